@@ -1,0 +1,31 @@
+# Thin targets; the logic lives in Go.
+GO ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz
+
+# Build the example site from content/ into public/.
+build: piao
+	./bin/piao build -s . -d public
+
+piao:
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/piao ./cmd/piao
+
+# Every test: formatting, vet, and the Go tests.
+test: fmt-check vet
+	$(GO) test -count=1 ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+# Rewrite the golden copies of the example pages after an intended change.
+golden:
+	$(GO) test ./builder -run TestGolden -update
+
+clean:
+	rm -rf public bin

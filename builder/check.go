@@ -1,0 +1,300 @@
+package builder
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// Check runs the rules over a loaded site and returns every finding. It
+// indexes each plan as a side effect, so that later stages can resolve
+// references.
+func Check(site *plan.Site) Diagnostics {
+	var ds Diagnostics
+	for _, p := range site.Plans {
+		p.Index()
+		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}}
+		c.plan()
+		for _, s := range p.Strategic {
+			c.sheet(s)
+		}
+		for _, s := range p.Operational {
+			c.sheet(s)
+		}
+	}
+	return ds
+}
+
+type checker struct {
+	p   *plan.Plan
+	ds  *Diagnostics
+	ids map[string]plan.Pos // indicator ids in the plan
+}
+
+var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
+
+func (c *checker) plan() {
+	p := c.p
+	if p.Periodo.S != "" && p.FirstYear == 0 {
+		c.ds.errorf(p.Periodo.Pos, hintPeriod, msgPeriod, p.Periodo.S)
+	}
+	c.date(p.Approvazione.Data)
+	if p.Pubblicazione.S != "" {
+		c.date(p.Pubblicazione)
+	}
+	seen := map[string]plan.Pos{}
+	prev := ""
+	for i, r := range p.Revisioni {
+		c.code(r.ID, "revisione", seen)
+		c.date(r.Data)
+		if i > 0 && r.Data.S < prev {
+			c.ds.errorf(r.Data.Pos, hintRevisionOrder, msgRevisionOrder, r.ID.S, r.Data.S, p.Revisioni[i-1].ID.S, prev)
+		}
+		prev = r.Data.S
+	}
+	seen = map[string]plan.Pos{}
+	units := map[string]plan.Pos{}
+	for _, a := range p.Aree {
+		c.code(a.Codice, "area", seen)
+		for _, u := range a.Unita {
+			c.code(u.Codice, "unità", units)
+		}
+	}
+	seen = map[string]plan.Pos{}
+	objs := map[string]plan.Pos{}
+	for _, l := range p.Linee {
+		c.code(l.Codice, "linea", seen)
+		for _, o := range l.Obiettivi {
+			key := o.ID
+			if key.S == "" {
+				key = o.Codice
+			}
+			c.code(key, "obiettivo", objs)
+		}
+	}
+}
+
+// code checks that a code is well formed and unique among seen.
+func (c *checker) code(t plan.Text, what string, seen map[string]plan.Pos) {
+	if t.S == "" {
+		return
+	}
+	if !codeRE.MatchString(t.S) {
+		c.ds.errorf(t.Pos, hintBadCode, msgBadCode, t.S)
+	}
+	if prev, dup := seen[t.S]; dup {
+		c.ds.errorf(t.Pos, hintDuplicateID, msgDuplicateID, what, t.S, formatPos(prev))
+		return
+	}
+	seen[t.S] = t.Pos
+}
+
+func (c *checker) date(t plan.Text) {
+	if t.S == "" {
+		return
+	}
+	if _, err := time.Parse("2006-01-02", t.S); err != nil {
+		c.ds.errorf(t.Pos, hintDate, msgDate, t.S)
+	}
+}
+
+func (c *checker) revision(t plan.Text) {
+	if t.S != "" && c.p.Revision(t.S) == nil {
+		c.ds.errorf(t.Pos, hintKnown("revisioni definite", c.revIDs()), msgUnknownRevision, t.S)
+	}
+}
+
+func (c *checker) revIDs() []string {
+	var out []string
+	for _, r := range c.p.Revisioni {
+		out = append(out, r.ID.S)
+	}
+	return out
+}
+
+func (c *checker) value(v plan.Value) {
+	for _, pr := range v.Precedenti {
+		c.revision(pr.Revisione)
+	}
+}
+
+func (c *checker) years(vs []plan.Value) {
+	for _, v := range vs {
+		y, _ := strconv.Atoi(v.Anno)
+		if c.p.FirstYear > 0 && (y < c.p.FirstYear || y > c.p.LastYear) {
+			c.ds.errorf(v.Pos, hintYearOutside, msgYearOutside, v.Anno, c.p.Periodo.S)
+		}
+		c.value(v)
+	}
+}
+
+func (c *checker) sheet(s *plan.Sheet) {
+	p := c.p
+	before := len(*c.ds)
+	line := p.LineByCode(s.Linea.S)
+	if s.Linea.S != "" && line == nil {
+		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", lineCodes(p)), msgUnknownLine, s.Linea.S)
+	}
+	for _, o := range s.Obiettivi {
+		obj := p.Objective(o.S)
+		switch {
+		case obj == nil:
+			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", objectiveKeys(p)), msgUnknownObjective, o.S)
+		case line != nil && obj.Line != line:
+			c.ds.errorf(o.Pos, hintObjectiveLine, msgObjectiveOtherLine, o.S, obj.Line.Codice.S, line.Codice.S)
+		}
+	}
+	if s.Kind == plan.Operational {
+		c.unit(s)
+	}
+	for _, f := range s.Values() {
+		c.value(f.Value)
+	}
+	c.years(s.Risorse)
+	if s.Peso.S != "" {
+		if _, ok := plan.Percent(s.Peso.S); !ok {
+			c.ds.errorf(s.Peso.Pos, hintPercent, msgPercent, s.Peso.S)
+		}
+	}
+	c.notes(s.Note, s.Revisioni)
+	for i := range s.Indicatori {
+		c.indicator(s, &s.Indicatori[i], i)
+	}
+	if !c.ds.HasErrorsSince(before) {
+		c.weights(s) // weights mean nothing while references are wrong
+	}
+}
+
+func (c *checker) unit(s *plan.Sheet) {
+	p := c.p
+	area := p.AreaByCode(s.Area.S)
+	if s.Area.S != "" && area == nil {
+		c.ds.errorf(s.Area.Pos, hintKnown("aree definite", areaCodes(p)), msgUnknownArea, s.Area.S)
+	}
+	u := p.Unit(s.Unita.S)
+	switch {
+	case s.Unita.S == "":
+	case u == nil:
+		c.ds.errorf(s.Unita.Pos, hintKnown("unità definite", unitCodes(p)), msgUnknownUnit, s.Unita.S)
+	case area != nil && u.Area != area:
+		c.ds.errorf(s.Unita.Pos, hintUnitNotInArea, msgUnitNotInArea, s.Unita.S, s.Area.S)
+	}
+}
+
+func (c *checker) notes(notes []plan.Note, revs []plan.RevNote) {
+	for _, n := range notes {
+		c.revision(n.Inserita)
+		c.revision(n.Stralcio)
+	}
+	for _, r := range revs {
+		c.revision(r.Revisione)
+	}
+}
+
+func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
+	if ind.ID.S == "" {
+		ind.ID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}
+	} else {
+		c.code(ind.ID, "indicatore", map[string]plan.Pos{})
+	}
+	key := s.Slug + "#" + ind.ID.S
+	if prev, dup := c.ids[key]; dup {
+		c.ds.errorf(ind.ID.Pos, hintDuplicateID, msgDuplicateID, "indicatore", ind.ID.S, formatPos(prev))
+	}
+	c.ids[key] = ind.ID.Pos
+	for _, f := range ind.Values() {
+		c.value(f.Value)
+	}
+	c.years(ind.Target)
+	if ind.Peso.S != "" {
+		if _, ok := plan.Percent(ind.Peso.S); !ok {
+			c.ds.errorf(ind.Peso.Pos, hintPercent, msgPercent, ind.Peso.S)
+		}
+	}
+	for _, pr := range ind.Peso.Precedenti {
+		if _, ok := plan.Percent(pr.Valore.S); !ok {
+			c.ds.errorf(pr.Valore.Pos, hintPercent, msgPercent, pr.Valore.S)
+		}
+	}
+	c.revision(ind.Inserito)
+	c.revision(ind.Stralcio)
+	if ind.Inserito.S != "" && ind.Inserito.S == ind.Stralcio.S {
+		c.ds.errorf(ind.Stralcio.Pos, hintInsertedAndRemoved, msgInsertedAndRemoved, ind.Stralcio.S)
+	}
+	c.notes(ind.Note, ind.Revisioni)
+}
+
+// weights checks that the indicators in force sum to 100%, as approved and
+// after each revision.
+func (c *checker) weights(s *plan.Sheet) {
+	if len(s.Indicatori) == 0 {
+		return
+	}
+	order := c.p.RevisionOrder()
+	for n := 0; n <= len(c.p.Revisioni); n++ {
+		sum, terms, ok := 0.0, []string{}, true
+		for i := range s.Indicatori {
+			ind := &s.Indicatori[i]
+			if !ind.InForce(n, order) {
+				continue
+			}
+			w, good := plan.Percent(ind.Peso.At(n, order))
+			if !good {
+				ok = false
+				break
+			}
+			sum += w
+			terms = append(terms, strings.TrimSuffix(ind.Peso.At(n, order), "%"))
+		}
+		if ok && (sum < 99.99 || sum > 100.01) {
+			when := weightsApproved
+			if n > 0 {
+				when = weightsCurrent
+				if len(c.p.Revisioni) > 1 {
+					when += " (" + c.p.Revisioni[n-1].ID.S + ")"
+				}
+			}
+			c.ds.errorf(s.Indicatori[0].Pos, hintWeights, msgWeights,
+				strconv.FormatFloat(sum, 'f', -1, 64), when+": "+strings.Join(terms, " + "))
+		}
+	}
+}
+
+func lineCodes(p *plan.Plan) []string {
+	var out []string
+	for _, l := range p.Linee {
+		out = append(out, l.Codice.S)
+	}
+	return out
+}
+
+func objectiveKeys(p *plan.Plan) []string {
+	var out []string
+	for _, l := range p.Linee {
+		for i := range l.Obiettivi {
+			out = append(out, l.Obiettivi[i].Key())
+		}
+	}
+	return out
+}
+
+func areaCodes(p *plan.Plan) []string {
+	var out []string
+	for _, a := range p.Aree {
+		out = append(out, a.Codice.S)
+	}
+	return out
+}
+
+func unitCodes(p *plan.Plan) []string {
+	var out []string
+	for _, a := range p.Aree {
+		for _, u := range a.Unita {
+			out = append(out, u.Codice.S)
+		}
+	}
+	return out
+}

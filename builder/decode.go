@@ -1,0 +1,326 @@
+package builder
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder maps a YAML node tree onto the structs of package plan by their
+// `yaml` tags, keeping every scalar exactly as written (YAML's own typing
+// never runs) and the position of every value. It reports unknown keys with
+// the nearest valid key, wrong shapes, missing required fields, and refuses
+// aliases (which could expand without bound).
+//
+// Tag options after the key: "required"; "years" for a []plan.Value
+// written as a mapping from year to value; "s" or "o" for a field that only
+// strategic or only operational sheets have.
+type decoder struct {
+	file  string
+	kind  string // "s", "o" or "" (any)
+	diags *Diagnostics
+}
+
+var (
+	textType  = reflect.TypeOf(plan.Text{})
+	valueType = reflect.TypeOf(plan.Value{})
+)
+
+func (d *decoder) pos(n *yaml.Node) plan.Pos {
+	return plan.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return
+		}
+		n = n.Content[0]
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.diags.errorf(d.pos(n), hintAlias, msgAlias)
+		return
+	}
+	switch {
+	case v.Type() == textType:
+		d.text(n, v)
+	case v.Type() == valueType:
+		d.value(n, v)
+	case v.Kind() == reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decode(n, v.Elem())
+	case v.Kind() == reflect.Struct:
+		d.strct(n, v)
+	case v.Kind() == reflect.Slice:
+		d.slice(n, v)
+	}
+}
+
+func (d *decoder) text(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.ScalarNode {
+		d.diags.errorf(d.pos(n), hintWantText, msgWantText, kindName(n))
+		return
+	}
+	s := n.Value
+	if n.Tag == "!!null" && n.Style == 0 && (s == "~" || s == "null" || s == "") {
+		s = ""
+	}
+	v.Set(reflect.ValueOf(plan.Text{S: s, Pos: d.pos(n)}))
+}
+
+// value decodes a plan.Value: a scalar, or a mapping with valore and its
+// earlier value(s).
+func (d *decoder) value(n *yaml.Node, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode {
+		d.text(n, v.FieldByName("Text"))
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.diags.errorf(d.pos(n), hintWantValue, msgWantValue, kindName(n))
+		return
+	}
+	var raw struct {
+		Valore     plan.Text `yaml:"valore,required"`
+		Precedente plan.Text `yaml:"precedente"`
+		Revisione  plan.Text `yaml:"revisione"`
+		Precedenti []struct {
+			Valore    plan.Text `yaml:"valore,required"`
+			Revisione plan.Text `yaml:"revisione,required"`
+		} `yaml:"precedenti"`
+		Rimando plan.Text `yaml:"rimando"`
+	}
+	d.strct(n, reflect.ValueOf(&raw).Elem())
+	val := plan.Value{Text: raw.Valore, Rimando: raw.Rimando.S}
+	switch {
+	case raw.Precedente.Pos.IsValid() && len(raw.Precedenti) > 0:
+		d.diags.errorf(raw.Precedente.Pos, hintPrecedenti, msgBothPrecedenti)
+	case raw.Precedente.Pos.IsValid():
+		if !raw.Revisione.Pos.IsValid() {
+			d.diags.errorf(d.pos(n), hintRevisioneMissing, msgRevisioneMissing)
+		}
+		val.Precedenti = []plan.Prior{{Valore: raw.Precedente, Revisione: raw.Revisione}}
+	case raw.Revisione.Pos.IsValid():
+		d.diags.errorf(raw.Revisione.Pos, hintPrecedenteMissing, msgPrecedenteMissing)
+	}
+	for _, p := range raw.Precedenti {
+		val.Precedenti = append(val.Precedenti, plan.Prior{Valore: p.Valore, Revisione: p.Revisione})
+	}
+	v.Set(reflect.ValueOf(val))
+}
+
+func (d *decoder) slice(n *yaml.Node, v reflect.Value) {
+	elems := n.Content
+	if n.Kind == yaml.ScalarNode && v.Type().Elem() == textType {
+		elems = []*yaml.Node{n} // a single code where a list is expected
+	} else if n.Kind != yaml.SequenceNode {
+		d.diags.errorf(d.pos(n), hintWantList, msgWantList, kindName(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(elems), len(elems))
+	for i, e := range elems {
+		d.decode(e, s.Index(i))
+	}
+	v.Set(s)
+}
+
+// years decodes a mapping from year to value into a []plan.Value.
+func (d *decoder) years(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.diags.errorf(d.pos(n), hintWantYears, msgWantYears, kindName(n))
+		return
+	}
+	var out []plan.Value
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if !isYear(k.Value) {
+			d.diags.errorf(d.pos(k), hintYearKey, msgYearKey, k.Value)
+			continue
+		}
+		if seen[k.Value] {
+			d.diags.errorf(d.pos(k), hintDuplicateKey, msgDuplicateKey, k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		var pv plan.Value
+		d.decode(val, reflect.ValueOf(&pv).Elem())
+		pv.Anno = k.Value
+		out = append(out, pv)
+	}
+	v.Set(reflect.ValueOf(out))
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+type fieldInfo struct {
+	index    int
+	key      string
+	required bool
+	years    bool
+}
+
+// fields lists the keys a struct accepts for the decoder's sheet kind.
+func (d *decoder) fields(t reflect.Type) []fieldInfo {
+	var out []fieldInfo
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		parts := strings.Split(tag, ",")
+		f := fieldInfo{index: i, key: parts[0]}
+		allowed := true
+		for _, opt := range parts[1:] {
+			switch opt {
+			case "required":
+				f.required = true
+			case "years":
+				f.years = true
+			case "s", "o":
+				allowed = d.kind == "" || d.kind == opt
+			}
+		}
+		if allowed {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (d *decoder) strct(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.diags.errorf(d.pos(n), hintWantMap, msgWantMap, kindName(n))
+		return
+	}
+	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == reflect.TypeOf(plan.Pos{}) {
+		f.Set(reflect.ValueOf(d.pos(n)))
+	}
+	fields := d.fields(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		f, ok := findField(fields, k.Value)
+		if !ok {
+			d.unknownKey(k, fields)
+			continue
+		}
+		if seen[f.key] {
+			d.diags.errorf(d.pos(k), hintDuplicateKey, msgDuplicateKey, k.Value)
+			continue
+		}
+		seen[f.key] = true
+		if f.years {
+			d.years(val, v.Field(f.index))
+		} else {
+			d.decode(val, v.Field(f.index))
+		}
+		if f.required && isEmpty(v.Field(f.index)) {
+			d.diags.errorf(d.pos(val), hintRequired(f.key), msgEmptyField, f.key)
+		}
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.key] {
+			d.diags.errorf(d.pos(n), hintRequired(f.key), msgMissingField, f.key)
+		}
+	}
+}
+
+func findField(fields []fieldInfo, key string) (fieldInfo, bool) {
+	for _, f := range fields {
+		if f.key == key {
+			return f, true
+		}
+	}
+	return fieldInfo{}, false
+}
+
+func (d *decoder) unknownKey(k *yaml.Node, fields []fieldInfo) {
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.key
+	}
+	hint := hintKnownKeys(keys)
+	if s := nearest(k.Value, keys); s != "" {
+		hint = hintDidYouMean(s)
+	}
+	d.diags.errorf(d.pos(k), hint, msgUnknownKey, k.Value)
+}
+
+func isEmpty(v reflect.Value) bool {
+	switch {
+	case v.Type() == textType:
+		return strings.TrimSpace(v.Interface().(plan.Text).S) == ""
+	case v.Type() == valueType:
+		return strings.TrimSpace(v.Interface().(plan.Value).S) == ""
+	case v.Kind() == reflect.Slice:
+		return v.Len() == 0
+	}
+	return false
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return kindMapping
+	case yaml.SequenceNode:
+		return kindSequence
+	case yaml.AliasNode:
+		return kindAlias
+	}
+	return kindScalar
+}
+
+// nearest returns the key closest to s within a small edit distance, or "".
+func nearest(s string, keys []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, k := range keys {
+		dist := editDistance(ls, k)
+		if dist < bestD {
+			best, bestD = k, dist
+		}
+	}
+	limit := 2
+	if len(s) > 8 {
+		limit = len(s) / 3
+	}
+	if bestD <= limit || (best != "" && (strings.HasPrefix(best, ls) || strings.HasPrefix(ls, best))) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

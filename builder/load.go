@@ -1,0 +1,274 @@
+package builder
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest content file piao reads; larger files are
+// refused, since no sheet comes near it and a huge file is a mistake.
+const MaxFileSize = 4 << 20
+
+// loader reads a site from an fs.FS rooted at the site folder.
+type loader struct {
+	fsys  fs.FS
+	diags Diagnostics
+	files map[string][]byte // every file read, by site-relative path
+}
+
+// Load reads config.yaml and every plan under content/ into the model.
+// Every problem is reported, not just the first; the returned site is
+// usable only when the diagnostics hold no error.
+func Load(fsys fs.FS) (*plan.Site, Diagnostics) {
+	l := &loader{fsys: fsys, files: map[string][]byte{}}
+	site := &plan.Site{}
+	if n := l.parse("config.yaml", nil); n != nil {
+		l.decodeInto(n, "config.yaml", "", &site.Config)
+		site.Config.Pos = plan.Pos{File: "config.yaml", Line: 1, Col: 1}
+	}
+	entries, err := fs.ReadDir(fsys, "content")
+	if err != nil {
+		l.diags.errorf(plan.Pos{File: "content"}, hintNoContent, msgNoContent)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || ignoredName(e.Name()) {
+			continue
+		}
+		if p := l.loadPlan(path.Join("content", e.Name())); p != nil {
+			site.Plans = append(site.Plans, p)
+		}
+	}
+	if err == nil && len(site.Plans) == 0 {
+		l.diags.errorf(plan.Pos{File: "content"}, hintNoPlans, msgNoPlans)
+	}
+	sort.SliceStable(site.Plans, func(i, j int) bool {
+		a, b := site.Plans[i], site.Plans[j]
+		if a.FirstYear != b.FirstYear {
+			return a.FirstYear > b.FirstYear
+		}
+		return a.Slug < b.Slug
+	})
+	l.diags.attachSources(l.files)
+	return site, l.diags
+}
+
+func (l *loader) loadPlan(dir string) *plan.Plan {
+	file := path.Join(dir, "piano.yaml")
+	if _, err := fs.Stat(l.fsys, file); errors.Is(err, fs.ErrNotExist) {
+		l.diags.errorf(plan.Pos{File: dir}, hintNoPiano, msgNoPiano)
+		return nil
+	}
+	p := &plan.Plan{Slug: path.Base(dir), Pos: plan.Pos{File: file, Line: 1, Col: 1}}
+	if n := l.parse(file, nil); n != nil {
+		l.decodeInto(n, file, "", p)
+	}
+	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
+	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
+		sub := path.Join(dir, kindDir[kind])
+		entries, err := fs.ReadDir(l.fsys, sub)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || ignoredName(name) {
+				continue
+			}
+			ext := path.Ext(name)
+			if ext != ".yaml" && ext != ".yml" && ext != ".md" {
+				l.diags.warnf(plan.Pos{File: path.Join(sub, name)}, hintUnknownFile, msgUnknownFile)
+				continue
+			}
+			if s := l.loadSheet(path.Join(sub, name), kind); s != nil {
+				s.Plan = p
+				if kind == plan.Strategic {
+					p.Strategic = append(p.Strategic, s)
+				} else {
+					p.Operational = append(p.Operational, s)
+				}
+			}
+		}
+	}
+	return p
+}
+
+var kindDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operational: "operativi"}
+
+func (l *loader) loadSheet(file string, kind plan.Kind) *plan.Sheet {
+	s := &plan.Sheet{Kind: kind, Slug: strings.TrimSuffix(path.Base(file), path.Ext(file)), Pos: plan.Pos{File: file, Line: 1, Col: 1}}
+	var n *yaml.Node
+	if path.Ext(file) == ".md" {
+		n = l.parse(file, s)
+	} else {
+		n = l.parse(file, nil)
+	}
+	if n == nil {
+		return nil
+	}
+	k := "s"
+	if kind == plan.Operational {
+		k = "o"
+	}
+	l.decodeInto(n, file, k, s)
+	return s
+}
+
+func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any) {
+	d := &decoder{file: file, kind: kind, diags: &l.diags}
+	d.decode(n, reflect.ValueOf(v).Elem())
+}
+
+// parse reads a YAML file, or the front matter of a Markdown file when
+// sheet is not nil (its body then goes to sheet.Body), into a node tree
+// whose line numbers are those of the file.
+func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
+	src, err := l.read(file)
+	if err != nil {
+		return nil
+	}
+	text := src
+	offset := 0
+	if sheet != nil {
+		fm, body, bodyLine, ok := splitFrontMatter(src)
+		if !ok {
+			l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintFrontMatter, msgFrontMatter)
+			return nil
+		}
+		text, offset = fm, 1
+		sheet.Body, sheet.BodyAt = string(body), bodyLine
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		l.yamlError(file, src, offset, err)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
+		return nil
+	}
+	if offset > 0 {
+		shiftLines(&doc, offset)
+	}
+	return &doc
+}
+
+func (l *loader) read(file string) ([]byte, error) {
+	info, err := fs.Stat(l.fsys, file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.diags.errorf(plan.Pos{File: file}, hintMissingFile(file), msgMissingFile)
+		} else {
+			l.diags.errorf(plan.Pos{File: file}, "", msgReadFile, err.Error())
+		}
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		l.diags.errorf(plan.Pos{File: file}, hintNotRegular, msgNotRegular)
+		return nil, fs.ErrInvalid
+	}
+	if info.Size() > MaxFileSize {
+		l.diags.errorf(plan.Pos{File: file}, hintTooBig, msgTooBig, MaxFileSize>>20)
+		return nil, fs.ErrInvalid
+	}
+	src, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.diags.errorf(plan.Pos{File: file}, "", msgReadFile, err.Error())
+		return nil, err
+	}
+	l.files[file] = src
+	return src, nil
+}
+
+// splitFrontMatter splits "---\nYAML\n---\nbody" and returns the YAML, the
+// body and the line the body starts on.
+func splitFrontMatter(src []byte) (fm, body []byte, bodyLine int, ok bool) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if !found || strings.TrimRight(string(first), "\r ") != "---" {
+		return nil, nil, 0, false
+	}
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		next := len(rest) + 1
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+			next = off + end + 1
+		}
+		if strings.TrimRight(string(l), "\r ") == "---" {
+			if next > len(rest) {
+				return rest[:off], nil, line + 1, true
+			}
+			return rest[:off], rest[next:], line + 1, true
+		}
+		off = next
+		line++
+	}
+	return nil, nil, 0, false
+}
+
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// yamlError turns a yaml.v3 syntax error, which carries a line but no file
+// and no column, into a diagnostic with both.
+func (l *loader) yamlError(file string, src []byte, offset int, err error) {
+	msg := err.Error()
+	line := 0
+	if m := yamlLineRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
+		if m[1] != "" {
+			line, _ = strconv.Atoi(m[1])
+			line += offset
+		}
+		msg = m[2]
+	}
+	col := 0
+	if line > 0 {
+		col = 1
+		src := sourceLine(src, line)
+		col += len(src) - len(strings.TrimLeft(src, " \t"))
+	}
+	l.diags.errorf(plan.Pos{File: file, Line: line, Col: col}, hintYAML, msgYAML, msg)
+}
+
+// ignoredName reports whether a file is editor debris or hidden: swap and
+// backup files, lock files, dotfiles.
+func ignoredName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		strings.HasSuffix(name, ".bak") || strings.HasPrefix(name, "~$")
+}
+
+// parsePeriod reads "2024-2026".
+func parsePeriod(s string) (first, last int) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
+	if !ok {
+		return 0, 0
+	}
+	first, err1 := strconv.Atoi(strings.TrimSpace(a))
+	last, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if err1 != nil || err2 != nil || first > last || first < 1900 || last-first > 20 {
+		return 0, 0
+	}
+	return first, last
+}

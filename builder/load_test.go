@@ -1,0 +1,188 @@
+package builder
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const testConfig = "ente:\n  nome: Ente di prova\n"
+
+const testPiano = `titolo: Piano di prova
+periodo: 2024-2026
+approvazione:
+  atto: deliberazione n. 1
+  data: 2024-01-10
+revisioni:
+  - id: r1
+    data: 2024-09-12
+    atto: deliberazione n. 2
+    motivo: monitoraggio
+aree:
+  - codice: a1
+    nome: Area uno
+    unita:
+      - codice: u1
+        nome: Unità uno
+linee:
+  - codice: "1"
+    nome: Linea uno
+    obiettivi:
+      - codice: "1.1"
+        nome: Obiettivo uno
+`
+
+const testSheet = `area: a1
+unita: u1
+linea: "1"
+obiettivi_strategici: ["1.1"]
+obiettivo_operativo: Fare qualcosa
+peso: 50%
+indicatori:
+  - descrizione: Indicatore
+    target:
+      2024: "≥ 12"
+    peso: 100%
+`
+
+// testSite returns a valid site, with files replaced or added by extra.
+func testSite(extra map[string]string) fstest.MapFS {
+	files := map[string]string{
+		"config.yaml":                  testConfig,
+		"content/p/piano.yaml":         testPiano,
+		"content/p/operativi/uno.yaml": testSheet,
+	}
+	for k, v := range extra {
+		if v == "" {
+			delete(files, k)
+			continue
+		}
+		files[k] = v
+	}
+	fsys := fstest.MapFS{}
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return fsys
+}
+
+func TestLoadValidSite(t *testing.T) {
+	site, ds := LoadAndCheck(testSite(nil))
+	if len(ds) > 0 {
+		t.Fatalf("valid site gave diagnostics:\n%s", ds.Error())
+	}
+	s := site.Plans[0].Operational[0]
+	if got := s.Indicatori[0].Target[0]; got.Anno != "2024" || got.S != "≥ 12" {
+		t.Errorf("target = %q %q, want 2024 ≥ 12", got.Anno, got.S)
+	}
+}
+
+// TestLoadErrors: each kind of bad input names its file, line and column
+// and gives a hint.
+func TestLoadErrors(t *testing.T) {
+	sheet := "content/p/operativi/uno.yaml"
+	tests := []struct {
+		name     string
+		extra    map[string]string
+		wantPos  string
+		wantMsg  string
+		wantHint string
+	}{
+		{"unknown key", map[string]string{sheet: strings.Replace(testSheet, "peso: 50%", "pes: 50%", 1)},
+			sheet + ":6:1", `campo sconosciuto "pes"`, `forse "peso"?`},
+		{"unknown key lists the valid ones", map[string]string{sheet: strings.Replace(testSheet, "    peso: 100%", "    xyz: x\n    peso: 100%", 1)},
+			sheet + ":11:5", `campo sconosciuto "xyz"`, "campi ammessi qui: id, descrizione"},
+		{"did you mean", map[string]string{sheet: strings.Replace(testSheet, "indicatori:", "indicatore:", 1)},
+			sheet + ":7:1", `campo sconosciuto "indicatore"`, `forse "indicatori"?`},
+		{"wrong type", map[string]string{sheet: strings.Replace(testSheet, `obiettivi_strategici: ["1.1"]`, "obiettivi_strategici:\n  a: b", 1)},
+			sheet + ":5:3", "atteso un elenco, trovato un elenco di campi", `"- "`},
+		{"missing field", map[string]string{sheet: strings.Replace(testSheet, "peso: 50%\n", "", 1)},
+			sheet + ":1:1", `manca il campo obbligatorio "peso"`, `aggiungi il campo "peso"`},
+		{"yaml syntax", map[string]string{sheet: strings.Replace(testSheet, "linea: \"1\"", "linea: \"1", 1)},
+			sheet + ":3:1", "sintassi YAML non valida", "virgolette"},
+		{"broken front matter", map[string]string{sheet: "", "content/p/operativi/uno.md": "---\n" + testSheet + "testo senza chiusura\n"},
+			"content/p/operativi/uno.md:1:1", "front matter", `"---"`},
+		{"front matter error keeps line numbers", map[string]string{sheet: "", "content/p/operativi/uno.md": "---\n" + strings.Replace(testSheet, "peso: 50%", "pesi: 50%", 1) + "---\nTesto.\n"},
+			"content/p/operativi/uno.md:7:1", `campo sconosciuto "pesi"`, `forse "peso"?`},
+		{"unknown revision", map[string]string{sheet: strings.Replace(testSheet, "    peso: 100%", "    peso: 100%\n    stralcio: r9", 1)},
+			sheet + ":12:15", `revisione "r9" inesistente`, "revisioni definite in piano.yaml: r1"},
+		{"unknown revision in value", map[string]string{sheet: strings.Replace(testSheet, `2024: "≥ 12"`, `2024: {valore: "≥ 12", precedente: "≥ 10", revisione: rx}`, 1)},
+			sheet + ":10:61", `revisione "rx" inesistente`, "r1"},
+		{"unknown unit", map[string]string{sheet: strings.Replace(testSheet, "unita: u1", "unita: u2", 1)},
+			sheet + ":2:8", `unità organizzativa "u2" inesistente`, "u1"},
+		{"weights", map[string]string{sheet: strings.Replace(testSheet, "peso: 100%", "peso: 90%", 1)},
+			sheet + ":8:5", "sommano a 90%", "pesi"},
+		{"strategic key on operational sheet", map[string]string{sheet: testSheet + "missioni: []\n"},
+			sheet + ":12:1", `campo sconosciuto "missioni"`, ""},
+		{"year outside period", map[string]string{sheet: strings.Replace(testSheet, "2024:", "2030:", 1)},
+			sheet + ":10:13", "anno 2030 fuori dal periodo", "periodo"},
+		{"alias", map[string]string{sheet: strings.Replace(testSheet, "peso: 50%", "peso: &x 50%", 1)},
+			sheet + ":6:7", "alias", "virgolette"},
+		{"missing config", map[string]string{"config.yaml": ""},
+			"config.yaml", "file non trovato", "-s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ds := LoadAndCheck(testSite(tt.extra))
+			for _, d := range ds {
+				if formatPos(d.Pos) == tt.wantPos && strings.Contains(d.Msg, tt.wantMsg) {
+					if !strings.Contains(d.Hint, tt.wantHint) {
+						t.Errorf("hint = %q, want it to contain %q", d.Hint, tt.wantHint)
+					}
+					if d.Pos.Line > 0 && d.Source == "" {
+						t.Errorf("diagnostic %s has no source line", d)
+					}
+					return
+				}
+			}
+			t.Errorf("want %s: ...%s...; got:\n%s", tt.wantPos, tt.wantMsg, ds.Error())
+		})
+	}
+}
+
+// TestValuesKeptAsWritten: YAML never reinterprets a value.
+func TestValuesKeptAsWritten(t *testing.T) {
+	for _, v := range []string{"010", "SI", "no", "on", "≥ 12", "≤-10", "Entro 30.06", "€ 1.105.500,00", "2024-01-26", "1e3", "0x10", "12:30", "~", "null", ".5"} {
+		src := strings.Replace(testSheet, `2024: "≥ 12"`, "2024: "+v, 1)
+		site, ds := Load(testSite(map[string]string{"content/p/operativi/uno.yaml": src}))
+		if ds.HasErrors() {
+			t.Fatalf("%q: %s", v, ds.Error())
+		}
+		if got := site.Plans[0].Operational[0].Indicatori[0].Target[0].S; got != v && !(v == "~" || v == "null") {
+			t.Errorf("target %q read as %q", v, got)
+		}
+	}
+}
+
+func TestDiagnosticsAllAtOnceSorted(t *testing.T) {
+	bad := strings.Replace(strings.Replace(testSheet, "peso: 50%", "pes: 50%", 1), "linea:", "linee:", 1)
+	_, ds := Load(testSite(map[string]string{
+		"content/p/operativi/uno.yaml": bad,
+		"content/p/operativi/due.yaml": "area: [",
+	}))
+	ds.Sort()
+	var got []string
+	for _, d := range ds {
+		got = append(got, formatPos(d.Pos))
+	}
+	want := []string{
+		"content/p/operativi/due.yaml:1:1",
+		"content/p/operativi/uno.yaml:1:1", // missing linea
+		"content/p/operativi/uno.yaml:1:1", // missing peso
+		"content/p/operativi/uno.yaml:3:1",
+		"content/p/operativi/uno.yaml:6:1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("positions:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), ds.Error())
+	}
+}
+
+func TestNearest(t *testing.T) {
+	keys := []string{"peso", "indicatori", "obiettivo_operativo", "unita_misura"}
+	for in, want := range map[string]string{"pes": "peso", "Peso": "peso", "indicatore": "indicatori",
+		"obiettivo operativo": "obiettivo_operativo", "unità_misura": "unita_misura", "zzzz": ""} {
+		if got := nearest(in, keys); got != want {
+			t.Errorf("nearest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

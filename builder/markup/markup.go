@@ -1,0 +1,94 @@
+// Package markup is the one place where text written by authors becomes
+// trusted HTML. It renders Markdown with goldmark's safe defaults: raw HTML
+// is not passed through, and links and images may only point to http,
+// https, mailto or relative addresses.
+package markup
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Renderer turns Markdown into HTML. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer with CommonMark, tables and strikethrough, no raw
+// HTML, and link filtering.
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkFilter{}, 100))),
+	)
+	return &Renderer{md: md}
+}
+
+// Render converts src to HTML. Errors cannot happen with an in-memory
+// writer; should goldmark report one, the text is shown escaped instead.
+func (r *Renderer) Render(src string) template.HTML {
+	if strings.TrimSpace(src) == "" {
+		return ""
+	}
+	var buf bytes.Buffer
+	if err := r.md.Convert([]byte(src), &buf); err != nil {
+		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
+	}
+	return template.HTML(buf.String())
+}
+
+// SafeURL reports whether u may appear as a link target: http, https,
+// mailto, or a relative reference.
+func SafeURL(u string) bool {
+	u = strings.TrimSpace(u)
+	if strings.ContainsAny(u, "\x00\t\r\n") || strings.Contains(u, "\\") {
+		return false
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https", "mailto":
+		return true
+	case "":
+		return !strings.HasPrefix(u, "//")
+	}
+	return false
+}
+
+type linkFilter struct{}
+
+// Transform neutralises links and images whose destination is not safe.
+func (linkFilter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			if !SafeURL(string(l.Destination)) {
+				l.Destination = []byte("#")
+			}
+		case *ast.Image:
+			if !SafeURL(string(l.Destination)) {
+				l.Destination = []byte("")
+			}
+		case *ast.AutoLink:
+			if !SafeURL(string(l.URL(reader.Source()))) {
+				parent := l.Parent()
+				parent.ReplaceChild(parent, l, ast.NewString(l.Label(reader.Source())))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,189 @@
+package builder
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Every word piao says to the office — diagnostics, hints, summaries — is
+// in this file, in Italian, so that wording stays consistent and a second
+// language is one file away.
+
+const docRef = "vedi docs/content-format.md"
+
+const (
+	msgError   = "errore"
+	msgWarning = "avviso"
+	msgHint    = "suggerimento"
+
+	kindMapping  = "un elenco di campi"
+	kindSequence = "un elenco"
+	kindScalar   = "un testo"
+	kindAlias    = "un alias"
+)
+
+// Syntax and shape.
+const (
+	msgYAML  = "sintassi YAML non valida: %s"
+	hintYAML = "controlla il rientro (solo spazi, non tabulazioni) e metti tra virgolette i testi che contengono \": \" o iniziano con un carattere speciale"
+
+	msgFrontMatter  = "intestazione YAML (front matter) assente o non chiusa"
+	hintFrontMatter = "un file .md deve iniziare con una riga \"---\", seguita dai campi e da un'altra riga \"---\""
+
+	msgEmptyFile  = "il file è vuoto"
+	hintEmptyFile = "scrivi i campi della scheda, " + docRef
+
+	msgAlias  = "alias e ancore YAML (& e *) non sono ammessi"
+	hintAlias = "ripeti il valore per esteso; se il testo inizia con * o &, mettilo tra virgolette"
+
+	msgUnknownKey = "campo sconosciuto %q"
+
+	msgDuplicateKey  = "campo %q ripetuto"
+	hintDuplicateKey = "ogni campo può comparire una sola volta: elimina la copia"
+
+	msgMissingField = "manca il campo obbligatorio %q"
+	msgEmptyField   = "il campo obbligatorio %q è vuoto"
+
+	msgWantText    = "atteso un testo, trovato %s"
+	hintWantText   = "scrivi il valore sulla stessa riga del campo, ad esempio: peso: 30%"
+	msgWantValue   = "atteso un valore, trovato %s"
+	hintWantValue  = "scrivi il valore come testo, o come valore/precedente/revisione se una revisione lo ha cambiato"
+	msgWantList    = "atteso un elenco, trovato %s"
+	hintWantList   = "scrivi ogni elemento su una riga che inizia con \"- \""
+	msgWantMap     = "atteso un elenco di campi, trovato %s"
+	hintWantMap    = "scrivi i campi su righe rientrate, nella forma nome: valore"
+	msgWantYears   = "atteso un valore per anno, trovato %s"
+	hintWantYears  = "scrivi un anno per riga, ad esempio:\n\t  2024: \"≥ 10\"\n\t  2025: \"//\""
+	msgYearKey     = "%q non è un anno"
+	hintYearKey    = "usa l'anno in quattro cifre, ad esempio 2024"
+	msgBothPrecedenti = "usa \"precedente\" oppure \"precedenti\", non entrambi"
+	hintPrecedenti    = "con più revisioni elenca i valori sotto \"precedenti\", dal più vecchio"
+	msgRevisioneMissing  = "manca la revisione che ha cambiato il valore"
+	hintRevisioneMissing = "aggiungi \"revisione:\" con l'id di una revisione di piano.yaml"
+	msgPrecedenteMissing  = "\"revisione\" senza \"precedente\""
+	hintPrecedenteMissing = "indica il valore precedente con \"precedente:\", oppure togli \"revisione:\""
+)
+
+// Files.
+const (
+	msgNoContent    = "cartella content/ non trovata"
+	hintNoContent   = "crea content/NOME-PIANO/piano.yaml, " + docRef
+	msgNoPlans      = "nessun piano in content/"
+	hintNoPlans     = "crea una cartella per piano, ad esempio content/piao-2024-2026/, con il file piano.yaml"
+	msgNoPiano      = "la cartella non contiene piano.yaml"
+	hintNoPiano     = "ogni cartella di content/ è un piano e deve avere il suo piano.yaml"
+	msgUnknownFile  = "file ignorato: le schede sono file .yaml o .md"
+	hintUnknownFile = "rinomina il file con estensione .yaml o .md, o spostalo fuori da content/"
+	msgMissingFile  = "file non trovato"
+	msgReadFile     = "impossibile leggere il file: %s"
+	msgNotRegular   = "non è un file normale"
+	hintNotRegular  = "in content/ lascia solo file e cartelle"
+	msgTooBig       = "file troppo grande (oltre %d MB)"
+	hintTooBig      = "una scheda è un file di testo breve: controlla di aver salvato il file giusto"
+)
+
+// References and rules.
+const (
+	msgPeriod             = "periodo %q non valido"
+	hintPeriod            = "scrivi il primo e l'ultimo anno, ad esempio: periodo: 2024-2026"
+	msgDate               = "data %q non valida"
+	hintDate              = "scrivi la data nella forma AAAA-MM-GG, ad esempio 2024-09-12"
+	msgUnknownRevision    = "revisione %q inesistente"
+	msgUnknownLine        = "linea strategica %q inesistente"
+	msgUnknownObjective   = "obiettivo strategico %q inesistente"
+	msgUnknownArea        = "area %q inesistente"
+	msgUnknownUnit        = "unità organizzativa %q inesistente"
+	msgUnitNotInArea      = "l'unità %q non appartiene all'area %q"
+	hintUnitNotInArea     = "correggi \"area\" o \"unita\" secondo gli elenchi di piano.yaml"
+	msgObjectiveOtherLine = "l'obiettivo %q appartiene alla linea %q, non alla linea %q"
+	hintObjectiveLine     = "correggi \"linea\" o \"obiettivi_strategici\" secondo piano.yaml"
+	msgDuplicateID        = "%s %q ripetuto (già in %s)"
+	hintDuplicateID       = "ogni codice deve essere unico nel piano"
+	msgBadCode            = "codice %q non valido"
+	hintBadCode           = "usa solo lettere minuscole, cifre, punti e trattini"
+	msgYearOutside        = "anno %s fuori dal periodo del piano (%s)"
+	hintYearOutside       = "gli anni di target e risorse devono cadere nel periodo di piano.yaml"
+	msgPercent            = "peso %q non valido"
+	hintPercent           = "scrivi una percentuale, ad esempio 25%"
+	msgWeights            = "i pesi degli indicatori sommano a %s%% invece di 100%% (%s)"
+	hintWeights           = "correggi i pesi degli indicatori in vigore, tenendo conto di quelli inseriti e stralciati dalle revisioni"
+	msgInsertedAndRemoved = "indicatore inserito e stralciato dalla stessa revisione %q"
+	hintInsertedAndRemoved = "togli \"inserito\" o \"stralcio\""
+	msgRevisionOrder      = "le revisioni devono essere elencate dalla più vecchia: %q (%s) viene dopo %q (%s)"
+	hintRevisionOrder     = "riordina l'elenco \"revisioni\" di piano.yaml per data"
+	msgDuplicatePage      = "la scheda scriverebbe la stessa pagina di %s"
+	hintDuplicatePage     = "rinomina uno dei due file"
+	msgConfigTheme        = "tema %q non trovato"
+	hintConfigTheme       = "usa \"default\", o crea la cartella themes/%s/"
+)
+
+const (
+	weightsApproved = "come approvato"
+	weightsCurrent  = "dopo le revisioni"
+)
+
+func hintRequired(key string) string {
+	return fmt.Sprintf("aggiungi il campo %q, %s", key, docRef)
+}
+
+func hintDidYouMean(key string) string {
+	return fmt.Sprintf("forse %q? %s", key, docRef)
+}
+
+func hintKnownKeys(keys []string) string {
+	return "campi ammessi qui: " + strings.Join(keys, ", ")
+}
+
+func hintMissingFile(file string) string {
+	if file == "config.yaml" {
+		return "esegui piao nella cartella del sito, o indicala con -s CARTELLA"
+	}
+	return ""
+}
+
+func hintKnown(what string, known []string) string {
+	if len(known) == 0 {
+		return ""
+	}
+	if len(known) > 12 {
+		known = append(known[:12:12], "…")
+	}
+	return fmt.Sprintf("%s in piano.yaml: %s", what, strings.Join(known, ", "))
+}
+
+// Command summaries.
+const (
+	sumBuilt    = "sito generato in %s: %d pagine, %d file, %s in %s"
+	sumWarnings = "%d avvisi"
+	sumErrors   = "%d errori, %d avvisi: sito non pubblicato"
+)
+
+// Summary formats the line `piao build` prints on success.
+func Summary(dest string, pages, files int, bytes int64, dur string, warnings int) string {
+	s := fmt.Sprintf(sumBuilt, dest, pages, files, humanBytes(bytes), dur)
+	if warnings > 0 {
+		s += ", " + fmt.Sprintf(sumWarnings, warnings)
+	}
+	return s
+}
+
+// FailureSummary formats the line printed when content errors stop a build.
+func FailureSummary(errors, warnings int) string {
+	return fmt.Sprintf(sumErrors, errors, warnings)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d byte", n)
+}
+
+// Publishing.
+const (
+	msgDestNotDir  = "la destinazione %s esiste e non è una cartella: scegli un'altra destinazione con -d"
+	msgDestForeign = "la destinazione %s non è vuota e non è stata scritta da piao (manca %s): per non cancellare file altrui, scegli una cartella vuota o nuova con -d"
+)

@@ -1,0 +1,267 @@
+// Package plan is piao's domain model: a site, its plans (one per PIAO
+// cycle), their revisions, areas and organisational units, strategic lines
+// and objectives, strategic and operational sheets, indicators and values
+// with their history.
+//
+// The struct tags name the Italian keys of the content format, as on the
+// paper sheets; the loader (package builder) maps YAML onto these structs
+// with them, keeping every value's position. The model knows no HTML and no
+// files.
+package plan
+
+// Pos is a place in a source file, 1-based.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// IsValid reports whether p names a file.
+func (p Pos) IsValid() bool { return p.File != "" }
+
+// Site is the whole input: the settings in config.yaml and every plan.
+type Site struct {
+	Config Config
+	Plans  []*Plan // newest first
+}
+
+// Config is config.yaml.
+type Config struct {
+	Ente          Ente    `yaml:"ente,required"`
+	Lingua        Text    `yaml:"lingua"`
+	Tema          Text    `yaml:"tema"`
+	URLBase       Text    `yaml:"url_base"`
+	Accessibilita Text    `yaml:"dichiarazione_accessibilita"`
+	Privacy       Text    `yaml:"privacy"`
+	Licenza       Licenza `yaml:"licenza"`
+	Percorso      []Link  `yaml:"percorso"`
+	Collegamenti  []Link  `yaml:"collegamenti"`
+	Pos           Pos     `yaml:"-"`
+}
+
+// Ente is the public body that publishes the plan.
+type Ente struct {
+	Nome          Text `yaml:"nome,required"`
+	Indirizzo     Text `yaml:"indirizzo"`
+	PEC           Text `yaml:"pec"`
+	CodiceFiscale Text `yaml:"codice_fiscale"`
+	Sito          Text `yaml:"sito"`
+}
+
+// Licenza is the licence of the published content.
+type Licenza struct {
+	Nome Text `yaml:"nome"`
+	URL  Text `yaml:"url"`
+}
+
+// Link is a labelled link; an empty URL means "the page piao generates".
+type Link struct {
+	Titolo Text `yaml:"titolo,required"`
+	URL    Text `yaml:"url"`
+}
+
+// Plan is one PIAO cycle: content/<plan>/piano.yaml and its sheets.
+type Plan struct {
+	Slug          string     `yaml:"-"` // the folder name
+	Titolo        Text       `yaml:"titolo,required"`
+	Periodo       Text       `yaml:"periodo,required"` // "2024-2026"
+	Approvazione  Atto       `yaml:"approvazione,required"`
+	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
+	Descrizione   Text       `yaml:"descrizione"`
+	Revisioni     []Revision `yaml:"revisioni"`
+	Aree          []Area     `yaml:"aree,required"`
+	Linee         []Line     `yaml:"linee,required"`
+
+	Strategic   []*Sheet `yaml:"-"`
+	Operational []*Sheet `yaml:"-"`
+	Pos         Pos      `yaml:"-"`
+
+	FirstYear, LastYear int `yaml:"-"`
+
+	units      map[string]*Unit
+	areas      map[string]*Area
+	lines      map[string]*Line
+	objectives map[string]*Objective
+	revOrder   map[string]int
+}
+
+// Atto is an administrative act: what it is and when it was adopted.
+type Atto struct {
+	Atto Text `yaml:"atto,required"` // "deliberazione n. G/4"
+	Data Text `yaml:"data,required"` // ISO date, 2024-01-26
+}
+
+// Revision is a revision of the plan approved during the year.
+type Revision struct {
+	ID        Text `yaml:"id,required"`
+	Data      Text `yaml:"data,required"`   // ISO date of the approving act
+	Atto      Text `yaml:"atto,required"`   // the act that approved it
+	Documento Text `yaml:"documento"`       // the document that published it
+	Motivo    Text `yaml:"motivo,required"` // why
+	Pos       Pos  `yaml:"-"`
+}
+
+// Area groups organisational units.
+type Area struct {
+	Codice Text   `yaml:"codice,required"`
+	Nome   Text   `yaml:"nome,required"`
+	Unita  []Unit `yaml:"unita,required"`
+}
+
+// Unit is an organisational unit (unità organizzativa).
+type Unit struct {
+	Codice Text  `yaml:"codice,required"`
+	Nome   Text  `yaml:"nome,required"`
+	Area   *Area `yaml:"-"`
+}
+
+// Line is a strategic line (linea strategica) and its strategic objectives.
+type Line struct {
+	Codice    Text        `yaml:"codice,required"`
+	Nome      Text        `yaml:"nome,required"`
+	Obiettivi []Objective `yaml:"obiettivi,required"`
+}
+
+// Objective is a strategic objective. Common objectives ("OC") share the
+// code OC, so they carry an explicit id.
+type Objective struct {
+	ID     Text  `yaml:"id"` // defaults to Codice
+	Codice Text  `yaml:"codice,required"`
+	Nome   Text  `yaml:"nome,required"`
+	Line   *Line `yaml:"-"`
+}
+
+// Key is the objective's reference key: its id, or its code.
+func (o *Objective) Key() string {
+	if o.ID.S != "" {
+		return o.ID.S
+	}
+	return o.Codice.S
+}
+
+// Kind tells a strategic sheet from an operational one.
+type Kind int
+
+const (
+	Strategic Kind = iota
+	Operational
+)
+
+// Sheet is an objective sheet (scheda obiettivo), strategic or operational.
+// Fields that only one kind uses are documented as such; the loader rejects
+// a key the sheet's kind does not have.
+type Sheet struct {
+	// strategic sheets
+	Missioni  []Code  `yaml:"missioni,s"`
+	Programma *Code   `yaml:"programma,s"`
+	Risorse   []Value `yaml:"risorse,s,years"` // one per year, Value.Anno set
+	// operational sheets
+	Area  Text `yaml:"area,o,required"`
+	Unita Text `yaml:"unita,o,required"`
+	// both
+	Titolo      Text        `yaml:"titolo"`
+	Linea       Text        `yaml:"linea,required"`
+	Obiettivi   []Text      `yaml:"obiettivi_strategici,required"`
+	Obiettivo   Value       `yaml:"obiettivo_operativo,o,required"`
+	Descrizione Value       `yaml:"descrizione"`
+	Peso        Value       `yaml:"peso,required"`
+	Note        []Note      `yaml:"note"`
+	Revisioni   []RevNote   `yaml:"note_revisione"`
+	Indicatori  []Indicator `yaml:"indicatori"`
+
+	Kind   Kind   `yaml:"-"`
+	Slug   string `yaml:"-"` // file name without extension
+	Body   string `yaml:"-"` // Markdown body, if any
+	BodyAt int    `yaml:"-"` // line of the body's first line
+	Pos    Pos    `yaml:"-"`
+	Plan   *Plan  `yaml:"-"`
+}
+
+// Code is a coded item: a mission or a programme.
+type Code struct {
+	Codice Text `yaml:"codice,required"`
+	Nome   Text `yaml:"nome,required"`
+}
+
+// Indicator is a performance indicator of a sheet.
+type Indicator struct {
+	ID          Text      `yaml:"id"` // anchor; defaults to i1, i2, … by position
+	Descrizione Value     `yaml:"descrizione,required"`
+	Algoritmo   Value     `yaml:"algoritmo"`
+	Target      []Value   `yaml:"target,required,years"` // one per year, Value.Anno set
+	Peso        Value     `yaml:"peso,required"`
+	Fonte       Value     `yaml:"fonte"`
+	Unita       Value     `yaml:"unita_misura"`
+	Tipologia   Value     `yaml:"tipologia"`
+	Inserito    Text      `yaml:"inserito"` // id of the revision that added it
+	Stralcio    Text      `yaml:"stralcio"` // id of the revision that removed it
+	Note        []Note    `yaml:"note"`
+	Revisioni   []RevNote `yaml:"note_revisione"`
+	Pos         Pos       `yaml:"-"`
+}
+
+// Note is a footnote. Rimando is its marker ("*"); Campi lists the fields
+// whose labels carry the marker. A revision may add or remove it.
+type Note struct {
+	Rimando  Text   `yaml:"rimando"`
+	Testo    Text   `yaml:"testo,required"`
+	Campi    []Text `yaml:"campi"`
+	Inserita Text   `yaml:"inserita"`
+	Stralcio Text   `yaml:"stralcio"`
+}
+
+// RevNote explains what a revision did to a sheet or an indicator and why
+// ("revisione attuata", "causa").
+type RevNote struct {
+	Revisione Text `yaml:"revisione,required"`
+	Attuata   Text `yaml:"revisione_attuata,required"`
+	Causa     Text `yaml:"causa"`
+}
+
+// Text is a scalar kept exactly as written, with its position.
+type Text struct {
+	S   string
+	Pos Pos
+}
+
+func (t Text) String() string { return t.S }
+
+// Value is a field that a revision may change: its current text and,
+// oldest first, the values it had before, each tied to the revision that
+// replaced it. Rimando is an optional footnote marker shown beside it.
+type Value struct {
+	Text
+	Anno       string  // for per-year values (targets, resources)
+	Precedenti []Prior // oldest first
+	Rimando    string
+}
+
+// Prior is an earlier value and the revision that replaced it.
+type Prior struct {
+	Valore    Text
+	Revisione Text
+}
+
+// Revised reports whether a revision changed the value.
+func (v Value) Revised() bool { return len(v.Precedenti) > 0 }
+
+// Original is the value as first approved.
+func (v Value) Original() string {
+	if len(v.Precedenti) > 0 {
+		return v.Precedenti[0].Valore.S
+	}
+	return v.S
+}
+
+// At returns the value in force after the revisions up to and including
+// revision number n (0 = as approved, len(revisions) = current), given the
+// order of revision ids in the plan.
+func (v Value) At(n int, order map[string]int) string {
+	// Precedenti[i] was replaced by revision Precedenti[i].Revisione.
+	for _, p := range v.Precedenti {
+		if order[p.Revisione.S] > n {
+			return p.Valore.S
+		}
+	}
+	return v.S
+}

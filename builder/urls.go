@@ -1,0 +1,125 @@
+package builder
+
+import (
+	"path"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// This file owns the URL rules: every page's output path, and the relative
+// link from one page to another. All paths are slash-separated, relative to
+// the output root, and name a file ("…/index.html"), so that the site works
+// on any server, under any sub-path, and opened from disk.
+
+const indexFile = "index.html"
+
+func homePath() string { return indexFile }
+
+func planPath(p *plan.Plan) string { return path.Join(slug(p.Slug), indexFile) }
+
+func sheetPath(s *plan.Sheet) string {
+	return path.Join(slug(s.Plan.Slug), kindDir[s.Kind], slug(s.Slug), indexFile)
+}
+
+func originalPath(s *plan.Sheet) string {
+	return path.Join(path.Dir(sheetPath(s)), "originale", indexFile)
+}
+
+func unitPath(p *plan.Plan, code string) string {
+	return path.Join(slug(p.Slug), "unita", slug(code), indexFile)
+}
+
+func areaPath(p *plan.Plan, code string) string {
+	return path.Join(slug(p.Slug), "aree", slug(code), indexFile)
+}
+
+func linePath(p *plan.Plan, code string) string {
+	return path.Join(slug(p.Slug), "linee", slug(code), indexFile)
+}
+
+func revisionsPath(p *plan.Plan) string {
+	return path.Join(slug(p.Slug), "revisioni", indexFile)
+}
+
+func assetPath(name string) string { return path.Join("assets", name) }
+
+// sectionPath is the page of the i-th breadcrumb level above the plans
+// ("Amministrazione Trasparente" → "Performance" → …).
+func sectionPath(levels []plan.Link, i int) string {
+	parts := make([]string, 0, i+2)
+	for _, l := range levels[:i+1] {
+		parts = append(parts, slug(l.Titolo.S))
+	}
+	return path.Join(append(parts, indexFile)...)
+}
+
+// relURL returns the link from the page at from to the file at to, both
+// output paths; to may carry a "#fragment".
+func relURL(from, to string) string {
+	target, frag, _ := strings.Cut(to, "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if target == "" {
+		return frag
+	}
+	fromDir := path.Dir(from)
+	if fromDir == "." {
+		return target + frag
+	}
+	up := strings.Count(fromDir, "/") + 1
+	common := 0
+	fromParts := strings.Split(fromDir, "/")
+	toParts := strings.Split(target, "/")
+	for common < len(fromParts) && common < len(toParts)-1 && fromParts[common] == toParts[common] {
+		common++
+	}
+	up -= common
+	return strings.Repeat("../", up) + strings.Join(toParts[common:], "/") + frag
+}
+
+// slug turns a code or a title into a path segment: lowercase letters
+// without accents, digits, dots and dashes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if f, ok := foldAccent[r]; ok {
+			r = f
+		}
+		switch {
+		case r >= 0x300 && r <= 0x36f: // combining accents (NFD input)
+			continue
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.' && b.Len() > 0:
+			b.WriteRune(r)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.Trim(b.String(), "-.")
+	for strings.Contains(out, "..") {
+		out = strings.ReplaceAll(out, "..", ".")
+	}
+	if out == "" {
+		return "x"
+	}
+	return out
+}
+
+// foldAccent maps the accented letters of Italian and its neighbours to
+// their base letter.
+var foldAccent = map[rune]rune{}
+
+func init() {
+	for base, accented := range map[rune]string{
+		'a': "àáâãäåā", 'e': "èéêëē", 'i': "ìíîïī", 'o': "òóôõöøō", 'u': "ùúûüū",
+		'c': "çć", 'n': "ñ", 's': "šś", 'z': "žź", 'y': "ýÿ",
+	} {
+		for _, r := range accented {
+			foldAccent[r] = base
+		}
+	}
+}

@@ -1,0 +1,81 @@
+// Command piao builds the transparency site of a PIAO (Piano Integrato di
+// Attività e Organizzazione) from YAML and Markdown sheets.
+//
+//	piao build [-s SITE] [-d DEST]   build the site into DEST (default SITE/public)
+//	piao version                     print the version
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is stamped at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// usageError is a mistake on the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// contentError means the content has errors, already printed: exit 1.
+var errContent = errors.New("errori nei contenuti")
+
+func main() {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	var ue usageError
+	switch {
+	case err == nil:
+	case errors.As(err, &ue):
+		fmt.Fprintln(os.Stderr, "piao:", err)
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	case errors.Is(err, errContent):
+		os.Exit(1)
+	default:
+		fmt.Fprintln(os.Stderr, "piao:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `uso:
+  piao build [-s SITO] [-d DEST]   genera il sito in DEST (predefinita SITO/public)
+  piao version                     mostra la versione
+`
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"manca il comando"}
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "piao", version)
+		return nil
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return usageError{fmt.Sprintf("comando sconosciuto %q", args[0])}
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("argomento inatteso %q", fs.Arg(0))}
+	}
+	return nil
+}

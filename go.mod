@@ -1,0 +1,11 @@
+module github.com/piao-pa/piao
+
+go 1.26.8
+
+require (
+	github.com/tdewolff/minify/v2 v2.24.25
+	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
+)
+
+require github.com/tdewolff/parse/v2 v2.8.20 // indirect
