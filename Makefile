@@ -25,7 +25,7 @@ vet:
 
 # Rewrite the golden copies of the example pages after an intended change.
 golden:
-	$(GO) test ./builder -run TestGolden -update
+	$(GO) test ./builder -run "TestGolden|TestSchemaFiles" -update
 
 clean:
 	rm -rf public bin
