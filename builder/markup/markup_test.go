@@ -1,0 +1,42 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRenderIsSafe(t *testing.T) {
+	r := New()
+	tests := []struct{ in, mustNot, must string }{
+		{"<script>alert(1)</script>", "<script", ""},
+		{`<img src=x onerror="alert(1)">`, "<img", ""},
+		{"[x](javascript:alert(1))", "javascript:", `<a href="#">x</a>`},
+		{"[x](JaVaScRiPt:alert(1))", "avascript:", ""},
+		{"![x](data:text/html;base64,PHNjcmlwdD4=)", "data:", ""},
+		{"[ok](https://example.org/a?b=1&c=2)", "", `href="https://example.org/a?b=1&amp;c=2"`},
+		{"[rel](../x/index.html)", "", `href="../x/index.html"`},
+		{"<javascript:alert(1)>", "href=\"javascript", ""},
+		{"| a | b |\n|---|---|\n| 1 | 2 |", "", "<table>"},
+	}
+	for _, tt := range tests {
+		got := string(r.Render(tt.in))
+		if tt.mustNot != "" && strings.Contains(strings.ToLower(got), strings.ToLower(tt.mustNot)) {
+			t.Errorf("Render(%q) = %q, contains %q", tt.in, got, tt.mustNot)
+		}
+		if tt.must != "" && !strings.Contains(got, tt.must) {
+			t.Errorf("Render(%q) = %q, want %q", tt.in, got, tt.must)
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://a.it": true, "http://a.it": true, "mailto:x@a.it": true, "../a/index.html": true,
+		"#x": true, "javascript:alert(1)": false, " javascript:x": false, "data:text/html,x": false,
+		"//evil.example": false, "vbscript:x": false, "java\tscript:x": false, `\\evil`: false,
+	} {
+		if got := SafeURL(u); got != want {
+			t.Errorf("SafeURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
