@@ -6,7 +6,8 @@ package piao
 import "embed"
 
 // Themes holds themes/NAME/layouts and themes/NAME/assets of every
-// built-in theme.
+// built-in theme. The all: prefix keeps files whose names start with "_"
+// (shared layouts such as layouts/_partials.html).
 //
-//go:embed themes
+//go:embed all:themes
 var Themes embed.FS

@@ -261,3 +261,33 @@ func TestPublishAtomicAndSafe(t *testing.T) {
 		t.Error("a foreign file was lost")
 	}
 }
+
+// TestSeveralPlans: a site may hold one plan per PIAO cycle; the home
+// lists them newest first, and each has its own pages.
+func TestSeveralPlans(t *testing.T) {
+	older := strings.NewReplacer("Piano di prova", "Piano 2023-2025", "2024-2026", "2023-2025", "2024-01-10", "2023-01-10").Replace(testPiano)
+	fsys := testSite(map[string]string{
+		"content/vecchio/piano.yaml":         older,
+		"content/vecchio/operativi/uno.yaml": testSheet,
+	})
+	site, ds := Build(Input{Site: fsys, Themes: piao.Themes, Minify: true})
+	if site == nil {
+		t.Fatal(ds.Error())
+	}
+	home := string(site.Files["index.html"])
+	newer, old := strings.Index(home, "Piano di prova"), strings.Index(home, "Piano 2023-2025")
+	if newer < 0 || old < 0 || newer > old {
+		t.Errorf("home does not list the plans newest first (at %d and %d)", newer, old)
+	}
+	for _, p := range []string{"p/operativi/uno/index.html", "vecchio/operativi/uno/index.html"} {
+		if _, ok := site.Files[p]; !ok {
+			t.Errorf("missing %s", p)
+		}
+	}
+	// The minifier keeps end tags and attribute quotes.
+	for _, want := range []string{"</li>", "</p>", "</html>", `lang="it"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("minified home lacks %q", want)
+		}
+	}
+}
