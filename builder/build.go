@@ -61,9 +61,14 @@ func Build(in Input) (*Site, Diagnostics) {
 		ds.errorf(model.Config.Tema.Pos, fmt.Sprintf(hintConfigTheme, model.Config.Tema.S), msgConfigTheme, model.Config.Tema.S)
 		return nil, ds
 	}
-	site, err := render(theme, model)
+	snaps, sds := loadSnapshots(in.Site)
+	ds = append(append(ds, discoveryWarnings(&model.Config)...), sds...)
+	site, err := render(theme, model, snaps)
 	if err == nil && in.Minify {
 		err = minifySite(site)
+	}
+	if err == nil {
+		addSnapshots(site, snaps) // after minifying: byte for byte
 	}
 	if err != nil {
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
@@ -100,12 +105,16 @@ func readSources(fsys fs.FS, ds Diagnostics) map[string][]byte {
 }
 
 // render decides which pages exist and renders them with the theme.
-func render(theme fs.FS, model *plan.Site) (*Site, error) {
+func render(theme fs.FS, model *plan.Site, snaps []snapshotCopy) (*Site, error) {
 	r, err := newRenderer(theme, model)
 	if err != nil {
 		return nil, err
 	}
 	site := &Site{Files: map[string][]byte{}, Model: model}
+	if r.downloads, err = addOpenData(site, model); err != nil {
+		return nil, err
+	}
+	r.snapshots = snaps
 	pages := pagesOf(model)
 	seen := map[string]bool{}
 	for _, pg := range pages {
@@ -120,6 +129,10 @@ func render(theme fs.FS, model *plan.Site) (*Site, error) {
 		site.Files[pg.Path] = b
 	}
 	site.Pages = len(pages)
+	if b := sitemap(model, pages); b != nil {
+		site.Files["sitemap.xml"] = b
+	}
+	site.Files["robots.txt"] = robots(model)
 	err = fs.WalkDir(theme, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -163,6 +176,12 @@ func pagesOf(model *plan.Site) []*page {
 	}
 	for _, p := range model.Plans {
 		out = append(out, planPages(p, trail)...)
+	}
+	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: "Dati aperti"},
+		{Kind: "archive", Path: archivePath(), Title: "Archivio"}} {
+		pg.Crumbs = []crumb{{Title: "Home", URL: homePath()}, {Title: pg.Title}}
+		pg.Published, pg.Updated = home.Published, home.Updated
+		out = append(out, pg)
 	}
 	for _, pg := range out {
 		pg.Crumbs = resolveCrumbs(pg, cfg.Percorso)
