@@ -140,7 +140,7 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 	}
 	files := selectSnapshot(site, p)
 	landing := &page{Kind: "snapshot", Path: homePath(), Plan: p, Snapshot: &meta,
-		Title: "Versione archiviata del " + italianDate(opt.Date) + ": " + p.Titolo.S,
+		Title:     "Versione archiviata del " + italianDate(opt.Date) + ": " + p.Titolo.S,
 		Published: p.Published(), Updated: opt.Date}
 	if files[landing.Path], err = r.render(landing); err != nil {
 		return nil, err
