@@ -121,7 +121,7 @@ func findPlan(model *plan.Site, name string) *plan.Plan {
 
 // validSnapshotName accepts a folder name that is a clean URL segment.
 func validSnapshotName(name string) bool {
-	return name != "" && slug(name) == name && name != "verify" && name != "zip"
+	return name != "" && slug(name) == name && name != "verify" && name != "zip" && name != indexFile
 }
 
 // freeze selects the plan's files, adds the landing page, rewrites the

@@ -10,12 +10,14 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // exampleSite copies the example site (config.yaml and content/) into a
@@ -150,6 +152,9 @@ func TestArchiveVerify(t *testing.T) {
 
 	os.WriteFile(filepath.Join(root, "piao-2024-2026", "nuovo.html"), []byte("<p>aggiunto</p>"), 0o644)
 	wantReport(t, "added file", VerifySnapshot(site, "piao-2024-2026"), nil, nil, []string{"piao-2024-2026/nuovo.html"})
+	if built, ds := Build(Input{Site: site, Themes: piao.Themes}); built == nil || !strings.Contains(ds.Error(), "non corrisponde al suo manifesto") {
+		t.Errorf("build of a site with an altered snapshot: want a warning, got:\n%s", ds.Error())
+	}
 	os.Remove(filepath.Join(root, "piao-2024-2026", "nuovo.html"))
 	wantReport(t, "restored", VerifySnapshot(site, "piao-2024-2026"), nil, nil, nil)
 
@@ -419,5 +424,56 @@ func TestSnapshotOptions(t *testing.T) {
 		if snap != nil || !strings.Contains(ds.Error(), c.want) {
 			t.Errorf("%+v: want error %q, got %q", c.opt, c.want, ds.Error())
 		}
+	}
+}
+
+// TestSnapshotSelection: a snapshot takes the plan's folder, the assets
+// and whatever the pages load from elsewhere (a search index, say), but
+// not the pages they merely link to.
+func TestSnapshotSelection(t *testing.T) {
+	p := &plan.Plan{Slug: "piano"}
+	site := &Site{Files: map[string][]byte{
+		"index.html":            []byte(`<a href="piano/index.html">piano</a>`),
+		"piano/index.html":      []byte(`<link rel="stylesheet" href="../assets/a.css"><link rel="alternate" href="../feed.xml"><script src="../cerca/indice.js"></script><a href="../altro/index.html">altro</a>`),
+		"piano/dati/piano.json": []byte(`{}`),
+		"assets/a.css":          []byte(`a{}`),
+		"cerca/indice.js":       []byte(`var i`),
+		"cerca/inutile.js":      []byte(`var u`),
+		"altro/index.html":      []byte(`<p>altro</p>`),
+		"feed.xml":              []byte(`<feed/>`),
+		"altropiano/index.html": []byte(`<p>x</p>`),
+		"piano-bis/index.html":  []byte(`<p>y</p>`),
+	}}
+	got := selectSnapshot(site, p)
+	var names []string
+	for n := range got {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	want := "assets/a.css,cerca/indice.js,piano/dati/piano.json,piano/index.html"
+	if strings.Join(names, ",") != want {
+		t.Errorf("snapshot files %v, want %s", names, want)
+	}
+	inside := func(target string) bool { _, ok := got[target]; return ok }
+	out := string(rewriteLinks(got["piano/index.html"], "piano/index.html", "piano", inside))
+	for _, want := range []string{`href="../assets/a.css"`, `src="../cerca/indice.js"`, `href="../../../feed.xml"`, `href="../../../altro/index.html"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rewritten page lacks %s:\n%s", want, out)
+		}
+	}
+}
+
+// TestWriteSnapshotFails: when writing fails halfway (as on a full disk),
+// nothing is left under the final name nor beside it.
+func TestWriteSnapshotFails(t *testing.T) {
+	dir := t.TempDir()
+	snap := &Snapshot{Meta: SnapshotMeta{Nome: "rotto", Data: "2024-09-12"},
+		Files: map[string][]byte{"a": []byte("file"), "a/b": []byte("a file under a file")}}
+	if err := WriteSnapshot(dir, snap); err == nil {
+		t.Fatal("no error for files that cannot be written")
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "archive"))
+	if len(entries) != 0 {
+		t.Errorf("a failed write left %d entries in archive/", len(entries))
 	}
 }

@@ -62,7 +62,7 @@ func Build(in Input) (*Site, Diagnostics) {
 		return nil, ds
 	}
 	snaps, sds := loadSnapshots(in.Site)
-	ds = append(append(ds, discoveryWarnings(&model.Config)...), sds...)
+	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
 	site, err := render(theme, model, snaps)
 	if err == nil && in.Minify {
 		err = minifySite(site)

@@ -31,9 +31,9 @@ func baseURL(cfg *plan.Config) string {
 	return s
 }
 
-// discoveryWarnings tells the office what a missing or wrong url_base
-// costs.
-func discoveryWarnings(cfg *plan.Config) Diagnostics {
+// openDataWarnings tells the office what a missing or wrong url_base,
+// or a missing IPA code, costs.
+func openDataWarnings(cfg *plan.Config) Diagnostics {
 	var ds Diagnostics
 	switch {
 	case cfg.URLBase.S == "":

@@ -153,3 +153,41 @@ func tempLeft(dir string) bool {
 	}
 	return false
 }
+
+// TestArchiveTwoProcesses: two `piao archive` of the same plan started
+// together leave exactly one snapshot: one succeeds, the other is
+// refused.
+func TestArchiveTwoProcesses(t *testing.T) {
+	site := exampleSite(t)
+	var cmds [2]*exec.Cmd
+	var outs [2]bytes.Buffer
+	for i := range cmds {
+		cmds[i] = exec.Command(bin, "archive", "piao-2024-2026", "-s", site)
+		cmds[i].Stderr = &outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ok, refused := 0, 0
+	for i, c := range cmds {
+		err := c.Wait()
+		switch {
+		case err == nil:
+			ok++
+		case strings.Contains(outs[i].String(), "esiste già"):
+			refused++
+		default:
+			t.Errorf("run %d: %v: %s", i, err, outs[i].String())
+		}
+	}
+	if ok != 1 || refused != 1 {
+		t.Errorf("%d succeeded, %d refused; want exactly one of each", ok, refused)
+	}
+	if r := builder.VerifySnapshot(os.DirFS(site), "piao-2024-2026"); !r.OK() {
+		t.Errorf("the snapshot does not verify: %+v", r)
+	}
+	entries, _ := os.ReadDir(filepath.Join(site, "archive"))
+	if len(entries) != 1 {
+		t.Errorf("archive/ holds %d entries, want the snapshot only", len(entries))
+	}
+}
