@@ -6,7 +6,8 @@ package piao
 import "embed"
 
 // Themes holds themes/NAME/layouts and themes/NAME/assets of every
-// built-in theme.
+// built-in theme. "all:" embeds the files whose names start with "_"
+// too, such as layouts/_partials.html, which a plain pattern leaves out.
 //
-//go:embed themes
+//go:embed all:themes
 var Themes embed.FS
