@@ -106,6 +106,10 @@ func render(theme fs.FS, model *plan.Site) (*Site, error) {
 		return nil, err
 	}
 	site := &Site{Files: map[string][]byte{}, Model: model}
+	r.search = buildSearchIndex(model).encode()
+	for p, b := range r.search.Files {
+		site.Files[p] = b
+	}
 	pages := pagesOf(model)
 	seen := map[string]bool{}
 	for _, pg := range pages {
@@ -164,6 +168,7 @@ func pagesOf(model *plan.Site) []*page {
 	for _, p := range model.Plans {
 		out = append(out, planPages(p, trail)...)
 	}
+	out = append(out, searchPage(model))
 	for _, pg := range out {
 		pg.Crumbs = resolveCrumbs(pg, cfg.Percorso)
 	}
@@ -257,7 +262,7 @@ func planPages(p *plan.Plan, trail []crumb) []*page {
 		l := &p.Linee[i]
 		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, "Linea strategica "+l.Codice.S+" - "+l.Nome.S)
 	}
-	return out
+	return append(out, indexPages(p, planCrumbs)...)
 }
 
 func sheetTitle(s *plan.Sheet) string {

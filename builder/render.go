@@ -13,7 +13,8 @@ import (
 )
 
 // pageKinds are the theme's page templates, each layouts/KIND.html.
-var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions"}
+var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
+	"search", "indexes", "listing"}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {
@@ -21,6 +22,8 @@ type renderer struct {
 	md    *markup.Renderer
 	site  *plan.Site
 	theme fs.FS
+
+	search *searchOutput // the search index files, for the search page
 }
 
 func newRenderer(theme fs.FS, site *plan.Site) (*renderer, error) {
@@ -99,6 +102,9 @@ type page struct {
 	Line      *plan.Line
 	Level     int // for section pages: the breadcrumb level
 	Original  bool
+	List      *listing   // for an index page
+	Group     *listGroup // for the page of one group of a long index
+	Lists     []*listing // for the page listing a plan's indexes
 	Crumbs    []crumb
 	Published string
 	Updated   string

@@ -44,6 +44,14 @@ func revisionsPath(p *plan.Plan) string {
 
 func assetPath(name string) string { return path.Join("assets", name) }
 
+// indexesPath is the page listing a plan's static indexes.
+func indexesPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "indici", indexFile) }
+
+// listingPath is the page of one static index of a plan.
+func listingPath(p *plan.Plan, key string) string {
+	return path.Join(slug(p.Slug), "indici", key, indexFile)
+}
+
 // sectionPath is the page of the i-th breadcrumb level above the plans
 // ("Amministrazione Trasparente" → "Performance" → …).
 func sectionPath(levels []plan.Link, i int) string {
