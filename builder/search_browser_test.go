@@ -192,6 +192,7 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Run("queries", func(t *testing.T) { testQueries(t, tab(t, browser), b.url) })
 			t.Run("filter", func(t *testing.T) { testFilter(t, tab(t, browser), b.url) })
 			t.Run("keyboard", func(t *testing.T) { testKeyboard(t, tab(t, browser), b.url) })
+			t.Run("more", func(t *testing.T) { testMore(t, tab(t, browser), b.url) })
 		})
 	}
 	t.Run("noscript", func(t *testing.T) { testNoScript(t, tab(t, browser), bases[1].url) })
@@ -305,6 +306,28 @@ func testKeyboard(t *testing.T, ctx context.Context, base string) {
 	if loc := run(t, ctx, chromedp.Location()); loc != target {
 		t.Errorf("Enter on the result opened %q, want %q", loc, target)
 	}
+}
+
+// testMore: results come ten at a time; the button shows ten more and
+// moves the focus to the first of them.
+func testMore(t *testing.T, ctx context.Context, base string) {
+	do(t, ctx, chromedp.Navigate(base+"cerca/index.html?q=interna"))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
+	status := run(t, ctx, chromedp.Text(chromedp.ID("cerca-stato")))
+	if n := len(results(t, ctx)); n != 10 || !strings.HasPrefix(status, "33 risultati") {
+		t.Fatalf("interna: %d results shown, status %q; want the first 10 of 33", n, status)
+	}
+	do(t, ctx, chromedp.Focus(chromedp.ID("cerca-altri")), chromedp.KeyEvent("\r"))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length == 20`)
+	focused := run(t, ctx, chromedp.Evaluate[int](
+		`Array.from(document.querySelectorAll("#cerca-risultati li > a")).indexOf(document.activeElement)`))
+	if focused != 10 {
+		t.Errorf("after \"Mostra altri risultati\" the focus is on result %d, want the 11th", focused+1)
+	}
+	do(t, ctx, chromedp.Focus(chromedp.ID("cerca-altri")), chromedp.KeyEvent("\r"))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length == 30`)
+	do(t, ctx, chromedp.Focus(chromedp.ID("cerca-altri")), chromedp.KeyEvent("\r"))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length == 33 && document.getElementById("cerca-altri").hidden`)
 }
 
 // testNoScript: without JavaScript the search page says so and points to
