@@ -61,9 +61,10 @@ type searchIndex struct {
 
 // buildSearchIndex indexes every plan of the site, newest first.
 func buildSearchIndex(site *plan.Site) *searchIndex {
-	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{}}
+	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil}}
 	for i, p := range site.Plans {
 		ix.plans = append(ix.plans, p)
+		ix.declareFacets(p)
 		for _, s := range p.Sheets() {
 			ix.addSheet(i, s)
 			for _, ind := range s.Indicators() {
@@ -254,6 +255,27 @@ func sheetFacets(s *plan.Sheet) []string {
 		out = append(out, areaFacet(p, s.Area.S), unitFacet(p, s.Unita.S))
 	}
 	return out
+}
+
+// declareFacets gives every plan, area, unit and line a facet, empty if
+// no sheet has it, so that each option of the search page's filters has
+// its file.
+func (ix *searchIndex) declareFacets(p *plan.Plan) {
+	keys := []string{planFacet(p)}
+	for _, a := range p.Aree {
+		keys = append(keys, areaFacet(p, a.Codice.S))
+		for _, u := range a.Unita {
+			keys = append(keys, unitFacet(p, u.Codice.S))
+		}
+	}
+	for _, l := range p.Linee {
+		keys = append(keys, lineFacet(p, l.Codice.S))
+	}
+	for _, k := range keys {
+		if _, ok := ix.facets[k]; !ok {
+			ix.facets[k] = nil
+		}
+	}
 }
 
 // sheetWhere names where a sheet sits: its unit, or its strategic line.

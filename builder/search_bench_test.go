@@ -215,6 +215,8 @@ var benchQueries = []scriptQuery{
 	{Q: "pagamento"}, {Q: "tempo medio"}, {Q: "registro imprese"}, {Q: "digitale"},
 	{Q: "imprese"}, {Q: "attività dell'Ente"}, {Q: "transizione ecologica"}, {Q: "com"},
 	{Q: "pratiche sospese"}, {Q: "Lutenne"}, {Q: "4.2"}, {Q: "imprese", Filters: []string{"r"}},
+	{Q: "servizi digitali per le imprese e comunicazione dell'ente"},
+	{Q: "tempo", Filters: []string{"p_piao-2024-2026", "u_piao-2024-2026_u-3-2", "t_efficacia"}},
 }
 
 func BenchmarkSearch(b *testing.B) {

@@ -231,6 +231,13 @@ func testQueries(t *testing.T, ctx context.Context, base string) {
 			t.Errorf("search %q: the query field holds %q", tt.q, v)
 		}
 	}
+	do(t, ctx, chromedp.Navigate(base+"cerca/index.html?q=pagamento+parolachenonce"))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
+	if status := run(t, ctx, chromedp.Text(chromedp.ID("cerca-stato"))); !strings.HasPrefix(status, "Nessun risultato con tutte le parole") || !containsAll(results(t, ctx), tmrAnchor, tmpAnchor) {
+		t.Errorf("pagamento parolachenonce: live region says %q, results %q", status, results(t, ctx))
+	}
+	do(t, ctx, chromedp.Navigate(base+"cerca/index.html?q="+url.QueryEscape("COMPETITIVITA' DELL'ENTE")))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
 	marks := run(t, ctx, chromedp.Evaluate[[]string](
 		`Array.from(document.querySelectorAll("#cerca-risultati mark")).map(m => piaoSearch.fold(m.textContent))`))
 	if !containsAll(marks, "competitivita", "ente") {

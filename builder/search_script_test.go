@@ -33,6 +33,7 @@ type scriptAnswer struct {
 	Q       string
 	Filters []string
 	Total   int
+	Some    bool // no document has every word; these have some
 	URLs    []string
 	Titles  []string
 	Terms   []string
@@ -96,6 +97,7 @@ func TestSearchScriptQueries(t *testing.T) {
 		{scriptQuery{Q: "", Filters: []string{unitAmm, "t_realizzazione-fisica"}}, nil, nil, -1},
 		{scriptQuery{Q: "pagamento", Filters: []string{"r"}}, []string{tmrURL, tmpURL}, nil, 0},
 		{scriptQuery{Q: "parolachenonce"}, nil, nil, -1},
+		{scriptQuery{Q: "pagamento parolachenonce"}, nil, []string{tmrURL, tmpURL}, 3},
 	}
 	var queries []scriptQuery
 	for _, tt := range tests {
@@ -114,6 +116,9 @@ func TestSearchScriptQueries(t *testing.T) {
 		}
 		if tt.wantTotal > 0 && a.Total != tt.wantTotal || tt.wantTotal < 0 && a.Total != 0 {
 			t.Errorf("%+v: %d results %q, want %d", tt.query, a.Total, a.URLs, max(tt.wantTotal, 0))
+		}
+		if some := tt.query.Q == "pagamento parolachenonce"; a.Some != some {
+			t.Errorf("%+v: results with some of the words only = %v, want %v", tt.query, a.Some, some)
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // indexOfExample indexes the example site.
@@ -115,6 +117,29 @@ func TestSearchIndexFacets(t *testing.T) {
 	}
 	if p := ix.facets["p_piao-2024-2026"]; len(p) != len(ix.docs) {
 		t.Errorf("plan facet holds %d documents of %d", len(p), len(ix.docs))
+	}
+	// Every option of the search page's filters has its facet, even a unit
+	// without sheets.
+	site, _ := LoadAndCheck(os.DirFS(".."))
+	p := site.Plans[0]
+	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}})
+	p.Index()
+	withEmpty := buildSearchIndex(site)
+	f := (&page{Site: site}).SearchFilters()
+	opts := append(append([]option(nil), f.Plans...), f.Typologies...)
+	for _, groups := range [][]optionGroup{f.Areas, f.Units, f.Lines} {
+		for _, g := range groups {
+			opts = append(opts, g.Options...)
+		}
+	}
+	opts = append(opts, option{Value: facetRevised})
+	for _, o := range opts {
+		if _, ok := withEmpty.facets[o.Value]; !ok {
+			t.Errorf("filter option %q (%s) has no facet", o.Value, o.Label)
+		}
+	}
+	if len(opts) < 20 || !slices.ContainsFunc(opts, func(o option) bool { return o.Value == "u_piao-2024-2026_vuota" }) {
+		t.Errorf("filter options: %v", opts)
 	}
 	// 15 sheets and 34 indicators.
 	if len(ix.docs) != 49 {

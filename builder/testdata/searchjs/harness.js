@@ -59,7 +59,7 @@ async function query() {
     }
     const ms = times.sort((a, b) => a - b)[10];
     out.push({
-      q: q.q, filters, total: res.ids.length, urls: recs.map((r) => r[0]), titles: recs.map((r) => r[1]),
+      q: q.q, filters, total: res.ids.length, some: res.some, urls: recs.map((r) => r[0]), titles: recs.map((r) => r[1]),
       terms: Object.keys(res.terms).sort(), bytes, files, ms,
     });
   }

@@ -135,22 +135,28 @@
             });
           }
         });
-        touched.forEach(function (id) { if (hits[id] == k) { hits[id]++; score[id] += best[id]; } });
+        touched.forEach(function (id) { hits[id]++; score[id] += best[id]; });
       });
       var sets = filters.map(function (f) {
         var m = new Uint8Array(N);
         list("f_" + f, store["f_" + f]).forEach(function (id) { m[id] = 1; });
         return m;
       });
-      for (var id = 0; id < N; id++) {
-        if (toks.length && hits[id] < toks.length) continue;
-        if (sets.every(function (m) { return m[id]; })) res.push(id);
+      function pick(least) {
+        for (var id = 0; id < N; id++) {
+          if (toks.length && hits[id] < least) continue;
+          if (sets.every(function (m) { return m[id]; })) res.push(id);
+        }
       }
-      res.sort(function (a, b) { return score[b] - score[a] || a - b; });
-      return { ids: res, terms: matched, plans: dir.p };
+      // Documents with every word; if none, those with some, most first.
+      pick(toks.length);
+      var some = !res.length && toks.length > 1;
+      if (some) pick(1);
+      res.sort(function (a, b) { return hits[b] - hits[a] || score[b] - score[a] || a - b; });
+      return { ids: res, terms: matched, plans: dir.p, some: some };
     }
-    // search finds the documents matching every word of q and every
-    // filter (facet keys), best first.
+    // search finds the documents matching every word of q (or, if none
+    // does, some of them) and every filter (facet keys), best first.
     this.search = function (q, filters) {
       return get("indice").then(function (dir) {
         var toks = parse(q), need = filters.map(function (f) { return "f_" + f; });
@@ -224,9 +230,11 @@
         shown = 0;
         return next(false, my).then(function () {
           var n = r.ids.length;
-          status.textContent = !text && !fs.length ? "" :
-            (n ? n + (n == 1 ? " risultato" : " risultati") : "Nessun risultato") +
-            (text ? " per «" + text + "»" : "") + (fs.length ? " con i filtri scelti" : "") + ".";
+          var count = n ? n + (n == 1 ? " risultato" : " risultati") : "Nessun risultato";
+          var filtered = fs.length ? " con i filtri scelti" : "";
+          status.textContent = !text && !fs.length ? "" : r.some ?
+            "Nessun risultato con tutte le parole di «" + text + "»" + filtered + "; " + count.toLowerCase() + " con alcune." :
+            count + (text ? " per «" + text + "»" : "") + filtered + ".";
         });
       }).catch(function () {
         status.textContent = "Impossibile caricare l'indice di ricerca. Usa gli indici del piano.";
