@@ -15,7 +15,7 @@ import (
 
 // searchPage is the site's search page.
 func searchPage(model *plan.Site) *page {
-	pg := &page{Kind: "search", Path: searchPagePath, Title: "Cerca nel piano"}
+	pg := &page{Kind: "search", Path: searchPagePath, Title: "Cerca"}
 	pg.Crumbs = []crumb{{Title: "Home", URL: homePath()}, {Title: "Cerca"}}
 	if len(model.Plans) > 0 {
 		pg.Plan = model.Plans[0]
