@@ -115,6 +115,10 @@ func render(theme fs.FS, model *plan.Site, snaps []snapshotCopy) (*Site, error) 
 		return nil, err
 	}
 	r.snapshots = snaps
+	r.search = buildSearchIndex(model).encode()
+	for p, b := range r.search.Files {
+		site.Files[p] = b
+	}
 	pages := pagesOf(model)
 	seen := map[string]bool{}
 	for _, pg := range pages {
@@ -183,6 +187,7 @@ func pagesOf(model *plan.Site) []*page {
 		pg.Published, pg.Updated = home.Published, home.Updated
 		out = append(out, pg)
 	}
+	out = append(out, searchPage(model))
 	for _, pg := range out {
 		pg.Crumbs = resolveCrumbs(pg, cfg.Percorso)
 	}
@@ -276,7 +281,7 @@ func planPages(p *plan.Plan, trail []crumb) []*page {
 		l := &p.Linee[i]
 		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, "Linea strategica "+l.Codice.S+" - "+l.Nome.S)
 	}
-	return out
+	return append(out, indexPages(p, planCrumbs)...)
 }
 
 func sheetTitle(s *plan.Sheet) string {

@@ -14,7 +14,7 @@ import (
 
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
-	"opendata", "archive", "snapshot"}
+	"opendata", "archive", "snapshot", "search", "indexes", "listing"}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {
@@ -25,6 +25,7 @@ type renderer struct {
 
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
+	search    *searchOutput  // the search index files, for the search page
 }
 
 func newRenderer(theme fs.FS, site *plan.Site) (*renderer, error) {
@@ -104,6 +105,9 @@ type page struct {
 	Line      *plan.Line
 	Level     int // for section pages: the breadcrumb level
 	Original  bool
+	List      *listing   // for an index page
+	Group     *listGroup // for the page of one group of a long index
+	Lists     []*listing // for the page listing a plan's indexes
 	Crumbs    []crumb
 	Published string
 	Updated   string

@@ -64,6 +64,14 @@ func archivePath() string { return path.Join("archivio", indexFile) }
 
 func snapshotPath(name, file string) string { return path.Join("archivio", name, file) }
 
+// indexesPath is the page listing a plan's static indexes.
+func indexesPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "indici", indexFile) }
+
+// listingPath is the page of one static index of a plan.
+func listingPath(p *plan.Plan, key string) string {
+	return path.Join(slug(p.Slug), "indici", key, indexFile)
+}
+
 // sectionPath is the page of the i-th breadcrumb level above the plans
 // ("Amministrazione Trasparente" → "Performance" → …).
 func sectionPath(levels []plan.Link, i int) string {
