@@ -26,6 +26,7 @@ type Input struct {
 // Site is the built site in memory: output path → content.
 type Site struct {
 	Files map[string][]byte
+	Kinds map[string]string // page path → its kind (one of pageKinds)
 	Pages int
 	Model *plan.Site
 }
@@ -105,7 +106,7 @@ func render(theme fs.FS, model *plan.Site) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	site := &Site{Files: map[string][]byte{}, Model: model}
+	site := &Site{Files: map[string][]byte{}, Kinds: map[string]string{}, Model: model}
 	pages := pagesOf(model)
 	seen := map[string]bool{}
 	for _, pg := range pages {
@@ -118,6 +119,7 @@ func render(theme fs.FS, model *plan.Site) (*Site, error) {
 			return nil, err
 		}
 		site.Files[pg.Path] = b
+		site.Kinds[pg.Path] = pg.Kind
 	}
 	site.Pages = len(pages)
 	err = fs.WalkDir(theme, "assets", func(p string, d fs.DirEntry, err error) error {
