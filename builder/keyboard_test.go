@@ -64,12 +64,16 @@ func press(ctx context.Context, t *testing.T, key string) focused {
 // trap, no jump), each with a visible focus ring, scrolled into view.
 func TestKeyboard(t *testing.T) {
 	e := browser(t)
-	for _, p := range []string{"index.html", revisedSheet} {
-		t.Run(p, func(t *testing.T) {
+	for _, a := range auditPages {
+		t.Run(a.name(), func(t *testing.T) {
+			p, err := a.path(e.site)
+			if err != nil {
+				t.Fatal(err)
+			}
 			ctx, _ := e.tab(t)
 			open(ctx, t, e.pageURL(p))
 			n := eval[int](ctx, t, numberFocusable)
-			if n < 10 {
+			if n < 8 {
 				t.Fatalf("only %d focusable elements", n)
 			}
 			f := press(ctx, t, kb.Tab)
