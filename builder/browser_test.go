@@ -196,13 +196,6 @@ func (r *recorder) check(t *testing.T, what, origin string) {
 	}
 }
 
-// reset forgets what was recorded so far.
-func (r *recorder) reset() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.requests, r.failed, r.console = nil, nil, nil
-}
-
 // eval runs a JavaScript expression in the tab and returns its value.
 func eval[T any](ctx context.Context, t *testing.T, expr string) T {
 	t.Helper()

@@ -18,16 +18,15 @@ const revisedSheet = "piao-2024-2026/operativi/registro-imprese/index.html"
 
 // focused describes the element that has the focus.
 type focused struct {
-	K         int     `json:"k"` // position among the focusable elements, -1 if unnumbered
-	Tag       string  `json:"tag"`
-	ID        string  `json:"id"`
-	Class     string  `json:"cls"`
-	Text      string  `json:"text"`
-	Outline   string  `json:"outline"`
-	Width     float64 `json:"width"`
-	InView    bool    `json:"inView"`
-	Hash      string  `json:"hash"`
-	SkipShown bool    `json:"skipShown"`
+	K       int     `json:"k"` // position among the focusable elements, -1 if unnumbered
+	Tag     string  `json:"tag"`
+	ID      string  `json:"id"`
+	Class   string  `json:"cls"`
+	Text    string  `json:"text"`
+	Outline string  `json:"outline"`
+	Width   float64 `json:"width"`
+	InView  bool    `json:"inView"`
+	Hash    string  `json:"hash"`
 }
 
 const focusedJS = `(() => {
@@ -107,7 +106,7 @@ func checkFocusVisible(t *testing.T, f focused) {
 	}
 }
 
-// TestRevisionMarks: the words that announce a revised value ("valore
+// TestRevisionMarksInBrowser: the words that announce a revised value ("valore
 // precedente", "valore attuale") are in the accessibility tree, the visual
 // tags are not read twice, and the marks do not rely on colour: struck
 // out, underlined and tagged "prima"/"ora", on screen and in print.

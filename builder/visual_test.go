@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -125,6 +126,11 @@ func TestPrint(t *testing.T) {
 	pages := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf, -1))
 	if pages < 1 || pages > 12 {
 		t.Errorf("print: %d A4 pages", pages)
+	}
+	for _, box := range regexp.MustCompile(`/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]`).FindAllSubmatch(pdf, -1) {
+		if w, h := string(box[1]), string(box[2]); !strings.HasPrefix(w, "595") || !strings.HasPrefix(h, "841") {
+			t.Errorf("print: a page of %s x %s points, want A4 (595 x 842)", w, h)
+		}
 	}
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
