@@ -24,16 +24,14 @@ import (
 // it as a citizen would. Chromium must be installed (make browser): a
 // missing browser fails the tests.
 
-const chromiumPath = "/usr/bin/chromium"
-
 // newBrowser starts headless Chromium for the test.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("Chromium not found at %s: run make browser (apt-get install chromium): %v", chromiumPath, err)
+	if _, err := os.Stat(chromiumPath()); err != nil {
+		t.Fatalf("Chromium not found at %s: run make browser (apt-get install chromium): %v", chromiumPath(), err)
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.ExecPath(chromiumPath()), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()))
