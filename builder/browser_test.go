@@ -41,6 +41,7 @@ const toolsDir = "../.tools/node_modules"
 // shared by every browser test of the package.
 type browserEnv struct {
 	site    *Site
+	src     string // the site folder: the example, with an archived snapshot
 	dir     string // the published site on disk
 	url     string // the server's origin, http://127.0.0.1:PORT
 	browser context.Context
@@ -117,7 +118,7 @@ func startBrowserEnv() (*browserEnv, error) {
 	if err := chromedp.Do(ctx); err != nil {
 		return nil, fmt.Errorf("starting %s: %w", chromiumPath(), err)
 	}
-	return &browserEnv{site: site, dir: dir, url: srv.URL, browser: ctx}, nil
+	return &browserEnv{site: site, src: src, dir: dir, url: srv.URL, browser: ctx}, nil
 }
 
 // pageURL is the address of an output path on the server.
