@@ -8,5 +8,5 @@ import "embed"
 // Themes holds themes/NAME/layouts and themes/NAME/assets of every
 // built-in theme.
 //
-//go:embed themes
+//go:embed all:themes
 var Themes embed.FS
