@@ -93,3 +93,7 @@ func handOut(s *plan.Sheet) *plan.Sheet {
 	cp.Indicatori = slices.Clone(s.Indicatori)
 	return &cp
 }
+
+// IgnoredName reports whether the loader skips a file or folder of this
+// name: hidden files, editors' swap, backup and lock files.
+func IgnoredName(name string) bool { return ignoredName(name) }

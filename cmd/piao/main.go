@@ -2,6 +2,7 @@
 // Attività e Organizzazione) from YAML and Markdown sheets.
 //
 //	piao build [-s SITE] [-d DEST]   build the site into DEST (default SITE/public)
+//	piao serve [-s SITE] [--port N]  preview the site, rebuilt on every save
 //	piao version                     print the version
 package main
 
@@ -43,6 +44,8 @@ func main() {
 
 const usage = `uso:
   piao build [-s SITO] [-d DEST]   genera il sito in DEST (predefinita SITO/public)
+  piao serve [-s SITO] [--bind 127.0.0.1] [--port 1313]
+                                   anteprima del sito, aggiornata a ogni salvataggio
   piao version                     mostra la versione
 `
 
@@ -53,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "piao", version)
 		return nil

@@ -1,0 +1,58 @@
+package serve
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/piao-pa/piao/builder/synth"
+)
+
+// BenchmarkEditToReload measures, on synthetic sites of 1,000 and 10,000
+// sheets, the time from saving one sheet to the reload event (reload-ms),
+// and to the sheet's page served with the new text (page-ms). The targets
+// are 100 ms and 500 ms to the reload event on a 2-core machine.
+func BenchmarkEditToReload(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("sheets=%d", n), func(b *testing.B) { benchEdit(b, n) })
+	}
+}
+
+var objectiveLine = regexp.MustCompile(`(?m)^obiettivo_operativo: .*$`)
+
+func benchEdit(b *testing.B, n int) {
+	dir := b.TempDir()
+	sheets, err := synth.Generate(dir, n, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	srv, _ := startServer(b, dir)
+	b.Logf("%d sheets: first build %v", n, time.Since(start).Round(time.Millisecond))
+	st := openStream(b, srv)
+	sheet := sheets[len(sheets)/2]
+	file := filepath.Join(dir, filepath.FromSlash(sheet))
+	orig := readFile(b, file)
+	slug := strings.TrimSuffix(path.Base(sheet), path.Ext(sheet))
+	page := "/" + synth.PlanSlug + "/operativi/" + slug + "/"
+	var toReload, toPage time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		marker := fmt.Sprintf("Modifica-%d", i)
+		text := objectiveLine.ReplaceAllString(orig, `obiettivo_operativo: "`+marker+`"`)
+		t0 := time.Now()
+		writeFile(b, file, text)
+		for st.next(b) != "reload" {
+		}
+		toReload += time.Since(t0)
+		st.waitFor(b, marker, pageHas(b, srv, page, marker))
+		toPage += time.Since(t0)
+	}
+	b.ReportMetric(float64(toReload.Milliseconds())/float64(i), "reload-ms/op")
+	b.ReportMetric(float64(toPage.Milliseconds())/float64(i), "page-ms/op")
+}
