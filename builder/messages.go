@@ -180,6 +180,8 @@ const (
 	serveFailed  = "%d errori, %d avvisi: le pagine aperte mostrano gli errori; corretto il file, si aggiornano da sole"
 
 	ServeStopped     = "anteprima fermata"
+	ServeNoSite      = "cartella del sito %s non trovata: indicala con -s CARTELLA"
+	ServeListen      = "impossibile rispondere su %s: %v (la porta è già usata da un altro programma? scegline un'altra con --port)"
 	ServeFullRescan  = "troppe modifiche insieme: rilettura completa del sito"
 	ServeWatchFailed = "impossibile sorvegliare %s: %v"
 

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/piao-pa/piao/builder"
 )
 
 // hub holds the open reload streams. A broadcast never blocks: a stream
@@ -76,7 +78,7 @@ func (h *hub) close() {
 // client gone away is noticed. Streams from other origins are refused.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if !s.sameOrigin(r) {
-		http.Error(w, msgOrigin, http.StatusForbidden)
+		http.Error(w, builder.ServeBadOrigin, http.StatusForbidden)
 		return
 	}
 	rc := http.NewResponseController(w)

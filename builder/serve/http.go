@@ -15,9 +15,6 @@ import (
 	"github.com/piao-pa/piao/builder"
 )
 
-// msgOrigin is the answer to a reload stream asked for by another site.
-const msgOrigin = builder.ServeBadOrigin
-
 // ServeHTTP answers only for the bound address: the site's files from
 // memory, the preview's own files under /__piao/, nothing else.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -44,6 +41,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case prefix + "error.css":
 		serveAsset(w, r, "error.css", "text/css; charset=utf-8")
 	case prefix + "events":
+		if r.Method != http.MethodGet {
+			h.Set("Allow", "GET")
+			http.Error(w, builder.ServeBadMethod, http.StatusMethodNotAllowed)
+			return
+		}
 		s.serveEvents(w, r)
 	default:
 		s.serveSite(w, r)

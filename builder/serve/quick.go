@@ -58,7 +58,7 @@ func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool
 	}
 	s.install(g)
 	s.logf(builder.ServeRebuilt(since(start), len(changed), 0))
-	go s.complete(g)
+	s.spawn(func() { s.complete(g) })
 	return true
 }
 
@@ -112,7 +112,7 @@ func newQuickGeneration(prev *generation, snap *snapshot, changed map[string]boo
 func (s *Server) complete(g *generation) {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
-	if !s.isCurrent(g) {
+	if !s.isCurrent(g) || s.ctx.Err() != nil {
 		g.drop()
 		return
 	}
@@ -134,11 +134,11 @@ func (s *Server) complete(g *generation) {
 		s.logDiags(ds)
 		s.install(full)
 		g.drop()
-		go s.background(full)
+		s.spawn(func() { s.background(full) })
 	default:
 		s.logDiags(ds)
 		g.setFull(pages)
-		go s.background(g)
+		s.spawn(func() { s.background(g) })
 	}
 }
 

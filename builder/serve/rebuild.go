@@ -39,6 +39,13 @@ func (s *Server) firstBuild() {
 func (s *Server) watch(ctx context.Context) {
 	defer close(s.done)
 	defer s.fsw.Close()
+	if s.opts.hold != nil {
+		select {
+		case <-s.opts.hold:
+		case <-ctx.Done():
+			return
+		}
+	}
 	var b batch
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -136,7 +143,7 @@ func (s *Server) rebuild(b batch) {
 	s.install(g)
 	_, warns := ds.Count()
 	s.logf(builder.ServeRebuilt(since(start), len(g.changed), warns))
-	go s.background(g)
+	s.spawn(func() { s.background(g) })
 }
 
 // reread reads the given paths from disk as changes to the snapshot. A
@@ -219,7 +226,10 @@ func (s *Server) fail(ds builder.Diagnostics) {
 // background renders the rest of g while it is the current site; a
 // template that fails turns the site into the error page.
 func (s *Server) background(g *generation) {
-	if err := g.renderAll(g.ctx); err != nil {
+	ctx, cancel := context.WithCancel(g.ctx)
+	defer cancel()
+	defer context.AfterFunc(s.ctx, cancel)() // the server closes
+	if err := g.renderAll(ctx); err != nil {
 		s.renderFailed(g, err)
 	}
 }

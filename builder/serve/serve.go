@@ -47,6 +47,8 @@ type Options struct {
 	ReadHeaderTimeout time.Duration // a client must send its headers within (5s)
 	ReadTimeout       time.Duration // and its whole request within (10s)
 	KeepAlive         time.Duration // comment sent on idle event streams (20s)
+
+	hold chan struct{} // tests: events are not read until it closes
 }
 
 func (o *Options) defaults() {
@@ -90,7 +92,9 @@ type Server struct {
 	rebuilds int
 
 	logMu  sync.Mutex
+	ctx    context.Context // ends when the server closes
 	stop   context.CancelFunc
+	work   sync.WaitGroup // complete builds and background passes
 	done   chan struct{}
 	closed sync.Once
 }
@@ -105,24 +109,25 @@ func Start(opts Options) (*Server, error) {
 		return nil, err
 	}
 	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("%s: %w", opts.Dir, fs.ErrNotExist)
+		return nil, fmt.Errorf(builder.ServeNoSite, opts.Dir)
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf(builder.ServeListen, opts.Addr, err)
 	}
 	s := &Server{opts: opts, root: root, ln: ln, hub: newHub(), cache: builder.NewCache(), done: make(chan struct{})}
 	s.hosts = newHostRule(opts.Addr, ln.Addr().(*net.TCPAddr))
 	if s.fsw, err = fsnotify.NewWatcher(); err != nil {
 		ln.Close()
-		return nil, err
+		return nil, fmt.Errorf(builder.ServeWatchFailed, root, err)
 	}
 	s.rd = &reader{root: root, fsw: s.fsw, log: s.logf}
 	if err := s.fsw.Add(root); err != nil {
 		s.fsw.Close()
 		ln.Close()
-		return nil, err
+		return nil, fmt.Errorf(builder.ServeWatchFailed, root, err)
 	}
+	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.firstBuild()
 	s.http = &http.Server{
 		Handler:           s,
@@ -131,11 +136,8 @@ func Start(opts Options) (*Server, error) {
 		WriteTimeout:      2 * opts.ReadTimeout, // event streams lift it for themselves
 		IdleTimeout:       time.Minute,
 		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          nil,
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.stop = cancel
-	go s.watch(ctx)
+	go s.watch(s.ctx)
 	go s.http.Serve(ln)
 	return s, nil
 }
@@ -157,6 +159,12 @@ func (s *Server) Close() error {
 	s.closed.Do(func() {
 		s.stop()
 		<-s.done
+		s.mu.Lock()
+		if s.gen != nil {
+			s.gen.cancel()
+		}
+		s.mu.Unlock()
+		s.work.Wait()
 		s.hub.close()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
@@ -164,13 +172,17 @@ func (s *Server) Close() error {
 		if errors.Is(err, context.DeadlineExceeded) {
 			err = s.http.Close()
 		}
-		s.mu.Lock()
-		if s.gen != nil {
-			s.gen.cancel()
-		}
-		s.mu.Unlock()
 	})
 	return err
+}
+
+// spawn runs f in a goroutine that Close waits for.
+func (s *Server) spawn(f func()) {
+	s.work.Add(1)
+	go func() {
+		defer s.work.Done()
+		f()
+	}()
 }
 
 // Rebuilds counts the builds since Start, the first one included.

@@ -33,6 +33,17 @@ func TestSnapshotFS(t *testing.T) {
 	if _, err := fs.Stat(snap, "content/vuota"); err != nil {
 		t.Errorf("an empty folder is missing: %v", err)
 	}
+	// What the mirror leaves out: a folder piao build wrote, editor debris.
+	writeFile(t, filepath.Join(dir, "content/uscita/.piao-output"), "piao\n")
+	writeFile(t, filepath.Join(dir, "content/uscita/index.html"), "<p>")
+	writeFile(t, filepath.Join(dir, "content/piao-2024-2026/operativi/suap.yaml~"), "backup")
+	writeFile(t, filepath.Join(dir, "content/piao-2024-2026/operativi/4913"), "")
+	skipped := newSnapshot(os.DirFS(dir), (&reader{root: dir, fsw: nil}).readTree(t))
+	for _, p := range []string{"content/uscita", "content/uscita/index.html", "content/piao-2024-2026/operativi/suap.yaml~", "content/piao-2024-2026/operativi/4913"} {
+		if skipped.files[p] != nil {
+			t.Errorf("the mirror holds %s", p)
+		}
+	}
 }
 
 // TestSnapshotWith applies changes and compares with a snapshot made from

@@ -1,8 +1,10 @@
 package serve
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,6 +29,19 @@ func TestSaveReloads(t *testing.T) {
 		code, body := get(t, srv, p)
 		if code != 200 || !strings.Contains(body, "Sportello Rinnovato") || strings.Contains(body, suapName) {
 			t.Errorf("GET %s after the save: status %d, new text %v", p, code, strings.Contains(body, "Sportello Rinnovato"))
+		}
+		if !strings.Contains(body, `<script src="/__piao/reload.js" defer></script></head>`) {
+			t.Errorf("GET %s: no reload script in the served page", p)
+		}
+	}
+	// The site itself, what piao build writes, has no trace of the preview.
+	files, err := srv.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range files {
+		if strings.Contains(string(b), "__piao") {
+			t.Errorf("%s of the built site mentions __piao", p)
 		}
 	}
 }
@@ -191,5 +206,37 @@ func TestRelevant(t *testing.T) {
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("relevant(%s %v) = %q, %v; want %q", tt.name, tt.op, got, ok, tt.want)
 		}
+	}
+}
+
+// TestOverflowRescans fills the kernel's event queue until it overflows,
+// changes a sheet once the events are being dropped, and expects the
+// rescan of the whole site to find the change.
+func TestOverflowRescans(t *testing.T) {
+	dir := exampleSite(t)
+	hold := make(chan struct{})
+	srv, log := startServer(t, dir, func(o *Options) { o.hold = hold })
+	st := openStream(t, srv)
+	max := 16384
+	if b, err := os.ReadFile("/proc/sys/fs/inotify/max_queued_events"); err == nil {
+		fmt.Sscan(string(b), &max)
+	}
+	// Each new file is two events (create, write); fsnotify holds up to
+	// 4096 more than the kernel queue.
+	flood := filepath.Join(dir, "flood")
+	for i := range max + 4096 {
+		if err := os.WriteFile(flood+strconv.Itoa(i), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := filepath.Join(dir, suapFile)
+	writeFile(t, file, strings.Replace(readFile(t, file), suapName, "Dopo-il-trabocco", 1))
+	close(hold)
+	st.waitFor(t, "the change seen by the rescan", pageHas(t, srv, suapPage, "Dopo-il-trabocco"))
+	if !strings.Contains(log.String(), "rilettura completa") {
+		t.Errorf("no full rescan reported:\n%s", log.String())
+	}
+	if ok, diff := sameAsBuild(t, srv, dir); !ok {
+		t.Errorf("site is not a clean build: %s", diff)
 	}
 }
