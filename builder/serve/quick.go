@@ -118,6 +118,10 @@ func (s *Server) complete(g *generation) {
 	}
 	model, ds := s.cache.LoadAndCheck(g.snap)
 	var pages *builder.Pages
+	if !s.isCurrent(g) { // a newer save came meanwhile: its own build follows
+		g.drop()
+		return
+	}
 	if !ds.HasErrors() {
 		var pds builder.Diagnostics
 		pages, pds = builder.NewPages(builder.Input{Site: g.snap, Themes: s.opts.Themes, Minify: s.opts.Minify}, model)

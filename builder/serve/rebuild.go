@@ -223,12 +223,22 @@ func (s *Server) fail(ds builder.Diagnostics) {
 	s.hub.broadcast()
 }
 
+// backgroundDelay is how long the background pass waits before it starts:
+// the pages open in the browser ask for themselves first, right after the
+// reload, and another save may make the pass useless.
+const backgroundDelay = 300 * time.Millisecond
+
 // background renders the rest of g while it is the current site; a
 // template that fails turns the site into the error page.
 func (s *Server) background(g *generation) {
 	ctx, cancel := context.WithCancel(g.ctx)
 	defer cancel()
 	defer context.AfterFunc(s.ctx, cancel)() // the server closes
+	select {
+	case <-time.After(backgroundDelay):
+	case <-ctx.Done():
+		return
+	}
 	if err := g.renderAll(ctx); err != nil {
 		s.renderFailed(g, err)
 	}
