@@ -113,22 +113,34 @@ func TestThemeEdit(t *testing.T) {
 	}
 }
 
-// TestCrossSheetError adds a sheet with the same name as another (its
-// indicators' ids clash with the other's, and it would write the same
-// page): only the complete build can tell, after the changed sheet alone
-// was built; the open pages then show the error, and come back once the
-// sheet is removed.
+// TestCrossSheetError adds a strategic sheet named like an operational
+// one, whose indicator ids clash with the other's: only the complete build
+// can tell, after the changed sheet alone was built. The open pages then
+// show the error, and come back once the sheet is removed. A sheet that
+// would write another's page is refused at once.
 func TestCrossSheetError(t *testing.T) {
 	dir := exampleSite(t)
 	srv, _ := startServer(t, dir)
 	st := openStream(t, srv)
-	twin := filepath.Join(dir, "content/piao-2024-2026/operativi/suap.md")
-	writeFile(t, twin, "---\n"+readFile(t, filepath.Join(dir, suapFile))+"---\nTesto.\n")
+	twin := filepath.Join(dir, "content/piao-2024-2026/strategici/suap.yaml")
+	strategic := readFile(t, filepath.Join(dir, "content/piao-2024-2026/strategici/linea-3.yaml"))
+	writeFile(t, twin, strings.Replace(strategic, "id: tempi-lavorazione-ri", "id: archiviazione-automatica", 1))
 	st.waitFor(t, "the error page", func() bool {
 		code, body := get(t, srv, suapPage)
-		return code == 500 && strings.Contains(body, "ripetuto") && strings.Contains(body, "operativi/suap.md:")
+		return code == 500 && strings.Contains(body, "ripetuto") && strings.Contains(body, "strategici/suap.yaml:")
 	})
 	if err := os.Remove(twin); err != nil {
+		t.Fatal(err)
+	}
+	st.waitFor(t, "the page back", pageHas(t, srv, suapPage, suapName))
+
+	md := filepath.Join(dir, "content/piao-2024-2026/operativi/suap.md")
+	writeFile(t, md, "---\n"+readFile(t, filepath.Join(dir, suapFile))+"---\nTesto.\n")
+	st.waitFor(t, "the error page", func() bool {
+		code, body := get(t, srv, suapPage)
+		return code == 500 && strings.Contains(body, "operativi/suap.md:")
+	})
+	if err := os.Remove(md); err != nil {
 		t.Fatal(err)
 	}
 	st.waitFor(t, "the page back", pageHas(t, srv, suapPage, suapName))

@@ -51,6 +51,9 @@ func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool
 		return false
 	}
 	g := newQuickGeneration(prev, snap, changed, pages)
+	if g == nil {
+		return false
+	}
 	for _, name := range g.fresh {
 		if _, _, err := g.get(name); err != nil {
 			return false
@@ -67,7 +70,8 @@ func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool
 // sheet's pages and the assets as prev has them (the entries are shared:
 // whichever generation renders one first, the bytes are the same), and
 // new entries for the pages that may show any sheet, which the complete
-// build will render.
+// build will render. It returns nil if a changed sheet would write the
+// page of another sheet: the complete build says so.
 func newQuickGeneration(prev *generation, snap *snapshot, changed map[string]bool, focused *builder.Pages) *generation {
 	g := newEmptyGeneration(snap, true)
 	g.changed, g.multi = changed, prev.multi
@@ -88,6 +92,9 @@ func newQuickGeneration(prev *generation, snap *snapshot, changed map[string]boo
 		src := focused.SheetFile(name)
 		if src == "" || !changed[src] {
 			continue
+		}
+		if pe := prev.files[name]; pe != nil && pe.src != src && !changed[pe.src] {
+			return nil
 		}
 		g.files[name] = &entry{src: src, by: focused}
 		g.bySrc[src] = append(g.bySrc[src], name)
