@@ -175,9 +175,9 @@ func FailureSummary(errors, warnings int) string {
 // The preview server, piao serve: its terminal lines and the pages it
 // shows instead of the site.
 const (
-	serveReady   = "anteprima pronta in %s: %d pagine"
-	serveRebuilt = "aggiornata in %s: %d file modificati"
-	serveFailed  = "%d errori, %d avvisi: le pagine aperte mostrano gli errori; corretto il file, si aggiornano da sole"
+	serveReady   = "anteprima pronta in %s: %s"
+	serveRebuilt = "aggiornata in %s: %s"
+	serveFailed  = "%s, %s: le pagine aperte mostrano gli errori; corretto il file, si aggiornano da sole"
 
 	ServeStopped     = "anteprima fermata"
 	ServeNoSite      = "cartella del sito %s non trovata: indicala con -s CARTELLA"
@@ -203,25 +203,32 @@ func ServeAddress(url string) string {
 
 // ServeReady is the line printed once the first build is done.
 func ServeReady(dur string, pages int, warnings int) string {
-	s := fmt.Sprintf(serveReady, dur, pages)
-	if warnings > 0 {
-		s += ", " + fmt.Sprintf(sumWarnings, warnings)
-	}
-	return s
+	return fmt.Sprintf(serveReady, dur, quantity(pages, "pagina", "pagine")) + warningsNote(warnings)
 }
 
 // ServeRebuilt is the line printed after each rebuild.
 func ServeRebuilt(dur string, files, warnings int) string {
-	s := fmt.Sprintf(serveRebuilt, dur, files)
-	if warnings > 0 {
-		s += ", " + fmt.Sprintf(sumWarnings, warnings)
-	}
-	return s
+	return fmt.Sprintf(serveRebuilt, dur, quantity(files, "file modificato", "file modificati")) + warningsNote(warnings)
 }
 
 // ServeFailed is the line printed when a rebuild finds errors.
 func ServeFailed(errors, warnings int) string {
-	return fmt.Sprintf(serveFailed, errors, warnings)
+	return fmt.Sprintf(serveFailed, quantity(errors, "errore", "errori"), quantity(warnings, "avviso", "avvisi"))
+}
+
+func warningsNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return ", " + quantity(n, "avviso", "avvisi")
+}
+
+// quantity writes "1 pagina", "3 pagine".
+func quantity(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // HintLabel is the word before a hint ("suggerimento").
