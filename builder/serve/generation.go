@@ -67,9 +67,12 @@ func (e *entry) render(p *builder.Pages, name string) ([]byte, error) {
 	return e.data, e.err
 }
 
-// ready returns the bytes if the entry is rendered.
+// ready returns the bytes if the entry is rendered. It does not wait for
+// a rendering under way: that counts as not rendered.
 func (e *entry) ready() ([]byte, bool) {
-	e.mu.Lock()
+	if !e.mu.TryLock() {
+		return nil, false
+	}
 	defer e.mu.Unlock()
 	return e.data, e.done && e.err == nil
 }
