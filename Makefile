@@ -12,6 +12,10 @@ build: piao
 piao:
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/piao ./cmd/piao
 
+# Preview the example site at http://127.0.0.1:1313/, rebuilt on every save.
+serve: piao
+	./bin/piao serve -s .
+
 # Every test: formatting, vet, and the Go tests (the browser suite included).
 test: fmt-check vet browser-deps
 	$(GO) test -count=1 ./...
@@ -28,10 +32,13 @@ browser:
 	cd .tools && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Search index size, bytes of a first query and query time at 1,000 and
-# 10,000 sheets.
+# Benchmarks: the search index (size, bytes of a first query, query time) and
+# piao serve (edit to reload, first build), at 1,000 and 10,000 sheets.
 bench:
 	$(GO) test -run '^$$' -bench BenchmarkSearch -benchtime 1x ./builder
+	$(GO) test -run=NONE -bench=EditToReload -benchtime=20x -timeout=30m ./builder/serve/
+	$(GO) test -run=NONE -bench=FirstBuild -benchtime=3x -timeout=30m ./builder/serve/
+
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

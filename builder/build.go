@@ -5,8 +5,6 @@
 package builder
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -57,20 +55,12 @@ func Build(in Input) (*Site, Diagnostics) {
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	theme, err := themeFS(in, model.Config.Tema.S)
-	if err != nil {
-		ds.errorf(model.Config.Tema.Pos, fmt.Sprintf(hintConfigTheme, model.Config.Tema.S), msgConfigTheme, model.Config.Tema.S)
+	pages, pds := NewPages(in, model)
+	ds = append(ds, pds...)
+	if pages == nil {
 		return nil, ds
 	}
-	snaps, sds := loadSnapshots(in.Site)
-	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
-	site, err := render(theme, model, snaps)
-	if err == nil && in.Minify {
-		err = minifySite(site)
-	}
-	if err == nil {
-		addSnapshots(site, snaps) // after minifying: byte for byte
-	}
+	site, err := pages.All()
 	if err != nil {
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
 		return nil, ds
@@ -103,54 +93,6 @@ func readSources(fsys fs.FS, ds Diagnostics) map[string][]byte {
 		}
 	}
 	return out
-}
-
-// render decides which pages exist and renders them with the theme.
-func render(theme fs.FS, model *plan.Site, snaps []snapshotCopy) (*Site, error) {
-	r, err := newRenderer(theme, model)
-	if err != nil {
-		return nil, err
-	}
-	site := &Site{Files: map[string][]byte{}, Kinds: map[string]string{}, Model: model}
-	if r.downloads, err = addOpenData(site, model); err != nil {
-		return nil, err
-	}
-	r.snapshots = snaps
-	r.search = buildSearchIndex(model).encode()
-	for p, b := range r.search.Files {
-		site.Files[p] = b
-	}
-	pages := pagesOf(model)
-	seen := map[string]bool{}
-	for _, pg := range pages {
-		if seen[pg.Path] {
-			return nil, fmt.Errorf(msgDuplicatePage, pg.Path)
-		}
-		seen[pg.Path] = true
-		b, err := r.render(pg)
-		if err != nil {
-			return nil, err
-		}
-		site.Files[pg.Path] = b
-		site.Kinds[pg.Path] = pg.Kind
-	}
-	site.Pages = len(pages)
-	if b := sitemap(model, pages); b != nil {
-		site.Files["sitemap.xml"] = b
-	}
-	site.Files["robots.txt"] = robots(model)
-	err = fs.WalkDir(theme, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(theme, p)
-		site.Files[p] = b
-		return err
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	return site, nil
 }
 
 // pagesOf lists every page of the site, with its path, title, breadcrumb

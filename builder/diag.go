@@ -165,3 +165,6 @@ func sourceLine(src []byte, line int) string {
 	}
 	return ""
 }
+
+// Where is the place of d as "file:line:col", as far as it is known.
+func (d Diagnostic) Where() string { return formatPos(d.Pos) }

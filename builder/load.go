@@ -24,13 +24,16 @@ type loader struct {
 	fsys  fs.FS
 	diags Diagnostics
 	files map[string][]byte // every file read, by site-relative path
+	cache *Cache            // sheets of the previous load, or nil
 }
 
 // Load reads config.yaml and every plan under content/ into the model.
 // Every problem is reported, not just the first; the returned site is
 // usable only when the diagnostics hold no error.
-func Load(fsys fs.FS) (*plan.Site, Diagnostics) {
-	l := &loader{fsys: fsys, files: map[string][]byte{}}
+func Load(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
+
+func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
+	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache}
 	site := &plan.Site{}
 	if n := l.parse("config.yaml", nil); n != nil {
 		l.decodeInto(n, "config.yaml", "", &site.Config)
@@ -89,7 +92,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 				l.diags.warnf(plan.Pos{File: path.Join(sub, name)}, hintUnknownFile, msgUnknownFile)
 				continue
 			}
-			if s := l.loadSheet(path.Join(sub, name), kind); s != nil {
+			if s := l.sheet(path.Join(sub, name), kind); s != nil {
 				s.Plan = p
 				if kind == plan.Strategic {
 					p.Strategic = append(p.Strategic, s)

@@ -172,6 +172,68 @@ func FailureSummary(errors, warnings int) string {
 	return fmt.Sprintf(sumErrors, errors, warnings)
 }
 
+// The preview server, piao serve: its terminal lines and the pages it
+// shows instead of the site.
+const (
+	serveReady   = "anteprima pronta in %s: %s"
+	serveRebuilt = "aggiornata in %s: %s"
+	serveFailed  = "%s, %s: le pagine aperte mostrano gli errori; corretto il file, si aggiornano da sole"
+
+	ServeStopped     = "anteprima fermata"
+	ServeNoSite      = "cartella del sito %s non trovata: indicala con -s CARTELLA"
+	ServeListen      = "impossibile rispondere su %s: %v (la porta è già usata da un altro programma? scegline un'altra con --port)"
+	ServeFullRescan  = "troppe modifiche insieme: rilettura completa del sito"
+	ServeWatchFailed = "impossibile sorvegliare %s: %v"
+
+	ServeErrorTitle    = "Errori nei contenuti"
+	ServeErrorLead     = "L'anteprima non è aggiornata. Correggi i punti indicati e salva il file: questa pagina si aggiorna da sola."
+	ServeNotFoundTitle = "Pagina non trovata"
+	ServeNotFoundLead  = "Questa pagina non esiste nel sito generato."
+	ServeHome          = "Torna alla pagina iniziale"
+	ServeBadPath       = "percorso non valido"
+	ServeBadHost       = "richiesta rifiutata: l'anteprima risponde solo a %s"
+	ServeBadOrigin     = "richiesta rifiutata: origine non ammessa"
+	ServeBadMethod     = "metodo non ammesso"
+)
+
+// ServeAddress is the line that tells the office where the preview is.
+func ServeAddress(url string) string {
+	return fmt.Sprintf("anteprima del sito su %s (Ctrl+C per fermarla)", url)
+}
+
+// ServeReady is the line printed once the first build is done.
+func ServeReady(dur string, pages int, warnings int) string {
+	return fmt.Sprintf(serveReady, dur, quantity(pages, "pagina", "pagine")) + warningsNote(warnings)
+}
+
+// ServeRebuilt is the line printed after each rebuild.
+func ServeRebuilt(dur string, files, warnings int) string {
+	return fmt.Sprintf(serveRebuilt, dur, quantity(files, "file modificato", "file modificati")) + warningsNote(warnings)
+}
+
+// ServeFailed is the line printed when a rebuild finds errors.
+func ServeFailed(errors, warnings int) string {
+	return fmt.Sprintf(serveFailed, quantity(errors, "errore", "errori"), quantity(warnings, "avviso", "avvisi"))
+}
+
+func warningsNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return ", " + quantity(n, "avviso", "avvisi")
+}
+
+// quantity writes "1 pagina", "3 pagine".
+func quantity(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// HintLabel is the word before a hint ("suggerimento").
+const HintLabel = msgHint
+
 func humanBytes(n int64) string {
 	switch {
 	case n >= 1<<20:

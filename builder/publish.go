@@ -1,7 +1,6 @@
 package builder
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -27,22 +26,6 @@ func newMinifier() *minify.M {
 }
 
 var mediaTypes = map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript"}
-
-func minifySite(s *Site) error {
-	m := newMinifier()
-	for p, b := range s.Files {
-		mt, ok := mediaTypes[path.Ext(p)]
-		if !ok {
-			continue
-		}
-		var out bytes.Buffer
-		if err := m.Minify(mt, &out, bytes.NewReader(b)); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		s.Files[p] = out.Bytes()
-	}
-	return nil
-}
 
 // marker is the file piao writes in every output folder, so that it only
 // ever replaces a folder it wrote itself.

@@ -5,6 +5,7 @@
 //	piao archive PLAN                freeze a plan into SITE/archive/PLAN
 //	piao archive verify [PLAN]       check the snapshots against their manifests
 //	piao archive zip NAME            write a reproducible zip of a snapshot
+//	piao serve [-s SITE] [--port N]  preview the site, rebuilt on every save
 //	piao version                     print the version
 package main
 
@@ -52,6 +53,8 @@ const usage = `uso:
                                    verifica le versioni archiviate con i loro manifesti
   piao archive zip NOME [-s SITO] [-o FILE]
                                    scrive lo zip riproducibile di una versione archiviata
+  piao serve [-s SITO] [--bind 127.0.0.1] [--port 1313]
+                                   anteprima del sito, aggiornata a ogni salvataggio
   piao version                     mostra la versione
 `
 
@@ -64,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "archive":
 		return cmdArchive(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "piao", version)
 		return nil

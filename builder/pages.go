@@ -1,0 +1,177 @@
+package builder
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+
+	"github.com/piao-pa/piao/builder/plan"
+	"github.com/tdewolff/minify/v2"
+)
+
+// Pages is a checked site ready to render one file at a time: Build
+// renders every page (All), piao serve only what a change needs. Render
+// gives a file the same bytes All gives it. Pages is safe for concurrent
+// use.
+type Pages struct {
+	r     *renderer
+	model *plan.Site
+	pages map[string]*page
+	files map[string][]byte // every other file, final: assets, open data, search index, snapshots
+	kinds map[string]string // the kind of the HTML files that are not rendered pages (snapshots)
+	paths []string
+	min   *minify.M // nil: no minifying
+}
+
+// NewPages prepares the files of a model that loaded and checked without
+// errors, with the theme and options of in. Theme problems come back as
+// errors, open-data and snapshot problems as warnings.
+func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
+	var ds Diagnostics
+	theme, err := themeFS(in, model.Config.Tema.S)
+	if err != nil {
+		ds.errorf(model.Config.Tema.Pos, fmt.Sprintf(hintConfigTheme, model.Config.Tema.S), msgConfigTheme, model.Config.Tema.S)
+		return nil, ds
+	}
+	snaps, sds := loadSnapshots(in.Site)
+	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
+	p, err := newPages(theme, model, in.Minify, snaps)
+	if err != nil {
+		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+		return nil, ds
+	}
+	return p, ds
+}
+
+func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*Pages, error) {
+	r, err := newRenderer(theme, model)
+	if err != nil {
+		return nil, err
+	}
+	p := &Pages{r: r, model: model, pages: map[string]*page{}, files: map[string][]byte{}, kinds: map[string]string{}}
+	if min {
+		p.min = newMinifier()
+	}
+	pages := pagesOf(model)
+	for _, pg := range pages {
+		if p.pages[pg.Path] != nil {
+			return nil, fmt.Errorf(msgDuplicatePage, pg.Path)
+		}
+		pg.r, pg.Site = r, model
+		p.pages[pg.Path] = pg
+	}
+	extra := &Site{Files: p.files, Kinds: p.kinds, Model: model}
+	if r.downloads, err = addOpenData(extra, model); err != nil {
+		return nil, err
+	}
+	r.snapshots = snaps
+	r.search = buildSearchIndex(model).encode()
+	for name, b := range r.search.Files {
+		p.files[name] = b
+	}
+	if b := sitemap(model, pages); b != nil {
+		p.files["sitemap.xml"] = b
+	}
+	p.files["robots.txt"] = robots(model)
+	err = fs.WalkDir(theme, "assets", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme, name)
+		delete(p.pages, name) // an asset wins over a page
+		p.files[name] = b
+		return err
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for name, b := range p.files {
+		if p.files[name], err = p.minify(name, b); err != nil {
+			return nil, err
+		}
+	}
+	addSnapshots(extra, snaps) // after minifying: byte for byte
+	for name := range p.pages {
+		p.paths = append(p.paths, name)
+	}
+	for name := range p.files {
+		p.paths = append(p.paths, name)
+	}
+	sort.Strings(p.paths)
+	return p, nil
+}
+
+// All renders every page and returns the whole site.
+func (p *Pages) All() (*Site, error) {
+	site := &Site{Files: make(map[string][]byte, len(p.paths)), Kinds: map[string]string{}, Model: p.model, Pages: len(p.pages)}
+	for _, name := range p.paths {
+		b, err := p.Render(name)
+		if err != nil {
+			return nil, err
+		}
+		site.Files[name] = b
+		if pg := p.pages[name]; pg != nil {
+			site.Kinds[name] = pg.Kind
+		} else if k, ok := p.kinds[name]; ok {
+			site.Kinds[name] = k
+		}
+	}
+	return site, nil
+}
+
+// Paths lists every file of the site, pages and assets, in order.
+func (p *Pages) Paths() []string { return p.paths }
+
+// Count is the number of pages.
+func (p *Pages) Count() int { return len(p.pages) }
+
+// Has reports whether the site has a file at path.
+func (p *Pages) Has(path string) bool { return p.pages[path] != nil || p.files[path] != nil }
+
+// Render returns the file at path, rendering it if it is a page.
+func (p *Pages) Render(name string) ([]byte, error) {
+	if b, ok := p.files[name]; ok {
+		return b, nil
+	}
+	pg := p.pages[name]
+	if pg == nil {
+		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+	cp := *pg // render writes to the page it renders
+	b, err := p.r.render(&cp)
+	if err != nil {
+		return nil, err
+	}
+	return p.minify(name, b)
+}
+
+func (p *Pages) minify(name string, b []byte) ([]byte, error) {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if p.min == nil || !ok {
+		return b, nil
+	}
+	var out bytes.Buffer
+	if err := p.min.Minify(mt, &out, bytes.NewReader(b)); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out.Bytes(), nil
+}
+
+// SheetFile returns the source file of the one sheet a page shows, for a
+// sheet's page and its "as approved" page, and "" for every other file.
+//
+// With the built-in theme, the bytes of a sheet's page depend only on that
+// sheet, its plan's piano.yaml, config.yaml and the theme: a change to
+// another sheet leaves them as they are. Every other page may show any
+// sheet. piao serve relies on this to render again only what a change
+// needs; keep it true when editing themes/default/layouts (the serve tests
+// compare their result with a clean build).
+func (p *Pages) SheetFile(name string) string {
+	if pg := p.pages[name]; pg != nil && pg.Kind == "sheet" {
+		return pg.Sheet.Pos.File
+	}
+	return ""
+}

@@ -1,0 +1,69 @@
+package builder
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/piao-pa/piao"
+)
+
+// TestPagesMatchBuild renders the example site file by file and compares
+// every file with what Build gives it.
+func TestPagesMatchBuild(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		in := Input{Site: os.DirFS(".."), Themes: piao.Themes, Minify: minify}
+		want, ds := Build(in)
+		if want == nil {
+			t.Fatalf("Build: %s", ds.Error())
+		}
+		model, ds := LoadAndCheck(in.Site)
+		if ds.HasErrors() {
+			t.Fatal(ds.Error())
+		}
+		pages, ds := NewPages(in, model)
+		if pages == nil {
+			t.Fatalf("NewPages: %s", ds.Error())
+		}
+		if !slices.Equal(pages.Paths(), want.Paths()) {
+			t.Fatalf("minify=%v: Paths() = %v, want %v", minify, pages.Paths(), want.Paths())
+		}
+		if pages.Count() != want.Pages {
+			t.Errorf("Count() = %d, want %d", pages.Count(), want.Pages)
+		}
+		for _, p := range pages.Paths() {
+			got, err := pages.Render(p)
+			if err != nil {
+				t.Fatalf("Render(%s): %v", p, err)
+			}
+			if !bytes.Equal(got, want.Files[p]) {
+				t.Errorf("minify=%v: Render(%s) differs from Build", minify, p)
+			}
+		}
+	}
+}
+
+// TestPagesSheetFile checks which pages show one sheet only.
+func TestPagesSheetFile(t *testing.T) {
+	in := Input{Site: os.DirFS(".."), Themes: piao.Themes}
+	model, _ := LoadAndCheck(in.Site)
+	pages, _ := NewPages(in, model)
+	tests := map[string]string{
+		"piao-2024-2026/operativi/suap/index.html":                             "content/piao-2024-2026/operativi/suap.yaml",
+		"piao-2024-2026/operativi/metrologia-convenzioni/originale/index.html": "content/piao-2024-2026/operativi/metrologia-convenzioni.yaml",
+		"piao-2024-2026/operativi/registro-imprese/index.html":                 "content/piao-2024-2026/operativi/registro-imprese.md",
+		"index.html":                           "",
+		"piao-2024-2026/unita/suap/index.html": "",
+		"assets/css/piao.css":                  "",
+	}
+	for p, want := range tests {
+		if got := pages.SheetFile(p); got != want {
+			t.Errorf("SheetFile(%s) = %q, want %q", p, got, want)
+		}
+	}
+	if _, err := pages.Render("nope/index.html"); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("Render of a missing page: err = %v", err)
+	}
+}
