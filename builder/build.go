@@ -65,22 +65,33 @@ func Build(in Input) (*Site, Diagnostics) {
 	if err == nil && in.Minify {
 		err = minifySite(site)
 	}
-	if err != nil {
-		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+	var pe *pageError
+	switch {
+	case errors.As(err, &pe):
+		ds.errorf(pageSource(model, pe.pg), hintRenderPage, msgRenderPage, pe.pg.Path, pe.err)
+		return nil, ds
+	case err != nil:
+		ds.errorf(plan.Pos{File: "themes"}, hintRenderPage, "%s", err.Error())
 		return nil, ds
 	}
 	return site, ds
 }
 
-// LoadAndCheck loads the site and, when it loaded without errors, runs
-// the rules over it. The diagnostics are sorted and quote their source
-// lines.
+// pageError is a page the theme failed to render.
+type pageError struct {
+	pg  *page
+	err error
+}
+
+func (e *pageError) Error() string { return e.pg.Path + ": " + e.err.Error() }
+
+// LoadAndCheck loads the site and runs the rules over whatever loaded, so
+// that every mistake is reported at once. The diagnostics are sorted and
+// quote their source lines.
 func LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
 	model, ds := Load(fsys)
-	if !ds.HasErrors() {
-		ds = append(ds, Check(model)...)
-		ds.attachSources(readSources(fsys, ds))
-	}
+	ds = append(ds, check(model, ds.errorFiles())...)
+	ds.attachSources(readSources(fsys, ds))
 	ds.Sort()
 	return model, ds
 }
@@ -92,8 +103,14 @@ func readSources(fsys fs.FS, ds Diagnostics) map[string][]byte {
 		if _, ok := out[d.Pos.File]; ok || d.Pos.Line == 0 {
 			continue
 		}
+		info, err := fs.Stat(fsys, d.Pos.File)
+		if err != nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
+			continue
+		}
 		if b, err := fs.ReadFile(fsys, d.Pos.File); err == nil {
-			out[d.Pos.File] = b
+			if text, problem := normalizeText(b); problem == nil {
+				out[d.Pos.File] = text
+			}
 		}
 	}
 	return out
@@ -115,7 +132,7 @@ func render(theme fs.FS, model *plan.Site) (*Site, error) {
 		seen[pg.Path] = true
 		b, err := r.render(pg)
 		if err != nil {
-			return nil, err
+			return nil, &pageError{pg, errors.Unwrap(err)}
 		}
 		site.Files[pg.Path] = b
 	}
@@ -290,7 +307,7 @@ func themeFS(in Input, name string) (fs.FS, error) {
 	var layers []fs.FS
 	if sub, err := fs.Sub(in.Site, path.Join("themes", name)); err == nil {
 		if _, err := fs.Stat(sub, "."); err == nil {
-			layers = append(layers, sub)
+			layers = append(layers, regularOnly{sub})
 		}
 	}
 	if in.Themes != nil {
@@ -304,6 +321,21 @@ func themeFS(in Input, name string) (fs.FS, error) {
 		return nil, fs.ErrNotExist
 	}
 	return overlay(layers), nil
+}
+
+// regularOnly opens only folders and regular files, so that a FIFO or a
+// device in a site's theme folder can never block a build.
+type regularOnly struct{ fs.FS }
+
+func (r regularOnly) Open(name string) (fs.File, error) {
+	info, err := fs.Stat(r.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New(msgNotRegular)}
+	}
+	return r.FS.Open(name)
 }
 
 // overlay is a read-only file system whose first layer holding a path wins;

@@ -86,6 +86,17 @@ func (ds Diagnostics) HasErrors() bool {
 	return false
 }
 
+// errorFiles is the set of files with an error.
+func (ds Diagnostics) errorFiles() map[string]bool {
+	out := map[string]bool{}
+	for _, d := range ds {
+		if d.Severity == Error {
+			out[d.Pos.File] = true
+		}
+	}
+	return out
+}
+
 // HasErrorsSince reports whether any diagnostic from index i on is an error.
 func (ds Diagnostics) HasErrorsSince(i int) bool { return ds[i:].HasErrors() }
 

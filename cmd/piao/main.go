@@ -2,6 +2,7 @@
 // Attività e Organizzazione) from YAML and Markdown sheets.
 //
 //	piao build [-s SITE] [-d DEST]   build the site into DEST (default SITE/public)
+//	piao check [-s SITE] [--format text|json]   report every mistake, write nothing
 //	piao version                     print the version
 package main
 
@@ -43,6 +44,8 @@ func main() {
 
 const usage = `uso:
   piao build [-s SITO] [-d DEST]   genera il sito in DEST (predefinita SITO/public)
+  piao check [-s SITO] [--format text|json]
+                                   controlla i contenuti senza scrivere nulla
   piao version                     mostra la versione
 `
 
@@ -53,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "piao", version)
 		return nil
