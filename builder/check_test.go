@@ -113,7 +113,7 @@ func TestRules(t *testing.T) {
 		{"campi", map[string]string{sheet: strings.Replace(testSheet, "    peso: 100%", "    peso: 100%\n    note:\n      - {testo: x, campi: [tagret]}", 1)}, `campo "tagret" sconosciuto in "campi"`},
 		{"prior order", map[string]string{
 			"content/p/piano.yaml": strings.Replace(testPiano, "aree:", "  - {id: r2, data: 2024-10-01, atto: d, motivo: m}\naree:", 1),
-			sheet: strings.Replace(testSheet, `2024: "≥ 12"`, `2024: {valore: "3", precedenti: [{valore: "1", revisione: r2}, {valore: "2", revisione: r1}]}`, 1)},
+			sheet:                  strings.Replace(testSheet, `2024: "≥ 12"`, `2024: {valore: "3", precedenti: [{valore: "1", revisione: r2}, {valore: "2", revisione: r1}]}`, 1)},
 			`"r1" è fuori ordine`},
 		{"amount explained by a footnote the revision added", map[string]string{"content/p/strategici/s.yaml": `linea: "1"
 obiettivi_strategici: ["1.1"]
@@ -127,7 +127,7 @@ note:
 		{"url_base", map[string]string{"config.yaml": testConfig + "url_base: /piao/\n"}, `url_base "/piao/" non valido`},
 		{"code with two dots", map[string]string{"content/p/piano.yaml": strings.Replace(testPiano, "codice: a1", "codice: a..1", 1)}, `codice "a..1" non valido`},
 		{"plan folder that collides with a section page", map[string]string{
-			"content/amministrazione-trasparente/piano.yaml": strings.Replace(testPiano, "2024-2026", "2020-2022", 1),
+			"content/amministrazione-trasparente/piano.yaml":         strings.Replace(testPiano, "2024-2026", "2020-2022", 1),
 			"content/amministrazione-trasparente/operativi/uno.yaml": strings.ReplaceAll(testSheet, "2024", "2020")},
 			"scriverebbe la pagina amministrazione-trasparente/index.html, già scritta da config.yaml"},
 	}

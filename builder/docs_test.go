@@ -21,10 +21,10 @@ func TestContentFormatDoc(t *testing.T) {
 	sections := regexp.MustCompile(`(?m)^## `).Split(string(src), -1)
 	block := regexp.MustCompile("(?s)```(yaml|markdown)\n(.*?)```")
 	targets := map[string]func() (any, string){
-		"config.yaml":               func() (any, string) { return &plan.Config{}, "" },
-		"piano.yaml":                func() (any, string) { return &plan.Plan{}, "" },
-		"Strategic sheets":          func() (any, string) { return &plan.Sheet{}, "s" },
-		"Operational sheets":        func() (any, string) { return &plan.Sheet{}, "o" },
+		"config.yaml":                func() (any, string) { return &plan.Config{}, "" },
+		"piano.yaml":                 func() (any, string) { return &plan.Plan{}, "" },
+		"Strategic sheets":           func() (any, string) { return &plan.Sheet{}, "s" },
+		"Operational sheets":         func() (any, string) { return &plan.Sheet{}, "o" },
 		"Fields\n\n### Markdown she": func() (any, string) { return &plan.Sheet{}, "o" },
 	}
 	checked := 0
