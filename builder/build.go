@@ -305,10 +305,8 @@ func themeFS(in Input, name string) (fs.FS, error) {
 		return nil, fs.ErrInvalid
 	}
 	var layers []fs.FS
-	if sub, err := fs.Sub(in.Site, path.Join("themes", name)); err == nil {
-		if _, err := fs.Stat(sub, "."); err == nil {
-			layers = append(layers, regularOnly{sub})
-		}
+	if info, err := fs.Stat(in.Site, path.Join("themes", name)); err == nil && info.IsDir() {
+		layers = append(layers, regularOnly{in.Site, path.Join("themes", name)})
 	}
 	if in.Themes != nil {
 		if sub, err := fs.Sub(in.Themes, path.Join("themes", name)); err == nil {
@@ -323,19 +321,28 @@ func themeFS(in Input, name string) (fs.FS, error) {
 	return overlay(layers), nil
 }
 
-// regularOnly opens only folders and regular files, so that a FIFO or a
-// device in a site's theme folder can never block a build.
-type regularOnly struct{ fs.FS }
+// regularOnly is the folder dir of fsys, opening only folders and regular
+// files, so that a FIFO or a device in a site's theme can never block a
+// build. It asks fsys itself for the kind of a file, since fs.Sub's file
+// systems can only tell by opening it.
+type regularOnly struct {
+	fsys fs.FS
+	dir  string
+}
 
 func (r regularOnly) Open(name string) (fs.File, error) {
-	info, err := fs.Stat(r.FS, name)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	full := path.Join(r.dir, name)
+	info, err := fs.Stat(r.fsys, full)
 	if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() && !info.IsDir() {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New(msgNotRegular)}
+		return nil, &fs.PathError{Op: "open", Path: full, Err: errors.New(msgNotRegular)}
 	}
-	return r.FS.Open(name)
+	return r.fsys.Open(full)
 }
 
 // overlay is a read-only file system whose first layer holding a path wins;
