@@ -188,6 +188,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	for _, o := range s.Obiettivi {
 		obj := p.Objective(o.S)
 		switch {
+		case o.S == "": // not text: reported by the loader
 		case obj == nil:
 			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", objectiveKeys(p)), msgUnknownObjective, o.S)
 		case line != nil && obj.Line != line:
