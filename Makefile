@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz
+.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser
 
 # Build the example site from content/ into public/.
 build: piao
@@ -12,9 +12,19 @@ build: piao
 piao:
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/piao ./cmd/piao
 
-# Every test: formatting, vet, and the Go tests.
-test: fmt-check vet
+# Every test: formatting, vet, and the Go tests (the browser tests need
+# Chromium, the search script tests Node).
+test: fmt-check vet browser
 	$(GO) test -count=1 ./...
+
+# Headless Chromium for the browser tests, from Debian, when missing.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+# Search index size, bytes of a first query and query time at 1,000 and
+# 10,000 sheets.
+bench:
+	$(GO) test -run '^$$' -bench BenchmarkSearch -benchtime 1x ./builder
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -50,8 +50,16 @@ func (s *Site) Size() int64 {
 }
 
 // Build runs the whole pipeline. On content errors it returns a nil Site
-// and the diagnostics; warnings come with a Site.
+// and the diagnostics; warnings come with a Site. The diagnostics are
+// sorted and quote their source lines.
 func Build(in Input) (*Site, Diagnostics) {
+	site, ds := build(in)
+	ds.attachSources(readSources(in.Site, ds))
+	ds.Sort()
+	return site, ds
+}
+
+func build(in Input) (*Site, Diagnostics) {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return nil, ds
@@ -61,9 +69,14 @@ func Build(in Input) (*Site, Diagnostics) {
 		ds.errorf(model.Config.Tema.Pos, fmt.Sprintf(hintConfigTheme, model.Config.Tema.S), msgConfigTheme, model.Config.Tema.S)
 		return nil, ds
 	}
-	site, err := render(theme, model)
+	snaps, sds := loadSnapshots(in.Site)
+	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
+	site, err := render(theme, model, snaps)
 	if err == nil && in.Minify {
 		err = minifySite(site)
+	}
+	if err == nil {
+		addSnapshots(site, snaps) // after minifying: byte for byte
 	}
 	var pe *pageError
 	switch {
@@ -117,12 +130,20 @@ func readSources(fsys fs.FS, ds Diagnostics) map[string][]byte {
 }
 
 // render decides which pages exist and renders them with the theme.
-func render(theme fs.FS, model *plan.Site) (*Site, error) {
+func render(theme fs.FS, model *plan.Site, snaps []snapshotCopy) (*Site, error) {
 	r, err := newRenderer(theme, model)
 	if err != nil {
 		return nil, err
 	}
 	site := &Site{Files: map[string][]byte{}, Model: model}
+	if r.downloads, err = addOpenData(site, model); err != nil {
+		return nil, err
+	}
+	r.snapshots = snaps
+	r.search = buildSearchIndex(model).encode()
+	for p, b := range r.search.Files {
+		site.Files[p] = b
+	}
 	pages := pagesOf(model)
 	seen := map[string]bool{}
 	for _, pg := range pages {
@@ -137,6 +158,10 @@ func render(theme fs.FS, model *plan.Site) (*Site, error) {
 		site.Files[pg.Path] = b
 	}
 	site.Pages = len(pages)
+	if b := sitemap(model, pages); b != nil {
+		site.Files["sitemap.xml"] = b
+	}
+	site.Files["robots.txt"] = robots(model)
 	err = fs.WalkDir(theme, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -181,6 +206,13 @@ func pagesOf(model *plan.Site) []*page {
 	for _, p := range model.Plans {
 		out = append(out, planPages(p, trail)...)
 	}
+	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: "Dati aperti"},
+		{Kind: "archive", Path: archivePath(), Title: "Archivio"}} {
+		pg.Crumbs = []crumb{{Title: "Home", URL: homePath()}, {Title: pg.Title}}
+		pg.Published, pg.Updated = home.Published, home.Updated
+		out = append(out, pg)
+	}
+	out = append(out, searchPage(model))
 	for _, pg := range out {
 		pg.Crumbs = resolveCrumbs(pg, cfg.Percorso)
 	}
@@ -274,7 +306,7 @@ func planPages(p *plan.Plan, trail []crumb) []*page {
 		l := &p.Linee[i]
 		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, "Linea strategica "+l.Codice.S+" - "+l.Nome.S)
 	}
-	return out
+	return append(out, indexPages(p, planCrumbs)...)
 }
 
 func sheetTitle(s *plan.Sheet) string {

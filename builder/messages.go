@@ -269,8 +269,6 @@ const (
 	hintEuro        = "scrivi l'importo all'italiana, con il punto per le migliaia e la virgola per i decimali: € 1.105.500,00"
 	msgURL          = "indirizzo %q non ammesso"
 	hintURL         = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
-	msgURLBase      = "url_base %q non valido"
-	hintURLBase     = "scrivi l'indirizzo completo del sito pubblicato, ad esempio https://trasparenza.example.it/piao/"
 	msgThemeName    = "nome del tema %q non valido"
 	hintThemeName   = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
 	msgSchede       = "valore %q non valido per \"schede\""
@@ -328,3 +326,82 @@ const (
 	reasonReadOnly   = "il disco è in sola lettura"
 	reasonPermission = "permesso negato"
 )
+
+// Open data, feeds and discovery.
+const (
+	msgNoURLBase   = "manca url_base: sitemap.xml non generata e indirizzi dei dati aperti relativi al sito"
+	msgBadURLBase  = "url_base %q non è un indirizzo assoluto http o https: sitemap.xml non generata"
+	hintURLBase    = "aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
+	msgNoCodiceIPA = "manca ente.codice_ipa: il catalogo DCAT-AP_IT identifica l'ente con %q"
+	hintCodiceIPA  = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente (indicepa.gov.it), ad esempio: codice_ipa: cciaa_xx"
+)
+
+// Archive.
+const (
+	msgNoSuchPlan      = "piano %q inesistente"
+	msgSnapshotName    = "nome di archivio %q non valido"
+	hintSnapshotName   = "usa lettere minuscole, cifre, punti e trattini, ad esempio piao-2024-2026-2024-12-20"
+	msgSnapshotExists  = "l'archivio %s esiste già e una versione archiviata non si modifica mai: per archiviarne un'altra usa un nome nuovo, ad esempio --nome %s"
+	msgSnapshotSkipped = "cartella %q ignorata: non è un nome di archivio valido"
+	msgSnapshotDiffers = "l'archivio non corrisponde al suo manifesto SHA256SUMS (%d file modificati, %d mancanti, %d aggiunti): pubblicato così com'è"
+	msgZipUnverified   = "l'archivio %s non corrisponde al suo manifesto: zip non scritto (esegui piao archive verify)"
+)
+
+func hintKnownPlans(known []string) string {
+	if len(known) == 0 {
+		return ""
+	}
+	return "piani del sito: " + strings.Join(known, ", ")
+}
+
+func hintVerify(name string) string {
+	return "esegui piao archive verify " + name + " per l'elenco dei file; una versione archiviata non va mai modificata"
+}
+
+// SnapshotSummary formats what `piao archive` prints once a snapshot is
+// written: where, how big, and the manifest's digest to quote in the act
+// that publishes it.
+func SnapshotSummary(dir string, m SnapshotMeta) string {
+	return fmt.Sprintf("archivio creato in %s: %s, versione del %s, %d file, %s\n"+
+		"impronta SHA-256 del manifesto SHA256SUMS (da citare nell'atto di pubblicazione):\n  %s\n"+
+		"conservazione almeno fino al %s; verifica: piao archive verify %s (oppure sha256sum -c SHA256SUMS nella cartella)",
+		dir, m.Titolo, italianDate(m.Data), m.File, humanBytes(int64(m.Byte)), m.SHA256,
+		italianDate(m.Conservazione), m.Nome)
+}
+
+// ZipSummary formats the line printed once the zip is written.
+func ZipSummary(file string, size int64) string {
+	return fmt.Sprintf("zip per il deposito scritto in %s (%s)", file, humanBytes(size))
+}
+
+// VerifyLines formats the result of `piao archive verify` for a snapshot.
+func VerifyLines(r VerifyReport) []string {
+	if r.OK() {
+		return []string{fmt.Sprintf("archive/%s: integro, %d file corrispondono al manifesto (SHA-256 del manifesto %s)", r.Name, r.Files, r.Meta.SHA256)}
+	}
+	out := []string{fmt.Sprintf("archive/%s: NON corrisponde al manifesto SHA256SUMS", r.Name)}
+	for _, p := range r.Changed {
+		out = append(out, "  modificato: "+p)
+	}
+	for _, p := range r.Missing {
+		out = append(out, "  mancante:   "+p)
+	}
+	for _, p := range r.Added {
+		out = append(out, "  aggiunto:   "+p)
+	}
+	return out
+}
+
+const (
+	msgNoSnapshots       = "nessuna versione archiviata in archive/"
+	msgNoSnapshotsOfPlan = "nessuna versione archiviata di %q in archive/"
+)
+
+// NoSnapshots is what `piao archive verify` says when there is nothing to
+// check; plan may be empty.
+func NoSnapshots(plan string) string {
+	if plan == "" {
+		return msgNoSnapshots
+	}
+	return fmt.Sprintf(msgNoSnapshotsOfPlan, plan)
+}

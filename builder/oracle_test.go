@@ -21,17 +21,19 @@ import (
 // as soon as they exist.
 //
 //   - .html is parsed as HTML5: no script but a theme asset loaded by src,
-//     no element that runs or embeds code, no event attribute, no link or
-//     source outside http, https, mailto and relative addresses;
-//   - .json must parse; .xml must be well-formed and hold no script;
+//     no form but one sent to a page of the site, no element that runs or
+//     embeds code, no event attribute, no link or source outside http,
+//     https, mailto and relative addresses;
+//   - .json and .jsonld must parse; .xml must be well-formed, without script;
 //   - .csv cells may not start with = + - @ (spreadsheet formulas);
-//   - .js may hold an author's text only inside a string literal;
-//   - .css may not hold it at all.
+//   - .js and .ttl (Turtle) may hold an author's text only inside a string
+//     literal;
+//   - .css and .txt may not hold it at all.
 
 // activeElements run or embed code, or redirect the page.
 var activeElements = map[string]bool{
 	"iframe": true, "frame": true, "frameset": true, "object": true, "embed": true, "applet": true,
-	"base": true, "form": true, "style": true, "portal": true,
+	"base": true, "style": true, "portal": true,
 }
 
 // urlAttributes hold addresses a browser follows or loads.
@@ -50,17 +52,19 @@ func judgeSite(files map[string][]byte, payloads []string) []string {
 		switch path.Ext(p) {
 		case ".html":
 			err = judgeHTML(b, files, p)
-		case ".json":
+		case ".json", ".jsonld":
 			if !json.Valid(b) {
 				err = errors.New("not valid JSON")
 			}
+		case ".ttl":
+			err = judgeInStrings(b, payloads, ttlStringMask(b))
 		case ".xml":
 			err = judgeXML(b)
 		case ".csv":
 			err = judgeCSV(b)
 		case ".js":
-			err = judgeJS(b, payloads)
-		case ".css":
+			err = judgeInStrings(b, payloads, jsStringMask(b))
+		case ".css", ".txt":
 			err = judgeRaw(b, payloads)
 		}
 		if err != nil {
@@ -105,6 +109,9 @@ func judgeElement(n *html.Node, files map[string][]byte, page string) error {
 			return err
 		}
 	}
+	if name == "form" && !siteFile(attr(n, "action"), files, page) {
+		return fmt.Errorf("<form action=%q> is not a page of the site", attr(n, "action"))
+	}
 	for _, a := range n.Attr {
 		key := strings.ToLower(a.Key)
 		if a.Namespace != "" {
@@ -129,11 +136,18 @@ func judgeScript(n *html.Node, files map[string][]byte, page string) error {
 	if src == "" || n.FirstChild != nil {
 		return errors.New("inline <script>")
 	}
-	target := path.Join(path.Dir(page), strings.SplitN(src, "?", 2)[0])
-	if _, ok := files[target]; !ok || strings.Contains(src, ":") {
+	if !siteFile(src, files, page) {
 		return fmt.Errorf("<script src=%q> is not a file of the site", src)
 	}
 	return nil
+}
+
+// siteFile reports whether a relative address from page names a file of
+// the site: what the theme links, never what an author wrote.
+func siteFile(addr string, files map[string][]byte, page string) bool {
+	target := path.Join(path.Dir(page), strings.SplitN(addr, "?", 2)[0])
+	_, ok := files[target]
+	return ok && addr != "" && !strings.Contains(addr, ":") && !strings.HasPrefix(addr, "/")
 }
 
 // safeAddress accepts what markup allows for links, and what html/template
@@ -202,10 +216,9 @@ func judgeRaw(b []byte, payloads []string) error {
 	return nil
 }
 
-// judgeJS finds each payload in a script and requires it to lie inside a
-// string literal.
-func judgeJS(b []byte, payloads []string) error {
-	inString := jsStringMask(b)
+// judgeInStrings finds each payload in b and requires it to lie where
+// inString marks bytes as inert (inside a string literal).
+func judgeInStrings(b []byte, payloads []string, inString []bool) error {
 	for _, p := range payloads {
 		if len(p) <= 3 {
 			continue
@@ -259,6 +272,46 @@ func jsStringMask(b []byte) []bool {
 				mask[j] = true
 			}
 			i += end + 3
+		}
+	}
+	return mask
+}
+
+// ttlStringMask marks the bytes of a Turtle document inside string
+// literals ("…", '…', """…""", ”'…”'); IRIs and comments are not strings.
+func ttlStringMask(b []byte) []bool {
+	mask := make([]bool, len(b))
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '#':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+		case c == '<':
+			start := i + 1
+			for i < len(b) && b[i] != '>' {
+				i++
+			}
+			if iri := string(b[start:min(i, len(b))]); markup.SafeURL(iri) && !strings.ContainsAny(iri, "<\"{}|^`\\ \n") {
+				for j := start; j < i; j++ {
+					mask[j] = true // a well-formed, allowed IRI: the text is part of an address
+				}
+			}
+		case c == '"' || c == '\'':
+			delim := []byte{c}
+			if bytes.HasPrefix(b[i:], []byte{c, c, c}) {
+				delim = []byte{c, c, c}
+			}
+			i += len(delim)
+			for i < len(b) && !bytes.HasPrefix(b[i:], delim) {
+				mask[i] = true
+				if b[i] == '\\' && i+1 < len(b) {
+					mask[i+1] = true
+					i++
+				}
+				i++
+			}
+			i += len(delim) - 1
 		}
 	}
 	return mask

@@ -13,7 +13,8 @@ import (
 )
 
 // pageKinds are the theme's page templates, each layouts/KIND.html.
-var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions"}
+var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
+	"opendata", "archive", "snapshot", "search", "indexes", "listing"}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {
@@ -21,6 +22,10 @@ type renderer struct {
 	md    *markup.Renderer
 	site  *plan.Site
 	theme fs.FS
+
+	downloads []download     // the open data files, for the Dati aperti page
+	snapshots []snapshotCopy // the published snapshots, for the Archivio page
+	search    *searchOutput  // the search index files, for the search page
 }
 
 func newRenderer(theme fs.FS, site *plan.Site) (*renderer, error) {
@@ -54,6 +59,7 @@ var funcs = template.FuncMap{
 	"slug":   slug,
 	"anchor": IndicatorAnchor,
 	"dict":   dict,
+	"size":   italianSize,
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
@@ -99,9 +105,13 @@ type page struct {
 	Line      *plan.Line
 	Level     int // for section pages: the breadcrumb level
 	Original  bool
+	List      *listing   // for an index page
+	Group     *listGroup // for the page of one group of a long index
+	Lists     []*listing // for the page listing a plan's indexes
 	Crumbs    []crumb
 	Published string
 	Updated   string
+	Snapshot  *SnapshotMeta // for a snapshot's landing page
 	r         *renderer
 }
 

@@ -38,6 +38,12 @@ var goldenPages = []string{
 	"piao-2024-2026/unita/suap/index.html",
 	"piao-2024-2026/aree/area-3/index.html",
 	"piao-2024-2026/linee/4/index.html",
+	"dati-aperti/index.html",
+	"archivio/index.html",
+	"cerca/index.html",
+	"piao-2024-2026/indici/index.html",
+	"piao-2024-2026/indici/unita/index.html",
+	"piao-2024-2026/indici/revisione-rev-2024-09/index.html",
 }
 
 // TestGolden compares example pages with their golden copies. On a

@@ -44,6 +44,34 @@ func revisionsPath(p *plan.Plan) string {
 
 func assetPath(name string) string { return path.Join("assets", name) }
 
+// dataPath is a file of a plan's open data ("piano.json", "indicatori.csv").
+func dataPath(p *plan.Plan, file string) string { return path.Join(slug(p.Slug), "dati", file) }
+
+// sheetDataPath is a sheet's own JSON, beside its page.
+func sheetDataPath(s *plan.Sheet) string { return path.Join(path.Dir(sheetPath(s)), "scheda.json") }
+
+func openDataPath() string { return path.Join("dati-aperti", indexFile) }
+
+func catalogPath(ext string) string { return path.Join("dati-aperti", "catalogo."+ext) }
+
+func schemaPath(file string) string { return path.Join("schema", file) }
+
+func feedPath() string { return "revisioni.xml" }
+
+// archivePath is the Archivio page; snapshotPath a file of a published
+// snapshot, copied from archive/NAME/ of the site.
+func archivePath() string { return path.Join("archivio", indexFile) }
+
+func snapshotPath(name, file string) string { return path.Join("archivio", name, file) }
+
+// indexesPath is the page listing a plan's static indexes.
+func indexesPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "indici", indexFile) }
+
+// listingPath is the page of one static index of a plan.
+func listingPath(p *plan.Plan, key string) string {
+	return path.Join(slug(p.Slug), "indici", key, indexFile)
+}
+
 // sectionPath is the page of the i-th breadcrumb level above the plans
 // ("Amministrazione Trasparente" → "Performance" → …).
 func sectionPath(levels []plan.Link, i int) string {

@@ -163,9 +163,6 @@ func (c *checker) config(cfg *plan.Config) {
 			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
 		}
 	}
-	if b := cfg.URLBase; b.S != "" && !strings.HasPrefix(b.S, "https://") && !strings.HasPrefix(b.S, "http://") {
-		c.ds.errorf(b.Pos, hintURLBase, msgURLBase, b.S)
-	}
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}

@@ -45,6 +45,7 @@ type Ente struct {
 	Indirizzo     Text `yaml:"indirizzo"`
 	PEC           Text `yaml:"pec"`
 	CodiceFiscale Text `yaml:"codice_fiscale"`
+	CodiceIPA     Text `yaml:"codice_ipa"` // the code in the IPA index (indicepa.gov.it), for open data
 	Sito          Text `yaml:"sito"`
 }
 

@@ -193,9 +193,15 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 	}
 	waiting := make(chan string, 1)
 	go func() {
-		line, _ := bufio.NewReader(stderr).ReadString('\n')
-		waiting <- line
-		_, _ = io.Copy(io.Discard, stderr)
+		r := bufio.NewReader(stderr)
+		for {
+			line, err := r.ReadString('\n')
+			if strings.Contains(line, "attendo") || err != nil {
+				waiting <- line
+				break
+			}
+		}
+		_, _ = io.Copy(io.Discard, r)
 	}()
 	select {
 	case line := <-waiting:
@@ -254,13 +260,31 @@ func inNamespace(t *testing.T, script string, env ...string) {
 	}
 }
 
+// diskUsage is what the files under dir take on a disk of 4 kB pages.
+func diskUsage(t *testing.T, dir string) int64 {
+	t.Helper()
+	var n int64
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		n += (info.Size() + 4095) / 4096 * 4096
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // TestFullAndReadOnlyDisk publishes onto a real tmpfs too small for two
 // copies of the site, then onto the same tmpfs remounted read-only: each
 // build fails with a clear message and leaves the previous site whole,
 // with nothing beside it.
 func TestFullAndReadOnlyDisk(t *testing.T) {
 	siteA, siteB := variant(t, "Ente A"), variant(t, "Ente B")
-	// B's sheet gets a long text: B cannot fit beside A in 1 MB.
+	// B's sheet gets a long text, so that B is larger than A.
 	md := filepath.Join(siteB, "content/piao-2024-2026/operativi/registro-imprese.md")
 	f, err := os.OpenFile(md, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -268,6 +292,11 @@ func TestFullAndReadOnlyDisk(t *testing.T) {
 	}
 	_, _ = f.WriteString("\n\n" + strings.Repeat("Testo lungo della scheda. ", 20000) + "\n")
 	f.Close()
+	// The disk holds A and half again: B, larger than A, cannot be written
+	// beside it.
+	ref := filepath.Join(t.TempDir(), "a")
+	buildOK(t, siteA, ref)
+	size := fmt.Sprintf("size=%dk", diskUsage(t, ref)*3/2/1024)
 	for _, tt := range []struct{ name, remount, want string }{
 		{"full", "", "spazio su disco esaurito"},
 		{"read-only", `mount -o remount,ro "$M"`, "il disco è in sola lettura"},
@@ -278,7 +307,7 @@ func TestFullAndReadOnlyDisk(t *testing.T) {
 			_ = os.MkdirAll(mnt, 0o755)
 			_ = os.MkdirAll(out, 0o755)
 			script := `set -e
-mount -t tmpfs -o size=1m tmpfs "$M"
+mount -t tmpfs -o "$SIZE" tmpfs "$M"
 "$PIAO" build -s "$A" -d "$M/public" >/dev/null
 cp -a "$M/public" "$OUT/before"
 ` + tt.remount + `
@@ -289,7 +318,7 @@ echo $? >"$OUT/code"
 ls -A "$M" >"$OUT/listing"
 cp -a "$M/public" "$OUT/after"
 `
-			inNamespace(t, script, "M="+mnt, "OUT="+out, "PIAO="+bin, "A="+siteA, "B="+siteB)
+			inNamespace(t, script, "M="+mnt, "OUT="+out, "PIAO="+bin, "A="+siteA, "B="+siteB, "SIZE="+size)
 			code, _ := os.ReadFile(filepath.Join(out, "code"))
 			stderr, _ := os.ReadFile(filepath.Join(out, "stderr"))
 			if strings.TrimSpace(string(code)) != "1" || !strings.Contains(string(stderr), tt.want) ||

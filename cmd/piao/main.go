@@ -3,6 +3,9 @@
 //
 //	piao build [-s SITE] [-d DEST]   build the site into DEST (default SITE/public)
 //	piao check [-s SITE] [--format text|json]   report every mistake, write nothing
+//	piao archive PLAN                freeze a plan into SITE/archive/PLAN
+//	piao archive verify [PLAN]       check the snapshots against their manifests
+//	piao archive zip NAME            write a reproducible zip of a snapshot
 //	piao version                     print the version
 package main
 
@@ -34,7 +37,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "piao:", err)
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
-	case errors.Is(err, errContent):
+	case errors.Is(err, errContent), errors.Is(err, errDiffers):
 		os.Exit(1)
 	default:
 		fmt.Fprintln(os.Stderr, "piao:", err)
@@ -46,6 +49,12 @@ const usage = `uso:
   piao build [-s SITO] [-d DEST]   genera il sito in DEST (predefinita SITO/public)
   piao check [-s SITO] [--format text|json]
                                    controlla i contenuti senza scrivere nulla
+  piao archive PIANO [-s SITO] [--data AAAA-MM-GG|oggi] [--nome NOME] [--zip]
+                                   archivia la versione pubblicata del piano in SITO/archive/
+  piao archive verify [PIANO] [-s SITO]
+                                   verifica le versioni archiviate con i loro manifesti
+  piao archive zip NOME [-s SITO] [-o FILE]
+                                   scrive lo zip riproducibile di una versione archiviata
   piao version                     mostra la versione
 `
 
@@ -58,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "archive":
+		return cmdArchive(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "piao", version)
 		return nil

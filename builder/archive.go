@@ -1,0 +1,320 @@
+package builder
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// A snapshot freezes what was published of one plan (D.Lgs. 33/2013
+// art. 8: online and unchanged for five years). It is every file of the
+// built site under the plan's folder, the shared assets and whatever else
+// those pages load (scripts, styles, images), plus a landing page. Each
+// page carries a banner "Versione archiviata del …"; links that leave the
+// snapshot are rewritten to reach the current site from where `piao build`
+// publishes the copy: archivio/NAME/ of the site.
+//
+// The manifest SHA256SUMS lists every file but itself and the metadata
+// file archivio.json, which records the manifest's digest, so that
+// `sha256sum -c SHA256SUMS` checks the snapshot with no other tool.
+
+const (
+	manifestFile = "SHA256SUMS"
+	metaFile     = "archivio.json"
+)
+
+// SnapshotOptions says what to archive.
+type SnapshotOptions struct {
+	Plan    string // the plan's folder name under content/
+	Name    string // the snapshot's folder name; default Plan
+	Date    string // the snapshot's date, AAAA-MM-GG; default the plan's latest revision or publication
+	Version string // piao's version, recorded in the metadata
+}
+
+// SnapshotMeta is archivio.json.
+type SnapshotMeta struct {
+	Nome          string `json:"nome"`
+	Piano         string `json:"piano"`
+	Titolo        string `json:"titolo"`
+	Ente          string `json:"ente"`
+	Data          string `json:"data"`
+	Pubblicazione string `json:"pubblicazione"`
+	Conservazione string `json:"conservazione_fino_al"`
+	VersionePiao  string `json:"versione_piao"`
+	Manifesto     string `json:"manifesto"`
+	SHA256        string `json:"sha256_manifesto"`
+	File          int    `json:"file"`
+	Byte          int    `json:"byte"`
+}
+
+// Snapshot is a snapshot in memory, ready to be written.
+type Snapshot struct {
+	Meta  SnapshotMeta
+	Files map[string][]byte // every file, SHA256SUMS and archivio.json included
+}
+
+// RetentionEnd is the date until which a version published on date must
+// stay online: five years counted from 1 January of the year after
+// publication, that is 1 January of the publication year + 6.
+func RetentionEnd(date string) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%04d-01-01", t.Year()+6)
+}
+
+// NewSnapshot builds the site and freezes the named plan.
+func NewSnapshot(in Input, opt SnapshotOptions) (*Snapshot, Diagnostics) {
+	site, ds := Build(in)
+	if site == nil {
+		return nil, ds
+	}
+	p := findPlan(site.Model, opt.Plan)
+	if p == nil {
+		var known []string
+		for _, q := range site.Model.Plans {
+			known = append(known, q.Slug)
+		}
+		ds.errorf(plan.Pos{File: "content"}, hintKnownPlans(known), msgNoSuchPlan, opt.Plan)
+		return nil, ds
+	}
+	if opt.Name == "" {
+		opt.Name = p.Slug
+	}
+	if opt.Date == "" {
+		opt.Date = p.Updated()
+	}
+	if !validSnapshotName(opt.Name) {
+		ds.errorf(plan.Pos{}, hintSnapshotName, msgSnapshotName, opt.Name)
+	}
+	if _, err := time.Parse("2006-01-02", opt.Date); err != nil {
+		ds.errorf(plan.Pos{}, hintDate, msgDate, opt.Date)
+	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	snap, err := freeze(in, site, p, opt)
+	if err != nil {
+		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+		return nil, ds
+	}
+	return snap, ds
+}
+
+func findPlan(model *plan.Site, name string) *plan.Plan {
+	for _, p := range model.Plans {
+		if p.Slug == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// validSnapshotName accepts a folder name that is a clean URL segment.
+func validSnapshotName(name string) bool {
+	return name != "" && slug(name) == name && name != "verify" && name != "zip" && name != indexFile
+}
+
+// freeze selects the plan's files, adds the landing page, rewrites the
+// pages and writes the manifest and the metadata.
+func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot, error) {
+	meta := SnapshotMeta{Nome: opt.Name, Piano: p.Slug, Titolo: p.Titolo.S, Ente: site.Model.Config.Ente.Nome.S,
+		Data: opt.Date, Pubblicazione: p.Published(), Conservazione: RetentionEnd(opt.Date),
+		VersionePiao: opt.Version, Manifesto: manifestFile}
+	theme, err := themeFS(in, site.Model.Config.Tema.S)
+	if err != nil {
+		return nil, err
+	}
+	r, err := newRenderer(theme, site.Model)
+	if err != nil {
+		return nil, err
+	}
+	files := selectSnapshot(site, p)
+	landing := &page{Kind: "snapshot", Path: homePath(), Plan: p, Snapshot: &meta,
+		Title:     "Versione archiviata del " + italianDate(opt.Date) + ": " + p.Titolo.S,
+		Published: p.Published(), Updated: opt.Date}
+	if files[landing.Path], err = r.render(landing); err != nil {
+		return nil, err
+	}
+	inside := func(target string) bool {
+		_, ok := files[target]
+		return ok || target == manifestFile || target == metaFile
+	}
+	m := newMinifier()
+	for name, b := range files {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		banner, err := r.banner(name, &meta)
+		if err != nil {
+			return nil, err
+		}
+		b = insertBanner(rewriteLinks(b, name, opt.Name, inside), banner)
+		var out bytes.Buffer
+		if err := m.Minify("text/html", &out, bytes.NewReader(b)); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		files[name] = out.Bytes()
+	}
+	return seal(files, meta)
+}
+
+// seal adds the manifest and the metadata.
+func seal(files map[string][]byte, meta SnapshotMeta) (*Snapshot, error) {
+	manifest := Manifest(files)
+	sum := sha256.Sum256(manifest)
+	meta.SHA256 = hex.EncodeToString(sum[:])
+	meta.File = len(files)
+	for _, b := range files {
+		meta.Byte += len(b)
+	}
+	mb, err := marshalJSON(meta)
+	if err != nil {
+		return nil, err
+	}
+	files[manifestFile] = manifest
+	files[metaFile] = mb
+	return &Snapshot{Meta: meta, Files: files}, nil
+}
+
+// Manifest is the SHA256SUMS of files, in the format of GNU sha256sum
+// (hash, two spaces, path), sorted by path.
+func Manifest(files map[string][]byte) []byte {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		sum := sha256.Sum256(files[n])
+		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(sum[:]), n)
+	}
+	return b.Bytes()
+}
+
+// selectSnapshot takes the plan's folder, the assets, and every file its
+// pages load (src attributes and stylesheet-like links), transitively.
+func selectSnapshot(site *Site, p *plan.Plan) map[string][]byte {
+	out := map[string][]byte{}
+	var queue []string
+	take := func(name string) {
+		if _, ok := out[name]; ok {
+			return
+		}
+		out[name] = site.Files[name]
+		if path.Ext(name) == ".html" {
+			queue = append(queue, name)
+		}
+	}
+	prefix := slug(p.Slug) + "/"
+	for _, name := range site.Paths() {
+		if strings.HasPrefix(name, prefix) || strings.HasPrefix(name, "assets/") {
+			take(name)
+		}
+	}
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		for _, ref := range resourceRefs(site.Files[name]) {
+			if target, _, ok := resolveRef(name, ref); ok {
+				if _, exists := site.Files[target]; exists {
+					take(target)
+				}
+			}
+		}
+	}
+	return out
+}
+
+var (
+	attrRE    = regexp.MustCompile(`(\s(?:href|src)=")([^"]*)(")`)
+	srcRE     = regexp.MustCompile(`\ssrc="([^"]*)"`)
+	linkTagRE = regexp.MustCompile(`<link\s[^>]*>`)
+	relRE     = regexp.MustCompile(`\srel="([^"]*)"`)
+	hrefRE    = regexp.MustCompile(`\shref="([^"]*)"`)
+	bodyRE    = regexp.MustCompile(`<body[^>]*>(?:\s*<a class="skip"[^>]*>[^<]*</a>)?`)
+)
+
+// resourceRefs lists the URLs a page loads, as opposed to links it offers.
+func resourceRefs(html []byte) []string {
+	var out []string
+	for _, m := range srcRE.FindAllSubmatch(html, -1) {
+		out = append(out, string(m[1]))
+	}
+	for _, tag := range linkTagRE.FindAll(html, -1) {
+		rel := relRE.FindSubmatch(tag)
+		href := hrefRE.FindSubmatch(tag)
+		if rel != nil && href != nil && !strings.Contains(string(rel[1]), "alternate") {
+			out = append(out, string(href[1]))
+		}
+	}
+	return out
+}
+
+// resolveRef resolves a relative URL found in the page at from to an
+// output path and its "#fragment"; ok is false for absolute URLs, bare
+// fragments and paths that leave the site.
+func resolveRef(from, ref string) (target, frag string, ok bool) {
+	if ref == "" || strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "/") || strings.Contains(strings.SplitN(ref, "/", 2)[0], ":") {
+		return "", "", false
+	}
+	u, f, _ := strings.Cut(ref, "#")
+	if f != "" {
+		f = "#" + f
+	}
+	u, _, _ = strings.Cut(u, "?")
+	target = path.Join(path.Dir(from), u)
+	if target == ".." || strings.HasPrefix(target, "../") {
+		return "", "", false
+	}
+	return target, f, true
+}
+
+// rewriteLinks points every link of the page at from that leaves the
+// snapshot to the same file of the current site, seen from where the
+// snapshot is published.
+func rewriteLinks(html []byte, from, name string, inside func(string) bool) []byte {
+	return attrRE.ReplaceAllFunc(html, func(m []byte) []byte {
+		sub := attrRE.FindSubmatch(m)
+		target, frag, ok := resolveRef(from, string(sub[2]))
+		if !ok || inside(target) {
+			return m
+		}
+		rel := relURL(snapshotPath(name, from), target) + frag
+		return []byte(string(sub[1]) + rel + string(sub[3]))
+	})
+}
+
+// insertBanner puts the banner at the top of the body, after the skip
+// link.
+func insertBanner(html, banner []byte) []byte {
+	loc := bodyRE.FindIndex(html)
+	if loc == nil {
+		return html
+	}
+	out := make([]byte, 0, len(html)+len(banner))
+	out = append(out, html[:loc[1]]...)
+	out = append(out, banner...)
+	return append(out, html[loc[1]:]...)
+}
+
+// banner renders the theme's "archived" template for the page at p.
+func (r *renderer) banner(p string, meta *SnapshotMeta) ([]byte, error) {
+	from := snapshotPath(meta.Nome, p)
+	var buf bytes.Buffer
+	err := r.tmpl["snapshot"].ExecuteTemplate(&buf, "archived", map[string]any{
+		"Date": meta.Data, "Title": meta.Titolo,
+		"Current": relURL(from, homePath()), "Archive": relURL(from, archivePath()),
+	})
+	return buf.Bytes(), err
+}

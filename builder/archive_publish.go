@@ -1,0 +1,102 @@
+package builder
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// Publishing the snapshots: `piao build` copies every snapshot of
+// archive/ into archivio/NAME/ byte for byte, after minifying, and lists
+// them on the Archivio page. A snapshot that no longer matches its
+// manifest is still published as it is, with a warning.
+
+// snapshotCopy is a snapshot of the site's archive/ folder.
+type snapshotCopy struct {
+	Meta   SnapshotMeta
+	Files  map[string][]byte
+	Report VerifyReport
+}
+
+// loadSnapshots reads and verifies every snapshot of the site.
+func loadSnapshots(site fs.FS) ([]snapshotCopy, Diagnostics) {
+	var ds Diagnostics
+	names, err := ListSnapshots(site)
+	if err != nil {
+		ds.warnf(plan.Pos{File: archiveDir}, "", msgReadFile, err.Error())
+	}
+	var out []snapshotCopy
+	for _, name := range names {
+		pos := plan.Pos{File: path.Join(archiveDir, name)}
+		if !validSnapshotName(name) {
+			ds.warnf(pos, hintSnapshotName, msgSnapshotSkipped, name)
+			continue
+		}
+		sub, err := fs.Sub(site, path.Join(archiveDir, name))
+		var files map[string][]byte
+		var irregular []string
+		if err == nil {
+			files, irregular, err = readSnapshot(sub)
+		}
+		if err != nil {
+			ds.warnf(pos, "", msgReadFile, err.Error())
+			continue
+		}
+		r := verify(name, files, irregular)
+		if !r.OK() {
+			ds.warnf(pos, hintVerify(name), msgSnapshotDiffers, len(r.Changed), len(r.Missing), len(r.Added))
+		}
+		r.Meta.Nome = name
+		out = append(out, snapshotCopy{Meta: r.Meta, Files: files, Report: r})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Meta, out[j].Meta
+		if a.Data != b.Data {
+			return a.Data > b.Data
+		}
+		return a.Nome < b.Nome
+	})
+	return out, ds
+}
+
+// addSnapshots copies the snapshots into the site, under archivio/.
+func addSnapshots(site *Site, snaps []snapshotCopy) {
+	for _, s := range snaps {
+		for p, b := range s.Files {
+			site.Files[snapshotPath(s.Meta.Nome, p)] = b
+		}
+	}
+}
+
+// Snapshots lists the published snapshots, newest first.
+func (pg *page) Snapshots() []SnapshotMeta {
+	var out []SnapshotMeta
+	for _, s := range pg.r.snapshots {
+		out = append(out, s.Meta)
+	}
+	return out
+}
+
+// SnapshotURL links to a snapshot's copy of its plan's page, or to its
+// landing page when the plan is unknown.
+func (pg *page) SnapshotURL(m SnapshotMeta) string {
+	for _, s := range pg.r.snapshots {
+		if s.Meta.Nome != m.Nome {
+			continue
+		}
+		if _, ok := s.Files[path.Join(slug(m.Piano), indexFile)]; ok && m.Piano != "" {
+			return pg.Rel(snapshotPath(m.Nome, path.Join(slug(m.Piano), indexFile)))
+		}
+	}
+	return pg.SnapshotFileURL(m, homePath())
+}
+
+// SnapshotFileURL links to a file of a snapshot.
+func (pg *page) SnapshotFileURL(m SnapshotMeta, file string) string {
+	return pg.Rel(snapshotPath(m.Nome, file))
+}
+
+// ArchiveURL links to the Archivio page.
+func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }

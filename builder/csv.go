@@ -1,0 +1,251 @@
+package builder
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// The CSV tables of a plan: sheets, indicators (one column per target
+// year) and revision changes. RFC 4180 (comma, CRLF, quotes doubled),
+// UTF-8 with a byte order mark so that spreadsheets read the accented
+// letters right. docs/open-data.md documents every column.
+
+// table is one CSV file.
+type table struct {
+	file, title string
+	header      []string
+	rows        [][]string
+}
+
+const utf8BOM = "\ufeff"
+
+// csv renders the table. A cell that a spreadsheet would run as a formula
+// (starting with = + - @, a tab or a carriage return) gets a leading
+// apostrophe.
+func (t table) csv() []byte {
+	var buf bytes.Buffer
+	buf.WriteString(utf8BOM)
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	_ = w.Write(t.header)
+	for _, r := range t.rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = neutralise(c)
+		}
+		_ = w.Write(cells)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// neutralise defuses spreadsheet formulas (CSV injection).
+func neutralise(c string) string {
+	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return "'" + c
+	}
+	return c
+}
+
+func planTables(model *plan.Site, p *plan.Plan) []table {
+	return []table{sheetTable(model, p), indicatorTable(model, p), changeTable(model, p)}
+}
+
+// withOriginal lists a column and its "_iniziale" twin.
+func withOriginal(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, n, n+"_iniziale")
+	}
+	return out
+}
+
+func yearColumns(p *plan.Plan, prefix string) []string {
+	var out []string
+	for _, y := range p.Years() {
+		out = append(out, withOriginal(prefix+"_"+y)...)
+	}
+	return out
+}
+
+// yearCells gives, for each year of the plan, the value in force and,
+// when original is set, the one first approved; empty where the value has
+// no such year.
+func yearCells(p *plan.Plan, values []plan.Value, original bool) []string {
+	var out []string
+	for _, y := range p.Years() {
+		cur, orig := "", ""
+		for _, v := range values {
+			if v.Anno == y {
+				cur = v.S
+				if original {
+					orig = v.Original()
+				}
+			}
+		}
+		out = append(out, cur, orig)
+	}
+	return out
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "si"
+	}
+	return "no"
+}
+
+func sheetTable(model *plan.Site, p *plan.Plan) table {
+	t := table{file: "schede.csv", title: "Schede obiettivo"}
+	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
+		"missioni", "programma", "area", "unita"}, withOriginal("obiettivo_operativo", "descrizione", "peso")...)
+	t.header = append(append(t.header, yearColumns(p, "risorse")...), "indicatori_in_vigore", "rivista", "pagina")
+	for _, s := range p.Sheets() {
+		var missions []string
+		for _, m := range s.Missioni {
+			missions = append(missions, m.Codice.S+" - "+m.Nome.S)
+		}
+		programme := ""
+		if s.Programma != nil {
+			programme = s.Programma.Codice.S + " - " + s.Programma.Nome.S
+		}
+		inForce := 0
+		for _, ind := range s.Indicators() {
+			if ind.InForce(len(p.Revisioni), p.RevisionOrder()) {
+				inForce++
+			}
+		}
+		row := []string{p.Slug, s.Slug, sheetKind(s), s.Name(), s.Linea.S, joinTexts(s.Obiettivi),
+			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S,
+			s.Obiettivo.S, s.Obiettivo.Original(), s.Descrizione.S, s.Descrizione.Original(), s.Peso.S, s.Peso.Original()}
+		row = append(append(row, yearCells(p, s.Risorse, true)...), strconv.Itoa(inForce), yesNo(s.Revised()), siteURL(model, sheetPath(s)))
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+func indicatorTable(model *plan.Site, p *plan.Plan) table {
+	t := table{file: "indicatori.csv", title: "Indicatori"}
+	t.header = append([]string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "in_vigore",
+		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, withOriginal("descrizione", "algoritmo")...)
+	t.header = append(t.header, yearColumns(p, "target")...)
+	t.header = append(append(t.header, withOriginal("peso", "fonte", "unita_misura", "tipologia")...), "pagina")
+	order, n := p.RevisionOrder(), len(p.Revisioni)
+	for _, s := range p.Sheets() {
+		for i, ind := range s.Indicators() {
+			row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
+				yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
+			row = append(row, originalPair(ind, ind.Descrizione)...)
+			row = append(row, originalPair(ind, ind.Algoritmo)...)
+			row = append(row, yearCells(p, ind.Target, !ind.Added())...)
+			for _, v := range []plan.Value{ind.Peso, ind.Fonte, ind.Unita, ind.Tipologia} {
+				row = append(row, originalPair(ind, v)...)
+			}
+			row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
+			t.rows = append(t.rows, row)
+		}
+	}
+	return t
+}
+
+// originalPair is a value in force and as approved; an indicator that a
+// revision added has no approved value.
+func originalPair(ind *plan.Indicator, v plan.Value) []string {
+	if ind.Added() {
+		return []string{v.S, ""}
+	}
+	return []string{v.S, v.Original()}
+}
+
+func joinTexts(ts []plan.Text) string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.S)
+	}
+	return strings.Join(out, "; ")
+}
+
+// changeJSON is one thing a revision changed: a row of revisioni.csv and
+// an entry of "modifiche" in piano.json.
+type changeJSON struct {
+	Piano            string `json:"piano"`
+	Revisione        string `json:"revisione"`
+	Data             string `json:"data"`
+	Atto             string `json:"atto"`
+	Documento        string `json:"documento"`
+	Scheda           string `json:"scheda"`
+	Indicatore       string `json:"indicatore"`
+	Modifica         string `json:"modifica"`
+	Oggetto          string `json:"oggetto"`
+	Campo            string `json:"campo"`
+	Etichetta        string `json:"etichetta"`
+	ValorePrecedente string `json:"valore_precedente"`
+	ValoreAttuale    string `json:"valore_attuale"`
+	Pagina           string `json:"pagina"`
+}
+
+var changeColumns = []string{"piano", "revisione", "data", "atto", "documento", "scheda", "indicatore",
+	"modifica", "oggetto", "campo", "etichetta", "valore_precedente", "valore_attuale", "pagina"}
+
+func (c changeJSON) cells() []string {
+	return []string{c.Piano, c.Revisione, c.Data, c.Atto, c.Documento, c.Scheda, c.Indicatore,
+		c.Modifica, c.Oggetto, c.Campo, c.Etichetta, c.ValorePrecedente, c.ValoreAttuale, c.Pagina}
+}
+
+func changeTable(model *plan.Site, p *plan.Plan) table {
+	t := table{file: "revisioni.csv", title: "Modifiche delle revisioni", header: changeColumns}
+	for _, c := range changeRows(model, p) {
+		t.rows = append(t.rows, c.cells())
+	}
+	return t
+}
+
+var changeKinds = map[plan.ChangeKind]string{plan.Modified: "modificato", plan.Added: "inserito", plan.Removed: "stralciato"}
+
+// changeRows lists every change of every revision, oldest revision first.
+func changeRows(model *plan.Site, p *plan.Plan) []changeJSON {
+	var out []changeJSON
+	for _, r := range p.Revisioni {
+		for _, c := range p.Changes(r.ID.S) {
+			row := changeJSON{Piano: p.Slug, Revisione: r.ID.S, Data: r.Data.S, Atto: r.Atto.S,
+				Documento: r.Documento.S, Scheda: c.Sheet.Slug, Modifica: changeKinds[c.Kind],
+				Oggetto: "scheda", Pagina: siteURL(model, sheetPath(c.Sheet))}
+			if c.Indicator != nil {
+				row.Indicatore, row.Oggetto = c.Indicator.ID.S, "indicatore"
+				row.Pagina = siteURL(model, sheetPath(c.Sheet)+"#"+IndicatorAnchor(c.Indicator))
+			}
+			changeValues(&row, c)
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// changeValues fills the field and the values before and after a change.
+func changeValues(row *changeJSON, c plan.Change) {
+	before := ""
+	switch {
+	case c.Note != nil:
+		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", "Nota"
+		before = c.Note.Testo.S
+	case c.Kind == plan.Modified:
+		row.Campo, row.Etichetta = c.Field.Key, c.Field.Label
+		if c.Field.Value.Anno != "" {
+			row.Campo += "_" + c.Field.Value.Anno
+		}
+		row.ValorePrecedente, row.ValoreAttuale = c.Old, c.New
+		return
+	default:
+		row.Campo, row.Etichetta = "indicatore", "Indicatore"
+		before = c.Indicator.Descrizione.S
+	}
+	if c.Kind == plan.Added {
+		row.ValoreAttuale = before
+	} else {
+		row.ValorePrecedente = before
+	}
+}

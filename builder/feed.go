@@ -1,0 +1,212 @@
+package builder
+
+import (
+	"crypto/sha1"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// Feeds and discovery: an Atom feed of the revisions (one entry per
+// revision act), sitemap.xml when url_base is configured, and a
+// robots.txt that lets search engines index everything (D.Lgs. 33/2013
+// art. 9 forbids blocking them).
+
+// baseURL is url_base with a final slash, or "" when it is missing or not
+// an absolute http(s) URL.
+func baseURL(cfg *plan.Config) string {
+	s := strings.TrimSpace(cfg.URLBase.S)
+	u, err := url.Parse(s)
+	if s == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return ""
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s
+}
+
+// openDataWarnings tells the office what a missing or wrong url_base,
+// or a missing IPA code, costs.
+func openDataWarnings(cfg *plan.Config) Diagnostics {
+	var ds Diagnostics
+	switch {
+	case cfg.URLBase.S == "":
+		ds.warnf(plan.Pos{File: "config.yaml"}, hintURLBase, msgNoURLBase)
+	case baseURL(cfg) == "":
+		ds.warnf(cfg.URLBase.Pos, hintURLBase, msgBadURLBase, cfg.URLBase.S)
+	}
+	if cfg.Ente.CodiceIPA.S == "" {
+		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA, agentID(cfg))
+	}
+	return ds
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Base    string      `xml:"xml:base,attr,omitempty"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Author  atomAuthor  `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Rights  string      `xml:"rights"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+	Href string `xml:"href,attr"`
+}
+
+type atomEntry struct {
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Link    atomLink    `xml:"link"`
+	Summary string      `xml:"summary"`
+	Content atomContent `xml:"content"`
+}
+
+type atomContent struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+// feed is the Atom feed of every plan's revisions, newest first. Links
+// are relative to the feed, at the site's root, or absolute with url_base.
+func feed(model *plan.Site) []byte {
+	cfg := &model.Config
+	base := baseURL(cfg)
+	f := atomFeed{Lang: "it", ID: nameUUID("feed", cfg.Ente.Nome.S), Title: "Revisioni del PIAO - " + cfg.Ente.Nome.S,
+		Author: atomAuthor{cfg.Ente.Nome.S}, Rights: licence(model).Nome.S, Base: base,
+		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: homePath()}}}
+	if base != "" {
+		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: base + feedPath()})
+	}
+	for _, p := range model.Plans {
+		if f.Updated < p.Updated() {
+			f.Updated = p.Updated()
+		}
+		for _, r := range p.Revisioni {
+			f.Entries = append(f.Entries, revisionEntry(model, p, r))
+		}
+	}
+	sort.SliceStable(f.Entries, func(i, j int) bool { return f.Entries[i].Updated > f.Entries[j].Updated })
+	f.Updated = atomTime(f.Updated)
+	b, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		panic(err) // strings only: always marshals
+	}
+	return append([]byte(xml.Header), append(b, '\n')...)
+}
+
+func atomTime(date string) string { return date + "T00:00:00Z" }
+
+func revisionEntry(model *plan.Site, p *plan.Plan, r plan.Revision) atomEntry {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<p>Approvata con %s", html.EscapeString(r.Atto.S))
+	if r.Documento.S != "" {
+		fmt.Fprintf(&b, " (%s)", html.EscapeString(r.Documento.S))
+	}
+	fmt.Fprintf(&b, ". %s</p>\n<ul>\n", html.EscapeString(r.Motivo.S))
+	var last *plan.Sheet
+	for _, c := range p.Changes(r.ID.S) {
+		if c.Sheet != last {
+			if last != nil {
+				b.WriteString("</ul></li>\n")
+			}
+			fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a><ul>\n", html.EscapeString(sheetPath(c.Sheet)), html.EscapeString(c.Sheet.Name()))
+			last = c.Sheet
+		}
+		fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(changeText(c)))
+	}
+	if last != nil {
+		b.WriteString("</ul></li>\n")
+	}
+	b.WriteString("</ul>")
+	return atomEntry{
+		ID:      nameUUID("revisione", model.Config.Ente.Nome.S, p.Slug, r.ID.S),
+		Title:   fmt.Sprintf("%s: revisione del %s", p.Titolo.S, italianDate(r.Data.S)),
+		Updated: atomTime(r.Data.S),
+		Link:    atomLink{Rel: "alternate", Type: "text/html", Href: revisionsPath(p) + "#" + slug(r.ID.S)},
+		Summary: r.Atto.S + ": " + r.Motivo.S,
+		Content: atomContent{Type: "html", Body: b.String()},
+	}
+}
+
+// changeText says in words what a change did.
+func changeText(c plan.Change) string {
+	prefix := ""
+	if c.Indicator != nil {
+		prefix = fmt.Sprintf("Indicatore %s: ", c.Indicator.ID.S)
+	}
+	switch {
+	case c.Note != nil && c.Kind == plan.Added:
+		return prefix + "nota inserita: «" + c.Note.Testo.S + "»"
+	case c.Note != nil:
+		return prefix + "nota stralciata: «" + c.Note.Testo.S + "»"
+	case c.Kind == plan.Added:
+		return prefix + "inserito «" + c.Indicator.Descrizione.S + "»"
+	case c.Kind == plan.Removed:
+		return prefix + "stralciato «" + c.Indicator.Descrizione.S + "»"
+	}
+	return fmt.Sprintf("%s%s: «%s» → «%s»", prefix, c.Field.Label, c.Old, c.New)
+}
+
+// nameUUID is a stable name-based UUID (version 5 layout over SHA-1), so
+// that feed ids never change between builds.
+func nameUUID(parts ...string) string {
+	h := sha1.Sum([]byte("piao\x00" + strings.Join(parts, "\x00")))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+type sitemapURLSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap lists every page with absolute URLs; nil without url_base.
+func sitemap(model *plan.Site, pages []*page) []byte {
+	base := baseURL(&model.Config)
+	if base == "" {
+		return nil
+	}
+	var set sitemapURLSet
+	for _, pg := range pages {
+		set.URLs = append(set.URLs, sitemapURL{Loc: base + pg.Path, LastMod: pg.Updated})
+	}
+	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
+	b, err := xml.MarshalIndent(set, "", "  ")
+	if err != nil {
+		panic(err) // strings only: always marshals
+	}
+	return append([]byte(xml.Header), append(b, '\n')...)
+}
+
+// robots allows every crawler everywhere, and names the sitemap if any.
+func robots(model *plan.Site) []byte {
+	s := "User-agent: *\nAllow: /\n"
+	if base := baseURL(&model.Config); base != "" {
+		s += "\nSitemap: " + base + "sitemap.xml\n"
+	}
+	return []byte(s)
+}

@@ -1,0 +1,330 @@
+package builder
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/textnorm"
+)
+
+// This file builds the static indexes of a plan: plain HTML pages that
+// list every sheet and indicator by unit, area, strategic line and
+// objective, mission and programme, typology, unit of measure, data
+// source, A–Z, and by revision, each entry linking to the indicator's
+// anchor. They need no JavaScript.
+
+// listing is one index: groups of sheets and indicators.
+type listing struct {
+	Key    string // folder under indici/
+	Title  string
+	Intro  string
+	Path   string // output path of its page
+	Groups []*listGroup
+	Split  bool // the top groups have pages of their own
+	counts
+}
+
+// listGroup is a heading of an index with what it holds: subgroups,
+// indicators, or both. A group that is a sheet links to it.
+type listGroup struct {
+	ID     string // anchor; for split listings also the folder of its page
+	Title  string
+	Note   string
+	Link   string // output path of the unit, area or line page, if any
+	Sheet  *plan.Sheet
+	Path   string // output path of its own page, for split listings
+	Groups []*listGroup
+	Items  []listItem
+	counts
+}
+
+// listItem is an indicator, or a sheet when Ind is nil.
+type listItem struct {
+	Sheet     *plan.Sheet
+	Ind       *plan.Indicator
+	ShowSheet bool   // name the sheet beside the indicator
+	Note      string // what a revision did
+}
+
+type counts struct{ Sheets, Indicators int }
+
+// Label says how many sheets and indicators: "2 obiettivi, 5 indicatori".
+func (c counts) Label() string {
+	ind := plural(c.Indicators, "indicatore", "indicatori")
+	if c.Sheets == 0 {
+		return ind
+	}
+	return plural(c.Sheets, "obiettivo", "obiettivi") + ", " + ind
+}
+
+// Label of a sheet's group counts its indicators only.
+func (g *listGroup) Label() string {
+	if g.Sheet != nil {
+		return plural(g.Indicators, "indicatore", "indicatori")
+	}
+	return g.counts.Label()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// splitOver is the number of indicators above which an index gets a page
+// per top group instead of one long page.
+const splitOver = 300
+
+// planListings builds every index of a plan.
+func planListings(p *plan.Plan) []*listing {
+	out := []*listing{
+		unitListing(p), areaListing(p), lineListing(p), missionListing(p),
+		fieldListing(p, "tipologie", "Per tipologia di indicatore", "Gli indicatori raggruppati per tipologia.",
+			func(ind *plan.Indicator) string { return ind.Tipologia.S }),
+		fieldListing(p, "unita-di-misura", "Per unità di misura", "Gli indicatori raggruppati per unità di misura.",
+			func(ind *plan.Indicator) string { return ind.Unita.S }),
+		fieldListing(p, "fonti", "Per fonte del dato", "Gli indicatori raggruppati per fonte del dato.",
+			func(ind *plan.Indicator) string { return ind.Fonte.S }),
+		azListing(p),
+	}
+	for _, r := range p.Revisioni {
+		out = append(out, revisionListing(p, r))
+	}
+	for _, l := range out {
+		l.Path = listingPath(p, l.Key)
+		l.finish()
+	}
+	return out
+}
+
+func unitListing(p *plan.Plan) *listing {
+	l := &listing{Key: "unita", Title: "Per unità organizzativa",
+		Intro: "Le unità organizzative in ordine alfabetico, con i loro obiettivi operativi e indicatori."}
+	for _, a := range p.Aree {
+		for i := range a.Unita {
+			l.Groups = append(l.Groups, unitGroup(p, &a.Unita[i], "u-"))
+		}
+	}
+	sortGroups(l.Groups)
+	return l
+}
+
+func unitGroup(p *plan.Plan, u *plan.Unit, prefix string) *listGroup {
+	g := &listGroup{ID: prefix + slug(u.Codice.S), Title: u.Nome.S, Link: unitPath(p, u.Codice.S)}
+	if prefix == "u-" {
+		g.Note = u.Area.Nome.S
+	}
+	for _, s := range p.SheetsOfUnit(u.Codice.S) {
+		g.Groups = append(g.Groups, sheetGroup(s))
+	}
+	return g
+}
+
+func areaListing(p *plan.Plan) *listing {
+	l := &listing{Key: "aree", Title: "Per area organizzativa",
+		Intro: "Le aree nell'ordine del piano, con le loro unità, gli obiettivi operativi e gli indicatori."}
+	for i := range p.Aree {
+		a := &p.Aree[i]
+		g := &listGroup{ID: "a-" + slug(a.Codice.S), Title: a.Nome.S, Link: areaPath(p, a.Codice.S)}
+		for j := range a.Unita {
+			g.Groups = append(g.Groups, unitGroup(p, &a.Unita[j], "a-"+slug(a.Codice.S)+"-"))
+		}
+		l.Groups = append(l.Groups, g)
+	}
+	return l
+}
+
+func lineListing(p *plan.Plan) *listing {
+	l := &listing{Key: "linee", Title: "Per linea e obiettivo strategico",
+		Intro: "Le linee strategiche con la loro scheda strategica e, per ogni obiettivo strategico, gli obiettivi operativi e gli indicatori."}
+	for i := range p.Linee {
+		line := &p.Linee[i]
+		g := &listGroup{ID: "l-" + slug(line.Codice.S), Title: "Linea " + line.Codice.S + " - " + line.Nome.S,
+			Link: linePath(p, line.Codice.S)}
+		strategic, _ := p.SheetsOfLine(line.Codice.S)
+		for _, s := range strategic {
+			g.Groups = append(g.Groups, sheetGroup(s))
+		}
+		for j := range line.Obiettivi {
+			o := &line.Obiettivi[j]
+			og := &listGroup{ID: g.ID + "-" + slug(o.Key()), Title: o.Codice.S + " - " + o.Nome.S}
+			for _, s := range p.SheetsOfObjective(o.Key()) {
+				og.Groups = append(og.Groups, sheetGroup(s))
+			}
+			g.Groups = append(g.Groups, og)
+		}
+		l.Groups = append(l.Groups, g)
+	}
+	return l
+}
+
+func missionListing(p *plan.Plan) *listing {
+	l := &listing{Key: "missioni", Title: "Per missione e programma",
+		Intro: "Le missioni e i programmi delle schede obiettivo strategico, con i loro indicatori."}
+	byID := map[string]*listGroup{}
+	group := func(parent *[]*listGroup, id, title string) *listGroup {
+		if g := byID[id]; g != nil {
+			return g
+		}
+		g := &listGroup{ID: id, Title: title}
+		byID[id] = g
+		*parent = append(*parent, g)
+		return g
+	}
+	for _, s := range p.Strategic {
+		missions := s.Missioni
+		if len(missions) == 0 {
+			missions = []plan.Code{{Nome: plan.Text{S: "Missione non indicata"}}}
+		}
+		for _, m := range missions {
+			mg := group(&l.Groups, "m-"+slug(m.Codice.S+" "+m.Nome.S), codeTitle(m))
+			prog := plan.Code{Nome: plan.Text{S: "Programma non indicato"}}
+			if s.Programma != nil {
+				prog = *s.Programma
+			}
+			pg := group(&mg.Groups, mg.ID+"-p-"+slug(prog.Codice.S+" "+prog.Nome.S), "Programma "+codeTitle(prog))
+			pg.Groups = append(pg.Groups, sheetGroup(s))
+		}
+	}
+	sortGroups(l.Groups)
+	return l
+}
+
+func codeTitle(c plan.Code) string {
+	if c.Codice.S == "" {
+		return c.Nome.S
+	}
+	return c.Codice.S + " - " + c.Nome.S
+}
+
+// fieldListing groups the indicators by the value of one of their fields.
+func fieldListing(p *plan.Plan, key, title, intro string, field func(*plan.Indicator) string) *listing {
+	l := &listing{Key: key, Title: title, Intro: intro}
+	byID := map[string]*listGroup{}
+	for _, s := range p.Sheets() {
+		for _, ind := range s.Indicators() {
+			v := strings.TrimSpace(field(ind))
+			if v == "" {
+				v = "Non indicata"
+			}
+			id := slug(v)
+			g := byID[id]
+			if g == nil {
+				g = &listGroup{ID: id, Title: v}
+				byID[id] = g
+				l.Groups = append(l.Groups, g)
+			}
+			g.Items = append(g.Items, listItem{Sheet: s, Ind: ind, ShowSheet: true})
+		}
+	}
+	sortGroups(l.Groups)
+	for _, g := range l.Groups {
+		sortItems(g.Items)
+	}
+	return l
+}
+
+// azListing lists every indicator by its description, grouped by initial.
+func azListing(p *plan.Plan) *listing {
+	l := &listing{Key: "indicatori", Title: "Indicatori dalla A alla Z",
+		Intro: "Tutti gli indicatori del piano in ordine alfabetico, compresi quelli inseriti e stralciati dalle revisioni."}
+	byID := map[string]*listGroup{}
+	for _, s := range p.Sheets() {
+		for _, ind := range s.Indicators() {
+			id, title := "0-9", "0-9 e simboli"
+			if k := sortKey(ind.Descrizione.S); k != "" && k[0] >= 'a' && k[0] <= 'z' {
+				id, title = k[:1], strings.ToUpper(k[:1])
+			}
+			g := byID[id]
+			if g == nil {
+				g = &listGroup{ID: id, Title: title}
+				byID[id] = g
+				l.Groups = append(l.Groups, g)
+			}
+			g.Items = append(g.Items, listItem{Sheet: s, Ind: ind, ShowSheet: true})
+		}
+	}
+	sort.Slice(l.Groups, func(i, j int) bool { return l.Groups[i].ID < l.Groups[j].ID })
+	for _, g := range l.Groups {
+		sortItems(g.Items)
+	}
+	return l
+}
+
+// sheetGroup is a sheet with its indicators.
+func sheetGroup(s *plan.Sheet) *listGroup {
+	g := &listGroup{ID: "s-" + slug(s.Slug), Title: s.Name(), Sheet: s}
+	for _, ind := range s.Indicators() {
+		g.Items = append(g.Items, listItem{Sheet: s, Ind: ind})
+	}
+	return g
+}
+
+// finish counts sheets and indicators, makes group ids unique, and gives
+// the top groups pages of their own when the index is long.
+func (l *listing) finish() {
+	seen := map[string]int{}
+	var walk func(gs []*listGroup) counts
+	walk = func(gs []*listGroup) counts {
+		var c counts
+		for _, g := range gs {
+			if n := seen[g.ID]; n > 0 {
+				seen[g.ID] = n + 1
+				g.ID += "-" + strconv.Itoa(n+1)
+			} else {
+				seen[g.ID] = 1
+			}
+			g.counts = walk(g.Groups)
+			if g.Sheet != nil {
+				g.Sheets++
+			}
+			g.Indicators += countIndicators(g.Items)
+			c.Sheets += g.Sheets
+			c.Indicators += g.Indicators
+		}
+		return c
+	}
+	l.counts = walk(l.Groups)
+	if l.Indicators > splitOver {
+		l.Split = true
+		for _, g := range l.Groups {
+			g.Path = strings.TrimSuffix(l.Path, indexFile) + g.ID + "/" + indexFile
+		}
+	}
+}
+
+func countIndicators(items []listItem) int {
+	n := 0
+	for _, it := range items {
+		if it.Ind != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// sortKey is the key a title sorts by: folded, from its first letter or
+// digit.
+func sortKey(s string) string {
+	f := textnorm.Fold(s)
+	return strings.TrimLeftFunc(f, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+}
+
+func sortGroups(gs []*listGroup) {
+	sort.SliceStable(gs, func(i, j int) bool {
+		a, b := textnorm.Fold(gs[i].Title), textnorm.Fold(gs[j].Title)
+		if a != b {
+			return a < b
+		}
+		return gs[i].Title < gs[j].Title
+	})
+}
+
+func sortItems(items []listItem) {
+	sort.SliceStable(items, func(i, j int) bool {
+		return sortKey(items[i].Ind.Descrizione.S) < sortKey(items[j].Ind.Descrizione.S)
+	})
+}

@@ -1,0 +1,102 @@
+package builder
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestStaticIndexes: the indexes of the example plan list every unit,
+// line, objective, typology, unit of measure and source, and link every
+// indicator's anchor; the crawl test checks that the links resolve.
+func TestStaticIndexes(t *testing.T) {
+	site := buildExample(t, false)
+	p := site.Model.Plans[0]
+	page := func(key string) string {
+		t.Helper()
+		b, ok := site.Files[listingPath(p, key)]
+		if !ok {
+			t.Fatalf("index %s not built", key)
+		}
+		return string(b)
+	}
+	esc := func(s string) string { return strings.ReplaceAll(s, "'", "&#39;") }
+	units, areas, lines := page("unita"), page("aree"), page("linee")
+	for _, a := range p.Aree {
+		if !strings.Contains(areas, esc(a.Nome.S)) {
+			t.Errorf("area index: no area %q", a.Nome.S)
+		}
+		for _, u := range a.Unita {
+			link := `href="../../unita/` + slug(u.Codice.S) + `/index.html">` + esc(u.Nome.S) + "</a>"
+			if !strings.Contains(units, link) || !strings.Contains(areas, link) {
+				t.Errorf("unit and area indexes: no link %s", link)
+			}
+		}
+	}
+	for _, l := range p.Linee {
+		if !strings.Contains(lines, esc("Linea "+l.Codice.S+" - "+l.Nome.S)) {
+			t.Errorf("line index: no line %q", l.Nome.S)
+		}
+		for _, o := range l.Obiettivi {
+			if !strings.Contains(lines, esc(o.Codice.S+" - "+o.Nome.S)) {
+				t.Errorf("line index: no objective %s %q", o.Codice.S, o.Nome.S)
+			}
+		}
+	}
+	var all []string
+	for _, s := range p.Sheets() {
+		for _, ind := range s.Indicators() {
+			all = append(all, sheetPath(s)+"#"+IndicatorAnchor(ind))
+			for key, v := range map[string]string{"tipologie": ind.Tipologia.S, "unita-di-misura": ind.Unita.S, "fonti": ind.Fonte.S} {
+				if v != "" && !strings.Contains(page(key), "<h2 id=\""+slug(v)+"-h\">"+strings.ReplaceAll(v, `"`, "&#34;")+" <span") {
+					t.Errorf("index %s: no group %q", key, v)
+				}
+			}
+		}
+	}
+	az := page("indicatori")
+	anchors := regexp.MustCompile(`href="\.\./\.\./([^"]+#ind-[^"]+)"`).FindAllStringSubmatch(az, -1)
+	if len(anchors) != len(all) || len(all) != 34 {
+		t.Errorf("A-Z index links %d indicators, want all %d (34)", len(anchors), len(all))
+	}
+	for i, m := range anchors {
+		if i < len(all) && !strings.Contains(strings.Join(all, " "), p.Slug+"/"+m[1]) {
+			t.Errorf("A-Z index links %q, not an indicator", m[1])
+		}
+	}
+	rev := page("revisione-rev-2024-09")
+	for _, want := range []string{"#ind-tmp-tempo-pagamento", "#ind-pratiche-sospese-ri", "#ind-sicurezza-prodotti", "modificati: Target 2024"} {
+		if !strings.Contains(rev, want) {
+			t.Errorf("revision index: no %q", want)
+		}
+	}
+	hub := string(site.Files[indexesPath(p)])
+	for _, key := range []string{"unita", "aree", "linee", "missioni", "tipologie", "unita-di-misura", "fonti", "indicatori", "revisione-rev-2024-09"} {
+		if !strings.Contains(hub, `href="`+key+`/index.html"`) {
+			t.Errorf("indexes page: no link to %s", key)
+		}
+	}
+	if !strings.Contains(string(site.Files[planPath(p)]), `href="indici/index.html"`) {
+		t.Error("the plan page does not link its indexes")
+	}
+}
+
+// TestHeaderSearchBox: every page's header has a search form that leads
+// to the search page.
+func TestHeaderSearchBox(t *testing.T) {
+	site := buildExample(t, true)
+	form := regexp.MustCompile(`<form class="header-search" action="([^"]+)" method="get" role="search"><label for="cerca-testata">[^<]+</label> ?<input id="cerca-testata" name="q" type="search">`)
+	for _, p := range site.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		m := form.FindStringSubmatch(string(site.Files[p]))
+		if m == nil {
+			t.Errorf("%s: no search box in the header", p)
+			continue
+		}
+		if want := relURL(p, searchPagePath); m[1] != want {
+			t.Errorf("%s: the search box leads to %q, want %q", p, m[1], want)
+		}
+	}
+}

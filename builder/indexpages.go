@@ -1,0 +1,128 @@
+package builder
+
+import (
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// indexPages lists the pages of a plan's indexes: a page listing them,
+// one per index, and one per top group of a long index.
+func indexPages(p *plan.Plan, planCrumbs []crumb) []*page {
+	lists := planListings(p)
+	hubTitle := "Indici del piano"
+	hub := &page{Kind: "indexes", Path: indexesPath(p), Title: hubTitle, Lists: lists}
+	hub.Crumbs = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
+	out := []*page{hub}
+	toHub := crumb{Title: hubTitle, URL: indexesPath(p)}
+	for _, l := range lists {
+		pg := &page{Kind: "listing", Path: l.Path, Title: l.Title, List: l}
+		pg.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title})
+		out = append(out, pg)
+		if !l.Split {
+			continue
+		}
+		for _, g := range l.Groups {
+			part := &page{Kind: "listing", Path: g.Path, Title: l.Title + ": " + g.Title, List: l, Group: g}
+			part.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
+			out = append(out, part)
+		}
+	}
+	for _, pg := range out {
+		pg.Plan = p
+		pg.Published, pg.Updated = p.Published(), p.Updated()
+	}
+	return out
+}
+
+func appendCrumbs(base []crumb, more ...crumb) []crumb {
+	return append(append([]crumb(nil), base...), more...)
+}
+
+// revisionListing lists what revision r changed, sheet by sheet.
+func revisionListing(p *plan.Plan, r plan.Revision) *listing {
+	l := &listing{Key: "revisione-" + slug(r.ID.S),
+		Title: "Modificati dalla revisione del " + italianDate(r.Data.S),
+		Intro: "Gli obiettivi e gli indicatori che la revisione approvata con " + r.Atto.S +
+			" ha modificato, inserito o stralciato."}
+	for _, s := range p.Sheets() {
+		byInd := map[*plan.Indicator]*changeWords{}
+		sheet := &changeWords{}
+		for _, c := range s.Changes(r.ID.S) {
+			w := sheet
+			if c.Indicator != nil {
+				if w = byInd[c.Indicator]; w == nil {
+					w = &changeWords{}
+					byInd[c.Indicator] = w
+				}
+			}
+			w.add(c)
+		}
+		for _, ind := range s.Indicators() {
+			for _, n := range ind.Revisioni {
+				if n.Revisione.S == r.ID.S && byInd[ind] == nil {
+					byInd[ind] = &changeWords{}
+				}
+			}
+		}
+		if len(byInd) == 0 && sheet.empty() && len(s.RevNotes(r.ID.S)) == 0 {
+			continue
+		}
+		g := &listGroup{ID: "s-" + slug(s.Slug), Title: s.Name(), Sheet: s}
+		if !sheet.empty() {
+			g.Note = "Scheda: " + sheet.String()
+		}
+		for _, ind := range s.Indicators() {
+			if w := byInd[ind]; w != nil {
+				g.Items = append(g.Items, listItem{Sheet: s, Ind: ind, Note: w.String()})
+			}
+		}
+		l.Groups = append(l.Groups, g)
+	}
+	return l
+}
+
+// changeWords says in words what a revision did to a sheet or an
+// indicator.
+type changeWords struct {
+	states []string
+	fields []string
+}
+
+func (w *changeWords) add(c plan.Change) {
+	switch {
+	case c.Note != nil && c.Kind == plan.Added:
+		w.states = appendNew(w.states, "nota inserita")
+	case c.Note != nil:
+		w.states = appendNew(w.states, "nota stralciata")
+	case c.Kind == plan.Added || c.Kind == plan.Removed:
+		// an indicator's own badge says it was added or removed
+	default:
+		w.fields = appendNew(w.fields, c.Field.Label)
+	}
+}
+
+func (w *changeWords) empty() bool { return len(w.states) == 0 && len(w.fields) == 0 }
+
+// String says what changed; "" when only the badge or a revision note
+// tells it.
+
+func (w *changeWords) String() string {
+	parts := append([]string(nil), w.states...)
+	if len(w.fields) > 0 {
+		parts = append(parts, "modificati: "+strings.Join(w.fields, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// IndexesURL links to a plan's indexes.
+func (pg *page) IndexesURL(p *plan.Plan) string { return pg.Rel(indexesPath(p)) }

@@ -1,0 +1,378 @@
+package builder
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// This file publishes each plan as open data (D.Lgs. 33/2013 art. 7): a
+// JSON file of the whole plan and one per sheet, the CSV tables of
+// csv.go, the DCAT-AP_IT catalogue of dcat.go and the JSON Schemas of the
+// content format. Every value is given twice: as in force after the
+// revisions ("attuale") and as originally approved ("iniziale").
+// docs/open-data.md documents every key and column.
+
+// download is a file of the "Dati aperti" page.
+type download struct {
+	Path   string // output path
+	Title  string
+	Format string
+	Size   int
+	Plan   *plan.Plan  // nil for the site-wide files
+	Sheet  *plan.Sheet // set for a sheet's own JSON
+}
+
+// addOpenData adds every open data file to the site and returns them as
+// downloads, plans first, then the site-wide files.
+func addOpenData(site *Site, model *plan.Site) ([]download, error) {
+	var out []download
+	add := func(d download, b []byte) {
+		site.Files[d.Path] = b
+		d.Size = len(b)
+		out = append(out, d)
+	}
+	for _, p := range model.Plans {
+		j, err := marshalJSON(planData(model, p))
+		if err != nil {
+			return nil, err
+		}
+		add(download{Path: dataPath(p, "piano.json"), Title: "Piano completo", Format: "JSON", Plan: p}, j)
+		for _, t := range planTables(model, p) {
+			add(download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p}, t.csv())
+		}
+		for _, s := range p.Sheets() {
+			j, err := marshalJSON(sheetData(model, s))
+			if err != nil {
+				return nil, err
+			}
+			add(download{Path: sheetDataPath(s), Title: s.Name(), Format: "JSON", Plan: p, Sheet: s}, j)
+		}
+	}
+	jsonld, ttl, err := catalog(model, out)
+	if err != nil {
+		return nil, err
+	}
+	add(download{Path: catalogPath("jsonld"), Title: "Catalogo DCAT-AP_IT", Format: "JSON-LD"}, jsonld)
+	add(download{Path: catalogPath("ttl"), Title: "Catalogo DCAT-AP_IT", Format: "Turtle"}, ttl)
+	add(download{Path: feedPath(), Title: "Revisioni dei piani (feed)", Format: "Atom"}, feed(model))
+	schemas := SchemaFiles()
+	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
+		add(download{Path: schemaPath(name), Title: "Schema " + name, Format: "JSON Schema"}, schemas[name])
+	}
+	return out, nil
+}
+
+// marshalJSON writes v indented, without escaping <, > and &.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(v)
+	return buf.Bytes(), err
+}
+
+// siteURL is the address of an output path in the data: absolute when
+// url_base is configured, else relative to the site's root.
+func siteURL(model *plan.Site, p string) string { return baseURL(&model.Config) + p }
+
+type planJSON struct {
+	Piano         string         `json:"piano"`
+	Titolo        string         `json:"titolo"`
+	Periodo       string         `json:"periodo"`
+	Anni          []string       `json:"anni"`
+	Ente          string         `json:"ente"`
+	Licenza       licenceJSON    `json:"licenza"`
+	Approvazione  actJSON        `json:"approvazione"`
+	Pubblicazione string         `json:"pubblicazione"`
+	Aggiornamento string         `json:"aggiornamento"`
+	Descrizione   string         `json:"descrizione"`
+	Pagina        string         `json:"pagina"`
+	Revisioni     []revisionJSON `json:"revisioni"`
+	Aree          []areaJSON     `json:"aree"`
+	Linee         []lineJSON     `json:"linee"`
+	Schede        []sheetJSON    `json:"schede"`
+	Modifiche     []changeJSON   `json:"modifiche"`
+}
+
+type licenceJSON struct {
+	Nome string `json:"nome"`
+	URL  string `json:"url"`
+}
+
+type actJSON struct {
+	Atto string `json:"atto"`
+	Data string `json:"data"`
+}
+
+type revisionJSON struct {
+	ID        string `json:"id"`
+	Data      string `json:"data"`
+	Atto      string `json:"atto"`
+	Documento string `json:"documento"`
+	Motivo    string `json:"motivo"`
+}
+
+type codeJSON struct {
+	Codice string `json:"codice"`
+	Nome   string `json:"nome"`
+}
+
+type areaJSON struct {
+	Codice string     `json:"codice"`
+	Nome   string     `json:"nome"`
+	Unita  []codeJSON `json:"unita"`
+}
+
+type lineJSON struct {
+	Codice    string          `json:"codice"`
+	Nome      string          `json:"nome"`
+	Obiettivi []objectiveJSON `json:"obiettivi"`
+}
+
+type objectiveJSON struct {
+	ID     string `json:"id"`
+	Codice string `json:"codice"`
+	Nome   string `json:"nome"`
+}
+
+// valueJSON is a revisable value: in force, as approved, and the values
+// it had before each revision that changed it, oldest first.
+type valueJSON struct {
+	Attuale  string      `json:"attuale"`
+	Iniziale string      `json:"iniziale"`
+	Storia   []priorJSON `json:"storia,omitempty"`
+}
+
+type priorJSON struct {
+	Valore       string `json:"valore"`
+	SostituitoDa string `json:"sostituito_da"`
+}
+
+func valueData(v plan.Value) valueJSON {
+	out := valueJSON{Attuale: v.S, Iniziale: v.Original()}
+	for _, p := range v.Precedenti {
+		out.Storia = append(out.Storia, priorJSON{Valore: p.Valore.S, SostituitoDa: p.Revisione.S})
+	}
+	return out
+}
+
+func planData(model *plan.Site, p *plan.Plan) planJSON {
+	out := planJSON{
+		Piano: p.Slug, Titolo: p.Titolo.S, Periodo: p.Periodo.S, Anni: p.Years(),
+		Ente:          model.Config.Ente.Nome.S,
+		Licenza:       licenceJSON{Nome: licence(model).Nome.S, URL: licence(model).URL.S},
+		Approvazione:  actJSON{Atto: p.Approvazione.Atto.S, Data: p.Approvazione.Data.S},
+		Pubblicazione: p.Published(), Aggiornamento: p.Updated(), Descrizione: p.Descrizione.S,
+		Pagina:    siteURL(model, planPath(p)),
+		Revisioni: []revisionJSON{}, Aree: []areaJSON{}, Linee: []lineJSON{}, Schede: []sheetJSON{},
+		Modifiche: []changeJSON{},
+	}
+	for _, r := range p.Revisioni {
+		out.Revisioni = append(out.Revisioni, revisionJSON{r.ID.S, r.Data.S, r.Atto.S, r.Documento.S, r.Motivo.S})
+	}
+	for _, a := range p.Aree {
+		aj := areaJSON{Codice: a.Codice.S, Nome: a.Nome.S, Unita: []codeJSON{}}
+		for _, u := range a.Unita {
+			aj.Unita = append(aj.Unita, codeJSON{u.Codice.S, u.Nome.S})
+		}
+		out.Aree = append(out.Aree, aj)
+	}
+	for i := range p.Linee {
+		l := &p.Linee[i]
+		lj := lineJSON{Codice: l.Codice.S, Nome: l.Nome.S, Obiettivi: []objectiveJSON{}}
+		for j := range l.Obiettivi {
+			o := &l.Obiettivi[j]
+			lj.Obiettivi = append(lj.Obiettivi, objectiveJSON{o.Key(), o.Codice.S, o.Nome.S})
+		}
+		out.Linee = append(out.Linee, lj)
+	}
+	for _, s := range p.Sheets() {
+		out.Schede = append(out.Schede, sheetData(model, s))
+	}
+	out.Modifiche = append(out.Modifiche, changeRows(model, p)...)
+	return out
+}
+
+// licence is the content licence, CC BY 4.0 unless configured.
+func licence(model *plan.Site) plan.Licenza {
+	return (&page{Site: model}).Licence()
+}
+
+type sheetJSON struct {
+	Piano               string          `json:"piano"`
+	Scheda              string          `json:"scheda"`
+	Tipo                string          `json:"tipo"`
+	Titolo              string          `json:"titolo"`
+	Pagina              string          `json:"pagina"`
+	Linea               string          `json:"linea"`
+	ObiettiviStrategici []string        `json:"obiettivi_strategici"`
+	Missioni            []codeJSON      `json:"missioni"`
+	Programma           *codeJSON       `json:"programma"`
+	Area                string          `json:"area"`
+	Unita               string          `json:"unita"`
+	ObiettivoOperativo  *valueJSON      `json:"obiettivo_operativo"`
+	Descrizione         valueJSON       `json:"descrizione"`
+	Peso                valueJSON       `json:"peso"`
+	Risorse             yearValues      `json:"risorse"`
+	Testo               string          `json:"testo"`
+	Rivista             bool            `json:"rivista"`
+	Note                []noteJSON      `json:"note"`
+	NoteRevisione       []revNoteJSON   `json:"note_revisione"`
+	Indicatori          []indicatorJSON `json:"indicatori"`
+}
+
+// yearValues maps a year to its value; JSON sorts the years.
+type yearValues map[string]valueJSON
+
+type indicatorJSON struct {
+	ID               string        `json:"id"`
+	Numero           int           `json:"numero"`
+	Pagina           string        `json:"pagina"`
+	Descrizione      valueJSON     `json:"descrizione"`
+	Algoritmo        valueJSON     `json:"algoritmo"`
+	Target           yearValues    `json:"target"`
+	Peso             valueJSON     `json:"peso"`
+	Fonte            valueJSON     `json:"fonte"`
+	UnitaMisura      valueJSON     `json:"unita_misura"`
+	Tipologia        valueJSON     `json:"tipologia"`
+	InseritoDa       string        `json:"inserito_da"`
+	StralciatoDa     string        `json:"stralciato_da"`
+	InVigore         bool          `json:"in_vigore"`
+	InVigoreIniziale bool          `json:"in_vigore_iniziale"`
+	Note             []noteJSON    `json:"note"`
+	NoteRevisione    []revNoteJSON `json:"note_revisione"`
+}
+
+type noteJSON struct {
+	Rimando      string   `json:"rimando"`
+	Testo        string   `json:"testo"`
+	Campi        []string `json:"campi"`
+	InseritaDa   string   `json:"inserita_da"`
+	StralciataDa string   `json:"stralciata_da"`
+}
+
+type revNoteJSON struct {
+	Revisione        string `json:"revisione"`
+	RevisioneAttuata string `json:"revisione_attuata"`
+	Causa            string `json:"causa"`
+}
+
+func sheetKind(s *plan.Sheet) string {
+	if s.Kind == plan.Strategic {
+		return "strategica"
+	}
+	return "operativa"
+}
+
+func sheetData(model *plan.Site, s *plan.Sheet) sheetJSON {
+	out := sheetJSON{
+		Piano: s.Plan.Slug, Scheda: s.Slug, Tipo: sheetKind(s), Titolo: s.Name(),
+		Pagina: siteURL(model, sheetPath(s)), Linea: s.Linea.S, ObiettiviStrategici: []string{},
+		Missioni: []codeJSON{}, Area: s.Area.S, Unita: s.Unita.S,
+		Descrizione: valueData(s.Descrizione), Peso: valueData(s.Peso), Risorse: yearValues{},
+		Testo: s.Body, Rivista: s.Revised(), Note: notesData(s.Note), NoteRevisione: revNotesData(s.Revisioni),
+		Indicatori: []indicatorJSON{},
+	}
+	for _, o := range s.Obiettivi {
+		out.ObiettiviStrategici = append(out.ObiettiviStrategici, o.S)
+	}
+	for _, m := range s.Missioni {
+		out.Missioni = append(out.Missioni, codeJSON{m.Codice.S, m.Nome.S})
+	}
+	if s.Programma != nil {
+		out.Programma = &codeJSON{s.Programma.Codice.S, s.Programma.Nome.S}
+	}
+	if s.Kind == plan.Operational {
+		v := valueData(s.Obiettivo)
+		out.ObiettivoOperativo = &v
+	}
+	for _, r := range s.Risorse {
+		out.Risorse[r.Anno] = valueData(r)
+	}
+	for i, ind := range s.Indicators() {
+		out.Indicatori = append(out.Indicatori, indicatorData(model, s, ind, i+1))
+	}
+	return out
+}
+
+func indicatorData(model *plan.Site, s *plan.Sheet, ind *plan.Indicator, n int) indicatorJSON {
+	order := s.Plan.RevisionOrder()
+	out := indicatorJSON{
+		ID: ind.ID.S, Numero: n, Pagina: siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)),
+		Descrizione: valueData(ind.Descrizione), Algoritmo: valueData(ind.Algoritmo), Target: yearValues{},
+		Peso: valueData(ind.Peso), Fonte: valueData(ind.Fonte), UnitaMisura: valueData(ind.Unita),
+		Tipologia: valueData(ind.Tipologia), InseritoDa: ind.Inserito.S, StralciatoDa: ind.Stralcio.S,
+		InVigore:         ind.InForce(len(s.Plan.Revisioni), order),
+		InVigoreIniziale: ind.InForce(0, order),
+		Note:             notesData(ind.Note), NoteRevisione: revNotesData(ind.Revisioni),
+	}
+	for _, t := range ind.Target {
+		out.Target[t.Anno] = valueData(t)
+	}
+	return out
+}
+
+func notesData(notes []plan.Note) []noteJSON {
+	out := []noteJSON{}
+	for _, n := range notes {
+		nj := noteJSON{Rimando: n.Rimando.S, Testo: n.Testo.S, Campi: []string{}, InseritaDa: n.Inserita.S, StralciataDa: n.Stralcio.S}
+		for _, c := range n.Campi {
+			nj.Campi = append(nj.Campi, c.S)
+		}
+		out = append(out, nj)
+	}
+	return out
+}
+
+func revNotesData(notes []plan.RevNote) []revNoteJSON {
+	out := []revNoteJSON{}
+	for _, n := range notes {
+		out = append(out, revNoteJSON{n.Revisione.S, n.Attuata.S, n.Causa.S})
+	}
+	return out
+}
+
+// Downloads lists the open data files of a plan (nil: the site-wide
+// ones); with sheets, the sheets' own files instead.
+func (pg *page) Downloads(p *plan.Plan, sheets bool) []download {
+	var out []download
+	for _, d := range pg.r.downloads {
+		if d.Plan == p && (d.Sheet != nil) == sheets {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// DownloadID is the id of a download's row on the Dati aperti page, the
+// fragment the catalogue names a plan's dataset with.
+func (pg *page) DownloadID(d download) string {
+	for _, spec := range datasetSpecs {
+		if d.Plan != nil && d.Path == dataPath(d.Plan, spec.file) {
+			return d.Plan.Slug + "-" + spec.id
+		}
+	}
+	return ""
+}
+
+// SheetDataURL links to a sheet's JSON.
+func (pg *page) SheetDataURL(s *plan.Sheet) string { return pg.Rel(sheetDataPath(s)) }
+
+// DataURL links to a file of the page's plan's open data.
+func (pg *page) DataURL(file string) string { return pg.Rel(dataPath(pg.Plan, file)) }
+
+// OpenDataURL links to the Dati aperti page.
+func (pg *page) OpenDataURL() string { return pg.Rel(openDataPath()) }
+
+// FeedURL links to the Atom feed of the revisions.
+func (pg *page) FeedURL() string { return pg.Rel(feedPath()) }
+
+// italianSize formats a size as "12,3 kB".
+func italianSize(n int) string {
+	s := humanBytes(int64(n))
+	return strings.Replace(s, ".", ",", 1)
+}

@@ -1,0 +1,290 @@
+package builder
+
+import (
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/textnorm"
+)
+
+// This file builds the full-text search index from the model (never from
+// the HTML, where adjacent table cells run together). Every sheet and
+// every indicator is a document; its terms, normalised by package
+// textnorm, carry the weight of the most important field they occur in.
+// searchfiles.go turns the index into the script files the search page
+// loads.
+
+// Term weights: the title of a document, its other current fields, and
+// its history (previous values, revision notes, the sheet an indicator
+// belongs to).
+const (
+	weightTitle   = 3
+	weightField   = 2
+	weightHistory = 1
+	levels        = 3 // postings are kept per weight: index 3-weight
+)
+
+// Document kinds, as the search script shows them.
+const (
+	docStrategic = iota
+	docOperational
+	docIndicator
+)
+
+// Document states, for the badge beside a result.
+const (
+	docPlain = iota
+	docRevised
+	docAdded
+	docRemoved
+)
+
+// searchDoc is one document: what a result shows and links to.
+type searchDoc struct {
+	URL    string // output path, with #anchor for indicators
+	Title  string
+	Kind   int
+	Sheet  string // for indicators: the sheet's name
+	Where  string // the unit of an operational sheet, the line of a strategic one
+	Plan   int    // index in searchIndex.plans
+	Status int
+	Text   string // the text snippets are cut from
+}
+
+// searchIndex is the whole index: documents, terms and facets.
+type searchIndex struct {
+	docs   []searchDoc
+	plans  []*plan.Plan
+	terms  map[string]*[levels][]int // term → doc ids per weight, ascending
+	facets map[string][]int          // facet key → doc ids, ascending
+}
+
+// buildSearchIndex indexes every plan of the site, newest first.
+func buildSearchIndex(site *plan.Site) *searchIndex {
+	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil}}
+	for i, p := range site.Plans {
+		ix.plans = append(ix.plans, p)
+		ix.declareFacets(p)
+		for _, s := range p.Sheets() {
+			ix.addSheet(i, s)
+			for _, ind := range s.Indicators() {
+				ix.addIndicator(i, s, ind)
+			}
+		}
+	}
+	return ix
+}
+
+// docTerms gathers a document's terms with their weight and its snippet
+// text.
+type docTerms struct {
+	weight map[string]int
+	text   []string
+}
+
+func (d *docTerms) add(w int, texts ...string) {
+	for _, t := range texts {
+		for _, term := range textnorm.Terms(t) {
+			if d.weight[term] < w {
+				d.weight[term] = w
+			}
+		}
+	}
+}
+
+// show adds fields to the snippet text (and to the terms), as "label: text".
+func (d *docTerms) show(w int, label, text string) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	d.add(w, text)
+	if label != "" {
+		text = label + ": " + text
+	}
+	d.text = append(d.text, text)
+}
+
+func (ix *searchIndex) addSheet(pi int, s *plan.Sheet) {
+	p := s.Plan
+	d := &docTerms{weight: map[string]int{}}
+	d.add(weightTitle, s.Name())
+	doc := searchDoc{URL: sheetPath(s), Title: s.Name(), Kind: docStrategic, Where: sheetWhere(s), Plan: pi}
+	if s.Kind == plan.Operational {
+		doc.Kind = docOperational
+		d.add(weightTitle, s.Obiettivo.S)
+		if u := p.Unit(s.Unita.S); u != nil {
+			d.add(weightTitle, u.Nome.S)
+			d.add(weightField, u.Area.Nome.S)
+		}
+	}
+	if l := p.LineByCode(s.Linea.S); l != nil {
+		d.add(weightField, l.Nome.S)
+	}
+	for _, o := range s.Obiettivi {
+		if obj := p.Objective(o.S); obj != nil {
+			d.add(weightField, obj.Codice.S, obj.Nome.S)
+		}
+	}
+	for _, m := range s.Missioni {
+		d.show(weightField, "Missione", m.Codice.S+" - "+m.Nome.S)
+	}
+	if s.Programma != nil {
+		d.show(weightField, "Programma", s.Programma.Codice.S+" - "+s.Programma.Nome.S)
+	}
+	d.show(weightField, "", s.Descrizione.S)
+	d.show(weightField, "", s.Body)
+	for _, r := range s.Risorse {
+		d.show(weightField, "Risorse "+r.Anno, r.S)
+	}
+	d.addHistory(s.Values(), s.Note, s.Revisioni)
+	facets := sheetFacets(s)
+	if s.Revised() {
+		doc.Status = docRevised
+		facets = append(facets, facetRevised)
+	}
+	ix.add(doc, d, facets)
+}
+
+func (ix *searchIndex) addIndicator(pi int, s *plan.Sheet, ind *plan.Indicator) {
+	d := &docTerms{weight: map[string]int{}}
+	d.add(weightTitle, ind.Descrizione.S)
+	d.show(weightField, "Algoritmo", ind.Algoritmo.S)
+	for _, t := range ind.Target {
+		d.show(weightField, "Target "+t.Anno, t.S)
+	}
+	d.show(weightField, "Fonte", ind.Fonte.S)
+	d.show(weightField, "Unità di misura", ind.Unita.S)
+	d.show(weightField, "Tipologia", ind.Tipologia.S)
+	d.add(weightHistory, s.Name())
+	d.addHistory(ind.Values(), ind.Note, ind.Revisioni)
+	doc := searchDoc{URL: sheetPath(s) + "#" + IndicatorAnchor(ind), Title: ind.Descrizione.S,
+		Kind: docIndicator, Sheet: s.Name(), Where: sheetWhere(s), Plan: pi}
+	switch {
+	case ind.Removed():
+		doc.Status = docRemoved
+	case ind.Added():
+		doc.Status = docAdded
+	case ind.Revised():
+		doc.Status = docRevised
+	}
+	facets := sheetFacets(s)
+	if ind.Revised() {
+		facets = append(facets, facetRevised)
+	}
+	if t := strings.TrimSpace(ind.Tipologia.S); t != "" {
+		facets = append(facets, typologyFacet(t))
+	}
+	ix.add(doc, d, facets)
+}
+
+// addHistory adds the notes, previous values and revision notes of a
+// sheet or an indicator.
+func (d *docTerms) addHistory(fields []plan.Field, notes []plan.Note, revs []plan.RevNote) {
+	for _, n := range notes {
+		w := weightField
+		if n.Stralcio.S != "" {
+			w = weightHistory
+		}
+		d.show(w, "Nota", n.Testo.S)
+	}
+	for _, f := range fields {
+		for _, pr := range f.Value.Precedenti {
+			d.show(weightHistory, f.Label+", valore precedente", pr.Valore.S)
+		}
+	}
+	for _, r := range revs {
+		d.show(weightHistory, "Revisione attuata", r.Attuata.S)
+		d.show(weightHistory, "Causa", r.Causa.S)
+	}
+}
+
+// add appends a document and its postings.
+func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
+	id := len(ix.docs)
+	doc.Text = clip(strings.Join(d.text, " · "), maxSnippetText)
+	ix.docs = append(ix.docs, doc)
+	for term, w := range d.weight {
+		post := ix.terms[term]
+		if post == nil {
+			post = &[levels][]int{}
+			ix.terms[term] = post
+		}
+		post[levels-w] = append(post[levels-w], id)
+	}
+	for _, f := range facets {
+		ix.facets[f] = append(ix.facets[f], id)
+	}
+}
+
+// maxSnippetText bounds the text kept for snippets, so that showing a page
+// of results stays cheap; every word is indexed all the same.
+const maxSnippetText = 800
+
+// clip cuts s to at most n runes, at a space, marking the cut with "…".
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := string(rs[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
+
+// Facet keys name the facet files; the search page's filters use the
+// same keys as option values. They are made of slugs and "_", so they are
+// safe file names.
+const facetRevised = "r"
+
+func planFacet(p *plan.Plan) string { return "p_" + slug(p.Slug) }
+
+func areaFacet(p *plan.Plan, code string) string { return "a_" + slug(p.Slug) + "_" + slug(code) }
+
+func unitFacet(p *plan.Plan, code string) string { return "u_" + slug(p.Slug) + "_" + slug(code) }
+
+func lineFacet(p *plan.Plan, code string) string { return "l_" + slug(p.Slug) + "_" + slug(code) }
+
+func typologyFacet(t string) string { return "t_" + slug(t) }
+
+func sheetFacets(s *plan.Sheet) []string {
+	p := s.Plan
+	out := []string{planFacet(p), lineFacet(p, s.Linea.S)}
+	if s.Kind == plan.Operational {
+		out = append(out, areaFacet(p, s.Area.S), unitFacet(p, s.Unita.S))
+	}
+	return out
+}
+
+// declareFacets gives every plan, area, unit and line a facet, empty if
+// no sheet has it, so that each option of the search page's filters has
+// its file.
+func (ix *searchIndex) declareFacets(p *plan.Plan) {
+	keys := []string{planFacet(p)}
+	for _, a := range p.Aree {
+		keys = append(keys, areaFacet(p, a.Codice.S))
+		for _, u := range a.Unita {
+			keys = append(keys, unitFacet(p, u.Codice.S))
+		}
+	}
+	for _, l := range p.Linee {
+		keys = append(keys, lineFacet(p, l.Codice.S))
+	}
+	for _, k := range keys {
+		if _, ok := ix.facets[k]; !ok {
+			ix.facets[k] = nil
+		}
+	}
+}
+
+// sheetWhere names where a sheet sits: its unit, or its strategic line.
+func sheetWhere(s *plan.Sheet) string {
+	if u := s.Plan.Unit(s.Unita.S); u != nil && s.Kind == plan.Operational {
+		return u.Nome.S
+	}
+	if l := s.Plan.LineByCode(s.Linea.S); l != nil {
+		return "Linea " + l.Codice.S + " - " + l.Nome.S
+	}
+	return ""
+}

@@ -1,0 +1,131 @@
+package builder
+
+import (
+	"bytes"
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// These tests run the real search script under Node on the index of the
+// real example site, as the browser would, without the page around it.
+
+// maxScriptBytes is the budget of the minified search script.
+const maxScriptBytes = 10 << 10
+
+func TestSearchScriptSize(t *testing.T) {
+	site := buildExample(t, true)
+	js := site.Files["assets/js/search.js"]
+	if len(js) == 0 || len(js) > maxScriptBytes {
+		t.Errorf("minified search.js is %d bytes, want at most %d", len(js), maxScriptBytes)
+	}
+	t.Logf("minified search.js: %d bytes", len(js))
+}
+
+type scriptQuery struct {
+	Q       string   `json:"q"`
+	Filters []string `json:"filters,omitempty"`
+}
+
+type scriptAnswer struct {
+	Q       string
+	Filters []string
+	Total   int
+	Some    bool // no document has every word; these have some
+	URLs    []string
+	Titles  []string
+	Terms   []string
+	Bytes   int
+	Files   int
+	Ms      float64
+}
+
+// runScript runs queries through the search script of a published site.
+func runScript(tb testing.TB, root, dataDir string, queries []scriptQuery) []scriptAnswer {
+	tb.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		tb.Fatalf("Node.js is needed to run the search script: %v", err)
+	}
+	in, _ := json.Marshal(queries)
+	cmd := exec.Command(node, filepath.Join("testdata", "searchjs", "harness.js"), "query",
+		filepath.Join(root, "assets", "js", "search.js"), dataDir)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		tb.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	var answers []scriptAnswer
+	if err := json.Unmarshal(out, &answers); err != nil {
+		tb.Fatal(err)
+	}
+	return answers
+}
+
+func TestSearchScriptQueries(t *testing.T) {
+	site := buildExample(t, true)
+	root := filepath.Join(t.TempDir(), "public")
+	if err := Publish(site, root); err != nil {
+		t.Fatal(err)
+	}
+	dataDir := filepath.Join(root, filepath.FromSlash(buildSearchIndex(site.Model).encode().Dir))
+	const unitAmm = "u_piao-2024-2026_amministrazione-contabilita"
+	tests := []struct {
+		query     scriptQuery
+		want      []string // among the results
+		first     []string // the first results, in any order
+		wantTotal int      // if not 0
+	}{
+		{scriptQuery{Q: "pagamento"}, nil, []string{tmrURL, tmpURL}, 0},
+		{scriptQuery{Q: "pagamenti"}, nil, []string{tmrURL, tmpURL}, 0},
+		{scriptQuery{Q: "Pagamènti"}, nil, []string{tmrURL, tmpURL}, 0},
+		{scriptQuery{Q: "PAGAMENTI"}, nil, []string{tmrURL, tmpURL}, 0},
+		{scriptQuery{Q: "tempi di pagamento"}, nil, []string{tmrURL, tmpURL}, 2},
+		{scriptQuery{Q: "tempo medio"}, []string{tmrURL, tmpURL}, nil, 0},
+		{scriptQuery{Q: "tempo medio", Filters: []string{unitAmm}}, nil, []string{tmrURL, tmpURL}, 2},
+		{scriptQuery{Q: "registro"}, []string{riURL}, nil, 0},
+		{scriptQuery{Q: "regis"}, []string{riURL}, nil, 0},
+		{scriptQuery{Q: "4.2"}, []string{ammURL}, nil, 0},
+		{scriptQuery{Q: "30.09.2023"}, []string{riURL + "#ind-pratiche-sospese-ri"}, nil, 0},
+		{scriptQuery{Q: "riforma PNRR"}, nil, []string{tmpURL}, 1},
+		{scriptQuery{Q: "Competitività dell'Ente"}, []string{"piao-2024-2026/strategici/linea-5/index.html"}, nil, 0},
+		{scriptQuery{Q: "", Filters: []string{unitAmm}}, nil, []string{ammURL, tmrURL, tmpURL}, 3},
+		{scriptQuery{Q: "", Filters: []string{unitAmm, "t_realizzazione-fisica"}}, nil, nil, -1},
+		{scriptQuery{Q: "pagamento", Filters: []string{"r"}}, []string{tmrURL, tmpURL}, nil, 0},
+		{scriptQuery{Q: "parolachenonce"}, nil, nil, -1},
+		{scriptQuery{Q: "pagamento parolachenonce"}, nil, []string{tmrURL, tmpURL}, 3},
+	}
+	var queries []scriptQuery
+	for _, tt := range tests {
+		queries = append(queries, tt.query)
+	}
+	answers := runScript(t, root, dataDir, queries)
+	for i, tt := range tests {
+		a := answers[i]
+		for _, w := range tt.want {
+			if !slices.Contains(a.URLs, w) {
+				t.Errorf("%+v: results %q, want %q among them", tt.query, a.URLs, w)
+			}
+		}
+		if len(a.URLs) < len(tt.first) || !sameSet(a.URLs[:len(tt.first)], tt.first) {
+			t.Errorf("%+v: results %q, want first %q", tt.query, a.URLs, tt.first)
+		}
+		if tt.wantTotal > 0 && a.Total != tt.wantTotal || tt.wantTotal < 0 && a.Total != 0 {
+			t.Errorf("%+v: %d results %q, want %d", tt.query, a.Total, a.URLs, max(tt.wantTotal, 0))
+		}
+		if some := tt.query.Q == "pagamento parolachenonce"; a.Some != some {
+			t.Errorf("%+v: results with some of the words only = %v, want %v", tt.query, a.Some, some)
+		}
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}

@@ -1,0 +1,260 @@
+package builder
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// indexOfExample indexes the example site.
+func indexOfExample(t *testing.T) *searchIndex {
+	t.Helper()
+	site, ds := LoadAndCheck(os.DirFS(".."))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	return buildSearchIndex(site)
+}
+
+// docsOf returns the URLs of the documents a term reaches, by weight.
+func docsOf(ix *searchIndex, term string) (byWeight [levels][]string) {
+	post := ix.terms[term]
+	if post == nil {
+		return
+	}
+	for l, ids := range post {
+		for _, id := range ids {
+			byWeight[l] = append(byWeight[l], ix.docs[id].URL)
+		}
+	}
+	return
+}
+
+const (
+	ammURL = "piao-2024-2026/operativi/amministrazione-contabilita/index.html"
+	tmrURL = ammURL + "#ind-tmr-ritardo-pagamenti"
+	tmpURL = ammURL + "#ind-tmp-tempo-pagamento"
+	riURL  = "piao-2024-2026/operativi/registro-imprese/index.html"
+)
+
+// TestSearchIndexTerms: terms reach the right sheets and indicators, with
+// the weight of the field they come from; previous values and revision
+// notes are indexed too.
+func TestSearchIndexTerms(t *testing.T) {
+	ix := indexOfExample(t)
+	tests := []struct {
+		term   string
+		weight int
+		want   []string
+	}{
+		{"pagament", weightTitle, []string{tmrURL, tmpURL}},
+		{"tmp", weightTitle, []string{tmpURL}},
+		{"registr", weightTitle, []string{riURL}},                                   // the sheet's unit
+		{"ciascun", weightField, []string{riURL}},                                   // "ciascuna sede" in the Markdown body
+		{"30.09.2023", weightHistory, []string{riURL + "#ind-pratiche-sospese-ri"}}, // a previous value
+		{"riform", weightHistory, []string{tmpURL}},                                 // "la riforma n. 1.11 del PNRR", a revision note
+		{"areargs", weightField, []string{tmrURL, tmpURL}},                          // the data source
+		{"anticorruzion", weightTitle, []string{ammURL}},                            // the objective
+		{"anticorruzion", weightHistory, []string{tmrURL, tmpURL}},                  // the objective, from its indicators
+	}
+	for _, tt := range tests {
+		got := docsOf(ix, tt.term)[levels-tt.weight]
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("term %q at weight %d reaches %q, want %q among them", tt.term, tt.weight, got, w)
+			}
+		}
+	}
+	if got := docsOf(ix, "pagament")[levels-weightTitle]; slices.Contains(got, riURL) {
+		t.Errorf("pagament reaches the Registro Imprese sheet")
+	}
+	for _, stop := range []string{"di", "dell", "il", "e"} {
+		if ix.terms[stop] != nil {
+			t.Errorf("stop word %q is indexed", stop)
+		}
+	}
+	// Each document is in one weight of a term only.
+	for term, post := range ix.terms {
+		seen := map[int]bool{}
+		for _, ids := range post {
+			for _, id := range ids {
+				if seen[id] {
+					t.Fatalf("term %q lists document %d twice", term, id)
+				}
+				seen[id] = true
+			}
+		}
+	}
+}
+
+func TestSearchIndexFacets(t *testing.T) {
+	ix := indexOfExample(t)
+	urls := func(key string) []string {
+		var out []string
+		for _, id := range ix.facets[key] {
+			out = append(out, ix.docs[id].URL)
+		}
+		return out
+	}
+	unit := urls("u_piao-2024-2026_amministrazione-contabilita")
+	if !slices.Equal(unit, []string{ammURL, tmrURL, tmpURL}) {
+		t.Errorf("unit amministrazione-contabilita: %q", unit)
+	}
+	if r := urls(facetRevised); !slices.Contains(r, tmpURL) || slices.Contains(r, "piao-2024-2026/strategici/linea-1/index.html#ind-eventi-doppia-transizione") {
+		t.Errorf("revised: %q, want TMP (added) and not the untouched indicator eventi-doppia-transizione", r)
+	}
+	if ty := urls("t_risultato-output"); !slices.Contains(ty, tmrURL) || slices.Contains(ty, ammURL) {
+		t.Errorf("typology risultato-output: %q", ty)
+	}
+	if p := ix.facets["p_piao-2024-2026"]; len(p) != len(ix.docs) {
+		t.Errorf("plan facet holds %d documents of %d", len(p), len(ix.docs))
+	}
+	// Every option of the search page's filters has its facet, even a unit
+	// without sheets.
+	site, _ := LoadAndCheck(os.DirFS(".."))
+	p := site.Plans[0]
+	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}})
+	p.Index()
+	withEmpty := buildSearchIndex(site)
+	f := (&page{Site: site}).SearchFilters()
+	opts := append(append([]option(nil), f.Plans...), f.Typologies...)
+	for _, groups := range [][]optionGroup{f.Areas, f.Units, f.Lines} {
+		for _, g := range groups {
+			opts = append(opts, g.Options...)
+		}
+	}
+	opts = append(opts, option{Value: facetRevised})
+	for _, o := range opts {
+		if _, ok := withEmpty.facets[o.Value]; !ok {
+			t.Errorf("filter option %q (%s) has no facet", o.Value, o.Label)
+		}
+	}
+	if len(opts) < 20 || !slices.ContainsFunc(opts, func(o option) bool { return o.Value == "u_piao-2024-2026_vuota" }) {
+		t.Errorf("filter options: %v", opts)
+	}
+	// 15 sheets and 34 indicators.
+	if len(ix.docs) != 49 {
+		t.Errorf("%d documents, want 15 sheets + 34 indicators", len(ix.docs))
+	}
+}
+
+// decodeIDs mirrors ids() of the search script.
+func decodeIDs(s string) []int {
+	var out []int
+	if strings.HasPrefix(s, "!") {
+		for i := 1; i < len(s); i++ {
+			v := strings.IndexByte(base64Digits, s[i])
+			for k := 0; k < 6; k++ {
+				if v>>k&1 == 1 {
+					out = append(out, (i-1)*6+k)
+				}
+			}
+		}
+		return out
+	}
+	prev, n := -1, 0
+	for i := 0; i < len(s); i++ {
+		v := strings.IndexByte(base64Digits, s[i])
+		if v >= 32 {
+			n = n*32 + v - 32
+		} else {
+			prev += n*32 + v + 1
+			out = append(out, prev)
+			n = 0
+		}
+	}
+	return out
+}
+
+func TestEncodeIDs(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, density := range []float64{0.0005, 0.01, 0.2, 0.9} {
+		for trial := 0; trial < 20; trial++ {
+			var ids []int
+			for id := 0; id < 40000; id++ {
+				if r.Float64() < density {
+					ids = append(ids, id)
+				}
+			}
+			if len(ids) == 0 {
+				continue
+			}
+			enc := encodeIDs(ids)
+			if got := decodeIDs(enc); !slices.Equal(got, ids) {
+				t.Fatalf("density %v: %d ids decode to %d", density, len(ids), len(got))
+			}
+			if density > 0.5 && enc[0] != '!' {
+				t.Errorf("density %v: not a bitmap", density)
+			}
+		}
+	}
+	if got := decodeIDs(encodeIDs([]int{0, 31, 32, 1023, 1024, 40000, 1 << 30})); !slices.Equal(got, []int{0, 31, 32, 1023, 1024, 40000, 1 << 30}) {
+		t.Errorf("large gaps decode to %v", got)
+	}
+}
+
+// TestSearchFiles: every term is in the shard the directory sends it to,
+// the files are scripts handing their data to PIAO_SEARCH, and a build
+// puts them in one folder named after their content.
+func TestSearchFiles(t *testing.T) {
+	ix := indexOfExample(t)
+	out := ix.encode()
+	read := func(name string) any {
+		b, ok := out.Files[path.Join(out.Dir, name+".js")]
+		if !ok {
+			t.Fatalf("no file %s", name)
+		}
+		prefix := `PIAO_SEARCH.push("` + name + `",`
+		if !bytes.HasPrefix(b, []byte(prefix)) || !bytes.HasSuffix(b, []byte(");\n")) {
+			t.Fatalf("%s: not a PIAO_SEARCH.push script: %.60s", name, b)
+		}
+		var v any
+		if err := json.Unmarshal(b[len(prefix):len(b)-3], &v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return v
+	}
+	dir := read("indice").(map[string]any)
+	var bounds []string
+	for _, b := range dir["s"].([]any) {
+		bounds = append(bounds, b.(string))
+	}
+	if !sort.StringsAreSorted(bounds) || bounds[0] != "" {
+		t.Fatalf("shard bounds %q", bounds)
+	}
+	found := 0
+	for term, post := range ix.terms {
+		i := sort.Search(len(bounds), func(i int) bool { return bounds[i] > term }) - 1
+		shard := read("t" + strconv.Itoa(i)).(map[string]any)
+		lv, ok := shard[term].([]any)
+		if !ok {
+			t.Errorf("term %q is not in shard %d", term, i)
+			continue
+		}
+		for l, s := range lv {
+			if got := decodeIDs(s.(string)); !slices.Equal(got, post[l]) && len(post[l]) > 0 {
+				t.Errorf("term %q, weight level %d: %v, want %v", term, l, got, post[l])
+			}
+		}
+		found++
+	}
+	if found != len(ix.terms) || found < 500 {
+		t.Errorf("%d of %d terms found", found, len(ix.terms))
+	}
+	chunk := read("d0").([]any)
+	if len(chunk) != docsPerChunk || chunk[0].([]any)[0] != ix.docs[0].URL {
+		t.Errorf("first chunk: %v", chunk)
+	}
+	if again := indexOfExample(t).encode(); again.Dir != out.Dir || !strings.HasPrefix(out.Dir, searchDataRoot+"/") {
+		t.Errorf("data folder %q, then %q", out.Dir, again.Dir)
+	}
+}

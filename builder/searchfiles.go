@@ -1,0 +1,224 @@
+package builder
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"path"
+	"sort"
+	"strconv"
+)
+
+// This file writes the search index as script files that the search page
+// loads with <script src> (never fetch, which browsers refuse on file://).
+// Each file calls PIAO_SEARCH.push(name, data). The files are split so
+// that a query loads little:
+//
+//   - indice.js: the number of documents, the plans, and the directory of
+//     term shards: where each starts in the sorted list of terms;
+//   - tN.js: a shard, consecutive terms (in sorted order) with their
+//     postings, about shardBudget bytes;
+//   - dN.js: docsPerChunk documents, loaded only to show results;
+//   - f_KEY.js: the documents of one filter value (plan, area, unit, line,
+//     typology, revised), loaded only when that filter is used.
+//
+// Postings are lists of document ids, one per term weight, encoded as
+// gaps in a base-64 varint, or as a bitmap when shorter. The files live
+// in cerca/dati/HASH/, HASH a digest of their content, so that a browser
+// never mixes files of two builds.
+
+const (
+	searchPagePath = "cerca/index.html"
+	searchDataRoot = "cerca/dati"
+	docsPerChunk   = 8
+	shardBudget    = 12 << 10
+	base64Digits   = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+)
+
+// searchOutput is the encoded index: its files and the folder they are in.
+type searchOutput struct {
+	Dir   string // output folder, e.g. "cerca/dati/0123456789"
+	Files map[string][]byte
+}
+
+// encode writes the index as script files.
+func (ix *searchIndex) encode() *searchOutput {
+	files := map[string][]byte{}
+	bounds := ix.encodeTerms(files)
+	for i := 0; i*docsPerChunk < len(ix.docs); i++ {
+		end := min((i+1)*docsPerChunk, len(ix.docs))
+		var recs [][]any
+		for _, d := range ix.docs[i*docsPerChunk : end] {
+			recs = append(recs, []any{d.URL, d.Title, d.Kind, d.Sheet, d.Where, d.Plan, d.Status, d.Text})
+		}
+		name := "d" + strconv.Itoa(i)
+		files[name] = pushScript(name, recs)
+	}
+	for key, ids := range ix.facets {
+		name := "f_" + key
+		files[name] = pushScript(name, encodeIDs(ids))
+	}
+	var plans []string
+	for _, p := range ix.plans {
+		plans = append(plans, p.Titolo.S)
+	}
+	files["indice"] = pushScript("indice", map[string]any{
+		"n": len(ix.docs), "c": docsPerChunk, "s": bounds, "p": plans,
+	})
+	return placeSearchFiles(files)
+}
+
+// placeSearchFiles puts the files in a folder named after their digest.
+func placeSearchFiles(files map[string][]byte) *searchOutput {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		h.Write([]byte(n + "\x00"))
+		h.Write(files[n])
+	}
+	out := &searchOutput{Dir: path.Join(searchDataRoot, hex.EncodeToString(h.Sum(nil))[:12]), Files: map[string][]byte{}}
+	for n, b := range files {
+		out.Files[path.Join(out.Dir, n+".js")] = b
+	}
+	return out
+}
+
+// encodeTerms cuts the sorted terms into shards of about shardBudget bytes
+// and writes them; it returns where each shard starts, shard N being file
+// tN: a term is in the last shard whose start is not after it.
+func (ix *searchIndex) encodeTerms(files map[string][]byte) []string {
+	terms := make([]string, 0, len(ix.terms))
+	enc := map[string][]string{}
+	sizes := map[string]int{}
+	for t, post := range ix.terms {
+		terms = append(terms, t)
+		var lv []string
+		for _, ids := range post {
+			lv = append(lv, encodeIDs(ids))
+		}
+		for len(lv) > 0 && lv[len(lv)-1] == "" {
+			lv = lv[:len(lv)-1]
+		}
+		enc[t] = lv
+		sizes[t] = len(t) + 8
+		for _, s := range lv {
+			sizes[t] += len(s) + 3
+		}
+	}
+	sort.Strings(terms)
+	var bounds []string
+	var shard []string
+	size := 0
+	flush := func() {
+		m := map[string][]string{}
+		for _, t := range shard {
+			m[t] = enc[t]
+		}
+		name := "t" + strconv.Itoa(len(bounds)-1)
+		files[name] = pushScript(name, m)
+		shard, size = nil, 0
+	}
+	for i, t := range terms {
+		if i == 0 || size+sizes[t] > shardBudget {
+			if i > 0 {
+				flush()
+			}
+			bounds = append(bounds, separator(terms, i))
+		}
+		shard = append(shard, t)
+		size += sizes[t]
+	}
+	if len(shard) > 0 {
+		flush()
+	}
+	return bounds
+}
+
+// separator is the shortest prefix of terms[i] that sorts after
+// terms[i-1]; "" for the first term.
+func separator(terms []string, i int) string {
+	if i == 0 {
+		return ""
+	}
+	t, prev := terms[i], terms[i-1]
+	n := 1
+	for n < len(t) && t[:n] <= prev {
+		n++
+	}
+	return t[:n]
+}
+
+// pushScript is the script that hands data to the search page.
+func pushScript(name string, data any) []byte {
+	var b bytes.Buffer
+	b.WriteString(`PIAO_SEARCH.push("` + name + `",`)
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(data); err != nil {
+		panic(err) // only plain strings, numbers, slices and maps reach here
+	}
+	b.Truncate(b.Len() - 1) // the encoder's newline
+	b.WriteString(");\n")
+	return b.Bytes()
+}
+
+// encodeIDs encodes ascending document ids, as gaps or as a bitmap,
+// whichever is shorter.
+func encodeIDs(ids []int) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	gaps := encodeGaps(ids)
+	if bm := encodeBitmap(ids); len(bm) < len(gaps) {
+		return bm
+	}
+	return gaps
+}
+
+// encodeGaps writes each id as its distance from the previous one, minus
+// one, in a varint of 5 bits per digit, most significant first; digits
+// other than the last are offset by 32.
+func encodeGaps(ids []int) string {
+	b := make([]byte, 0, len(ids)*2)
+	prev := -1
+	for _, id := range ids {
+		b = appendVarint(b, id-prev-1)
+		prev = id
+	}
+	return string(b)
+}
+
+func appendVarint(b []byte, v int) []byte {
+	var digits [13]byte
+	n := 0
+	for {
+		digits[n] = byte(v & 31)
+		n++
+		v >>= 5
+		if v == 0 {
+			break
+		}
+	}
+	for i := n - 1; i > 0; i-- {
+		b = append(b, base64Digits[digits[i]+32])
+	}
+	return append(b, base64Digits[digits[0]])
+}
+
+// encodeBitmap writes "!" and one digit per six documents, bit k of digit
+// i standing for document 6i+k.
+func encodeBitmap(ids []int) string {
+	bits := make([]byte, ids[len(ids)-1]/6+1)
+	for _, id := range ids {
+		bits[id/6] |= 1 << (id % 6)
+	}
+	for i, v := range bits {
+		bits[i] = base64Digits[v]
+	}
+	return "!" + string(bits)
+}

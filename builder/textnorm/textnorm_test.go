@@ -1,0 +1,137 @@
+package textnorm
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type wordCase struct {
+	in   string
+	want []string
+}
+
+// readWords reads testdata/parole.txt: input, a tab, the expected terms.
+func readWords(t *testing.T) []wordCase {
+	t.Helper()
+	b, err := os.ReadFile("testdata/parole.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []wordCase
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		in, want, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("parole.txt:%d: no tab", i+1)
+		}
+		out = append(out, wordCase{in, strings.Fields(want)})
+	}
+	if len(out) < 50 {
+		t.Fatalf("parole.txt: %d cases, want the whole list", len(out))
+	}
+	return out
+}
+
+func TestTermsSeedWords(t *testing.T) {
+	for _, c := range readWords(t) {
+		got := Terms(c.in)
+		if !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+			t.Errorf("Terms(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSameTerm: the forms a citizen may type for one word meet.
+func TestSameTerm(t *testing.T) {
+	groups := [][]string{
+		{"attività", "attivita", "ATTIVITA'", "Attività", "ATTIVITÀ", "attivita\u0300"},
+		{"pagamento", "pagamenti", "Pagamènti", "PAGAMENTO"},
+		{"impresa", "imprese", "IMPRESE"},
+		{"tempo", "tempi"},
+		{"pubblico", "pubblica", "pubblici", "pubbliche"},
+		{"servizio", "servizi"},
+		{"comunicazione", "comunicazioni"},
+		{"sede", "sedi"},
+		{"Ente", "dell'Ente", "dell’Ente", "DELL'ENTE", "all'ente"},
+	}
+	for _, g := range groups {
+		want := Terms(g[0])
+		if len(want) != 1 {
+			t.Fatalf("Terms(%q) = %q, want one term", g[0], want)
+		}
+		for _, w := range g[1:] {
+			if got := Terms(w); !slices.Equal(got, want) {
+				t.Errorf("Terms(%q) = %q, want %q like %q", w, got, want, g[0])
+			}
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ATTIVITÀ", "attivita"},
+		{"Perché così", "perche cosi"},
+		{"e\u0301", "e"}, // decomposed é
+		{"Città dell’Ente", "citta dell’ente"},
+		{"€ ≤ 20%", "€ ≤ 20%"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Il piano dell'Ente e le sue imprese", []string{"piano", "ente", "imprese"}},
+		{"data 31.12.2023, poi 4.2.", []string{"data", "31.12.2023", "poi", "4.2"}},
+		{"a, b, c: 1, 2", []string{"1", "2"}},
+		{"G/59 x100", []string{"59", "x100"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := Words(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"imprese", "impres"}, {"impresa", "impres"},
+		{"servizio", "serviz"}, {"servizi", "serviz"},
+		{"pratiche", "pratic"}, {"pratica", "pratic"},
+		{"bianchi", "bianc"}, {"bianco", "bianc"},
+		{"mese", "mes"}, {"del", "del"}, {"tmr", "tmr"}, {"2024", "2024"}, {"output", "output"},
+	}
+	for _, tt := range tests {
+		if got := Stem(tt.in); got != tt.want {
+			t.Errorf("Stem(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStopWords(t *testing.T) {
+	list := StopWords()
+	if !slices.IsSorted(list) {
+		t.Error("the stop list is not sorted")
+	}
+	for _, w := range list {
+		if got := Words("piano " + w + " piano"); Fold(w) != w || !slices.Equal(got, []string{"piano", "piano"}) {
+			t.Errorf("stop word %q is not dropped", w)
+		}
+	}
+	for _, w := range []string{"piano", "ente", "registro", "imprese"} {
+		if IsStop(w) {
+			t.Errorf("%q is a stop word", w)
+		}
+	}
+}

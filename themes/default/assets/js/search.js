@@ -1,0 +1,337 @@
+/* piao search page. Three parts: the Italian normaliser (a copy of package
+   builder/textnorm: change both together, a test compares them), the index
+   reader (files written by builder/searchfiles.go, loaded with <script>
+   because browsers refuse fetch on file://), and the page. No third-party
+   code; text from the index is inserted as text, never as HTML. */
+(function (G) {
+  "use strict";
+  var FOLD = Object.create(null), STOP = Object.create(null), DIGIT = Object.create(null);
+  var B64 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  "aàáâãäåā eèéêëē iìíîïī oòóôõöøō uùúûüū cçć nñ sšś zžź yýÿ".split(" ").forEach(function (g) {
+    for (var i = 1; i < g.length; i++) FOLD[g[i]] = g[0];
+  });
+  ("ad agli ai al all alla alle allo anche avere c chi ci coi col come con cui da dagli dai dal dall dalla " +
+    "dalle dallo degli dei del dell della delle dello di e ed essere fra gli ha hanno il in l la le lo loro ma " +
+    "ne negli nei nel nell nella nelle nello noi non o od ogni per piu po quell quella quelle quelli quello " +
+    "quest questa queste questi questo se si sia sono su sua sue sugli sui sul sull sulla sulle sullo suo suoi " +
+    "tra tutte tutti un una uno").split(" ").forEach(function (w) { STOP[w] = 1; });
+  for (var d = 0; d < 64; d++) DIGIT[B64[d]] = d;
+
+  /* ---- normaliser: see builder/textnorm ---- */
+
+  function fold(s) {
+    var out = "";
+    for (var ch of s) {
+      for (var c of ch.toLowerCase()) {
+        c = FOLD[c] || c;
+        var k = c.codePointAt(0);
+        if (k < 0x300 || k > 0x36f) out += c;
+      }
+    }
+    return out;
+  }
+  function isDigit(c) { return c >= "0" && c <= "9" && c.length == 1; }
+  function isWord(c) { return c.length == 1 && (c >= "a" && c <= "z" || isDigit(c)); }
+  function inNumber(r, i, start) {
+    return (r[i] == "." || r[i] == ",") && start >= 0 && isDigit(r[i - 1]) && isDigit(r[i + 1] || "");
+  }
+  function words(s) {
+    var r = Array.from(fold(s)), out = [], start = -1;
+    function flush(end) {
+      if (start >= 0) {
+        var w = r.slice(start, end).join("");
+        if (!(w.length == 1 && !isDigit(w)) && !STOP[w]) out.push(w);
+      }
+      start = -1;
+    }
+    for (var i = 0; i < r.length; i++) {
+      if (isWord(r[i])) { if (start < 0) start = i; } else if (!inNumber(r, i, start)) flush(i);
+    }
+    flush(r.length);
+    return out;
+  }
+  function stem(w) {
+    var n = w.length, last = w[n - 1], prev = w[n - 2];
+    if (n < 4) return w;
+    if (last == "e") return w.slice(0, prev == "i" || prev == "h" ? n - 2 : n - 1);
+    if (last == "i") return w.slice(0, prev == "h" || prev == "i" ? n - 2 : n - 1);
+    if (last == "a" || last == "o") return w.slice(0, prev == "i" ? n - 2 : n - 1);
+    return w;
+  }
+  function terms(s) { return words(s).map(stem); }
+
+  /* ---- index reader ---- */
+
+  // ids decodes a posting list: base-64 varint gaps, or "!" and a bitmap.
+  function ids(s) {
+    var out = [], i, v, k, prev = -1, n = 0;
+    if (s[0] == "!") {
+      for (i = 1; i < s.length; i++) for (v = DIGIT[s[i]], k = 0; k < 6; k++) if (v >> k & 1) out.push((i - 1) * 6 + k);
+      return out;
+    }
+    for (i = 0; i < s.length; i++) {
+      v = DIGIT[s[i]];
+      if (v >= 32) n = n * 32 + v - 32;
+      else { prev += n * 32 + v + 1; out.push(prev); n = 0; }
+    }
+    return out;
+  }
+
+  // parse turns a query into tokens: a term t and, for the last word if
+  // the query ends with it (it may be still being typed), a prefix p that
+  // other terms may start with.
+  function parse(q) {
+    var ws = words(q), f = fold(q), seen = {}, out = [];
+    ws.slice(0, 12).forEach(function (w, i) {
+      var t = stem(w), p = i == ws.length - 1 && f.slice(-w.length) == w ? w : "";
+      if (seen[t]) { seen[t].p = seen[t].p || p; return; }
+      out.push(seen[t] = { t: t, p: p });
+    });
+    return out;
+  }
+
+  // Engine answers queries; load(name) loads the data file name.js and
+  // returns a promise, the file calling PIAO_SEARCH.push(name, data).
+  function Engine(load) {
+    var store = {}, cache = {}, decoded = {};
+    G.PIAO_SEARCH = { push: function (name, data) { store[name] = data; } };
+    function get(name) {
+      return cache[name] || (cache[name] = load(name).then(function () {
+        if (!(name in store)) throw new Error(name);
+        return store[name];
+      }));
+    }
+    function list(key, s) { return decoded[key] || (decoded[key] = ids(s)); }
+    // shardOf is the shard holding term t: the last one starting at or
+    // before it.
+    function shardOf(S, t) {
+      var lo = 0, hi = S.length - 1, m;
+      while (lo < hi) { m = (lo + hi + 1) >> 1; if (S[m] <= t) lo = m; else hi = m - 1; }
+      return lo;
+    }
+    // shards lists the shards a token needs: the term's and, for a prefix,
+    // those after it holding terms that start with it, if at most three.
+    function shards(S, tok) {
+      var a = shardOf(S, tok.t), b = tok.p ? shardOf(S, tok.p + "~") : a, out = [];
+      if (b - a > 3) b = a;
+      for (var i = a; S.length && i <= b; i++) out.push("t" + i);
+      return out;
+    }
+    function rank(dir, toks, filters) {
+      var N = dir.n, score = new Float64Array(N), hits = new Uint8Array(N), matched = Object.create(null), res = [];
+      toks.forEach(function (tok, k) {
+        var best = new Float64Array(N), touched = [];
+        tok.sh.forEach(function (name) {
+          var shard = store[name];
+          for (var term in shard) {
+            var exact = term == tok.t;
+            if (!exact && !(tok.p && term.indexOf(tok.p) == 0)) continue;
+            matched[term] = 1;
+            var lists = shard[term].map(function (s, j) { return list(name + term + j, s); });
+            var df = lists.reduce(function (a, l) { return a + l.length; }, 0), idf = Math.log(1 + N / df);
+            lists.forEach(function (l, j) {
+              var s = (3 - j) * idf * (exact ? 1 : 0.6);
+              l.forEach(function (id) { if (!best[id]) touched.push(id); if (s > best[id]) best[id] = s; });
+            });
+          }
+        });
+        touched.forEach(function (id) { hits[id]++; score[id] += best[id]; });
+      });
+      var sets = filters.map(function (f) {
+        var m = new Uint8Array(N);
+        list("f_" + f, store["f_" + f]).forEach(function (id) { m[id] = 1; });
+        return m;
+      });
+      function pick(least) {
+        for (var id = 0; id < N; id++) {
+          if (toks.length && hits[id] < least) continue;
+          if (sets.every(function (m) { return m[id]; })) res.push(id);
+        }
+      }
+      // Documents with every word; if none, those with some, most first.
+      pick(toks.length);
+      var some = !res.length && toks.length > 1;
+      if (some) pick(1);
+      res.sort(function (a, b) { return hits[b] - hits[a] || score[b] - score[a] || a - b; });
+      return { ids: res, terms: matched, plans: dir.p, some: some };
+    }
+    // search finds the documents matching every word of q (or, if none
+    // does, some of them) and every filter (facet keys), best first.
+    this.search = function (q, filters) {
+      return get("indice").then(function (dir) {
+        var toks = parse(q), need = filters.map(function (f) { return "f_" + f; });
+        toks.forEach(function (t) { t.sh = shards(dir.s, t); need = need.concat(t.sh); });
+        if (!toks.length && !filters.length) return { ids: [], terms: Object.create(null), plans: dir.p };
+        return Promise.all(need.map(get)).then(function () { return rank(dir, toks, filters); });
+      });
+    };
+    // docs loads the records of the given documents.
+    this.docs = function (wanted) {
+      return get("indice").then(function (dir) {
+        return Promise.all(wanted.map(function (id) {
+          return get("d" + Math.floor(id / dir.c)).then(function (c) { return c[id % dir.c]; });
+        }));
+      });
+    };
+  }
+
+  G.piaoSearch = { fold: fold, words: words, stem: stem, terms: terms, ids: ids, Engine: Engine };
+
+  /* ---- the page ---- */
+
+  var KIND = ["Obiettivo strategico", "Obiettivo operativo", "Indicatore"];
+  var STATE = ["", "rivisto", "nuovo", "stralciato"];
+  var FILTERS = ["piano", "area", "unita", "linea", "tipologia", "rivisti"];
+  var PAGE = 10;
+
+  function page(doc) {
+    var root = doc.getElementById("cerca");
+    if (!root) return;
+    var form = doc.getElementById("cerca-form"), q = form.elements.q;
+    var status = doc.getElementById("cerca-stato"), out = doc.getElementById("cerca-risultati");
+    var more = doc.getElementById("cerca-altri"), base = root.getAttribute("data-dati");
+    var home = root.getAttribute("data-radice"), seq = 0, res, shown, timer;
+    var engine = new Engine(function (name) {
+      return new Promise(function (ok, ko) {
+        var s = doc.createElement("script");
+        s.src = base + name + ".js";
+        s.onload = ok;
+        s.onerror = ko;
+        doc.head.appendChild(s);
+      });
+    });
+    var params = new URLSearchParams(location.search);
+    ["q"].concat(FILTERS).forEach(function (n) {
+      var el = form.elements[n], v = params.get(n);
+      if (!el || v == null) return;
+      if (el.type == "checkbox") el.checked = v == el.value; else el.value = v;
+    });
+    form.hidden = false;
+    function filters() {
+      return FILTERS.map(function (n) {
+        var el = form.elements[n];
+        return !el ? "" : el.type == "checkbox" ? (el.checked ? el.value : "") : el.value;
+      }).filter(function (v) { return /^[a-z0-9._-]+$/.test(v); });
+    }
+    function keepInURL() {
+      var p = new URLSearchParams();
+      ["q"].concat(FILTERS).forEach(function (n) {
+        var el = form.elements[n];
+        if (el && el.value && (el.type != "checkbox" || el.checked)) p.set(n, el.value);
+      });
+      try { history.replaceState(null, "", "?" + p); } catch (e) { /* some browsers refuse on file:// */ }
+    }
+    function run() {
+      var text = q.value.trim(), fs = filters(), my = ++seq;
+      keepInURL();
+      engine.search(text, fs).then(function (r) {
+        if (my != seq) return;
+        res = r;
+        shown = 0;
+        return next(false, my).then(function () {
+          var n = r.ids.length;
+          var count = n ? n + (n == 1 ? " risultato" : " risultati") : "Nessun risultato";
+          var filtered = fs.length ? " con i filtri scelti" : "";
+          status.textContent = !text && !fs.length ? "" : r.some ?
+            "Nessun risultato con tutte le parole di «" + text + "»" + filtered + "; " + count.toLowerCase() + " con alcune." :
+            count + (text ? " per «" + text + "»" : "") + filtered + ".";
+        });
+      }).catch(function () {
+        status.textContent = "Impossibile caricare l'indice di ricerca. Usa gli indici del piano.";
+      });
+    }
+    // next shows the next page of results: the first one in place of the
+    // previous search's, the others after a click on "more", taking focus.
+    function next(focus, my) {
+      var batch = res.ids.slice(shown, shown + PAGE);
+      shown += batch.length;
+      return engine.docs(batch).then(function (recs) {
+        if (my && my != seq) return;
+        if (!focus) out.textContent = "";
+        more.hidden = shown >= res.ids.length;
+        recs.forEach(function (r, i) {
+          var li = item(doc, r, res, home);
+          out.appendChild(li);
+          if (focus && i == 0) li.querySelector("a").focus();
+        });
+      });
+    }
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+    form.addEventListener("change", function (e) { if (e.target != q) run(); });
+    q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    more.addEventListener("click", function () { next(true); });
+    if (q.value || filters().length) run();
+  }
+
+  // item renders one result: a record is [url, title, kind, sheet, where,
+  // plan, state, text].
+  function item(doc, r, res, home) {
+    var li = doc.createElement("li"), a = doc.createElement("a"), meta = doc.createElement("p");
+    var snip = doc.createElement("p"), parts = [KIND[r[2]]];
+    a.href = home + r[0];
+    a.appendChild(marked(doc, r[1], res.terms, false));
+    li.appendChild(a);
+    if (r[3]) parts.push("obiettivo «" + r[3] + "»");
+    if (r[4]) parts.push(r[4]);
+    if (res.plans.length > 1) parts.push(res.plans[r[5]]);
+    meta.className = "meta";
+    meta.textContent = parts.join(" · ");
+    if (STATE[r[6]]) {
+      var b = doc.createElement("span");
+      b.className = "badge";
+      b.textContent = STATE[r[6]];
+      meta.appendChild(doc.createTextNode(" "));
+      meta.appendChild(b);
+    }
+    li.appendChild(meta);
+    if (r[7]) {
+      snip.className = "snippet";
+      snip.appendChild(marked(doc, r[7], res.terms, true));
+      li.appendChild(snip);
+    }
+    return li;
+  }
+
+  // marked returns text with the words matching the query in <mark>; with
+  // cut, only a window around the first match.
+  function marked(doc, text, hit, cut) {
+    var f = [], segs = [], start = -1, i, frag = doc.createDocumentFragment();
+    for (i = 0; i < text.length; i++) f.push(fold(text[i]));
+    f.push(" ");
+    for (i = 0; i < f.length; i++) {
+      if (isWord(f[i]) || start >= 0 && (f[i] === "" || inNumber(f, i, start))) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) {
+        var w = words(text.slice(start, i));
+        if (w.length && hit[stem(w[0])]) segs.push([start, i]);
+      }
+      start = -1;
+    }
+    var from = 0, to = text.length;
+    if (cut) {
+      var first = segs.length ? segs[0][0] : 0;
+      from = Math.max(0, text.lastIndexOf(" ", Math.max(0, first - 60)) + 1);
+      if (first - from > 80) from = first - 60;
+      to = Math.min(text.length, from + 240);
+      if (to < text.length && text.indexOf(" ", to) > 0) to = text.indexOf(" ", to);
+    }
+    var at = from;
+    function put(s) { if (s) frag.appendChild(doc.createTextNode(s)); }
+    if (from > 0) put("… ");
+    segs.forEach(function (s) {
+      if (s[0] < at || s[1] > to) return;
+      put(text.slice(at, s[0]));
+      var m = doc.createElement("mark");
+      m.textContent = text.slice(s[0], s[1]);
+      frag.appendChild(m);
+      at = s[1];
+    });
+    put(text.slice(at, to));
+    if (to < text.length) put(" …");
+    return frag;
+  }
+
+  if (G.document) page(G.document);
+})(this);
