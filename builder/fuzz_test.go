@@ -42,6 +42,23 @@ func FuzzLoadSheet(f *testing.F) {
 	})
 }
 
+// FuzzLoadPlan loads any bytes as piano.yaml beside a valid sheet: the
+// rules that run over a plan that loaded only in part never panic.
+func FuzzLoadPlan(f *testing.F) {
+	f.Add([]byte(testPiano))
+	f.Add([]byte("aree:\n  - unita: [{codice: u1}]\nlinee: [{obiettivi: [{id: x}]}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := testSite(nil)
+		fsys["content/p/piano.yaml"] = &fstest.MapFile{Data: data}
+		_, ds := Build(Input{Site: fsys, Themes: piao.Themes})
+		for _, d := range ds {
+			if d.Pos.File == "" {
+				t.Errorf("a finding without a file: %s", d)
+			}
+		}
+	})
+}
+
 // FuzzFrontMatter splits any text as a Markdown sheet: the body is the end
 // of the file and starts on the line said.
 func FuzzFrontMatter(f *testing.F) {

@@ -12,6 +12,9 @@ import (
 // revisionsUsed warns about a revision of piano.yaml that no sheet names.
 func (c *checker) revisionsUsed() {
 	for _, r := range c.p.Revisioni {
+		if r.ID.S == "" {
+			continue // reported as a missing field
+		}
 		used := false
 		for _, s := range c.p.Sheets() {
 			if len(s.Changes(r.ID.S)) > 0 || len(s.RevNotes(r.ID.S)) > 0 {
@@ -19,7 +22,7 @@ func (c *checker) revisionsUsed() {
 				break
 			}
 		}
-		if !used && r.ID.S != "" {
+		if !used {
 			c.ds.warnf(r.ID.Pos, hintRevisionUnused(r.ID.S), msgRevisionUnused, r.ID.S)
 		}
 	}
@@ -29,6 +32,9 @@ func (c *checker) revisionsUsed() {
 // what was done and why, and about revision notes without a cause.
 func (c *checker) explained(s *plan.Sheet) {
 	for _, r := range c.p.Revisioni {
+		if r.ID.S == "" {
+			continue // reported as a missing field
+		}
 		changes := unexplained(s, r.ID.S)
 		if len(changes) > 0 && len(s.RevNotes(r.ID.S)) == 0 {
 			c.ds.warnf(changePos(changes[0], r.ID.S, s), hintUnexplained(r.ID.S), msgUnexplained, r.ID.S)
