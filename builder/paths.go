@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"strings"
@@ -156,4 +157,28 @@ func pageSource(site *plan.Site, pg *page) plan.Pos {
 		return pg.Plan.Pos
 	}
 	return site.Config.Pos
+}
+
+// regularOnly is the folder dir of fsys, opening only folders and regular
+// files, so that a FIFO or a device in a site's theme can never block a
+// build. It asks fsys itself for the kind of a file, since fs.Sub's file
+// systems can only tell by opening it.
+type regularOnly struct {
+	fsys fs.FS
+	dir  string
+}
+
+func (r regularOnly) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	full := path.Join(r.dir, name)
+	info, err := fs.Stat(r.fsys, full)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, &fs.PathError{Op: "open", Path: full, Err: errors.New(msgNotRegular)}
+	}
+	return r.fsys.Open(full)
 }
