@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser
+.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps
 
 # Build the example site from content/ into public/.
 build: piao
@@ -12,14 +12,21 @@ build: piao
 piao:
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/piao ./cmd/piao
 
-# Every test: formatting, vet, and the Go tests (the browser tests need
-# Chromium, the search script tests Node).
-test: fmt-check vet browser
+# Every test: formatting, vet, and the Go tests (the browser suite included).
+test: fmt-check vet browser-deps
 	$(GO) test -count=1 ./...
 
-# Headless Chromium for the browser tests, from Debian, when missing.
+# What the browser suite needs: Chromium and Java from Debian (installed
+# only when missing), axe-core and the Nu HTML Checker from npm into .tools/.
+browser-deps: browser .tools/node_modules/.installed
+
 browser:
-	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
+	@command -v java >/dev/null || { apt-get update && apt-get install -y default-jre-headless; }
+
+.tools/node_modules/.installed: .tools/package.json .tools/package-lock.json
+	cd .tools && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # Search index size, bytes of a first query and query time at 1,000 and
 # 10,000 sheets.
@@ -52,4 +59,4 @@ golden:
 	$(GO) test ./builder -run "TestGolden|TestSchemaFiles" -update
 
 clean:
-	rm -rf public bin
+	rm -rf public bin screenshots

@@ -134,11 +134,18 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 	if err != nil {
 		return nil, err
 	}
-	r, err := newRenderer(theme, site.Model)
+	// The snapshot is of one plan: its renderer, menus and search see that
+	// plan alone.
+	single := *site.Model
+	single.Plans = []*plan.Plan{p}
+	r, err := newRenderer(theme, &single)
 	if err != nil {
 		return nil, err
 	}
 	files := selectSnapshot(site, p)
+	if err := addSnapshotSearch(r, &single, files); err != nil {
+		return nil, err
+	}
 	landing := &page{Kind: "snapshot", Path: homePath(), Plan: p, Snapshot: &meta,
 		Title:     "Versione archiviata del " + italianDate(opt.Date) + ": " + p.Titolo.S,
 		Published: p.Published(), Updated: opt.Date}
@@ -166,6 +173,22 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 		files[name] = out.Bytes()
 	}
 	return seal(files, meta)
+}
+
+// addSnapshotSearch gives the snapshot a search page and an index of its
+// own plan, so that search works in the snapshot opened from disk or from
+// its zip, years later, without the current site.
+func addSnapshotSearch(r *renderer, single *plan.Site, files map[string][]byte) error {
+	r.search = buildSearchIndex(single).encode()
+	for name, b := range r.search.Files {
+		files[name] = b
+	}
+	b, err := r.render(searchPage(single))
+	if err != nil {
+		return err
+	}
+	files[searchPagePath] = b
+	return nil
 }
 
 // seal adds the manifest and the metadata.

@@ -67,6 +67,11 @@ func addSnapshots(site *Site, snaps []snapshotCopy) {
 		for p, b := range s.Files {
 			site.Files[snapshotPath(s.Meta.Nome, p)] = b
 		}
+		for p := range s.Files {
+			if site.Kinds != nil && path.Ext(p) == ".html" {
+				site.Kinds[snapshotPath(s.Meta.Nome, p)] = "snapshot" // archived pages
+			}
+		}
 	}
 }
 

@@ -26,6 +26,7 @@ type Input struct {
 // Site is the built site in memory: output path → content.
 type Site struct {
 	Files map[string][]byte
+	Kinds map[string]string // page path → its kind (one of pageKinds)
 	Pages int
 	Model *plan.Site
 }
@@ -135,7 +136,7 @@ func render(theme fs.FS, model *plan.Site, snaps []snapshotCopy) (*Site, error) 
 	if err != nil {
 		return nil, err
 	}
-	site := &Site{Files: map[string][]byte{}, Model: model}
+	site := &Site{Files: map[string][]byte{}, Kinds: map[string]string{}, Model: model}
 	if r.downloads, err = addOpenData(site, model); err != nil {
 		return nil, err
 	}
@@ -156,6 +157,7 @@ func render(theme fs.FS, model *plan.Site, snaps []snapshotCopy) (*Site, error) 
 			return nil, &pageError{pg, errors.Unwrap(err)}
 		}
 		site.Files[pg.Path] = b
+		site.Kinds[pg.Path] = pg.Kind
 	}
 	site.Pages = len(pages)
 	if b := sitemap(model, pages); b != nil {

@@ -1,7 +1,10 @@
 package builder
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -24,26 +27,8 @@ import (
 // it as a citizen would. Chromium must be installed (make browser): a
 // missing browser fails the tests.
 
-const chromiumPath = "/usr/bin/chromium"
-
-// newBrowser starts headless Chromium for the test.
-func newBrowser(t *testing.T) context.Context {
-	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("Chromium not found at %s: run make browser (apt-get install chromium): %v", chromiumPath, err)
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()))
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
-}
+// newBrowser returns the suite's shared headless Chromium (browser_test.go).
+func newBrowser(t *testing.T) context.Context { return browser(t).browser }
 
 // tab opens a tab whose console errors and uncaught exceptions fail the
 // test (a script blocked by the Content-Security-Policy is one).
@@ -168,18 +153,8 @@ func staticFiles(dir string) http.Handler {
 	})
 }
 
-// publishExample builds the example site, minified, into a folder.
-func publishExample(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "sito")
-	if err := Publish(buildExample(t, true), dir); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestSearchInBrowser(t *testing.T) {
-	dir := publishExample(t)
+	dir := browser(t).dir
 	browser := newBrowser(t)
 	srv := httptest.NewServer(http.StripPrefix("/sotto/percorso", staticFiles(dir)))
 	t.Cleanup(srv.Close)
@@ -196,6 +171,43 @@ func TestSearchInBrowser(t *testing.T) {
 		})
 	}
 	t.Run("noscript", func(t *testing.T) { testNoScript(t, tab(t, browser), bases[1].url) })
+}
+
+// TestSnapshotSearch: an archived snapshot, zipped for deposit and
+// unzipped elsewhere, searches its own plan opened from disk, and its
+// results land on its own pages.
+func TestSnapshotSearch(t *testing.T) {
+	e := browser(t)
+	var zbuf bytes.Buffer
+	if err := WriteZip(&zbuf, os.DirFS(e.src), "piao-2024-2026"); err != nil {
+		t.Fatal(err)
+	}
+	unzipped := t.TempDir()
+	zr, err := zip.NewReader(bytes.NewReader(zbuf.Bytes()), int64(zbuf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		name := filepath.Join(unzipped, filepath.FromSlash(f.Name))
+		if err == nil {
+			err = os.MkdirAll(filepath.Dir(name), 0o755)
+		}
+		if err == nil {
+			err = os.WriteFile(name, b, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := "file://" + filepath.ToSlash(filepath.Join(unzipped, "piao-2024-2026")) + "/"
+	t.Run("queries", func(t *testing.T) { testQueries(t, tab(t, e.browser), base) })
+	t.Run("filter", func(t *testing.T) { testFilter(t, tab(t, e.browser), base) })
 }
 
 const (

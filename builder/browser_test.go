@@ -1,0 +1,252 @@
+package builder
+
+// The browser suite: the example site, built and published to disk, served
+// on a loopback port and opened in one real headless Chromium (one tab per
+// page). The tools it uses, axe-core and the Nu HTML Checker, are installed
+// in .tools/ by `make browser-deps`, which `make test` runs first; a
+// missing browser or tool fails the suite, it never skips it.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/piao-pa/piao"
+)
+
+// chromiumPath is Debian's chromium; PIAO_CHROMIUM may name another.
+func chromiumPath() string {
+	if p := os.Getenv("PIAO_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// toolsDir holds the test tools installed from npm (see .tools/package.json).
+const toolsDir = "../.tools/node_modules"
+
+// browserEnv is the published example site, its server and the browser,
+// shared by every browser test of the package.
+type browserEnv struct {
+	site    *Site
+	src     string // the site folder: the example, with an archived snapshot
+	dir     string // the published site on disk
+	url     string // the server's origin, http://127.0.0.1:PORT
+	browser context.Context
+}
+
+var (
+	envOnce  sync.Once
+	env      *browserEnv
+	envErr   error
+	envClose []func()
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for i := len(envClose) - 1; i >= 0; i-- {
+		envClose[i]()
+	}
+	os.Exit(code)
+}
+
+// browser returns the shared environment, starting it on first use. It
+// fails the test when Chromium or the tools are missing.
+func browser(t *testing.T) *browserEnv {
+	t.Helper()
+	envOnce.Do(func() { env, envErr = startBrowserEnv() })
+	if envErr != nil {
+		t.Fatalf("browser suite: %v", envErr)
+	}
+	return env
+}
+
+func startBrowserEnv() (*browserEnv, error) {
+	if _, err := os.Stat(chromiumPath()); err != nil {
+		return nil, fmt.Errorf("no Chromium at %s (run make browser-deps, or apt-get install chromium): %v", chromiumPath(), err)
+	}
+	src, err := exampleWithSnapshot()
+	if src != "" {
+		envClose = append(envClose, func() { _ = os.RemoveAll(src) })
+	}
+	if err != nil {
+		return nil, err
+	}
+	site, ds := Build(Input{Site: os.DirFS(src), Themes: piao.Themes, Minify: true})
+	if site == nil {
+		return nil, fmt.Errorf("build failed:\n%s", ds.Error())
+	}
+	tmp, err := os.MkdirTemp("", "piao-browser-")
+	if err != nil {
+		return nil, err
+	}
+	envClose = append(envClose, func() { _ = os.RemoveAll(tmp) })
+	dir := filepath.Join(tmp, "public")
+	if err := Publish(site, dir); err != nil {
+		return nil, err
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	envClose = append(envClose, srv.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath()),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.WindowSize(1280, 900),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	envClose = append(envClose, cancelAlloc, cancelCtx)
+	if err := chromedp.Do(ctx); err != nil {
+		return nil, fmt.Errorf("starting %s: %w", chromiumPath(), err)
+	}
+	return &browserEnv{site: site, src: src, dir: dir, url: srv.URL, browser: ctx}, nil
+}
+
+// pageURL is the address of an output path on the server.
+func (e *browserEnv) pageURL(p string) string { return e.url + "/" + p }
+
+// fileURL is the file:// address of an output path.
+func (e *browserEnv) fileURL(p string) string {
+	return "file://" + filepath.ToSlash(filepath.Join(e.dir, filepath.FromSlash(p)))
+}
+
+// tab opens a new tab of the shared browser, closed at the end of the
+// test, with a recorder of its requests and console.
+func (e *browserEnv) tab(t *testing.T) (context.Context, *recorder) {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(e.browser)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	rec := &recorder{}
+	if err := chromedp.Listen(ctx, rec.event); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, rec
+}
+
+// recorder keeps what a tab asked for and what it complained about.
+type recorder struct {
+	mu       sync.Mutex
+	requests []string
+	failed   []string
+	console  []string // errors and warnings: CSP violations, exceptions, …
+}
+
+func (r *recorder) event(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		r.requests = append(r.requests, ev.Request.URL)
+	case *network.EventLoadingFailed:
+		r.failed = append(r.failed, fmt.Sprintf("%s (%s)", ev.ErrorText, ev.BlockedReason))
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+			r.console = append(r.console, fmt.Sprintf("%s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+			r.console = append(r.console, fmt.Sprintf("console.%s", ev.Type))
+		}
+	case *runtime.EventExceptionThrown:
+		r.console = append(r.console, "exception: "+ev.ExceptionDetails.Text)
+	}
+}
+
+// problems lists any request outside origin, any failed load and any
+// console error or warning (CSP violations included).
+func (r *recorder) problems(origin string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	if len(r.requests) == 0 {
+		out = append(out, "no request recorded")
+	}
+	for _, u := range r.requests {
+		if !strings.HasPrefix(u, origin) {
+			out = append(out, "request to another origin: "+u)
+		}
+	}
+	for _, f := range r.failed {
+		out = append(out, "a load failed: "+f)
+	}
+	for _, c := range r.console {
+		out = append(out, "browser reported: "+c)
+	}
+	return out
+}
+
+// check fails the test for each of the recorder's problems.
+func (r *recorder) check(t *testing.T, what, origin string) {
+	t.Helper()
+	for _, p := range r.problems(origin) {
+		t.Errorf("%s: %s", what, p)
+	}
+}
+
+// eval runs a JavaScript expression in the tab and returns its value.
+func eval[T any](ctx context.Context, t *testing.T, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %.80q: %v", expr, err)
+	}
+	return v
+}
+
+// open navigates the tab and waits for the page and its fonts.
+func open(ctx context.Context, t *testing.T, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	eval[bool](ctx, t, `document.fonts.ready.then(() => true)`)
+}
+
+// exampleWithSnapshot copies the example site into a temporary folder and
+// archives its plan there with the real archive code, so that the suite
+// also sees an archived snapshot as published under archivio/.
+func exampleWithSnapshot() (dir string, err error) {
+	dir, err = os.MkdirTemp("", "piao-example-")
+	if err != nil {
+		return "", err
+	}
+	cfg, err := os.ReadFile(filepath.Join("..", "config.yaml"))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, "config.yaml"), cfg, 0o644)
+	}
+	for _, name := range []string{"content", "themes"} {
+		if err == nil {
+			err = os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", name)))
+		}
+	}
+	if err != nil {
+		return "", err
+	}
+	in := Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true}
+	snap, ds := NewSnapshot(in, SnapshotOptions{Plan: "piao-2024-2026", Version: "test"})
+	if snap == nil {
+		return "", fmt.Errorf("archiving the example:\n%s", ds.Error())
+	}
+	return dir, WriteSnapshot(dir, snap)
+}

@@ -1,0 +1,115 @@
+package builder
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Size budgets of the default theme.
+const (
+	maxCSS      = 40 << 10  // minified stylesheet
+	maxPageLoad = 100 << 10 // a page and what it loads, fonts excluded
+)
+
+// pageLoad is the size of a page with the files it links that a browser
+// fetches to show it (stylesheets, scripts, images), fonts excluded.
+func pageLoad(s *Site, p string) (int, []string) {
+	size := len(s.Files[p])
+	var loaded []string
+	for _, m := range regexp.MustCompile(`<(?:link|script|img)\b[^>]*?\s(?:href|src)="([^"#?]+)"`).FindAllSubmatch(s.Files[p], -1) {
+		target := path.Join(path.Dir(p), string(m[1]))
+		if b, ok := s.Files[target]; ok {
+			size += len(b)
+			loaded = append(loaded, target)
+		}
+	}
+	return size, loaded
+}
+
+// TestThemeBudget: the minified stylesheet is at most 40 KB, and no page
+// with its stylesheet, scripts and images weighs more than 100 KB.
+func TestThemeBudget(t *testing.T) {
+	site := buildExample(t, true)
+	css := len(site.Files["assets/css/piao.css"])
+	if css == 0 || css > maxCSS {
+		t.Errorf("minified piao.css is %d bytes, budget %d", css, maxCSS)
+	}
+	largest, largestPath := 0, ""
+	for p := range site.Kinds {
+		size, loaded := pageLoad(site, p)
+		if !slices.Contains(loaded, "assets/css/piao.css") {
+			t.Errorf("%s does not load the stylesheet", p)
+		}
+		if size > largest {
+			largest, largestPath = size, p
+		}
+	}
+	if largest > maxPageLoad {
+		t.Errorf("%s loads %d bytes without fonts, budget %d", largestPath, largest, maxPageLoad)
+	}
+	t.Logf("stylesheet %d bytes; heaviest page %s, %d bytes with what it loads", css, largestPath, largest)
+}
+
+// TestThemeFonts: Titillium Web is self-hosted as woff2 with its licence,
+// each @font-face swaps in the fallback while loading, and the stylesheet
+// names no other host.
+func TestThemeFonts(t *testing.T) {
+	site := buildExample(t, false)
+	css := string(site.Files["assets/css/piao.css"])
+	faces := regexp.MustCompile(`@font-face\s*{[^}]*}`).FindAllString(css, -1)
+	if len(faces) < 3 {
+		t.Fatalf("%d @font-face rules, want Titillium Web 400, 600 and 700", len(faces))
+	}
+	for _, f := range faces {
+		if !strings.Contains(f, "font-display: swap") || !strings.Contains(f, `"Titillium Web"`) {
+			t.Errorf("@font-face without font-display: swap or not Titillium Web: %s", f)
+		}
+	}
+	urls := regexp.MustCompile(`url\(([^)]+)\)`).FindAllStringSubmatch(css, -1)
+	for _, u := range urls {
+		target := path.Join("assets/css", strings.Trim(u[1], `"'`))
+		if b, ok := site.Files[target]; !ok || !bytes.HasPrefix(b, []byte("wOF2")) {
+			t.Errorf("url(%s): %s is not a woff2 file of the site", u[1], target)
+		}
+	}
+	if ofl := string(site.Files["assets/fonts/OFL.txt"]); !strings.Contains(ofl, "SIL OPEN FONT LICENSE Version 1.1") {
+		t.Error("assets/fonts/OFL.txt does not hold the SIL Open Font License")
+	}
+	if !strings.Contains(css, `font-family: "Titillium Web", Geneva, Tahoma`) {
+		t.Error("the body font has no system fallback")
+	}
+}
+
+// TestThemeFooterAndCSP: every page carries a Content-Security-Policy that
+// allows only the site's own files, and the footer items AgID's validator
+// looks for.
+func TestThemeFooterAndCSP(t *testing.T) {
+	site := buildExample(t, true)
+	cfg := site.Model.Config
+	wants := []string{
+		`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">`,
+		`<a href="` + cfg.Accessibilita.S + `" data-element="accessibility-link">Dichiarazione di accessibilità</a>`,
+		`<a href="` + cfg.Privacy.S + `" data-element="privacy-policy-link">`,
+		`<p class="legal" data-element="legal-notes">Licenza dei contenuti: <a href="` + cfg.Licenza.URL.S + `" rel="license">CC BY 4.0</a></p>`,
+		`<a class="skip" href="#contenuto">Vai al contenuto</a>`,
+		`<main id="contenuto"`,
+	}
+	if !strings.HasPrefix(cfg.Accessibilita.S, "https://form.agid.gov.it/") {
+		t.Errorf("the example's accessibility statement %q is not on form.agid.gov.it", cfg.Accessibilita.S)
+	}
+	for p := range site.Kinds {
+		html := string(site.Files[p])
+		for _, w := range wants {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s lacks %s", p, w)
+			}
+		}
+		if strings.Contains(html, "unsafe-inline") || strings.Contains(html, " style=") || strings.Contains(html, "<style") {
+			t.Errorf("%s has inline style or allows it", p)
+		}
+	}
+}
