@@ -47,6 +47,20 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
+# Check the example site: every rule, nothing written.
+check: piao
+	./bin/piao check -s .
+
+# Fuzz each target for FUZZTIME; a crasher lands in builder/testdata/fuzz/
+# (commit it: it becomes a test). The seed corpora run in every `make test`.
+FUZZTIME ?= 20s
+FUZZ_TARGETS := FuzzLoadSheet FuzzLoadPlan FuzzFrontMatter FuzzValues FuzzNormalizeText FuzzMarkdown FuzzRenderSheet
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $$t for $(FUZZTIME)"; \
+		$(GO) test ./builder -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
+
 # Rewrite the golden copies of the example pages after an intended change.
 golden:
 	$(GO) test ./builder -run "TestGolden|TestSchemaFiles" -update

@@ -5,6 +5,7 @@
 package builder
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -49,8 +50,16 @@ func (s *Site) Size() int64 {
 }
 
 // Build runs the whole pipeline. On content errors it returns a nil Site
-// and the diagnostics; warnings come with a Site.
+// and the diagnostics; warnings come with a Site. The diagnostics are
+// sorted and quote their source lines.
 func Build(in Input) (*Site, Diagnostics) {
+	site, ds := build(in)
+	ds.attachSources(readSources(in.Site, ds))
+	ds.Sort()
+	return site, ds
+}
+
+func build(in Input) (*Site, Diagnostics) {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return nil, ds
@@ -61,22 +70,33 @@ func Build(in Input) (*Site, Diagnostics) {
 		return nil, ds
 	}
 	site, err := pages.All()
-	if err != nil {
-		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+	var pe *pageError
+	switch {
+	case errors.As(err, &pe):
+		ds.errorf(pageSource(model, pe.pg), hintRenderPage, msgRenderPage, pe.pg.Path, pe.err)
+		return nil, ds
+	case err != nil:
+		ds.errorf(plan.Pos{File: "themes"}, hintRenderPage, "%s", err.Error())
 		return nil, ds
 	}
 	return site, ds
 }
 
-// LoadAndCheck loads the site and, when it loaded without errors, runs
-// the rules over it. The diagnostics are sorted and quote their source
-// lines.
+// pageError is a page the theme failed to render.
+type pageError struct {
+	pg  *page
+	err error
+}
+
+func (e *pageError) Error() string { return e.pg.Path + ": " + e.err.Error() }
+
+// LoadAndCheck loads the site and runs the rules over whatever loaded, so
+// that every mistake is reported at once. The diagnostics are sorted and
+// quote their source lines.
 func LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
 	model, ds := Load(fsys)
-	if !ds.HasErrors() {
-		ds = append(ds, Check(model)...)
-		ds.attachSources(readSources(fsys, ds))
-	}
+	ds = append(ds, check(model, ds.errorFiles())...)
+	ds.attachSources(readSources(fsys, ds))
 	ds.Sort()
 	return model, ds
 }
@@ -88,8 +108,14 @@ func readSources(fsys fs.FS, ds Diagnostics) map[string][]byte {
 		if _, ok := out[d.Pos.File]; ok || d.Pos.Line == 0 {
 			continue
 		}
+		info, err := fs.Stat(fsys, d.Pos.File)
+		if err != nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
+			continue
+		}
 		if b, err := fs.ReadFile(fsys, d.Pos.File); err == nil {
-			out[d.Pos.File] = b
+			if text, problem := normalizeText(b); problem == nil {
+				out[d.Pos.File] = text
+			}
 		}
 	}
 	return out
@@ -256,10 +282,8 @@ func themeFS(in Input, name string) (fs.FS, error) {
 		return nil, fs.ErrInvalid
 	}
 	var layers []fs.FS
-	if sub, err := fs.Sub(in.Site, path.Join("themes", name)); err == nil {
-		if _, err := fs.Stat(sub, "."); err == nil {
-			layers = append(layers, sub)
-		}
+	if info, err := fs.Stat(in.Site, path.Join("themes", name)); err == nil && info.IsDir() {
+		layers = append(layers, regularOnly{in.Site, path.Join("themes", name)})
 	}
 	if in.Themes != nil {
 		if sub, err := fs.Sub(in.Themes, path.Join("themes", name)); err == nil {

@@ -1,7 +1,10 @@
 package builder
 
 import (
+	"path"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,20 +15,38 @@ import (
 // Check runs the rules over a loaded site and returns every finding. It
 // indexes each plan as a side effect, so that later stages can resolve
 // references.
-func Check(site *plan.Site) Diagnostics {
+func Check(site *plan.Site) Diagnostics { return check(site, nil) }
+
+// check runs the rules. Rules over a whole plan — a unit's weights, the use
+// of a revision — are skipped for a plan some of whose files did not load
+// (broken), since they would report the consequences of that error.
+func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	var ds Diagnostics
+	(&checker{ds: &ds}).config(&site.Config)
 	for _, p := range site.Plans {
 		p.Index()
 		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}}
 		c.plan()
-		for _, s := range p.Strategic {
+		for _, s := range p.Sheets() {
 			c.sheet(s)
 		}
-		for _, s := range p.Operational {
-			c.sheet(s)
+		if !planBroken(p, broken) {
+			c.unitWeights()
+			c.revisionsUsed()
+		}
+		c.privacy()
+	}
+	return append(ds, checkPages(site)...)
+}
+
+func planBroken(p *plan.Plan, broken map[string]bool) bool {
+	dir := path.Dir(p.Pos.File) + "/"
+	for f := range broken {
+		if strings.HasPrefix(f, dir) || f+"/" == dir {
+			return true
 		}
 	}
-	return ds
+	return false
 }
 
 type checker struct {
@@ -36,6 +57,29 @@ type checker struct {
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
 
+// The values of "schede" in piano.yaml: the plan publishes all its sheets,
+// or a selection of them (then a unit's objectives need not reach 100%).
+const (
+	schedeAll       = "tutte"
+	schedeSelection = "selezione"
+)
+
+// The keys a footnote may mark, as "campi" names them.
+var (
+	sheetKeys     = yamlKeys(reflect.TypeOf(plan.Sheet{}))
+	indicatorKeys = yamlKeys(reflect.TypeOf(plan.Indicator{}))
+)
+
+func yamlKeys(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" && k != "-" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 func (c *checker) plan() {
 	p := c.p
 	if p.Periodo.S != "" && p.FirstYear == 0 {
@@ -44,6 +88,9 @@ func (c *checker) plan() {
 	c.date(p.Approvazione.Data)
 	if p.Pubblicazione.S != "" {
 		c.date(p.Pubblicazione)
+	}
+	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
+		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}
 	seen := map[string]plan.Pos{}
 	prev := ""
@@ -82,7 +129,7 @@ func (c *checker) code(t plan.Text, what string, seen map[string]plan.Pos) {
 	if t.S == "" {
 		return
 	}
-	if !codeRE.MatchString(t.S) {
+	if !codeRE.MatchString(t.S) || strings.Contains(t.S, "..") {
 		c.ds.errorf(t.Pos, hintBadCode, msgBadCode, t.S)
 	}
 	if prev, dup := seen[t.S]; dup {
@@ -119,6 +166,7 @@ func (c *checker) value(v plan.Value) {
 	for _, pr := range v.Precedenti {
 		c.revision(pr.Revisione)
 	}
+	c.history(v)
 }
 
 func (c *checker) years(vs []plan.Value) {
@@ -133,7 +181,6 @@ func (c *checker) years(vs []plan.Value) {
 
 func (c *checker) sheet(s *plan.Sheet) {
 	p := c.p
-	before := len(*c.ds)
 	line := p.LineByCode(s.Linea.S)
 	if s.Linea.S != "" && line == nil {
 		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", lineCodes(p)), msgUnknownLine, s.Linea.S)
@@ -141,6 +188,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	for _, o := range s.Obiettivi {
 		obj := p.Objective(o.S)
 		switch {
+		case o.S == "": // not text: reported by the loader
 		case obj == nil:
 			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", objectiveKeys(p)), msgUnknownObjective, o.S)
 		case line != nil && obj.Line != line:
@@ -154,17 +202,16 @@ func (c *checker) sheet(s *plan.Sheet) {
 		c.value(f.Value)
 	}
 	c.years(s.Risorse)
-	if s.Peso.S != "" {
-		if _, ok := plan.Percent(s.Peso.S); !ok {
-			c.ds.errorf(s.Peso.Pos, hintPercent, msgPercent, s.Peso.S)
-		}
-	}
+	c.amounts(s)
+	c.percents(s.Peso)
 	c.notes(s.Note, s.Revisioni)
+	c.campi(s.Note, sheetKeys)
+	c.explained(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 	}
-	if !c.ds.HasErrorsSince(before) {
-		c.weights(s) // weights mean nothing while references are wrong
+	if c.revisionsKnown(s) {
+		c.weights(s) // weights mean nothing while revisions are unknown
 	}
 }
 
@@ -195,30 +242,32 @@ func (c *checker) notes(notes []plan.Note, revs []plan.RevNote) {
 }
 
 func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
-	if ind.ID.S == "" {
-		ind.ID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}
-	} else {
+	explicit := ind.ID.S != ""
+	if explicit {
 		c.code(ind.ID, "indicatore", map[string]plan.Pos{})
+	} else {
+		ind.ID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}
 	}
-	key := s.Slug + "#" + ind.ID.S
-	if prev, dup := c.ids[key]; dup {
-		c.ds.errorf(ind.ID.Pos, hintDuplicateID, msgDuplicateID, "indicatore", ind.ID.S, formatPos(prev))
+	keys := []string{s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
+	if explicit {
+		keys = append(keys, "="+ind.ID.S) // an explicit id, in the whole plan
 	}
-	c.ids[key] = ind.ID.Pos
+	for _, key := range keys {
+		if prev, dup := c.ids[key]; dup {
+			c.ds.errorf(ind.ID.Pos, hintDuplicateID, msgDuplicateID, "indicatore", ind.ID.S, formatPos(prev))
+			break
+		}
+	}
+	for _, key := range keys {
+		c.ids[key] = ind.ID.Pos
+	}
 	for _, f := range ind.Values() {
 		c.value(f.Value)
 	}
 	c.years(ind.Target)
-	if ind.Peso.S != "" {
-		if _, ok := plan.Percent(ind.Peso.S); !ok {
-			c.ds.errorf(ind.Peso.Pos, hintPercent, msgPercent, ind.Peso.S)
-		}
-	}
-	for _, pr := range ind.Peso.Precedenti {
-		if _, ok := plan.Percent(pr.Valore.S); !ok {
-			c.ds.errorf(pr.Valore.Pos, hintPercent, msgPercent, pr.Valore.S)
-		}
-	}
+	c.targets(ind)
+	c.percents(ind.Peso)
+	c.campi(ind.Note, indicatorKeys)
 	c.revision(ind.Inserito)
 	c.revision(ind.Stralcio)
 	if ind.Inserito.S != "" && ind.Inserito.S == ind.Stralcio.S {
@@ -227,38 +276,17 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 	c.notes(ind.Note, ind.Revisioni)
 }
 
-// weights checks that the indicators in force sum to 100%, as approved and
-// after each revision.
-func (c *checker) weights(s *plan.Sheet) {
-	if len(s.Indicatori) == 0 {
-		return
-	}
-	order := c.p.RevisionOrder()
-	for n := 0; n <= len(c.p.Revisioni); n++ {
-		sum, terms, ok := 0.0, []string{}, true
-		for i := range s.Indicatori {
-			ind := &s.Indicatori[i]
-			if !ind.InForce(n, order) {
-				continue
-			}
-			w, good := plan.Percent(ind.Peso.At(n, order))
-			if !good {
-				ok = false
-				break
-			}
-			sum += w
-			terms = append(terms, strings.TrimSuffix(ind.Peso.At(n, order), "%"))
-		}
-		if ok && (sum < 99.99 || sum > 100.01) {
-			when := weightsApproved
-			if n > 0 {
-				when = weightsCurrent
-				if len(c.p.Revisioni) > 1 {
-					when += " (" + c.p.Revisioni[n-1].ID.S + ")"
+// campi checks that footnotes mark fields that exist.
+func (c *checker) campi(notes []plan.Note, keys []string) {
+	for _, n := range notes {
+		for _, f := range n.Campi {
+			if !slices.Contains(keys, f.S) {
+				hint := hintKnownKeys(keys)
+				if near := nearest(f.S, keys); near != "" {
+					hint = hintDidYouMean(near)
 				}
+				c.ds.errorf(f.Pos, hint, msgUnknownCampo, f.S)
 			}
-			c.ds.errorf(s.Indicatori[0].Pos, hintWeights, msgWeights,
-				strconv.FormatFloat(sum, 'f', -1, 64), when+": "+strings.Join(terms, " + "))
 		}
 	}
 }

@@ -223,12 +223,13 @@ func (d *decoder) strct(n *yaml.Node, v reflect.Value) {
 			continue
 		}
 		seen[f.key] = true
+		before := len(*d.diags)
 		if f.years {
 			d.years(val, v.Field(f.index))
 		} else {
 			d.decode(val, v.Field(f.index))
 		}
-		if f.required && isEmpty(v.Field(f.index)) {
+		if f.required && isEmpty(v.Field(f.index)) && !d.diags.HasErrorsSince(before) {
 			d.diags.errorf(d.pos(val), hintRequired(f.key), msgEmptyField, f.key)
 		}
 	}

@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -86,6 +87,17 @@ func (ds Diagnostics) HasErrors() bool {
 	return false
 }
 
+// errorFiles is the set of files with an error.
+func (ds Diagnostics) errorFiles() map[string]bool {
+	out := map[string]bool{}
+	for _, d := range ds {
+		if d.Severity == Error {
+			out[d.Pos.File] = true
+		}
+	}
+	return out
+}
+
 // HasErrorsSince reports whether any diagnostic from index i on is an error.
 func (ds Diagnostics) HasErrorsSince(i int) bool { return ds[i:].HasErrors() }
 
@@ -139,20 +151,25 @@ func (ds Diagnostics) Error() string {
 
 // attachSources fills the Source line of each diagnostic from files.
 func (ds Diagnostics) attachSources(files map[string][]byte) {
+	starts := map[string][]int{} // per file, the offset of each line
 	for i := range ds {
 		d := &ds[i]
-		if d.Source != "" || d.Pos.Line == 0 {
+		src, ok := files[d.Pos.File]
+		if d.Source != "" || d.Pos.Line == 0 || !ok {
 			continue
 		}
-		if src, ok := files[d.Pos.File]; ok {
-			d.Source = sourceLine(src, d.Pos.Line)
+		if _, done := starts[d.Pos.File]; !done {
+			starts[d.Pos.File] = append([]int{0}, lineEnds(src)...)
+		}
+		if ls := starts[d.Pos.File]; d.Pos.Line < len(ls) {
+			d.Source = sourceLine(src[ls[d.Pos.Line-1]:], 1)
 		}
 	}
 }
 
 func sourceLine(src []byte, line int) string {
 	for n := 1; len(src) > 0; n++ {
-		i := strings.IndexByte(string(src), '\n')
+		i := bytes.IndexByte(src, '\n')
 		var l []byte
 		if i < 0 {
 			l, src = src, nil

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,15 +38,19 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 		l.decodeInto(n, "config.yaml", "", &site.Config)
 		site.Config.Pos = plan.Pos{File: "config.yaml", Line: 1, Col: 1}
 	}
-	entries, err := fs.ReadDir(fsys, "content")
-	if err != nil {
-		l.diags.errorf(plan.Pos{File: "content"}, hintNoContent, msgNoContent)
+	var entries []fs.DirEntry
+	err := fs.ErrPermission
+	if l.inside("content") {
+		if entries, err = fs.ReadDir(fsys, "content"); err != nil {
+			l.diags.errorf(plan.Pos{File: "content"}, hintNoContent, msgNoContent)
+		}
 	}
 	for _, e := range entries {
-		if !e.IsDir() || ignoredName(e.Name()) {
+		dir := path.Join("content", e.Name())
+		if ignoredName(e.Name()) || l.entryKind(dir, e) != entryDir || !l.goodName(dir) {
 			continue
 		}
-		if p := l.loadPlan(path.Join("content", e.Name())); p != nil {
+		if p := l.loadPlan(dir); p != nil {
 			site.Plans = append(site.Plans, p)
 		}
 	}
@@ -78,13 +81,16 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
 	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
 		sub := path.Join(dir, kindDir[kind])
+		if _, err := fs.Lstat(l.fsys, sub); err != nil || !l.inside(sub) {
+			continue
+		}
 		entries, err := fs.ReadDir(l.fsys, sub)
 		if err != nil {
 			continue
 		}
 		for _, e := range entries {
 			name := e.Name()
-			if e.IsDir() || ignoredName(name) {
+			if ignoredName(name) || l.entryKind(path.Join(sub, name), e) != entryFile || !l.goodName(path.Join(sub, name)) {
 				continue
 			}
 			ext := path.Ext(name)
@@ -152,7 +158,7 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
-		l.yamlError(file, src, offset, err)
+		l.yamlError(file, text, offset, err)
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -166,6 +172,9 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 }
 
 func (l *loader) read(file string) ([]byte, error) {
+	if !l.inside(file) {
+		return nil, fs.ErrPermission
+	}
 	info, err := fs.Stat(l.fsys, file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -187,6 +196,11 @@ func (l *loader) read(file string) ([]byte, error) {
 	if err != nil {
 		l.diags.errorf(plan.Pos{File: file}, "", msgReadFile, err.Error())
 		return nil, err
+	}
+	src, problem := normalizeText(src)
+	if problem != nil {
+		l.diags.errorf(problem.pos(file), problem.hint, "%s", problem.msg)
+		return nil, fs.ErrInvalid
 	}
 	l.files[file] = src
 	return src, nil
@@ -230,36 +244,21 @@ func shiftLines(n *yaml.Node, by int) {
 	}
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// yamlError turns a yaml.v3 syntax error, which carries a line but no file
-// and no column, into a diagnostic with both.
-func (l *loader) yamlError(file string, src []byte, offset int, err error) {
-	msg := err.Error()
-	line := 0
-	if m := yamlLineRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
-		if m[1] != "" {
-			line, _ = strconv.Atoi(m[1])
-			line += offset
-		}
-		msg = m[2]
-	}
-	col := 0
-	if line > 0 {
-		col = 1
-		src := sourceLine(src, line)
-		col += len(src) - len(strings.TrimLeft(src, " \t"))
-	}
-	l.diags.errorf(plan.Pos{File: file, Line: line, Col: col}, hintYAML, msgYAML, msg)
+// yamlError turns a yaml.v3 syntax error, which carries at best a line and
+// never a file or a column, into a diagnostic with all three.
+func (l *loader) yamlError(file string, text []byte, offset int, err error) {
+	e := locateYAMLError(text, err)
+	l.diags.errorf(plan.Pos{File: file, Line: e.line + offset, Col: e.col}, e.hint, "%s", e.msg)
 }
 
 // ignoredName reports whether a file is editor debris or hidden: swap and
-// backup files, lock files, dotfiles.
+// backup files, lock files, dotfiles, the files a file manager leaves.
 func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		strings.HasSuffix(name, ".bak") || strings.HasPrefix(name, "~$")
+		strings.HasSuffix(name, ".bak") || strings.HasPrefix(name, "~$") ||
+		name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
 }
 
 // parsePeriod reads "2024-2026".

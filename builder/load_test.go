@@ -30,6 +30,7 @@ linee:
     obiettivi:
       - codice: "1.1"
         nome: Obiettivo uno
+schede: selezione
 `
 
 const testSheet = `area: a1
@@ -43,6 +44,10 @@ indicatori:
     target:
       2024: "≥ 12"
     peso: 100%
+note_revisione:
+  - revisione: r1
+    revisione_attuata: nessun valore cambiato
+    causa: prova
 `
 
 // testSite returns a valid site, with files replaced or added by extra.
@@ -99,7 +104,7 @@ func TestLoadErrors(t *testing.T) {
 		{"missing field", map[string]string{sheet: strings.Replace(testSheet, "peso: 50%\n", "", 1)},
 			sheet + ":1:1", `manca il campo obbligatorio "peso"`, `aggiungi il campo "peso"`},
 		{"yaml syntax", map[string]string{sheet: strings.Replace(testSheet, "linea: \"1\"", "linea: \"1", 1)},
-			sheet + ":3:1", "sintassi YAML non valida", "virgolette"},
+			sheet + ":3:8", "virgolette non chiuse", "chiudi le virgolette"},
 		{"broken front matter", map[string]string{sheet: "", "content/p/operativi/uno.md": "---\n" + testSheet + "testo senza chiusura\n"},
 			"content/p/operativi/uno.md:1:1", "front matter", `"---"`},
 		{"front matter error keeps line numbers", map[string]string{sheet: "", "content/p/operativi/uno.md": "---\n" + strings.Replace(testSheet, "peso: 50%", "pesi: 50%", 1) + "---\nTesto.\n"},
@@ -113,7 +118,7 @@ func TestLoadErrors(t *testing.T) {
 		{"weights", map[string]string{sheet: strings.Replace(testSheet, "peso: 100%", "peso: 90%", 1)},
 			sheet + ":8:5", "sommano a 90%", "pesi"},
 		{"strategic key on operational sheet", map[string]string{sheet: testSheet + "missioni: []\n"},
-			sheet + ":12:1", `campo sconosciuto "missioni"`, ""},
+			sheet + ":16:1", `campo sconosciuto "missioni"`, ""},
 		{"year outside period", map[string]string{sheet: strings.Replace(testSheet, "2024:", "2030:", 1)},
 			sheet + ":10:13", "anno 2030 fuori dal periodo", "periodo"},
 		{"alias", map[string]string{sheet: strings.Replace(testSheet, "peso: 50%", "peso: &x 50%", 1)},

@@ -156,6 +156,8 @@ const (
 	sumBuilt    = "sito generato in %s: %d pagine, %d file, %s in %s"
 	sumWarnings = "%d avvisi"
 	sumErrors   = "%d errori, %d avvisi: sito non pubblicato"
+	sumCheck    = "%d errori, %d avvisi"
+	sumClean    = "nessun problema trovato"
 )
 
 // Summary formats the line `piao build` prints on success.
@@ -165,6 +167,14 @@ func Summary(dest string, pages, files int, bytes int64, dur string, warnings in
 		s += ", " + fmt.Sprintf(sumWarnings, warnings)
 	}
 	return s
+}
+
+// CheckSummary formats the last line of piao check.
+func CheckSummary(errors, warnings int) string {
+	if errors+warnings == 0 {
+		return sumClean
+	}
+	return fmt.Sprintf(sumCheck, errors, warnings)
 }
 
 // FailureSummary formats the line printed when content errors stop a build.
@@ -248,6 +258,135 @@ func humanBytes(n int64) string {
 const (
 	msgDestNotDir  = "la destinazione %s esiste e non è una cartella: scegli un'altra destinazione con -d"
 	msgDestForeign = "la destinazione %s non è vuota e non è stata scritta da piao (manca %s): per non cancellare file altrui, scegli una cartella vuota o nuova con -d"
+)
+
+// Text encoding and YAML syntax (encoding.go, yamlpos.go).
+const (
+	msgUTF16NoBOM   = "il file sembra salvato in UTF-16 senza indicatore dell'ordine dei byte"
+	msgBinary       = "il file non è un testo (contiene byte nulli)"
+	hintBinary      = "le schede sono file di testo .yaml o .md: controlla di aver salvato il file giusto"
+	msgBadUTF16     = "il file in UTF-16 è troncato"
+	msgBadUTF8      = "byte %#x non valido: il file non è in UTF-8"
+	hintEncoding    = "salva il file con codifica UTF-8 (in Blocco note: Salva con nome, Codifica: UTF-8)"
+	msgControlChar  = "carattere di controllo %U non ammesso"
+	hintControlChar = "di solito è un a capo manuale o un simbolo incollato da Word: cancella il punto indicato e riscrivilo"
+
+	hintYAMLTab     = "usa spazi per il rientro, non tabulazioni"
+	hintYAMLSpecial = "un testo che inizia con @, ` o % va scritto tra virgolette"
+	hintYAMLQuote   = "chiudi le virgolette aperte qui, alla fine del testo"
+	hintYAMLEscape  = "tra virgolette doppie la barra rovescia \\ si scrive \\\\; oppure usa le virgolette semplici"
+	hintYAMLFlow    = "chiudi la parentesi aperta qui: ] per [ e } per {"
+	hintYAMLNoColon = "scrivi il nome del campo seguito da \": \" e dal valore, ad esempio: peso: 30%"
+	hintYAMLIndent  = "controlla il rientro: la riga deve essere allineata ai campi dello stesso livello, con soli spazi"
+)
+
+// yamlMessages words the syntax errors of yaml.v3 for the office.
+var yamlMessages = map[string]string{
+	"mapping values are not allowed in this context":  "\": \" in un punto in cui non è ammesso",
+	"found unexpected end of stream":                  "virgolette non chiuse",
+	"found a tab character that violates indentation": "tabulazione nel rientro",
+	"found character that cannot start any token":     "carattere non ammesso all'inizio di un valore",
+	"did not find expected key":                       "rientro non coerente",
+	"did not find expected '-' indicator":             "rientro non coerente in un elenco",
+	"could not find expected ':'":                     "manca \":\" dopo il nome del campo",
+	"did not find expected ',' or ']'":                "parentesi [ non chiusa",
+	"did not find expected ',' or '}'":                "parentesi { non chiusa",
+	"found unknown escape character":                  "barra rovescia (\\) non valida tra virgolette doppie",
+	"did not find expected node content":              "valore mancante",
+	"exceeded max depth of 10000":                     "annidamento troppo profondo",
+}
+
+// yamlMessage words a yaml.v3 problem.
+func yamlMessage(problem string) string {
+	if strings.HasPrefix(problem, "unknown anchor") {
+		return msgAlias
+	}
+	if m, ok := yamlMessages[problem]; ok {
+		problem = m
+	}
+	return fmt.Sprintf(msgYAML, problem)
+}
+
+func hintYAMLColon(key, value string) string {
+	return fmt.Sprintf("un testo che contiene \": \" va scritto tra virgolette: %s: %q", key, value)
+}
+
+// Files, names and pages (load.go, paths.go).
+const (
+	msgSymlink         = "collegamento simbolico che porta fuori dalla cartella del sito"
+	hintSymlink        = "copia il file nella cartella del sito invece di collegarlo"
+	msgFileName        = "nome di file non valido: %q"
+	hintFileName       = "il nome diventa l'indirizzo della pagina: usa lettere minuscole, cifre e trattini"
+	msgOutputPath      = "la pagina %q uscirebbe dalla cartella del sito"
+	msgDuplicatePageOf = "scriverebbe la pagina %s, già scritta da %s"
+	msgRenderPage      = "impossibile generare la pagina %s: %v"
+	hintRenderPage     = "l'errore è nel tema: controlla i file in themes/ o torna al tema predefinito"
+)
+
+// Values (values.go).
+const (
+	msgTargetForm   = "target %q non adatto all'unità di misura %q"
+	msgEuro         = "importo %q non valido"
+	msgEuroEnglish  = "importo %q scritto all'inglese"
+	hintEuro        = "scrivi l'importo all'italiana, con il punto per le migliaia e la virgola per i decimali: € 1.105.500,00"
+	msgURL          = "indirizzo %q non ammesso"
+	hintURL         = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
+	msgThemeName    = "nome del tema %q non valido"
+	hintThemeName   = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
+	msgSchede       = "valore %q non valido per \"schede\""
+	hintSchede      = "scrivi \"tutte\" (predefinito) o \"selezione\" se il piano pubblica solo alcune schede"
+	msgUnknownCampo = "campo %q sconosciuto in \"campi\""
+	msgUnitWeights  = "gli obiettivi operativi dell'unità %q pesano in tutto %s%% invece di 100%% (%s)"
+	hintUnitWeights = "correggi il peso delle schede dell'unità; se il piano pubblica solo alcune schede, scrivi \"schede: selezione\" in piano.yaml"
+)
+
+// hintTargetForm says, per form of target, what to write.
+var hintTargetForm = map[string]string{
+	"binario":     "con unità di misura Binario il target è SI o NO (// se non c'è target quell'anno)",
+	"percentuale": "con unità di misura Percentuale il target è una percentuale, ad esempio ≥ 80%",
+	"data":        "con unità di misura Data il target è una data, ad esempio entro il 30.06.2024",
+}
+
+// Revisions (revisions.go).
+const (
+	msgRevisionUnused = "la revisione %q non cambia nulla nelle schede"
+	msgUnexplained    = "la revisione %q cambia questa scheda senza dire cosa è stato fatto e perché"
+	msgNoCause        = "nota della revisione %q senza \"causa\""
+	hintNoCause       = "aggiungi \"causa:\" con il motivo della modifica"
+	msgSameValue      = "il valore precedente %q è uguale a quello che lo ha sostituito"
+	hintSameValue     = "se la revisione non ha cambiato il valore, scrivilo senza \"precedente\" e \"revisione\""
+	msgPriorOrder     = "i valori precedenti vanno elencati dal più vecchio: %q è fuori ordine"
+	hintPriorOrder    = "ordina \"precedenti\" come le revisioni di piano.yaml"
+)
+
+func hintRevisionUnused(id string) string {
+	return fmt.Sprintf("indica \"revisione: %s\" accanto ai valori che ha cambiato, o togli la revisione da piano.yaml", id)
+}
+
+func hintUnexplained(id string) string {
+	return fmt.Sprintf("aggiungi a note_revisione (della scheda o dell'indicatore) una voce con revisione: %s, revisione_attuata e causa", id)
+}
+
+// Privacy (privacy.go).
+const (
+	msgPersonal  = "sembra un dato personale (%s)"
+	hintPersonal = "il piano è pubblico: togli i dati di persone, o usa i recapiti dell'ufficio"
+	kindEmail    = "indirizzo e-mail"
+	kindPhone    = "numero di telefono"
+	kindCF       = "codice fiscale di una persona"
+)
+
+// Publishing safely (dest.go).
+const (
+	msgDestRoot      = "la destinazione %s è la radice del disco: scegli una cartella per il sito con -d"
+	msgDestHoldsCwd  = "la destinazione %s è la cartella corrente o la contiene: scegli una sottocartella, ad esempio -d public"
+	msgDestHoldsSite = "la destinazione %s contiene la cartella del sito: scegli una cartella nuova, ad esempio -d public"
+	msgDestInSources = "la destinazione %s è dentro %s, tra i sorgenti del sito: scegli un'altra cartella con -d"
+	msgPublishFailed = "sito non pubblicato in %s (%s): la destinazione non è stata modificata"
+	msgWaitLock      = "un'altra generazione sta pubblicando in %s: attendo che finisca"
+	reasonDiskFull   = "spazio su disco esaurito"
+	reasonReadOnly   = "il disco è in sola lettura"
+	reasonPermission = "permesso negato"
 )
 
 // Open data, feeds and discovery.

@@ -143,7 +143,7 @@ func (p *Pages) Render(name string) ([]byte, error) {
 	cp := *pg // render writes to the page it renders
 	b, err := p.r.render(&cp)
 	if err != nil {
-		return nil, err
+		return nil, &pageError{pg, errors.Unwrap(err)}
 	}
 	return p.minify(name, b)
 }

@@ -31,42 +31,57 @@ var mediaTypes = map[string]string{".html": "text/html", ".css": "text/css", ".j
 // ever replaces a folder it wrote itself.
 const marker = ".piao-output"
 
-// Publish writes the site into dest atomically: into a temporary folder
-// beside dest, which replaces dest only once every file is written. A
-// failed or interrupted publish leaves the previous dest untouched. It
-// refuses a dest that piao did not write, unless it is empty.
-func Publish(s *Site, dest string) error {
+// PublishOptions tune PublishWith.
+type PublishOptions struct {
+	// Site is the site folder: the output may not contain it, nor lie
+	// among its sources (content/, themes/, config.yaml).
+	Site string
+	// OnWait is called, if not nil, when another build is publishing to
+	// the same destination and this one waits for it.
+	OnWait func()
+}
+
+// Publish writes the site into dest atomically; see PublishWith.
+func Publish(s *Site, dest string) error { return PublishWith(s, dest, PublishOptions{}) }
+
+// PublishWith writes the site into dest atomically: into a temporary
+// folder beside dest, which takes the place of dest in one step once every
+// file is written. A failed or interrupted publish (even by kill -9) leaves
+// the previous dest whole. Two publishes to the same dest take turns, by a
+// lock file beside it. It refuses, before touching anything, a dest that is
+// not a folder, a folder piao did not write (unless empty), the root, the
+// current folder or one above it, and the site or its sources.
+func PublishWith(s *Site, dest string, opt PublishOptions) error {
 	dest = filepath.Clean(dest)
+	if err := safeDest(dest, opt.Site); err != nil {
+		return err
+	}
 	if err := checkDest(dest); err != nil {
 		return err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return publishError(dest, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".piao-new-")
+	unlock, err := lockDest(lockPath(dest), opt.OnWait)
 	if err != nil {
+		return publishError(dest, err)
+	}
+	defer unlock()
+	if err := checkDest(dest); err != nil { // another build may have run meanwhile
 		return err
 	}
-	defer os.RemoveAll(tmp) // a no-op once renamed
+	recoverStale(dest)
+	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
+	if err != nil {
+		return publishError(dest, err)
+	}
+	defer os.RemoveAll(tmp) // after the swap, the previous site
 	if err := writeTree(s, tmp); err != nil {
-		return err
+		return publishError(dest, err)
 	}
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		old = tmp + "-old"
-		if err := os.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dest)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
+	if err := swapIn(tmp, dest); err != nil {
+		return publishError(dest, err)
 	}
 	return nil
 }
@@ -78,7 +93,7 @@ func checkDest(dest string) error {
 		return nil
 	}
 	if err != nil {
-		return err
+		return publishError(dest, err)
 	}
 	if !info.IsDir() {
 		return fmt.Errorf(msgDestNotDir, dest)
@@ -88,7 +103,7 @@ func checkDest(dest string) error {
 	}
 	entries, err := os.ReadDir(dest)
 	if err != nil {
-		return err
+		return publishError(dest, err)
 	}
 	if len(entries) > 0 {
 		return fmt.Errorf(msgDestForeign, dest, marker)

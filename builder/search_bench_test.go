@@ -125,6 +125,7 @@ func (g *synth) plan(k, sheets int) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "titolo: %s\nperiodo: %d-%d\napprovazione:\n  atto: \"deliberazione n. %d\"\n  data: %d-01-26\n",
 		q(fmt.Sprintf("PIAO %d-%d", first, first+2)), first, first+2, k+1, first)
+	b.WriteString("schede: selezione\n") // a unit's objectives do not reach 100%
 	fmt.Fprintf(&b, "revisioni:\n  - id: rev\n    data: %d-09-12\n    atto: \"deliberazione n. G/59\"\n    motivo: %s\n", first, q(g.phrase(20)))
 	b.WriteString("aree:\n")
 	for a := 1; a <= 6; a++ {
@@ -169,7 +170,7 @@ func (g *synth) operational(i int, years []int) string {
 	a, line := i%6+1, i%5+1
 	fmt.Fprintf(&b, "area: area-%d\nunita: u-%d-%d\nlinea: \"%d\"\nobiettivi_strategici: [\"%d.%d\"]\n",
 		a, a, (i/6)%5+1, line, line, (i/5)%6+1)
-	fmt.Fprintf(&b, "obiettivo_operativo: %s\npeso: 30%%\n", q(g.phrase(8)+" "+g.name()))
+	fmt.Fprintf(&b, "obiettivo_operativo: %s\npeso: 0,1%%\n", q(g.phrase(8)+" "+g.name())) // a unit's objectives may not pass 100%
 	if i%3 == 0 {
 		fmt.Fprintf(&b, "descrizione: %s\n", q(g.phrase(25)))
 	}
@@ -184,24 +185,43 @@ var (
 	synthTypologies = []string{"Risultato (output)", "Realizzazione fisica", "Efficienza", "Efficacia", "Qualità", "Impatto (outcome)"}
 )
 
+// synthTarget writes a target in the form its unit of measure asks.
+func synthTarget(measure string, n int) string {
+	switch measure {
+	case "Percentuale":
+		return fmt.Sprintf("≥ %d%%", n)
+	case "Data":
+		return fmt.Sprintf("entro il %02d.06", n%30+1)
+	}
+	return fmt.Sprintf("≥ %d", n)
+}
+
 // indicators writes 1-3 indicators whose weights sum to 100%; one in five
 // has a target changed by the revision.
 func (g *synth) indicators(b *strings.Builder, years []int) {
 	weights := synthWeights[g.r.IntN(3)]
 	b.WriteString("indicatori:\n")
-	for i, w := range weights {
-		fmt.Fprintf(b, "  - id: i%d\n    descrizione: %s\n    algoritmo: %s\n    target:\n", i+1, q(g.phrase(12)), q(g.phrase(16)))
+	for _, w := range weights {
+		fmt.Fprintf(b, "  - descrizione: %s\n    algoritmo: %s\n    target:\n", q(g.phrase(12)), q(g.phrase(16))) // ids default to i1, i2, …
 		revised := g.r.IntN(5) == 0
-		for j, y := range years {
+		var values [][2]int // current, earlier (or -1)
+		for j := range years {
 			if j == 0 && revised {
-				fmt.Fprintf(b, "      %d: {valore: \"≥ %d\", precedente: \"≥ %d\", revisione: rev}\n", y, g.r.IntN(100), g.r.IntN(100))
+				values = append(values, [2]int{g.r.IntN(100), g.r.IntN(100)})
 			} else {
-				fmt.Fprintf(b, "      %d: \"≥ %d\"\n", y, g.r.IntN(100))
+				values = append(values, [2]int{g.r.IntN(100), -1})
 			}
 		}
-		fmt.Fprintf(b, "    peso: %s\n    fonte: %s\n    unita_misura: %s\n    tipologia: %s\n", w,
-			q(synthSources[g.r.IntN(len(synthSources))]), q(synthMeasures[g.r.IntN(len(synthMeasures))]),
-			q(synthTypologies[g.r.IntN(len(synthTypologies))]))
+		source, measure := synthSources[g.r.IntN(len(synthSources))], synthMeasures[g.r.IntN(len(synthMeasures))]
+		typology := synthTypologies[g.r.IntN(len(synthTypologies))]
+		for j, y := range years {
+			if v := values[j]; v[1] >= 0 {
+				fmt.Fprintf(b, "      %d: {valore: %q, precedente: %q, revisione: rev}\n", y, synthTarget(measure, v[0]), synthTarget(measure, v[1]))
+			} else {
+				fmt.Fprintf(b, "      %d: %q\n", y, synthTarget(measure, v[0]))
+			}
+		}
+		fmt.Fprintf(b, "    peso: %s\n    fonte: %s\n    unita_misura: %s\n    tipologia: %s\n", w, q(source), q(measure), q(typology))
 		if revised {
 			fmt.Fprintf(b, "    note_revisione:\n      - revisione: rev\n        revisione_attuata: %s\n        causa: %s\n",
 				q(g.phrase(8)), q(g.phrase(20)))

@@ -66,6 +66,15 @@ func SafeURL(u string) bool {
 	return false
 }
 
+// rendered is a destination as the HTML renderer will write it, with its
+// backslash escapes and character references resolved: "&#106;avascript:"
+// must be judged as "javascript:".
+func rendered(dest []byte) string {
+	dest = util.UnescapePunctuations(dest)
+	dest = util.ResolveNumericReferences(dest)
+	return string(util.ResolveEntityNames(dest))
+}
+
 type linkFilter struct{}
 
 // Transform neutralises links and images whose destination is not safe.
@@ -76,11 +85,11 @@ func (linkFilter) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		}
 		switch l := n.(type) {
 		case *ast.Link:
-			if !SafeURL(string(l.Destination)) {
+			if !SafeURL(rendered(l.Destination)) {
 				l.Destination = []byte("#")
 			}
 		case *ast.Image:
-			if !SafeURL(string(l.Destination)) {
+			if !SafeURL(rendered(l.Destination)) {
 				l.Destination = []byte("")
 			}
 		case *ast.AutoLink:

@@ -40,3 +40,18 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkFilterResolvesReferences: a destination is judged as the page
+// will hold it, after character references and backslash escapes.
+func TestLinkFilterResolvesReferences(t *testing.T) {
+	r := New()
+	for _, in := range []string{
+		"[x](&#106;avascript:alert(1))", "[x](javascript&#58;alert(1))", "[x](&#x6A;avascript:alert(1))",
+		"[x]([x](&#106;avascript:alert(1)))", `[x](javascript\:alert(1))`, "[x](&Tab;javascript:alert(1))",
+	} {
+		got := string(r.Render(in))
+		if !strings.Contains(got, `<a href="#">`) || strings.Contains(strings.ToLower(got), "avascript") {
+			t.Errorf("Render(%q) = %q, want the link neutralised to #", in, got)
+		}
+	}
+}

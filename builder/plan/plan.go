@@ -69,6 +69,7 @@ type Plan struct {
 	Approvazione  Atto       `yaml:"approvazione,required"`
 	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
 	Descrizione   Text       `yaml:"descrizione"`
+	Schede        Text       `yaml:"schede"` // "tutte" (default) or "selezione": only some sheets are published
 	Revisioni     []Revision `yaml:"revisioni"`
 	Aree          []Area     `yaml:"aree,required"`
 	Linee         []Line     `yaml:"linee,required"`

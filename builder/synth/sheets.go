@@ -28,6 +28,18 @@ func (g *gen) phrase(n int) string {
 
 func (g *gen) pick(xs []string) string { return xs[g.rnd.IntN(len(xs))] }
 
+// target is a target that fits the unit of measure, and a different
+// earlier value for a revision.
+func (g *gen) target(measure string) (now, before string) {
+	switch measure {
+	case "Binario":
+		return "SI", "NO"
+	case "Percentuale":
+		return fmt.Sprintf("≥ %d%%", 50+g.rnd.IntN(50)), "≥ 40%"
+	}
+	return fmt.Sprintf("≥ %d", 10+g.rnd.IntN(90)), "≥ 5"
+}
+
 // weights splits 100% among k indicators.
 func (g *gen) weights(k int) []int {
 	switch k {
@@ -51,18 +63,19 @@ func (g *gen) indicators(b *strings.Builder, n int, revised bool) {
 		fmt.Fprintf(b, "  - id: ind-%d-%d\n", n, j+1)
 		fmt.Fprintf(b, "    descrizione: %q\n", g.phrase(8+g.rnd.IntN(10)))
 		fmt.Fprintf(b, "    algoritmo: %q\n", g.phrase(6+g.rnd.IntN(8)))
+		measure := g.pick(measures)
 		b.WriteString("    target:\n")
 		for y := 2024; y <= 2026; y++ {
-			t := fmt.Sprintf("≥ %d", 10+g.rnd.IntN(90))
+			t, before := g.target(measure)
 			if revised && j == 0 && y == 2024 {
-				fmt.Fprintf(b, "      %d: {valore: %q, precedente: \"≥ 5\", revisione: %s}\n", y, t, RevisionID)
+				fmt.Fprintf(b, "      %d: {valore: %q, precedente: %q, revisione: %s}\n", y, t, before, RevisionID)
 				continue
 			}
 			fmt.Fprintf(b, "      %d: %q\n", y, t)
 		}
 		fmt.Fprintf(b, "    peso: %d%%\n", w)
 		fmt.Fprintf(b, "    fonte: %q\n", g.pick(sources))
-		fmt.Fprintf(b, "    unita_misura: %s\n", g.pick(measures))
+		fmt.Fprintf(b, "    unita_misura: %s\n", measure)
 		fmt.Fprintf(b, "    tipologia: %q\n", g.pick(typologies))
 		if revised && j == 0 {
 			fmt.Fprintf(b, "    note_revisione:\n      - revisione: %s\n", RevisionID)
@@ -91,15 +104,15 @@ func (g *gen) strategic(i int) (string, string) {
 	for y := 2024; y <= 2026; y++ {
 		fmt.Fprintf(&b, "  %d: \"€ %d.000,00\"\n", y, 5+g.rnd.IntN(90))
 	}
-	g.indicators(&b, i, i%4 == 1)
+	g.indicators(&b, i, i%4 == 0)
 	return fmt.Sprintf("strategici/linea-%s-%05d.yaml", l.code, i+1), b.String()
 }
 
 // operational returns the file name and text of operational sheet i;
 // every fifth is Markdown with a body, every tenth is revised.
 func (g *gen) operational(i int) (string, string) {
-	a := areas[g.rnd.IntN(len(areas))]
-	u := a.units[g.rnd.IntN(len(a.units))]
+	units := allUnits()
+	au := units[i%len(units)]
 	l := lines[g.rnd.IntN(len(lines))]
 	o := l.objs[g.rnd.IntN(len(l.objs))]
 	md := i%5 == 4
@@ -108,15 +121,15 @@ func (g *gen) operational(i int) (string, string) {
 		b.WriteString("---\n")
 	}
 	fmt.Fprintf(&b, "# Scheda operativa sintetica %d\n", i+1)
-	fmt.Fprintf(&b, "area: %s\nunita: %s\n", a.code, u.code)
+	fmt.Fprintf(&b, "area: %s\nunita: %s\n", au[0], au[1])
 	fmt.Fprintf(&b, "linea: %q\nobiettivi_strategici: [%q]\n", l.code, o.key)
 	fmt.Fprintf(&b, "obiettivo_operativo: %q\n", fmt.Sprintf("%s (%d)", g.phrase(10), i+1))
-	fmt.Fprintf(&b, "peso: %d%%\n", 10+g.rnd.IntN(40))
+	fmt.Fprintf(&b, "peso: %s\n", g.unitWeight)
 	g.indicators(&b, 100000+i, i%10 == 3)
 	ext := ".yaml"
 	if md {
 		ext = ".md"
 		fmt.Fprintf(&b, "---\n%s.\n\n%s: *%s*.\n", g.phrase(25), g.phrase(3), g.phrase(4))
 	}
-	return fmt.Sprintf("operativi/%s-%05d%s", u.code, i+1, ext), b.String()
+	return fmt.Sprintf("operativi/%s-%05d%s", au[1], i+1, ext), b.String()
 }

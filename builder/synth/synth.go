@@ -9,10 +9,12 @@ package synth
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -94,6 +96,7 @@ func Generate(dir string, n int, seed uint64) ([]string, error) {
 		return nil, err
 	}
 	strategic := max(1, n/50)
+	g.unitWeight = unitWeight(n - strategic)
 	var out []string
 	for i := range n {
 		var name, text string
@@ -112,8 +115,27 @@ func Generate(dir string, n int, seed uint64) ([]string, error) {
 }
 
 type gen struct {
-	dir string
-	rnd *rand.Rand
+	dir        string
+	rnd        *rand.Rand
+	unitWeight string // the weight of each operational objective in its unit
+}
+
+// allUnits lists every unit with its area, in plan order.
+func allUnits() (out [][2]string) {
+	for _, a := range areas {
+		for _, u := range a.units {
+			out = append(out, [2]string{a.code, u.code})
+		}
+	}
+	return out
+}
+
+// unitWeight is a weight for each of ops operational objectives, spread
+// round-robin over the units, such that no unit's objectives pass 100%.
+func unitWeight(ops int) string {
+	per := (ops + len(allUnits()) - 1) / len(allUnits())
+	w := math.Floor(10000/float64(max(per, 1))) / 100
+	return strings.Replace(strconv.FormatFloat(min(w, 100), 'f', -1, 64), ".", ",", 1) + "%"
 }
 
 func (g *gen) write(rel, text string) error {
@@ -146,6 +168,7 @@ func planYAML() string {
 	var b strings.Builder
 	b.WriteString(`titolo: "Piano Integrato di Attività e Organizzazione (PIAO) 2024-2026"
 periodo: 2024-2026
+schede: selezione
 approvazione:
   atto: "deliberazione n. G/4"
   data: 2024-01-26

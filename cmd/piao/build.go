@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -12,18 +13,20 @@ import (
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", stderr)
-	siteDir := fs.String("s", ".", "cartella del sito")
-	dest := fs.String("d", "", "cartella di destinazione (predefinita SITO/public)")
-	noMinify := fs.Bool("no-minify", false, "non minimizzare HTML, CSS e JS")
-	if err := parseFlags(fs, args); err != nil {
+	flags := newFlags("build", stderr)
+	siteDir := flags.String("s", ".", "cartella del sito")
+	dest := flags.String("d", "", "cartella di destinazione (predefinita SITO/public)")
+	noMinify := flags.Bool("no-minify", false, "non minimizzare HTML, CSS e JS")
+	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*siteDir, "public")
 	}
 	start := time.Now()
-	site, diags := builder.Build(builder.Input{Site: os.DirFS(*siteDir), Themes: piao.Themes, Minify: !*noMinify})
+	siteFiles, closeSite := siteFS(*siteDir)
+	defer closeSite()
+	site, diags := builder.Build(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify})
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.String())
 	}
@@ -32,10 +35,22 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, builder.FailureSummary(errs, warns))
 		return errContent
 	}
-	if err := builder.Publish(site, *dest); err != nil {
+	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}
+	if err := builder.PublishWith(site, *dest, opts); err != nil {
 		return err
 	}
 	dur := time.Since(start).Round(time.Millisecond)
 	fmt.Fprintln(stdout, builder.Summary(*dest, site.Pages, len(site.Files), site.Size(), dur.String(), warns))
 	return nil
+}
+
+// siteFS opens the site folder so that nothing read through it can leave
+// it, symbolic links included. A folder that cannot be opened gives an
+// fs.FS on which every read fails, so that the loader says what is missing.
+func siteFS(dir string) (fs.FS, func()) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.DirFS(dir), func() {}
+	}
+	return root.FS(), func() { root.Close() }
 }

@@ -2,6 +2,7 @@
 // Attività e Organizzazione) from YAML and Markdown sheets.
 //
 //	piao build [-s SITE] [-d DEST]   build the site into DEST (default SITE/public)
+//	piao check [-s SITE] [--format text|json]   report every mistake, write nothing
 //	piao archive PLAN                freeze a plan into SITE/archive/PLAN
 //	piao archive verify [PLAN]       check the snapshots against their manifests
 //	piao archive zip NAME            write a reproducible zip of a snapshot
@@ -47,6 +48,8 @@ func main() {
 
 const usage = `uso:
   piao build [-s SITO] [-d DEST]   genera il sito in DEST (predefinita SITO/public)
+  piao check [-s SITO] [--format text|json]
+                                   controlla i contenuti senza scrivere nulla
   piao archive PIANO [-s SITO] [--data AAAA-MM-GG|oggi] [--nome NOME] [--zip]
                                    archivia la versione pubblicata del piano in SITO/archive/
   piao archive verify [PIANO] [-s SITO]
@@ -65,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
 	case "archive":
 		return cmdArchive(args[1:], stdout, stderr)
 	case "serve":

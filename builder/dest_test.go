@@ -1,0 +1,76 @@
+package builder
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// TestRecoverStale: what a build killed between two steps of a publish
+// leaves is repaired by the next one: a site moved aside is put back if the
+// output is missing, and temporary folders are removed.
+func TestRecoverStale(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := Publish(&Site{Files: map[string][]byte{"index.html": []byte("uno")}}, dest); err != nil {
+		t.Fatal(err)
+	}
+	// Killed between the two renames of the fallback swap, while another
+	// temporary folder was half written.
+	if err := os.Rename(dest, oldPath(dest)); err != nil {
+		t.Fatal(err)
+	}
+	half := filepath.Join(filepath.Dir(dest), tempPrefix(dest)+"123")
+	_ = os.MkdirAll(filepath.Join(half, "a"), 0o755)
+	_ = os.WriteFile(filepath.Join(half, "a", "x.html"), []byte("mezzo"), 0o644)
+	recoverStale(dest)
+	if got := readFile(t, filepath.Join(dest, "index.html")); got != "uno" {
+		t.Errorf("index.html = %q after recovery, want the previous site", got)
+	}
+	for _, p := range []string{oldPath(dest), half} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s left after recovery", filepath.Base(p))
+		}
+	}
+	// Killed after the exchange, before the previous site was removed: the
+	// next publish removes it.
+	_ = os.MkdirAll(half, 0o755)
+	_ = os.WriteFile(filepath.Join(half, marker), []byte("piao\n"), 0o644)
+	if err := Publish(&Site{Files: map[string][]byte{"index.html": []byte("due")}}, dest); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(dest, "index.html")); got != "due" {
+		t.Errorf("index.html = %q", got)
+	}
+	if _, err := os.Stat(half); err == nil {
+		t.Error("the stale folder survived the next publish")
+	}
+}
+
+// TestSwapIn: the new folder takes the place of the old in one step, and
+// the old one ends up in the new one's place.
+func TestSwapIn(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	_ = os.MkdirAll(a, 0o755)
+	_ = os.MkdirAll(b, 0o755)
+	_ = os.WriteFile(filepath.Join(a, "f"), []byte("nuovo"), 0o644)
+	_ = os.WriteFile(filepath.Join(b, "f"), []byte("vecchio"), 0o644)
+	if err := swapIn(a, b); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(b, "f")); got != "nuovo" {
+		t.Errorf("dest holds %q", got)
+	}
+	if got := readFile(t, filepath.Join(a, "f")); got != "vecchio" && got != "" {
+		t.Errorf("the old folder holds %q", got)
+	}
+}

@@ -1,0 +1,169 @@
+package builder
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/markup"
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// This file reads values as the office writes them — euro amounts in
+// Italian notation, targets whose form depends on the unit of measure — and
+// holds the rules over them. Values stay text in the model; these readers
+// only judge them.
+
+// noValue is what the paper sheets write for "nothing this year".
+const noValue = "//"
+
+var (
+	euroIT      = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,2})?$`)
+	euroEnglish = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})$`)
+)
+
+// parseEuro reads an amount in Italian notation, "€ 1.105.500,00",
+// "1.105.500,00 €" or "€ 850", and returns it in cents. english reports an
+// amount written the English way, "1,105,500.00".
+func parseEuro(s string) (cents int64, ok, english bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "€"), "€"))
+	s = strings.ReplaceAll(s, "\u00a0", "")
+	if !euroIT.MatchString(s) {
+		return 0, false, euroEnglish.MatchString(s)
+	}
+	whole, frac, _ := strings.Cut(strings.ReplaceAll(s, ".", ""), ",")
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil || len(whole) > 15 {
+		return 0, false, false
+	}
+	return n, true, false
+}
+
+// targetForm says what a target must look like for a unit of measure; an
+// empty kind means any text.
+func targetForm(unit string) string {
+	switch strings.ToLower(strings.TrimSpace(unit)) {
+	case "binario":
+		return "binario"
+	case "percentuale":
+		return "percentuale"
+	case "data":
+		return "data"
+	}
+	return ""
+}
+
+var (
+	dateInText  = regexp.MustCompile(`(?i)\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b`)
+	binaryWords = map[string]bool{"si": true, "sì": true, "sí": true, "no": true}
+)
+
+// fitsUnit reports whether a target has the form its unit of measure asks:
+// SI or NO for Binario, a percentage for Percentuale, a date for Data.
+func fitsUnit(target, form string) bool {
+	t := strings.TrimSpace(target)
+	if t == noValue || form == "" {
+		return true
+	}
+	switch form {
+	case "binario":
+		return binaryWords[strings.ToLower(t)]
+	case "percentuale":
+		return strings.Contains(t, "%")
+	}
+	return dateInText.MatchString(t)
+}
+
+// textAt is the value in force after the first n revisions, with its
+// position.
+func textAt(v plan.Value, n int, order map[string]int) plan.Text {
+	for _, p := range v.Precedenti {
+		if order[p.Revisione.S] > n {
+			return p.Valore
+		}
+	}
+	return v.Text
+}
+
+// targets checks that every target, as approved and after each revision,
+// fits the unit of measure then in force.
+func (c *checker) targets(ind *plan.Indicator) {
+	order := c.p.RevisionOrder()
+	seen := map[plan.Pos]bool{}
+	for n := 0; n <= len(c.p.Revisioni); n++ {
+		unit := textAt(ind.Unita, n, order)
+		form := targetForm(unit.S)
+		for _, t := range ind.Target {
+			v := textAt(t, n, order)
+			if seen[v.Pos] || fitsUnit(v.S, form) {
+				continue
+			}
+			seen[v.Pos] = true
+			c.ds.errorf(v.Pos, hintTargetForm[form], msgTargetForm, v.S, unit.S)
+		}
+	}
+}
+
+// amounts checks the resources of a strategic sheet, current and earlier.
+func (c *checker) amounts(s *plan.Sheet) {
+	for _, r := range s.Risorse {
+		c.amount(r.Text)
+		for _, p := range r.Precedenti {
+			c.amount(p.Valore)
+		}
+	}
+}
+
+func (c *checker) amount(t plan.Text) {
+	if strings.TrimSpace(t.S) == noValue {
+		return
+	}
+	_, ok, english := parseEuro(t.S)
+	switch {
+	case english:
+		c.ds.errorf(t.Pos, hintEuro, msgEuroEnglish, t.S)
+	case !ok:
+		c.ds.errorf(t.Pos, hintEuro, msgEuro, t.S)
+	}
+}
+
+// percents checks a weight as it is now and as it was.
+func (c *checker) percents(v plan.Value) {
+	for _, t := range append([]plan.Text{v.Text}, priorTexts(v)...) {
+		if t.S == "" {
+			continue
+		}
+		if _, ok := plan.Percent(t.S); !ok {
+			c.ds.errorf(t.Pos, hintPercent, msgPercent, t.S)
+		}
+	}
+}
+
+func priorTexts(v plan.Value) []plan.Text {
+	out := make([]plan.Text, len(v.Precedenti))
+	for i, p := range v.Precedenti {
+		out[i] = p.Valore
+	}
+	return out
+}
+
+// config checks the settings: links that may appear on every page, and the
+// theme name.
+func (c *checker) config(cfg *plan.Config) {
+	links := []plan.Text{cfg.Ente.Sito, cfg.Accessibilita, cfg.Privacy, cfg.Licenza.URL}
+	for _, l := range append(cfg.Percorso, cfg.Collegamenti...) {
+		links = append(links, l.URL)
+	}
+	for _, u := range links {
+		if u.S != "" && !markup.SafeURL(u.S) {
+			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
+		}
+	}
+	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
+		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
+	}
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder"
+)
+
+// cmdCheck runs every rule of a build, renders the pages in memory, and
+// writes nothing: it lists every finding, as text or as JSON.
+func cmdCheck(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", stderr)
+	siteDir := fs.String("s", ".", "cartella del sito")
+	format := fs.String("format", "text", "formato dei risultati: text o json")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return usageError{fmt.Sprintf("formato %q sconosciuto: usa text o json", *format)}
+	}
+	site, closeSite := siteFS(*siteDir)
+	defer closeSite()
+	_, diags := builder.Build(builder.Input{Site: site, Themes: piao.Themes, Minify: true})
+	if *format == "json" {
+		if err := writeJSON(stdout, diags); err != nil {
+			return err
+		}
+	} else {
+		for _, d := range diags {
+			fmt.Fprintln(stdout, d.String())
+		}
+		errs, warns := diags.Count()
+		fmt.Fprintln(stdout, builder.CheckSummary(errs, warns))
+	}
+	if diags.HasErrors() {
+		return errContent
+	}
+	return nil
+}
+
+// finding is one diagnostic in the JSON output of piao check. The field
+// names are part of piao's interface: keep them stable.
+type finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"` // "error" or "warning"
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
+	Source   string `json:"source"`
+}
+
+func writeJSON(w io.Writer, diags builder.Diagnostics) error {
+	out := make([]finding, 0, len(diags))
+	for _, d := range diags {
+		sev := "error"
+		if d.Severity == builder.Warning {
+			sev = "warning"
+		}
+		out = append(out, finding{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: sev,
+			Message: d.Msg, Hint: d.Hint, Source: d.Source})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
