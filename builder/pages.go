@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
+	"slices"
 	"sort"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -24,6 +26,11 @@ type Pages struct {
 	kinds map[string]string // the kind of the HTML files that are not rendered pages (snapshots)
 	paths []string
 	min   *minify.M // nil: no minifying
+	src   fs.FS     // the site folder, to quote the source of a page that fails
+
+	// workers is the number of goroutines that render, minify and write
+	// (GOMAXPROCS unless a test sets it); the output does not depend on it.
+	workers int
 }
 
 // NewPages prepares the files of a model that loaded and checked without
@@ -43,6 +50,7 @@ func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
 		return nil, ds
 	}
+	p.src = in.Site
 	return p, ds
 }
 
@@ -51,7 +59,8 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*P
 	if err != nil {
 		return nil, err
 	}
-	p := &Pages{r: r, model: model, pages: map[string]*page{}, files: map[string][]byte{}, kinds: map[string]string{}}
+	p := &Pages{r: r, model: model, pages: map[string]*page{}, files: map[string][]byte{}, kinds: map[string]string{},
+		workers: runtime.GOMAXPROCS(0)}
 	if min {
 		p.min = newMinifier()
 	}
@@ -89,9 +98,10 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*P
 		return nil, err
 	}
 	for name, b := range p.files {
-		if p.files[name], err = p.minify(name, b); err != nil {
+		if b, err = p.minify(name, b); err != nil {
 			return nil, err
 		}
+		p.files[name] = slices.Clip(bytes.Clone(b)) // without the spare room of the buffer it was written in
 	}
 	addSnapshots(extra, snaps) // after minifying: byte for byte
 	for name := range p.pages {
@@ -104,15 +114,21 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*P
 	return p, nil
 }
 
-// All renders every page and returns the whole site.
+// All renders every page and returns the whole site. The pages render in
+// parallel; the site is the same, byte for byte, whatever their number.
 func (p *Pages) All() (*Site, error) {
+	out := make([][]byte, len(p.paths))
+	err := p.each(func(i int, name string, buf *buffers) error {
+		b, err := p.render(name, buf)
+		out[i] = bytes.Clone(b)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	site := &Site{Files: make(map[string][]byte, len(p.paths)), Kinds: map[string]string{}, Model: p.model, Pages: len(p.pages)}
-	for _, name := range p.paths {
-		b, err := p.Render(name)
-		if err != nil {
-			return nil, err
-		}
-		site.Files[name] = b
+	for i, name := range p.paths {
+		site.Files[name] = out[i]
 		if pg := p.pages[name]; pg != nil {
 			site.Kinds[name] = pg.Kind
 		} else if k, ok := p.kinds[name]; ok {
@@ -120,6 +136,15 @@ func (p *Pages) All() (*Site, error) {
 		}
 	}
 	return site, nil
+}
+
+// Verify renders and minifies every page, keeping nothing: what piao check
+// needs to know that the site builds.
+func (p *Pages) Verify() error {
+	return p.each(func(_ int, name string, buf *buffers) error {
+		_, err := p.render(name, buf)
+		return err
+	})
 }
 
 // Paths lists every file of the site, pages and assets, in order.
@@ -136,16 +161,38 @@ func (p *Pages) Render(name string) ([]byte, error) {
 	if b, ok := p.files[name]; ok {
 		return b, nil
 	}
+	b, err := p.render(name, &buffers{})
+	return bytes.Clone(b), err
+}
+
+// buffers are the scratch space of one goroutine that renders: the page
+// as the theme wrote it, and minified.
+type buffers struct{ page, min bytes.Buffer }
+
+// render returns the file at path; a page's bytes live in buf until its
+// next use.
+func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
+	if b, ok := p.files[name]; ok {
+		return b, nil
+	}
 	pg := p.pages[name]
 	if pg == nil {
 		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
 	cp := *pg // render writes to the page it renders
-	b, err := p.r.render(&cp)
-	if err != nil {
+	buf.page.Reset()
+	if err := p.r.renderTo(&cp, &buf.page); err != nil {
 		return nil, &pageError{pg, errors.Unwrap(err)}
 	}
-	return p.minify(name, b)
+	mt, ok := mediaTypes[path.Ext(name)]
+	if p.min == nil || !ok {
+		return buf.page.Bytes(), nil
+	}
+	buf.min.Reset()
+	if err := p.min.Minify(mt, &buf.min, bytes.NewReader(buf.page.Bytes())); err != nil {
+		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
+	}
+	return buf.min.Bytes(), nil
 }
 
 func (p *Pages) minify(name string, b []byte) ([]byte, error) {
@@ -155,7 +202,7 @@ func (p *Pages) minify(name string, b []byte) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	if err := p.min.Minify(mt, &out, bytes.NewReader(b)); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
 	return out.Bytes(), nil
 }

@@ -38,7 +38,9 @@ func TestSheetIndex(t *testing.T) {
 		}
 		return l
 	}
-	same := func(a, b [][]*Sheet) bool { return slices.EqualFunc(a, b, func(x, y []*Sheet) bool { return slices.Equal(x, y) }) }
+	same := func(a, b [][]*Sheet) bool {
+		return slices.EqualFunc(a, b, func(x, y []*Sheet) bool { return slices.Equal(x, y) })
+	}
 	scanned := get()
 	p.Index()
 	if p.indexed() == nil {

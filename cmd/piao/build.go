@@ -26,21 +26,29 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	siteFiles, closeSite := siteFS(*siteDir)
 	defer closeSite()
-	site, diags := builder.Build(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify})
+	pages, diags := builder.Prepare(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify})
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.String())
 	}
 	errs, warns := diags.Count()
-	if site == nil {
+	if pages == nil {
 		fmt.Fprintln(stderr, builder.FailureSummary(errs, warns))
 		return errContent
 	}
 	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}
-	if err := builder.PublishWith(site, *dest, opts); err != nil {
+	written, err := pages.Publish(*dest, opts)
+	if rds := pages.Diagnose(err); len(rds) > 0 {
+		for _, d := range rds {
+			fmt.Fprintln(stderr, d.String())
+		}
+		fmt.Fprintln(stderr, builder.FailureSummary(errs+len(rds), warns))
+		return errContent
+	}
+	if err != nil {
 		return err
 	}
 	dur := time.Since(start).Round(time.Millisecond)
-	fmt.Fprintln(stdout, builder.Summary(*dest, site.Pages, len(site.Files), site.Size(), dur.String(), warns))
+	fmt.Fprintln(stdout, builder.Summary(*dest, written.Pages, written.Files, written.Bytes, dur.String(), warns))
 	return nil
 }
 
