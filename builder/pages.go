@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"slices"
 	"sort"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -25,6 +24,7 @@ type Pages struct {
 	files map[string][]byte // every other file, final: assets, open data, search index, snapshots
 	kinds map[string]string // the kind of the HTML files that are not rendered pages (snapshots)
 	paths []string
+	out   *outputs  // where the files that are not pages went
 	min   *minify.M // nil: no minifying
 	src   fs.FS     // the site folder, to quote the source of a page that fails
 
@@ -37,34 +37,59 @@ type Pages struct {
 // errors, with the theme and options of in. Theme problems come back as
 // errors, open-data and snapshot problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
+	p, ds, _ := newPagesTo(in, model, "") // in memory: nothing to fail writing
+	return p, ds
+}
+
+// newPagesTo is NewPages; with a root, the files that are not pages are
+// written under it as they are made, and only their names are kept. A
+// failure to write comes back as the error.
+func newPagesTo(in Input, model *plan.Site, root string) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	theme, err := themeFS(in, model.Config.Tema.S)
 	if err != nil {
 		ds.errorf(model.Config.Tema.Pos, fmt.Sprintf(hintConfigTheme, model.Config.Tema.S), msgConfigTheme, model.Config.Tema.S)
-		return nil, ds
+		return nil, ds, nil
 	}
 	snaps, sds := loadSnapshots(in.Site)
 	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
-	p, err := newPages(theme, model, in.Minify, snaps)
-	if err != nil {
+	p, err := newPages(theme, model, in.Minify, snaps, root)
+	var we *writeError
+	switch {
+	case errors.As(err, &we):
+		return nil, ds, we.err
+	case err != nil:
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
-		return nil, ds
+		return nil, ds, nil
 	}
 	p.src = in.Site
-	return p, ds
+	return p, ds, nil
 }
 
-func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*Pages, error) {
+func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, root string) (*Pages, error) {
 	r, err := newRenderer(theme, model)
 	if err != nil {
 		return nil, err
 	}
-	p := &Pages{r: r, model: model, pages: map[string]*page{}, files: map[string][]byte{}, kinds: map[string]string{},
+	p := &Pages{r: r, model: model, pages: map[string]*page{}, kinds: map[string]string{},
 		workers: runtime.GOMAXPROCS(0)}
 	if min {
 		p.min = newMinifier()
 	}
-	pages := pagesOf(model)
+	p.out = newOutputs(p.min, root)
+	if len(model.Config.Percorso) == 0 { // as pagesOf would, before the tasks below read the model at once
+		model.Config.Percorso = defaultPercorso()
+	}
+	r.snapshots = snaps
+	var pages []*page
+	err = runTasks(
+		func() error { pages = pagesOf(model); return nil },
+		func() (err error) { r.downloads, err = addOpenData(p.out, model); return err },
+		func() error { return p.addSearch(model) },
+	)
+	if err != nil {
+		return nil, err
+	}
 	for _, pg := range pages {
 		if p.pages[pg.Path] != nil {
 			return nil, fmt.Errorf(msgDuplicatePage, pg.Path)
@@ -72,46 +97,69 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*P
 		pg.r, pg.Site = r, model
 		p.pages[pg.Path] = pg
 	}
-	extra := &Site{Files: p.files, Kinds: p.kinds, Model: model}
-	if r.downloads, err = addOpenData(extra, model); err != nil {
+	if err := p.addSiteFiles(theme, pages, snaps); err != nil {
 		return nil, err
 	}
-	r.snapshots = snaps
-	r.search = buildSearchIndex(model).encode()
-	for name, b := range r.search.Files {
-		p.files[name] = b
+	p.files = p.out.files
+	for name := range p.pages {
+		p.paths = append(p.paths, name)
 	}
-	if b := sitemap(model, pages); b != nil {
-		p.files["sitemap.xml"] = b
+	if root == "" {
+		p.paths = append(p.paths, p.out.names()...)
 	}
-	p.files["robots.txt"] = robots(model)
-	err = fs.WalkDir(theme, "assets", func(name string, d fs.DirEntry, err error) error {
+	sort.Strings(p.paths)
+	return p, nil
+}
+
+// addSearch builds the search index and adds its files.
+func (p *Pages) addSearch(model *plan.Site) error {
+	search := buildSearchIndex(model).encode()
+	for name, b := range search.Files {
+		if err := p.out.put(name, b); err != nil {
+			return err
+		}
+	}
+	search.Files = nil // the pages need only the folder's name
+	p.r.search = search
+	return nil
+}
+
+// addSiteFiles adds the sitemap, robots.txt, the theme's assets and the
+// published snapshots.
+func (p *Pages) addSiteFiles(theme fs.FS, pages []*page, snaps []snapshotCopy) error {
+	if b := sitemap(p.model, pages); b != nil {
+		if err := p.out.put("sitemap.xml", b); err != nil {
+			return err
+		}
+	}
+	if err := p.out.put("robots.txt", robots(p.model)); err != nil {
+		return err
+	}
+	err := fs.WalkDir(theme, "assets", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		b, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return err
+		}
 		delete(p.pages, name) // an asset wins over a page
-		p.files[name] = b
-		return err
+		return p.out.put(name, b)
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return err
 	}
-	for name, b := range p.files {
-		if b, err = p.minify(name, b); err != nil {
-			return nil, err
+	for _, s := range snaps { // byte for byte, never minified
+		for name, b := range s.Files {
+			if err := p.out.putRaw(snapshotPath(s.Meta.Nome, name), b); err != nil {
+				return err
+			}
+			if path.Ext(name) == ".html" {
+				p.kinds[snapshotPath(s.Meta.Nome, name)] = "snapshot" // archived pages
+			}
 		}
-		p.files[name] = slices.Clip(bytes.Clone(b)) // without the spare room of the buffer it was written in
 	}
-	addSnapshots(extra, snaps) // after minifying: byte for byte
-	for name := range p.pages {
-		p.paths = append(p.paths, name)
-	}
-	for name := range p.files {
-		p.paths = append(p.paths, name)
-	}
-	sort.Strings(p.paths)
-	return p, nil
+	return nil
 }
 
 // All renders every page and returns the whole site. The pages render in
@@ -193,18 +241,6 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
 	return buf.min.Bytes(), nil
-}
-
-func (p *Pages) minify(name string, b []byte) ([]byte, error) {
-	mt, ok := mediaTypes[path.Ext(name)]
-	if p.min == nil || !ok {
-		return b, nil
-	}
-	var out bytes.Buffer
-	if err := p.min.Minify(mt, &out, bytes.NewReader(b)); err != nil {
-		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
-	}
-	return out.Bytes(), nil
 }
 
 // SheetFile returns the source file of the one sheet a page shows, for a

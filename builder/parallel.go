@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -71,4 +72,38 @@ func (p *Pages) workOrder() []int {
 		}
 	}
 	return order
+}
+
+// parallelFor calls fn(i) for i from 0 to n-1, from GOMAXPROCS
+// goroutines; fn must write only what belongs to its i.
+func parallelFor(n int, fn func(i int)) {
+	var next atomic.Int64
+	work := func() {
+		for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+			fn(i)
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+}
+
+// runTasks runs the tasks at once and returns the error of the first one,
+// in the order given, that failed.
+func runTasks(tasks ...func() error) error {
+	errs := make([]error, len(tasks))
+	var wg sync.WaitGroup
+	for i, task := range tasks {
+		wg.Go(func() { errs[i] = task() })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

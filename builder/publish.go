@@ -85,7 +85,7 @@ func publishTree(dest string, opt PublishOptions, fill func(root string) error) 
 	}
 	defer os.RemoveAll(tmp) // after the swap, the previous site
 	if err := fill(tmp); err != nil {
-		if errors.As(err, new(*pageError)) || errors.As(err, new(*renderError)) {
+		if errors.As(err, new(*pageError)) || errors.As(err, new(*renderError)) || errors.Is(err, errContent) {
 			return err
 		}
 		return publishError(dest, err)

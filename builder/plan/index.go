@@ -198,7 +198,7 @@ func (ind *Indicator) Revised() bool {
 	if ind.Added() || ind.Removed() || len(ind.Revisioni) > 0 {
 		return true
 	}
-	for _, v := range ind.Values() {
+	for v := range ind.fields {
 		if v.Value.Revised() {
 			return true
 		}
@@ -220,36 +220,44 @@ type Field struct {
 
 // Values lists the indicator's revisable fields with their labels, in the
 // order of the paper sheet; each target is one field.
-func (ind *Indicator) Values() []Field {
-	out := []Field{
-		{"descrizione", "Descrizione", ind.Descrizione},
-		{"algoritmo", "Algoritmo di calcolo", ind.Algoritmo},
+func (ind *Indicator) Values() []Field { return slices.Collect(ind.fields) }
+
+// fields yields what Values lists, without making the list.
+func (ind *Indicator) fields(yield func(Field) bool) {
+	if !yield(Field{"descrizione", "Descrizione", ind.Descrizione}) ||
+		!yield(Field{"algoritmo", "Algoritmo di calcolo", ind.Algoritmo}) {
+		return
 	}
 	for _, t := range ind.Target {
-		out = append(out, Field{"target", "Target " + t.Anno, t})
+		if !yield(Field{"target", "Target " + t.Anno, t}) {
+			return
+		}
 	}
-	return append(out,
-		Field{"peso", "Peso indicatore", ind.Peso},
-		Field{"fonte", "Fonte del dato", ind.Fonte},
-		Field{"unita_misura", "Unità di misura", ind.Unita},
-		Field{"tipologia", "Tipologia indicatore", ind.Tipologia},
-	)
+	_ = yield(Field{"peso", "Peso indicatore", ind.Peso}) &&
+		yield(Field{"fonte", "Fonte del dato", ind.Fonte}) &&
+		yield(Field{"unita_misura", "Unità di misura", ind.Unita}) &&
+		yield(Field{"tipologia", "Tipologia indicatore", ind.Tipologia})
 }
 
 // Values lists the sheet's own revisable fields (not its indicators').
-func (s *Sheet) Values() []Field {
-	out := []Field{}
-	if s.Kind == Operational {
-		out = append(out, Field{"obiettivo_operativo", "Obiettivo operativo", s.Obiettivo})
+func (s *Sheet) Values() []Field { return slices.Collect(s.fields) }
+
+// fields yields what Values lists, without making the list.
+func (s *Sheet) fields(yield func(Field) bool) {
+	if s.Kind == Operational && !yield(Field{"obiettivo_operativo", "Obiettivo operativo", s.Obiettivo}) {
+		return
 	}
-	if s.Descrizione.S != "" {
-		out = append(out, Field{"descrizione", "Descrizione", s.Descrizione})
+	if s.Descrizione.S != "" && !yield(Field{"descrizione", "Descrizione", s.Descrizione}) {
+		return
 	}
-	out = append(out, Field{"peso", "Peso obiettivo", s.Peso})
+	if !yield(Field{"peso", "Peso obiettivo", s.Peso}) {
+		return
+	}
 	for _, r := range s.Risorse {
-		out = append(out, Field{"risorse", "Risorse stanziate " + r.Anno, r})
+		if !yield(Field{"risorse", "Risorse stanziate " + r.Anno, r}) {
+			return
+		}
 	}
-	return out
 }
 
 // Name is the sheet's display title: titolo, the operational objective, or
@@ -272,7 +280,7 @@ func (s *Sheet) Revised() bool {
 	if len(s.Revisioni) > 0 {
 		return true
 	}
-	for _, f := range s.Values() {
+	for f := range s.fields {
 		if f.Value.Revised() {
 			return true
 		}

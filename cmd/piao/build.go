@@ -26,22 +26,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	siteFiles, closeSite := siteFS(*siteDir)
 	defer closeSite()
-	pages, diags := builder.Prepare(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify})
+	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}
+	written, diags, err := builder.BuildTo(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify}, *dest, opts)
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.String())
 	}
 	errs, warns := diags.Count()
-	if pages == nil {
+	if errs > 0 {
 		fmt.Fprintln(stderr, builder.FailureSummary(errs, warns))
-		return errContent
-	}
-	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}
-	written, err := pages.Publish(*dest, opts)
-	if rds := pages.Diagnose(err); len(rds) > 0 {
-		for _, d := range rds {
-			fmt.Fprintln(stderr, d.String())
-		}
-		fmt.Fprintln(stderr, builder.FailureSummary(errs+len(rds), warns))
 		return errContent
 	}
 	if err != nil {
