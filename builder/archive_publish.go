@@ -61,20 +61,6 @@ func loadSnapshots(site fs.FS) ([]snapshotCopy, Diagnostics) {
 	return out, ds
 }
 
-// addSnapshots copies the snapshots into the site, under archivio/.
-func addSnapshots(site *Site, snaps []snapshotCopy) {
-	for _, s := range snaps {
-		for p, b := range s.Files {
-			site.Files[snapshotPath(s.Meta.Nome, p)] = b
-		}
-		for p := range s.Files {
-			if site.Kinds != nil && path.Ext(p) == ".html" {
-				site.Kinds[snapshotPath(s.Meta.Nome, p)] = "snapshot" // archived pages
-			}
-		}
-	}
-}
-
 // Snapshots lists the published snapshots, newest first.
 func (pg *page) Snapshots() []SnapshotMeta {
 	var out []SnapshotMeta

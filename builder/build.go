@@ -53,33 +53,51 @@ func (s *Site) Size() int64 {
 // and the diagnostics; warnings come with a Site. The diagnostics are
 // sorted and quote their source lines.
 func Build(in Input) (*Site, Diagnostics) {
-	site, ds := build(in)
-	ds.attachSources(readSources(in.Site, ds))
-	ds.Sort()
+	pages, ds := Prepare(in)
+	if pages == nil {
+		return nil, ds
+	}
+	site, err := pages.All()
+	if err != nil {
+		ds = append(ds, pages.Diagnose(err)...)
+		ds.Sort()
+		return nil, ds
+	}
 	return site, ds
 }
 
-func build(in Input) (*Site, Diagnostics) {
+// Prepare runs the pipeline up to the rendering of the pages: it loads
+// and checks the site and makes every file that is not a page. On errors
+// it returns nil Pages and the diagnostics. The pages render as they are
+// published (Pages.Publish), or all at once (Pages.All).
+func Prepare(in Input) (*Pages, Diagnostics) {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return nil, ds
 	}
 	pages, pds := NewPages(in, model)
 	ds = append(ds, pds...)
-	if pages == nil {
-		return nil, ds
-	}
-	site, err := pages.All()
+	ds.attachSources(readSources(in.Site, ds))
+	ds.Sort()
+	return pages, ds
+}
+
+// Diagnose turns an error of rendering (Pages.All, Render, Publish, Verify)
+// into the diagnostic that says which page failed and where it comes
+// from; other errors give none.
+func (p *Pages) Diagnose(err error) Diagnostics {
+	var ds Diagnostics
 	var pe *pageError
 	switch {
 	case errors.As(err, &pe):
-		ds.errorf(pageSource(model, pe.pg), hintRenderPage, msgRenderPage, pe.pg.Path, pe.err)
-		return nil, ds
-	case err != nil:
+		ds.errorf(pageSource(p.model, pe.pg), hintRenderPage, msgRenderPage, pe.pg.Path, pe.err)
+	case errors.As(err, new(*renderError)):
 		ds.errorf(plan.Pos{File: "themes"}, hintRenderPage, "%s", err.Error())
-		return nil, ds
+	default:
+		return nil
 	}
-	return site, ds
+	ds.attachSources(readSources(p.src, ds))
+	return ds
 }
 
 // pageError is a page the theme failed to render.
@@ -89,6 +107,14 @@ type pageError struct {
 }
 
 func (e *pageError) Error() string { return e.pg.Path + ": " + e.err.Error() }
+
+// renderError is a file the minifier refused: a broken script or style
+// sheet of the theme.
+type renderError struct{ err error }
+
+func (e *renderError) Error() string { return e.err.Error() }
+
+func (e *renderError) Unwrap() error { return e.err }
 
 // LoadAndCheck loads the site and runs the rules over whatever loaded, so
 // that every mistake is reported at once. The diagnostics are sorted and

@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"slices"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -57,34 +58,79 @@ func (c *Cache) LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
 // Parsed is the number of sheets the last load had to parse.
 func (c *Cache) Parsed() int { return c.parsed }
 
-// sheet loads a sheet through the cache, if the loader has one.
-func (l *loader) sheet(file string, kind plan.Kind) *plan.Sheet {
+// sheetJob is a sheet file to load.
+type sheetJob struct {
+	file string
+	kind plan.Kind
+}
+
+// sheetLoad is what loading one sheet gave: the sheet (nil if it did not
+// load), the findings and the files read, and how to update the cache.
+type sheetLoad struct {
+	sheet  *plan.Sheet
+	diags  Diagnostics
+	files  map[string][]byte
+	parsed bool         // parsed anew, not taken from the cache
+	store  *cachedSheet // the cache's new entry for the file, if parsed
+}
+
+// sheets loads the sheet files on every core, each through the cache if
+// the loader has one, and returns them in the order of jobs. Each sheet
+// is loaded by a loader of its own; their findings and files join this
+// loader's in the order of jobs, and the cache is updated afterwards, so
+// the result does not depend on the number of goroutines.
+func (l *loader) sheets(jobs []sheetJob) []*plan.Sheet {
+	loads := make([]sheetLoad, len(jobs))
+	parallelFor(len(jobs), func(i int) { loads[i] = l.loadOne(jobs[i]) })
+	out := make([]*plan.Sheet, len(jobs))
+	for i, r := range loads {
+		l.diags = append(l.diags, r.diags...)
+		maps.Copy(l.files, r.files)
+		out[i] = r.sheet
+		c := l.cache
+		switch {
+		case c == nil:
+		case r.store != nil:
+			c.sheets[jobs[i].file] = r.store
+		case r.sheet == nil && r.parsed:
+			delete(c.sheets, jobs[i].file)
+		}
+		if c != nil && r.parsed {
+			c.parsed++
+		}
+	}
+	return out
+}
+
+// loadOne loads a sheet, through the cache if the loader has one. It
+// writes nothing shared: the cache is only read.
+func (l *loader) loadOne(job sheetJob) sheetLoad {
+	sub := &loader{fsys: l.fsys, files: map[string][]byte{}}
+	res := func(s *plan.Sheet) sheetLoad { return sheetLoad{sheet: s, diags: sub.diags, files: sub.files} }
 	c := l.cache
 	if c == nil {
-		return l.loadSheet(file, kind)
+		return res(sub.loadSheet(job.file, job.kind))
 	}
-	e := c.sheets[file]
-	if e != nil && e.kind == kind {
-		src, err := l.read(file)
+	if e := c.sheets[job.file]; e != nil && e.kind == job.kind {
+		src, err := sub.read(job.file)
 		if err != nil {
-			return nil
+			return res(nil)
 		}
 		if bytes.Equal(src, e.src) {
-			e.load = c.loads
-			l.diags = append(l.diags, e.diags...)
-			return handOut(e.sheet)
+			e.load = c.loads // entries are one a file: no other goroutine writes this one
+			sub.diags = append(sub.diags, e.diags...)
+			return res(handOut(e.sheet))
 		}
+		sub.diags = nil // read again by loadSheet
 	}
-	c.parsed++
-	before := len(l.diags)
-	s := l.loadSheet(file, kind)
-	if s == nil {
-		delete(c.sheets, file)
-		return nil
+	r := res(sub.loadSheet(job.file, job.kind))
+	r.diags, r.parsed = sub.diags, true
+	if r.sheet != nil {
+		r.store = &cachedSheet{kind: job.kind, src: sub.files[job.file], sheet: r.sheet, load: c.loads,
+			diags: slices.Clone(sub.diags)}
+		r.sheet = handOut(r.sheet)
 	}
-	c.sheets[file] = &cachedSheet{kind: kind, src: l.files[file], sheet: s, load: c.loads,
-		diags: slices.Clone(l.diags[before:])}
-	return handOut(s)
+	return r
 }
 
 // handOut copies a cached sheet for one load.

@@ -2,7 +2,9 @@ package builder
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -206,5 +208,37 @@ func TestExampleClean(t *testing.T) {
 	_, ds := LoadAndCheck(os.DirFS(".."))
 	if len(ds) > 0 {
 		t.Errorf("the example site has findings:\n%s", ds.Error())
+	}
+}
+
+// TestMayHoldNeverHides: the quick filter before the patterns never hides
+// a match the patterns alone would find, on random text made of the
+// characters they look for and of pieces of the personal data they find.
+func TestMayHoldNeverHides(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"0", "3", "9", "1", "A", "R", "L", "x", "@", ".", "-", " ", "+", "/", "_", "è",
+		"e.it", "RSSMRA80A01F952K", "RSSMRA80A01F95", "0321 ", "347", "123456"}
+	var found [3]int
+	for range 100000 {
+		var b strings.Builder
+		for range 4 + r.IntN(16) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		email, phone, cf := mayHold(s)
+		for i, m := range []struct {
+			re   *regexp.Regexp
+			pass bool
+		}{{emailRE, email}, {phoneRE, phone}, {cfRE, cf}} {
+			if m.re.MatchString(s) {
+				found[i]++
+				if !m.pass {
+					t.Fatalf("mayHold(%q) hides a match of %s", s, m.re)
+				}
+			}
+		}
+	}
+	if found[0] < 100 || found[1] < 100 || found[2] < 100 {
+		t.Fatalf("random texts matched e-mail, phone, codice fiscale %v times: the test proves little", found)
 	}
 }

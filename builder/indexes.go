@@ -314,8 +314,12 @@ func sortKey(s string) string {
 }
 
 func sortGroups(gs []*listGroup) {
+	keys := make(map[*listGroup]string, len(gs))
+	for _, g := range gs {
+		keys[g] = textnorm.Fold(g.Title)
+	}
 	sort.SliceStable(gs, func(i, j int) bool {
-		a, b := textnorm.Fold(gs[i].Title), textnorm.Fold(gs[j].Title)
+		a, b := keys[gs[i]], keys[gs[j]]
 		if a != b {
 			return a < b
 		}
@@ -323,8 +327,17 @@ func sortGroups(gs []*listGroup) {
 	})
 }
 
+// sortItems sorts indicators by description, each key computed once.
 func sortItems(items []listItem) {
-	sort.SliceStable(items, func(i, j int) bool {
-		return sortKey(items[i].Ind.Descrizione.S) < sortKey(items[j].Ind.Descrizione.S)
-	})
+	keyed := make([]struct {
+		key  string
+		item listItem
+	}, len(items))
+	for i, it := range items {
+		keyed[i].key, keyed[i].item = sortKey(it.Ind.Descrizione.S), it
+	}
+	sort.SliceStable(keyed, func(i, j int) bool { return keyed[i].key < keyed[j].key })
+	for i := range keyed {
+		items[i] = keyed[i].item
+	}
 }

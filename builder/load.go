@@ -79,6 +79,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		l.decodeInto(n, file, "", p)
 	}
 	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
+	var jobs []sheetJob
 	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
 		sub := path.Join(dir, kindDir[kind])
 		if _, err := fs.Lstat(l.fsys, sub); err != nil || !l.inside(sub) {
@@ -98,13 +99,16 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 				l.diags.warnf(plan.Pos{File: path.Join(sub, name)}, hintUnknownFile, msgUnknownFile)
 				continue
 			}
-			if s := l.sheet(path.Join(sub, name), kind); s != nil {
-				s.Plan = p
-				if kind == plan.Strategic {
-					p.Strategic = append(p.Strategic, s)
-				} else {
-					p.Operational = append(p.Operational, s)
-				}
+			jobs = append(jobs, sheetJob{file: path.Join(sub, name), kind: kind})
+		}
+	}
+	for i, s := range l.sheets(jobs) {
+		if s != nil {
+			s.Plan = p
+			if jobs[i].kind == plan.Strategic {
+				p.Strategic = append(p.Strategic, s)
+			} else {
+				p.Operational = append(p.Operational, s)
 			}
 		}
 	}

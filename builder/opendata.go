@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -25,44 +26,57 @@ type download struct {
 	Sheet  *plan.Sheet // set for a sheet's own JSON
 }
 
-// addOpenData adds every open data file to the site and returns them as
+// addOpenData adds every open data file to out and returns them as
 // downloads, plans first, then the site-wide files.
-func addOpenData(site *Site, model *plan.Site) ([]download, error) {
-	var out []download
-	add := func(d download, b []byte) {
-		site.Files[d.Path] = b
+func addOpenData(out *outputs, model *plan.Site) ([]download, error) {
+	var list []download
+	add := func(d download, b []byte) error {
 		d.Size = len(b)
-		out = append(out, d)
+		list = append(list, d)
+		return out.put(d.Path, b)
 	}
 	for _, p := range model.Plans {
-		j, err := marshalJSON(planData(model, p))
+		d := download{Path: dataPath(p, "piano.json"), Title: "Piano completo", Format: "JSON", Plan: p}
+		var sheets []download
+		size, err := out.stream(d.Path, func(w io.Writer) (err error) {
+			sheets, err = writePlanJSON(w, out, model, p)
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
-		add(download{Path: dataPath(p, "piano.json"), Title: "Piano completo", Format: "JSON", Plan: p}, j)
+		d.Size = int(size)
+		list = append(list, d)
 		for _, t := range planTables(model, p) {
-			add(download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p}, t.csv())
-		}
-		for _, s := range p.Sheets() {
-			j, err := marshalJSON(sheetData(model, s))
-			if err != nil {
+			if err := add(download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p}, t.csv()); err != nil {
 				return nil, err
 			}
-			add(download{Path: sheetDataPath(s), Title: s.Name(), Format: "JSON", Plan: p, Sheet: s}, j)
 		}
+		list = append(list, sheets...)
 	}
-	jsonld, ttl, err := catalog(model, out)
+	jsonld, ttl, err := catalog(model, list)
 	if err != nil {
 		return nil, err
 	}
-	add(download{Path: catalogPath("jsonld"), Title: "Catalogo DCAT-AP_IT", Format: "JSON-LD"}, jsonld)
-	add(download{Path: catalogPath("ttl"), Title: "Catalogo DCAT-AP_IT", Format: "Turtle"}, ttl)
-	add(download{Path: feedPath(), Title: "Revisioni dei piani (feed)", Format: "Atom"}, feed(model))
+	for _, f := range []struct {
+		d download
+		b []byte
+	}{
+		{download{Path: catalogPath("jsonld"), Title: "Catalogo DCAT-AP_IT", Format: "JSON-LD"}, jsonld},
+		{download{Path: catalogPath("ttl"), Title: "Catalogo DCAT-AP_IT", Format: "Turtle"}, ttl},
+		{download{Path: feedPath(), Title: "Revisioni dei piani (feed)", Format: "Atom"}, feed(model)},
+	} {
+		if err := add(f.d, f.b); err != nil {
+			return nil, err
+		}
+	}
 	schemas := SchemaFiles()
 	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
-		add(download{Path: schemaPath(name), Title: "Schema " + name, Format: "JSON Schema"}, schemas[name])
+		if err := add(download{Path: schemaPath(name), Title: "Schema " + name, Format: "JSON Schema"}, schemas[name]); err != nil {
+			return nil, err
+		}
 	}
-	return out, nil
+	return list, nil
 }
 
 // marshalJSON writes v indented, without escaping <, > and &.
@@ -160,6 +174,8 @@ func valueData(v plan.Value) valueJSON {
 	return out
 }
 
+// planData is a plan's piano.json with an empty list of sheets, which
+// writePlanJSON fills.
 func planData(model *plan.Site, p *plan.Plan) planJSON {
 	out := planJSON{
 		Piano: p.Slug, Titolo: p.Titolo.S, Periodo: p.Periodo.S, Anni: p.Years(),
@@ -189,9 +205,6 @@ func planData(model *plan.Site, p *plan.Plan) planJSON {
 			lj.Obiettivi = append(lj.Obiettivi, objectiveJSON{o.Key(), o.Codice.S, o.Nome.S})
 		}
 		out.Linee = append(out.Linee, lj)
-	}
-	for _, s := range p.Sheets() {
-		out.Schede = append(out.Schede, sheetData(model, s))
 	}
 	out.Modifiche = append(out.Modifiche, changeRows(model, p)...)
 	return out

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -23,39 +24,72 @@ type Pages struct {
 	files map[string][]byte // every other file, final: assets, open data, search index, snapshots
 	kinds map[string]string // the kind of the HTML files that are not rendered pages (snapshots)
 	paths []string
+	out   *outputs  // where the files that are not pages went
 	min   *minify.M // nil: no minifying
+	src   fs.FS     // the site folder, to quote the source of a page that fails
+
+	// workers is the number of goroutines that render, minify and write
+	// (GOMAXPROCS unless a test sets it); the output does not depend on it.
+	workers int
 }
 
 // NewPages prepares the files of a model that loaded and checked without
 // errors, with the theme and options of in. Theme problems come back as
 // errors, open-data and snapshot problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
+	p, ds, _ := newPagesTo(in, model, "") // in memory: nothing to fail writing
+	return p, ds
+}
+
+// newPagesTo is NewPages; with a root, the files that are not pages are
+// written under it as they are made, and only their names are kept. A
+// failure to write comes back as the error.
+func newPagesTo(in Input, model *plan.Site, root string) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	theme, err := themeFS(in, model.Config.Tema.S)
 	if err != nil {
 		ds.errorf(model.Config.Tema.Pos, fmt.Sprintf(hintConfigTheme, model.Config.Tema.S), msgConfigTheme, model.Config.Tema.S)
-		return nil, ds
+		return nil, ds, nil
 	}
 	snaps, sds := loadSnapshots(in.Site)
 	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
-	p, err := newPages(theme, model, in.Minify, snaps)
-	if err != nil {
+	p, err := newPages(theme, model, in.Minify, snaps, root)
+	var we *writeError
+	switch {
+	case errors.As(err, &we):
+		return nil, ds, we.err
+	case err != nil:
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
-		return nil, ds
+		return nil, ds, nil
 	}
-	return p, ds
+	p.src = in.Site
+	return p, ds, nil
 }
 
-func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*Pages, error) {
+func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, root string) (*Pages, error) {
 	r, err := newRenderer(theme, model)
 	if err != nil {
 		return nil, err
 	}
-	p := &Pages{r: r, model: model, pages: map[string]*page{}, files: map[string][]byte{}, kinds: map[string]string{}}
+	p := &Pages{r: r, model: model, pages: map[string]*page{}, kinds: map[string]string{},
+		workers: runtime.GOMAXPROCS(0)}
 	if min {
 		p.min = newMinifier()
 	}
-	pages := pagesOf(model)
+	p.out = newOutputs(p.min, root)
+	if len(model.Config.Percorso) == 0 { // as pagesOf would, before the tasks below read the model at once
+		model.Config.Percorso = defaultPercorso()
+	}
+	r.snapshots = snaps
+	var pages []*page
+	err = runTasks(
+		func() error { pages = pagesOf(model); return nil },
+		func() (err error) { r.downloads, err = addOpenData(p.out, model); return err },
+		func() error { return p.addSearch(model) },
+	)
+	if err != nil {
+		return nil, err
+	}
 	for _, pg := range pages {
 		if p.pages[pg.Path] != nil {
 			return nil, fmt.Errorf(msgDuplicatePage, pg.Path)
@@ -63,56 +97,86 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy) (*P
 		pg.r, pg.Site = r, model
 		p.pages[pg.Path] = pg
 	}
-	extra := &Site{Files: p.files, Kinds: p.kinds, Model: model}
-	if r.downloads, err = addOpenData(extra, model); err != nil {
+	if err := p.addSiteFiles(theme, pages, snaps); err != nil {
 		return nil, err
 	}
-	r.snapshots = snaps
-	r.search = buildSearchIndex(model).encode()
-	for name, b := range r.search.Files {
-		p.files[name] = b
-	}
-	if b := sitemap(model, pages); b != nil {
-		p.files["sitemap.xml"] = b
-	}
-	p.files["robots.txt"] = robots(model)
-	err = fs.WalkDir(theme, "assets", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(theme, name)
-		delete(p.pages, name) // an asset wins over a page
-		p.files[name] = b
-		return err
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	for name, b := range p.files {
-		if p.files[name], err = p.minify(name, b); err != nil {
-			return nil, err
-		}
-	}
-	addSnapshots(extra, snaps) // after minifying: byte for byte
+	p.files = p.out.files
 	for name := range p.pages {
 		p.paths = append(p.paths, name)
 	}
-	for name := range p.files {
-		p.paths = append(p.paths, name)
+	if root == "" {
+		p.paths = append(p.paths, p.out.names()...)
 	}
 	sort.Strings(p.paths)
 	return p, nil
 }
 
-// All renders every page and returns the whole site.
-func (p *Pages) All() (*Site, error) {
-	site := &Site{Files: make(map[string][]byte, len(p.paths)), Kinds: map[string]string{}, Model: p.model, Pages: len(p.pages)}
-	for _, name := range p.paths {
-		b, err := p.Render(name)
-		if err != nil {
-			return nil, err
+// addSearch builds the search index and adds its files.
+func (p *Pages) addSearch(model *plan.Site) error {
+	search := buildSearchIndex(model).encode()
+	for name, b := range search.Files {
+		if err := p.out.put(name, b); err != nil {
+			return err
 		}
-		site.Files[name] = b
+	}
+	search.Files = nil // the pages need only the folder's name
+	p.r.search = search
+	return nil
+}
+
+// addSiteFiles adds the sitemap, robots.txt, the theme's assets and the
+// published snapshots.
+func (p *Pages) addSiteFiles(theme fs.FS, pages []*page, snaps []snapshotCopy) error {
+	if b := sitemap(p.model, pages); b != nil {
+		if err := p.out.put("sitemap.xml", b); err != nil {
+			return err
+		}
+	}
+	if err := p.out.put("robots.txt", robots(p.model)); err != nil {
+		return err
+	}
+	err := fs.WalkDir(theme, "assets", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return err
+		}
+		delete(p.pages, name) // an asset wins over a page
+		return p.out.put(name, b)
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, s := range snaps { // byte for byte, never minified
+		for name, b := range s.Files {
+			if err := p.out.putRaw(snapshotPath(s.Meta.Nome, name), b); err != nil {
+				return err
+			}
+			if path.Ext(name) == ".html" {
+				p.kinds[snapshotPath(s.Meta.Nome, name)] = "snapshot" // archived pages
+			}
+		}
+	}
+	return nil
+}
+
+// All renders every page and returns the whole site. The pages render in
+// parallel; the site is the same, byte for byte, whatever their number.
+func (p *Pages) All() (*Site, error) {
+	out := make([][]byte, len(p.paths))
+	err := p.each(func(i int, name string, buf *buffers) error {
+		b, err := p.render(name, buf)
+		out[i] = bytes.Clone(b)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	site := &Site{Files: make(map[string][]byte, len(p.paths)), Kinds: map[string]string{}, Model: p.model, Pages: len(p.pages)}
+	for i, name := range p.paths {
+		site.Files[name] = out[i]
 		if pg := p.pages[name]; pg != nil {
 			site.Kinds[name] = pg.Kind
 		} else if k, ok := p.kinds[name]; ok {
@@ -120,6 +184,15 @@ func (p *Pages) All() (*Site, error) {
 		}
 	}
 	return site, nil
+}
+
+// Verify renders and minifies every page, keeping nothing: what piao check
+// needs to know that the site builds.
+func (p *Pages) Verify() error {
+	return p.each(func(_ int, name string, buf *buffers) error {
+		_, err := p.render(name, buf)
+		return err
+	})
 }
 
 // Paths lists every file of the site, pages and assets, in order.
@@ -136,28 +209,38 @@ func (p *Pages) Render(name string) ([]byte, error) {
 	if b, ok := p.files[name]; ok {
 		return b, nil
 	}
+	b, err := p.render(name, &buffers{})
+	return bytes.Clone(b), err
+}
+
+// buffers are the scratch space of one goroutine that renders: the page
+// as the theme wrote it, and minified.
+type buffers struct{ page, min bytes.Buffer }
+
+// render returns the file at path; a page's bytes live in buf until its
+// next use.
+func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
+	if b, ok := p.files[name]; ok {
+		return b, nil
+	}
 	pg := p.pages[name]
 	if pg == nil {
 		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
 	cp := *pg // render writes to the page it renders
-	b, err := p.r.render(&cp)
-	if err != nil {
+	buf.page.Reset()
+	if err := p.r.renderTo(&cp, &buf.page); err != nil {
 		return nil, &pageError{pg, errors.Unwrap(err)}
 	}
-	return p.minify(name, b)
-}
-
-func (p *Pages) minify(name string, b []byte) ([]byte, error) {
 	mt, ok := mediaTypes[path.Ext(name)]
 	if p.min == nil || !ok {
-		return b, nil
+		return buf.page.Bytes(), nil
 	}
-	var out bytes.Buffer
-	if err := p.min.Minify(mt, &out, bytes.NewReader(b)); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	buf.min.Reset()
+	if err := p.min.Minify(mt, &buf.min, bytes.NewReader(buf.page.Bytes())); err != nil {
+		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
-	return out.Bytes(), nil
+	return buf.min.Bytes(), nil
 }
 
 // SheetFile returns the source file of the one sheet a page shows, for a

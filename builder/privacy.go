@@ -25,20 +25,50 @@ var (
 // personalData returns what in s looks like personal data, with the byte
 // offset of each match and its kind.
 func personalData(s string) (offsets []int, kinds []string) {
-	for _, m := range emailRE.FindAllStringIndex(s, -1) {
-		offsets, kinds = append(offsets, m[0]), append(kinds, kindEmail)
-	}
-	for _, m := range phoneRE.FindAllStringSubmatchIndex(s, -1) {
-		if !taxNumber(s[m[2]:m[3]]) {
-			offsets, kinds = append(offsets, m[2]), append(kinds, kindPhone)
+	email, phone, cf := mayHold(s)
+	if email {
+		for _, m := range emailRE.FindAllStringIndex(s, -1) {
+			offsets, kinds = append(offsets, m[0]), append(kinds, kindEmail)
 		}
 	}
-	for _, m := range cfRE.FindAllStringIndex(s, -1) {
-		if codiceFiscaleOK(s[m[0]:m[1]]) {
-			offsets, kinds = append(offsets, m[0]), append(kinds, kindCF)
+	if phone {
+		for _, m := range phoneRE.FindAllStringSubmatchIndex(s, -1) {
+			if !taxNumber(s[m[2]:m[3]]) {
+				offsets, kinds = append(offsets, m[2]), append(kinds, kindPhone)
+			}
+		}
+	}
+	if cf {
+		for _, m := range cfRE.FindAllStringIndex(s, -1) {
+			if codiceFiscaleOK(s[m[0]:m[1]]) {
+				offsets, kinds = append(offsets, m[0]), append(kinds, kindCF)
+			}
 		}
 	}
 	return offsets, kinds
+}
+
+// mayHold tells, in one pass, which patterns could match s, so that the
+// regular expressions run only on the rare text that may hold personal
+// data: an e-mail address needs an @, a phone number at least seven
+// digits, a codice fiscale a word of exactly sixteen letters and digits.
+func mayHold(s string) (email, phone, cf bool) {
+	digits, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		word := c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+		if word {
+			run++
+		} else {
+			cf = cf || run == 16
+			run = 0
+		}
+		email = email || c == '@'
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	return email, digits >= 7, cf || run == 16
 }
 
 // taxNumber reports whether s is eleven digits in a row: the codice

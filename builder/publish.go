@@ -52,6 +52,13 @@ func Publish(s *Site, dest string) error { return PublishWith(s, dest, PublishOp
 // not a folder, a folder piao did not write (unless empty), the root, the
 // current folder or one above it, and the site or its sources.
 func PublishWith(s *Site, dest string, opt PublishOptions) error {
+	return publishTree(dest, opt, func(root string) error { return writeTree(s, root) })
+}
+
+// publishTree publishes into dest what fill writes into a temporary
+// folder, as PublishWith says. An error of rendering from fill comes back
+// as it is; any other, as the reason the publish failed.
+func publishTree(dest string, opt PublishOptions, fill func(root string) error) error {
 	dest = filepath.Clean(dest)
 	if err := safeDest(dest, opt.Site); err != nil {
 		return err
@@ -77,7 +84,10 @@ func PublishWith(s *Site, dest string, opt PublishOptions) error {
 		return publishError(dest, err)
 	}
 	defer os.RemoveAll(tmp) // after the swap, the previous site
-	if err := writeTree(s, tmp); err != nil {
+	if err := fill(tmp); err != nil {
+		if errors.As(err, new(*pageError)) || errors.As(err, new(*renderError)) || errors.Is(err, errContent) {
+			return err
+		}
 		return publishError(dest, err)
 	}
 	if err := swapIn(tmp, dest); err != nil {
@@ -129,6 +139,10 @@ func writeTree(s *Site, root string) error {
 			return err
 		}
 	}
+	return writeMarker(root)
+}
+
+func writeMarker(root string) error {
 	return os.WriteFile(filepath.Join(root, marker), []byte("piao\n"), 0o644)
 }
 

@@ -120,22 +120,29 @@ type crumb struct {
 	URL   string // relative; empty for the current page
 }
 
+// render returns the page as the theme writes it.
 func (r *renderer) render(pg *page) ([]byte, error) {
+	var buf bytes.Buffer
+	err := r.renderTo(pg, &buf)
+	return buf.Bytes(), err
+}
+
+// renderTo writes the page into buf.
+func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 	pg.r = r
 	pg.Site = r.site
-	var buf bytes.Buffer
 	err := func() (err error) {
 		defer func() {
 			if v := recover(); v != nil {
 				err = fmt.Errorf("%v", v)
 			}
 		}()
-		return r.tmpl[pg.Kind].ExecuteTemplate(&buf, "base", pg)
+		return r.tmpl[pg.Kind].ExecuteTemplate(buf, "base", pg)
 	}()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", pg.Path, err)
+		return fmt.Errorf("%s: %w", pg.Path, err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // Rel links from this page to an output path.

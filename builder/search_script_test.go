@@ -1,12 +1,11 @@
 package builder
 
 import (
-	"bytes"
-	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/piao-pa/piao/builder/searchprobe"
 )
 
 // These tests run the real search script under Node on the index of the
@@ -24,43 +23,17 @@ func TestSearchScriptSize(t *testing.T) {
 	t.Logf("minified search.js: %d bytes", len(js))
 }
 
-type scriptQuery struct {
-	Q       string   `json:"q"`
-	Filters []string `json:"filters,omitempty"`
-}
-
-type scriptAnswer struct {
-	Q       string
-	Filters []string
-	Total   int
-	Some    bool // no document has every word; these have some
-	URLs    []string
-	Titles  []string
-	Terms   []string
-	Bytes   int
-	Files   int
-	Ms      float64
-}
+type (
+	scriptQuery  = searchprobe.Query
+	scriptAnswer = searchprobe.Answer
+)
 
 // runScript runs queries through the search script of a published site.
 func runScript(tb testing.TB, root, dataDir string, queries []scriptQuery) []scriptAnswer {
 	tb.Helper()
-	node, err := exec.LookPath("node")
+	answers, err := searchprobe.Run(filepath.Join("testdata", "searchjs", "harness.js"),
+		filepath.Join(root, "assets", "js", "search.js"), dataDir, queries)
 	if err != nil {
-		tb.Fatalf("Node.js is needed to run the search script: %v", err)
-	}
-	in, _ := json.Marshal(queries)
-	cmd := exec.Command(node, filepath.Join("testdata", "searchjs", "harness.js"), "query",
-		filepath.Join(root, "assets", "js", "search.js"), dataDir)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		tb.Fatalf("node: %v\n%s", err, stderr.String())
-	}
-	var answers []scriptAnswer
-	if err := json.Unmarshal(out, &answers); err != nil {
 		tb.Fatal(err)
 	}
 	return answers

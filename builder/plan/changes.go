@@ -1,5 +1,7 @@
 package plan
 
+import "iter"
+
 // ChangeKind says what a revision did.
 type ChangeKind int
 
@@ -38,7 +40,7 @@ func (p *Plan) Sheets() []*Sheet {
 // Changes lists what revision id changed in the sheet and its indicators.
 func (s *Sheet) Changes(id string) []Change {
 	var out []Change
-	out = appendValueChanges(out, s, nil, s.Values(), id)
+	out = appendValueChanges(out, s, nil, s.fields, id)
 	out = appendNoteChanges(out, s, nil, s.Note, id)
 	for i := range s.Indicatori {
 		ind := &s.Indicatori[i]
@@ -48,14 +50,14 @@ func (s *Sheet) Changes(id string) []Change {
 		case ind.Stralcio.S:
 			out = append(out, Change{Kind: Removed, Sheet: s, Indicator: ind})
 		}
-		out = appendValueChanges(out, s, ind, ind.Values(), id)
+		out = appendValueChanges(out, s, ind, ind.fields, id)
 		out = appendNoteChanges(out, s, ind, ind.Note, id)
 	}
 	return out
 }
 
-func appendValueChanges(out []Change, s *Sheet, ind *Indicator, fields []Field, id string) []Change {
-	for _, f := range fields {
+func appendValueChanges(out []Change, s *Sheet, ind *Indicator, fields iter.Seq[Field], id string) []Change {
+	for f := range fields {
 		for i, pr := range f.Value.Precedenti {
 			if pr.Revisione.S != id {
 				continue

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,6 +39,43 @@ func (p *Plan) Index() {
 	for i, r := range p.Revisioni {
 		p.revOrder[r.ID.S] = i + 1
 	}
+	p.sheets = newSheetIndex(p)
+}
+
+// sheetIndex holds the sheets of each unit, line and objective, so that a
+// page listing them costs what it lists, not a pass over every sheet.
+type sheetIndex struct {
+	n           int // the sheets indexed: a plan that gained some since is scanned
+	units       map[string][]*Sheet
+	strategic   map[string][]*Sheet
+	operational map[string][]*Sheet
+	objectives  map[string][]*Sheet
+}
+
+func newSheetIndex(p *Plan) *sheetIndex {
+	x := &sheetIndex{n: len(p.Strategic) + len(p.Operational), units: map[string][]*Sheet{},
+		strategic: map[string][]*Sheet{}, operational: map[string][]*Sheet{}, objectives: map[string][]*Sheet{}}
+	for _, s := range p.Strategic {
+		x.strategic[s.Linea.S] = append(x.strategic[s.Linea.S], s)
+	}
+	for _, s := range p.Operational {
+		x.units[s.Unita.S] = append(x.units[s.Unita.S], s)
+		x.operational[s.Linea.S] = append(x.operational[s.Linea.S], s)
+		for i, o := range s.Obiettivi {
+			if !slices.ContainsFunc(s.Obiettivi[:i], func(x Text) bool { return x.S == o.S }) {
+				x.objectives[o.S] = append(x.objectives[o.S], s)
+			}
+		}
+	}
+	return x
+}
+
+// indexed returns the sheet index if it is up to date, else nil.
+func (p *Plan) indexed() *sheetIndex {
+	if p.sheets != nil && p.sheets.n == len(p.Strategic)+len(p.Operational) {
+		return p.sheets
+	}
+	return nil
 }
 
 // Unit returns the unit with the given code, or nil.
@@ -90,6 +128,9 @@ func (p *Plan) Years() []string {
 
 // SheetsOfUnit lists the operational sheets of a unit, in plan order.
 func (p *Plan) SheetsOfUnit(code string) []*Sheet {
+	if x := p.indexed(); x != nil {
+		return slices.Clip(x.units[code])
+	}
 	var out []*Sheet
 	for _, s := range p.Operational {
 		if s.Unita.S == code {
@@ -101,6 +142,9 @@ func (p *Plan) SheetsOfUnit(code string) []*Sheet {
 
 // SheetsOfLine lists the strategic, then the operational sheets of a line.
 func (p *Plan) SheetsOfLine(code string) (strategic, operational []*Sheet) {
+	if x := p.indexed(); x != nil {
+		return slices.Clip(x.strategic[code]), slices.Clip(x.operational[code])
+	}
 	for _, s := range p.Strategic {
 		if s.Linea.S == code {
 			strategic = append(strategic, s)
@@ -116,6 +160,9 @@ func (p *Plan) SheetsOfLine(code string) (strategic, operational []*Sheet) {
 
 // SheetsOfObjective lists the operational sheets that serve an objective.
 func (p *Plan) SheetsOfObjective(key string) []*Sheet {
+	if x := p.indexed(); x != nil {
+		return slices.Clip(x.objectives[key])
+	}
 	var out []*Sheet
 	for _, s := range p.Operational {
 		for _, o := range s.Obiettivi {
@@ -151,7 +198,7 @@ func (ind *Indicator) Revised() bool {
 	if ind.Added() || ind.Removed() || len(ind.Revisioni) > 0 {
 		return true
 	}
-	for _, v := range ind.Values() {
+	for v := range ind.fields {
 		if v.Value.Revised() {
 			return true
 		}
@@ -173,36 +220,44 @@ type Field struct {
 
 // Values lists the indicator's revisable fields with their labels, in the
 // order of the paper sheet; each target is one field.
-func (ind *Indicator) Values() []Field {
-	out := []Field{
-		{"descrizione", "Descrizione", ind.Descrizione},
-		{"algoritmo", "Algoritmo di calcolo", ind.Algoritmo},
+func (ind *Indicator) Values() []Field { return slices.Collect(ind.fields) }
+
+// fields yields what Values lists, without making the list.
+func (ind *Indicator) fields(yield func(Field) bool) {
+	if !yield(Field{"descrizione", "Descrizione", ind.Descrizione}) ||
+		!yield(Field{"algoritmo", "Algoritmo di calcolo", ind.Algoritmo}) {
+		return
 	}
 	for _, t := range ind.Target {
-		out = append(out, Field{"target", "Target " + t.Anno, t})
+		if !yield(Field{"target", "Target " + t.Anno, t}) {
+			return
+		}
 	}
-	return append(out,
-		Field{"peso", "Peso indicatore", ind.Peso},
-		Field{"fonte", "Fonte del dato", ind.Fonte},
-		Field{"unita_misura", "Unità di misura", ind.Unita},
-		Field{"tipologia", "Tipologia indicatore", ind.Tipologia},
-	)
+	_ = yield(Field{"peso", "Peso indicatore", ind.Peso}) &&
+		yield(Field{"fonte", "Fonte del dato", ind.Fonte}) &&
+		yield(Field{"unita_misura", "Unità di misura", ind.Unita}) &&
+		yield(Field{"tipologia", "Tipologia indicatore", ind.Tipologia})
 }
 
 // Values lists the sheet's own revisable fields (not its indicators').
-func (s *Sheet) Values() []Field {
-	out := []Field{}
-	if s.Kind == Operational {
-		out = append(out, Field{"obiettivo_operativo", "Obiettivo operativo", s.Obiettivo})
+func (s *Sheet) Values() []Field { return slices.Collect(s.fields) }
+
+// fields yields what Values lists, without making the list.
+func (s *Sheet) fields(yield func(Field) bool) {
+	if s.Kind == Operational && !yield(Field{"obiettivo_operativo", "Obiettivo operativo", s.Obiettivo}) {
+		return
 	}
-	if s.Descrizione.S != "" {
-		out = append(out, Field{"descrizione", "Descrizione", s.Descrizione})
+	if s.Descrizione.S != "" && !yield(Field{"descrizione", "Descrizione", s.Descrizione}) {
+		return
 	}
-	out = append(out, Field{"peso", "Peso obiettivo", s.Peso})
+	if !yield(Field{"peso", "Peso obiettivo", s.Peso}) {
+		return
+	}
 	for _, r := range s.Risorse {
-		out = append(out, Field{"risorse", "Risorse stanziate " + r.Anno, r})
+		if !yield(Field{"risorse", "Risorse stanziate " + r.Anno, r}) {
+			return
+		}
 	}
-	return out
 }
 
 // Name is the sheet's display title: titolo, the operational objective, or
@@ -225,7 +280,7 @@ func (s *Sheet) Revised() bool {
 	if len(s.Revisioni) > 0 {
 		return true
 	}
-	for _, f := range s.Values() {
+	for f := range s.fields {
 		if f.Value.Revised() {
 			return true
 		}

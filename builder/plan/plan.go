@@ -85,6 +85,7 @@ type Plan struct {
 	lines      map[string]*Line
 	objectives map[string]*Objective
 	revOrder   map[string]int
+	sheets     *sheetIndex // the sheets by unit, line and objective
 }
 
 // Atto is an administrative act: what it is and when it was adopted.

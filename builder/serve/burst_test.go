@@ -51,10 +51,10 @@ func TestManyFilesAtOnce(t *testing.T) {
 	srv, _ := startServer(t, dir)
 	st := openStream(t, srv)
 	before := srv.Rebuilds()
-	name := regexp.MustCompile(`(?m)^(obiettivo_operativo|titolo): "`)
+	name := regexp.MustCompile(`(?m)^(obiettivo_operativo|titolo): (\{valore: )?"`)
 	for _, s := range sheets {
 		file := filepath.Join(dir, filepath.FromSlash(s))
-		writeFile(t, file, name.ReplaceAllString(readFile(t, file), `$1: "Cambiata `))
+		writeFile(t, file, name.ReplaceAllString(readFile(t, file), `$1: $2"Cambiata `))
 	}
 	waitSameAsBuild(t, st, srv, dir)
 	if code, body := get(t, srv, "/"); code != 200 || strings.Count(body, "Cambiata ") < len(sheets) {

@@ -1,112 +1,103 @@
 // Package synth writes synthetic piao sites of any size, for benchmarks and
-// for tests that need many sheets. The sites are valid content (they build
-// without errors), deterministic for a given size and seed, and shaped like
-// the example site: the areas, units, lines and objectives of
-// content/piao-2024-2026/piano.yaml, one revision, strategic and
-// operational sheets with one to three indicators whose weights sum to
-// 100%, some revised, some written as Markdown.
+// for tests that need many sheets. The sites are valid content (piao check
+// finds nothing in them), deterministic for a given size and seed, and
+// shaped like a large body's: 40 organisational units in 4 areas, the 5
+// strategic lines of the example site, strategic and operational sheets
+// with 1 to 4 indicators whose weights sum to 100% and targets for the
+// plan's 3 years, text in the words of the example, about 30% of the
+// sheets changed by the plan's revision (earlier values, now and then an
+// indicator removed and another added), one in five written as Markdown.
 package synth
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
-// PlanSlug is the folder of the generated plan under content/.
+// PlanSlug is the folder of the newest generated plan under content/.
 const PlanSlug = "piao-2024-2026"
 
-// RevisionID is the id of the plan's one revision.
+// RevisionID is the id of the revision of the newest plan.
 const RevisionID = "rev-2024-09"
 
-type unit struct{ code, name string }
-
-type area struct {
-	code, name string
-	units      []unit
+// Options say what to generate.
+type Options struct {
+	Sheets int    // sheets in all, at least one per plan
+	Seed   uint64 // the same options write the same bytes
+	Plans  int    // plans of three years each, newest first, sharing the sheets; 0 means 1
 }
 
-type objective struct{ key, code, name string }
-
-type line struct {
-	code, name string
-	objs       []objective
-}
-
-// The plan's structure, after the example site.
-var areas = []area{
-	{"staff", "Servizi di staff", []unit{
-		{"comunicazione-esterna", "Comunicazione esterna"},
-		{"pianificazione-strategica", "Pianificazione strategica e informazione economica"},
-		{"risorse-umane", "Gestione risorse umane e performance"}}},
-	{"area-1", "Area 1 - Promozione e servizi anagrafici", []unit{
-		{"registro-imprese", "Registro Imprese"},
-		{"suap", "SUAP"},
-		{"promozione", "Promozione (tutte le sedi)"}}},
-	{"area-2", "Area 2 - Regolazione del mercato", []unit{
-		{"metrologia", "Metrologia e sicurezza prodotti"}}},
-	{"area-3", "Area 3 - Contabilità e servizi di supporto", []unit{
-		{"amministrazione-contabilita", "Amministrazione e contabilità"},
-		{"approvvigionamenti", "Approvvigionamenti, gestione patrimonio e servizi ausiliari"}}},
-}
-
-var lines = []line{
-	{"1", "Competitività delle imprese", []objective{
-		{"1.1", "1.1", "Digitalizzazione e innovazione"},
-		{"oc-doppia-transizione", "OC", "Favorire la doppia transizione (digitale ed ecologica)"},
-		{"1.2", "1.2", "Internazionalizzazione"},
-		{"1.3", "1.3", "Sostegno agli strumenti innovativi per l'accesso al credito"}}},
-	{"2", "Competitività del territorio", []objective{
-		{"2.1", "2.1", "Promozione del turismo e valorizzazione del patrimonio culturale"},
-		{"2.2", "2.2", "Valorizzazione delle filiere produttive"},
-		{"2.3", "2.3", "Accrescimento delle competenze"}}},
-	{"3", "Tutela del mercato e legalità", []objective{
-		{"3.1", "3.1", "Vigilanza sulla sicurezza dei prodotti e in ambito metrologico"},
-		{"3.2", "3.2", "Promozione della trasparenza e della legalità"},
-		{"oc-efficacia-servizi", "OC", "Migliorare l'efficacia, l'efficienza e la qualità dei servizi camerali"}}},
-	{"4", "Semplificazione e trasparenza", []objective{
-		{"4.1", "4.1", "Comunicazione"},
-		{"4.2", "4.2", "Prevenzione della corruzione e trasparenza amministrativa"},
-		{"4.3", "4.3", "Sussidiarietà e semplificazione"}}},
-	{"5", "Competitività dell’Ente", []objective{
-		{"5.1", "5.1", "Valorizzare le risorse umane"},
-		{"oc-capitale-umano", "OC", "Consolidare il capitale umano"},
-		{"5.2", "5.2", "Conservare e valorizzare il patrimonio dell'Ente"}}},
-}
-
-// Generate writes a site of n sheets into dir (config.yaml and
-// content/piao-2024-2026/), the same bytes for the same n and seed. It
-// returns the site-relative paths of the sheets, in the order written:
-// strategic sheets first (about one in fifty, at least one), then
-// operational ones.
+// Generate writes a site of n sheets in one plan into dir; see
+// GenerateWith.
 func Generate(dir string, n int, seed uint64) ([]string, error) {
-	if n < 1 {
-		return nil, fmt.Errorf("synth: n = %d, want at least 1", n)
+	return GenerateWith(dir, Options{Sheets: n, Seed: seed})
+}
+
+// GenerateWith writes a site into dir: config.yaml and, for each plan,
+// content/piao-FIRST-LAST/. It returns the site-relative paths of the
+// sheets in the order written: plan by plan, newest first, each plan's
+// strategic sheets (about one in fifty, at least one) before its
+// operational ones.
+func GenerateWith(dir string, o Options) ([]string, error) {
+	plans := max(o.Plans, 1)
+	if o.Sheets < plans {
+		return nil, fmt.Errorf("synth: %d sheets for %d plans, want at least one per plan", o.Sheets, plans)
 	}
-	g := &gen{dir: dir, rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+	g := &gen{dir: dir, text: text{rnd: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))}}
 	if err := g.write("config.yaml", configYAML); err != nil {
 		return nil, err
 	}
-	if err := g.write(path.Join("content", PlanSlug, "piano.yaml"), planYAML()); err != nil {
+	var out []string
+	for k := range plans {
+		n := o.Sheets / plans
+		if k < o.Sheets%plans {
+			n++
+		}
+		files, err := g.plan(2024-3*k, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+type gen struct {
+	dir string
+	text
+	first      int    // the plan's first year
+	rev        string // the id of the plan's revision
+	unitWeight string // the weight of each operational objective in its unit
+	ids        int    // indicators so far in the plan
+	unrevised  bool   // no sheet of the plan revised yet
+}
+
+// planDir is the folder of the plan whose period starts in first.
+func planDir(first int) string { return fmt.Sprintf("piao-%d-%d", first, first+2) }
+
+// plan writes piano.yaml and the n sheets of the plan starting in first.
+func (g *gen) plan(first, n int) ([]string, error) {
+	g.first, g.rev, g.ids, g.unrevised = first, fmt.Sprintf("rev-%d-09", first), 0, true
+	dir := path.Join("content", planDir(first))
+	if err := g.write(path.Join(dir, "piano.yaml"), g.planYAML()); err != nil {
 		return nil, err
 	}
 	strategic := max(1, n/50)
 	g.unitWeight = unitWeight(n - strategic)
 	var out []string
 	for i := range n {
-		var name, text string
+		var name, body string
 		if i < strategic {
-			name, text = g.strategic(i)
+			name, body = g.strategic(i)
 		} else {
-			name, text = g.operational(i - strategic)
+			name, body = g.operational(i - strategic)
 		}
-		file := path.Join("content", PlanSlug, name)
-		if err := g.write(file, text); err != nil {
+		file := path.Join(dir, name)
+		if err := g.write(file, body); err != nil {
 			return nil, err
 		}
 		out = append(out, file)
@@ -114,36 +105,15 @@ func Generate(dir string, n int, seed uint64) ([]string, error) {
 	return out, nil
 }
 
-type gen struct {
-	dir        string
-	rnd        *rand.Rand
-	unitWeight string // the weight of each operational objective in its unit
-}
+// years lists the plan's three years.
+func (g *gen) years() []int { return []int{g.first, g.first + 1, g.first + 2} }
 
-// allUnits lists every unit with its area, in plan order.
-func allUnits() (out [][2]string) {
-	for _, a := range areas {
-		for _, u := range a.units {
-			out = append(out, [2]string{a.code, u.code})
-		}
-	}
-	return out
-}
-
-// unitWeight is a weight for each of ops operational objectives, spread
-// round-robin over the units, such that no unit's objectives pass 100%.
-func unitWeight(ops int) string {
-	per := (ops + len(allUnits()) - 1) / len(allUnits())
-	w := math.Floor(10000/float64(max(per, 1))) / 100
-	return strings.Replace(strconv.FormatFloat(min(w, 100), 'f', -1, 64), ".", ",", 1) + "%"
-}
-
-func (g *gen) write(rel, text string) error {
+func (g *gen) write(rel, body string) error {
 	full := filepath.Join(g.dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(full, []byte(text), 0o644)
+	return os.WriteFile(full, []byte(body), 0o644)
 }
 
 const configYAML = `ente:
@@ -164,26 +134,19 @@ percorso:
   - titolo: Piano della Performance
 `
 
-func planYAML() string {
+func (g *gen) planYAML() string {
 	var b strings.Builder
-	b.WriteString(`titolo: "Piano Integrato di Attività e Organizzazione (PIAO) 2024-2026"
-periodo: 2024-2026
-schede: selezione
-approvazione:
-  atto: "deliberazione n. G/4"
-  data: 2024-01-26
-revisioni:
-  - id: ` + RevisionID + `
-    data: 2024-09-12
-    atto: "deliberazione n. G/59 del 12.09.2024"
-    documento: "Disposizione gestionale n. 38/2024"
-    motivo: "Esito del monitoraggio intermedio semestrale."
-aree:
-`)
+	fmt.Fprintf(&b, "titolo: \"Piano Integrato di Attività e Organizzazione (PIAO) %d-%d\"\n", g.first, g.first+2)
+	fmt.Fprintf(&b, "periodo: %d-%d\nschede: selezione\n", g.first, g.first+2)
+	fmt.Fprintf(&b, "approvazione:\n  atto: \"deliberazione n. G/4\"\n  data: %d-01-26\n", g.first)
+	fmt.Fprintf(&b, "revisioni:\n  - id: %s\n    data: %d-09-12\n", g.rev, g.first)
+	fmt.Fprintf(&b, "    atto: \"deliberazione n. G/59 del 12.09.%d\"\n", g.first)
+	fmt.Fprintf(&b, "    documento: \"Disposizione gestionale n. 38/%d\"\n    motivo: %q\n", g.first, g.phrase(40))
+	b.WriteString("aree:\n")
 	for _, a := range areas {
 		fmt.Fprintf(&b, "  - codice: %s\n    nome: %q\n    unita:\n", a.code, a.name)
 		for _, u := range a.units {
-			fmt.Fprintf(&b, "      - codice: %s\n        nome: %q\n", u.code, u.name)
+			fmt.Fprintf(&b, "      - codice: %s\n        nome: %q\n", slug(u), u)
 		}
 	}
 	b.WriteString("linee:\n")

@@ -28,6 +28,12 @@ func Terms(s string) []string {
 // Fold lowercases s and replaces accented letters with their base letter;
 // combining accents (text in decomposed form) are dropped.
 func Fold(s string) string {
+	if ascii, lower := asciiCase(s); ascii {
+		if lower {
+			return s
+		}
+		return foldASCII(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -41,6 +47,32 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// asciiCase reports whether s is ASCII, and whether it has no capital
+// letters: the common case, which Fold answers without a table.
+func asciiCase(s string) (ascii, lower bool) {
+	lower = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return false, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			lower = false
+		}
+	}
+	return true, lower
+}
+
+func foldASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // Words splits s into folded words, without stop words, elided articles

@@ -26,21 +26,21 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	siteFiles, closeSite := siteFS(*siteDir)
 	defer closeSite()
-	site, diags := builder.Build(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify})
+	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}
+	written, diags, err := builder.BuildTo(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify}, *dest, opts)
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.String())
 	}
 	errs, warns := diags.Count()
-	if site == nil {
+	if errs > 0 {
 		fmt.Fprintln(stderr, builder.FailureSummary(errs, warns))
 		return errContent
 	}
-	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}
-	if err := builder.PublishWith(site, *dest, opts); err != nil {
+	if err != nil {
 		return err
 	}
 	dur := time.Since(start).Round(time.Millisecond)
-	fmt.Fprintln(stdout, builder.Summary(*dest, site.Pages, len(site.Files), site.Size(), dur.String(), warns))
+	fmt.Fprintln(stdout, builder.Summary(*dest, written.Pages, written.Files, written.Bytes, dur.String(), warns))
 	return nil
 }
 

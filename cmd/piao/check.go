@@ -23,7 +23,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	site, closeSite := siteFS(*siteDir)
 	defer closeSite()
-	_, diags := builder.Build(builder.Input{Site: site, Themes: piao.Themes, Minify: true})
+	pages, diags := builder.Prepare(builder.Input{Site: site, Themes: piao.Themes, Minify: true})
+	if pages != nil {
+		diags = append(diags, pages.Diagnose(pages.Verify())...)
+		diags.Sort()
+	}
 	if *format == "json" {
 		if err := writeJSON(stdout, diags); err != nil {
 			return err

@@ -1,0 +1,78 @@
+package builder
+
+import (
+	"bytes"
+	"errors"
+	"io"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// emptySheets is how the encoder writes the empty list of sheets of a
+// plan's piano.json: a key of the top object, on a line of its own. No
+// value can write it, since an encoded string holds no line break.
+const emptySheets = "\n  \"schede\": [],\n"
+
+// sheetsBatch is the number of sheets encoded at once, on every core.
+const sheetsBatch = 256
+
+// writePlanJSON writes piano.json of plan p to w, and each sheet's own
+// JSON file to out; it returns the sheets' downloads. Each sheet is
+// encoded once: piano.json holds the same object one level deeper, so it
+// is spliced in, indented, rather than encoded again; and the plan is
+// never whole in memory. The bytes are those of encoding the whole plan
+// with marshalJSON.
+func writePlanJSON(w io.Writer, out *outputs, model *plan.Site, p *plan.Plan) ([]download, error) {
+	head, err := marshalJSON(planData(model, p))
+	if err != nil {
+		return nil, err
+	}
+	before, after, ok := bytes.Cut(head, []byte(emptySheets))
+	if !ok {
+		return nil, errors.New("piano.json: no list of sheets")
+	}
+	sheets := p.Sheets()
+	if len(sheets) == 0 {
+		_, err := w.Write(head)
+		return nil, err
+	}
+	ew := &errWriter{w: w}
+	ew.write(before, []byte("\n  \"schede\": [\n    "))
+	downloads := make([]download, len(sheets))
+	for start := 0; start < len(sheets); start += sheetsBatch {
+		part := sheets[start:min(start+sheetsBatch, len(sheets))]
+		encoded := make([][]byte, len(part))
+		errs := make([]error, len(part))
+		parallelFor(len(part), func(i int) { encoded[i], errs[i] = marshalJSON(sheetData(model, part[i])) })
+		for i, b := range encoded {
+			if err := errors.Join(errs[i], ew.err); err != nil {
+				return nil, err
+			}
+			s := part[i]
+			downloads[start+i] = download{Path: sheetDataPath(s), Title: s.Name(), Format: "JSON", Plan: p, Sheet: s, Size: len(b)}
+			if err := out.put(sheetDataPath(s), b); err != nil {
+				return nil, err
+			}
+			if start+i > 0 {
+				ew.write([]byte(",\n    "))
+			}
+			ew.write(bytes.ReplaceAll(bytes.TrimSuffix(b, []byte("\n")), []byte("\n"), []byte("\n    ")))
+		}
+	}
+	ew.write([]byte("\n  ],\n"), after)
+	return downloads, ew.err
+}
+
+// errWriter writes until the first error, and keeps it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) write(parts ...[]byte) {
+	for _, b := range parts {
+		if e.err == nil {
+			_, e.err = e.w.Write(b)
+		}
+	}
+}

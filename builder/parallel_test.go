@@ -1,0 +1,170 @@
+package builder
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/piao-pa/piao"
+)
+
+// preparedSynth loads a synthetic site of n sheets and prepares its pages.
+func preparedSynth(t *testing.T, n int) *Pages {
+	t.Helper()
+	pages, ds := Prepare(Input{Site: os.DirFS(synthDir(t, n)), Themes: piao.Themes, Minify: true})
+	if pages == nil {
+		t.Fatal(ds.Error())
+	}
+	return pages
+}
+
+// TestParallelSameBytes: the site is the same, byte for byte, whether one
+// goroutine renders it or several, in memory (All) and on disk (Publish),
+// and with GOMAXPROCS 1 or 2.
+func TestParallelSameBytes(t *testing.T) {
+	pages := preparedSynth(t, 400)
+	pages.workers = 1
+	want, err := pages.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{2, 3, 16} {
+		pages.workers = n
+		got, err := pages.All()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := diffFiles(want.Files, got.Files); diff != "" {
+			t.Errorf("%d goroutines: %s", n, diff)
+		}
+	}
+	root := t.TempDir()
+	for _, procs := range []int{1, 2} {
+		prev := runtime.GOMAXPROCS(procs)
+		pages := preparedSynth(t, 400)
+		dest := filepath.Join(root, "gomaxprocs-"+string(rune('0'+procs)))
+		w, err := pages.Publish(dest, PublishOptions{})
+		runtime.GOMAXPROCS(prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := readTree(t, dest)
+		if diff := diffFiles(want.Files, got); diff != "" {
+			t.Errorf("published with GOMAXPROCS=%d: %s", procs, diff)
+		}
+		if w.Files != len(want.Files) || w.Pages != want.Pages || w.Bytes != want.Size() {
+			t.Errorf("GOMAXPROCS=%d: wrote %+v, want %d pages, %d files, %d bytes", procs, w, want.Pages, len(want.Files), want.Size())
+		}
+	}
+}
+
+// TestParallelFirstError: when pages fail to render, the error is the one
+// of the first failing page in path order, however many goroutines render,
+// and a publish that fails leaves nothing behind.
+func TestParallelFirstError(t *testing.T) {
+	dir := synthDir(t, 120)
+	layouts := filepath.Join(dir, "themes", "default", "layouts")
+	if err := os.MkdirAll(layouts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Sheets with fewer than three indicators fail: an index out of range.
+	broken := `{{define "main"}}<h1>{{.Sheet.Name}}</h1>{{(index .Sheet.Indicatori 2).ID}}{{end}}`
+	if err := os.WriteFile(filepath.Join(layouts, "sheet.html"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages, ds := Prepare(Input{Site: os.DirFS(dir), Themes: piao.Themes})
+	if pages == nil {
+		t.Fatal(ds.Error())
+	}
+	first := ""
+	for _, name := range pages.Paths() {
+		if pg := pages.pages[name]; pg != nil && pg.Kind == "sheet" && len(pg.Sheet.Indicatori) < 3 {
+			first = name
+			break
+		}
+	}
+	if first == "" {
+		t.Fatal("no sheet with fewer than 3 indicators: the test tests nothing")
+	}
+	for _, n := range []int{1, 2, 5} {
+		pages.workers = n
+		_, err := pages.All()
+		var pe *pageError
+		if !errors.As(err, &pe) || pe.pg.Path != first {
+			t.Errorf("%d goroutines: error %v, want one for %s", n, err, first)
+		}
+		dest := filepath.Join(t.TempDir(), "public")
+		_, err = pages.Publish(dest, PublishOptions{})
+		ds := pages.Diagnose(err)
+		if len(ds) != 1 || !strings.Contains(ds[0].Msg, first) || ds[0].Pos.File == "" {
+			t.Errorf("%d goroutines: publish diagnostics %v, want one naming %s and its sheet", n, ds, first)
+		}
+		if _, err := os.Stat(dest); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a failed publish left %s", dest)
+		}
+		if l := leftBeside(t, dest); len(l) > 0 {
+			t.Errorf("a failed publish left %v", l)
+		}
+	}
+}
+
+// leftBeside lists what a publish left beside dest, its lock aside.
+func leftBeside(t *testing.T, dest string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Name() != filepath.Base(lockPath(dest)) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// readTree reads every file under root, the marker aside.
+func readTree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if rel == marker {
+			return nil
+		}
+		out[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// diffFiles says how two sites differ, or "".
+func diffFiles(want, got map[string][]byte) string {
+	for name, b := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			return name + " is missing"
+		case !bytes.Equal(g, b):
+			return name + " differs"
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			return name + " is one file too many"
+		}
+	}
+	return ""
+}

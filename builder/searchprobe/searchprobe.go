@@ -1,0 +1,106 @@
+// Package searchprobe runs piao's search script under Node on a published
+// site, as a browser's first query would: it reports the results, the
+// bytes and files a query loads to show its first page of results, and the
+// time a query takes once they are loaded. The builder's tests and the
+// benchmark driver (cmd/piaobench) share it. The script runs through the
+// harness in builder/testdata/searchjs/harness.js.
+package searchprobe
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+)
+
+// Query is a query as typed, with the search page's filters.
+type Query struct {
+	Q       string   `json:"q"`
+	Filters []string `json:"filters,omitempty"`
+}
+
+// Answer is what a query gave.
+type Answer struct {
+	Q       string
+	Filters []string
+	Total   int
+	Some    bool // no document has every word; these have some
+	URLs    []string
+	Titles  []string
+	Terms   []string
+	Bytes   int     // loaded for the first page of results, script included
+	Files   int     // files loaded, script excluded
+	Ms      float64 // median time of the query once its files are loaded
+}
+
+// FirstQueries are typical first queries on a synthetic site (package
+// builder/synth): common and rare words, two words, a prefix being typed,
+// a code, a filter, a long query, and filters on plan, unit and typology.
+var FirstQueries = []Query{
+	{Q: "pagamento"}, {Q: "tempo medio"}, {Q: "registro imprese"}, {Q: "digitale"},
+	{Q: "imprese"}, {Q: "attività dell'Ente"}, {Q: "transizione ecologica"}, {Q: "com"},
+	{Q: "pratiche sospese"}, {Q: "Lutenne"}, {Q: "4.2"}, {Q: "imprese", Filters: []string{"r"}},
+	{Q: "servizi digitali per le imprese e comunicazione dell'ente"},
+	{Q: "tempo", Filters: []string{"p_piao-2024-2026", "u_piao-2024-2026_registro-imprese", "t_efficacia"}},
+}
+
+// Run runs queries through script (the site's assets/js/search.js) on the
+// index files in dataDir, each with a fresh engine.
+func Run(harness, script, dataDir string, queries []Query) ([]Answer, error) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return nil, fmt.Errorf("Node.js is needed to run the search script: %w", err)
+	}
+	in, err := json.Marshal(queries)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(node, harness, "query", script, dataDir)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("node: %w\n%s", err, stderr.String())
+	}
+	var answers []Answer
+	if err := json.Unmarshal(out, &answers); err != nil {
+		return nil, err
+	}
+	if len(answers) != len(queries) {
+		return nil, fmt.Errorf("node answered %d of %d queries", len(answers), len(queries))
+	}
+	return answers, nil
+}
+
+// DataDir returns the folder of the search index in a published site:
+// cerca/dati/HASH.
+func DataDir(root string) (string, error) {
+	dirs, err := filepath.Glob(filepath.Join(root, "cerca", "dati", "*"))
+	if err != nil {
+		return "", err
+	}
+	if len(dirs) != 1 {
+		return "", fmt.Errorf("%s: %d search index folders, want 1", root, len(dirs))
+	}
+	return dirs[0], nil
+}
+
+// Size is the number of files in dir and their bytes.
+func Size(dir string) (files int, size int64, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			return 0, 0, err
+		}
+		files++
+		size += info.Size()
+	}
+	return files, size, nil
+}

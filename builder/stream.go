@@ -1,0 +1,88 @@
+package builder
+
+import (
+	"errors"
+	"sync/atomic"
+)
+
+// Written says what a publish wrote.
+type Written struct {
+	Pages, Files int
+	Bytes        int64
+}
+
+// errContent stops a publish on an error of the content or the theme,
+// which the diagnostics tell.
+var errContent = errors.New("errori nei contenuti")
+
+// BuildTo is piao build: it loads and checks the site, then renders it
+// into dest atomically, as PublishWith does for a built Site; but no file
+// waits in memory for the others. The files that are not pages (open
+// data, search index, assets) are written as they are made, and each page
+// as soon as it is rendered and minified, on every core. The diagnostics
+// are those of Build; when they hold an error, dest is as it was. The
+// error is a failure to publish.
+func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, error) {
+	model, ds := LoadAndCheck(in.Site)
+	if ds.HasErrors() {
+		return Written{}, ds, nil
+	}
+	var pages *Pages
+	var w Written
+	err := publishTree(dest, opt, func(root string) error {
+		p, pds, err := newPagesTo(in, model, root)
+		ds = append(ds, pds...)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			return errContent
+		}
+		pages = p
+		w, err = p.write(root)
+		return err
+	})
+	switch {
+	case errors.Is(err, errContent):
+		err = nil
+	case pages != nil && len(pages.Diagnose(err)) > 0:
+		ds, err = append(ds, pages.Diagnose(err)...), nil
+	}
+	ds.attachSources(readSources(in.Site, ds))
+	ds.Sort()
+	return w, ds, err
+}
+
+// Publish renders the site into dest, atomically, as PublishWith does for
+// a built Site; but each page goes to disk as soon as it is rendered and
+// minified, on every core, so that the pages are never held together in
+// memory. A page the theme fails to render stops the publish (Diagnose
+// says which) and leaves dest as it was.
+func (p *Pages) Publish(dest string, opt PublishOptions) (Written, error) {
+	var w Written
+	err := publishTree(dest, opt, func(root string) (err error) {
+		w, err = p.write(root)
+		return err
+	})
+	return w, err
+}
+
+// write renders the files of p.paths under root, and the marker.
+func (p *Pages) write(root string) (Written, error) {
+	var files, size atomic.Int64
+	err := p.each(func(_ int, name string, buf *buffers) error {
+		b, err := p.render(name, buf)
+		if err != nil {
+			return err
+		}
+		files.Add(1)
+		size.Add(int64(len(b)))
+		return writeOutput(root, name, b)
+	})
+	if err != nil {
+		return Written{}, err
+	}
+	w := p.out.written() // what went to disk before the pages
+	w.Pages, w.Files, w.Bytes = len(p.pages), w.Files+int(files.Load()), w.Bytes+size.Load()
+	return w, writeMarker(root)
+}

@@ -1,0 +1,115 @@
+package builder
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/synth"
+)
+
+// TestBuildToSameAsBuild: piao build's way (BuildTo: files written as they
+// are made) publishes the very bytes of Build, for a site of several plans
+// and for the example; again over its own output.
+func TestBuildToSameAsBuild(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := synth.GenerateWith(dir, synth.Options{Sheets: 300, Seed: 9, Plans: 3}); err != nil {
+		t.Fatal(err)
+	}
+	for _, site := range []string{dir, ".."} {
+		in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
+		want, ds := Build(in)
+		if want == nil {
+			t.Fatal(ds.Error())
+		}
+		dest := filepath.Join(t.TempDir(), "public")
+		for range 2 {
+			w, bds, err := BuildTo(in, dest, PublishOptions{})
+			if err != nil || bds.HasErrors() {
+				t.Fatalf("%s: %v\n%s", site, err, bds.Error())
+			}
+			if len(bds) != len(ds) {
+				t.Errorf("%s: %d diagnostics, Build gives %d", site, len(bds), len(ds))
+			}
+			if diff := diffFiles(want.Files, readTree(t, dest)); diff != "" {
+				t.Errorf("%s: %s", site, diff)
+			}
+			if w.Pages != want.Pages || w.Files != len(want.Files) || w.Bytes != want.Size() {
+				t.Errorf("%s: wrote %+v, want %d pages, %d files, %d bytes", site, w, want.Pages, len(want.Files), want.Size())
+			}
+		}
+	}
+}
+
+// TestPlanJSONSpliced: piano.json, written with each sheet encoded once
+// and spliced in, is byte for byte the whole plan encoded at once.
+func TestPlanJSONSpliced(t *testing.T) {
+	for _, n := range []int{1, 2, 600} {
+		model, ds := LoadAndCheck(os.DirFS(synthDir(t, n)))
+		if ds.HasErrors() {
+			t.Fatal(ds.Error())
+		}
+		p := model.Plans[0]
+		whole := planData(model, p)
+		for _, s := range p.Sheets() {
+			whole.Schede = append(whole.Schede, sheetData(model, s))
+		}
+		want, err := marshalJSON(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		out := newOutputs(nil, "")
+		downloads, err := writePlanJSON(&got, out, model, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%d sheets: piano.json differs from the plan encoded at once", n)
+		}
+		if len(downloads) != len(p.Sheets()) || len(out.files) != len(p.Sheets()) {
+			t.Errorf("%d sheets: %d downloads, %d sheet files", n, len(downloads), len(out.files))
+		}
+	}
+}
+
+// TestBuildToStopsOnThemeError: a theme that fails leaves the destination
+// as it was, with a diagnostic and nothing beside it.
+func TestBuildToStopsOnThemeError(t *testing.T) {
+	dir := synthDir(t, 20)
+	dest := filepath.Join(t.TempDir(), "public")
+	in := Input{Site: os.DirFS(dir), Themes: piao.Themes}
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatal(err, ds.Error())
+	}
+	before := readTree(t, dest)
+	layouts := filepath.Join(dir, "themes", "default", "layouts")
+	for name, text := range map[string]string{
+		"home.html": `{{define "main"}}{{.NoSuchField}}{{end}}`, // fails while rendering
+		"plan.html": `{{define "main"}}{{end`,                   // fails to parse
+	} {
+		if err := os.MkdirAll(layouts, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(layouts, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, ds, err := BuildTo(in, dest, PublishOptions{})
+		if err != nil || !ds.HasErrors() {
+			t.Errorf("%s: error %v, diagnostics %v; want an error diagnostic", name, err, ds)
+		}
+		if diff := diffFiles(before, readTree(t, dest)); diff != "" {
+			t.Errorf("%s: the previous site changed: %s", name, diff)
+		}
+		if l := leftBeside(t, dest); len(l) != 1 {
+			t.Errorf("%s: beside the output: %v", name, l)
+		}
+		if err := os.Remove(filepath.Join(layouts, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+}
