@@ -3,6 +3,8 @@ package builder
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -14,11 +16,11 @@ import (
 // UTF-8 with a byte order mark so that spreadsheets read the accented
 // letters right. docs/open-data.md documents every column.
 
-// table is one CSV file.
+// table is one CSV file, whose rows are made as they are written.
 type table struct {
 	file, title string
 	header      []string
-	rows        [][]string
+	rows        iter.Seq[[]string]
 }
 
 const utf8BOM = "\ufeff"
@@ -28,19 +30,30 @@ const utf8BOM = "\ufeff"
 // apostrophe.
 func (t table) csv() []byte {
 	var buf bytes.Buffer
-	buf.WriteString(utf8BOM)
-	w := csv.NewWriter(&buf)
+	_ = t.write(&buf)
+	return buf.Bytes()
+}
+
+// write writes the table as csv says.
+func (t table) write(out io.Writer) error {
+	if _, err := io.WriteString(out, utf8BOM); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	_ = w.Write(t.header)
-	for _, r := range t.rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = neutralise(c)
+	cells := make([]string, len(t.header))
+	for r := range t.rows {
+		cells = cells[:0]
+		for _, c := range r {
+			cells = append(cells, neutralise(c))
 		}
-		_ = w.Write(cells)
+		if err := w.Write(cells); err != nil {
+			return err
+		}
 	}
 	w.Flush()
-	return buf.Bytes()
+	return w.Error()
 }
 
 // neutralise defuses spreadsheet formulas (CSV injection).
@@ -104,6 +117,11 @@ func sheetTable(model *plan.Site, p *plan.Plan) table {
 	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
 		"missioni", "programma", "area", "unita"}, withOriginal("obiettivo_operativo", "descrizione", "peso")...)
 	t.header = append(append(t.header, yearColumns(p, "risorse")...), "indicatori_in_vigore", "rivista", "pagina")
+	t.rows = func(yield func([]string) bool) { sheetRows(model, p, yield) }
+	return t
+}
+
+func sheetRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
 	for _, s := range p.Sheets() {
 		var missions []string
 		for _, m := range s.Missioni {
@@ -123,9 +141,10 @@ func sheetTable(model *plan.Site, p *plan.Plan) table {
 			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S,
 			s.Obiettivo.S, s.Obiettivo.Original(), s.Descrizione.S, s.Descrizione.Original(), s.Peso.S, s.Peso.Original()}
 		row = append(append(row, yearCells(p, s.Risorse, true)...), strconv.Itoa(inForce), yesNo(s.Revised()), siteURL(model, sheetPath(s)))
-		t.rows = append(t.rows, row)
+		if !yield(row) {
+			return
+		}
 	}
-	return t
 }
 
 func indicatorTable(model *plan.Site, p *plan.Plan) table {
@@ -134,6 +153,11 @@ func indicatorTable(model *plan.Site, p *plan.Plan) table {
 		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, withOriginal("descrizione", "algoritmo")...)
 	t.header = append(t.header, yearColumns(p, "target")...)
 	t.header = append(append(t.header, withOriginal("peso", "fonte", "unita_misura", "tipologia")...), "pagina")
+	t.rows = func(yield func([]string) bool) { indicatorRows(model, p, yield) }
+	return t
+}
+
+func indicatorRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
 	order, n := p.RevisionOrder(), len(p.Revisioni)
 	for _, s := range p.Sheets() {
 		for i, ind := range s.Indicators() {
@@ -146,10 +170,11 @@ func indicatorTable(model *plan.Site, p *plan.Plan) table {
 				row = append(row, originalPair(ind, v)...)
 			}
 			row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
-			t.rows = append(t.rows, row)
+			if !yield(row) {
+				return
+			}
 		}
 	}
-	return t
 }
 
 // originalPair is a value in force and as approved; an indicator that a
@@ -197,11 +222,14 @@ func (c changeJSON) cells() []string {
 }
 
 func changeTable(model *plan.Site, p *plan.Plan) table {
-	t := table{file: "revisioni.csv", title: "Modifiche delle revisioni", header: changeColumns}
-	for _, c := range changeRows(model, p) {
-		t.rows = append(t.rows, c.cells())
+	rows := func(yield func([]string) bool) {
+		for _, c := range changeRows(model, p) { // a small table: the changes only
+			if !yield(c.cells()) {
+				return
+			}
+		}
 	}
-	return t
+	return table{file: "revisioni.csv", title: "Modifiche delle revisioni", header: changeColumns, rows: rows}
 }
 
 var changeKinds = map[plan.ChangeKind]string{plan.Modified: "modificato", plan.Added: "inserito", plan.Removed: "stralciato"}

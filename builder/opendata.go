@@ -48,9 +48,13 @@ func addOpenData(out *outputs, model *plan.Site) ([]download, error) {
 		d.Size = int(size)
 		list = append(list, d)
 		for _, t := range planTables(model, p) {
-			if err := add(download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p}, t.csv()); err != nil {
+			d := download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p}
+			size, err := out.stream(d.Path, t.write)
+			if err != nil {
 				return nil, err
 			}
+			d.Size = int(size)
+			list = append(list, d)
 		}
 		list = append(list, sheets...)
 	}

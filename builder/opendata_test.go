@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,7 +158,7 @@ func TestCSVColumnsDocumented(t *testing.T) {
 // TestCSVNeutralise: cells a spreadsheet would run as formulas get an
 // apostrophe; other text, Italian letters included, is untouched.
 func TestCSVNeutralise(t *testing.T) {
-	tb := table{header: []string{"a"}, rows: [][]string{{"=1+1"}, {"+39 0321"}, {"-5%"}, {"@SUM(A1)"}, {"\tx"}, {"≥ 12"}, {"Unità, \"qualità\""}}}
+	tb := table{header: []string{"a"}, rows: slices.Values([][]string{{"=1+1"}, {"+39 0321"}, {"-5%"}, {"@SUM(A1)"}, {"\tx"}, {"≥ 12"}, {"Unità, \"qualità\""}})}
 	b := tb.csv()
 	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte(utf8BOM)))).ReadAll()
 	if err != nil {

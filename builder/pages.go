@@ -82,11 +82,13 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, roo
 	}
 	r.snapshots = snaps
 	var pages []*page
-	err = runTasks(
-		func() error { pages = pagesOf(model); return nil },
-		func() (err error) { r.downloads, err = addOpenData(p.out, model); return err },
-		func() error { return p.addSearch(model) },
-	)
+	err = p.addSearch(model) // alone: the index is large while it is built
+	if err == nil {
+		err = runTasks(
+			func() error { pages = pagesOf(model); return nil },
+			func() (err error) { r.downloads, err = addOpenData(p.out, model); return err },
+		)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -195,6 +195,11 @@ func TestEncodeIDs(t *testing.T) {
 			if density > 0.5 && enc[0] != '!' {
 				t.Errorf("density %v: not a bitmap", density)
 			}
+			gaps, bitmap := encodeGaps(ids), encodeBitmap(ids)
+			if bitmapLen(ids) != len(bitmap) || len(enc) != min(len(gaps), len(bitmap)) {
+				t.Errorf("density %v: bitmapLen %d, bitmap %d bytes; encoded %d, want the shorter of %d and %d",
+					density, bitmapLen(ids), len(bitmap), len(enc), len(gaps), len(bitmap))
+			}
 		}
 	}
 	if got := decodeIDs(encodeIDs([]int{0, 31, 32, 1023, 1024, 40000, 1 << 30})); !slices.Equal(got, []int{0, 31, 32, 1023, 1024, 40000, 1 << 30}) {

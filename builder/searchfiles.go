@@ -174,11 +174,16 @@ func encodeIDs(ids []int) string {
 		return ""
 	}
 	gaps := encodeGaps(ids)
-	if bm := encodeBitmap(ids); len(bm) < len(gaps) {
-		return bm
+	if bitmapLen(ids) < len(gaps) {
+		return encodeBitmap(ids)
 	}
 	return gaps
 }
+
+// bitmapLen is the length of encodeBitmap(ids), without the cost of
+// writing it: a bitmap as long as the site for a term of one document
+// would make the index quadratic.
+func bitmapLen(ids []int) int { return 1 + ids[len(ids)-1]/6 + 1 }
 
 // encodeGaps writes each id as its distance from the previous one, minus
 // one, in a varint of 5 bits per digit, most significant first; digits
