@@ -239,7 +239,7 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 		return buf.page.Bytes(), nil
 	}
 	buf.min.Reset()
-	if err := p.min.Minify(mt, &buf.min, bytes.NewReader(buf.page.Bytes())); err != nil {
+	if err := p.min.Minify(mt, &buf.min, &buf.page); err != nil { // read in place, not copied: it has Bytes
 		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
 	return buf.min.Bytes(), nil
