@@ -21,16 +21,16 @@ import (
 // (BuildTo), which then keeps only their names and sizes, so that a large
 // site is never held whole. They are safe for concurrent use.
 type outputs struct {
-	min  *minify.M // minifies HTML, CSS and JS when not nil
-	root string    // "": keep the files in files; else write them under root
+	min *minify.M // minifies HTML, CSS and JS when not nil
+	to  *target   // nil: keep the files in files; else write them there
 
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
 	sizes map[string]int64  // on disk: name → size
 }
 
-func newOutputs(min *minify.M, root string) *outputs {
-	return &outputs{min: min, root: root, files: map[string][]byte{}, sizes: map[string]int64{}}
+func newOutputs(min *minify.M, to *target) *outputs {
+	return &outputs{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{}}
 }
 
 // put adds a file, minified if its type asks for it.
@@ -44,14 +44,14 @@ func (o *outputs) put(name string, b []byte) error {
 
 // putRaw adds a file as it is.
 func (o *outputs) putRaw(name string, b []byte) error {
-	if o.root == "" {
+	if o.to == nil {
 		b = slices.Clip(bytes.Clone(b)) // without the spare room of the buffer it was written in
 		o.mu.Lock()
 		o.files[name] = b
 		o.mu.Unlock()
 		return nil
 	}
-	if err := writeOutput(o.root, name, b); err != nil {
+	if err := o.to.write(name, b); err != nil {
 		return &writeError{err}
 	}
 	o.mu.Lock()
@@ -63,14 +63,14 @@ func (o *outputs) putRaw(name string, b []byte) error {
 // stream adds a file that fill writes in pieces, never minified, and
 // returns its size: on disk, the file is never whole in memory.
 func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, error) {
-	if o.root == "" {
+	if o.to == nil {
 		var buf bytes.Buffer
 		if err := fill(&buf); err != nil {
 			return 0, err
 		}
 		return int64(buf.Len()), o.putRaw(name, buf.Bytes())
 	}
-	full, err := outputFile(o.root, name)
+	full, err := outputFile(o.to.root, name)
 	if err != nil {
 		return 0, &writeError{err}
 	}
@@ -164,11 +164,22 @@ func outputFile(root, name string) (string, error) {
 	return full, os.MkdirAll(filepath.Dir(full), 0o755)
 }
 
-// writeOutput writes the file name under root.
-func writeOutput(root, name string, b []byte) error {
-	full, err := outputFile(root, name)
+// target is where a publish writes: the new output folder, and the
+// previous output whose unchanged files it reuses (nil: none).
+type target struct {
+	root string
+	prev *reuse
+}
+
+// write writes the file name of the new output, or links the previous
+// output's if it holds the same bytes.
+func (t *target) write(name string, b []byte) error {
+	full, err := outputFile(t.root, name)
 	if err != nil {
 		return err
+	}
+	if t.prev.link(name, b) {
+		return nil
 	}
 	return os.WriteFile(full, b, 0o644)
 }

@@ -37,14 +37,14 @@ type Pages struct {
 // errors, with the theme and options of in. Theme problems come back as
 // errors, open-data and snapshot problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
-	p, ds, _ := newPagesTo(in, model, "") // in memory: nothing to fail writing
+	p, ds, _ := newPagesTo(in, model, nil) // in memory: nothing to fail writing
 	return p, ds
 }
 
-// newPagesTo is NewPages; with a root, the files that are not pages are
-// written under it as they are made, and only their names are kept. A
+// newPagesTo is NewPages; with a target, the files that are not pages are
+// written there as they are made, and only their names are kept. A
 // failure to write comes back as the error.
-func newPagesTo(in Input, model *plan.Site, root string) (*Pages, Diagnostics, error) {
+func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	theme, err := themeFS(in, model.Config.Tema.S)
 	if err != nil {
@@ -53,7 +53,7 @@ func newPagesTo(in Input, model *plan.Site, root string) (*Pages, Diagnostics, e
 	}
 	snaps, sds := loadSnapshots(in.Site)
 	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
-	p, err := newPages(theme, model, in.Minify, snaps, root)
+	p, err := newPages(theme, model, in.Minify, snaps, to)
 	var we *writeError
 	switch {
 	case errors.As(err, &we):
@@ -66,7 +66,7 @@ func newPagesTo(in Input, model *plan.Site, root string) (*Pages, Diagnostics, e
 	return p, ds, nil
 }
 
-func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, root string) (*Pages, error) {
+func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, to *target) (*Pages, error) {
 	r, err := newRenderer(theme, model)
 	if err != nil {
 		return nil, err
@@ -76,7 +76,7 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, roo
 	if min {
 		p.min = newMinifier()
 	}
-	p.out = newOutputs(p.min, root)
+	p.out = newOutputs(p.min, to)
 	if len(model.Config.Percorso) == 0 { // as pagesOf would, before the tasks below read the model at once
 		model.Config.Percorso = defaultPercorso()
 	}
@@ -106,7 +106,7 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, roo
 	for name := range p.pages {
 		p.paths = append(p.paths, name)
 	}
-	if root == "" {
+	if to == nil {
 		p.paths = append(p.paths, p.out.names()...)
 	}
 	sort.Strings(p.paths)
@@ -239,7 +239,7 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 		return buf.page.Bytes(), nil
 	}
 	buf.min.Reset()
-	if err := p.min.Minify(mt, &buf.min, bytes.NewReader(buf.page.Bytes())); err != nil {
+	if err := p.min.Minify(mt, &buf.min, &buf.page); err != nil { // read in place, not copied: it has Bytes
 		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
 	return buf.min.Bytes(), nil

@@ -52,13 +52,13 @@ func Publish(s *Site, dest string) error { return PublishWith(s, dest, PublishOp
 // not a folder, a folder piao did not write (unless empty), the root, the
 // current folder or one above it, and the site or its sources.
 func PublishWith(s *Site, dest string, opt PublishOptions) error {
-	return publishTree(dest, opt, func(root string) error { return writeTree(s, root) })
+	return publishTree(dest, opt, func(to *target) error { return writeTree(s, to) })
 }
 
 // publishTree publishes into dest what fill writes into a temporary
 // folder, as PublishWith says. An error of rendering from fill comes back
 // as it is; any other, as the reason the publish failed.
-func publishTree(dest string, opt PublishOptions, fill func(root string) error) error {
+func publishTree(dest string, opt PublishOptions, fill func(to *target) error) error {
 	dest = filepath.Clean(dest)
 	if err := safeDest(dest, opt.Site); err != nil {
 		return err
@@ -84,7 +84,8 @@ func publishTree(dest string, opt PublishOptions, fill func(root string) error) 
 		return publishError(dest, err)
 	}
 	defer os.RemoveAll(tmp) // after the swap, the previous site
-	if err := fill(tmp); err != nil {
+	prev := openReuse(dest, tmp)
+	if err := fill(&target{root: tmp, prev: prev}); err != nil {
 		if errors.As(err, new(*pageError)) || errors.As(err, new(*renderError)) || errors.Is(err, errContent) {
 			return err
 		}
@@ -121,25 +122,13 @@ func checkDest(dest string) error {
 	return nil
 }
 
-func writeTree(s *Site, root string) error {
-	dirs := map[string]bool{}
+func writeTree(s *Site, to *target) error {
 	for _, p := range s.Paths() {
-		if !validOutputPath(p) {
-			return fmt.Errorf("percorso di uscita non valido: %q", p)
-		}
-		full := filepath.Join(root, filepath.FromSlash(p))
-		dir := filepath.Dir(full)
-		if !dirs[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			dirs[dir] = true
-		}
-		if err := os.WriteFile(full, s.Files[p], 0o644); err != nil {
+		if err := to.write(p, s.Files[p]); err != nil {
 			return err
 		}
 	}
-	return writeMarker(root)
+	return writeMarker(to.root)
 }
 
 func writeMarker(root string) error {

@@ -60,7 +60,7 @@ func benchSearch(b *testing.B, n int) {
 	for name, data := range out.Files {
 		files.Files[name] = data
 	}
-	if err := writeTree(files, root); err != nil {
+	if err := writeTree(files, &target{root: root}); err != nil {
 		b.Fatal(err)
 	}
 	var total int

@@ -29,8 +29,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	}
 	var pages *Pages
 	var w Written
-	err := publishTree(dest, opt, func(root string) error {
-		p, pds, err := newPagesTo(in, model, root)
+	err := publishTree(dest, opt, func(to *target) error {
+		p, pds, err := newPagesTo(in, model, to)
 		ds = append(ds, pds...)
 		if err != nil {
 			return err
@@ -39,7 +39,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 			return errContent
 		}
 		pages = p
-		w, err = p.write(root)
+		w, err = p.write(to)
 		return err
 	})
 	switch {
@@ -60,15 +60,15 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 // says which) and leaves dest as it was.
 func (p *Pages) Publish(dest string, opt PublishOptions) (Written, error) {
 	var w Written
-	err := publishTree(dest, opt, func(root string) (err error) {
-		w, err = p.write(root)
+	err := publishTree(dest, opt, func(to *target) (err error) {
+		w, err = p.write(to)
 		return err
 	})
 	return w, err
 }
 
-// write renders the files of p.paths under root, and the marker.
-func (p *Pages) write(root string) (Written, error) {
+// write renders the files of p.paths into the new output, and the marker.
+func (p *Pages) write(to *target) (Written, error) {
 	var files, size atomic.Int64
 	err := p.each(func(_ int, name string, buf *buffers) error {
 		b, err := p.render(name, buf)
@@ -77,12 +77,12 @@ func (p *Pages) write(root string) (Written, error) {
 		}
 		files.Add(1)
 		size.Add(int64(len(b)))
-		return writeOutput(root, name, b)
+		return to.write(name, b)
 	})
 	if err != nil {
 		return Written{}, err
 	}
 	w := p.out.written() // what went to disk before the pages
 	w.Pages, w.Files, w.Bytes = len(p.pages), w.Files+int(files.Load()), w.Bytes+size.Load()
-	return w, writeMarker(root)
+	return w, writeMarker(to.root)
 }

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/piao-pa/piao"
@@ -63,7 +65,7 @@ func TestPlanJSONSpliced(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		out := newOutputs(nil, "")
+		out := newOutputs(nil, nil)
 		downloads, err := writePlanJSON(&got, out, model, p)
 		if err != nil {
 			t.Fatal(err)
@@ -110,6 +112,103 @@ func TestBuildToStopsOnThemeError(t *testing.T) {
 		}
 		if err := os.Remove(filepath.Join(layouts, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestRebuildReusesUnchanged: a build over its own output keeps the files
+// whose bytes did not change (same inode, same modification time) and
+// writes the others; the output is that of a clean build.
+func TestRebuildReusesUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	sheets, err := synth.Generate(dir, 60, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true}
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatal(err, ds.Error())
+	}
+	changed, kept := sheets[len(sheets)-1], sheets[len(sheets)-2]
+	page := func(sheet string) string {
+		slug := strings.TrimSuffix(filepath.Base(sheet), filepath.Ext(sheet))
+		return filepath.Join(dest, filepath.Dir(strings.TrimPrefix(sheet, "content/")), slug, "index.html")
+	}
+	before := map[string]os.FileInfo{}
+	for _, s := range []string{changed, kept} {
+		if before[s], err = os.Stat(page(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := filepath.Join(dir, changed)
+	text, _ := os.ReadFile(src)
+	edited := regexp.MustCompile(`(?m)^obiettivo_operativo: (\{valore: )?"`).ReplaceAll(text, []byte(`obiettivo_operativo: $1"Cambiato `))
+	if bytes.Equal(edited, text) {
+		t.Fatal("the sheet was not edited")
+	}
+	if err := os.WriteFile(src, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatal(err, ds.Error())
+	}
+	if after, err := os.Stat(page(kept)); err != nil || !os.SameFile(before[kept], after) || !after.ModTime().Equal(before[kept].ModTime()) {
+		t.Errorf("the page of an unchanged sheet was written again")
+	}
+	if after, err := os.Stat(page(changed)); err != nil || os.SameFile(before[changed], after) {
+		t.Errorf("the page of the changed sheet was not written again")
+	}
+	want, ds := Build(in)
+	if want == nil {
+		t.Fatal(ds.Error())
+	}
+	if diff := diffFiles(want.Files, readTree(t, dest)); diff != "" {
+		t.Error(diff)
+	}
+}
+
+// TestReuseStaysInside: a file of the previous output that is a symbolic
+// link to a file outside, with the very bytes of the new output, is not
+// taken: the new output holds a file of its own.
+func TestReuseStaysInside(t *testing.T) {
+	site := Input{Site: os.DirFS(synthDir(t, 10)), Themes: piao.Themes}
+	work := t.TempDir()
+	dest := filepath.Join(work, "out", "public")
+	if _, ds, err := BuildTo(site, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatal(err, ds.Error())
+	}
+	robots := filepath.Join(dest, "robots.txt")
+	outside := filepath.Join(work, "outside.txt")
+	b, err := os.ReadFile(robots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(outside, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(robots); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, robots); err != nil {
+		t.Fatal(err)
+	}
+	assets, outsideAssets := filepath.Join(dest, "assets"), filepath.Join(work, "assets")
+	if err := os.Rename(assets, outsideAssets); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outsideAssets, assets); err != nil {
+		t.Fatal(err)
+	}
+	if _, ds, err := BuildTo(site, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatal(err, ds.Error())
+	}
+	for file, other := range map[string]string{robots: outside,
+		filepath.Join(assets, "css", "piao.css"): filepath.Join(outsideAssets, "css", "piao.css")} {
+		info, err := os.Lstat(file)
+		out, _ := os.Stat(other)
+		if err != nil || out == nil || !info.Mode().IsRegular() || os.SameFile(info, out) {
+			t.Errorf("%s is %v, the file outside %v", file, info, out)
 		}
 	}
 }

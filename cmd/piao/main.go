@@ -30,7 +30,9 @@ func (e usageError) Error() string { return e.msg }
 var errContent = errors.New("errori nei contenuti")
 
 func main() {
+	stopProfile := startProfile(os.Getenv("PIAO_CPUPROFILE"))
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	stopProfile()
 	var ue usageError
 	switch {
 	case err == nil:
