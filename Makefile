@@ -32,12 +32,14 @@ browser:
 	cd .tools && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Benchmarks: the search index (size, bytes of a first query, query time) and
-# piao serve (edit to reload, first build), at 1,000 and 10,000 sheets.
-bench:
-	$(GO) test -run '^$$' -bench BenchmarkSearch -benchtime 1x ./builder
-	$(GO) test -run=NONE -bench=EditToReload -benchtime=20x -timeout=30m ./builder/serve/
-	$(GO) test -run=NONE -bench=FirstBuild -benchtime=3x -timeout=30m ./builder/serve/
+# Benchmarks (under ten minutes): piao build and piao check as whole
+# processes on synthetic sites of 100 to 50,000 sheets, the search index,
+# piao serve's edit-to-reload latency and a profile of the build; writes
+# docs/performance.md and docs/performance.svg. The stages alone, to
+# compare with benchstat: go test -run '^$$' -bench Stage -count 6 ./builder
+bench: piao
+	@command -v node >/dev/null || { echo "make bench needs Node.js: the search probe runs the site's own script"; exit 1; }
+	$(GO) run ./cmd/piaobench -piao bin/piao
 
 
 fmt-check:

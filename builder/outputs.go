@@ -22,7 +22,7 @@ import (
 // site is never held whole. They are safe for concurrent use.
 type outputs struct {
 	min *minify.M // minifies HTML, CSS and JS when not nil
-	to  *target   // nil: keep the files in files; else write them there
+	to  *target   // nil: keep the files in files; else write them there (or nowhere)
 
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
@@ -69,6 +69,16 @@ func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, erro
 			return 0, err
 		}
 		return int64(buf.Len()), o.putRaw(name, buf.Bytes())
+	}
+	if o.to.root == "" { // made and measured only
+		c := &countingWriter{w: io.Discard}
+		if err := fill(c); err != nil {
+			return 0, err
+		}
+		o.mu.Lock()
+		o.sizes[name] = c.n
+		o.mu.Unlock()
+		return c.n, nil
 	}
 	full, err := outputFile(o.to.root, name)
 	if err != nil {
@@ -165,7 +175,9 @@ func outputFile(root, name string) (string, error) {
 }
 
 // target is where a publish writes: the new output folder, and the
-// previous output whose unchanged files it reuses (nil: none).
+// previous output whose unchanged files it reuses (nil: none). A target
+// without a folder writes nothing: piao check makes the files only to
+// know that they can be made.
 type target struct {
 	root string
 	prev *reuse
@@ -174,6 +186,12 @@ type target struct {
 // write writes the file name of the new output, or links the previous
 // output's if it holds the same bytes.
 func (t *target) write(name string, b []byte) error {
+	if t.root == "" {
+		if !validOutputPath(name) {
+			return fmt.Errorf("percorso di uscita non valido: %q", name)
+		}
+		return nil
+	}
 	full, err := outputFile(t.root, name)
 	if err != nil {
 		return err

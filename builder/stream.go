@@ -53,6 +53,24 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	return w, ds, err
 }
 
+// CheckSite is piao check: the diagnostics of BuildTo, with every page
+// rendered and minified as piao build does, and nothing written or kept:
+// the files that are not pages are made and measured only.
+func CheckSite(in Input) Diagnostics {
+	model, ds := LoadAndCheck(in.Site)
+	if ds.HasErrors() {
+		return ds
+	}
+	p, pds, _ := newPagesTo(in, model, &target{}) // writing nowhere cannot fail
+	ds = append(ds, pds...)
+	if p != nil {
+		ds = append(ds, p.Diagnose(p.Verify())...)
+	}
+	ds.attachSources(readSources(in.Site, ds))
+	ds.Sort()
+	return ds
+}
+
 // Publish renders the site into dest, atomically, as PublishWith does for
 // a built Site; but each page goes to disk as soon as it is rendered and
 // minified, on every core, so that the pages are never held together in

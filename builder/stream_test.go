@@ -212,3 +212,25 @@ func TestReuseStaysInside(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSiteSameAsBuild: piao check's way, which keeps and writes
+// nothing, finds what Build finds: the example's warnings, a page the
+// theme fails to render, a mistake in the content.
+func TestCheckSiteSameAsBuild(t *testing.T) {
+	broken := synthDir(t, 30)
+	layouts := filepath.Join(broken, "themes", "default", "layouts")
+	if err := os.MkdirAll(layouts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(layouts, "unit.html"), []byte(`{{define "main"}}{{.Nope}}{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, site := range []string{"..", broken, "testdata/mistakes"} {
+		in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
+		_, want := Build(in)
+		got := CheckSite(in)
+		if len(want) == 0 || got.Error() != want.Error() {
+			t.Errorf("%s: CheckSite\n%s\nBuild\n%s", site, got.Error(), want.Error())
+		}
+	}
+}

@@ -23,11 +23,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	site, closeSite := siteFS(*siteDir)
 	defer closeSite()
-	pages, diags := builder.Prepare(builder.Input{Site: site, Themes: piao.Themes, Minify: true})
-	if pages != nil {
-		diags = append(diags, pages.Diagnose(pages.Verify())...)
-		diags.Sort()
-	}
+	diags := builder.CheckSite(builder.Input{Site: site, Themes: piao.Themes, Minify: true})
 	if *format == "json" {
 		if err := writeJSON(stdout, diags); err != nil {
 			return err

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/piao-pa/piao/builder/searchprobe"
+	"github.com/piao-pa/piao/builder/synth"
+)
+
+// usage is what the operating system says a process used.
+type usage struct {
+	Wall, CPU time.Duration
+	RSS       int64 // peak resident memory, in bytes
+}
+
+// runProcess runs a command to its end and returns its usage and output.
+func runProcess(env []string, name string, args ...string) (usage, string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	u := usage{Wall: time.Since(start)}
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			u.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			u.RSS = ru.Maxrss << 10 // kilobytes on Linux
+		}
+	}
+	if err != nil {
+		return u, out.String(), fmt.Errorf("%s %s: %w\n%.2000s", filepath.Base(name), strings.Join(args, " "), err, out.String())
+	}
+	return u, out.String(), nil
+}
+
+// median returns the run of median wall time.
+func median(runs []usage) usage {
+	s := slices.Clone(runs)
+	slices.SortFunc(s, func(a, b usage) int { return int(a.Wall - b.Wall) })
+	return s[len(s)/2]
+}
+
+// runsFor is how many times a build of n sheets is timed: the median of
+// three where it is cheap, one run of the largest sites.
+func runsFor(n int) int {
+	if n > 10000 {
+		return 1
+	}
+	return 3
+}
+
+// row is the measure of one site size.
+type row struct {
+	Sheets, Runs          int
+	SourceBytes           int64
+	Build, Rebuild, Check usage
+	Pages, Files          int
+	Bytes                 int64
+	IndexFiles            int
+	IndexBytes            int64
+	QueryBytes, QueryFile int
+	QueryMs               float64
+}
+
+// measureExample times piao build on the example site, the current
+// folder: into an empty folder, and again over its own output.
+func measureExample(o options) (fresh, again usage, err error) {
+	out := filepath.Join(o.work, "out-example")
+	defer os.RemoveAll(out)
+	var runs, reruns []usage
+	for range 9 {
+		if err := os.RemoveAll(out); err != nil {
+			return fresh, again, err
+		}
+		u, _, err := runProcess(nil, o.piao, "build", "-s", ".", "-d", out)
+		if err != nil {
+			return fresh, again, err
+		}
+		runs = append(runs, u)
+		if u, _, err = runProcess(nil, o.piao, "build", "-s", ".", "-d", out); err != nil {
+			return fresh, again, err
+		}
+		reruns = append(reruns, u)
+	}
+	fresh, again = median(runs), median(reruns)
+	logf("example site: %v, again %v", fresh.Wall.Round(time.Millisecond), again.Wall.Round(time.Millisecond))
+	return fresh, again, nil
+}
+
+// measureSize writes a site of n sheets and measures it.
+func measureSize(o options, n int) (row, error) {
+	r := row{Sheets: n, Runs: runsFor(n)}
+	site, out := filepath.Join(o.work, fmt.Sprintf("site-%d", n)), filepath.Join(o.work, fmt.Sprintf("out-%d", n))
+	defer os.RemoveAll(site)
+	defer os.RemoveAll(out)
+	for _, dir := range []string{site, out} {
+		if err := os.RemoveAll(dir); err != nil {
+			return r, err
+		}
+	}
+	if _, err := synth.Generate(site, n, 1); err != nil {
+		return r, err
+	}
+	_, r.SourceBytes = tree(site)
+	var builds []usage
+	for i := range r.Runs {
+		if err := os.RemoveAll(out); err != nil {
+			return r, err
+		}
+		var env []string
+		if n == o.target && i == r.Runs-1 {
+			env = []string{"PIAO_CPUPROFILE=" + profileFile(o)}
+		}
+		syscall.Sync() // the writing of the previous run is not this one's
+		u, _, err := runProcess(env, o.piao, "build", "-s", site, "-d", out)
+		if err != nil {
+			return r, err
+		}
+		builds = append(builds, u)
+	}
+	r.Build = median(builds)
+	r.Files, r.Bytes = tree(out)
+	r.Pages = countHTML(out)
+	syscall.Sync()
+	var err error
+	if r.Runs > 1 { // the largest site is built once: make bench stays under 10 minutes
+		if r.Rebuild, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
+			return r, err
+		}
+	}
+	if r.Check, _, err = runProcess(nil, o.piao, "check", "-s", site); err != nil {
+		return r, err
+	}
+	if err := probeSearch(o, out, &r); err != nil {
+		return r, err
+	}
+	logf("%d sheets: build %v (CPU %v, %d MB), again %v, check %v; %d files, %d MB",
+		n, r.Build.Wall.Round(time.Millisecond), r.Build.CPU.Round(time.Millisecond), r.Build.RSS>>20,
+		r.Rebuild.Wall.Round(time.Millisecond), r.Check.Wall.Round(time.Millisecond), r.Files, r.Bytes>>20)
+	return r, nil
+}
+
+func profileFile(o options) string { return filepath.Join(o.work, "build.prof") }
+
+// probeSearch measures the search index of the site published in out and
+// the bytes its first queries load.
+func probeSearch(o options, out string, r *row) error {
+	dir, err := searchprobe.DataDir(out)
+	if err != nil {
+		return err
+	}
+	if r.IndexFiles, r.IndexBytes, err = searchprobe.Size(dir); err != nil {
+		return err
+	}
+	answers, err := searchprobe.Run(o.harness, filepath.Join(out, "assets", "js", "search.js"), dir, searchprobe.FirstQueries)
+	if err != nil {
+		return err
+	}
+	for _, a := range answers {
+		if a.Bytes > r.QueryBytes {
+			r.QueryBytes, r.QueryFile = a.Bytes, a.Files
+		}
+		r.QueryMs = max(r.QueryMs, a.Ms)
+	}
+	return nil
+}
+
+// tree counts the files under root and their bytes, piao's marker aside.
+func tree(root string) (files int, size int64) {
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == ".piao-output" {
+			return err
+		}
+		if info, err := d.Info(); err == nil {
+			files++
+			size += info.Size()
+		}
+		return nil
+	})
+	return files, size
+}
+
+func countHTML(root string) int {
+	n := 0
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".html" {
+			n++
+		}
+		return err
+	})
+	return n
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// stage is a part of piao build and the function whose cumulative time in
+// the CPU profile tells its cost.
+type stage struct {
+	Label, Func string
+	CPU         time.Duration
+	Share       float64 // of the CPU time of the whole run, in percent
+}
+
+var stages = []stage{
+	{Label: "load: read, parse and decode the sheets", Func: "builder.loadWith"},
+	{Label: "check: the rules", Func: "builder.check"},
+	{Label: "search index, built and encoded", Func: "builder.(*Pages).addSearch"},
+	{Label: "open data: JSON, CSV, catalogue", Func: "builder.addOpenData"},
+	{Label: "list of pages and static indexes", Func: "builder.pagesOf"},
+	{Label: "render the pages (html/template)", Func: "builder.(*renderer).renderTo"},
+	{Label: "minify (HTML, CSS, JS)", Func: "minify/v2.(*M).Minify"},
+	{Label: "write the files (system calls)", Func: "builder.(*target).write"},
+	{Label: "garbage collection", Func: "runtime.gcBgMarkWorker"},
+}
+
+// profile is the CPU profile of the build of the target size.
+type profile struct {
+	Sheets  int
+	Summary string  // pprof's duration and samples line
+	Stages  []stage // in the order of stages
+	Top     []string
+}
+
+// profileStages reads the profile the target size's last build wrote.
+func profileStages(o options, r *report) (*profile, error) {
+	found := false
+	for _, row := range r.Rows {
+		found = found || row.Sheets == o.target
+	}
+	if !found {
+		return nil, nil
+	}
+	out, err := exec.Command("go", "tool", "pprof", "-top", "-cum", "-nodecount=400", o.piao, profileFile(o)).Output()
+	if err != nil {
+		return nil, fmt.Errorf("go tool pprof: %w", err)
+	}
+	p := &profile{Sheets: o.target}
+	lines := strings.Split(string(out), "\n")
+	var rows []string
+	for _, l := range lines {
+		switch f := strings.Fields(l); {
+		case strings.HasPrefix(strings.TrimSpace(l), "Duration:"):
+			p.Summary = strings.TrimSpace(l)
+		case len(f) >= 6 && strings.HasSuffix(f[4], "%") && f[0] != "flat":
+			rows = append(rows, l)
+		}
+	}
+	for _, s := range stages {
+		for _, l := range rows {
+			f := strings.Fields(l)
+			if strings.Contains(strings.Join(f[5:], " "), s.Func) {
+				s.CPU = parseDuration(f[3])
+				s.Share, _ = strconv.ParseFloat(strings.TrimSuffix(f[4], "%"), 64)
+				break
+			}
+		}
+		p.Stages = append(p.Stages, s)
+	}
+	for _, l := range rows {
+		if len(p.Top) == 30 {
+			break
+		}
+		if !strings.Contains(l, "runtime.") && !strings.Contains(l, "testing.") {
+			p.Top = append(p.Top, l)
+		}
+	}
+	return p, nil
+}
+
+// parseDuration reads pprof's "1.23s" or "450ms".
+func parseDuration(s string) time.Duration {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0
+	}
+	return d
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// report is everything docs/performance.md says.
+type report struct {
+	Machine machine
+	Started time.Time
+	Took    time.Duration
+	Example usage // into an empty folder
+	// ExampleAgain is the example built again over its own output.
+	ExampleAgain usage
+	Rows         []row
+	Profile      *profile
+	Serve        []serveRow
+}
+
+func writeReport(docs string, r *report) error {
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(docs, "performance.svg"), []byte(chart(r.Rows)), 0o644); err != nil {
+		return err
+	}
+	var b strings.Builder
+	writeIntro(&b, r)
+	writeResults(&b, r)
+	writeTargets(&b, r)
+	writeSearch(&b, r)
+	writeServe(&b, r)
+	writeProfile(&b, r)
+	b.WriteString(findings)
+	return os.WriteFile(filepath.Join(docs, "performance.md"), []byte(b.String()), 0o644)
+}
+
+func writeIntro(b *strings.Builder, r *report) {
+	m := r.Machine
+	fmt.Fprintf(b, `# Performance
+
+How long piao takes, and how much memory, from the example site to a
+site of 50,000 sheets: a Camera di Commercio publishes a few dozen sheets,
+a region, a ministry or a large university thousands, and keeps ten years
+of plans on one site. Everything below the method is written by `+"`make bench`"+`
+(cmd/piaobench), which took %s this time; run it again to update the
+figures and the chart.
+
+## Method
+
+- **Sites.** `+"`builder/synth`"+` (also `+"`go run ./cmd/piaosynth -n N DIR`"+`) writes a site of N
+  sheets, the same bytes for the same N and seed (1 here): one three-year plan
+  with 40 organisational units in 4 areas, the 5 strategic lines of the
+  example, one strategic sheet in fifty, 1 to 4 indicators a sheet with
+  weights summing to 100%%, targets for the 3 years, text in the words of the
+  example, about 30%% of the sheets changed by the plan's revision (earlier
+  values, now and then an indicator removed and another added), one
+  operational sheet in five in Markdown. Every rule of `+"`piao check`"+` passes.
+- **Whole process.** The real binary runs as `+"`piao build -s SITE -d OUT`"+` (minifying
+  on) into an empty folder; the operating system gives its wall time, its CPU
+  time (user and system, on every core) and its peak resident memory
+  (`+"`ru_maxrss`"+`). The disk is synced before each run. Builds of up to
+  10,000 sheets are timed three times and the median run is shown; the
+  50,000-sheet build once. *Again* is the same build over its own output
+  (nothing changed: the usual rebuild; not run at 50,000 sheets, to keep
+  `+"`make bench`"+` under ten minutes), *check* is `+"`piao check`"+`.
+- **Search.** The index files in `+"`cerca/dati/`"+`, and the most bytes that any of
+  %d typical first queries loads (script included) to show its first page of
+  results, measured by running the site's own search script under Node
+  (`+"`builder/searchprobe`"+`).
+- **piao serve.** `+"`go test -bench EditToReload ./builder/serve`"+`: the time from saving a
+  sheet to the reload event sent to the open pages, and to the sheet's page
+  served with the new text.
+- **Profile.** The build of %s sheets runs with `+"`PIAO_CPUPROFILE=FILE`"+`, which makes
+  piao write a CPU profile of its whole run; each stage's share is the
+  cumulative share of its function.
+- **Stages, for benchstat.** `+"`go test -run '^$' -bench Stage -count 6 ./builder`"+` times
+  load, prepare, index, render, minify, write and the whole build in the
+  process, at 1,000 and 10,000 sheets; compare two versions with `+"`benchstat`"+`.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | %s, %d cores (`+"`nproc`"+`) |
+| Memory | %s |
+| Kernel, Go | Linux %s, %s |
+| File system of the output | %s |
+| A folder holding one 8 KB file costs the disk | %.0f µs to create |
+| Commit measured | %s |
+| Measured on | %s |
+
+The machine is a virtual machine shared with other work: the same build
+varies by ±20%% from one run to the next.
+
+`, r.Took.Round(time.Second), len(searchQueries()), thousands(profileSheets(r)), m.CPU, m.Cores, m.Memory,
+		m.Kernel, m.Go, m.FS, m.CreateMicros, orDash(m.Commit), r.Started.UTC().Format("2006-01-02 15:04 UTC"))
+}
+
+func writeResults(b *strings.Builder, r *report) {
+	fmt.Fprintf(b, `## Results
+
+The example site (content/, 15 sheets): piao build in **%s** into an empty
+folder (CPU %s, peak memory %s), %s again over its own output; medians of
+nine runs.
+
+| Sheets | Pages | Files | Output | Build: wall | CPU | Peak memory | Again: wall | Check: wall | CPU | Peak memory |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+`, ms(r.Example.Wall), ms(r.Example.CPU), mb(r.Example.RSS), ms(r.ExampleAgain.Wall))
+	for _, row := range r.Rows {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | **%s** | %s | **%s** | %s | %s | %s | %s |\n",
+			thousands(row.Sheets), thousands(row.Pages), thousands(row.Files), mb(row.Bytes),
+			secs(row.Build.Wall), secs(row.Build.CPU), mb(row.Build.RSS), orDash(secsOrEmpty(row.Rebuild.Wall)),
+			secs(row.Check.Wall), secs(row.Check.CPU), mb(row.Check.RSS))
+	}
+	b.WriteString(`
+![piao build: wall time and peak memory against the number of sheets](performance.svg)
+
+Per sheet, the cost should stay flat as the site grows (no stage quadratic):
+
+| Sheets | Build wall per 1,000 sheets | CPU per 1,000 sheets | Peak memory per 1,000 sheets | Output per 1,000 sheets |
+|---:|---:|---:|---:|---:|
+`)
+	for _, row := range r.Rows {
+		k := float64(row.Sheets) / 1000
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", thousands(row.Sheets),
+			secs(time.Duration(float64(row.Build.Wall)/k)), secs(time.Duration(float64(row.Build.CPU)/k)),
+			mb(int64(float64(row.Build.RSS)/k)), mb(int64(float64(row.Bytes)/k)))
+	}
+	b.WriteString("\n")
+}
+
+func writeTargets(b *strings.Builder, r *report) {
+	b.WriteString("## Targets\n\n| Target | Measured | Met |\n|---|---|---|\n")
+	check := func(name, got string, ok bool) {
+		fmt.Fprintf(b, "| %s | %s | %s |\n", name, got, yesNo(ok))
+	}
+	check("Example site: piao build under 100 ms", ms(r.Example.Wall), r.Example.Wall < 100*time.Millisecond)
+	ten, fifty := find(r.Rows, 10000), find(r.Rows, 50000)
+	if ten != nil {
+		check("10,000 sheets: at most 1.5 s wall", secs(ten.Build.Wall), ten.Build.Wall <= 1500*time.Millisecond)
+		check("10,000 sheets: at most 250 MB peak memory", mb(ten.Build.RSS), ten.Build.RSS <= 250<<20)
+	}
+	if ten != nil && fifty != nil {
+		t := fifty.Build.Wall.Seconds() / ten.Build.Wall.Seconds()
+		check("50,000 sheets: at most 5.5 times the time of 10,000", fmt.Sprintf("%.2f times", t), t <= 5.5)
+		m, o := float64(fifty.Build.RSS)/float64(ten.Build.RSS), float64(fifty.Bytes)/float64(ten.Bytes)
+		check("50,000 sheets: memory grows no faster than the output",
+			fmt.Sprintf("memory %.2f times, output %.2f times", m, o), m <= o*1.05)
+	}
+	b.WriteString("\n")
+}
+
+func writeSearch(b *strings.Builder, r *report) {
+	b.WriteString(`## Search
+
+| Sheets | Index files | Index bytes | Most bytes a first query loads | Its files | Slowest query, files loaded |
+|---:|---:|---:|---:|---:|---:|
+`)
+	for _, row := range r.Rows {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %.1f ms |\n", thousands(row.Sheets), thousands(row.IndexFiles),
+			mb(row.IndexBytes), kb(int64(row.QueryBytes)), row.QueryFile, row.QueryMs)
+	}
+	b.WriteString("\n")
+}
+
+func writeServe(b *strings.Builder, r *report) {
+	if len(r.Serve) == 0 {
+		return
+	}
+	b.WriteString(`## piao serve: from saving a sheet to the reload
+
+Saves come one after the other; with *settled*, each waits for the site of
+the previous save to be complete, as when someone saves, then looks. CPU is
+per save, the complete build that follows the reload included.
+
+| Sheets | Settled | Saves | To the reload event | To the page with the new text | CPU per save |
+|---:|---|---:|---:|---:|---:|
+`)
+	for _, s := range r.Serve {
+		fmt.Fprintf(b, "| %s | %s | %d | %.0f ms | %.0f ms | %.0f ms |\n", thousands(s.Sheets), yesNo(s.Settle),
+			s.Saves, s.ReloadMs, s.PageMs, s.CPUMs)
+	}
+	b.WriteString("\n")
+}
+
+func writeProfile(b *strings.Builder, r *report) {
+	p := r.Profile
+	if p == nil {
+		return
+	}
+	fmt.Fprintf(b, `## Where the time goes: piao build of %s sheets
+
+CPU profile of the whole process (%s). The shares are of the CPU time
+on every core; stages overlap, and the search index and the open data
+include their own minifying and writing.
+
+| Stage | CPU | Share |
+|---|---:|---:|
+`, thousands(p.Sheets), p.Summary)
+	for _, s := range p.Stages {
+		fmt.Fprintf(b, "| %s | %s | %.1f%% |\n", s.Label, secs(s.CPU), s.Share)
+	}
+	b.WriteString("\nThe heaviest functions, cumulative (`go tool pprof -top -cum`):\n\n```\n")
+	b.WriteString("      flat  flat%   sum%        cum   cum%\n")
+	for _, l := range p.Top {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("```\n\n")
+}
