@@ -37,15 +37,39 @@ type listGroup struct {
 	Path   string // output path of its own page, for split listings
 	Groups []*listGroup
 	Items  []listItem
+	// unlisted counts the indicators of a sheet group that lists no
+	// items: the organisational indexes link each sheet, whose page
+	// shows its indicators, rather than repeat them.
+	unlisted int
 	counts
 }
 
-// listItem is an indicator, or a sheet when Ind is nil.
+// listItem is an indicator of an index.
 type listItem struct {
 	Sheet     *plan.Sheet
 	Ind       *plan.Indicator
 	ShowSheet bool   // name the sheet beside the indicator
 	Note      string // what a revision did
+	// prepared once, for the template: the sheet's name (when shown),
+	// and the indicator's status and the class of its label.
+	SheetName, Status, StatusClass string
+}
+
+// item prepares an indicator of sheet s for an index.
+func item(s *plan.Sheet, ind *plan.Indicator, showSheet bool, note string) listItem {
+	it := listItem{Sheet: s, Ind: ind, ShowSheet: showSheet, Note: note}
+	if showSheet {
+		it.SheetName = s.Name()
+	}
+	switch {
+	case ind.Removed():
+		it.Status, it.StatusClass = "stralciato", "status"
+	case ind.Added():
+		it.Status, it.StatusClass = "nuovo", "status"
+	case ind.Revised():
+		it.Status, it.StatusClass = "rivisto", "badge"
+	}
+	return it
 }
 
 type counts struct{ Sheets, Indicators int }
@@ -102,7 +126,7 @@ func planListings(p *plan.Plan) []*listing {
 
 func unitListing(p *plan.Plan) *listing {
 	l := &listing{Key: "unita", Title: "Per unità organizzativa",
-		Intro: "Le unità organizzative in ordine alfabetico, con i loro obiettivi operativi e indicatori."}
+		Intro: "Le unità organizzative in ordine alfabetico, con i loro obiettivi operativi; la pagina di ogni obiettivo ne mostra gli indicatori."}
 	for _, a := range p.Aree {
 		for i := range a.Unita {
 			l.Groups = append(l.Groups, unitGroup(p, &a.Unita[i], "u-"))
@@ -118,14 +142,14 @@ func unitGroup(p *plan.Plan, u *plan.Unit, prefix string) *listGroup {
 		g.Note = u.Area.Nome.S
 	}
 	for _, s := range p.SheetsOfUnit(u.Codice.S) {
-		g.Groups = append(g.Groups, sheetGroup(s))
+		g.Groups = append(g.Groups, sheetEntry(s))
 	}
 	return g
 }
 
 func areaListing(p *plan.Plan) *listing {
 	l := &listing{Key: "aree", Title: "Per area organizzativa",
-		Intro: "Le aree nell'ordine del piano, con le loro unità, gli obiettivi operativi e gli indicatori."}
+		Intro: "Le aree nell'ordine del piano, con le loro unità e i loro obiettivi operativi; la pagina di ogni obiettivo ne mostra gli indicatori."}
 	for i := range p.Aree {
 		a := &p.Aree[i]
 		g := &listGroup{ID: "a-" + slug(a.Codice.S), Title: a.Nome.S, Link: areaPath(p, a.Codice.S)}
@@ -139,20 +163,20 @@ func areaListing(p *plan.Plan) *listing {
 
 func lineListing(p *plan.Plan) *listing {
 	l := &listing{Key: "linee", Title: "Per linea e obiettivo strategico",
-		Intro: "Le linee strategiche con la loro scheda strategica e, per ogni obiettivo strategico, gli obiettivi operativi e gli indicatori."}
+		Intro: "Le linee strategiche con la loro scheda strategica e, per ogni obiettivo strategico, gli obiettivi operativi; la pagina di ogni obiettivo ne mostra gli indicatori."}
 	for i := range p.Linee {
 		line := &p.Linee[i]
 		g := &listGroup{ID: "l-" + slug(line.Codice.S), Title: "Linea " + line.Codice.S + " - " + line.Nome.S,
 			Link: linePath(p, line.Codice.S)}
 		strategic, _ := p.SheetsOfLine(line.Codice.S)
 		for _, s := range strategic {
-			g.Groups = append(g.Groups, sheetGroup(s))
+			g.Groups = append(g.Groups, sheetEntry(s))
 		}
 		for j := range line.Obiettivi {
 			o := &line.Obiettivi[j]
 			og := &listGroup{ID: g.ID + "-" + slug(o.Key()), Title: o.Codice.S + " - " + o.Nome.S}
 			for _, s := range p.SheetsOfObjective(o.Key()) {
-				og.Groups = append(og.Groups, sheetGroup(s))
+				og.Groups = append(og.Groups, sheetEntry(s))
 			}
 			g.Groups = append(g.Groups, og)
 		}
@@ -217,7 +241,7 @@ func fieldListing(p *plan.Plan, key, title, intro string, field func(*plan.Indic
 				byID[id] = g
 				l.Groups = append(l.Groups, g)
 			}
-			g.Items = append(g.Items, listItem{Sheet: s, Ind: ind, ShowSheet: true})
+			g.Items = append(g.Items, item(s, ind, true, ""))
 		}
 	}
 	sortGroups(l.Groups)
@@ -244,7 +268,7 @@ func azListing(p *plan.Plan) *listing {
 				byID[id] = g
 				l.Groups = append(l.Groups, g)
 			}
-			g.Items = append(g.Items, listItem{Sheet: s, Ind: ind, ShowSheet: true})
+			g.Items = append(g.Items, item(s, ind, true, ""))
 		}
 	}
 	sort.Slice(l.Groups, func(i, j int) bool { return l.Groups[i].ID < l.Groups[j].ID })
@@ -258,9 +282,15 @@ func azListing(p *plan.Plan) *listing {
 func sheetGroup(s *plan.Sheet) *listGroup {
 	g := &listGroup{ID: "s-" + slug(s.Slug), Title: s.Name(), Sheet: s}
 	for _, ind := range s.Indicators() {
-		g.Items = append(g.Items, listItem{Sheet: s, Ind: ind})
+		g.Items = append(g.Items, item(s, ind, false, ""))
 	}
 	return g
+}
+
+// sheetEntry is a sheet that an index links without listing its
+// indicators, only counting them.
+func sheetEntry(s *plan.Sheet) *listGroup {
+	return &listGroup{ID: "s-" + slug(s.Slug), Title: s.Name(), Sheet: s, unlisted: len(s.Indicators())}
 }
 
 // finish counts sheets and indicators, makes group ids unique, and gives
@@ -281,7 +311,7 @@ func (l *listing) finish() {
 			if g.Sheet != nil {
 				g.Sheets++
 			}
-			g.Indicators += countIndicators(g.Items)
+			g.Indicators += countIndicators(g.Items) + g.unlisted
 			c.Sheets += g.Sheets
 			c.Indicators += g.Indicators
 		}

@@ -74,12 +74,54 @@ func revisionListing(p *plan.Plan, r plan.Revision) *listing {
 		}
 		for _, ind := range s.Indicators() {
 			if w := byInd[ind]; w != nil {
-				g.Items = append(g.Items, listItem{Sheet: s, Ind: ind, Note: w.String()})
+				g.Items = append(g.Items, item(s, ind, false, w.String()))
 			}
 		}
 		l.Groups = append(l.Groups, g)
 	}
+	n := 0
+	for _, g := range l.Groups {
+		n += countIndicators(g.Items)
+	}
+	if n > splitOver { // long enough to split: a page per unit, not per sheet
+		l.Groups = byUnit(p, l.Groups)
+	}
 	return l
+}
+
+// byUnit gathers the sheet groups of a long index under their units (the
+// strategic sheets under one group of their own), so that a long index
+// gets a page per unit rather than one per sheet. Units keep the order of
+// the unit index; the sheets, theirs.
+func byUnit(p *plan.Plan, sheets []*listGroup) []*listGroup {
+	var strategic *listGroup
+	units := map[string]*listGroup{}
+	var out []*listGroup
+	for _, g := range sheets {
+		s := g.Sheet
+		if s.Kind == plan.Strategic {
+			if strategic == nil {
+				strategic = &listGroup{ID: "strategici", Title: "Obiettivi strategici"}
+			}
+			strategic.Groups = append(strategic.Groups, g)
+			continue
+		}
+		u := units[s.Unita.S]
+		if u == nil {
+			u = &listGroup{ID: "u-" + slug(s.Unita.S), Title: s.Unita.S, Link: unitPath(p, s.Unita.S)}
+			if unit := p.Unit(s.Unita.S); unit != nil {
+				u.Title = unit.Nome.S
+			}
+			units[s.Unita.S] = u
+			out = append(out, u)
+		}
+		u.Groups = append(u.Groups, g)
+	}
+	sortGroups(out)
+	if strategic != nil {
+		out = append([]*listGroup{strategic}, out...)
+	}
+	return out
 }
 
 // changeWords says in words what a revision did to a sheet or an
