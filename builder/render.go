@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -26,6 +27,8 @@ type renderer struct {
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
+
+	chrome sync.Map // chromeKey → *chromeView
 }
 
 func newRenderer(theme fs.FS, site *plan.Site) (*renderer, error) {
@@ -60,6 +63,7 @@ var funcs = template.FuncMap{
 	"anchor": IndicatorAnchor,
 	"dict":   dict,
 	"size":   italianSize,
+	"plural": plural,
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
@@ -243,6 +247,50 @@ func (pg *page) Val(v plan.Value) valueView {
 	return out
 }
 
+// indicatorView is an indicator as its sheet's page shows it, prepared in
+// one call: a template evaluates each of its fields far more slowly than
+// Go computes them.
+type indicatorView struct {
+	Number         int
+	Anchor         string
+	Removed, Added bool // as shown on this page
+	Caption        string
+	Rows           []fieldRow
+}
+
+// fieldRow is a row of an indicator's table: its label, the marker of a
+// footnote about the field, and the value.
+type fieldRow struct {
+	Label, Marker string
+	Value         valueView
+}
+
+// IndicatorView prepares indicator ind of sheet s for this page.
+func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView {
+	v := &indicatorView{Number: pg.IndicatorNumber(s, ind), Anchor: IndicatorAnchor(ind),
+		Removed: pg.Removed(ind), Added: ind.Added() && !pg.Original}
+	desc := pg.Val(ind.Descrizione)
+	v.Caption = desc.Current
+	row := func(label, field string, val plan.Value) {
+		r := fieldRow{Label: label, Value: pg.Val(val)}
+		if field != "" {
+			r.Marker = pg.Marked(ind.Note, field)
+		}
+		v.Rows = append(v.Rows, r)
+	}
+	v.Rows = make([]fieldRow, 0, 6+len(ind.Target))
+	v.Rows = append(v.Rows, fieldRow{Label: "Descrizione", Value: desc})
+	row("Algoritmo di calcolo", "algoritmo", ind.Algoritmo)
+	for _, t := range ind.Target {
+		row("Risultato atteso (target) "+t.Anno, "target", t)
+	}
+	row("Peso indicatore", "", ind.Peso)
+	row("Fonte del dato", "fonte", ind.Fonte)
+	row("Unità di misura", "unita_misura", ind.Unita)
+	row("Tipologia indicatore", "tipologia", ind.Tipologia)
+	return v
+}
+
 // Rev returns the revision with the given id.
 func (pg *page) Rev(id string) *plan.Revision { return pg.Plan.Revision(id) }
 
@@ -275,6 +323,17 @@ func (pg *page) Marked(notes []plan.Note, field string) string {
 
 // UnitOf returns the unit of an operational sheet.
 func (pg *page) UnitOf(s *plan.Sheet) *plan.Unit { return pg.Plan.Unit(s.Unita.S) }
+
+// longPlan is the number of sheets above which the home and plan pages
+// count each objective's operational sheets instead of listing them all:
+// the line, unit and index pages list them.
+const longPlan = 200
+
+// SheetCount is the number of sheets of the page's plan.
+func (pg *page) SheetCount() int { return len(pg.Plan.Strategic) + len(pg.Plan.Operational) }
+
+// LongPlan reports whether the page's plan has more than longPlan sheets.
+func (pg *page) LongPlan() bool { return pg.SheetCount() > longPlan }
 
 // Objective resolves a strategic objective reference.
 func (pg *page) Objective(key string) *plan.Objective { return pg.Plan.Objective(key) }
