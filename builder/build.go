@@ -149,7 +149,13 @@ func readSources(fsys fs.FS, ds Diagnostics) map[string][]byte {
 
 // pagesOf lists every page of the site, with its path, title, breadcrumb
 // and dates.
-func pagesOf(model *plan.Site) []*page {
+func pagesOf(model *plan.Site) []*page { return listPages(model, true) }
+
+// listPages is pagesOf; without indexes, it leaves out the pages of the
+// plans' indexes, which are most of its work: they live in a folder of
+// their own (indici/) under names made from slugs, and so can neither
+// collide with another page nor leave the output folder.
+func listPages(model *plan.Site, indexes bool) []*page {
 	cfg := &model.Config
 	if len(cfg.Percorso) == 0 {
 		cfg.Percorso = defaultPercorso()
@@ -175,7 +181,7 @@ func pagesOf(model *plan.Site) []*page {
 		trail = append(trail, crumb{Title: l.Titolo.S, URL: sectionPath(cfg.Percorso, i)})
 	}
 	for _, p := range model.Plans {
-		out = append(out, planPages(p, trail)...)
+		out = append(out, planPages(p, trail, indexes)...)
 	}
 	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: "Dati aperti"},
 		{Kind: "archive", Path: archivePath(), Title: "Archivio"}} {
@@ -238,7 +244,7 @@ func resolveCrumbs(pg *page, levels []plan.Link) []crumb {
 	return out
 }
 
-func planPages(p *plan.Plan, trail []crumb) []*page {
+func planPages(p *plan.Plan, trail []crumb, indexes bool) []*page {
 	var out []*page
 	planCrumbs := append(append([]crumb{{Title: "Home", URL: homePath()}}, trail...), crumb{Title: p.Titolo.S, URL: planPath(p)})
 	add := func(pg *page, title string) {
@@ -276,6 +282,9 @@ func planPages(p *plan.Plan, trail []crumb) []*page {
 	for i := range p.Linee {
 		l := &p.Linee[i]
 		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, "Linea strategica "+l.Codice.S+" - "+l.Nome.S)
+	}
+	if !indexes {
+		return out
 	}
 	return append(out, indexPages(p, planCrumbs)...)
 }

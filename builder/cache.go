@@ -60,8 +60,9 @@ func (c *Cache) Parsed() int { return c.parsed }
 
 // sheetJob is a sheet file to load.
 type sheetJob struct {
-	file string
-	kind plan.Kind
+	file    string
+	kind    plan.Kind
+	regular bool // the folder listing says it is a regular file
 }
 
 // sheetLoad is what loading one sheet gave: the sheet (nil if it did not
@@ -112,7 +113,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 		return res(sub.loadSheet(job.file, job.kind))
 	}
 	if e := c.sheets[job.file]; e != nil && e.kind == job.kind {
-		src, err := sub.read(job.file)
+		src, err := sub.readListed(job.file, job.regular)
 		if err != nil {
 			return res(nil)
 		}

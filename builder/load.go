@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -99,7 +100,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 				l.diags.warnf(plan.Pos{File: path.Join(sub, name)}, hintUnknownFile, msgUnknownFile)
 				continue
 			}
-			jobs = append(jobs, sheetJob{file: path.Join(sub, name), kind: kind})
+			jobs = append(jobs, sheetJob{file: path.Join(sub, name), kind: kind, regular: e.Type().IsRegular()})
 		}
 	}
 	for i, s := range l.sheets(jobs) {
@@ -175,29 +176,39 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 	return &doc
 }
 
-func (l *loader) read(file string) ([]byte, error) {
+func (l *loader) read(file string) ([]byte, error) { return l.readListed(file, false) }
+
+// readListed is read, for a file whose folder listing said it is a
+// regular file (listed) or did not say (a path, a symbolic link). Only the
+// latter is looked at before it is opened: opening a named pipe would
+// block.
+func (l *loader) readListed(file string, listed bool) ([]byte, error) {
 	if !l.inside(file) {
 		return nil, fs.ErrPermission
 	}
-	info, err := fs.Stat(l.fsys, file)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.diags.errorf(plan.Pos{File: file}, hintMissingFile(file), msgMissingFile)
-		} else {
-			l.diags.errorf(plan.Pos{File: file}, "", msgReadFile, err.Error())
+	var err error
+	if !listed {
+		var info fs.FileInfo
+		if info, err = fs.Stat(l.fsys, file); err == nil && !info.Mode().IsRegular() {
+			err = &specialFile{}
 		}
+	}
+	var src []byte
+	if err == nil {
+		src, err = readRegular(l.fsys, file)
+	}
+	var special *specialFile
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.diags.errorf(plan.Pos{File: file}, hintMissingFile(file), msgMissingFile)
 		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		l.diags.errorf(plan.Pos{File: file}, hintNotRegular, msgNotRegular)
-		return nil, fs.ErrInvalid
-	}
-	if info.Size() > MaxFileSize {
+	case errors.As(err, &special) && special.tooBig:
 		l.diags.errorf(plan.Pos{File: file}, hintTooBig, msgTooBig, MaxFileSize>>20)
 		return nil, fs.ErrInvalid
-	}
-	src, err := fs.ReadFile(l.fsys, file)
-	if err != nil {
+	case errors.As(err, &special):
+		l.diags.errorf(plan.Pos{File: file}, hintNotRegular, msgNotRegular)
+		return nil, fs.ErrInvalid
+	case err != nil:
 		l.diags.errorf(plan.Pos{File: file}, "", msgReadFile, err.Error())
 		return nil, err
 	}
@@ -277,4 +288,51 @@ func parsePeriod(s string) (first, last int) {
 		return 0, 0
 	}
 	return first, last
+}
+
+// specialFile is a file the loader does not read: not a regular file, or
+// larger than MaxFileSize.
+type specialFile struct{ tooBig bool }
+
+func (e *specialFile) Error() string {
+	if e.tooBig {
+		return "file too big"
+	}
+	return "not a regular file"
+}
+
+// readRegular reads a regular file of at most MaxFileSize bytes, opening
+// it once (each open through an os.Root walks the whole path).
+func readRegular(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, err
+	case !info.Mode().IsRegular():
+		return nil, &specialFile{}
+	case info.Size() > MaxFileSize:
+		return nil, &specialFile{tooBig: true}
+	}
+	b := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) > MaxFileSize { // grew while read
+			return nil, &specialFile{tooBig: true}
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }

@@ -43,16 +43,18 @@ func writePlanJSON(w io.Writer, out *outputs, model *plan.Site, p *plan.Plan) ([
 		part := sheets[start:min(start+sheetsBatch, len(sheets))]
 		encoded := make([][]byte, len(part))
 		errs := make([]error, len(part))
-		parallelFor(len(part), func(i int) { encoded[i], errs[i] = marshalJSON(sheetData(model, part[i])) })
+		parallelFor(len(part), func(i int) {
+			encoded[i], errs[i] = marshalJSON(sheetData(model, part[i]))
+			if errs[i] == nil { // each sheet's own file, written on every core too
+				errs[i] = out.put(sheetDataPath(part[i]), encoded[i])
+			}
+		})
 		for i, b := range encoded {
 			if err := errors.Join(errs[i], ew.err); err != nil {
 				return nil, err
 			}
 			s := part[i]
 			downloads[start+i] = download{Path: sheetDataPath(s), Title: s.Name(), Format: "JSON", Plan: p, Sheet: s, Size: len(b)}
-			if err := out.put(sheetDataPath(s), b); err != nil {
-				return nil, err
-			}
 			if start+i > 0 {
 				ew.write([]byte(",\n    "))
 			}

@@ -80,7 +80,7 @@ func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, erro
 		o.mu.Unlock()
 		return c.n, nil
 	}
-	full, err := outputFile(o.to.root, name)
+	full, err := o.to.file(name)
 	if err != nil {
 		return 0, &writeError{err}
 	}
@@ -165,13 +165,21 @@ func minifyFile(m *minify.M, name string, b []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// outputFile is where the file name goes under root, its folder made.
-func outputFile(root, name string) (string, error) {
+// file returns where the output file name goes, its folder made.
+func (t *target) file(name string) (string, error) {
 	if !validOutputPath(name) {
 		return "", fmt.Errorf("percorso di uscita non valido: %q", name)
 	}
-	full := filepath.Join(root, filepath.FromSlash(name))
-	return full, os.MkdirAll(filepath.Dir(full), 0o755)
+	full := filepath.Join(t.root, filepath.FromSlash(name))
+	dir := filepath.Dir(full)
+	if _, ok := t.made.Load(dir); ok {
+		return full, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	t.made.Store(dir, true)
+	return full, nil
 }
 
 // target is where a publish writes: the new output folder, and the
@@ -181,6 +189,7 @@ func outputFile(root, name string) (string, error) {
 type target struct {
 	root string
 	prev *reuse
+	made sync.Map // the folders made so far
 }
 
 // write writes the file name of the new output, or links the previous
@@ -192,7 +201,7 @@ func (t *target) write(name string, b []byte) error {
 		}
 		return nil
 	}
-	full, err := outputFile(t.root, name)
+	full, err := t.file(name)
 	if err != nil {
 		return err
 	}

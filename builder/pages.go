@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -116,8 +118,11 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, to 
 // addSearch builds the search index and adds its files.
 func (p *Pages) addSearch(model *plan.Site) error {
 	search := buildSearchIndex(model).encode()
-	for name, b := range search.Files {
-		if err := p.out.put(name, b); err != nil {
+	names := slices.Sorted(maps.Keys(search.Files))
+	errs := make([]error, len(names))
+	parallelFor(len(names), func(i int) { errs[i] = p.out.put(names[i], search.Files[names[i]]) })
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}

@@ -110,11 +110,12 @@ func (l *loader) goodName(name string) bool {
 }
 
 // checkPages reports two sources that would write the same page, and any
-// page whose address would leave the output folder.
+// page whose address would leave the output folder. The pages of the
+// indexes need no checking (see listPages).
 func checkPages(site *plan.Site) Diagnostics {
 	var ds Diagnostics
 	owners := map[string]plan.Pos{}
-	for _, pg := range pagesOf(site) {
+	for _, pg := range listPages(site, false) {
 		pos := pageSource(site, pg)
 		if !pos.IsValid() {
 			pos = site.Config.Pos

@@ -65,14 +65,32 @@ func buildSearchIndex(site *plan.Site) *searchIndex {
 	for i, p := range site.Plans {
 		ix.plans = append(ix.plans, p)
 		ix.declareFacets(p)
-		for _, s := range p.Sheets() {
-			ix.addSheet(i, s)
-			for _, ind := range s.Indicators() {
-				ix.addIndicator(i, s, ind)
+		sheets := p.Sheets()
+		for start := 0; start < len(sheets); start += sheetsBatch {
+			part := sheets[start:min(start+sheetsBatch, len(sheets))]
+			docs := make([][]preparedDoc, len(part))
+			parallelFor(len(part), func(k int) { // the terms, on every core
+				s := part[k]
+				docs[k] = append(docs[k], prepareSheet(i, s))
+				for _, ind := range s.Indicators() {
+					docs[k] = append(docs[k], prepareIndicator(i, s, ind))
+				}
+			})
+			for _, list := range docs { // the postings, in order
+				for _, d := range list {
+					ix.add(d.doc, d.terms, d.facets)
+				}
 			}
 		}
 	}
 	return ix
+}
+
+// preparedDoc is a document with its terms and facets, ready to add.
+type preparedDoc struct {
+	doc    searchDoc
+	terms  *docTerms
+	facets []string
 }
 
 // docTerms gathers a document's terms with their weight and its snippet
@@ -104,7 +122,7 @@ func (d *docTerms) show(w int, label, text string) {
 	d.text = append(d.text, text)
 }
 
-func (ix *searchIndex) addSheet(pi int, s *plan.Sheet) {
+func prepareSheet(pi int, s *plan.Sheet) preparedDoc {
 	p := s.Plan
 	d := &docTerms{weight: map[string]int{}}
 	d.add(weightTitle, s.Name())
@@ -142,10 +160,10 @@ func (ix *searchIndex) addSheet(pi int, s *plan.Sheet) {
 		doc.Status = docRevised
 		facets = append(facets, facetRevised)
 	}
-	ix.add(doc, d, facets)
+	return preparedDoc{doc, d, facets}
 }
 
-func (ix *searchIndex) addIndicator(pi int, s *plan.Sheet, ind *plan.Indicator) {
+func prepareIndicator(pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
 	d := &docTerms{weight: map[string]int{}}
 	d.add(weightTitle, ind.Descrizione.S)
 	d.show(weightField, "Algoritmo", ind.Algoritmo.S)
@@ -174,7 +192,7 @@ func (ix *searchIndex) addIndicator(pi int, s *plan.Sheet, ind *plan.Indicator) 
 	if t := strings.TrimSpace(ind.Tipologia.S); t != "" {
 		facets = append(facets, typologyFacet(t))
 	}
-	ix.add(doc, d, facets)
+	return preparedDoc{doc, d, facets}
 }
 
 // addHistory adds the notes, previous values and revision notes of a
