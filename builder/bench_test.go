@@ -152,3 +152,34 @@ func BenchmarkStageBuild(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRenderKind renders the pages of one kind at a time, one page
+// per iteration, on 1,000 sheets: the cost of a page of each kind, for
+// changes to one template.
+func BenchmarkRenderKind(b *testing.B) {
+	_, pages := loaded(b, synthDir(b, 1000), false)
+	byKind := map[string][]*page{}
+	for _, name := range pages.Paths() {
+		if pg := pages.pages[name]; pg != nil {
+			byKind[pg.Kind] = append(byKind[pg.Kind], pg)
+		}
+	}
+	for _, kind := range []string{"sheet", "listing", "unit"} {
+		b.Run(kind, func(b *testing.B) {
+			list := byKind[kind]
+			if len(list) == 0 {
+				b.Fatalf("no %s page", kind)
+			}
+			var buf bytes.Buffer
+			i := 0
+			for b.Loop() {
+				cp := *list[i%len(list)]
+				buf.Reset()
+				if err := pages.r.renderTo(&cp, &buf); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}

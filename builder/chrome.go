@@ -1,16 +1,9 @@
 package builder
 
-import (
-	"path"
-
-	"github.com/piao-pa/piao/builder/plan"
-)
-
 // chromeView is what the frame of every page (head, header, menu, footer)
 // shows, prepared in Go: the theme reads it as plain fields instead of
 // calling a method for each link, which is most of a small page's time.
-// It depends only on the page's folder and its menu's plan, so pages
-// share one per pair.
+// A page prepares it once, however many templates read it.
 type chromeView struct {
 	Ente     string // the body's name
 	EnteSite string // its website, when a safe address
@@ -42,11 +35,10 @@ type navPlan struct {
 
 // Chrome returns the frame of the page.
 func (pg *page) Chrome() *chromeView {
-	np := pg.NavPlan()
-	key := chromeKey{dir: path.Dir(pg.Path), plan: np}
-	if c, ok := pg.r.chrome.Load(key); ok {
-		return c.(*chromeView)
+	if pg.chrome != nil {
+		return pg.chrome
 	}
+	np := pg.NavPlan()
 	cfg := &pg.Site.Config
 	c := &chromeView{
 		Ente:     cfg.Ente.Nome.S,
@@ -72,11 +64,6 @@ func (pg *page) Chrome() *chromeView {
 	}
 	lic := pg.Licence()
 	c.Licence = link{Title: lic.Nome.S, URL: pg.SafeURL(lic.URL.S)}
-	actual, _ := pg.r.chrome.LoadOrStore(key, c)
-	return actual.(*chromeView)
-}
-
-type chromeKey struct {
-	dir  string
-	plan *plan.Plan
+	pg.chrome = c
+	return c
 }

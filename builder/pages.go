@@ -120,7 +120,7 @@ func (p *Pages) addSearch(model *plan.Site) error {
 	search := buildSearchIndex(model).encode()
 	names := slices.Sorted(maps.Keys(search.Files))
 	errs := make([]error, len(names))
-	parallelFor(len(names), func(i int) { errs[i] = p.out.put(names[i], search.Files[names[i]]) })
+	parallelFor(len(names), func(i int) { errs[i] = p.out.putRaw(names[i], search.Files[names[i]]) }) // compact already: JSON in a call
 	for _, err := range errs {
 		if err != nil {
 			return err

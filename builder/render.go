@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -27,8 +26,6 @@ type renderer struct {
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
-
-	chrome sync.Map // chromeKey → *chromeView
 }
 
 func newRenderer(theme fs.FS, site *plan.Site) (*renderer, error) {
@@ -117,6 +114,7 @@ type page struct {
 	Updated   string
 	Snapshot  *SnapshotMeta // for a snapshot's landing page
 	r         *renderer
+	chrome    *chromeView // once prepared, for the page being rendered
 }
 
 type crumb struct {
@@ -135,6 +133,7 @@ func (r *renderer) render(pg *page) ([]byte, error) {
 func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 	pg.r = r
 	pg.Site = r.site
+	pg.chrome = nil // prepared anew, by this renderer
 	err := func() (err error) {
 		defer func() {
 			if v := recover(); v != nil {

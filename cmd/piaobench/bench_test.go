@@ -45,3 +45,35 @@ func TestChart(t *testing.T) {
 		t.Error("the same figures gave another chart")
 	}
 }
+
+// TestFindings: the findings quote this run's figures for the profiled
+// size: the build, the disk's floor with its range, the render cost per
+// page and the check.
+func TestFindings(t *testing.T) {
+	r := &report{
+		Rows: []row{{Sheets: 10000, Pages: 1000, Files: 2000, Bytes: 300 << 20,
+			Build: usage{Wall: 9 * time.Second, CPU: 15 * time.Second, RSS: 280 << 20},
+			Check: usage{Wall: 7 * time.Second},
+			Floor: &floor{Files: 2000, Folders: 900, Bytes: 300 << 20,
+				Runs: []usage{{Wall: 3 * time.Second}, {Wall: 1500 * time.Millisecond}, {Wall: 6 * time.Second}}}}},
+		Profile: &profile{Sheets: 10000, Stages: []stage{
+			{Func: "builder.(*renderer).renderTo", CPU: 5 * time.Second, Share: 33.3},
+			{Func: "minify/v2.(*M).Minify", CPU: 2 * time.Second, Share: 13.3},
+			{Func: "linux.Syscall6", CPU: 4 * time.Second, Share: 26.7},
+		}},
+	}
+	var b strings.Builder
+	writeFindings(&b, r)
+	got := b.String()
+	for _, want := range []string{"**9.00 s**", "**3.00 s** (median of 3 runs, from 1.50 s to 6.00 s", "2,000 files in\n   900 folders",
+		"**5000 µs a page**", "26.7% of the CPU", "it took 7.00 s", "Peak memory at 10,000 sheets is 280 MB", "### What would close the gap"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the findings lack %q:\n%s", want, got)
+		}
+	}
+	var none strings.Builder
+	writeFindings(&none, &report{})
+	if strings.Contains(none.String(), "stand in the way") || !strings.Contains(none.String(), "### What was done") {
+		t.Error("without a profiled size, the findings should keep only the part written by hand")
+	}
+}

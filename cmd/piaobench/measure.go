@@ -70,6 +70,7 @@ type row struct {
 	IndexBytes            int64
 	QueryBytes, QueryFile int
 	QueryMs               float64
+	Floor                 *floor // for the profiled size: the disk's share
 }
 
 // measureExample times piao build on the example site, the current
@@ -131,6 +132,16 @@ func measureSize(o options, n int) (row, error) {
 	r.Build = median(builds)
 	r.Files, r.Bytes = tree(out)
 	r.Pages = countHTML(out)
+	if n == o.target {
+		fl, err := measureFloor(out, n, 3)
+		if err != nil {
+			return r, err
+		}
+		r.Floor = fl
+		fast, slow := fl.Range()
+		logf("%d sheets: writing the output alone took %v (from %v to %v)", n,
+			fl.Median().Wall.Round(time.Millisecond), fast.Round(time.Millisecond), slow.Round(time.Millisecond))
+	}
 	syscall.Sync()
 	var err error
 	if r.Runs > 1 { // the largest site is built once: make bench stays under 10 minutes

@@ -35,7 +35,7 @@ func writeReport(docs string, r *report) error {
 	writeSearch(&b, r)
 	writeServe(&b, r)
 	writeProfile(&b, r)
-	b.WriteString(findings)
+	writeFindings(&b, r)
 	return os.WriteFile(filepath.Join(docs, "performance.md"), []byte(b.String()), 0o644)
 }
 
@@ -78,9 +78,14 @@ figures and the chart.
 - **Profile.** The build of %s sheets runs with `+"`PIAO_CPUPROFILE=FILE`"+`, which makes
   piao write a CPU profile of its whole run; each stage's share is the
   cumulative share of its function.
+- **The disk's floor.** The output of that build is read into memory and
+  written again, three times, into an empty folder beside it, as piao writes
+  it (on every core, each folder made once, each file in one call) with
+  nothing rendered: no build can publish that output faster on this disk.
 - **Stages, for benchstat.** `+"`go test -run '^$' -bench Stage -count 6 ./builder`"+` times
   load, prepare, index, render, minify, write and the whole build in the
-  process, at 1,000 and 10,000 sheets; compare two versions with `+"`benchstat`"+`.
+  process, at 1,000 and 10,000 sheets, and `+"`-bench RenderKind`"+` a page of each
+  heavy kind; compare two versions with `+"`benchstat`"+`.
 
 ## Machine
 
