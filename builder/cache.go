@@ -110,7 +110,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 	res := func(s *plan.Sheet) sheetLoad { return sheetLoad{sheet: s, diags: sub.diags, files: sub.files} }
 	c := l.cache
 	if c == nil {
-		return res(sub.loadSheet(job.file, job.kind))
+		return res(sub.loadSheet(job))
 	}
 	if e := c.sheets[job.file]; e != nil && e.kind == job.kind {
 		src, err := sub.readListed(job.file, job.regular)
@@ -124,7 +124,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 		}
 		sub.diags = nil // read again by loadSheet
 	}
-	r := res(sub.loadSheet(job.file, job.kind))
+	r := res(sub.loadSheet(job))
 	r.diags, r.parsed = sub.diags, true
 	if r.sheet != nil {
 		r.store = &cachedSheet{kind: job.kind, src: sub.files[job.file], sheet: r.sheet, load: c.loads,

@@ -118,13 +118,18 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 
 var kindDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operational: "operativi"}
 
-func (l *loader) loadSheet(file string, kind plan.Kind) *plan.Sheet {
+func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
+	file, kind := job.file, job.kind
 	s := &plan.Sheet{Kind: kind, Slug: strings.TrimSuffix(path.Base(file), path.Ext(file)), Pos: plan.Pos{File: file, Line: 1, Col: 1}}
+	src, err := l.readListed(file, job.regular)
+	if err != nil {
+		return nil
+	}
 	var n *yaml.Node
 	if path.Ext(file) == ".md" {
-		n = l.parse(file, s)
+		n = l.parseSource(file, src, s)
 	} else {
-		n = l.parse(file, nil)
+		n = l.parseSource(file, src, nil)
 	}
 	if n == nil {
 		return nil
@@ -150,6 +155,11 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 	if err != nil {
 		return nil
 	}
+	return l.parseSource(file, src, sheet)
+}
+
+// parseSource is parse, for a file already read.
+func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet) *yaml.Node {
 	text := src
 	offset := 0
 	if sheet != nil {
@@ -178,12 +188,14 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 
 func (l *loader) read(file string) ([]byte, error) { return l.readListed(file, false) }
 
-// readListed is read, for a file whose folder listing said it is a
-// regular file (listed) or did not say (a path, a symbolic link). Only the
-// latter is looked at before it is opened: opening a named pipe would
-// block.
+// readListed is read, for a file that the listing of a folder found
+// inside the site said is a regular file (listed), or that no listing
+// vouches for (a path, a symbolic link). Only the latter is followed link
+// by link to see that it stays inside, and looked at before it is opened
+// (opening a named pipe would block): through an os.Root, each of those
+// steps opens every folder on the way again.
 func (l *loader) readListed(file string, listed bool) ([]byte, error) {
-	if !l.inside(file) {
+	if !listed && !l.inside(file) {
 		return nil, fs.ErrPermission
 	}
 	var err error
