@@ -63,7 +63,8 @@ func runsFor(n int) int {
 type row struct {
 	Sheets, Runs          int
 	SourceBytes           int64
-	Build, Rebuild, Check usage
+	Build, Rebuild, Check usage   // medians
+	Builds                []usage // every timed build, in order
 	Pages, Files          int
 	Bytes                 int64
 	IndexFiles            int
@@ -129,7 +130,7 @@ func measureSize(o options, n int) (row, error) {
 		}
 		builds = append(builds, u)
 	}
-	r.Build = median(builds)
+	r.Build, r.Builds = median(builds), builds
 	r.Files, r.Bytes = tree(out)
 	r.Pages = countHTML(out)
 	if n == o.target {
@@ -149,9 +150,15 @@ func measureSize(o options, n int) (row, error) {
 			return r, err
 		}
 	}
-	if r.Check, _, err = runProcess(nil, o.piao, "check", "-s", site); err != nil {
-		return r, err
+	var checks []usage
+	for range r.Runs {
+		u, _, err := runProcess(nil, o.piao, "check", "-s", site)
+		if err != nil {
+			return r, err
+		}
+		checks = append(checks, u)
 	}
+	r.Check = median(checks)
 	if err := probeSearch(o, out, &r); err != nil {
 		return r, err
 	}
