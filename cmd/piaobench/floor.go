@@ -26,9 +26,12 @@ type floor struct {
 func (f *floor) Median() usage { return median(f.Runs) }
 
 // Range is the fastest and the slowest run.
-func (f *floor) Range() (fast, slow time.Duration) {
-	walls := make([]time.Duration, len(f.Runs))
-	for i, u := range f.Runs {
+func (f *floor) Range() (fast, slow time.Duration) { return wallRange(f.Runs) }
+
+// wallRange is the shortest and the longest wall time of runs, at least one.
+func wallRange(runs []usage) (fast, slow time.Duration) {
+	walls := make([]time.Duration, len(runs))
+	for i, u := range runs {
 		walls[i] = u.Wall
 	}
 	return slices.Min(walls), slices.Max(walls)

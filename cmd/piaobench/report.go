@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 )
@@ -232,10 +231,7 @@ func spread(r *report) string {
 	if best == nil {
 		return ""
 	}
-	walls := make([]time.Duration, len(best.Builds))
-	for i, u := range best.Builds {
-		walls[i] = u.Wall
-	}
-	return fmt.Sprintf(": this time the %d builds of %s sheets took from %s to %s", len(walls),
-		thousands(best.Sheets), secs(slices.Min(walls)), secs(slices.Max(walls)))
+	fast, slow := wallRange(best.Builds)
+	return fmt.Sprintf(": this time the %d builds of %s sheets took from %s to %s", len(best.Builds),
+		thousands(best.Sheets), secs(fast), secs(slow))
 }
