@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/piao-pa/piao/builder/searchprobe"
+	"github.com/piao-pa/piao/internal/searchprobe"
 )
 
 // These tests run the real search script under Node on the index of the

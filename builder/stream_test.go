@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/piao-pa/piao"
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // TestBuildToSameAsBuild: piao build's way (BuildTo: files written as they
