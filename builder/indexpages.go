@@ -6,39 +6,6 @@ import (
 	"github.com/piao-pa/piao/builder/plan"
 )
 
-// indexPages lists the pages of a plan's indexes: a page listing them,
-// one per index, and one per top group of a long index.
-func indexPages(p *plan.Plan, planCrumbs []crumb) []*page {
-	lists := planListings(p)
-	hubTitle := "Indici del piano"
-	hub := &page{Kind: "indexes", Path: indexesPath(p), Title: hubTitle, Lists: lists}
-	hub.Crumbs = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
-	out := []*page{hub}
-	toHub := crumb{Title: hubTitle, URL: indexesPath(p)}
-	for _, l := range lists {
-		pg := &page{Kind: "listing", Path: l.Path, Title: l.Title, List: l}
-		pg.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title})
-		out = append(out, pg)
-		if !l.Split {
-			continue
-		}
-		for _, g := range l.Groups {
-			part := &page{Kind: "listing", Path: g.Path, Title: l.Title + ": " + g.Title, List: l, Group: g}
-			part.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
-			out = append(out, part)
-		}
-	}
-	for _, pg := range out {
-		pg.Plan = p
-		pg.Published, pg.Updated = p.Published(), p.Updated()
-	}
-	return out
-}
-
-func appendCrumbs(base []crumb, more ...crumb) []crumb {
-	return append(append([]crumb(nil), base...), more...)
-}
-
 // revisionListing lists what revision r changed, sheet by sheet.
 func revisionListing(p *plan.Plan, r plan.Revision) *listing {
 	l := &listing{Key: "revisione-" + slug(r.ID.S),
@@ -165,6 +132,3 @@ func appendNew(list []string, s string) []string {
 	}
 	return append(list, s)
 }
-
-// IndexesURL links to a plan's indexes.
-func (pg *page) IndexesURL(p *plan.Plan) string { return pg.Rel(indexesPath(p)) }

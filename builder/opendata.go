@@ -353,41 +353,6 @@ func revNotesData(notes []plan.RevNote) []revNoteJSON {
 	return out
 }
 
-// Downloads lists the open data files of a plan (nil: the site-wide
-// ones); with sheets, the sheets' own files instead.
-func (pg *page) Downloads(p *plan.Plan, sheets bool) []download {
-	var out []download
-	for _, d := range pg.r.downloads {
-		if d.Plan == p && (d.Sheet != nil) == sheets {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// DownloadID is the id of a download's row on the Dati aperti page, the
-// fragment the catalogue names a plan's dataset with.
-func (pg *page) DownloadID(d download) string {
-	for _, spec := range datasetSpecs {
-		if d.Plan != nil && d.Path == dataPath(d.Plan, spec.file) {
-			return d.Plan.Slug + "-" + spec.id
-		}
-	}
-	return ""
-}
-
-// SheetDataURL links to a sheet's JSON.
-func (pg *page) SheetDataURL(s *plan.Sheet) string { return pg.Rel(sheetDataPath(s)) }
-
-// DataURL links to a file of the page's plan's open data.
-func (pg *page) DataURL(file string) string { return pg.Rel(dataPath(pg.Plan, file)) }
-
-// OpenDataURL links to the Dati aperti page.
-func (pg *page) OpenDataURL() string { return pg.Rel(openDataPath()) }
-
-// FeedURL links to the Atom feed of the revisions.
-func (pg *page) FeedURL() string { return pg.Rel(feedPath()) }
-
 // italianSize formats a size as "12,3 kB".
 func italianSize(n int) string {
 	s := humanBytes(int64(n))
