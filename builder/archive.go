@@ -130,24 +130,31 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 	meta := SnapshotMeta{Nome: opt.Name, Piano: p.Slug, Titolo: p.Titolo.S, Ente: site.Model.Config.Ente.Nome.S,
 		Data: opt.Date, Pubblicazione: p.Published(), Conservazione: RetentionEnd(opt.Date),
 		VersionePiao: opt.Version, Manifesto: manifestFile}
-	theme, err := themeFS(in, site.Model.Config.Tema.S)
-	if err != nil {
-		return nil, err
+	th, ds := loadTheme(in, &site.Model.Config)
+	if th == nil {
+		return nil, ds
 	}
 	// The snapshot is of one plan: its renderer, menus and search see that
 	// plan alone.
 	single := *site.Model
 	single.Plans = []*plan.Plan{p}
-	r, err := newRenderer(theme, &single)
+	// The snapshot has a search page and an index of its own plan, so
+	// that search works in it opened from disk or from its zip, years
+	// later, without the current site.
+	files := selectSnapshot(site, p)
+	search := buildSearchIndex(&single, th.words).encode()
+	for name, b := range search.Files {
+		files[name] = b
+	}
+	r, err := newRenderer(th, &single, nil, nil, search)
 	if err != nil {
 		return nil, err
 	}
-	files := selectSnapshot(site, p)
-	if err := addSnapshotSearch(r, &single, files); err != nil {
+	if files[searchPagePath], err = r.render(searchPage(&single, r.words)); err != nil {
 		return nil, err
 	}
 	landing := &page{Kind: "snapshot", Path: homePath(), Plan: p, Snapshot: &meta,
-		Title:     "Versione archiviata del " + italianDate(opt.Date) + ": " + p.Titolo.S,
+		Title:     r.words.T("page.snapshot", "date", r.words.Date(opt.Date), "plan", p.Titolo.S),
 		Published: p.Published(), Updated: opt.Date}
 	if files[landing.Path], err = r.render(landing); err != nil {
 		return nil, err
@@ -173,22 +180,6 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 		files[name] = out.Bytes()
 	}
 	return seal(files, meta)
-}
-
-// addSnapshotSearch gives the snapshot a search page and an index of its
-// own plan, so that search works in the snapshot opened from disk or from
-// its zip, years later, without the current site.
-func addSnapshotSearch(r *renderer, single *plan.Site, files map[string][]byte) error {
-	r.search = buildSearchIndex(single).encode()
-	for name, b := range r.search.Files {
-		files[name] = b
-	}
-	b, err := r.render(searchPage(single))
-	if err != nil {
-		return err
-	}
-	files[searchPagePath] = b
-	return nil
 }
 
 // seal adds the manifest and the metadata.

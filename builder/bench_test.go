@@ -73,7 +73,7 @@ func BenchmarkStageIndex(b *testing.B) {
 	forSizes(b, func(b *testing.B, dir string) {
 		_, pages := loaded(b, dir, false)
 		for b.Loop() {
-			buildSearchIndex(pages.model).encode()
+			buildSearchIndex(pages.model, italian(b)).encode()
 		}
 	})
 }

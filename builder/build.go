@@ -1,13 +1,10 @@
-// Package builder is piao's pipeline: load the content into the model,
-// check it, render it with the theme into an in-memory Site, and publish
-// that Site atomically. `piao build` and `piao serve` share every stage up
-// to the Site, so the preview is what gets published.
 package builder
 
 import (
 	"errors"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -29,14 +26,7 @@ type Site struct {
 }
 
 // Paths lists the site's files in order.
-func (s *Site) Paths() []string {
-	out := make([]string, 0, len(s.Files))
-	for p := range s.Files {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *Site) Paths() []string { return slices.Sorted(maps.Keys(s.Files)) }
 
 // Size is the total size of the site's files.
 func (s *Site) Size() int64 {
@@ -51,7 +41,7 @@ func (s *Site) Size() int64 {
 // and the diagnostics; warnings come with a Site. The diagnostics are
 // sorted and quote their source lines.
 func Build(in Input) (*Site, Diagnostics) {
-	pages, ds := Prepare(in)
+	pages, ds := prepare(in)
 	if pages == nil {
 		return nil, ds
 	}
@@ -64,11 +54,11 @@ func Build(in Input) (*Site, Diagnostics) {
 	return site, ds
 }
 
-// Prepare runs the pipeline up to the rendering of the pages: it loads
+// prepare runs the pipeline up to the rendering of the pages: it loads
 // and checks the site and makes every file that is not a page. On errors
 // it returns nil Pages and the diagnostics. The pages render as they are
 // published (Pages.Publish), or all at once (Pages.All).
-func Prepare(in Input) (*Pages, Diagnostics) {
+func prepare(in Input) (*Pages, Diagnostics) {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return nil, ds
@@ -117,8 +107,11 @@ func (e *renderError) Unwrap() error { return e.err }
 // LoadAndCheck loads the site and runs the rules over whatever loaded, so
 // that every mistake is reported at once. The diagnostics are sorted and
 // quote their source lines.
-func LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
-	model, ds := Load(fsys)
+func LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) { return loadAndCheck(fsys, nil) }
+
+// loadAndCheck is LoadAndCheck, through a cache of sheets when not nil.
+func loadAndCheck(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
+	model, ds := loadWith(fsys, cache)
 	ds = append(ds, check(model, ds.errorFiles())...)
 	ds.attachSources(readSources(fsys, ds))
 	ds.Sort()

@@ -54,8 +54,8 @@ type rdfProp struct {
 }
 
 func (n *rdfNode) ref(pred, iri string) { n.Props = append(n.Props, rdfProp{Pred: pred, Ref: iri}) }
-func (n *rdfNode) text(pred, s string) {
-	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, Lang: "it"})
+func (n *rdfNode) text(pred, s, lang string) {
+	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, Lang: lang})
 }
 func (n *rdfNode) lit(pred, s string) { n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s}) }
 func (n *rdfNode) typed(pred, s, dtype string) {
@@ -63,8 +63,8 @@ func (n *rdfNode) typed(pred, s, dtype string) {
 }
 
 // catalog returns the catalogue of the downloads as JSON-LD and Turtle.
-func catalog(model *plan.Site, downloads []download) (jsonld, ttl []byte, err error) {
-	g := catalogGraph(model, downloads)
+func catalog(model *plan.Site, w *words, downloads []download) (jsonld, ttl []byte, err error) {
+	g := catalogGraph(model, w, downloads)
 	jsonld, err = marshalJSON(jsonLD(g))
 	return jsonld, turtle(g), err
 }
@@ -78,23 +78,23 @@ func catalogIRI(model *plan.Site, target string) string {
 	return relURL(catalogPath("jsonld"), target)
 }
 
-func catalogGraph(model *plan.Site, downloads []download) []*rdfNode {
+func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	cfg := &model.Config
 	frag := func(id string) string { return catalogIRI(model, openDataPath()+"#"+id) }
 	agent := &rdfNode{ID: frag("ente"), Types: []string{"dcatapit:Agent", "foaf:Agent"}}
-	agent.text("foaf:name", cfg.Ente.Nome.S)
+	agent.text("foaf:name", cfg.Ente.Nome.S, w.Lang)
 	agent.lit("dct:identifier", agentID(cfg))
 	cat := &rdfNode{ID: frag("catalogo"), Types: []string{"dcatapit:Catalog", "dcat:Catalog"}}
-	cat.text("dct:title", "Dati aperti del PIAO - "+cfg.Ente.Nome.S)
-	cat.text("dct:description", "Obiettivi, indicatori, target e revisioni del Piano Integrato di Attività e Organizzazione (PIAO) pubblicati da "+cfg.Ente.Nome.S+".")
+	cat.text("dct:title", w.T("dcat.catalog.title", "ente", cfg.Ente.Nome.S), w.Lang)
+	cat.text("dct:description", w.T("dcat.catalog.description", "ente", cfg.Ente.Nome.S), w.Lang)
 	cat.ref("dct:publisher", agent.ID)
 	cat.ref("foaf:homepage", catalogIRI(model, homePath()))
 	cat.ref("dct:language", euAuthority+"language/ITA")
 	cat.ref("dcat:themeTaxonomy", euAuthority+"data-theme")
 	nodes := []*rdfNode{cat, agent}
-	lic := licenceNode(model)
+	lic := licenceNode(model, w)
 	nodes = append(nodes, lic)
-	contact := contactNode(model, frag("contatto"))
+	contact := contactNode(model, w, frag("contatto"))
 	if contact != nil {
 		nodes = append(nodes, contact)
 	}
@@ -106,7 +106,7 @@ func catalogGraph(model *plan.Site, downloads []download) []*rdfNode {
 		if issued == "" || p.Published() < issued {
 			issued = p.Published()
 		}
-		nodes = append(nodes, planDatasets(model, p, downloads, cat, agent, lic, contact, frag)...)
+		nodes = append(nodes, planDatasets(model, w, p, downloads, cat, agent, lic, contact, frag)...)
 	}
 	if issued != "" {
 		cat.typed("dct:issued", issued, "xsd:date")
@@ -127,12 +127,12 @@ func agentID(cfg *plan.Config) string {
 	return slug(cfg.Ente.Nome.S)
 }
 
-func licenceNode(model *plan.Site) *rdfNode {
-	l := licence(model)
+func licenceNode(model *plan.Site, w *words) *rdfNode {
+	l := model.Config.Licenza
 	if l.Nome.S == "CC BY 4.0" {
 		n := &rdfNode{ID: ccBY40, Types: []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}}
 		n.ref("dct:type", attributionT)
-		n.text("foaf:name", ccBY40Name)
+		n.text("foaf:name", ccBY40Name, "it") // the name the vocabulary gives it
 		return n
 	}
 	id := l.URL.S
@@ -140,19 +140,19 @@ func licenceNode(model *plan.Site) *rdfNode {
 		id = catalogIRI(model, openDataPath()+"#licenza")
 	}
 	n := &rdfNode{ID: id, Types: []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}}
-	n.text("foaf:name", l.Nome.S)
+	n.text("foaf:name", l.Nome.S, w.Lang)
 	return n
 }
 
 // contactNode is the ente's contact point, from its PEC or its site; nil
 // when config.yaml gives neither.
-func contactNode(model *plan.Site, id string) *rdfNode {
+func contactNode(model *plan.Site, w *words, id string) *rdfNode {
 	e := model.Config.Ente
 	if e.PEC.S == "" && e.Sito.S == "" {
 		return nil
 	}
 	n := &rdfNode{ID: id, Types: []string{"dcatapit:Organization", "vcard:Organization", "vcard:Kind"}}
-	n.text("vcard:fn", e.Nome.S)
+	n.text("vcard:fn", e.Nome.S, w.Lang)
 	if e.PEC.S != "" {
 		n.ref("vcard:hasEmail", "mailto:"+e.PEC.S)
 	}
@@ -162,14 +162,16 @@ func contactNode(model *plan.Site, id string) *rdfNode {
 	return n
 }
 
-// datasetSpecs are the datasets of a plan: the CSV that holds each.
-var datasetSpecs = []struct{ id, file, title, desc string }{
-	{"schede", "schede.csv", "Schede obiettivo", "Schede degli obiettivi strategici e operativi: linea, obiettivi strategici, unità organizzativa, peso e risorse, con i valori in vigore e quelli approvati inizialmente."},
-	{"indicatori", "indicatori.csv", "Indicatori e target", "Indicatori di performance di ogni scheda con algoritmo, target per anno, peso, fonte e tipologia, con i valori in vigore e quelli approvati inizialmente."},
-	{"revisioni", "revisioni.csv", "Revisioni", "Ogni modifica approvata dalle revisioni del piano: atto, scheda, indicatore, valore precedente e valore attuale."},
+// datasetSpecs are the datasets of a plan: the CSV that holds each; their
+// titles and descriptions are the words "dcat.dataset.ID.title" and
+// ".description".
+var datasetSpecs = []struct{ id, file string }{
+	{"schede", "schede.csv"},
+	{"indicatori", "indicatori.csv"},
+	{"revisioni", "revisioni.csv"},
 }
 
-func planDatasets(model *plan.Site, p *plan.Plan, downloads []download, cat, agent, lic, contact *rdfNode, frag func(string) string) []*rdfNode {
+func planDatasets(model *plan.Site, w *words, p *plan.Plan, downloads []download, cat, agent, lic, contact *rdfNode, frag func(string) string) []*rdfNode {
 	var out []*rdfNode
 	period := &rdfNode{ID: frag(p.Slug + "-periodo"), Types: []string{"dct:PeriodOfTime"}}
 	period.typed("dcat:startDate", fmt.Sprintf("%d-01-01", p.FirstYear), "xsd:date")
@@ -180,8 +182,8 @@ func planDatasets(model *plan.Site, p *plan.Plan, downloads []download, cat, age
 		ds := &rdfNode{ID: frag(id), Types: []string{"dcatapit:Dataset", "dcat:Dataset"}}
 		cat.ref("dcat:dataset", ds.ID)
 		ds.lit("dct:identifier", agentID(&model.Config)+":"+id)
-		ds.text("dct:title", spec.title+" - "+p.Titolo.S)
-		ds.text("dct:description", spec.desc)
+		ds.text("dct:title", w.T("dcat.dataset."+spec.id+".title", "plan", p.Titolo.S), w.Lang)
+		ds.text("dct:description", w.T("dcat.dataset."+spec.id+".description"), w.Lang)
 		ds.typed("dct:issued", p.Published(), "xsd:date")
 		ds.typed("dct:modified", p.Updated(), "xsd:date")
 		ds.ref("dcat:theme", euAuthority+"data-theme/GOVE")
@@ -194,13 +196,13 @@ func planDatasets(model *plan.Site, p *plan.Plan, downloads []download, cat, age
 		if contact != nil {
 			ds.ref("dcat:contactPoint", contact.ID)
 		}
-		for _, k := range []string{"PIAO", "performance", "obiettivi", "indicatori", "trasparenza"} {
-			ds.text("dcat:keyword", k)
+		for _, k := range strings.Split(w.T("dcat.keywords"), ", ") {
+			ds.text("dcat:keyword", k, w.Lang)
 		}
 		out = append(out, ds)
 		for _, file := range []string{spec.file, "piano.json"} {
 			d := findDownload(downloads, dataPath(p, file))
-			dist := distribution(model, d, frag(id+"-"+strings.TrimSuffix(file, path.Ext(file))), lic)
+			dist := distribution(model, w, d, frag(id+"-"+strings.TrimSuffix(file, path.Ext(file))), lic)
 			ds.ref("dcat:distribution", dist.ID)
 			out = append(out, dist)
 		}
@@ -222,7 +224,7 @@ var fileTypes = map[string][2]string{
 	"JSON": {"JSON", "application/json"},
 }
 
-func distribution(model *plan.Site, d download, id string, lic *rdfNode) *rdfNode {
+func distribution(model *plan.Site, w *words, d download, id string, lic *rdfNode) *rdfNode {
 	n := &rdfNode{ID: id, Types: []string{"dcatapit:Distribution", "dcat:Distribution"}}
 	ft := fileTypes[d.Format]
 	n.ref("dct:format", euAuthority+"file-type/"+ft[0])
@@ -230,8 +232,8 @@ func distribution(model *plan.Site, d download, id string, lic *rdfNode) *rdfNod
 	n.ref("dcat:accessURL", catalogIRI(model, d.Path))
 	n.ref("dcat:downloadURL", catalogIRI(model, d.Path))
 	n.ref("dct:license", lic.ID)
-	n.text("dct:title", d.Title+" ("+d.Format+")")
-	n.text("dct:description", "File "+d.Format+" in codifica UTF-8: "+path.Base(d.Path)+".")
+	n.text("dct:title", d.Title+" ("+d.Format+")", w.Lang)
+	n.text("dct:description", w.T("dcat.distribution.description", "format", d.Format, "file", path.Base(d.Path)), w.Lang)
 	n.typed("dcat:byteSize", fmt.Sprint(d.Size), "xsd:decimal")
 	if d.Plan != nil {
 		n.typed("dct:modified", d.Plan.Updated(), "xsd:date")

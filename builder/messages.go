@@ -114,6 +114,7 @@ const (
 	msgDuplicatePage       = "la scheda scriverebbe la stessa pagina di %s"
 	hintDuplicatePage      = "rinomina uno dei due file"
 	msgConfigTheme         = "tema %q non trovato"
+	msgUnknownLang         = "lingua %q: il tema non ha le parole di questa lingua (i18n/%[1]s.yaml)"
 	hintConfigTheme        = "usa \"default\", o crea la cartella themes/%s/"
 )
 
@@ -139,6 +140,10 @@ func hintMissingFile(file string) string {
 		return "esegui piao nella cartella del sito, o indicala con -s CARTELLA"
 	}
 	return ""
+}
+
+func hintUnknownLang(known []string) string {
+	return fmt.Sprintf("lingue del tema: %s; per un'altra lingua aggiungi il file themes/NOME/i18n/LINGUA.yaml", strings.Join(known, ", "))
 }
 
 func hintKnown(what string, known []string) string {
@@ -466,4 +471,16 @@ func NoSnapshots(plan string) string {
 		return msgNoSnapshots
 	}
 	return fmt.Sprintf(msgNoSnapshotsOfPlan, plan)
+}
+
+var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+	"agosto", "settembre", "ottobre", "novembre", "dicembre"}
+
+// italianDate formats an ISO date as "12 settembre 2024".
+func italianDate(iso string) string {
+	var y, m, d int
+	if n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
+		return iso
+	}
+	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
 }

@@ -2,19 +2,23 @@ package builder
 
 import "github.com/piao-pa/piao/builder/plan"
 
+// This file lists the pages of the site: which pages exist, their output
+// paths, titles, breadcrumbs and dates. Render renders them, and check
+// reads the same list to find two sources that would write one page.
+
 // pagesOf lists every page of the site, with its path, title, breadcrumb
-// and dates.
-func pagesOf(model *plan.Site) []*page { return listPages(model, true) }
+// and dates, in the words w.
+func pagesOf(model *plan.Site, w *words) []*page { return listPages(model, w, true) }
 
 // listPages is pagesOf; without indexes, it leaves out the pages of the
 // plans' indexes, which are most of its work: they live in a folder of
 // their own (indici/) under names made from slugs, and so can neither
 // collide with another page nor leave the output folder.
-func listPages(model *plan.Site, indexes bool) []*page {
+//
+// With nil words, the pages have their paths and no titles: what check
+// needs.
+func listPages(model *plan.Site, w *words, indexes bool) []*page {
 	cfg := &model.Config
-	if len(cfg.Percorso) == 0 {
-		cfg.Percorso = defaultPercorso()
-	}
 	var out []*page
 	home := &page{Kind: "home", Path: homePath(), Title: cfg.Ente.Nome.S}
 	if len(model.Plans) > 0 {
@@ -26,7 +30,7 @@ func listPages(model *plan.Site, indexes bool) []*page {
 	var trail []crumb
 	for i, l := range cfg.Percorso {
 		pg := &page{Kind: "section", Level: i, Title: l.Titolo.S, Path: sectionPath(cfg.Percorso, i)}
-		pg.Crumbs = append(withHome(pg, trail), crumb{Title: l.Titolo.S})
+		pg.Crumbs = append(withHome(w, trail), crumb{Title: l.Titolo.S})
 		if len(model.Plans) > 0 {
 			pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()
 		}
@@ -36,25 +40,17 @@ func listPages(model *plan.Site, indexes bool) []*page {
 		trail = append(trail, crumb{Title: l.Titolo.S, URL: sectionPath(cfg.Percorso, i)})
 	}
 	for _, p := range model.Plans {
-		out = append(out, planPages(p, trail, indexes)...)
+		out = append(out, planPages(p, w, trail, indexes)...)
 	}
-	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: "Dati aperti"},
-		{Kind: "archive", Path: archivePath(), Title: "Archivio"}} {
-		pg.Crumbs = []crumb{{Title: "Home", URL: homePath()}, {Title: pg.Title}}
+	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: w.T("opendata.title")},
+		{Kind: "archive", Path: archivePath(), Title: w.T("archive.title")}} {
+		pg.Crumbs = withHome(w, []crumb{{Title: pg.Title}})
 		pg.Published, pg.Updated = home.Published, home.Updated
 		out = append(out, pg)
 	}
-	out = append(out, searchPage(model))
+	out = append(out, searchPage(model, w))
 	for _, pg := range out {
 		pg.Crumbs = resolveCrumbs(pg, cfg.Percorso)
-	}
-	return out
-}
-
-func defaultPercorso() []plan.Link {
-	var out []plan.Link
-	for _, t := range []string{"Amministrazione Trasparente", "Performance", "Piano della Performance"} {
-		out = append(out, plan.Link{Titolo: plan.Text{S: t}})
 	}
 	return out
 }
@@ -70,8 +66,8 @@ func oldestPublished(plans []*plan.Plan) string {
 }
 
 // withHome prefixes a trail with the home page.
-func withHome(pg *page, trail []crumb) []crumb {
-	return append([]crumb{{Title: "Home", URL: homePath()}}, trail...)
+func withHome(w *words, trail []crumb) []crumb {
+	return append([]crumb{{Title: w.T("crumbs.home"), URL: homePath()}}, trail...)
 }
 
 // resolveCrumbs turns the output paths of a page's breadcrumb into links
@@ -99,9 +95,9 @@ func resolveCrumbs(pg *page, levels []plan.Link) []crumb {
 	return out
 }
 
-func planPages(p *plan.Plan, trail []crumb, indexes bool) []*page {
+func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	var out []*page
-	planCrumbs := append(append([]crumb{{Title: "Home", URL: homePath()}}, trail...), crumb{Title: p.Titolo.S, URL: planPath(p)})
+	planCrumbs := append(withHome(w, trail), crumb{Title: p.Titolo.S, URL: planPath(p)})
 	add := func(pg *page, title string) {
 		pg.Plan = p
 		pg.Title = title
@@ -116,14 +112,15 @@ func planPages(p *plan.Plan, trail []crumb, indexes bool) []*page {
 	pp.Crumbs = append(append([]crumb(nil), planCrumbs[:len(planCrumbs)-1]...), crumb{Title: p.Titolo.S})
 	out = append(out, pp)
 	if len(p.Revisioni) > 0 {
-		add(&page{Kind: "revisions", Path: revisionsPath(p)}, "Revisioni del piano")
+		add(&page{Kind: "revisions", Path: revisionsPath(p)}, w.T("revisions.title"))
 	}
 	for _, s := range p.Sheets() {
 		upd := sheetUpdated(p, s)
-		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: p.Published(), Updated: upd}, sheetTitle(s))
+		title := sheetTitle(w, s)
+		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: p.Published(), Updated: upd}, title)
 		if s.Revised() {
 			add(&page{Kind: "sheet", Path: originalPath(s), Sheet: s, Original: true,
-				Published: p.Published(), Updated: p.Published()}, sheetTitle(s)+" (versione approvata)")
+				Published: p.Published(), Updated: p.Published()}, w.T("page.sheet.original", "title", title))
 		}
 	}
 	for i := range p.Aree {
@@ -136,19 +133,19 @@ func planPages(p *plan.Plan, trail []crumb, indexes bool) []*page {
 	}
 	for i := range p.Linee {
 		l := &p.Linee[i]
-		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, "Linea strategica "+l.Codice.S+" - "+l.Nome.S)
+		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, w.T("page.line", "code", l.Codice.S, "name", l.Nome.S))
 	}
 	if !indexes {
 		return out
 	}
-	return append(out, indexPages(p, planCrumbs)...)
+	return append(out, indexPages(p, w, planCrumbs)...)
 }
 
-func sheetTitle(s *plan.Sheet) string {
+func sheetTitle(w *words, s *plan.Sheet) string {
 	if s.Kind == plan.Strategic {
-		return "Obiettivo strategico: " + s.Name()
+		return w.T("page.sheet.strategic", "name", w.SheetName(s))
 	}
-	return "Obiettivo operativo: " + s.Name()
+	return w.T("page.sheet.operational", "name", w.SheetName(s))
 }
 
 // sheetUpdated is the date of the latest revision that touched the sheet.
@@ -164,9 +161,9 @@ func sheetUpdated(p *plan.Plan, s *plan.Sheet) string {
 
 // indexPages lists the pages of a plan's indexes: a page listing them,
 // one per index, and one per top group of a long index.
-func indexPages(p *plan.Plan, planCrumbs []crumb) []*page {
-	lists := planListings(p)
-	hubTitle := "Indici del piano"
+func indexPages(p *plan.Plan, w *words, planCrumbs []crumb) []*page {
+	lists := planListings(p, w)
+	hubTitle := w.T("indexes.title")
 	hub := &page{Kind: "indexes", Path: indexesPath(p), Title: hubTitle, Lists: lists}
 	hub.Crumbs = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
 	out := []*page{hub}
@@ -179,7 +176,7 @@ func indexPages(p *plan.Plan, planCrumbs []crumb) []*page {
 			continue
 		}
 		for _, g := range l.Groups {
-			part := &page{Kind: "listing", Path: g.Path, Title: l.Title + ": " + g.Title, List: l, Group: g}
+			part := &page{Kind: "listing", Path: g.Path, Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
 			part.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
 			out = append(out, part)
 		}
@@ -195,15 +192,10 @@ func appendCrumbs(base []crumb, more ...crumb) []crumb {
 	return append(append([]crumb(nil), base...), more...)
 }
 
-// longPlan is the number of sheets above which the home and plan pages
-// count each objective's operational sheets instead of listing them all:
-// the line, unit and index pages list them.
-const longPlan = 200
-
 // searchPage is the site's search page.
-func searchPage(model *plan.Site) *page {
-	pg := &page{Kind: "search", Path: searchPagePath, Title: "Cerca"}
-	pg.Crumbs = []crumb{{Title: "Home", URL: homePath()}, {Title: "Cerca"}}
+func searchPage(model *plan.Site, w *words) *page {
+	pg := &page{Kind: "search", Path: searchPagePath, Title: w.T("search.page")}
+	pg.Crumbs = withHome(w, []crumb{{Title: pg.Title}})
 	if len(model.Plans) > 0 {
 		pg.Plan = model.Plans[0]
 		pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()

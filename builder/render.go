@@ -22,15 +22,20 @@ type renderer struct {
 	md    *markup.Renderer
 	site  *plan.Site
 	theme fs.FS
+	words *words
 
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
 }
 
-func newRenderer(theme fs.FS, site *plan.Site) (*renderer, error) {
-	r := &renderer{tmpl: map[string]*template.Template{}, md: markup.New(), site: site, theme: theme}
-	base := template.New("").Funcs(funcs)
+// newRenderer parses the theme's layouts, for pages that list the open
+// data files, the published snapshots and link the search index given.
+func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) (*renderer, error) {
+	theme := th.fs
+	r := &renderer{tmpl: map[string]*template.Template{}, md: markup.New(), site: site, theme: theme, words: th.words,
+		downloads: downloads, snapshots: snapshots, search: search}
+	base := template.New("").Funcs(funcs).Funcs(th.words.funcs())
 	shared, err := fs.Glob(theme, "layouts/_*.html")
 	if err != nil {
 		return nil, err
@@ -52,15 +57,14 @@ func newRenderer(theme fs.FS, site *plan.Site) (*renderer, error) {
 	return r, nil
 }
 
+// funcs are the template functions that need no words; words.funcs adds
+// t, tn, date and size.
 var funcs = template.FuncMap{
-	"date":   italianDate,
 	"join":   strings.Join,
 	"add":    func(a, b int) int { return a + b },
 	"slug":   slug,
 	"anchor": IndicatorAnchor,
 	"dict":   dict,
-	"size":   italianSize,
-	"plural": plural,
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
@@ -78,18 +82,6 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
-}
-
-var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-	"agosto", "settembre", "ottobre", "novembre", "dicembre"}
-
-// italianDate formats an ISO date as "12 settembre 2024".
-func italianDate(iso string) string {
-	var y, m, d int
-	if n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
-		return iso
-	}
-	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
 }
 
 // render returns the page as the theme writes it.

@@ -45,7 +45,7 @@ func benchSearch(b *testing.B, n int) {
 	}
 	var out *searchOutput
 	for b.Loop() {
-		out = buildSearchIndex(model).encode()
+		out = buildSearchIndex(model, italian(b)).encode()
 	}
 	b.StopTimer()
 	root := b.TempDir()

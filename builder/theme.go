@@ -1,15 +1,58 @@
 package builder
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
 )
+
+// theme is what a site is rendered with: the files of the theme the
+// config names (the site's own themes/NAME over the built-in ones) and the
+// words of the config's language.
+type theme struct {
+	fs    fs.FS
+	words *words
+}
+
+// loadTheme reads the theme and the words the config asks for. A theme or
+// a language that does not exist is an error at its place in config.yaml.
+func loadTheme(in Input, cfg *plan.Config) (*theme, Diagnostics) {
+	var ds Diagnostics
+	layers, err := themeLayers(in, cfg.Tema.S)
+	if err != nil {
+		ds.errorf(cfg.Tema.Pos, fmt.Sprintf(hintConfigTheme, cfg.Tema.S), msgConfigTheme, cfg.Tema.S)
+		return nil, ds
+	}
+	w, err := loadWords(append(layers, builtinLayers(in, "default")...), cfg.Lingua.S)
+	switch {
+	case errors.Is(err, errUnknownLang):
+		ds.errorf(cfg.Lingua.Pos, hintUnknownLang(themeLanguages(append(layers, builtinLayers(in, "default")...))), msgUnknownLang, cfg.Lingua.S)
+		return nil, ds
+	case err != nil:
+		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+		return nil, ds
+	}
+	return &theme{fs: overlay(layers), words: w}, ds
+}
 
 // themeFS returns the theme named in the config: the site's own
 // themes/NAME files over the built-in ones.
 func themeFS(in Input, name string) (fs.FS, error) {
+	layers, err := themeLayers(in, name)
+	if err != nil {
+		return nil, err
+	}
+	return overlay(layers), nil
+}
+
+// themeLayers lists the folders of a theme, the site's own first.
+func themeLayers(in Input, name string) ([]fs.FS, error) {
 	if name == "" {
 		name = "default"
 	}
@@ -20,17 +63,42 @@ func themeFS(in Input, name string) (fs.FS, error) {
 	if info, err := fs.Stat(in.Site, path.Join("themes", name)); err == nil && info.IsDir() {
 		layers = append(layers, regularOnly{in.Site, path.Join("themes", name)})
 	}
-	if in.Themes != nil {
-		if sub, err := fs.Sub(in.Themes, path.Join("themes", name)); err == nil {
-			if _, err := fs.Stat(sub, "."); err == nil {
-				layers = append(layers, sub)
-			}
-		}
-	}
+	layers = append(layers, builtinLayers(in, name)...)
 	if len(layers) == 0 {
 		return nil, fs.ErrNotExist
 	}
-	return overlay(layers), nil
+	return layers, nil
+}
+
+// builtinLayers is the built-in theme of that name, if there is one.
+func builtinLayers(in Input, name string) []fs.FS {
+	if in.Themes == nil {
+		return nil
+	}
+	sub, err := fs.Sub(in.Themes, path.Join("themes", name))
+	if err != nil {
+		return nil
+	}
+	if _, err := fs.Stat(sub, "."); err != nil {
+		return nil
+	}
+	return []fs.FS{sub}
+}
+
+// themeLanguages lists the languages the theme has words for.
+func themeLanguages(layers []fs.FS) []string {
+	var out []string
+	for _, l := range layers {
+		names, _ := fs.Glob(l, "i18n/*.yaml")
+		for _, n := range names {
+			lang := strings.TrimSuffix(path.Base(n), ".yaml")
+			if !slices.Contains(out, lang) {
+				out = append(out, lang)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // overlay is a read-only file system whose first layer holding a path wins;
