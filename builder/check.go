@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -91,7 +90,10 @@ func (c *checker) plan() {
 	for i, r := range p.Revisioni {
 		c.code(r.ID, "revisione", seen)
 		c.date(r.Data)
-		if i > 0 && r.Data.S < prev {
+		if _, _, _, p := plan.ParseDate(r.Data.S); p == plan.Month || p == plan.Year {
+			c.ds.warnf(r.Data.Pos, hintRevisionNoDay, msgRevisionNoDay, r.ID.S)
+		}
+		if i > 0 && plan.DateBefore(r.Data.S, prev) {
 			c.ds.errorf(r.Data.Pos, hintRevisionOrder, msgRevisionOrder, r.ID.S, r.Data.S, p.Revisioni[i-1].ID.S, prev)
 		}
 		prev = r.Data.S
@@ -137,7 +139,7 @@ func (c *checker) date(t plan.Text) {
 	if t.S == "" {
 		return
 	}
-	if _, err := time.Parse("2006-01-02", t.S); err != nil {
+	if _, _, _, p := plan.ParseDate(t.S); p == plan.NoDate {
 		c.ds.errorf(t.Pos, hintDate, msgDate, t.S)
 	}
 }

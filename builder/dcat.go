@@ -62,6 +62,41 @@ func (n *rdfNode) typed(pred, s, dtype string) {
 	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, DType: dtype})
 }
 
+// catalogTitle and catalogDescription name the catalogue by the kind of
+// the site's plans: "Dati aperti del PIAO".
+func catalogTitle(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	if kind := siteKind(model); kind != "" {
+		return w.T("dcat.catalog.title", "kind", kind, "ente", ente)
+	}
+	return w.T("dcat.catalog.title.plans", "ente", ente)
+}
+
+func catalogDescription(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	switch kind := siteKind(model); {
+	case kind == "":
+		return w.T("dcat.catalog.description.plans", "ente", ente)
+	case w.KindName(kind) != kind:
+		return w.T("dcat.catalog.description.named", "name", w.KindName(kind), "kind", kind, "ente", ente)
+	default:
+		return w.T("dcat.catalog.description", "kind", kind, "ente", ente)
+	}
+}
+
+// dateType is the XML Schema type of a date as precise as the content
+// states it: xsd:date, xsd:gYearMonth or xsd:gYear, which DCAT accepts for
+// dct:issued and dct:modified.
+func dateType(date string) string {
+	switch _, _, _, p := plan.ParseDate(date); p {
+	case plan.Month:
+		return "xsd:gYearMonth"
+	case plan.Year:
+		return "xsd:gYear"
+	}
+	return "xsd:date"
+}
+
 // catalog returns the catalogue of the downloads as JSON-LD and Turtle.
 func catalog(model *plan.Site, w *words, downloads []download) (jsonld, ttl []byte, err error) {
 	g := catalogGraph(model, w, downloads)
@@ -85,8 +120,8 @@ func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	agent.text("foaf:name", cfg.Ente.Nome.S, w.Lang)
 	agent.lit("dct:identifier", agentID(cfg))
 	cat := &rdfNode{ID: frag("catalogo"), Types: []string{"dcatapit:Catalog", "dcat:Catalog"}}
-	cat.text("dct:title", w.T("dcat.catalog.title", "ente", cfg.Ente.Nome.S), w.Lang)
-	cat.text("dct:description", w.T("dcat.catalog.description", "ente", cfg.Ente.Nome.S), w.Lang)
+	cat.text("dct:title", catalogTitle(model, w), w.Lang)
+	cat.text("dct:description", catalogDescription(model, w), w.Lang)
 	cat.ref("dct:publisher", agent.ID)
 	cat.ref("foaf:homepage", catalogIRI(model, homePath()))
 	cat.ref("dct:language", euAuthority+"language/ITA")
@@ -100,17 +135,15 @@ func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	}
 	modified, issued := "", ""
 	for _, p := range model.Plans {
-		if p.Updated() > modified {
-			modified = p.Updated()
-		}
-		if issued == "" || p.Published() < issued {
+		modified = plan.LaterDate(modified, p.Updated())
+		if issued == "" || plan.DateBefore(p.Published(), issued) {
 			issued = p.Published()
 		}
 		nodes = append(nodes, planDatasets(model, w, p, downloads, cat, agent, lic, contact, frag)...)
 	}
 	if issued != "" {
-		cat.typed("dct:issued", issued, "xsd:date")
-		cat.typed("dct:modified", modified, "xsd:date")
+		cat.typed("dct:issued", issued, dateType(issued))
+		cat.typed("dct:modified", modified, dateType(modified))
 	}
 	return nodes
 }
@@ -184,8 +217,8 @@ func planDatasets(model *plan.Site, w *words, p *plan.Plan, downloads []download
 		ds.lit("dct:identifier", agentID(&model.Config)+":"+id)
 		ds.text("dct:title", w.T("dcat.dataset."+spec.id+".title", "plan", p.Titolo.S), w.Lang)
 		ds.text("dct:description", w.T("dcat.dataset."+spec.id+".description"), w.Lang)
-		ds.typed("dct:issued", p.Published(), "xsd:date")
-		ds.typed("dct:modified", p.Updated(), "xsd:date")
+		ds.typed("dct:issued", p.Published(), dateType(p.Published()))
+		ds.typed("dct:modified", p.Updated(), dateType(p.Updated()))
 		ds.ref("dcat:theme", euAuthority+"data-theme/GOVE")
 		ds.ref("dct:accrualPeriodicity", euAuthority+"frequency/IRREG")
 		ds.ref("dct:rightsHolder", agent.ID)
@@ -196,7 +229,7 @@ func planDatasets(model *plan.Site, w *words, p *plan.Plan, downloads []download
 		if contact != nil {
 			ds.ref("dcat:contactPoint", contact.ID)
 		}
-		for _, k := range strings.Split(w.T("dcat.keywords"), ", ") {
+		for _, k := range strings.Split(w.T("dcat.keywords", "kind", p.Tipo.S), ", ") {
 			ds.text("dcat:keyword", k, w.Lang)
 		}
 		out = append(out, ds)
@@ -236,7 +269,7 @@ func distribution(model *plan.Site, w *words, d download, id string, lic *rdfNod
 	n.text("dct:description", w.T("dcat.distribution.description", "format", d.Format, "file", path.Base(d.Path)), w.Lang)
 	n.typed("dcat:byteSize", fmt.Sprint(d.Size), "xsd:decimal")
 	if d.Plan != nil {
-		n.typed("dct:modified", d.Plan.Updated(), "xsd:date")
+		n.typed("dct:modified", d.Plan.Updated(), dateType(d.Plan.Updated()))
 	}
 	return n
 }

@@ -70,6 +70,9 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		{download{Path: catalogPath("ttl"), Title: w.T("data.catalog.title"), Format: "Turtle"}, ttl},
 		{download{Path: feedPath(), Title: w.T("data.feed.title"), Format: "Atom"}, feed(model, w)},
 	} {
+		if f.b == nil {
+			continue
+		}
 		if err := add(f.d, f.b); err != nil {
 			return nil, err
 		}

@@ -65,7 +65,9 @@ type Link struct {
 type Plan struct {
 	Slug          string     `yaml:"-"` // the folder name
 	Titolo        Text       `yaml:"titolo,required"`
-	Periodo       Text       `yaml:"periodo,required"` // "2024-2026"
+	Tipo          Text       `yaml:"tipo"`              // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
+	Sigla         Text       `yaml:"sigla"`             // its short name; default the kind and the period: "PIAO 2024-2026"
+	Periodo       Text       `yaml:"periodo,required"` // "2024-2026", or one year: "2016"
 	Approvazione  Atto       `yaml:"approvazione,required"`
 	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
 	Descrizione   Text       `yaml:"descrizione"`
