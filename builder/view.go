@@ -85,7 +85,7 @@ type link struct{ Title, URL string }
 // navPlan is the plan of the menu and the footer.
 type navPlan struct {
 	Title, Sigla, Period, URL string
-	Revisions          string // its revisions page, when it has revisions
+	Revisions                 string // its revisions page, when it has revisions
 }
 
 // Chrome returns the frame of the page.

@@ -65,8 +65,8 @@ type Link struct {
 type Plan struct {
 	Slug          string     `yaml:"-"` // the folder name
 	Titolo        Text       `yaml:"titolo,required"`
-	Tipo          Text       `yaml:"tipo"`              // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
-	Sigla         Text       `yaml:"sigla"`             // its short name; default the kind and the period: "PIAO 2024-2026"
+	Tipo          Text       `yaml:"tipo"`             // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
+	Sigla         Text       `yaml:"sigla"`            // its short name; default the kind and the period: "PIAO 2024-2026"
 	Periodo       Text       `yaml:"periodo,required"` // "2024-2026", or one year: "2016"
 	Approvazione  Atto       `yaml:"approvazione,required"`
 	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
@@ -224,7 +224,7 @@ type Indicator struct {
 	Descrizione Value     `yaml:"descrizione,required"`
 	Algoritmo   Value     `yaml:"algoritmo"`
 	Target      []Value   `yaml:"target,required,years"` // one per year, Value.Anno set
-	Peso        Value     `yaml:"peso"` // required when the plan's weights are percentages
+	Peso        Value     `yaml:"peso"`                  // required when the plan's weights are percentages
 	Fonte       Value     `yaml:"fonte"`
 	Unita       Value     `yaml:"unita_misura"`
 	Tipologia   Value     `yaml:"tipologia"`
