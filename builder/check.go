@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -141,20 +139,13 @@ func (c *checker) ref(r *plan.Ref, pos plan.Pos, what string, seen map[string]pl
 	seen[key.S] = key.Pos
 }
 
-// codeText checks a code as an act writes it ("SG3/B", "OB.4.2"): a short
-// text, with a letter or a digit, on one line.
+// codeText checks a code as an act writes it ("SG3/B", "OB.4.2"): any
+// text, shown as written, with a letter or a digit to make its address of.
 func (c *checker) codeText(t plan.Text) {
-	if t.S == "" {
-		return
-	}
-	if utf8.RuneCountInString(t.S) > maxCode || strings.ContainsFunc(t.S, unicode.IsControl) || slug(t.S) == "x" && !strings.EqualFold(t.S, "x") {
+	if t.S != "" && slug(t.S) == "x" && !strings.EqualFold(t.S, "x") {
 		c.ds.errorf(t.Pos, hintCodeText, msgBadCode, t.S)
 	}
 }
-
-// maxCode is the length of the longest code: a code names, it does not
-// describe.
-const maxCode = 40
 
 // code checks that a code is well formed and unique among seen.
 func (c *checker) code(t plan.Text, what string, seen map[string]plan.Pos) {

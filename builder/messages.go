@@ -101,7 +101,7 @@ const (
 	hintDuplicateID        = "ogni codice deve essere unico nel piano"
 	msgBadCode             = "codice %q non valido"
 	hintBadCode            = "usa solo lettere minuscole, cifre, punti e trattini"
-	hintCodeText           = "scrivi il codice come nell'atto, in una riga e al più 40 caratteri, con almeno una lettera o una cifra: SG3/B, OB.4.2"
+	hintCodeText           = "scrivi il codice come nell'atto, con almeno una lettera o una cifra: SG3/B, OB.4.2"
 	msgNoKey               = "manca il codice di questa voce (%s): serve \"codice\", come nell'atto, o \"id\" se l'atto non ne dà"
 	hintNoKey              = "aggiungi codice: … (mostrato sulle pagine) oppure, se l'atto non dà codici, id: … (usato solo per i richiami)"
 	msgYearOutside         = "anno %s fuori dal periodo del piano (%s)"
