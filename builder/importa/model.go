@@ -50,11 +50,11 @@ type Para struct {
 type Mark uint8
 
 const (
-	Plain    Mark = iota
-	Struck        // struck through: an earlier value
-	Deleted       // a tracked deletion
-	Inserted      // a tracked insertion
-	Underlined    // underlined: inserted, in a document that strikes text
+	Plain      Mark = iota
+	Struck          // struck through: an earlier value
+	Deleted         // a tracked deletion
+	Inserted        // a tracked insertion
+	Underlined      // underlined: inserted, in a document that strikes text
 )
 
 // Run is text with one mark. Date is the tracked change's date, when the
