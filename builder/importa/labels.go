@@ -192,7 +192,7 @@ func guess(label string) string {
 			n := 0
 			for _, w := range strings.Fields(known) {
 				for _, x := range words {
-					if len(w) > 2 && w == x {
+					if len(w) > 3 && w == x {
 						n++
 					}
 				}

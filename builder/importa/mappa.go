@@ -58,6 +58,7 @@ func ReadMappa(data []byte) (*Mappa, error) {
 // mapEntry writes the map lines that would read the given labels, with
 // the field piao guesses for each (CAMPO when it has no guess).
 func mapEntry(labels []string) string {
+	labels = slices.Clone(labels)
 	sort.Strings(labels)
 	var b strings.Builder
 	b.WriteString("etichette:\n")

@@ -233,7 +233,11 @@ func (r *resolver) revNotes(raw []rawRev, where string) []outRev {
 			r.reports = append(r.reports, newReport(rr.where, false, hintNoRevision, msgRevNoteNoRev))
 			continue
 		}
-		out = append(out, outRev{revisione: r.rev(), attuata: r.current(rr.attuata), causa: r.current(rr.causa)})
+		rev := r.rev()
+		if k := r.sc.revOf(rr.date); k > 0 {
+			rev = r.sc.ids[k-1]
+		}
+		out = append(out, outRev{revisione: rev, attuata: r.current(rr.attuata), causa: r.current(rr.causa)})
 	}
 	return out
 }

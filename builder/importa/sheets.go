@@ -51,6 +51,7 @@ type rawNote struct {
 type rawRev struct {
 	attuata, causa source
 	where          string
+	date           string // of the tracked insertion that wrote it, if any
 }
 
 // rawInd is an indicator as read: its fields' cells, not yet resolved.
@@ -96,22 +97,23 @@ type column struct {
 
 // interp holds the interpreter's state between lines.
 type interp struct {
-	lab        *labels
-	sheets     []*rawSheet
-	cur        *rawSheet
-	ind        *rawInd
-	header     *header
-	lastHeader *header
-	years      map[int]string // column → year, of a row of years
-	yearField  string         // the label the years belong to
-	yearMarker string
-	afterNote  bool
-	lastRev    *rawRev // the revision note read last
-	gap        bool    // the last line was empty
-	gapBefore  bool    // an empty line came before this one
-	reports    []Report
-	unknown    []string // labels of the current table no rule reads
-	tableRead  int      // rows of the current table read
+	lab          *labels
+	sheets       []*rawSheet
+	cur          *rawSheet
+	ind          *rawInd
+	header       *header
+	lastHeader   *header
+	years        map[int]string // column → year, of a row of years
+	yearField    string         // the label the years belong to
+	yearMarker   string
+	afterNote    bool
+	lastRev      *rawRev // the revision note read last
+	gap          bool    // the last line was empty
+	gapBefore    bool    // an empty line came before this one
+	reports      []Report
+	unknown      []string // labels of the current table no rule reads
+	tableRead    int      // rows of the current table read
+	tableReports int      // reports before the current table
 }
 
 // line is a paragraph (one cell) or a table row.
@@ -137,7 +139,7 @@ func interpret(doc *Document, lab *labels) *interp {
 		if in.header != nil {
 			in.lastHeader = in.header
 		}
-		in.header, in.unknown, in.tableRead = nil, nil, 0
+		in.header, in.unknown, in.tableRead, in.tableReports = nil, nil, 0, len(in.reports)
 		for _, row := range b.Table.Rows {
 			in.line(line{cells: row.Cells, where: whereRow(b.Where, row.Num+1)})
 		}
@@ -153,6 +155,7 @@ func (in *interp) endTable(b Block) {
 		return
 	}
 	if in.tableRead == 0 {
+		in.reports = in.reports[:in.tableReports] // the rows of a table not read are not reported one by one
 		in.report(b.Where, false, hintMapEntry(mapEntry(in.unknown)), msgTableUnread, quoteList(in.unknown))
 	} else {
 		in.report(b.Where, true, hintMapEntry(mapEntry(in.unknown)), msgLabelsUnread, quoteList(in.unknown))
@@ -287,7 +290,7 @@ func (in *interp) revNote(c content, l line) {
 		last.causa = source{causa.paras, l.where}
 		return
 	}
-	*revs = append(*revs, rawRev{attuata: source{attuata.paras, l.where}, causa: source{causa.paras, l.where}, where: l.where})
+	*revs = append(*revs, rawRev{attuata: source{attuata.paras, l.where}, causa: source{causa.paras, l.where}, where: l.where, date: insertedOn(c.cell.Paras)})
 	in.lastRev = &(*revs)[len(*revs)-1]
 }
 
@@ -319,4 +322,16 @@ func splitRevNote(paras []Para) (attuata, causa source) {
 		return source{paras: []Para{{Runs: []Run{{Text: s}}}}}
 	}
 	return plainSource(what), plainSource(why)
+}
+
+// insertedOn is the date of the first tracked insertion in the paragraphs.
+func insertedOn(paras []Para) string {
+	for _, p := range paras {
+		for _, r := range p.Runs {
+			if r.Mark == Inserted && r.Date != "" {
+				return r.Date
+			}
+		}
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package importa
 
 import (
 	"strings"
+	"unicode"
 )
 
 // sheetField tells the fields of the sheet from those of an indicator.
@@ -251,9 +252,11 @@ func (in *interp) active(l line) *header {
 
 // dataRow reads a row by the columns of the header.
 func (in *interp) dataRow(h *header, l line) {
-	s := in.sheet(l.where)
+	var s *rawSheet
 	if h.flat {
 		s = in.flatSheet(h, l)
+	} else {
+		s = in.sheet(l.where)
 	}
 	startsInd := false
 	for col, c := range h.cols {
@@ -338,14 +341,39 @@ func sameAbove(vals map[string]source, s *rawSheet) bool {
 	return true
 }
 
-// unknownRow records a row no rule reads: its first text, when it looks
-// like a label, for the map entry.
+// unknownRow records a row no rule reads: the texts in it that look like
+// labels (short, in capitals), for the map entry; or, when none does,
+// its first text, as text not read.
 func (in *interp) unknownRow(cs []content, l line) {
-	if looksLikeLabel(cs[0].text) && len(cs[0].text) <= 60 {
-		in.unknown = append(in.unknown, cs[0].text)
-		return
+	found, all := false, true
+	for _, c := range cs {
+		all = all && capitalLabel(c.text)
 	}
-	if in.cur != nil {
+	for _, c := range cs {
+		if capitalLabel(c.text) && (c.cell.Col == 0 || all && (len(cs) > 2 || cs[0].cell.Col > 0)) {
+			in.unknown = append(in.unknown, c.text)
+			found = true
+		}
+	}
+	if !found && in.cur != nil {
 		in.report(l.where, true, hintTextUnread, msgTextUnread, excerpt(cs[0].text))
 	}
+}
+
+// capitalLabel reports whether a text looks like an unknown label: a few
+// words, mostly capitals, as annexes write their labels.
+func capitalLabel(s string) bool {
+	if !looksLikeLabel(s) || len(s) > 60 || codeRe.MatchString(s) {
+		return false
+	}
+	upper, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 3 && upper*4 >= letters*3
 }

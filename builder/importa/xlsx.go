@@ -12,7 +12,12 @@ import (
 // text run with its font's strikethrough and underline (or the cell's
 // font, for a cell without runs), and the merged ranges. The archive is
 // checked first by openArchive; excelize inflates within the same limits.
-func readXlsx(data []byte) (*Document, error) {
+func readXlsx(data []byte) (doc *Document, err error) {
+	defer func() { // a library's panic on a hostile file is a damaged file
+		if recover() != nil {
+			doc, err = nil, fileErr(hintDamaged, msgDamagedPart, "xl/workbook.xml")
+		}
+	}()
 	a, err := openArchive(data)
 	if err != nil {
 		return nil, err
@@ -34,7 +39,7 @@ func readXlsx(data []byte) (*Document, error) {
 		return nil, fileErr(hintDamaged, msgDamagedPart, "xl/workbook.xml")
 	}
 	defer f.Close()
-	doc := &Document{}
+	doc = &Document{}
 	for _, name := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(name); err == nil && !visible {
 			doc.Ignored = append(doc.Ignored, whereSheet(name)+": "+msgHiddenSheet)

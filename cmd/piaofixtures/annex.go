@@ -17,6 +17,8 @@ type annex struct {
 	out     []block
 	sheet   bool // one worksheet per objective sheet
 	tracked bool // revisions as tracked changes
+	// datedNotes writes each revision note as text its revision inserted.
+	datedNotes bool
 }
 
 func newAnnex(p *plan.Plan, sheet, tracked bool) *annex {
@@ -181,7 +183,11 @@ func (a *annex) noteRows(notes []plan.RevNote, cols int) [][]cell {
 		if n.Causa.S != "" {
 			text += " CAUSA: " + n.Causa.S
 		}
-		rows = append(rows, []cell{{paras: []para{{{text: text}}}, colspan: cols}})
+		k := plain
+		if a.datedNotes {
+			k = added
+		}
+		rows = append(rows, []cell{{paras: []para{{{text: text, kind: k, date: a.dates[n.Revisione.S]}}}, colspan: cols}})
 	}
 	return rows
 }

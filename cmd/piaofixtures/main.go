@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/piao-pa/piao/builder"
@@ -70,7 +71,10 @@ func run(siteDir, out string) error {
 			return err
 		}
 	}
-	return hostile(filepath.Join(out, "ostili"))
+	if err := hostile(filepath.Join(out, "ostili"), out, tmp); err != nil {
+		return err
+	}
+	return seeds(out, "builder/importa/testdata/fuzz")
 }
 
 // convert writes c's flat XML and has LibreOffice convert it to each
@@ -123,4 +127,31 @@ func holds(file, mark string) error {
 		}
 	}
 	return fmt.Errorf("%s: LibreOffice wrote no %q", file, mark)
+}
+
+// seeds writes the small one-sheet files as the seed corpora of the
+// readers' fuzz targets (go test runs them every time).
+func seeds(annexDir, fuzzDir string) error {
+	for target, files := range map[string][]string{
+		"FuzzReadDocx": {"seme.docx", "ostili/profondo.docx", "ostili/doctype.docx"},
+		"FuzzReadODF":  {"seme.odt", "seme.ods", "ostili/entita.odt", "ostili/ripetizioni.ods"},
+		"FuzzReadXlsx": {"seme.xlsx", "ostili/non-zip.xlsx"},
+	} {
+		dir := filepath.Join(fuzzDir, target)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(filepath.Join(annexDir, f))
+			if err != nil {
+				return err
+			}
+			entry := "go test fuzz v1\n[]byte(" + strconv.Quote(string(b)) + ")\n"
+			name := strings.NewReplacer("/", "-", ".", "-").Replace(f)
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(entry), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
