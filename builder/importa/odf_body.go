@@ -223,7 +223,7 @@ func (r *odfReader) cell(g *grid, cover map[[2]int]*Cell, se xml.StartElement, n
 	base := r.styles.get("table-cell", attr(se, "style-name"))
 	rows := repeat(se, "number-rows-spanned", maxRows)
 	cols := repeat(se, "number-columns-spanned", maxCols)
-	for dr := 0; dr < min(rows, 1000); dr++ {
+	for dr := 0; dr < min(rows, 200); dr++ { // a merge taller than a page of rows is cut
 		for dc := 0; dc < cols; dc++ {
 			if dr > 0 || dc > 0 {
 				cover[[2]int{c.Row + dr, c.Col + dc}] = c
@@ -231,6 +231,9 @@ func (r *odfReader) cell(g *grid, cover map[[2]int]*Cell, se xml.StartElement, n
 		}
 	}
 	err := r.cellContent(c, base)
+	if len(c.Paras) > 0 {
+		n = min(n, 64) // the same text in more columns than any annex has
+	}
 	for i := 1; i < n && g.col() < maxCols; i++ {
 		g.cell(1).Paras = c.Paras
 	}

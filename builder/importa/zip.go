@@ -44,6 +44,7 @@ var encryptionInfo = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I
 // archive is a zip file whose parts are read within the limits.
 type archive struct {
 	z    *zip.Reader
+	size int64 // the file's size, which no part's compressed size exceeds
 	read int64 // inflated bytes read so far
 }
 
@@ -65,7 +66,7 @@ func openArchive(data []byte) (*archive, error) {
 	if len(z.File) > maxEntries {
 		return nil, fileErr(hintDamaged, msgTooManyParts, len(z.File))
 	}
-	return &archive{z: z}, nil
+	return &archive{z: z, size: int64(len(data))}, nil
 }
 
 // has reports whether the archive holds a part of that name.
@@ -95,7 +96,8 @@ func (a *archive) open(name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fileErr(hintDamaged, msgDamagedPart, name)
 	}
-	return &boundedReader{rc: rc, a: a, compressed: int64(f.CompressedSize64), name: name}, nil
+	compressed := min(int64(f.CompressedSize64), a.size) // a header may lie
+	return &boundedReader{rc: rc, a: a, compressed: compressed, name: name}, nil
 }
 
 // readAll reads a whole part within the limits.
