@@ -60,15 +60,14 @@ func TestNeverOverwrite(t *testing.T) {
 	if ds.HasErrors() || len(model.Plans[0].Operational) != 11 {
 		t.Errorf("loading the site with the reading beside a sheet: %d operational sheets\n%s", len(model.Plans[0].Operational), ds.Error())
 	}
-	// A second import does not overwrite the reading either.
-	root, _ := os.OpenRoot(dir)
-	defer root.Close()
-	res2, err := Import(Options{Name: "allegato-barrato.docx", Data: readFixture(t, "allegato-barrato.docx"), Site: root.FS()})
-	if err != nil {
-		t.Fatal(err)
+	// A second import does not overwrite the reading either: it says so.
+	res2 := importInto(t, dir, "allegato-barrato.docx", Options{})
+	if len(res2.Writes) != 0 || len(res2.Reports) != 1 || !strings.Contains(res2.Reports[0].Msg, "suap.importato.yaml c'è già") {
+		t.Errorf("a second import over the reading: writes %v, reports %v", res2.names(), res2.Reports)
 	}
-	if err := WriteAll(dir, res2.Writes); err == nil || !strings.Contains(err.Error(), "suap.importato.yaml") {
-		t.Errorf("a second import over the reading: %v, want a refusal naming it", err)
+	// Nor does a file that appears between the reading and the writing.
+	if err := WriteAll(dir, res.Writes); err == nil || !strings.Contains(err.Error(), "suap.importato.yaml") {
+		t.Errorf("writing over a file: %v, want a refusal naming it", err)
 	}
 }
 

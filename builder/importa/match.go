@@ -40,6 +40,10 @@ func (m *matcher) place(s *outSheet, res *Result) {
 		summary := fmt.Sprintf(msgDiffers, old.Pos.File, summarize(diffs))
 		s.comments = append(s.comments, summary)
 		file := strings.TrimSuffix(old.Pos.File, path.Ext(old.Pos.File)) + ".importato" + ext
+		if _, err := fs.Stat(m.site, file); err == nil {
+			res.Reports = append(res.Reports, newReport("", true, hintReadingThere, msgReadingThere, file, summary))
+			return
+		}
 		res.Writes = append(res.Writes, Write{Path: file, Data: []byte(sheetYAML(s)), Summary: summary})
 		return
 	}

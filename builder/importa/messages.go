@@ -179,3 +179,8 @@ const (
 	msgStopped  = "importazione interrotta: %d errori nel documento (elencati sopra); nessun file scritto"
 	hintStopped = "correggi il documento, o scrivi una mappa delle etichette (--mappa), e importa di nuovo"
 )
+
+const (
+	msgReadingThere  = "%s c'è già: la nuova lettura non lo sostituisce (%s)"
+	hintReadingThere = "confronta la lettura precedente con la scheda, tieni quel che serve, cancella il file .importato e importa di nuovo"
+)

@@ -93,7 +93,39 @@ func (s *scope) spansOf(p Para) ([]span, bool) {
 		}
 	}
 	site()
+	if last := struckThenPlain(p); last >= 0 {
+		for i := last + 1; i < len(p.Runs); i++ {
+			out[i].ins = out[last].del
+		}
+	}
 	return out, ambiguous
+}
+
+// struckThenPlain is the index of the last struck run of a paragraph
+// that is struck text followed by plain text only ("~≥ 12~ 80"), as
+// offices write a value replaced whole: the plain text is then the new
+// value, not text of every version. -1 for any other paragraph.
+func struckThenPlain(p Para) int {
+	last, plainSeen := -1, false
+	for i, r := range p.Runs {
+		switch {
+		case r.Mark == Struck && plainSeen:
+			return -1
+		case r.Mark == Struck:
+			last = i
+		case r.Mark != Plain:
+			return -1
+		case strings.TrimSpace(r.Text) != "":
+			if last < 0 {
+				return -1
+			}
+			plainSeen = true
+		}
+	}
+	if !plainSeen {
+		return -1
+	}
+	return last
 }
 
 // ambiguous reports whether a cell holds more struck values in a row

@@ -40,7 +40,9 @@ func (a *annex) value(v plan.Value, status string) []para {
 }
 
 // change is the runs of a value that one revision changed from before to
-// after: the words both share stay plain.
+// after: the words both share stay plain; struck through, the new words
+// are underlined when the value changed in part, plain when it changed
+// whole.
 func (a *annex) change(before, after, rev string) para {
 	b, f := []rune(before), []rune(after)
 	p := 0
@@ -58,6 +60,10 @@ func (a *annex) change(before, after, rev string) para {
 		q--
 	}
 	date := a.dates[rev]
+	newKind := added
+	if p == 0 && q == 0 && !a.tracked {
+		newKind = plain // replaced whole: struck, then the new value as it is (as the revision act has it)
+	}
 	out := para{{text: string(b[:p])}}
 	if mid := string(b[p : len(b)-q]); strings.TrimSpace(mid) != "" {
 		out = append(out, textRun{text: mid, kind: old, date: date})
@@ -66,7 +72,7 @@ func (a *annex) change(before, after, rev string) para {
 		}
 	}
 	if mid := string(f[p : len(f)-q]); strings.TrimSpace(mid) != "" {
-		out = append(out, textRun{text: mid, kind: added, date: date})
+		out = append(out, textRun{text: mid, kind: newKind, date: date})
 	}
 	return append(out, textRun{text: string(b[len(b)-q:])})
 }
