@@ -37,7 +37,7 @@ func TestEditPiano(t *testing.T) {
 		rest = rest[i+len(line):]
 	}
 	fsys := fstest.MapFS{
-		"config.yaml":                          {Data: []byte("ente:\n  nome: Ente\n")},
+		"config.yaml":                            {Data: []byte("ente:\n  nome: Ente\n")},
 		"content/" + examplePlan + "/piano.yaml": {Data: out},
 	}
 	model, _ := builder.Load(fsys)
