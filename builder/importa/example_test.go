@@ -202,7 +202,11 @@ func changes(p *plan.Plan) []string {
 			if c.Note != nil {
 				note = c.Note.Testo.S
 			}
-			out = append(out, fmt.Sprintf("%s %d %s | %s | %s | %s %s | %s → %s", r.ID.S, c.Kind, n.sheetKey(c.Sheet), ind, note, c.Field.Key, c.Field.Value.Anno, c.Old, c.New))
+			field := ""
+			if c.Field.Spec != nil {
+				field = c.Field.Key + " " + c.Field.Value.Anno
+			}
+			out = append(out, fmt.Sprintf("%s %d %s | %s | %s | %s | %s → %s", r.ID.S, c.Kind, n.sheetKey(c.Sheet), ind, note, field, c.Old, c.New))
 		}
 	}
 	slices.Sort(out)

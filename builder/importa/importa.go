@@ -114,7 +114,7 @@ func pickPlan(opt Options) (string, error) {
 
 // loadPlan loads the site and returns the plan, or nil if it has none.
 func loadPlan(site fs.FS, name string) *plan.Plan {
-	model, _ := builder.Load(site)
+	model, _ := builder.LoadAndCheck(site)
 	for _, p := range model.Plans {
 		if p.Slug == name {
 			return p

@@ -94,7 +94,7 @@ func (m *matcher) carryIDs(s *outSheet, old *plan.Sheet) {
 	for _, ind := range s.inds {
 		for i := range old.Indicatori {
 			o := &old.Indicatori[i]
-			if o.ID.S != "" && sameText(fromValue(o.Descrizione), ind.descrizione) && o.Stralcio.S == ind.stralcio {
+			if o.ID.S != "" && !o.AutoID && sameText(fromValue(o.Descrizione), ind.descrizione) && o.Stralcio.S == ind.stralcio {
 				ind.id = o.ID.S
 			}
 		}

@@ -40,7 +40,7 @@ func TestEditPiano(t *testing.T) {
 		"config.yaml":                            {Data: []byte("ente:\n  nome: Ente\n")},
 		"content/" + examplePlan + "/piano.yaml": {Data: out},
 	}
-	model, _ := builder.Load(fsys)
+	model, _ := builder.LoadAndCheck(fsys)
 	p := model.Plans[0]
 	n := names{p}
 	for code, want := range map[string]string{

@@ -71,7 +71,7 @@ func finishImport(res *importa.Result, siteDir string, dry bool, stdout, stderr 
 	for _, same := range res.Same {
 		fmt.Fprintln(stdout, importa.LineSame(same))
 	}
-	diags := builder.CheckSite(builder.Input{Site: res.Site, Themes: piao.Themes, Minify: true})
+	diags := builder.Check(builder.Input{Site: res.Site, Themes: piao.Themes, Minify: true})
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.String())
 	}
