@@ -228,6 +228,12 @@ func TestImportExampleAnnex(t *testing.T) {
 			for _, r := range res.Reports {
 				t.Errorf("report: %s", r.Format(fixture))
 			}
+			for _, w := range res.Writes {
+				// An indicator read as added from underlined text says so.
+				if strings.HasSuffix(w.Path, "operativi/suap.yaml") && strings.Contains(string(w.Data), msgInsertedByUnderline) == strings.Contains(fixture, "revisioni") {
+					t.Errorf("%s: the comment on the added indicator:\n%s", w.Path, w.Data)
+				}
+			}
 			completePiano(t, dir, ex)
 			root, err := os.OpenRoot(dir)
 			if err != nil {

@@ -184,3 +184,9 @@ const (
 	msgReadingThere  = "%s c'è già: la nuova lettura non lo sostituisce (%s)"
 	hintReadingThere = "confronta la lettura precedente con la scheda, tieni quel che serve, cancella il file .importato e importa di nuovo"
 )
+
+const (
+	msgInsertedByUnderline = "letto come inserito dalla revisione perché tutto il testo è sottolineato nel documento"
+	// MsgNoFile is piao importa called without a file.
+	MsgNoFile = "manca il file da importare (.docx, .odt, .xlsx o .ods)"
+)

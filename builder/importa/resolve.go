@@ -121,6 +121,9 @@ func (r *resolver) indicator(ri *rawInd) *outInd {
 	ind := &outInd{}
 	if from > 0 {
 		ind.inserito = r.sc.ids[from-1]
+		if !tracked(fields) {
+			ind.comment = msgInsertedByUnderline
+		}
 	}
 	if to < n {
 		ind.stralcio = r.sc.ids[to]
@@ -240,4 +243,19 @@ func (r *resolver) revNotes(raw []rawRev, where string) []outRev {
 		out = append(out, outRev{revisione: rev, attuata: r.current(rr.attuata), causa: r.current(rr.causa)})
 	}
 	return out
+}
+
+// tracked reports whether the cells hold a tracked change (not only
+// struck or underlined text).
+func tracked(srcs []source) bool {
+	for _, s := range srcs {
+		for _, p := range s.paras {
+			for _, r := range p.Runs {
+				if r.Mark == Inserted || r.Mark == Deleted {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

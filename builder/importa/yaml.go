@@ -43,6 +43,7 @@ type outInd struct {
 	descrizione, algoritmo, peso, fonte, um, tipologia val
 	target                                             []yval
 	inserito, stralcio                                 string
+	comment                                            string // an uncertain reading
 	note                                               []outNote
 	revs                                               []outRev
 }
@@ -214,6 +215,9 @@ func sheetYAML(s *outSheet) string {
 // indented under the dash, the first on the dash's line.
 func (w *yamlWriter) indicator(ind *outInd) {
 	sub := &yamlWriter{}
+	if ind.comment != "" {
+		sub.line(2, "# %s", oneLine(ind.comment))
+	}
 	sub.text(2, "id", ind.id)
 	sub.text(2, "inserito", ind.inserito)
 	sub.text(2, "stralcio", ind.stralcio)

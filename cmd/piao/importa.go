@@ -27,7 +27,7 @@ func cmdImporta(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if file == "" {
-		return usageError{"manca il file da importare (.docx, .odt, .xlsx o .ods)"}
+		return usageError{importa.MsgNoFile}
 	}
 	opt := importa.Options{Name: file, Piano: *planName, Revisione: *rev}
 	var err error
