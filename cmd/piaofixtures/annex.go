@@ -250,7 +250,7 @@ func (a *annex) line(code string) *plan.Line {
 			return &a.p.Linee[i]
 		}
 	}
-	return &plan.Line{Codice: plan.Text{S: code}}
+	return &plan.Line{Ref: plan.Ref{Codice: plan.Text{S: code}}}
 }
 
 func (a *annex) unit(code string) (*plan.Unit, *plan.Area) {
