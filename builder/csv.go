@@ -297,7 +297,7 @@ func changeValues(w *words, row *changeJSON, c plan.Change) {
 		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", w.T("note.label")
 		before = c.Note.Testo.S
 	case c.Kind == plan.Modified:
-		row.Campo, row.Etichetta = c.Field.Key, w.Field(c.Field)
+		row.Campo, row.Etichetta = c.Field.Key, w.Field(c.Sheet.Plan, c.Field)
 		if c.Field.Value.Anno != "" {
 			row.Campo += "_" + c.Field.Value.Anno
 		}

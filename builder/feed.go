@@ -187,7 +187,7 @@ func changeText(w *words, c plan.Change) string {
 	case c.Kind == plan.Removed:
 		return prefix + w.T("change.removed") + " " + q(c.Indicator.Descrizione.S)
 	}
-	return prefix + w.Field(c.Field) + ": " + q(c.Old) + " → " + q(c.New)
+	return prefix + w.Field(c.Sheet.Plan, c.Field) + ": " + q(c.Old) + " → " + q(c.New)
 }
 
 // nameUUID is a stable name-based UUID (version 5 layout over SHA-1), so

@@ -137,7 +137,7 @@ func TestFieldTableOutputs(t *testing.T) {
 			if f.Of == plan.OfIndicator && v.S != "" && !strings.Contains(page, rowLabel(w, f, resultGiven)) {
 				t.Errorf("%s: the page has no row %q", what, rowLabel(w, f, resultGiven))
 			}
-			if v.Revised() && (!strings.Contains(revisions, w.Field(f)) || !strings.Contains(changes, ","+f.Key)) {
+			if v.Revised() && (!strings.Contains(revisions, w.Field(p, f)) || !strings.Contains(changes, ","+f.Key)) {
 				t.Errorf("%s: the change lists leave out its change", what)
 			}
 			header, rows := readCSV(t, site, csvFile)
@@ -193,9 +193,9 @@ func TestFieldTableOutputs(t *testing.T) {
 // rowLabel is the label of a field's row on an indicator's table.
 func rowLabel(w *words, f plan.Field, resultGiven bool) string {
 	if resultGiven {
-		return w.Field(f)
+		return w.Field(nil, f)
 	}
-	return w.FieldRow(f)
+	return w.FieldRow(nil, f)
 }
 
 func findDoc(ix *searchIndex, url string) searchDoc {

@@ -107,7 +107,7 @@ func (w *changeWords) add(c plan.Change) {
 	case c.Kind == plan.Added || c.Kind == plan.Removed:
 		// an indicator's own badge says it was added or removed
 	default:
-		w.fields = appendNew(w.fields, w.words.Field(c.Field))
+		w.fields = appendNew(w.fields, w.words.Field(c.Sheet.Plan, c.Field))
 	}
 }
 

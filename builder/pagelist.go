@@ -133,7 +133,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	}
 	for i := range p.Linee {
 		l := &p.Linee[i]
-		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, w.T("page.line", "code", l.Codice.S, "name", l.Nome.S))
+		add(&page{Kind: "line", Path: linePath(p, l.Key()), Line: l}, lineTitle(w, p, l))
 	}
 	if !indexes {
 		return out
@@ -141,11 +141,20 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	return append(out, indexPages(p, w, planCrumbs)...)
 }
 
+// lineTitle is a line page's title: "Linea strategica 1 - Digitale".
+func lineTitle(w *words, p *plan.Plan, l *plan.Line) string {
+	level := w.Level(p, "linea").One
+	if l.Codice.S == "" {
+		return w.T("page.line.nocode", "level", level, "name", l.Nome.S)
+	}
+	return w.T("page.line", "level", level, "code", l.Codice.S, "name", l.Nome.S)
+}
+
 func sheetTitle(w *words, s *plan.Sheet) string {
 	if s.Kind == plan.Strategic {
-		return w.T("page.sheet.strategic", "name", w.SheetName(s))
+		return w.T("page.sheet.strategic", "level", w.Level(s.Plan, "obiettivo_strategico").One, "name", w.SheetName(s))
 	}
-	return w.T("page.sheet.operational", "name", w.SheetName(s))
+	return w.T("page.sheet.operational", "level", w.Level(s.Plan, "obiettivo_operativo").One, "name", w.SheetName(s))
 }
 
 // sheetUpdated is the date of the latest revision that touched the sheet.

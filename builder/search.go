@@ -101,6 +101,7 @@ type docTerms struct {
 	weight map[string]int
 	text   []string
 	words  *words
+	plan   *plan.Plan
 }
 
 // add adds the terms of texts, as a reader sees them: without their
@@ -130,7 +131,7 @@ func (d *docTerms) show(w int, label, text string) {
 
 func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	p := s.Plan
-	d := &docTerms{weight: map[string]int{}, words: w}
+	d := &docTerms{weight: map[string]int{}, words: w, plan: p}
 	name := w.SheetName(s)
 	d.add(weightTitle, name)
 	doc := searchDoc{URL: sheetPath(s), Title: name, Kind: docStrategic, Where: sheetWhere(w, s), Plan: pi}
@@ -167,7 +168,7 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 }
 
 func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
-	d := &docTerms{weight: map[string]int{}, words: w}
+	d := &docTerms{weight: map[string]int{}, words: w, plan: s.Plan}
 	d.fields(ind.Fields())
 	name := w.SheetName(s)
 	d.add(weightHistory, name)
@@ -203,7 +204,7 @@ func (d *docTerms) fields(fields iter.Seq[plan.Field]) {
 		case plan.SearchTitle:
 			d.add(weightTitle, f.Value.S)
 		case plan.SearchShown:
-			d.show(weightField, d.words.FieldShort(f), f.Value.S)
+			d.show(weightField, d.words.FieldShort(d.plan, f), f.Value.S)
 		case plan.SearchText:
 			d.show(weightField, "", f.Value.S)
 		}
@@ -222,7 +223,7 @@ func (d *docTerms) addHistory(fields iter.Seq[plan.Field], notes []plan.Note, re
 	}
 	for f := range fields {
 		for _, pr := range f.Value.Precedenti {
-			d.show(weightHistory, d.words.T("search.previous", "label", d.words.Field(f)), pr.Valore.S)
+			d.show(weightHistory, d.words.T("search.previous", "label", d.words.Field(d.plan, f)), pr.Valore.S)
 		}
 	}
 	for _, r := range revs {
@@ -316,8 +317,8 @@ func sheetWhere(w *words, s *plan.Sheet) string {
 	if u := s.Plan.Unit(s.Unita.S); u != nil && s.Kind == plan.Operational {
 		return u.Nome.S
 	}
-	if l := s.Plan.LineByCode(s.Linea.S); l != nil {
-		return w.LineName(l)
+	if l := s.Plan.LineOf(s); l != nil {
+		return w.LineName(s.Plan, l)
 	}
 	return ""
 }

@@ -280,7 +280,7 @@ func (pg *page) SheetName(s *plan.Sheet) string { return pg.r.words.SheetName(s)
 func (pg *page) KindPlural() string { return pg.r.words.KindPlural(siteKind(pg.Site)) }
 
 // FieldLabel is the label of a field, as the change lists name it.
-func (pg *page) FieldLabel(f plan.Field) string { return pg.r.words.Field(f) }
+func (pg *page) FieldLabel(f plan.Field) string { return pg.r.words.Field(pg.Plan, f) }
 
 // Licence is the licence of the content.
 func (pg *page) Licence() plan.Licenza { return pg.Site.Config.Licenza }
@@ -365,9 +365,9 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
 			continue // a field the plan or the indicator leaves empty: no row
 		}
-		label := pg.r.words.FieldRow(f)
+		label := pg.r.words.FieldRow(pg.Plan, f)
 		if plain {
-			label = pg.r.words.Field(f)
+			label = pg.r.words.Field(pg.Plan, f)
 		}
 		v.Rows = append(v.Rows, fieldRow{Label: label, Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)})
 	}
@@ -440,19 +440,79 @@ func (pg *page) Changes(id string) []changeView {
 
 // ---- The plan's structure ----
 
-// UnitOf returns the unit of an operational sheet.
-func (pg *page) UnitOf(s *plan.Sheet) *plan.Unit { return pg.Plan.Unit(s.Unita.S) }
+// LevelName is the name of a level of the page's plan (area, unita, linea,
+// obiettivo_strategico, obiettivo_operativo), as its livelli rename it;
+// LevelNames, its plural.
+func (pg *page) LevelName(key string) string { return pg.r.words.Level(pg.Plan, key).One }
 
-// LineOf resolves a sheet's strategic line.
-func (pg *page) LineOf(s *plan.Sheet) *plan.Line { return pg.Plan.LineByCode(s.Linea.S) }
+// LevelNames is the plural of LevelName.
+func (pg *page) LevelNames(key string) string { return pg.r.words.Level(pg.Plan, key).Many }
+
+// LT is the word KEY of a phrase that names a level: KEY.renamed, with the
+// level's name, when the page's plan renames it.
+func (pg *page) LT(key, level string, args ...any) template.HTML {
+	return pg.r.words.LevelledHTML(pg.Plan, key, level, args...)
+}
+
+// LineName names a strategic line with its code: "Linea 1 - Digitale".
+func (pg *page) LineName(l *plan.Line) string { return pg.r.words.LineName(pg.Plan, l) }
+
+// LCount says how many of a level: "3 obiettivi operativi", or "3 settori"
+// in a plan that calls its units so.
+func (pg *page) LCount(key, level string, n int) string {
+	return pg.r.words.LevelCount(pg.Plan, key, level, n)
+}
+
+// IndexKinds says which indexes the page's plan has, after their link:
+// ": per unità, area, linea, tipologia, dalla A alla Z".
+func (pg *page) IndexKinds() string {
+	w, p := pg.r.words, pg.Plan
+	var parts []string
+	for _, l := range []struct {
+		level string
+		has   bool
+	}{{"unita", p.HasUnits()}, {"area", p.HasAreas()}, {"linea", p.HasLines()}} {
+		if !l.has {
+			continue
+		}
+		if name := w.Level(p, l.level); name.Renamed {
+			parts = append(parts, inSentence(name.One))
+		} else {
+			parts = append(parts, w.T("plan.indexes."+l.level))
+		}
+	}
+	if slices.ContainsFunc(p.Sheets(), func(s *plan.Sheet) bool {
+		return slices.ContainsFunc(s.Indicatori, func(i plan.Indicator) bool { return i.Tipologia.S != "" })
+	}) {
+		parts = append(parts, w.T("plan.indexes.typology"))
+	}
+	if len(parts) == 0 {
+		return w.T("plan.indexes.az")
+	}
+	return w.T("plan.indexes.by", "kinds", strings.Join(parts, ", "))
+}
+
+// RefName names a part of the plan with its code, when it has one: "4.2 -
+// Digitalizzazione", or the name alone.
+func (pg *page) RefName(r plan.Ref) string { return pg.r.words.RefName(r) }
+
+// UnitOf returns the unit of an operational sheet, or nil.
+func (pg *page) UnitOf(s *plan.Sheet) *plan.Unit { return pg.Plan.UnitOf(s) }
+
+// AreaOf returns the area of an operational sheet: the one it names, or
+// its unit's; nil for none.
+func (pg *page) AreaOf(s *plan.Sheet) *plan.Area { return pg.Plan.AreaOf(s) }
+
+// LineOf resolves a sheet's strategic line: the one it names, or its
+// objectives'.
+func (pg *page) LineOf(s *plan.Sheet) *plan.Line { return pg.Plan.LineOf(s) }
 
 // Objective resolves a strategic objective reference.
 func (pg *page) Objective(key string) *plan.Objective { return pg.Plan.Objective(key) }
 
-// ObjectiveSheets lists the operational sheets serving an objective.
-func (pg *page) ObjectiveSheets(o *plan.Objective) []*plan.Sheet {
-	return pg.Plan.SheetsOfObjective(o.Key())
-}
+// ObjectiveSheets lists the operational sheets serving the objective
+// with that key.
+func (pg *page) ObjectiveSheets(key string) []*plan.Sheet { return pg.Plan.SheetsOfObjective(key) }
 
 // StrategicOf lists the strategic sheets of a line.
 func (pg *page) StrategicOf(code string) []*plan.Sheet {

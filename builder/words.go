@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -182,15 +183,104 @@ func (w *words) SheetName(s *plan.Sheet) string {
 	case s.Kind == plan.Operational:
 		return s.Obiettivo.S
 	}
-	if l := s.Plan.LineByCode(s.Linea.S); l != nil {
-		return w.LineName(l)
+	if l := s.Plan.LineOf(s); l != nil {
+		return w.LineName(s.Plan, l)
 	}
 	return s.Slug
 }
 
-// LineName names a strategic line with its code: "Linea 1 - Digitale".
-func (w *words) LineName(l *plan.Line) string {
-	return w.T("line.name", "code", l.Codice.S, "name", l.Nome.S)
+// LineName names a strategic line of plan p with its code: "Linea 1 -
+// Digitale"; a line without a code by its name.
+func (w *words) LineName(p *plan.Plan, l *plan.Line) string {
+	if l.Codice.S == "" {
+		return l.Nome.S
+	}
+	return w.Levelled(p, "line.name", "linea", "code", l.Codice.S, "name", l.Nome.S)
+}
+
+// LevelCount is Count for a count of things a plan may rename: KEY.renamed
+// when it does.
+func (w *words) LevelCount(p *plan.Plan, key, level string, n int) string {
+	l := w.Level(p, level)
+	if !l.Renamed {
+		return w.Count(key, n)
+	}
+	if n == 1 {
+		return "1 " + inSentence(l.One)
+	}
+	return strconv.Itoa(n) + " " + inSentence(l.Many)
+}
+
+// levelName is the name of a level of a plan, singular and plural.
+type levelName struct {
+	One, Many string
+	Renamed   bool // the plan's livelli rename it
+}
+
+// Level names a level of plan p (area, unita, linea, obiettivo_strategico,
+// obiettivo_operativo): as the plan's livelli rename it, else as the words
+// call it ("level.KEY", "level.KEY.many").
+func (w *words) Level(p *plan.Plan, key string) levelName {
+	if p != nil {
+		if l := p.Livelli.Of(key); l != nil && l.Singolare.S != "" {
+			many := l.Plurale.S
+			if many == "" {
+				many = l.Singolare.S
+			}
+			return levelName{One: l.Singolare.S, Many: many, Renamed: true}
+		}
+	}
+	return levelName{One: w.T("level." + key), Many: w.T("level." + key + ".many")}
+}
+
+// inSentence is a level's name within a sentence: lower case, unless it
+// is an acronym ("OIV", "SG").
+func inSentence(name string) string {
+	r := []rune(name)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
+		return name
+	}
+	return strings.ToLower(name[:1]) + name[1:]
+}
+
+// Levelled is T for a phrase that names a level: the words' KEY, or, when
+// the plan renames the level, KEY.renamed with {level}, {levels} (in a
+// sentence), {Level} and {Levels} (at the start) filled in.
+//
+// level may name several levels, "unita,obiettivo_operativo": the phrase
+// is renamed when any of them is, and names the first.
+func (w *words) Levelled(p *plan.Plan, key, level string, args ...any) string {
+	key, args = w.levelled(p, key, level, args)
+	return w.T(key, args...)
+}
+
+// LevelledHTML is Levelled for a template, as HTML is T's.
+func (w *words) LevelledHTML(p *plan.Plan, key, level string, args ...any) template.HTML {
+	key, args = w.levelled(p, key, level, args)
+	return w.HTML(key, args...)
+}
+
+// levelled is the key and the arguments of Levelled.
+func (w *words) levelled(p *plan.Plan, key, level string, args []any) (string, []any) {
+	levels := strings.Split(level, ",")
+	l := w.Level(p, levels[0])
+	renamed := false
+	for _, k := range levels {
+		renamed = renamed || w.Level(p, k).Renamed
+	}
+	if !renamed {
+		return key, args
+	}
+	return key + ".renamed", append(args, "level", inSentence(l.One), "levels", inSentence(l.Many),
+		"Level", l.One, "Levels", l.Many)
+}
+
+// RefName names a part of a plan with its code, when it has one.
+func (w *words) RefName(r plan.Ref) string {
+	if r.Codice.S == "" {
+		return r.Nome.S
+	}
+	return w.T("ref.name", "code", r.Codice.S, "name", r.Nome.S)
 }
 
 // siteKind is the kind of every plan of the site ("PIAO"), or "" when
@@ -267,18 +357,25 @@ func (w *words) Size(n int) string {
 	return strings.Replace(humanBytes(int64(n)), ".", w.decimal, 1)
 }
 
-// Field is the label of a field's value, as the change lists name it:
+// Field is the label of a field of plan p's, as the change lists name it:
 // "Target 2025".
-func (w *words) Field(f plan.Field) string { return w.fieldLabel(f, "") }
+func (w *words) Field(p *plan.Plan, f plan.Field) string { return w.fieldLabel(p, f, "") }
 
 // FieldRow is the label of a field's row on a page, where it differs
 // from the label: "Risultato atteso (target) 2025".
-func (w *words) FieldRow(f plan.Field) string { return w.fieldLabel(f, ".row") }
+func (w *words) FieldRow(p *plan.Plan, f plan.Field) string { return w.fieldLabel(p, f, ".row") }
 
 // FieldShort is the short label of a field in a search snippet.
-func (w *words) FieldShort(f plan.Field) string { return w.fieldLabel(f, ".short") }
+func (w *words) FieldShort(p *plan.Plan, f plan.Field) string { return w.fieldLabel(p, f, ".short") }
 
-func (w *words) fieldLabel(f plan.Field, variant string) string {
+// fieldLabel is the label of a field; the operational objective is named
+// as the plan names that level.
+func (w *words) fieldLabel(p *plan.Plan, f plan.Field, variant string) string {
+	if f.Key == "obiettivo_operativo" {
+		if l := w.Level(p, "obiettivo_operativo"); l.Renamed {
+			return l.One
+		}
+	}
 	key := fieldKey(f.Spec)
 	if _, ok := w.text[key+variant]; variant != "" && ok {
 		key += variant
@@ -310,13 +407,14 @@ func fieldKey(s *plan.Spec) string {
 // size, beside the ones that need none.
 func (w *words) funcs() map[string]any {
 	return map[string]any{
-		"t":      w.HTML,
-		"tn":     w.HTMLCount,
-		"date":   w.Date,
-		"on":     w.On,
-		"inline": w.inline.HTML,
-		"plain":  w.inline.Plain,
-		"marker": markerText,
-		"size":   w.Size,
+		"t":        w.HTML,
+		"tn":       w.HTMLCount,
+		"date":     w.Date,
+		"on":       w.On,
+		"inline":   w.inline.HTML,
+		"plain":    w.inline.Plain,
+		"marker":   markerText,
+		"sentence": inSentence,
+		"size":     w.Size,
 	}
 }

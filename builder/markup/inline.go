@@ -51,13 +51,28 @@ const markdownChars = "*_`[]<>!\\&~"
 // plainText reports whether s certainly holds no Markdown.
 func plainText(s string) bool { return !strings.ContainsAny(s, markdownChars) }
 
+// literalStars escapes every single "*": the sheets write footnote
+// markers as "(*)", and two of them in a text are no emphasis. Emphasis is
+// "_", strong "**".
+func literalStars(s string) []byte {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '*' && (i == 0 || s[i-1] != '*') && (i+1 == len(s) || s[i+1] != '*') && (i == 0 || s[i-1] != '\\') {
+			b = append(b, '\\')
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 // HTML renders a field's text: escaped, with its inline Markdown.
 func (in *Inliner) HTML(s string) template.HTML {
 	if plainText(s) {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
 	var buf bytes.Buffer
-	if err := in.md.Convert([]byte(s), &buf); err != nil {
+	if err := in.md.Convert(literalStars(s), &buf); err != nil {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
 	out := bytes.TrimSpace(buf.Bytes())
@@ -72,7 +87,7 @@ func (in *Inliner) Plain(s string) string {
 	if plainText(s) {
 		return s
 	}
-	src := []byte(s)
+	src := literalStars(s)
 	doc := in.md.Parser().Parse(text.NewReader(src))
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -84,7 +99,7 @@ func (in *Inliner) Plain(s string) string {
 		}
 		switch t := n.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.Write(util.UnescapePunctuations(t.Segment.Value(src)))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}

@@ -61,6 +61,7 @@ func TestInline(t *testing.T) {
 	for _, c := range []struct{ src, html, plain string }{
 		{"Rendiconto di gestione", "Rendiconto di gestione", "Rendiconto di gestione"},
 		{"entro il 30.06 (*)", "entro il 30.06 (*)", "entro il 30.06 (*)"},
+		{"presentate(*)) x 100 (* nei limiti", "presentate(*)) x 100 (* nei limiti", "presentate(*)) x 100 (* nei limiti"},
 		{"**entro** il [30 giugno](https://example.it/a)", `<strong>entro</strong> il <a href="https://example.it/a">30 giugno</a>`, "entro il 30 giugno"},
 		{"1. Attivare il servizio", "1. Attivare il servizio", "1. Attivare il servizio"},
 		{"# non un titolo", "# non un titolo", "# non un titolo"},

@@ -149,6 +149,23 @@ type Livelli struct {
 	ObiettivoOperativo  Label `yaml:"obiettivo_operativo"`
 }
 
+// Of returns the name the plan gives level key, or nil.
+func (l *Livelli) Of(key string) *Label {
+	switch key {
+	case "area":
+		return &l.Area
+	case "unita":
+		return &l.Unita
+	case "linea":
+		return &l.Linea
+	case "obiettivo_strategico":
+		return &l.ObiettivoStrategico
+	case "obiettivo_operativo":
+		return &l.ObiettivoOperativo
+	}
+	return nil
+}
+
 // Label is the name of a level, singular and plural: written as one text
 // (the plural is then the same) or as {singolare, plurale}.
 type Label struct {
@@ -166,7 +183,7 @@ type Ref struct {
 }
 
 // Key is the reference key: the id, or the code.
-func (r *Ref) Key() string {
+func (r Ref) Key() string {
 	if r.ID.S != "" {
 		return r.ID.S
 	}
@@ -174,7 +191,7 @@ func (r *Ref) Key() string {
 }
 
 // KeyText is Key with its position.
-func (r *Ref) KeyText() Text {
+func (r Ref) KeyText() Text {
 	if r.ID.S != "" {
 		return r.ID
 	}
