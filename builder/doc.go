@@ -102,7 +102,7 @@
 //	structure:   .UnitOf S, .LineOf S, .Objective KEY, .ObjectiveSheets O,
 //	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
 //	             .SheetCount, .LongPlan
-//	lists:       .Downloads P SHEETS, .DownloadID D, .Snapshots,
+//	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
 //	             .SearchFilters
 //
 // Kinds of sheet and of change are told apart by methods, never by
