@@ -23,6 +23,12 @@ const (
 	ccBY40       = "https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40"
 	ccBY40Name   = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
 	attributionT = "http://purl.org/adms/licencetype/Attribution"
+
+	// The labels the vocabularies give the concepts the catalogue names:
+	// DCAT-AP 3 wants a concept's label and a scheme's title in the graph.
+	goveLabel        = "Governo e settore pubblico" // EU data theme GOVE, in Italian
+	dataThemeTitle   = "Data theme"                 // the EU scheme of data themes
+	attributionLabel = "Attribution"                // ADMS licence type
 )
 
 // catalog returns the catalogue of the downloads as JSON-LD and Turtle;
@@ -76,7 +82,7 @@ func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	b.cat.ref("dct:publisher", b.agent.ID)
 	b.cat.ref("foaf:homepage", b.g.kind(catalogIRI(model, homePath()), "foaf:Document"))
 	b.cat.ref("dct:language", b.language())
-	b.cat.ref("dcat:themeTaxonomy", b.g.kind(euAuthority+"data-theme", "skos:ConceptScheme"))
+	b.cat.ref("dcat:themeTaxonomy", b.themeScheme())
 	b.licence = b.licenceNode()
 	b.contact = b.contactNode()
 	modified, issued := "", ""
@@ -104,7 +110,17 @@ func (b *dcatBuild) theme() string {
 	iri := euAuthority + "data-theme/GOVE"
 	if b.g.byID[iri] == nil {
 		n := b.g.add(&rdfNode{ID: iri, Types: []string{"skos:Concept"}})
-		n.ref("skos:inScheme", b.g.kind(euAuthority+"data-theme", "skos:ConceptScheme"))
+		n.text("skos:prefLabel", goveLabel, "it")
+		n.ref("skos:inScheme", b.themeScheme())
+	}
+	return iri
+}
+
+func (b *dcatBuild) themeScheme() string {
+	iri := euAuthority + "data-theme"
+	if b.g.byID[iri] == nil {
+		n := b.g.add(&rdfNode{ID: iri, Types: []string{"skos:ConceptScheme"}})
+		n.text("dct:title", dataThemeTitle, "en")
 	}
 	return iri
 }
@@ -114,7 +130,9 @@ func (b *dcatBuild) licenceNode() *rdfNode {
 	types := []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}
 	if l.Nome.S == "CC BY 4.0" {
 		n := b.g.add(&rdfNode{ID: ccBY40, Types: types})
-		n.ref("dct:type", b.g.kind(attributionT, "skos:Concept"))
+		t := b.g.add(&rdfNode{ID: attributionT, Types: []string{"skos:Concept"}})
+		t.text("skos:prefLabel", attributionLabel, "en")
+		n.ref("dct:type", t.ID)
 		n.text("foaf:name", ccBY40Name, "it") // the name the vocabulary gives it
 		return n
 	}
@@ -225,8 +243,10 @@ func (b *dcatBuild) distribution(d download, id string) *rdfNode {
 	ft := fileTypes[d.Format]
 	n.ref("dct:format", b.g.kind(euAuthority+"file-type/"+ft[0], "dct:MediaTypeOrExtent"))
 	n.ref("dcat:mediaType", b.g.kind(ianaMedia+ft[1], "dct:MediaType"))
-	n.ref("dcat:accessURL", catalogIRI(b.model, d.Path))
-	n.ref("dcat:downloadURL", catalogIRI(b.model, d.Path))
+	// The 3.0.0 shapes want the file stated a resource (3.0.1 no longer).
+	file := b.g.kind(catalogIRI(b.model, d.Path), "rdfs:Resource")
+	n.ref("dcat:accessURL", file)
+	n.ref("dcat:downloadURL", file)
 	n.ref("dct:license", b.licence.ID)
 	n.text("dct:title", d.Title+" ("+d.Format+")", w.Lang)
 	n.text("dct:description", w.T("dcat.distribution.description", "format", d.Format, "file", path.Base(d.Path)), w.Lang)

@@ -17,6 +17,7 @@ const (
 	nsDCT      = "http://purl.org/dc/terms/"
 	nsDCATAPIT = "http://dati.gov.it/onto/dcatapit#"
 	nsFOAF     = "http://xmlns.com/foaf/0.1/"
+	nsRDFS     = "http://www.w3.org/2000/01/rdf-schema#"
 	nsSchema   = "http://schema.org/"
 	nsSKOS     = "http://www.w3.org/2004/02/skos/core#"
 	nsVCARD    = "http://www.w3.org/2006/vcard/ns#"
@@ -24,7 +25,7 @@ const (
 )
 
 var rdfPrefixes = [][2]string{
-	{"dcat", nsDCAT}, {"dcatapit", nsDCATAPIT}, {"dct", nsDCT}, {"foaf", nsFOAF}, {"schema", nsSchema},
+	{"dcat", nsDCAT}, {"dcatapit", nsDCATAPIT}, {"dct", nsDCT}, {"foaf", nsFOAF}, {"rdfs", nsRDFS}, {"schema", nsSchema},
 	{"skos", nsSKOS}, {"vcard", nsVCARD}, {"xsd", nsXSD},
 }
 
