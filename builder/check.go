@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -86,12 +85,20 @@ func (c *checker) plan() {
 	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
 		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}
+	switch p.Pesi.S {
+	case "", plan.WeightPercent, plan.WeightCoefficient, plan.WeightNone:
+	default:
+		c.ds.errorf(p.Pesi.Pos, hintPesi, msgPesi, p.Pesi.S)
+	}
 	seen := map[string]plan.Pos{}
 	prev := ""
 	for i, r := range p.Revisioni {
 		c.code(r.ID, "revisione", seen)
 		c.date(r.Data)
-		if i > 0 && r.Data.S < prev {
+		if _, _, _, p := plan.ParseDate(r.Data.S); p == plan.Month || p == plan.Year {
+			c.ds.warnf(r.Data.Pos, hintRevisionNoDay, msgRevisionNoDay, r.ID.S)
+		}
+		if i > 0 && plan.DateBefore(r.Data.S, prev) {
 			c.ds.errorf(r.Data.Pos, hintRevisionOrder, msgRevisionOrder, r.ID.S, r.Data.S, p.Revisioni[i-1].ID.S, prev)
 		}
 		prev = r.Data.S
@@ -137,7 +144,7 @@ func (c *checker) date(t plan.Text) {
 	if t.S == "" {
 		return
 	}
-	if _, err := time.Parse("2006-01-02", t.S); err != nil {
+	if _, _, _, p := plan.ParseDate(t.S); p == plan.NoDate {
 		c.ds.errorf(t.Pos, hintDate, msgDate, t.S)
 	}
 }
@@ -197,14 +204,14 @@ func (c *checker) sheet(s *plan.Sheet) {
 	}
 	c.years(s.Risorse)
 	c.amounts(s)
-	c.percents(s.Peso)
+	c.weight(s.Peso, s.Pos)
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 	}
-	if c.revisionsKnown(s) {
+	if c.p.Weights() == plan.WeightPercent && c.revisionsKnown(s) {
 		c.weights(s) // weights mean nothing while revisions are unknown
 	}
 }
@@ -258,7 +265,7 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 	}
 	c.years(ind.Target)
 	c.targets(ind)
-	c.percents(ind.Peso)
+	c.weight(ind.Peso, ind.Pos)
 	c.campi(ind.Note, indicatorKeys)
 	c.revision(ind.Inserito)
 	c.revision(ind.Stralcio)

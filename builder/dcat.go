@@ -31,6 +31,28 @@ const (
 	attributionLabel = "Attribution"                // ADMS licence type
 )
 
+// catalogTitle and catalogDescription name the catalogue by the kind of
+// the site's plans: "Dati aperti del PIAO".
+func catalogTitle(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	if kind := siteKind(model); kind != "" {
+		return w.T("dcat.catalog.title", "kind", kind, "ente", ente)
+	}
+	return w.T("dcat.catalog.title.plans", "ente", ente)
+}
+
+func catalogDescription(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	switch kind := siteKind(model); {
+	case kind == "":
+		return w.T("dcat.catalog.description.plans", "ente", ente)
+	case w.KindName(kind) != kind:
+		return w.T("dcat.catalog.description.named", "name", w.KindName(kind), "kind", kind, "ente", ente)
+	default:
+		return w.T("dcat.catalog.description", "kind", kind, "ente", ente)
+	}
+}
+
 // catalog returns the catalogue of the downloads as JSON-LD and Turtle;
 // nil without url_base, since a catalogue with relative IRIs names
 // nothing a harvester can reach.
@@ -77,8 +99,8 @@ func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	if b.ipa() != "" {
 		b.agent.lit("dct:identifier", b.ipa())
 	}
-	b.cat.text("dct:title", w.T("dcat.catalog.title", "ente", cfg.Ente.Nome.S), w.Lang)
-	b.cat.text("dct:description", w.T("dcat.catalog.description", "ente", cfg.Ente.Nome.S), w.Lang)
+	b.cat.text("dct:title", catalogTitle(model, w), w.Lang)
+	b.cat.text("dct:description", catalogDescription(model, w), w.Lang)
 	b.cat.ref("dct:publisher", b.agent.ID)
 	b.cat.ref("foaf:homepage", b.g.kind(catalogIRI(model, homePath()), "foaf:Document"))
 	b.cat.ref("dct:language", b.language())
@@ -87,8 +109,8 @@ func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	b.contact = b.contactNode()
 	modified, issued := "", ""
 	for _, p := range model.Plans {
-		modified = max(modified, p.Updated())
-		if issued == "" || p.Published() < issued {
+		modified = plan.LaterDate(modified, p.Updated())
+		if issued == "" || plan.DateBefore(p.Published(), issued) {
 			issued = p.Published()
 		}
 		b.planDatasets(p)
@@ -211,7 +233,7 @@ func (b *dcatBuild) planDatasets(p *plan.Plan) {
 		if b.contact != nil {
 			ds.ref("dcat:contactPoint", b.contact.ID)
 		}
-		for _, k := range strings.Split(w.T("dcat.keywords"), ", ") {
+		for _, k := range strings.Split(w.T("dcat.keywords", "kind", p.Tipo.S), ", ") {
 			ds.text("dcat:keyword", k, w.Lang)
 		}
 		for _, file := range []string{spec.file, "piano.json"} {

@@ -220,12 +220,23 @@ func TestCatalogSHACL(t *testing.T) {
 		"full":    exampleWith(t, testBase, "codice_ipa: cciaa_prova", "email: dati@example.it"),
 		"minimal": exampleWith(t, testBase),
 	}
+	if site, ds := Build(Input{Site: monthSite(), Themes: piao.Themes}); site != nil {
+		sites["month"] = site // dates of a month: xsd:gYearMonth
+	} else {
+		t.Fatal(ds.Error())
+	}
 	for name, site := range sites {
 		ttl := site.Files["dati-aperti/catalogo.ttl"]
 		for version, shapes := range dcatAPShapes {
 			if r := shacl(t, ttl, shapes...); !r.Conforms || r.Triples < 100 {
 				t.Errorf("%s catalogue, DCAT-AP %s: conforms %v (%d triples):\n%+v", name, version, r.Conforms, r.Triples, r.Results)
 			}
+		}
+		if name == "month" {
+			if !bytes.Contains(ttl, []byte(`"2024-01"^^xsd:gYearMonth`)) {
+				t.Error("month catalogue: no xsd:gYearMonth date")
+			}
+			continue // one CSV and piano.json: the byte sizes below are the example's
 		}
 		r := shacl(t, ttl, "dcat-ap-3.0.0/shapes.ttl", "dcat-ap-3.0.0/range.ttl")
 		for _, res := range r.Results {

@@ -154,13 +154,16 @@ func (g *exportGen) members(t reflect.Type, props map[string]any, required *[]st
 
 // spliced is an object written by spliceObject: the members of head, the
 // fields of the table of fields, the members of tail. A field only some
-// kinds of sheet have is null for the others.
+// kinds of sheet have is null for the others; a weight is left out by a
+// plan without weights (pesi: nessuno).
 func (g *exportGen) spliced(head, tail reflect.Type, specs []*plan.Spec) map[string]any {
 	props, required := map[string]any{}, []string{}
 	g.members(head, props, &required)
 	var kindOnly []any
 	for _, s := range specs {
-		required = append(required, s.Key)
+		if !s.Weight { // a plan without weights has no weight field
+			required = append(required, s.Key)
+		}
 		switch {
 		case s.PerYear:
 			props[s.Key] = map[string]any{

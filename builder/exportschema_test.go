@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -89,8 +90,9 @@ func TestExportSchemas(t *testing.T) {
 	}
 	sites := map[string]*Site{"example": buildExample(t, false)}
 	for name, in := range map[string]Input{
-		"synthetic": {Site: os.DirFS(dir), Themes: piao.Themes},
-		"hostile":   {Site: hostileSite(`<b>"'&\ x` + "\n\t€ ≥ 5%"), Themes: piao.Themes},
+		"synthetic":  {Site: os.DirFS(dir), Themes: piao.Themes},
+		"hostile":    {Site: hostileSite(`<b>"'&\ x` + "\n\t€ ≥ 5%"), Themes: piao.Themes},
+		"no weights": {Site: monthSite(), Themes: piao.Themes},
 	} {
 		site, ds := Build(in)
 		if site == nil {
@@ -105,6 +107,32 @@ func TestExportSchemas(t *testing.T) {
 		}
 	}
 	rejectBadExports(t, sites["example"])
+}
+
+// monthSite is a plan of one year without weights, approved by an act
+// dated to the month, with url_base and codice_ipa set.
+func monthSite() fstest.MapFS {
+	return testSite(map[string]string{
+		"config.yaml": testConfig + "  codice_ipa: ente_prova\nurl_base: https://trasparenza.example.it/\n",
+		"content/p/piano.yaml": `titolo: Piano di prova
+periodo: 2024
+pesi: nessuno
+approvazione: {atto: deliberazione n. 1, data: 2024-01}
+linee:
+  - {codice: "1", nome: Linea uno, obiettivi: [{codice: "1.1", nome: Obiettivo uno}]}
+aree:
+  - {codice: a1, nome: Area uno, unita: [{codice: u1, nome: Unità uno}]}
+`,
+		"content/p/operativi/uno.yaml": `area: a1
+unita: u1
+linea: "1"
+obiettivi_strategici: ["1.1"]
+obiettivo_operativo: Fare qualcosa
+indicatori:
+  - descrizione: Indicatore
+    target: {2024: "≥ 12"}
+`,
+	})
 }
 
 func countSheets(site *Site) int {
@@ -128,7 +156,7 @@ func rejectBadExports(t *testing.T, site *Site) {
 	}{
 		{"extra key", "piano.json", piano, func(m map[string]any) { m["chiave_ignota"] = "x" }},
 		{"missing key", "piano.json", piano, func(m map[string]any) { delete(m, "modifiche") }},
-		{"sheet without a field", "piano.json", piano, func(m map[string]any) { delete(firstSheet(m), "peso") }},
+		{"sheet without a field", "piano.json", piano, func(m map[string]any) { delete(firstSheet(m), "descrizione") }},
 		{"value as text", "scheda.json", sheet, func(m map[string]any) { m["descrizione"] = "testo" }},
 		{"operational objective null", "scheda.json", sheet, func(m map[string]any) { m["obiettivo_operativo"] = nil }},
 		{"unknown kind", "scheda.json", sheet, func(m map[string]any) { m["tipo"] = "altra" }},

@@ -86,22 +86,32 @@ type atomContent struct {
 
 // feed is the Atom feed of every plan's revisions, newest first. Links
 // are relative to the feed, at the site's root, or absolute with url_base.
+// Atom dates every entry to the day: a revision whose act the content
+// dates only to the month or the year is left out (check warns), and
+// without a single day to date it by there is no feed (nil).
 func feed(model *plan.Site, w *words) []byte {
 	cfg := &model.Config
 	base := baseURL(cfg)
-	f := atomFeed{Lang: w.Lang, ID: nameUUID("feed", cfg.Ente.Nome.S), Title: w.T("feed.title", "ente", cfg.Ente.Nome.S),
+	f := atomFeed{Lang: w.Lang, ID: nameUUID("feed", cfg.Ente.Nome.S), Title: feedTitle(model, w),
 		Author: atomAuthor{cfg.Ente.Nome.S}, Rights: model.Config.Licenza.Nome.S, Base: base,
 		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: homePath()}}}
 	if base != "" {
 		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: base + feedPath()})
 	}
 	for _, p := range model.Plans {
-		if f.Updated < p.Updated() {
-			f.Updated = p.Updated()
+		for _, d := range []string{p.Published(), p.Updated()} {
+			if isDay(d) && f.Updated < d {
+				f.Updated = d
+			}
 		}
 		for _, r := range p.Revisioni {
-			f.Entries = append(f.Entries, revisionEntry(model, w, p, r))
+			if isDay(r.Data.S) {
+				f.Entries = append(f.Entries, revisionEntry(model, w, p, r))
+			}
 		}
+	}
+	if f.Updated == "" {
+		return nil
 	}
 	sort.SliceStable(f.Entries, func(i, j int) bool { return f.Entries[i].Updated > f.Entries[j].Updated })
 	f.Updated = atomTime(f.Updated)
@@ -112,7 +122,21 @@ func feed(model *plan.Site, w *words) []byte {
 	return append([]byte(xml.Header), append(b, '\n')...)
 }
 
+// feedTitle names the feed by the kind of the site's plans.
+func feedTitle(model *plan.Site, w *words) string {
+	if kind := siteKind(model); kind != "" {
+		return w.T("feed.title", "kind", kind, "ente", model.Config.Ente.Nome.S)
+	}
+	return w.T("feed.title.plans", "ente", model.Config.Ente.Nome.S)
+}
+
 func atomTime(date string) string { return date + "T00:00:00Z" }
+
+// isDay reports whether a date names its day.
+func isDay(date string) bool {
+	_, _, _, p := plan.ParseDate(date)
+	return p == plan.Day
+}
 
 func revisionEntry(model *plan.Site, w *words, p *plan.Plan, r plan.Revision) atomEntry {
 	var b strings.Builder

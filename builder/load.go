@@ -87,6 +87,12 @@ func complete(site *plan.Site) {
 		}
 	}
 	for _, p := range site.Plans {
+		if p.Tipo.S == "" {
+			p.Tipo.S = defaultKind
+		}
+		if p.Sigla.S == "" {
+			p.Sigla.S = strings.TrimSpace(p.Tipo.S + " " + p.Periodo.S)
+		}
 		for _, s := range p.Sheets() {
 			for i := range s.Indicatori {
 				if ind := &s.Indicatori[i]; ind.ID.S == "" || ind.AutoID {
@@ -103,6 +109,9 @@ func complete(site *plan.Site) {
 // sections of Amministrazione Trasparente, which ANAC's checker looks for.
 // They are names of the law, not words of the theme.
 var defaultPercorso = []string{"Amministrazione Trasparente", "Performance", "Piano della Performance"}
+
+// defaultKind is the kind of a plan whose piano.yaml names none.
+const defaultKind = "PIAO"
 
 // The licence of the content when the config names none.
 const (
@@ -329,11 +338,11 @@ func ignoredName(name string) bool {
 		name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
 }
 
-// parsePeriod reads "2024-2026".
+// parsePeriod reads "2024-2026", or one year: "2016".
 func parsePeriod(s string) (first, last int) {
 	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
 	if !ok {
-		return 0, 0
+		b = a // one year: periodo: 2016
 	}
 	first, err1 := strconv.Atoi(strings.TrimSpace(a))
 	last, err2 := strconv.Atoi(strings.TrimSpace(b))

@@ -58,7 +58,7 @@ func listPages(model *plan.Site, w *words, indexes bool) []*page {
 func oldestPublished(plans []*plan.Plan) string {
 	d := plans[0].Published()
 	for _, p := range plans {
-		if p.Published() < d {
+		if plan.DateBefore(p.Published(), d) {
 			d = p.Published()
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // A small RDF graph and its two syntaxes, JSON-LD and Turtle, for the
@@ -55,17 +57,21 @@ func (n *rdfNode) typed(pred, s, dtype string) {
 	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, DType: dtype})
 }
 
-// date states a date as precise as it is written: a day (xsd:date), a
-// month (xsd:gYearMonth) or a year (xsd:gYear), never a day it lacks.
-func (n *rdfNode) date(pred, s string) {
-	switch len(s) {
-	case len("2024"):
-		n.typed(pred, s, "xsd:gYear")
-	case len("2024-09"):
-		n.typed(pred, s, "xsd:gYearMonth")
-	default:
-		n.typed(pred, s, "xsd:date")
+// date states a date as precise as the content states it (dateType):
+// a day, a month or a year, never a day it lacks.
+func (n *rdfNode) date(pred, s string) { n.typed(pred, s, dateType(s)) }
+
+// dateType is the XML Schema type of a date as precise as the content
+// states it: xsd:date, xsd:gYearMonth or xsd:gYear, which DCAT accepts for
+// dct:issued and dct:modified.
+func dateType(date string) string {
+	switch _, _, _, p := plan.ParseDate(date); p {
+	case plan.Month:
+		return "xsd:gYearMonth"
+	case plan.Year:
+		return "xsd:gYear"
 	}
+	return "xsd:date"
 }
 
 // rdfGraph is a list of nodes, each subject once.

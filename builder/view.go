@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/markup"
@@ -58,6 +59,7 @@ type crumb struct {
 // A page prepares it once, however many templates read it.
 type chromeView struct {
 	Lang     string // the language of the site's words: "it"
+	Kind     string // the full name of the kind of the site's plans, or of plans in general
 	Ente     string // the body's name
 	EnteSite string // its website, when a safe address
 
@@ -82,8 +84,8 @@ type link struct{ Title, URL string }
 
 // navPlan is the plan of the menu and the footer.
 type navPlan struct {
-	Title, Period, URL string
-	Revisions          string // its revisions page, when it has revisions
+	Title, Sigla, Period, URL string
+	Revisions                 string // its revisions page, when it has revisions
 }
 
 // Chrome returns the frame of the page.
@@ -95,10 +97,11 @@ func (pg *page) Chrome() *chromeView {
 	cfg := &pg.Site.Config
 	c := &chromeView{
 		Lang:     pg.r.words.Lang,
+		Kind:     pg.r.words.KindName(siteKind(pg.Site)),
 		Ente:     cfg.Ente.Nome.S,
 		EnteSite: pg.SafeURL(cfg.Ente.Sito.S),
 		Favicon:  pg.Asset("img/favicon.svg"), CSS: pg.Asset("css/piao.css"),
-		Feed: pg.FeedURL(), Home: pg.Home(), Search: pg.SearchURL(),
+		Home: pg.Home(), Search: pg.SearchURL(),
 		OpenData: pg.OpenDataURL(), Archive: pg.ArchiveURL(),
 		Section: link{Title: cfg.Percorso[0].Titolo.S, URL: pg.SectionURL(0)},
 		Address: cfg.Ente.Indirizzo.S, PEC: cfg.Ente.PEC.S, TaxCode: cfg.Ente.CodiceFiscale.S,
@@ -106,7 +109,7 @@ func (pg *page) Chrome() *chromeView {
 		Privacy:       pg.SafeURL(cfg.Privacy.S),
 	}
 	if np != nil {
-		c.Plan = &navPlan{Title: np.Titolo.S, Period: np.Periodo.S, URL: pg.PlanURL(np)}
+		c.Plan = &navPlan{Title: np.Titolo.S, Sigla: np.Sigla.S, Period: np.Periodo.S, URL: pg.PlanURL(np)}
 		if len(np.Revisioni) > 0 {
 			c.Plan.Revisions = pg.PlanRevisionsURL(np)
 		}
@@ -115,6 +118,12 @@ func (pg *page) Chrome() *chromeView {
 		if u := pg.SafeURL(l.URL.S); u != "" {
 			c.Links = append(c.Links, link{Title: l.Titolo.S, URL: u})
 		}
+	}
+	if c.Kind == "" {
+		c.Kind = pg.r.words.T("kind.any")
+	}
+	if pg.HasFeed() {
+		c.Feed = pg.FeedURL()
 	}
 	lic := pg.Licence()
 	c.Licence = link{Title: lic.Nome.S, URL: pg.SafeURL(lic.URL.S)}
@@ -222,6 +231,12 @@ func (pg *page) SheetDataURL(s *plan.Sheet) string { return pg.Rel(sheetDataPath
 // FeedURL links to the Atom feed of the revisions.
 func (pg *page) FeedURL() string { return pg.Rel(feedPath()) }
 
+// HasFeed reports whether the site has a feed of its revisions: not when
+// no date of the content names its day.
+func (pg *page) HasFeed() bool {
+	return slices.ContainsFunc(pg.r.downloads, func(d download) bool { return d.Path == feedPath() })
+}
+
 // ArchiveURL links to the Archivio page.
 func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }
 
@@ -259,6 +274,10 @@ func (pg *page) SafeURL(u string) string {
 
 // SheetName is a sheet's display title.
 func (pg *page) SheetName(s *plan.Sheet) string { return pg.r.words.SheetName(s) }
+
+// KindPlural names the site's plans in a list: "Piani integrati di
+// attività e organizzazione" when they are all PIAO.
+func (pg *page) KindPlural() string { return pg.r.words.KindPlural(siteKind(pg.Site)) }
 
 // FieldLabel is the label of a field, as the change lists name it.
 func (pg *page) FieldLabel(f plan.Field) string { return pg.r.words.Field(f) }

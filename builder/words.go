@@ -188,6 +188,38 @@ func (w *words) LineName(l *plan.Line) string {
 	return w.T("line.name", "code", l.Codice.S, "name", l.Nome.S)
 }
 
+// siteKind is the kind of every plan of the site ("PIAO"), or "" when
+// they differ or there is none.
+func siteKind(site *plan.Site) string {
+	kind := ""
+	for i, p := range site.Plans {
+		if i > 0 && p.Tipo.S != kind {
+			return ""
+		}
+		kind = p.Tipo.S
+	}
+	return kind
+}
+
+// KindName is the full name of a kind of plan: the words' "kind.KIND"
+// ("Piano Integrato di Attività e Organizzazione" for PIAO), else the kind
+// as the plan writes it.
+func (w *words) KindName(kind string) string {
+	if _, ok := w.text["kind."+kind]; ok {
+		return w.T("kind." + kind)
+	}
+	return kind
+}
+
+// KindPlural names plans of a kind, for a list of them: the words'
+// "kind.KIND.plural", else "Piani".
+func (w *words) KindPlural(kind string) string {
+	if _, ok := w.text["kind."+kind+".plural"]; ok {
+		return w.T("kind." + kind + ".plural")
+	}
+	return w.T("kind.plural")
+}
+
 // Count says n things: the ".one" text of key for one, else ".many",
 // with {n}.
 func (w *words) Count(key string, n int) string {
@@ -197,14 +229,32 @@ func (w *words) Count(key string, n int) string {
 	return w.T(key+".many", "n", strconv.Itoa(n))
 }
 
-// Date formats an ISO date (2024-09-12) as the words' date.format says;
-// anything else comes back as it is.
+// Date formats a date as precise as the content states it: "12 settembre
+// 2024", "settembre 2016", "2016" (the words' date.format.day, .month and
+// .year); anything else comes back as it is.
 func (w *words) Date(iso string) string {
-	var y, m, d int
-	if n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
-		return iso
+	y, m, d, p := plan.ParseDate(iso)
+	switch p {
+	case plan.Day:
+		return w.T("date.format.day", "day", strconv.Itoa(d), "month", w.months[m-1], "year", strconv.Itoa(y))
+	case plan.Month:
+		return w.T("date.format.month", "month", w.months[m-1], "year", strconv.Itoa(y))
+	case plan.Year:
+		return w.T("date.format.year", "year", strconv.Itoa(y))
 	}
-	return w.T("date.format", "day", strconv.Itoa(d), "month", w.months[m-1], "year", strconv.Itoa(y))
+	return iso
+}
+
+// On is the word that puts a date in a sentence, by its precision: "il"
+// (12 settembre 2024), "nel" (settembre 2016, 2016).
+func (w *words) On(iso string) string {
+	switch _, _, _, p := plan.ParseDate(iso); p {
+	case plan.Month:
+		return w.T("date.on.month")
+	case plan.Year:
+		return w.T("date.on.year")
+	}
+	return w.T("date.on.day")
 }
 
 // Size formats a size in bytes: "12,3 kB" in Italian.
@@ -246,6 +296,7 @@ func (w *words) funcs() map[string]any {
 		"t":    w.HTML,
 		"tn":   w.HTMLCount,
 		"date": w.Date,
+		"on":   w.On,
 		"size": w.Size,
 	}
 }
