@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps import-fixtures office
+.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps import-fixtures office rdf-deps
 
 # Build the example site from content/ into public/.
 build: piao
@@ -17,11 +17,17 @@ serve: piao
 	./bin/piao serve -s .
 
 # Every test: formatting, vet, and the Go tests (the browser suite included).
-test: fmt-check vet browser-deps
+test: fmt-check vet browser-deps rdf-deps
 	$(GO) test -count=1 ./...
 
+# rdflib, the RDF library of dati.gov.it's harvester, reads the catalogue
+# in the tests: Debian's python3-rdflib, installed only when missing.
+rdf-deps:
+	@/usr/bin/python3 -c 'import rdflib' 2>/dev/null || { apt-get update && apt-get install -y python3-rdflib; }
+
 # What the browser suite needs: Chromium and Java from Debian (installed
-# only when missing), axe-core and the Nu HTML Checker from npm into .tools/.
+# only when missing), axe-core and the Nu HTML Checker from npm into .tools/,
+# with rdf-validate-shacl for the catalogue's SHACL test.
 browser-deps: browser .tools/node_modules/.installed
 
 browser:

@@ -112,7 +112,7 @@
 //	             .Plan.Weighted, .Coefficients,
 //	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
 //	             .SheetCount, .LongPlan
-//	lists:       .Downloads P SHEETS, .DownloadID D, .Snapshots,
+//	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
 //	             .SearchFilters
 //
 // Kinds of sheet and of change are told apart by methods, never by

@@ -32,7 +32,7 @@ func baseURL(cfg *plan.Config) string {
 }
 
 // openDataWarnings tells the office what a missing or wrong url_base,
-// or a missing IPA code, costs.
+// or a missing IPA code, costs (a wrong IPA code is an error of check).
 func openDataWarnings(cfg *plan.Config) Diagnostics {
 	var ds Diagnostics
 	switch {
@@ -42,7 +42,7 @@ func openDataWarnings(cfg *plan.Config) Diagnostics {
 		ds.warnf(cfg.URLBase.Pos, hintURLBase, msgBadURLBase, cfg.URLBase.S)
 	}
 	if cfg.Ente.CodiceIPA.S == "" {
-		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA, agentID(cfg))
+		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA)
 	}
 	return ds
 }

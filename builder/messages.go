@@ -415,11 +415,19 @@ const (
 
 // Open data, feeds and discovery.
 const (
-	msgNoURLBase   = "manca url_base: sitemap.xml non generata e indirizzi dei dati aperti relativi al sito"
-	msgBadURLBase  = "url_base %q non è un indirizzo assoluto http o https: sitemap.xml non generata"
-	hintURLBase    = "aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
-	msgNoCodiceIPA = "manca ente.codice_ipa: il catalogo DCAT-AP_IT identifica l'ente con %q"
-	hintCodiceIPA  = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente (indicepa.gov.it), ad esempio: codice_ipa: cciaa_xx"
+	msgNoURLBase   = "manca url_base: catalogo DCAT-AP_IT e sitemap.xml non pubblicati, indirizzi dei dati aperti relativi al sito"
+	msgBadURLBase  = "url_base %q non è un indirizzo assoluto http o https: catalogo DCAT-AP_IT e sitemap.xml non pubblicati"
+	hintURLBase    = "un catalogo nomina i dati con indirizzi assoluti: aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
+	msgNoCodiceIPA = "manca ente.codice_ipa: il catalogo DCAT-AP_IT non identifica l'ente e i suoi dataset (dct:identifier) come il catalogo nazionale dati.gov.it richiede"
+	hintCodiceIPA  = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente come lo riporta indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
+
+	msgIPACode         = "ente.codice_ipa %q non è un codice IPA"
+	hintIPACode        = "il codice IPA è fatto di lettere minuscole, cifre e trattini bassi, come lo riporta indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
+	hintIPALower       = "il codice IPA si scrive in minuscolo, come lo riporta indicepa.gov.it: codice_ipa: "
+	hintIPATaxCode     = "questo sembra un codice fiscale (va in ente.codice_fiscale): il codice IPA è quello dell'ente su indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
+	hintIPAInvoiceCode = "questo sembra il codice univoco di un ufficio per la fatturazione elettronica: il codice IPA è quello dell'ente su indicepa.gov.it, in minuscolo, ad esempio: codice_ipa: cciaa_to"
+	msgEmail           = "indirizzo e-mail %q non valido"
+	hintEmail          = "scrivi solo l'indirizzo, senza mailto: né altro testo, ad esempio: protocollo@pec.example.it"
 )
 
 // Archive.

@@ -58,32 +58,52 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		}
 		list = append(list, sheets...)
 	}
-	jsonld, ttl, err := catalog(model, w, list)
+	files, err := siteData(model, w, list)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		d download
-		b []byte
-	}{
-		{download{Path: catalogPath("jsonld"), Title: w.T("data.catalog.title"), Format: "JSON-LD"}, jsonld},
-		{download{Path: catalogPath("ttl"), Title: w.T("data.catalog.title"), Format: "Turtle"}, ttl},
-		{download{Path: feedPath(), Title: w.T("data.feed.title"), Format: "Atom"}, feed(model, w)},
-	} {
-		if f.b == nil {
-			continue
-		}
+	for _, f := range files {
 		if err := add(f.d, f.b); err != nil {
 			return nil, err
 		}
 	}
+	return list, nil
+}
+
+// dataFile is a site-wide file of the open data and its bytes.
+type dataFile struct {
+	d download
+	b []byte
+}
+
+// siteData are the site-wide files: the catalogue of the plans' files
+// (only with url_base: see hasCatalog), the feed, the schemas of the
+// content and those of the exports.
+func siteData(model *plan.Site, w *words, plans []download) ([]dataFile, error) {
+	var out []dataFile
+	jsonld, ttl, err := catalog(model, w, plans)
+	if err != nil {
+		return nil, err
+	}
+	if jsonld != nil {
+		title := w.T("data.catalog.title")
+		out = append(out, dataFile{download{Path: catalogPath("jsonld"), Title: title, Format: "JSON-LD"}, jsonld},
+			dataFile{download{Path: catalogPath("ttl"), Title: title, Format: "Turtle"}, ttl})
+	}
+	if b := feed(model, w); b != nil { // none when no date names its day
+		out = append(out, dataFile{download{Path: feedPath(), Title: w.T("data.feed.title"), Format: "Atom"}, b})
+	}
 	schemas := SchemaFiles()
 	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
-		if err := add(download{Path: schemaPath(name), Title: w.T("data.schema.title", "file", name), Format: "JSON Schema"}, schemas[name]); err != nil {
-			return nil, err
-		}
+		d := download{Path: schemaPath(name), Title: w.T("data.schema.title", "file", name), Format: "JSON Schema"}
+		out = append(out, dataFile{d, schemas[name]})
 	}
-	return list, nil
+	exports := ExportSchemaFiles()
+	for _, s := range exportSchemas {
+		d := download{Path: schemaPath(s.name()), Title: w.T("data.exportSchema.title", "file", s.file), Format: "JSON Schema"}
+		out = append(out, dataFile{d, exports[s.name()]})
+	}
+	return out, nil
 }
 
 // marshalJSON writes v indented, without escaping <, > and &.

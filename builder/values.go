@@ -192,6 +192,7 @@ func (c *checker) config(cfg *plan.Config) {
 			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
 		}
 	}
+	c.ente(&cfg.Ente)
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}

@@ -565,6 +565,10 @@ func (pg *page) DownloadID(d download) string {
 	return ""
 }
 
+// HasCatalog reports whether the site publishes its DCAT-AP_IT catalogue:
+// only with url_base in config.yaml.
+func (pg *page) HasCatalog() bool { return hasCatalog(pg.Site) }
+
 // Snapshots lists the published snapshots, newest first.
 func (pg *page) Snapshots() []SnapshotMeta {
 	var out []SnapshotMeta

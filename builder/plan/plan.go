@@ -44,6 +44,7 @@ type Ente struct {
 	Nome          Text `yaml:"nome,required"`
 	Indirizzo     Text `yaml:"indirizzo"`
 	PEC           Text `yaml:"pec"`
+	Email         Text `yaml:"email"` // an ordinary mailbox: the open data's contact point, before the PEC
 	CodiceFiscale Text `yaml:"codice_fiscale"`
 	CodiceIPA     Text `yaml:"codice_ipa"` // the code in the IPA index (indicepa.gov.it), for open data
 	Sito          Text `yaml:"sito"`
