@@ -17,6 +17,7 @@ import (
 func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	var ds Diagnostics
 	(&checker{ds: &ds}).config(&site.Config)
+	ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
 	for _, p := range site.Plans {
 		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
 		c.plan()

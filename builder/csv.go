@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -151,6 +152,12 @@ func yearCells(w *words, years []string, values []plan.Value, original bool) []s
 	return out
 }
 
+// sheetsAddedOrRemoved reports whether a revision of the plan added or
+// removed a whole sheet: schede.csv then says which sheets are in force.
+func sheetsAddedOrRemoved(p *plan.Plan) bool {
+	return slices.ContainsFunc(p.Sheets(), func(s *plan.Sheet) bool { return s.Added() || s.Removed() })
+}
+
 func yesNo(b bool) string {
 	if b {
 		return "si"
@@ -162,7 +169,11 @@ func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
 	t := table{file: "schede.csv", title: w.T("data.sheets.title")}
 	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
 		"missioni", "programma", "area", "unita"}, fieldColumns(p, p.Specs(plan.SheetSpecs()))...)
-	t.header = append(t.header, "indicatori_in_vigore", "rivista", "pagina")
+	t.header = append(t.header, "indicatori_in_vigore", "rivista")
+	if sheetsAddedOrRemoved(p) {
+		t.header = append(t.header, "in_vigore", "in_vigore_iniziale", "inserita_da", "stralciata_da")
+	}
+	t.header = append(t.header, "pagina")
 	t.rows = func(yield func([]string) bool) { sheetRows(model, w, p, yield) }
 	return t
 }
@@ -191,7 +202,12 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 			}
 			return s.FieldValues(f)
 		}, true)...)
-		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()), siteURL(model, sheetPath(s)))
+		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()))
+		if sheetsAddedOrRemoved(p) {
+			n, order := len(p.Revisioni), p.RevisionOrder()
+			row = append(row, yesNo(s.InForce(n, order)), yesNo(s.InForce(0, order)), s.Inserito.S, s.Stralcio.S)
+		}
+		row = append(row, siteURL(model, sheetPath(s)))
 		if !yield(row) {
 			return
 		}
@@ -293,6 +309,9 @@ func changeRows(model *plan.Site, w *words, p *plan.Plan) []changeJSON {
 func changeValues(w *words, row *changeJSON, c plan.Change) {
 	before := ""
 	switch {
+	case c.OfSheet():
+		row.Oggetto, row.Campo, row.Etichetta = "scheda", "scheda", w.T("data.changes.sheet")
+		before = w.SheetName(c.Sheet)
 	case c.Note != nil:
 		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", w.T("note.label")
 		before = c.Note.Testo.S

@@ -291,7 +291,7 @@ func TestDCATIdentifiers(t *testing.T) {
 			t.Errorf("catalogue lacks %s", want)
 		}
 	}
-	site, ds = Build(Input{Site: testSite(nil), Themes: piao.Themes})
+	site, ds = Build(Input{Site: testSite(map[string]string{"config.yaml": testConfig}), Themes: piao.Themes})
 	if site == nil {
 		t.Fatal(ds.Error())
 	}

@@ -178,6 +178,10 @@ func changeText(w *words, c plan.Change) string {
 	}
 	q := func(s string) string { return w.T("quote.open") + s + w.T("quote.close") }
 	switch {
+	case c.OfSheet() && c.Kind == plan.Added:
+		return w.T("change.sheetAdded")
+	case c.OfSheet():
+		return w.T("change.sheetRemoved")
 	case c.Note != nil && c.Kind == plan.Added:
 		return prefix + w.T("change.noteAdded") + " " + q(c.Note.Testo.S)
 	case c.Note != nil:

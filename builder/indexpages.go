@@ -100,6 +100,10 @@ type changeWords struct {
 
 func (w *changeWords) add(c plan.Change) {
 	switch {
+	case c.OfSheet() && c.Kind == plan.Added:
+		w.states = appendNew(w.states, w.words.T("index.revision.sheetAdded"))
+	case c.OfSheet():
+		w.states = appendNew(w.states, w.words.T("index.revision.sheetRemoved"))
 	case c.Note != nil && c.Kind == plan.Added:
 		w.states = appendNew(w.states, w.words.T("index.revision.noteAdded"))
 	case c.Note != nil:

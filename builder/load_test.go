@@ -8,6 +8,10 @@ import (
 
 const testConfig = "ente:\n  nome: Ente di prova\n"
 
+// testFullConfig is testConfig with what the open data ask for (the IPA
+// code and the public address), so that a valid site has no finding.
+const testFullConfig = testConfig + "  codice_ipa: ente_prova\nurl_base: https://trasparenza.example.it/\n"
+
 const testPiano = `titolo: Piano di prova
 periodo: 2024-2026
 approvazione:
@@ -53,7 +57,7 @@ note_revisione:
 // testSite returns a valid site, with files replaced or added by extra.
 func testSite(extra map[string]string) fstest.MapFS {
 	files := map[string]string{
-		"config.yaml":                  testConfig,
+		"config.yaml":                  testFullConfig,
 		"content/p/piano.yaml":         testPiano,
 		"content/p/operativi/uno.yaml": testSheet,
 	}

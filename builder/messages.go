@@ -2,6 +2,7 @@ package builder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -128,6 +129,11 @@ const (
 	weightsCurrent  = "dopo le revisioni"
 )
 
+// italianNumber writes a number as the office reads it: 67,66.
+func italianNumber(f float64) string {
+	return strings.Replace(strconv.FormatFloat(f, 'f', -1, 64), ".", ",", 1)
+}
+
 func hintEmpty(key string) string {
 	return fmt.Sprintf("il campo %q c'è ma non ha un valore (o è un elenco vuoto): scrivilo, %s", key, docRef)
 }
@@ -171,18 +177,17 @@ func hintKnown(what string, known []string) string {
 
 // Command summaries.
 const (
-	sumBuilt    = "sito generato in %s: %d pagine, %d file, %s in %s"
-	sumWarnings = "%d avvisi"
-	sumErrors   = "%d errori, %d avvisi: sito non pubblicato"
-	sumCheck    = "%d errori, %d avvisi"
-	sumClean    = "nessun problema trovato"
+	sumBuilt  = "sito generato in %s: %d pagine, %d file, %s in %s"
+	sumErrors = "%s, %s: sito non pubblicato"
+	sumCheck  = "%s, %s"
+	sumClean  = "nessun problema trovato"
 )
 
 // Summary formats the line `piao build` prints on success.
 func Summary(dest string, pages, files int, bytes int64, dur string, warnings int) string {
 	s := fmt.Sprintf(sumBuilt, dest, pages, files, humanBytes(bytes), dur)
 	if warnings > 0 {
-		s += ", " + fmt.Sprintf(sumWarnings, warnings)
+		s += ", " + warningCount(warnings)
 	}
 	return s
 }
@@ -192,12 +197,12 @@ func CheckSummary(errors, warnings int) string {
 	if errors+warnings == 0 {
 		return sumClean
 	}
-	return fmt.Sprintf(sumCheck, errors, warnings)
+	return fmt.Sprintf(sumCheck, errorCount(errors), warningCount(warnings))
 }
 
 // FailureSummary formats the line printed when content errors stop a build.
 func FailureSummary(errors, warnings int) string {
-	return fmt.Sprintf(sumErrors, errors, warnings)
+	return fmt.Sprintf(sumErrors, errorCount(errors), warningCount(warnings))
 }
 
 // The preview server, piao serve: its terminal lines and the pages it
@@ -252,6 +257,10 @@ func warningsNote(n int) string {
 }
 
 // quantity writes "1 pagina", "3 pagine".
+// errorCount and warningCount say how many: "1 errore", "2 avvisi".
+func errorCount(n int) string   { return quantity(n, "errore", "errori") }
+func warningCount(n int) string { return quantity(n, "avviso", "avvisi") }
+
 func quantity(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

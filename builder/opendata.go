@@ -265,6 +265,8 @@ type sheetHead struct {
 type sheetTail struct {
 	Testo         string          `json:"testo"`
 	Rivista       bool            `json:"rivista"`
+	InseritaDa    string          `json:"inserita_da,omitempty"`   // the revision that added the sheet
+	StralciataDa  string          `json:"stralciata_da,omitempty"` // the revision that removed it
 	Note          []noteJSON      `json:"note"`
 	NoteRevisione []revNoteJSON   `json:"note_revisione"`
 	Indicatori    []indicatorJSON `json:"indicatori"`
@@ -418,7 +420,7 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 			}
 			return s.FieldValues(f)
 		}),
-		sheetTail: sheetTail{Testo: s.Body, Rivista: s.Revised(), Note: notesData(s.Note),
+		sheetTail: sheetTail{Testo: s.Body, Rivista: s.Revised(), InseritaDa: s.Inserito.S, StralciataDa: s.Stralcio.S, Note: notesData(s.Note),
 			NoteRevisione: revNotesData(s.Revisioni), Indicatori: []indicatorJSON{}},
 	}
 	for _, o := range s.Obiettivi {

@@ -117,8 +117,12 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	for _, s := range p.Sheets() {
 		upd := sheetUpdated(p, s)
 		title := sheetTitle(w, s)
-		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: p.Published(), Updated: upd}, title)
-		if s.Revised() {
+		published := p.Published()
+		if r := p.Revision(s.Inserito.S); r != nil {
+			published = r.Data.S // a sheet a revision added is published with it
+		}
+		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: published, Updated: upd}, title)
+		if s.Revised() && !s.Added() { // a sheet a revision added was never approved as it is
 			add(&page{Kind: "sheet", Path: originalPath(s), Sheet: s, Original: true,
 				Published: p.Published(), Updated: p.Published()}, w.T("page.sheet.original", "title", title))
 		}

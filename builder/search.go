@@ -160,8 +160,15 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	d.show(weightField, "", s.Body)
 	d.addHistory(s.Fields(), s.Note, s.Revisioni)
 	facets := sheetFacets(s)
-	if s.Revised() {
+	switch {
+	case s.Removed():
+		doc.Status = docRemoved
+	case s.Added():
+		doc.Status = docAdded
+	case s.Revised():
 		doc.Status = docRevised
+	}
+	if s.Revised() {
 		facets = append(facets, facetRevised)
 	}
 	return preparedDoc{doc, d, facets}

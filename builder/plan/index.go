@@ -305,7 +305,7 @@ func (ind *Indicator) Revised() bool {
 
 // Revised reports whether any revision touched the sheet.
 func (s *Sheet) Revised() bool {
-	if len(s.Revisioni) > 0 {
+	if len(s.Revisioni) > 0 || s.Added() || s.Removed() {
 		return true
 	}
 	for f := range s.Fields() {
@@ -324,6 +324,24 @@ func (s *Sheet) Revised() bool {
 		}
 	}
 	return false
+}
+
+// Added reports whether a revision added the whole sheet.
+func (s *Sheet) Added() bool { return s.Inserito.S != "" }
+
+// Removed reports whether a revision removed the whole sheet ("stralcio").
+func (s *Sheet) Removed() bool { return s.Stralcio.S != "" }
+
+// InForce reports whether the sheet is part of the plan after the first n
+// revisions (n = 0: as approved).
+func (s *Sheet) InForce(n int, order map[string]int) bool {
+	if s.Inserito.S != "" && order[s.Inserito.S] > n {
+		return false
+	}
+	if s.Stralcio.S != "" && order[s.Stralcio.S] <= n {
+		return false
+	}
+	return true
 }
 
 // Percent parses a weight such as "25%", "12,5 %" or "100%".
