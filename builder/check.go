@@ -84,6 +84,9 @@ func (c *checker) plan() {
 	if p.Pubblicazione.S != "" {
 		c.date(p.Pubblicazione)
 	}
+	if len(p.Strategic)+len(p.Operational) == 0 && !planBroken(p, c.broken) {
+		c.ds.warnf(p.Pos, hintNoSheets, msgNoSheets, p.Slug)
+	}
 	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
 		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}

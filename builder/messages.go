@@ -360,6 +360,8 @@ const (
 	hintURL         = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
 	msgThemeName    = "nome del tema %q non valido"
 	hintThemeName   = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
+	msgNoSheets     = "il piano %q non ha schede: le sue pagine mostrano solo piano.yaml"
+	hintNoSheets    = "metti le schede obiettivo nelle cartelle operativi/ e strategici/ del piano, un file .yaml o .md per scheda"
 	msgPesi         = "valore %q non valido per \"pesi\""
 	hintPesi        = "scrivi \"percentuali\" (predefinito: i pesi sommano a 100%), \"coefficienti\" (scritti come nell'atto, ad esempio 1,2) o \"nessuno\" se l'atto non dà pesi"
 	msgNoWeights    = "il piano non ha pesi (pesi: nessuno), ma qui c'è un peso"
