@@ -1,8 +1,11 @@
 package builder
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // Every word piao says to the office — diagnostics, hints, summaries — is
@@ -376,7 +379,7 @@ const (
 	kindCF       = "codice fiscale di una persona"
 )
 
-// Publishing safely (dest.go).
+// Publishing safely (builder/publish; worded by publishMessage).
 const (
 	msgDestRoot      = "la destinazione %s è la radice del disco: scegli una cartella per il sito con -d"
 	msgDestHoldsCwd  = "la destinazione %s è la cartella corrente o la contiene: scegli una sottocartella, ad esempio -d public"
@@ -387,7 +390,68 @@ const (
 	reasonDiskFull   = "spazio su disco esaurito"
 	reasonReadOnly   = "il disco è in sola lettura"
 	reasonPermission = "permesso negato"
+	reasonInUse      = "una cartella o un file è aperto in un altro programma: chiudi le finestre di Esplora file, i terminali e i programmi aperti lì dentro e riprova"
+	reasonBadName    = "percorso di uscita non valido: %q"
 )
+
+// WaitMessage is what piao says while another build publishes to dest.
+func WaitMessage(dest string) string { return fmt.Sprintf(msgWaitLock, dest) }
+
+// publishMessage words an error of builder/publish for the office; it
+// still unwraps to the typed error. Any other error comes back as it is.
+func publishMessage(err error) error {
+	var de *publish.DestError
+	var pe *publish.Error
+	switch {
+	case errors.As(err, &de):
+		return &worded{destMessage(de), err}
+	case errors.As(err, &pe):
+		return &worded{fmt.Sprintf(msgPublishFailed, pe.Dest, failReason(pe)), err}
+	}
+	return err
+}
+
+func destMessage(e *publish.DestError) string {
+	switch e.Reason {
+	case publish.NotDir:
+		return fmt.Sprintf(msgDestNotDir, e.Dest)
+	case publish.Foreign:
+		return fmt.Sprintf(msgDestForeign, e.Dest, publish.Marker)
+	case publish.Root:
+		return fmt.Sprintf(msgDestRoot, e.Dest)
+	case publish.HoldsCwd:
+		return fmt.Sprintf(msgDestHoldsCwd, e.Dest)
+	case publish.HoldsSite:
+		return fmt.Sprintf(msgDestHoldsSite, e.Dest)
+	}
+	return fmt.Sprintf(msgDestInSources, e.Dest, e.Source)
+}
+
+func failReason(e *publish.Error) string {
+	switch e.Cause {
+	case publish.DiskFull:
+		return reasonDiskFull
+	case publish.ReadOnly:
+		return reasonReadOnly
+	case publish.Permission:
+		return reasonPermission
+	case publish.InUse:
+		return reasonInUse
+	case publish.BadName:
+		return fmt.Sprintf(reasonBadName, e.Name)
+	}
+	return e.Err.Error()
+}
+
+// worded is an error said to the office, over the error it tells.
+type worded struct {
+	msg string
+	err error
+}
+
+func (w *worded) Error() string { return w.msg }
+
+func (w *worded) Unwrap() error { return w.err }
 
 // Open data, feeds and discovery.
 const (

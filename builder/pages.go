@@ -12,6 +12,7 @@ import (
 	"sort"
 
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -46,7 +47,7 @@ func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
 // newPagesTo is NewPages; with a target, the files that are not pages are
 // written there as they are made, and only their names are kept. A
 // failure to write comes back as the error.
-func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, error) {
+func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	theme, err := themeFS(in, model.Config.Tema.S)
 	if err != nil {
@@ -56,10 +57,9 @@ func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, er
 	snaps, sds := loadSnapshots(in.Site)
 	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
 	p, err := newPages(theme, model, in.Minify, snaps, to)
-	var we *writeError
 	switch {
-	case errors.As(err, &we):
-		return nil, ds, we.err
+	case errors.As(err, new(*publish.Error)):
+		return nil, ds, err
 	case err != nil:
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
 		return nil, ds, nil
@@ -68,7 +68,7 @@ func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, er
 	return p, ds, nil
 }
 
-func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, to *target) (*Pages, error) {
+func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target) (*Pages, error) {
 	r, err := newRenderer(theme, model)
 	if err != nil {
 		return nil, err
