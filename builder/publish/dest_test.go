@@ -86,3 +86,35 @@ func TestSwapIn(t *testing.T) {
 		t.Errorf("the old folder holds %q", got)
 	}
 }
+
+// TestSwapByRenames: the swap of Windows puts the new folder in place and
+// removes the previous one, nothing left beside; when the second rename
+// fails, the previous folder is put back.
+func TestSwapByRenames(t *testing.T) {
+	dir := t.TempDir()
+	tmp, dest := filepath.Join(dir, ".public.piao-new-1"), filepath.Join(dir, "public")
+	for p, s := range map[string]string{tmp: "nuovo", dest: "vecchio"} {
+		_ = os.MkdirAll(p, 0o755)
+		_ = os.WriteFile(filepath.Join(p, "f"), []byte(s), 0o644)
+		_ = os.WriteFile(filepath.Join(p, Marker), []byte("piao\n"), 0o644)
+	}
+	if err := swapByRenames(tmp, dest); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(dest, "f")); got != "nuovo" {
+		t.Errorf("dest holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left beside dest: %v", entries)
+	}
+	// The new folder is gone (a second rename that fails): dest comes back.
+	if err := swapByRenames(filepath.Join(dir, "missing"), dest); err == nil {
+		t.Fatal("a swap with no new folder succeeded")
+	}
+	if got := readFile(t, filepath.Join(dest, "f")); got != "nuovo" {
+		t.Errorf("after a failed swap dest holds %q", got)
+	}
+	if _, err := os.Stat(oldPath(dest)); err == nil {
+		t.Error("a failed swap left the previous folder aside")
+	}
+}

@@ -62,6 +62,9 @@ func (e *Error) Unwrap() error { return e.Err }
 func failed(dest string, err error) *Error {
 	var pe *Error
 	if errors.As(err, &pe) {
+		if pe.Dest == "" {
+			pe.Dest = dest
+		}
 		return pe
 	}
 	c := causeOf(err)

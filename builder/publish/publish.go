@@ -66,6 +66,7 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 		return err
 	}
 	recoverStale(dest)
+	crashPoint("recovered")
 	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
 	if err != nil {
 		return failed(dest, err)

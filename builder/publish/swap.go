@@ -22,26 +22,41 @@ func oldPath(dest string) string {
 	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-old")
 }
 
-// swapIn puts the folder tmp in the place of dest in one step; the
-// previous dest, if any, ends up in tmp. Where the file system cannot
-// exchange two names, it renames twice, and recoverStale repairs a publish
-// killed between the two.
+// swapIn puts the folder tmp in the place of dest: in one step where the
+// file system can exchange two names (Linux, macOS on APFS), the previous
+// dest ending up in tmp; elsewhere (Windows, and file systems without an
+// exchange) by swapByRenames.
 func swapIn(tmp, dest string) error {
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, dest)
+		return rename(tmp, dest)
 	}
 	err := exchange(tmp, dest)
 	if err == nil || !errors.Is(err, errNoExchange) {
 		return err
 	}
+	return swapByRenames(tmp, dest)
+}
+
+// swapByRenames renames dest aside, then tmp in its place, then removes
+// the previous folder. It is not atomic: between the two renames dest is
+// missing for a moment. It is crash-safe: a publish killed between the
+// two leaves the previous folder whole under oldPath, with its Marker,
+// and recoverStale puts it back at the next publish; the Marker of the
+// folder moved aside goes first when it is removed, so that a folder half
+// removed is never put back.
+func swapByRenames(tmp, dest string) error {
 	old := oldPath(dest)
-	if err := os.Rename(dest, old); err != nil {
+	if err := rename(dest, old); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		_ = os.Rename(old, dest)
+	crashPoint("aside")
+	if err := rename(tmp, dest); err != nil {
+		_ = rename(old, dest)
 		return err
 	}
+	crashPoint("swapped")
+	_ = os.Remove(filepath.Join(old, Marker))
+	crashPoint("unmarked")
 	_ = os.RemoveAll(old)
 	return nil
 }
@@ -54,7 +69,7 @@ func recoverStale(dest string) {
 	old := oldPath(dest)
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		if _, err := os.Stat(filepath.Join(old, Marker)); err == nil {
-			_ = os.Rename(old, dest)
+			_ = rename(old, dest)
 		}
 	}
 	_ = os.RemoveAll(old)

@@ -1,3 +1,5 @@
+//go:build linux && !piao_renames
+
 package publish
 
 import (
