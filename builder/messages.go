@@ -531,3 +531,14 @@ func NoSnapshots(plan string) string {
 	}
 	return fmt.Sprintf(msgNoSnapshotsOfPlan, plan)
 }
+
+// Output that every file system can hold (portable.go).
+const (
+	msgPathReserved  = "il file %s non si può creare su Windows: %q è un nome riservato del sistema (CON, PRN, AUX, NUL, COM0-9, LPT0-9, con qualunque estensione)"
+	msgPathChar      = "il file %s non si può creare su Windows: il nome %q contiene un carattere che Windows non ammette (< > : \" | ? * \\ o un carattere di controllo)"
+	msgPathTrailing  = "il file %s non si può creare su Windows: il nome %q finisce con un punto o uno spazio, che Windows toglie"
+	msgPathLong      = "il percorso %s è troppo lungo: in una cartella tipica di Windows arriva a %d caratteri, oltre i %d che i programmi di Windows gestiscono (misurato sotto %s)"
+	msgPathCollision = "%s e %s differiscono solo per maiuscole e minuscole o per la forma degli accenti: su Windows e macOS sono lo stesso file, e uno cancellerebbe l'altro"
+	hintPathRename   = "rinomina il file o la cartella da cui nasce, usando lettere minuscole senza accenti, cifre e trattini"
+	hintPathLong     = "accorcia il nome da cui nasce l'indirizzo: il nome del file della scheda, della cartella del piano, il codice o il titolo"
+)

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -65,6 +66,9 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnos
 		return nil, ds, nil
 	}
 	p.src = in.Site
+	if ds = append(ds, p.checkPortable(in.Site, cmp.Or(model.Config.Tema.S, "default"))...); ds.HasErrors() {
+		return nil, ds, nil
+	}
 	return p, ds, nil
 }
 
