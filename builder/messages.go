@@ -209,6 +209,11 @@ const (
 	ServeBadMethod     = "metodo non ammesso"
 )
 
+// ServeNoBrowser is what piao serve --open says when no browser starts.
+func ServeNoBrowser(url string) string {
+	return fmt.Sprintf("impossibile aprire il browser: apri a mano %s", url)
+}
+
 // ServeAddress is the line that tells the office where the preview is.
 func ServeAddress(url string) string {
 	return fmt.Sprintf("anteprima del sito su %s (Ctrl+C per fermarla)", url)
@@ -503,17 +508,17 @@ func ZipSummary(file string, size int64) string {
 // VerifyLines formats the result of `piao archive verify` for a snapshot.
 func VerifyLines(r VerifyReport) []string {
 	if r.OK() {
-		return []string{fmt.Sprintf("archive/%s: integro, %d file corrispondono al manifesto (SHA-256 del manifesto %s)", r.Name, r.Files, r.Meta.SHA256)}
+		return []string{fmt.Sprintf("%s: integro, %d file corrispondono al manifesto (SHA-256 del manifesto %s)", ShowPath(archiveDir+"/"+r.Name), r.Files, r.Meta.SHA256)}
 	}
-	out := []string{fmt.Sprintf("archive/%s: NON corrisponde al manifesto SHA256SUMS", r.Name)}
+	out := []string{fmt.Sprintf("%s: NON corrisponde al manifesto SHA256SUMS", ShowPath(archiveDir+"/"+r.Name))}
 	for _, p := range r.Changed {
-		out = append(out, "  modificato: "+p)
+		out = append(out, "  modificato: "+ShowPath(p))
 	}
 	for _, p := range r.Missing {
-		out = append(out, "  mancante:   "+p)
+		out = append(out, "  mancante:   "+ShowPath(p))
 	}
 	for _, p := range r.Added {
-		out = append(out, "  aggiunto:   "+p)
+		out = append(out, "  aggiunto:   "+ShowPath(p))
 	}
 	return out
 }
