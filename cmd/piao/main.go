@@ -58,7 +58,7 @@ const usage = `uso:
                                    verifica le versioni archiviate con i loro manifesti
   piao archive zip NOME [-s SITO] [-o FILE]
                                    scrive lo zip riproducibile di una versione archiviata
-  piao serve [-s SITO] [--bind 127.0.0.1] [--port 1313]
+  piao serve [-s SITO] [--bind 127.0.0.1] [--port 1313] [--open]
                                    anteprima del sito, aggiornata a ogni salvataggio
   piao version                     mostra la versione
 `
