@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -19,7 +20,8 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	bin, binRenames = filepath.Join(dir, "piao"), filepath.Join(dir, "piao-renames")
+	exe := map[bool]string{true: ".exe"}[runtime.GOOS == "windows"]
+	bin, binRenames = filepath.Join(dir, "piao"+exe), filepath.Join(dir, "piao-renames"+exe)
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		panic(string(out))
 	}
