@@ -86,3 +86,21 @@ cross:
 			GOOS=$$os GOARCH=$$arch $(GO) test -c -o $$out/$$(echo $$p | tr / _).test $$p >/dev/null || exit 1; \
 		done; \
 	done
+
+# The release: dist/piao-VERSION-OS-ARCH.zip for each system an office uses
+# and linux/amd64 (the binary and an Italian LEGGIMI.txt), and SHA256SUMS.
+# The zips' time is the last commit's: the same commit and VERSION give
+# the same bytes (with the same Go). make release VERSION=v1.0.0
+release:
+	rm -rf dist
+	$(GO) run ./cmd/piaorelease -version "$(VERSION)" -time "$$(git log -1 --format=%ct 2>/dev/null || echo 0)" -out dist
+
+# Proves the release reproducible: built from two clean clones of HEAD in
+# two folders, the second with an empty build cache, it has the same bytes.
+release-check:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	git clone -q . "$$tmp/a" && git clone -q . "$$tmp/b/un altro percorso" && \
+	$(MAKE) -s -C "$$tmp/a" release VERSION=$(VERSION) >/dev/null && \
+	GOCACHE="$$tmp/cache" $(MAKE) -s -C "$$tmp/b/un altro percorso" release VERSION=$(VERSION) >/dev/null && \
+	diff -r "$$tmp/a/dist" "$$tmp/b/un altro percorso/dist" && \
+	cat "$$tmp/a/dist/SHA256SUMS" && echo "release $(VERSION) of $$(git rev-parse --short HEAD): the same bytes from both clones"
