@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps cross release release-check
+.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps ntfs cross release release-check
 
 # Build the example site from content/ into public/.
 build: piao
@@ -17,12 +17,17 @@ serve: piao
 	./bin/piao serve -s .
 
 # Every test: formatting, vet, and the Go tests (the browser suite included).
-test: fmt-check vet browser-deps
+test: fmt-check vet browser-deps ntfs
 	$(GO) test -count=1 ./...
 
 # What the browser suite needs: Chromium and Java from Debian (installed
 # only when missing), axe-core and the Nu HTML Checker from npm into .tools/.
 browser-deps: browser .tools/node_modules/.installed
+
+# ntfs-3g from Debian, for the tests on a real NTFS volume mounted with
+# Windows' rules for names (FUSE, as root), installed only when missing.
+ntfs:
+	@command -v lowntfs-3g >/dev/null && command -v mkntfs >/dev/null || { apt-get update && apt-get install -y ntfs-3g; }
 
 browser:
 	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
