@@ -7,15 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
-
-// Check runs the rules over a loaded site and returns every finding. It
-// indexes each plan as a side effect, so that later stages can resolve
-// references.
-func Check(site *plan.Site) Diagnostics { return check(site, nil) }
 
 // check runs the rules. Rules over a whole plan — a unit's weights, the use
 // of a revision — are skipped for a plan some of whose files did not load
@@ -24,7 +18,6 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	var ds Diagnostics
 	(&checker{ds: &ds}).config(&site.Config)
 	for _, p := range site.Plans {
-		p.Index()
 		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}}
 		c.plan()
 		for _, s := range p.Sheets() {
@@ -97,7 +90,10 @@ func (c *checker) plan() {
 	for i, r := range p.Revisioni {
 		c.code(r.ID, "revisione", seen)
 		c.date(r.Data)
-		if i > 0 && r.Data.S < prev {
+		if _, _, _, p := plan.ParseDate(r.Data.S); p == plan.Month || p == plan.Year {
+			c.ds.warnf(r.Data.Pos, hintRevisionNoDay, msgRevisionNoDay, r.ID.S)
+		}
+		if i > 0 && plan.DateBefore(r.Data.S, prev) {
 			c.ds.errorf(r.Data.Pos, hintRevisionOrder, msgRevisionOrder, r.ID.S, r.Data.S, p.Revisioni[i-1].ID.S, prev)
 		}
 		prev = r.Data.S
@@ -143,7 +139,7 @@ func (c *checker) date(t plan.Text) {
 	if t.S == "" {
 		return
 	}
-	if _, err := time.Parse("2006-01-02", t.S); err != nil {
+	if _, _, _, p := plan.ParseDate(t.S); p == plan.NoDate {
 		c.ds.errorf(t.Pos, hintDate, msgDate, t.S)
 	}
 }
@@ -183,14 +179,14 @@ func (c *checker) sheet(s *plan.Sheet) {
 	p := c.p
 	line := p.LineByCode(s.Linea.S)
 	if s.Linea.S != "" && line == nil {
-		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", lineCodes(p)), msgUnknownLine, s.Linea.S)
+		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", codesOf(p.Linee, func(l plan.Line) string { return l.Codice.S })), msgUnknownLine, s.Linea.S)
 	}
 	for _, o := range s.Obiettivi {
 		obj := p.Objective(o.S)
 		switch {
 		case o.S == "": // not text: reported by the loader
 		case obj == nil:
-			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", objectiveKeys(p)), msgUnknownObjective, o.S)
+			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", codesOf(p.Objectives(), (*plan.Objective).Key)), msgUnknownObjective, o.S)
 		case line != nil && obj.Line != line:
 			c.ds.errorf(o.Pos, hintObjectiveLine, msgObjectiveOtherLine, o.S, obj.Line.Codice.S, line.Codice.S)
 		}
@@ -198,7 +194,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	if s.Kind == plan.Operational {
 		c.unit(s)
 	}
-	for _, f := range s.Values() {
+	for f := range s.Fields() {
 		c.value(f.Value)
 	}
 	c.years(s.Risorse)
@@ -219,13 +215,13 @@ func (c *checker) unit(s *plan.Sheet) {
 	p := c.p
 	area := p.AreaByCode(s.Area.S)
 	if s.Area.S != "" && area == nil {
-		c.ds.errorf(s.Area.Pos, hintKnown("aree definite", areaCodes(p)), msgUnknownArea, s.Area.S)
+		c.ds.errorf(s.Area.Pos, hintKnown("aree definite", codesOf(p.Aree, func(a plan.Area) string { return a.Codice.S })), msgUnknownArea, s.Area.S)
 	}
 	u := p.Unit(s.Unita.S)
 	switch {
 	case s.Unita.S == "":
 	case u == nil:
-		c.ds.errorf(s.Unita.Pos, hintKnown("unità definite", unitCodes(p)), msgUnknownUnit, s.Unita.S)
+		c.ds.errorf(s.Unita.Pos, hintKnown("unità definite", codesOf(p.Units(), func(u *plan.Unit) string { return u.Codice.S })), msgUnknownUnit, s.Unita.S)
 	case area != nil && u.Area != area:
 		c.ds.errorf(s.Unita.Pos, hintUnitNotInArea, msgUnitNotInArea, s.Unita.S, s.Area.S)
 	}
@@ -242,11 +238,9 @@ func (c *checker) notes(notes []plan.Note, revs []plan.RevNote) {
 }
 
 func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
-	explicit := ind.ID.S != ""
+	explicit := !ind.AutoID
 	if explicit {
 		c.code(ind.ID, "indicatore", map[string]plan.Pos{})
-	} else {
-		ind.ID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}
 	}
 	keys := []string{s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
 	if explicit {
@@ -261,7 +255,7 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 	for _, key := range keys {
 		c.ids[key] = ind.ID.Pos
 	}
-	for _, f := range ind.Values() {
+	for f := range ind.Fields() {
 		c.value(f.Value)
 	}
 	c.years(ind.Target)
@@ -291,38 +285,12 @@ func (c *checker) campi(notes []plan.Note, keys []string) {
 	}
 }
 
-func lineCodes(p *plan.Plan) []string {
-	var out []string
-	for _, l := range p.Linee {
-		out = append(out, l.Codice.S)
-	}
-	return out
-}
-
-func objectiveKeys(p *plan.Plan) []string {
-	var out []string
-	for _, l := range p.Linee {
-		for i := range l.Obiettivi {
-			out = append(out, l.Obiettivi[i].Key())
-		}
-	}
-	return out
-}
-
-func areaCodes(p *plan.Plan) []string {
-	var out []string
-	for _, a := range p.Aree {
-		out = append(out, a.Codice.S)
-	}
-	return out
-}
-
-func unitCodes(p *plan.Plan) []string {
-	var out []string
-	for _, a := range p.Aree {
-		for _, u := range a.Unita {
-			out = append(out, u.Codice.S)
-		}
+// codesOf lists the codes of items, for the hints that name the valid
+// ones.
+func codesOf[T any](items []T, code func(T) string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = code(it)
 	}
 	return out
 }

@@ -64,8 +64,8 @@ func neutralise(c string) string {
 	return c
 }
 
-func planTables(model *plan.Site, p *plan.Plan) []table {
-	return []table{sheetTable(model, p), indicatorTable(model, p), changeTable(model, p)}
+func planTables(model *plan.Site, w *words, p *plan.Plan) []table {
+	return []table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(model, w, p)}
 }
 
 // withOriginal lists a column and its "_iniziale" twin.
@@ -81,6 +81,42 @@ func yearColumns(p *plan.Plan, prefix string) []string {
 	var out []string
 	for _, y := range p.Years() {
 		out = append(out, withOriginal(prefix+"_"+y)...)
+	}
+	return out
+}
+
+// fieldColumns are the columns of the fields of the table of fields: each
+// field and its "_iniziale" twin, a per-year field once per year.
+func fieldColumns(p *plan.Plan, specs []*plan.Spec) []string {
+	var out []string
+	for _, s := range specs {
+		if s.PerYear {
+			out = append(out, yearColumns(p, s.Key)...)
+		} else {
+			out = append(out, withOriginal(s.Key)...)
+		}
+	}
+	return out
+}
+
+// fieldCells are the cells of fieldColumns for one sheet or indicator:
+// values(spec) gives its values of a field; with original unset, the
+// "_iniziale" cells are empty (an indicator that a revision added had no
+// approved values).
+func fieldCells(p *plan.Plan, specs []*plan.Spec, values func(*plan.Spec) []plan.Value, original bool) []string {
+	var out []string
+	for _, s := range specs {
+		vs := values(s)
+		switch {
+		case s.PerYear:
+			out = append(out, yearCells(p, vs, original)...)
+		case len(vs) == 0:
+			out = append(out, "", "")
+		case original:
+			out = append(out, vs[0].S, vs[0].Original())
+		default:
+			out = append(out, vs[0].S, "")
+		}
 	}
 	return out
 }
@@ -112,16 +148,16 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func sheetTable(model *plan.Site, p *plan.Plan) table {
-	t := table{file: "schede.csv", title: "Schede obiettivo"}
+func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
+	t := table{file: "schede.csv", title: w.T("data.sheets.title")}
 	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
-		"missioni", "programma", "area", "unita"}, withOriginal("obiettivo_operativo", "descrizione", "peso")...)
-	t.header = append(append(t.header, yearColumns(p, "risorse")...), "indicatori_in_vigore", "rivista", "pagina")
-	t.rows = func(yield func([]string) bool) { sheetRows(model, p, yield) }
+		"missioni", "programma", "area", "unita"}, fieldColumns(p, plan.SheetSpecs())...)
+	t.header = append(t.header, "indicatori_in_vigore", "rivista", "pagina")
+	t.rows = func(yield func([]string) bool) { sheetRows(model, w, p, yield) }
 	return t
 }
 
-func sheetRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
+func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
 	for _, s := range p.Sheets() {
 		var missions []string
 		for _, m := range s.Missioni {
@@ -137,22 +173,26 @@ func sheetRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
 				inForce++
 			}
 		}
-		row := []string{p.Slug, s.Slug, sheetKind(s), s.Name(), s.Linea.S, joinTexts(s.Obiettivi),
-			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S,
-			s.Obiettivo.S, s.Obiettivo.Original(), s.Descrizione.S, s.Descrizione.Original(), s.Peso.S, s.Peso.Original()}
-		row = append(append(row, yearCells(p, s.Risorse, true)...), strconv.Itoa(inForce), yesNo(s.Revised()), siteURL(model, sheetPath(s)))
+		row := []string{p.Slug, s.Slug, sheetKind(s), w.SheetName(s), s.Linea.S, joinTexts(s.Obiettivi),
+			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S}
+		row = append(row, fieldCells(p, plan.SheetSpecs(), func(f *plan.Spec) []plan.Value {
+			if !s.Has(f) {
+				return nil
+			}
+			return s.FieldValues(f)
+		}, true)...)
+		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()), siteURL(model, sheetPath(s)))
 		if !yield(row) {
 			return
 		}
 	}
 }
 
-func indicatorTable(model *plan.Site, p *plan.Plan) table {
-	t := table{file: "indicatori.csv", title: "Indicatori"}
+func indicatorTable(model *plan.Site, w *words, p *plan.Plan) table {
+	t := table{file: "indicatori.csv", title: w.T("data.indicators.title")}
 	t.header = append([]string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "in_vigore",
-		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, withOriginal("descrizione", "algoritmo")...)
-	t.header = append(t.header, yearColumns(p, "target")...)
-	t.header = append(append(t.header, withOriginal("peso", "fonte", "unita_misura", "tipologia")...), "pagina")
+		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, plan.IndicatorSpecs())...)
+	t.header = append(t.header, "pagina")
 	t.rows = func(yield func([]string) bool) { indicatorRows(model, p, yield) }
 	return t
 }
@@ -163,27 +203,13 @@ func indicatorRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
 		for i, ind := range s.Indicators() {
 			row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
 				yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
-			row = append(row, originalPair(ind, ind.Descrizione)...)
-			row = append(row, originalPair(ind, ind.Algoritmo)...)
-			row = append(row, yearCells(p, ind.Target, !ind.Added())...)
-			for _, v := range []plan.Value{ind.Peso, ind.Fonte, ind.Unita, ind.Tipologia} {
-				row = append(row, originalPair(ind, v)...)
-			}
+			row = append(row, fieldCells(p, plan.IndicatorSpecs(), ind.FieldValues, !ind.Added())...)
 			row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
 			if !yield(row) {
 				return
 			}
 		}
 	}
-}
-
-// originalPair is a value in force and as approved; an indicator that a
-// revision added has no approved value.
-func originalPair(ind *plan.Indicator, v plan.Value) []string {
-	if ind.Added() {
-		return []string{v.S, ""}
-	}
-	return []string{v.S, v.Original()}
 }
 
 func joinTexts(ts []plan.Text) string {
@@ -221,21 +247,21 @@ func (c changeJSON) cells() []string {
 		c.Modifica, c.Oggetto, c.Campo, c.Etichetta, c.ValorePrecedente, c.ValoreAttuale, c.Pagina}
 }
 
-func changeTable(model *plan.Site, p *plan.Plan) table {
+func changeTable(model *plan.Site, w *words, p *plan.Plan) table {
 	rows := func(yield func([]string) bool) {
-		for _, c := range changeRows(model, p) { // a small table: the changes only
+		for _, c := range changeRows(model, w, p) { // a small table: the changes only
 			if !yield(c.cells()) {
 				return
 			}
 		}
 	}
-	return table{file: "revisioni.csv", title: "Modifiche delle revisioni", header: changeColumns, rows: rows}
+	return table{file: "revisioni.csv", title: w.T("data.changes.title"), header: changeColumns, rows: rows}
 }
 
 var changeKinds = map[plan.ChangeKind]string{plan.Modified: "modificato", plan.Added: "inserito", plan.Removed: "stralciato"}
 
 // changeRows lists every change of every revision, oldest revision first.
-func changeRows(model *plan.Site, p *plan.Plan) []changeJSON {
+func changeRows(model *plan.Site, w *words, p *plan.Plan) []changeJSON {
 	var out []changeJSON
 	for _, r := range p.Revisioni {
 		for _, c := range p.Changes(r.ID.S) {
@@ -246,7 +272,7 @@ func changeRows(model *plan.Site, p *plan.Plan) []changeJSON {
 				row.Indicatore, row.Oggetto = c.Indicator.ID.S, "indicatore"
 				row.Pagina = siteURL(model, sheetPath(c.Sheet)+"#"+IndicatorAnchor(c.Indicator))
 			}
-			changeValues(&row, c)
+			changeValues(w, &row, c)
 			out = append(out, row)
 		}
 	}
@@ -254,21 +280,21 @@ func changeRows(model *plan.Site, p *plan.Plan) []changeJSON {
 }
 
 // changeValues fills the field and the values before and after a change.
-func changeValues(row *changeJSON, c plan.Change) {
+func changeValues(w *words, row *changeJSON, c plan.Change) {
 	before := ""
 	switch {
 	case c.Note != nil:
-		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", "Nota"
+		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", w.T("note.label")
 		before = c.Note.Testo.S
 	case c.Kind == plan.Modified:
-		row.Campo, row.Etichetta = c.Field.Key, c.Field.Label
+		row.Campo, row.Etichetta = c.Field.Key, w.Field(c.Field)
 		if c.Field.Value.Anno != "" {
 			row.Campo += "_" + c.Field.Value.Anno
 		}
 		row.ValorePrecedente, row.ValoreAttuale = c.Old, c.New
 		return
 	default:
-		row.Campo, row.Etichetta = "indicatore", "Indicatore"
+		row.Campo, row.Etichetta = "indicatore", w.T("data.changes.indicator")
 		before = c.Indicator.Descrizione.S
 	}
 	if c.Kind == plan.Added {

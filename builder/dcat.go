@@ -54,17 +54,52 @@ type rdfProp struct {
 }
 
 func (n *rdfNode) ref(pred, iri string) { n.Props = append(n.Props, rdfProp{Pred: pred, Ref: iri}) }
-func (n *rdfNode) text(pred, s string) {
-	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, Lang: "it"})
+func (n *rdfNode) text(pred, s, lang string) {
+	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, Lang: lang})
 }
 func (n *rdfNode) lit(pred, s string) { n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s}) }
 func (n *rdfNode) typed(pred, s, dtype string) {
 	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, DType: dtype})
 }
 
+// catalogTitle and catalogDescription name the catalogue by the kind of
+// the site's plans: "Dati aperti del PIAO".
+func catalogTitle(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	if kind := siteKind(model); kind != "" {
+		return w.T("dcat.catalog.title", "kind", kind, "ente", ente)
+	}
+	return w.T("dcat.catalog.title.plans", "ente", ente)
+}
+
+func catalogDescription(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	switch kind := siteKind(model); {
+	case kind == "":
+		return w.T("dcat.catalog.description.plans", "ente", ente)
+	case w.KindName(kind) != kind:
+		return w.T("dcat.catalog.description.named", "name", w.KindName(kind), "kind", kind, "ente", ente)
+	default:
+		return w.T("dcat.catalog.description", "kind", kind, "ente", ente)
+	}
+}
+
+// dateType is the XML Schema type of a date as precise as the content
+// states it: xsd:date, xsd:gYearMonth or xsd:gYear, which DCAT accepts for
+// dct:issued and dct:modified.
+func dateType(date string) string {
+	switch _, _, _, p := plan.ParseDate(date); p {
+	case plan.Month:
+		return "xsd:gYearMonth"
+	case plan.Year:
+		return "xsd:gYear"
+	}
+	return "xsd:date"
+}
+
 // catalog returns the catalogue of the downloads as JSON-LD and Turtle.
-func catalog(model *plan.Site, downloads []download) (jsonld, ttl []byte, err error) {
-	g := catalogGraph(model, downloads)
+func catalog(model *plan.Site, w *words, downloads []download) (jsonld, ttl []byte, err error) {
+	g := catalogGraph(model, w, downloads)
 	jsonld, err = marshalJSON(jsonLD(g))
 	return jsonld, turtle(g), err
 }
@@ -78,39 +113,37 @@ func catalogIRI(model *plan.Site, target string) string {
 	return relURL(catalogPath("jsonld"), target)
 }
 
-func catalogGraph(model *plan.Site, downloads []download) []*rdfNode {
+func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	cfg := &model.Config
 	frag := func(id string) string { return catalogIRI(model, openDataPath()+"#"+id) }
 	agent := &rdfNode{ID: frag("ente"), Types: []string{"dcatapit:Agent", "foaf:Agent"}}
-	agent.text("foaf:name", cfg.Ente.Nome.S)
+	agent.text("foaf:name", cfg.Ente.Nome.S, w.Lang)
 	agent.lit("dct:identifier", agentID(cfg))
 	cat := &rdfNode{ID: frag("catalogo"), Types: []string{"dcatapit:Catalog", "dcat:Catalog"}}
-	cat.text("dct:title", "Dati aperti del PIAO - "+cfg.Ente.Nome.S)
-	cat.text("dct:description", "Obiettivi, indicatori, target e revisioni del Piano Integrato di Attività e Organizzazione (PIAO) pubblicati da "+cfg.Ente.Nome.S+".")
+	cat.text("dct:title", catalogTitle(model, w), w.Lang)
+	cat.text("dct:description", catalogDescription(model, w), w.Lang)
 	cat.ref("dct:publisher", agent.ID)
 	cat.ref("foaf:homepage", catalogIRI(model, homePath()))
 	cat.ref("dct:language", euAuthority+"language/ITA")
 	cat.ref("dcat:themeTaxonomy", euAuthority+"data-theme")
 	nodes := []*rdfNode{cat, agent}
-	lic := licenceNode(model)
+	lic := licenceNode(model, w)
 	nodes = append(nodes, lic)
-	contact := contactNode(model, frag("contatto"))
+	contact := contactNode(model, w, frag("contatto"))
 	if contact != nil {
 		nodes = append(nodes, contact)
 	}
 	modified, issued := "", ""
 	for _, p := range model.Plans {
-		if p.Updated() > modified {
-			modified = p.Updated()
-		}
-		if issued == "" || p.Published() < issued {
+		modified = plan.LaterDate(modified, p.Updated())
+		if issued == "" || plan.DateBefore(p.Published(), issued) {
 			issued = p.Published()
 		}
-		nodes = append(nodes, planDatasets(model, p, downloads, cat, agent, lic, contact, frag)...)
+		nodes = append(nodes, planDatasets(model, w, p, downloads, cat, agent, lic, contact, frag)...)
 	}
 	if issued != "" {
-		cat.typed("dct:issued", issued, "xsd:date")
-		cat.typed("dct:modified", modified, "xsd:date")
+		cat.typed("dct:issued", issued, dateType(issued))
+		cat.typed("dct:modified", modified, dateType(modified))
 	}
 	return nodes
 }
@@ -127,12 +160,12 @@ func agentID(cfg *plan.Config) string {
 	return slug(cfg.Ente.Nome.S)
 }
 
-func licenceNode(model *plan.Site) *rdfNode {
-	l := licence(model)
+func licenceNode(model *plan.Site, w *words) *rdfNode {
+	l := model.Config.Licenza
 	if l.Nome.S == "CC BY 4.0" {
 		n := &rdfNode{ID: ccBY40, Types: []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}}
 		n.ref("dct:type", attributionT)
-		n.text("foaf:name", ccBY40Name)
+		n.text("foaf:name", ccBY40Name, "it") // the name the vocabulary gives it
 		return n
 	}
 	id := l.URL.S
@@ -140,19 +173,19 @@ func licenceNode(model *plan.Site) *rdfNode {
 		id = catalogIRI(model, openDataPath()+"#licenza")
 	}
 	n := &rdfNode{ID: id, Types: []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}}
-	n.text("foaf:name", l.Nome.S)
+	n.text("foaf:name", l.Nome.S, w.Lang)
 	return n
 }
 
 // contactNode is the ente's contact point, from its PEC or its site; nil
 // when config.yaml gives neither.
-func contactNode(model *plan.Site, id string) *rdfNode {
+func contactNode(model *plan.Site, w *words, id string) *rdfNode {
 	e := model.Config.Ente
 	if e.PEC.S == "" && e.Sito.S == "" {
 		return nil
 	}
 	n := &rdfNode{ID: id, Types: []string{"dcatapit:Organization", "vcard:Organization", "vcard:Kind"}}
-	n.text("vcard:fn", e.Nome.S)
+	n.text("vcard:fn", e.Nome.S, w.Lang)
 	if e.PEC.S != "" {
 		n.ref("vcard:hasEmail", "mailto:"+e.PEC.S)
 	}
@@ -162,14 +195,16 @@ func contactNode(model *plan.Site, id string) *rdfNode {
 	return n
 }
 
-// datasetSpecs are the datasets of a plan: the CSV that holds each.
-var datasetSpecs = []struct{ id, file, title, desc string }{
-	{"schede", "schede.csv", "Schede obiettivo", "Schede degli obiettivi strategici e operativi: linea, obiettivi strategici, unità organizzativa, peso e risorse, con i valori in vigore e quelli approvati inizialmente."},
-	{"indicatori", "indicatori.csv", "Indicatori e target", "Indicatori di performance di ogni scheda con algoritmo, target per anno, peso, fonte e tipologia, con i valori in vigore e quelli approvati inizialmente."},
-	{"revisioni", "revisioni.csv", "Revisioni", "Ogni modifica approvata dalle revisioni del piano: atto, scheda, indicatore, valore precedente e valore attuale."},
+// datasetSpecs are the datasets of a plan: the CSV that holds each; their
+// titles and descriptions are the words "dcat.dataset.ID.title" and
+// ".description".
+var datasetSpecs = []struct{ id, file string }{
+	{"schede", "schede.csv"},
+	{"indicatori", "indicatori.csv"},
+	{"revisioni", "revisioni.csv"},
 }
 
-func planDatasets(model *plan.Site, p *plan.Plan, downloads []download, cat, agent, lic, contact *rdfNode, frag func(string) string) []*rdfNode {
+func planDatasets(model *plan.Site, w *words, p *plan.Plan, downloads []download, cat, agent, lic, contact *rdfNode, frag func(string) string) []*rdfNode {
 	var out []*rdfNode
 	period := &rdfNode{ID: frag(p.Slug + "-periodo"), Types: []string{"dct:PeriodOfTime"}}
 	period.typed("dcat:startDate", fmt.Sprintf("%d-01-01", p.FirstYear), "xsd:date")
@@ -180,10 +215,10 @@ func planDatasets(model *plan.Site, p *plan.Plan, downloads []download, cat, age
 		ds := &rdfNode{ID: frag(id), Types: []string{"dcatapit:Dataset", "dcat:Dataset"}}
 		cat.ref("dcat:dataset", ds.ID)
 		ds.lit("dct:identifier", agentID(&model.Config)+":"+id)
-		ds.text("dct:title", spec.title+" - "+p.Titolo.S)
-		ds.text("dct:description", spec.desc)
-		ds.typed("dct:issued", p.Published(), "xsd:date")
-		ds.typed("dct:modified", p.Updated(), "xsd:date")
+		ds.text("dct:title", w.T("dcat.dataset."+spec.id+".title", "plan", p.Titolo.S), w.Lang)
+		ds.text("dct:description", w.T("dcat.dataset."+spec.id+".description"), w.Lang)
+		ds.typed("dct:issued", p.Published(), dateType(p.Published()))
+		ds.typed("dct:modified", p.Updated(), dateType(p.Updated()))
 		ds.ref("dcat:theme", euAuthority+"data-theme/GOVE")
 		ds.ref("dct:accrualPeriodicity", euAuthority+"frequency/IRREG")
 		ds.ref("dct:rightsHolder", agent.ID)
@@ -194,13 +229,13 @@ func planDatasets(model *plan.Site, p *plan.Plan, downloads []download, cat, age
 		if contact != nil {
 			ds.ref("dcat:contactPoint", contact.ID)
 		}
-		for _, k := range []string{"PIAO", "performance", "obiettivi", "indicatori", "trasparenza"} {
-			ds.text("dcat:keyword", k)
+		for _, k := range strings.Split(w.T("dcat.keywords", "kind", p.Tipo.S), ", ") {
+			ds.text("dcat:keyword", k, w.Lang)
 		}
 		out = append(out, ds)
 		for _, file := range []string{spec.file, "piano.json"} {
 			d := findDownload(downloads, dataPath(p, file))
-			dist := distribution(model, d, frag(id+"-"+strings.TrimSuffix(file, path.Ext(file))), lic)
+			dist := distribution(model, w, d, frag(id+"-"+strings.TrimSuffix(file, path.Ext(file))), lic)
 			ds.ref("dcat:distribution", dist.ID)
 			out = append(out, dist)
 		}
@@ -222,7 +257,7 @@ var fileTypes = map[string][2]string{
 	"JSON": {"JSON", "application/json"},
 }
 
-func distribution(model *plan.Site, d download, id string, lic *rdfNode) *rdfNode {
+func distribution(model *plan.Site, w *words, d download, id string, lic *rdfNode) *rdfNode {
 	n := &rdfNode{ID: id, Types: []string{"dcatapit:Distribution", "dcat:Distribution"}}
 	ft := fileTypes[d.Format]
 	n.ref("dct:format", euAuthority+"file-type/"+ft[0])
@@ -230,11 +265,11 @@ func distribution(model *plan.Site, d download, id string, lic *rdfNode) *rdfNod
 	n.ref("dcat:accessURL", catalogIRI(model, d.Path))
 	n.ref("dcat:downloadURL", catalogIRI(model, d.Path))
 	n.ref("dct:license", lic.ID)
-	n.text("dct:title", d.Title+" ("+d.Format+")")
-	n.text("dct:description", "File "+d.Format+" in codifica UTF-8: "+path.Base(d.Path)+".")
+	n.text("dct:title", d.Title+" ("+d.Format+")", w.Lang)
+	n.text("dct:description", w.T("dcat.distribution.description", "format", d.Format, "file", path.Base(d.Path)), w.Lang)
 	n.typed("dcat:byteSize", fmt.Sprint(d.Size), "xsd:decimal")
 	if d.Plan != nil {
-		n.typed("dct:modified", d.Plan.Updated(), "xsd:date")
+		n.typed("dct:modified", d.Plan.Updated(), dateType(d.Plan.Updated()))
 	}
 	return n
 }

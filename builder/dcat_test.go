@@ -236,7 +236,7 @@ func TestDiscovery(t *testing.T) {
 func TestOpenDataPage(t *testing.T) {
 	site := buildExample(t, false)
 	page := string(site.Files["dati-aperti/index.html"])
-	downloads, err := addOpenData(newOutputs(nil, nil), site.Model)
+	downloads, err := addOpenData(newOutputs(nil, nil), site.Model, italian(t))
 	if err != nil {
 		t.Fatal(err)
 	}

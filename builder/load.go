@@ -27,10 +27,10 @@ type loader struct {
 	cache *Cache            // sheets of the previous load, or nil
 }
 
-// Load reads config.yaml and every plan under content/ into the model.
+// loadSite reads config.yaml and every plan under content/ into the model.
 // Every problem is reported, not just the first; the returned site is
 // usable only when the diagnostics hold no error.
-func Load(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
+func loadSite(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
 
 func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache}
@@ -65,9 +65,59 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 		}
 		return a.Slug < b.Slug
 	})
+	complete(site)
 	l.diags.attachSources(l.files)
 	return site, l.diags
 }
+
+// complete gives the model what the content leaves to defaults, so that
+// no later stage writes to it: the breadcrumb trail and the licence of
+// config.yaml, the indicators' ids; and it indexes every plan.
+func complete(site *plan.Site) {
+	cfg := &site.Config
+	if len(cfg.Percorso) == 0 {
+		for _, t := range defaultPercorso {
+			cfg.Percorso = append(cfg.Percorso, plan.Link{Titolo: plan.Text{S: t}})
+		}
+	}
+	if cfg.Licenza.Nome.S == "" {
+		cfg.Licenza.Nome.S = defaultLicence
+		if cfg.Licenza.URL.S == "" {
+			cfg.Licenza.URL.S = defaultLicenceURL
+		}
+	}
+	for _, p := range site.Plans {
+		if p.Tipo.S == "" {
+			p.Tipo.S = defaultKind
+		}
+		if p.Sigla.S == "" {
+			p.Sigla.S = strings.TrimSpace(p.Tipo.S + " " + p.Periodo.S)
+		}
+		for _, s := range p.Sheets() {
+			for i := range s.Indicatori {
+				if ind := &s.Indicatori[i]; ind.ID.S == "" || ind.AutoID {
+					ind.ID, ind.AutoID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}, true
+				}
+			}
+		}
+		p.Index()
+	}
+}
+
+// defaultPercorso is the trail of sections above the plans when the config
+// gives none: the names that D.Lgs. 33/2013 (Allegato A) gives the
+// sections of Amministrazione Trasparente, which ANAC's checker looks for.
+// They are names of the law, not words of the theme.
+var defaultPercorso = []string{"Amministrazione Trasparente", "Performance", "Piano della Performance"}
+
+// defaultKind is the kind of a plan whose piano.yaml names none.
+const defaultKind = "PIAO"
+
+// The licence of the content when the config names none.
+const (
+	defaultLicence    = "CC BY 4.0"
+	defaultLicenceURL = "https://creativecommons.org/licenses/by/4.0/deed.it"
+)
 
 func (l *loader) loadPlan(dir string) *plan.Plan {
 	file := path.Join(dir, "piano.yaml")

@@ -149,7 +149,7 @@ func TestLoadErrors(t *testing.T) {
 func TestValuesKeptAsWritten(t *testing.T) {
 	for _, v := range []string{"010", "SI", "no", "on", "≥ 12", "≤-10", "Entro 30.06", "€ 1.105.500,00", "2024-01-26", "1e3", "0x10", "12:30", "~", "null", ".5"} {
 		src := strings.Replace(testSheet, `2024: "≥ 12"`, "2024: "+v, 1)
-		site, ds := Load(testSite(map[string]string{"content/p/operativi/uno.yaml": src}))
+		site, ds := loadSite(testSite(map[string]string{"content/p/operativi/uno.yaml": src}))
 		if ds.HasErrors() {
 			t.Fatalf("%q: %s", v, ds.Error())
 		}
@@ -161,7 +161,7 @@ func TestValuesKeptAsWritten(t *testing.T) {
 
 func TestDiagnosticsAllAtOnceSorted(t *testing.T) {
 	bad := strings.Replace(strings.Replace(testSheet, "peso: 50%", "pes: 50%", 1), "linea:", "linee:", 1)
-	_, ds := Load(testSite(map[string]string{
+	_, ds := loadSite(testSite(map[string]string{
 		"content/p/operativi/uno.yaml": bad,
 		"content/p/operativi/due.yaml": "area: [",
 	}))

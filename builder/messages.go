@@ -90,7 +90,7 @@ const (
 	msgPeriod              = "periodo %q non valido"
 	hintPeriod             = "scrivi il primo e l'ultimo anno, ad esempio: periodo: 2024-2026"
 	msgDate                = "data %q non valida"
-	hintDate               = "scrivi la data nella forma AAAA-MM-GG, ad esempio 2024-09-12"
+	hintDate               = "scrivi la data nella forma AAAA-MM-GG (2024-09-12), o, se l'atto indica solo il mese o l'anno, AAAA-MM (2016-09) o AAAA (2016)"
 	msgUnknownRevision     = "revisione %q inesistente"
 	msgUnknownLine         = "linea strategica %q inesistente"
 	msgUnknownObjective    = "obiettivo strategico %q inesistente"
@@ -112,11 +112,14 @@ const (
 	hintWeights            = "correggi i pesi degli indicatori in vigore, tenendo conto di quelli inseriti e stralciati dalle revisioni"
 	msgInsertedAndRemoved  = "indicatore inserito e stralciato dalla stessa revisione %q"
 	hintInsertedAndRemoved = "togli \"inserito\" o \"stralcio\""
+	msgRevisionNoDay       = "la revisione %q ha una data senza giorno: il feed Atom delle revisioni, che data ogni voce al giorno, non la annuncia"
+	hintRevisionNoDay      = "se l'atto indica il giorno, scrivi la data per intero (AAAA-MM-GG); altrimenti la revisione resta sulle pagine e nei dati aperti, ma non nel feed"
 	msgRevisionOrder       = "le revisioni devono essere elencate dalla più vecchia: %q (%s) viene dopo %q (%s)"
 	hintRevisionOrder      = "riordina l'elenco \"revisioni\" di piano.yaml per data"
 	msgDuplicatePage       = "la scheda scriverebbe la stessa pagina di %s"
 	hintDuplicatePage      = "rinomina uno dei due file"
 	msgConfigTheme         = "tema %q non trovato"
+	msgUnknownLang         = "lingua %q: il tema non ha le parole di questa lingua (i18n/%[1]s.yaml)"
 	hintConfigTheme        = "usa \"default\", o crea la cartella themes/%s/"
 )
 
@@ -142,6 +145,10 @@ func hintMissingFile(file string) string {
 		return "esegui piao nella cartella del sito, o indicala con -s CARTELLA"
 	}
 	return ""
+}
+
+func hintUnknownLang(known []string) string {
+	return fmt.Sprintf("lingue del tema: %s; per un'altra lingua aggiungi il file themes/NOME/i18n/LINGUA.yaml", strings.Join(known, ", "))
 }
 
 func hintKnown(what string, known []string) string {
@@ -547,3 +554,15 @@ const (
 	hintPathRename   = "rinomina il file o la cartella da cui nasce, usando lettere minuscole senza accenti, cifre e trattini"
 	hintPathLong     = "accorcia il nome da cui nasce l'indirizzo: il nome del file della scheda, della cartella del piano, il codice o il titolo"
 )
+
+var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+	"agosto", "settembre", "ottobre", "novembre", "dicembre"}
+
+// italianDate formats an ISO date as "12 settembre 2024".
+func italianDate(iso string) string {
+	var y, m, d int
+	if n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
+		return iso
+	}
+	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
+}

@@ -116,7 +116,7 @@ func (l *loader) goodName(name string) bool {
 func checkPages(site *plan.Site) Diagnostics {
 	var ds Diagnostics
 	owners := map[string]plan.Pos{}
-	for _, pg := range listPages(site, false) {
+	for _, pg := range listPages(site, nil, false) {
 		pos := pageSource(site, pg)
 		if !pos.IsValid() {
 			pos = site.Config.Pos

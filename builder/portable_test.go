@@ -156,7 +156,7 @@ func TestUnholdableNames(t *testing.T) {
 	if site, _ := Build(Input{Site: files, Themes: piao.Themes}); site != nil {
 		t.Fatal("a site Windows cannot hold was built")
 	}
-	ds := CheckSite(Input{Site: files, Themes: piao.Themes})
+	ds := Check(Input{Site: files, Themes: piao.Themes})
 	got := headlines(ds)
 	for _, want := range []string{
 		`themes/default/assets/img/aux.png: errore: il file assets/img/aux.png non si può creare su Windows: "aux.png" è un nome riservato`,

@@ -11,11 +11,11 @@ import (
 
 	"github.com/piao-pa/piao"
 	"github.com/piao-pa/piao/builder/publish"
-	"github.com/piao-pa/piao/builder/searchprobe"
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/searchprobe"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
-// The search benchmark, on synthetic sites (package builder/synth):
+// The search benchmark, on synthetic sites (package internal/synth):
 //
 //	go test -run '^$' -bench BenchmarkSearch ./builder
 //
@@ -46,7 +46,7 @@ func benchSearch(b *testing.B, n int) {
 	}
 	var out *searchOutput
 	for b.Loop() {
-		out = buildSearchIndex(model).encode()
+		out = buildSearchIndex(model, italian(b)).encode()
 	}
 	b.StopTimer()
 	root := b.TempDir()

@@ -19,8 +19,14 @@ func homePath() string { return indexFile }
 func planPath(p *plan.Plan) string { return path.Join(slug(p.Slug), indexFile) }
 
 func sheetPath(s *plan.Sheet) string {
-	return path.Join(slug(s.Plan.Slug), kindDir[s.Kind], slug(s.Slug), indexFile)
+	return path.Join(slug(s.Plan.Slug), sheetDir[s.Kind], slug(s.Slug), indexFile)
 }
+
+// sheetDir is the folder of each kind of sheet in the output. The
+// segments of every address stay Italian whatever the site's language:
+// they are the addresses the act and the archive cite, and a second
+// language gets a folder of its own, not other names.
+var sheetDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operational: "operativi"}
 
 func originalPath(s *plan.Sheet) string {
 	return path.Join(path.Dir(sheetPath(s)), "originale", indexFile)

@@ -11,6 +11,15 @@ const (
 	Removed                    // an indicator or a footnote was removed ("stralcio")
 )
 
+// IsModified reports whether a value changed.
+func (k ChangeKind) IsModified() bool { return k == Modified }
+
+// IsAdded reports whether an indicator or a footnote was added.
+func (k ChangeKind) IsAdded() bool { return k == Added }
+
+// IsRemoved reports whether an indicator or a footnote was removed.
+func (k ChangeKind) IsRemoved() bool { return k == Removed }
+
 // Change is one thing a revision changed in a sheet.
 type Change struct {
 	Kind      ChangeKind
@@ -40,7 +49,7 @@ func (p *Plan) Sheets() []*Sheet {
 // Changes lists what revision id changed in the sheet and its indicators.
 func (s *Sheet) Changes(id string) []Change {
 	var out []Change
-	out = appendValueChanges(out, s, nil, s.fields, id)
+	out = appendValueChanges(out, s, nil, s.Fields(), id)
 	out = appendNoteChanges(out, s, nil, s.Note, id)
 	for i := range s.Indicatori {
 		ind := &s.Indicatori[i]
@@ -50,7 +59,7 @@ func (s *Sheet) Changes(id string) []Change {
 		case ind.Stralcio.S:
 			out = append(out, Change{Kind: Removed, Sheet: s, Indicator: ind})
 		}
-		out = appendValueChanges(out, s, ind, ind.fields, id)
+		out = appendValueChanges(out, s, ind, ind.Fields(), id)
 		out = appendNoteChanges(out, s, ind, ind.Note, id)
 	}
 	return out

@@ -78,6 +78,28 @@ func (p *Plan) indexed() *sheetIndex {
 	return nil
 }
 
+// Units lists the units of every area, in plan order.
+func (p *Plan) Units() []*Unit {
+	var out []*Unit
+	for i := range p.Aree {
+		for j := range p.Aree[i].Unita {
+			out = append(out, &p.Aree[i].Unita[j])
+		}
+	}
+	return out
+}
+
+// Objectives lists the strategic objectives of every line, in plan order.
+func (p *Plan) Objectives() []*Objective {
+	var out []*Objective
+	for i := range p.Linee {
+		for j := range p.Linee[i].Obiettivi {
+			out = append(out, &p.Linee[i].Obiettivi[j])
+		}
+	}
+	return out
+}
+
 // Unit returns the unit with the given code, or nil.
 func (p *Plan) Unit(code string) *Unit { return p.units[code] }
 
@@ -198,7 +220,7 @@ func (ind *Indicator) Revised() bool {
 	if ind.Added() || ind.Removed() || len(ind.Revisioni) > 0 {
 		return true
 	}
-	for v := range ind.fields {
+	for v := range ind.Fields() {
 		if v.Value.Revised() {
 			return true
 		}
@@ -211,76 +233,12 @@ func (ind *Indicator) Revised() bool {
 	return false
 }
 
-// Field is a labelled value of a sheet or indicator.
-type Field struct {
-	Key   string // the content key: "peso", "target"
-	Label string // the label on the paper sheet
-	Value Value
-}
-
-// Values lists the indicator's revisable fields with their labels, in the
-// order of the paper sheet; each target is one field.
-func (ind *Indicator) Values() []Field { return slices.Collect(ind.fields) }
-
-// fields yields what Values lists, without making the list.
-func (ind *Indicator) fields(yield func(Field) bool) {
-	if !yield(Field{"descrizione", "Descrizione", ind.Descrizione}) ||
-		!yield(Field{"algoritmo", "Algoritmo di calcolo", ind.Algoritmo}) {
-		return
-	}
-	for _, t := range ind.Target {
-		if !yield(Field{"target", "Target " + t.Anno, t}) {
-			return
-		}
-	}
-	_ = yield(Field{"peso", "Peso indicatore", ind.Peso}) &&
-		yield(Field{"fonte", "Fonte del dato", ind.Fonte}) &&
-		yield(Field{"unita_misura", "Unità di misura", ind.Unita}) &&
-		yield(Field{"tipologia", "Tipologia indicatore", ind.Tipologia})
-}
-
-// Values lists the sheet's own revisable fields (not its indicators').
-func (s *Sheet) Values() []Field { return slices.Collect(s.fields) }
-
-// fields yields what Values lists, without making the list.
-func (s *Sheet) fields(yield func(Field) bool) {
-	if s.Kind == Operational && !yield(Field{"obiettivo_operativo", "Obiettivo operativo", s.Obiettivo}) {
-		return
-	}
-	if s.Descrizione.S != "" && !yield(Field{"descrizione", "Descrizione", s.Descrizione}) {
-		return
-	}
-	if !yield(Field{"peso", "Peso obiettivo", s.Peso}) {
-		return
-	}
-	for _, r := range s.Risorse {
-		if !yield(Field{"risorse", "Risorse stanziate " + r.Anno, r}) {
-			return
-		}
-	}
-}
-
-// Name is the sheet's display title: titolo, the operational objective, or
-// the strategic line's name.
-func (s *Sheet) Name() string {
-	switch {
-	case s.Titolo.S != "":
-		return s.Titolo.S
-	case s.Kind == Operational:
-		return s.Obiettivo.S
-	}
-	if l := s.Plan.LineByCode(s.Linea.S); l != nil {
-		return "Linea " + l.Codice.S + " - " + l.Nome.S
-	}
-	return s.Slug
-}
-
 // Revised reports whether any revision touched the sheet.
 func (s *Sheet) Revised() bool {
 	if len(s.Revisioni) > 0 {
 		return true
 	}
-	for f := range s.fields {
+	for f := range s.Fields() {
 		if f.Value.Revised() {
 			return true
 		}

@@ -65,7 +65,9 @@ type Link struct {
 type Plan struct {
 	Slug          string     `yaml:"-"` // the folder name
 	Titolo        Text       `yaml:"titolo,required"`
-	Periodo       Text       `yaml:"periodo,required"` // "2024-2026"
+	Tipo          Text       `yaml:"tipo"`             // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
+	Sigla         Text       `yaml:"sigla"`            // its short name; default the kind and the period: "PIAO 2024-2026"
+	Periodo       Text       `yaml:"periodo,required"` // "2024-2026", or one year: "2016"
 	Approvazione  Atto       `yaml:"approvazione,required"`
 	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
 	Descrizione   Text       `yaml:"descrizione"`
@@ -150,6 +152,12 @@ const (
 	Operational
 )
 
+// IsStrategic reports whether the sheet is a strategic one.
+func (k Kind) IsStrategic() bool { return k == Strategic }
+
+// IsOperational reports whether the sheet is an operational one.
+func (k Kind) IsOperational() bool { return k == Operational }
+
 // Sheet is an objective sheet (scheda obiettivo), strategic or operational.
 // Fields that only one kind uses are documented as such; the loader rejects
 // a key the sheet's kind does not have.
@@ -189,6 +197,7 @@ type Code struct {
 // Indicator is a performance indicator of a sheet.
 type Indicator struct {
 	ID          Text      `yaml:"id"` // anchor; defaults to i1, i2, … by position
+	AutoID      bool      `yaml:"-"`  // the id is the default, not written in the sheet
 	Descrizione Value     `yaml:"descrizione,required"`
 	Algoritmo   Value     `yaml:"algoritmo"`
 	Target      []Value   `yaml:"target,required,years"` // one per year, Value.Anno set
