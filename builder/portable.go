@@ -84,7 +84,9 @@ func segmentProblem(seg string) int {
 // pathProblem says what makes the output path name unholdable, and the
 // name of the file or folder at fault.
 func pathProblem(name string) (int, string) {
-	for _, seg := range strings.Split(name, "/") {
+	for rest, more := name, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
 		if why := segmentProblem(seg); why != portableOK {
 			return why, seg
 		}
