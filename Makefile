@@ -108,4 +108,4 @@ release-check:
 	$(MAKE) -s -C "$$tmp/a" release VERSION=$(VERSION) >/dev/null && \
 	GOCACHE="$$tmp/cache" $(MAKE) -s -C "$$tmp/b/un altro percorso" release VERSION=$(VERSION) >/dev/null && \
 	diff -r "$$tmp/a/dist" "$$tmp/b/un altro percorso/dist" && \
-	cat "$$tmp/a/dist/SHA256SUMS" && echo "release $(VERSION) of $$(git rev-parse --short HEAD): the same bytes from both clones"
+	cat "$$tmp/a/dist/SHA256SUMS" && echo "release $(VERSION) of $$(git -C "$$tmp/a" rev-parse --short HEAD): the same bytes from both clones"
