@@ -553,6 +553,7 @@ const (
 	msgPathCollision = "%s e %s differiscono solo per maiuscole e minuscole o per la forma degli accenti: su Windows e macOS sono lo stesso file, e uno cancellerebbe l'altro"
 	hintPathRename   = "rinomina il file o la cartella da cui nasce, usando lettere minuscole senza accenti, cifre e trattini"
 	hintPathLong     = "accorcia il nome da cui nasce l'indirizzo: il nome del file della scheda, della cartella del piano, il codice o il titolo"
+	hintSnapshotLong = "scegli un nome di archivio più corto con --nome, o accorcia il nome da cui nasce l'indirizzo"
 )
 
 var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",

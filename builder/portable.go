@@ -245,3 +245,21 @@ func (p *Pages) origin(site fs.FS, theme string, name string) (plan.Pos, Severit
 		}
 	}
 }
+
+// snapshotPortable reports, at the plan, the longest path of a snapshot
+// that would be too long once published under archivio/NAME/: a snapshot
+// never changes, so it must fit before it is made.
+func snapshotPortable(snap *Snapshot, p *plan.Plan) Diagnostics {
+	var ds Diagnostics
+	longest := ""
+	for name := range snap.Files {
+		full := snapshotPath(snap.Meta.Nome, name)
+		if why, _ := pathProblem(full); why == portableLong && pathLength(full) > pathLength(longest) {
+			longest = full
+		}
+	}
+	if longest != "" {
+		ds.errorf(p.Pos, hintSnapshotLong, msgPathLong, longest, pathLength(longest), maxPath, typicalDest)
+	}
+	return ds
+}

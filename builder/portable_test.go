@@ -195,3 +195,21 @@ func TestUnholdableNames(t *testing.T) {
 		t.Errorf("Windows or macOS cannot hold %q", bad)
 	}
 }
+
+// TestSnapshotTooLong: a snapshot whose paths, published under
+// archivio/NAME/, would be too long for Windows is refused before it is
+// made, at its plan, with a hint to choose a shorter name.
+func TestSnapshotTooLong(t *testing.T) {
+	in := Input{Site: os.DirFS(".."), Themes: piao.Themes, Minify: true}
+	snap, ds := NewSnapshot(in, SnapshotOptions{Plan: "piao-2024-2026", Name: strings.Repeat("archivio-", 14) + "x"})
+	if snap != nil {
+		t.Fatal("a snapshot too long for Windows was made")
+	}
+	got := headlines(ds)
+	if !strings.Contains(got, "content/piao-2024-2026/piano.yaml:") || !strings.Contains(got, "errore: il percorso archivio/archivio-") || !strings.Contains(got, "è troppo lungo") || !strings.Contains(ds.Error(), "--nome") {
+		t.Errorf("got:\n%s", ds.Error())
+	}
+	if snap, ds := NewSnapshot(in, SnapshotOptions{Plan: "piao-2024-2026"}); snap == nil {
+		t.Errorf("the example's snapshot under its own name is refused:\n%s", ds.Error())
+	}
+}
