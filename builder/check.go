@@ -85,6 +85,11 @@ func (c *checker) plan() {
 	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
 		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}
+	switch p.Pesi.S {
+	case "", plan.WeightPercent, plan.WeightCoefficient, plan.WeightNone:
+	default:
+		c.ds.errorf(p.Pesi.Pos, hintPesi, msgPesi, p.Pesi.S)
+	}
 	seen := map[string]plan.Pos{}
 	prev := ""
 	for i, r := range p.Revisioni {
@@ -199,14 +204,14 @@ func (c *checker) sheet(s *plan.Sheet) {
 	}
 	c.years(s.Risorse)
 	c.amounts(s)
-	c.percents(s.Peso)
+	c.weight(s.Peso, s.Pos)
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 	}
-	if c.revisionsKnown(s) {
+	if c.p.Weights() == plan.WeightPercent && c.revisionsKnown(s) {
 		c.weights(s) // weights mean nothing while revisions are unknown
 	}
 }
@@ -260,7 +265,7 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 	}
 	c.years(ind.Target)
 	c.targets(ind)
-	c.percents(ind.Peso)
+	c.weight(ind.Peso, ind.Pos)
 	c.campi(ind.Note, indicatorKeys)
 	c.revision(ind.Inserito)
 	c.revision(ind.Stralcio)

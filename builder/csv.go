@@ -151,7 +151,7 @@ func yesNo(b bool) string {
 func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
 	t := table{file: "schede.csv", title: w.T("data.sheets.title")}
 	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
-		"missioni", "programma", "area", "unita"}, fieldColumns(p, plan.SheetSpecs())...)
+		"missioni", "programma", "area", "unita"}, fieldColumns(p, p.Specs(plan.SheetSpecs()))...)
 	t.header = append(t.header, "indicatori_in_vigore", "rivista", "pagina")
 	t.rows = func(yield func([]string) bool) { sheetRows(model, w, p, yield) }
 	return t
@@ -175,7 +175,7 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 		}
 		row := []string{p.Slug, s.Slug, sheetKind(s), w.SheetName(s), s.Linea.S, joinTexts(s.Obiettivi),
 			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S}
-		row = append(row, fieldCells(p, plan.SheetSpecs(), func(f *plan.Spec) []plan.Value {
+		row = append(row, fieldCells(p, p.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil
 			}
@@ -191,7 +191,7 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 func indicatorTable(model *plan.Site, w *words, p *plan.Plan) table {
 	t := table{file: "indicatori.csv", title: w.T("data.indicators.title")}
 	t.header = append([]string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "in_vigore",
-		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, plan.IndicatorSpecs())...)
+		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, p.Specs(plan.IndicatorSpecs()))...)
 	t.header = append(t.header, "pagina")
 	t.rows = func(yield func([]string) bool) { indicatorRows(model, p, yield) }
 	return t
@@ -203,7 +203,7 @@ func indicatorRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
 		for i, ind := range s.Indicators() {
 			row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
 				yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
-			row = append(row, fieldCells(p, plan.IndicatorSpecs(), ind.FieldValues, !ind.Added())...)
+			row = append(row, fieldCells(p, p.Specs(plan.IndicatorSpecs()), ind.FieldValues, !ind.Added())...)
 			row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
 			if !yield(row) {
 				return

@@ -338,11 +338,11 @@ func ignoredName(name string) bool {
 		name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
 }
 
-// parsePeriod reads "2024-2026".
+// parsePeriod reads "2024-2026", or one year: "2016".
 func parsePeriod(s string) (first, last int) {
 	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
 	if !ok {
-		return 0, 0
+		b = a // one year: periodo: 2016
 	}
 	first, err1 := strconv.Atoi(strings.TrimSpace(a))
 	last, err2 := strconv.Atoi(strings.TrimSpace(b))

@@ -88,7 +88,7 @@ const (
 // References and rules.
 const (
 	msgPeriod              = "periodo %q non valido"
-	hintPeriod             = "scrivi il primo e l'ultimo anno, ad esempio: periodo: 2024-2026"
+	hintPeriod             = "scrivi il primo e l'ultimo anno, ad esempio: periodo: 2024-2026, o l'anno di un piano annuale: periodo: 2016"
 	msgDate                = "data %q non valida"
 	hintDate               = "scrivi la data nella forma AAAA-MM-GG (2024-09-12), o, se l'atto indica solo il mese o l'anno, AAAA-MM (2016-09) o AAAA (2016)"
 	msgUnknownRevision     = "revisione %q inesistente"
@@ -348,6 +348,12 @@ const (
 	hintURL         = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
 	msgThemeName    = "nome del tema %q non valido"
 	hintThemeName   = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
+	msgPesi         = "valore %q non valido per \"pesi\""
+	hintPesi        = "scrivi \"percentuali\" (predefinito: i pesi sommano a 100%), \"coefficienti\" (scritti come nell'atto, ad esempio 1,2) o \"nessuno\" se l'atto non dà pesi"
+	msgNoWeights    = "il piano non ha pesi (pesi: nessuno), ma qui c'è un peso"
+	hintNoWeights   = "togli il peso, o scrivi in piano.yaml pesi: percentuali o pesi: coefficienti come l'atto"
+	msgCoefficient  = "coefficiente %q non valido"
+	hintCoefficient = "scrivi il coefficiente come un numero, con la virgola per i decimali: 1,2 o 0,8"
 	msgSchede       = "valore %q non valido per \"schede\""
 	hintSchede      = "scrivi \"tutte\" (predefinito) o \"selezione\" se il piano pubblica solo alcune schede"
 	msgUnknownCampo = "campo %q sconosciuto in \"campi\""

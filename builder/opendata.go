@@ -389,7 +389,7 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 		sheetHead: sheetHead{Piano: s.Plan.Slug, Scheda: s.Slug, Tipo: sheetKind(s), Titolo: w.SheetName(s),
 			Pagina: siteURL(model, sheetPath(s)), Linea: s.Linea.S, ObiettiviStrategici: []string{},
 			Missioni: []codeJSON{}, Area: s.Area.S, Unita: s.Unita.S},
-		Fields: fieldsData(plan.SheetSpecs(), func(f *plan.Spec) []plan.Value {
+		Fields: fieldsData(s.Plan.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil
 			}
@@ -417,7 +417,7 @@ func indicatorData(model *plan.Site, s *plan.Sheet, ind *plan.Indicator, n int) 
 	order := s.Plan.RevisionOrder()
 	return indicatorJSON{
 		indicatorHead: indicatorHead{ID: ind.ID.S, Numero: n, Pagina: siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind))},
-		Fields:        fieldsData(plan.IndicatorSpecs(), ind.FieldValues),
+		Fields:        fieldsData(s.Plan.Specs(plan.IndicatorSpecs()), ind.FieldValues),
 		indicatorTail: indicatorTail{InseritoDa: ind.Inserito.S, StralciatoDa: ind.Stralcio.S,
 			InVigore:         ind.InForce(len(s.Plan.Revisioni), order),
 			InVigoreIniziale: ind.InForce(0, order),

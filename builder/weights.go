@@ -76,6 +76,9 @@ func (c *checker) stageWeights(s *plan.Sheet, n int) (sum float64, terms []strin
 // 100% in all: more is an error; less a warning, unless the plan says it
 // publishes a selection of its sheets.
 func (c *checker) unitWeights() {
+	if c.p.Weights() != plan.WeightPercent {
+		return
+	}
 	for _, a := range c.p.Aree {
 		for _, u := range a.Unita {
 			sum, terms, ok := 0.0, []string{}, true

@@ -17,6 +17,7 @@ type Spec struct {
 	Of      Owner      // whose field it is
 	PerYear bool       // one value per year of the plan, each with Value.Anno
 	Search  SearchRole // how the search index reads it
+	Weight  bool       // a weight: a plan without weights has none (Plan.Has)
 	// Operational: only operational sheets have it (a sheet field).
 	Operational bool
 }
@@ -61,7 +62,7 @@ var indicatorFields = []indicatorField{
 	{Spec{Key: "descrizione", Search: SearchTitle}, func(i *Indicator) []Value { return one(i.Descrizione) }},
 	{Spec{Key: "algoritmo"}, func(i *Indicator) []Value { return one(i.Algoritmo) }},
 	{Spec{Key: "target", PerYear: true}, func(i *Indicator) []Value { return i.Target }},
-	{Spec{Key: "peso", Search: SearchNone}, func(i *Indicator) []Value { return one(i.Peso) }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true}, func(i *Indicator) []Value { return one(i.Peso) }},
 	{Spec{Key: "fonte"}, func(i *Indicator) []Value { return one(i.Fonte) }},
 	{Spec{Key: "unita_misura"}, func(i *Indicator) []Value { return one(i.Unita) }},
 	{Spec{Key: "tipologia"}, func(i *Indicator) []Value { return one(i.Tipologia) }},
@@ -72,7 +73,7 @@ var indicatorFields = []indicatorField{
 var sheetFields = []sheetField{
 	{Spec{Key: "obiettivo_operativo", Search: SearchTitle, Operational: true}, func(s *Sheet) []Value { return one(s.Obiettivo) }},
 	{Spec{Key: "descrizione", Search: SearchText}, func(s *Sheet) []Value { return one(s.Descrizione) }},
-	{Spec{Key: "peso", Search: SearchNone}, func(s *Sheet) []Value { return one(s.Peso) }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true}, func(s *Sheet) []Value { return one(s.Peso) }},
 	{Spec{Key: "risorse", PerYear: true}, func(s *Sheet) []Value { return s.Risorse }},
 }
 
@@ -150,6 +151,21 @@ func (s *Sheet) Fields() iter.Seq[Field] {
 
 // Has reports whether the sheet's kind has the field.
 func (s *Sheet) Has(spec *Spec) bool { return !spec.Operational || s.Kind == Operational }
+
+// Has reports whether the plan has the field at all: a plan without
+// weights has no weight field, in the pages or in the data.
+func (p *Plan) Has(spec *Spec) bool { return !spec.Weight || p.Weighted() }
+
+// Specs lists those of specs that the plan has.
+func (p *Plan) Specs(specs []*Spec) []*Spec {
+	var out []*Spec
+	for _, s := range specs {
+		if p.Has(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // FieldValues returns the values of one of the sheet's own fields.
 func (s *Sheet) FieldValues(spec *Spec) []Value {

@@ -72,6 +72,7 @@ type Plan struct {
 	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
 	Descrizione   Text       `yaml:"descrizione"`
 	Schede        Text       `yaml:"schede"` // "tutte" (default) or "selezione": only some sheets are published
+	Pesi          Text       `yaml:"pesi"`   // "percentuali" (default), "coefficienti" or "nessuno"
 	Revisioni     []Revision `yaml:"revisioni"`
 	Aree          []Area     `yaml:"aree,required"`
 	Linee         []Line     `yaml:"linee,required"`
@@ -89,6 +90,28 @@ type Plan struct {
 	revOrder   map[string]int
 	sheets     *sheetIndex // the sheets by unit, line and objective
 }
+
+// The kinds of weight a plan gives its objectives and indicators (pesi).
+const (
+	WeightPercent     = "percentuali" // percentages that sum to 100%
+	WeightCoefficient = "coefficienti"
+	WeightNone        = "nessuno"
+)
+
+// Weights is how the plan weighs its objectives and indicators:
+// WeightPercent, WeightCoefficient or WeightNone.
+func (p *Plan) Weights() string {
+	if p.Pesi.S == "" {
+		return WeightPercent
+	}
+	return p.Pesi.S
+}
+
+// Weighted reports whether the plan gives weights at all.
+func (p *Plan) Weighted() bool { return p.Weights() != WeightNone }
+
+// Coefficients reports whether the plan's weights are coefficients.
+func (p *Plan) Coefficients() bool { return p.Weights() == WeightCoefficient }
 
 // Atto is an administrative act: what it is and when it was adopted.
 type Atto struct {
@@ -175,7 +198,7 @@ type Sheet struct {
 	Obiettivi   []Text      `yaml:"obiettivi_strategici,required"`
 	Obiettivo   Value       `yaml:"obiettivo_operativo,o,required"`
 	Descrizione Value       `yaml:"descrizione"`
-	Peso        Value       `yaml:"peso,required"`
+	Peso        Value       `yaml:"peso"` // required when the plan's weights are percentages
 	Note        []Note      `yaml:"note"`
 	Revisioni   []RevNote   `yaml:"note_revisione"`
 	Indicatori  []Indicator `yaml:"indicatori"`
@@ -201,7 +224,7 @@ type Indicator struct {
 	Descrizione Value     `yaml:"descrizione,required"`
 	Algoritmo   Value     `yaml:"algoritmo"`
 	Target      []Value   `yaml:"target,required,years"` // one per year, Value.Anno set
-	Peso        Value     `yaml:"peso,required"`
+	Peso        Value     `yaml:"peso"`                  // required when the plan's weights are percentages
 	Fonte       Value     `yaml:"fonte"`
 	Unita       Value     `yaml:"unita_misura"`
 	Tipologia   Value     `yaml:"tipologia"`
