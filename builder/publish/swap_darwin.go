@@ -13,8 +13,8 @@ import (
 var errNoExchange = errors.New("exchange not supported")
 
 // exchange swaps the names a and b atomically (renamex_np RENAME_SWAP, on
-// APFS and HFS+); other file systems (a network share, exFAT) say they
-// cannot, and swapIn renames twice.
+// APFS); file systems that cannot (a network share, exFAT, perhaps HFS+)
+// say so, and swapIn renames twice.
 func exchange(a, b string) error {
 	err := unix.RenamexNp(a, b, unix.RENAME_SWAP)
 	if errors.Is(err, unix.ENOTSUP) || errors.Is(err, unix.EOPNOTSUPP) || errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) {
