@@ -18,7 +18,7 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	var ds Diagnostics
 	(&checker{ds: &ds}).config(&site.Config)
 	for _, p := range site.Plans {
-		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}}
+		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
 		c.plan()
 		for _, s := range p.Sheets() {
 			c.sheet(s)
@@ -43,9 +43,10 @@ func planBroken(p *plan.Plan, broken map[string]bool) bool {
 }
 
 type checker struct {
-	p   *plan.Plan
-	ds  *Diagnostics
-	ids map[string]plan.Pos // indicator ids in the plan
+	p      *plan.Plan
+	ds     *Diagnostics
+	ids    map[string]plan.Pos // indicator ids in the plan
+	broken map[string]bool     // files with errors of their own, already reported
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
@@ -104,24 +105,45 @@ func (c *checker) plan() {
 		prev = r.Data.S
 	}
 	seen = map[string]plan.Pos{}
-	units := map[string]plan.Pos{}
-	for _, a := range p.Aree {
-		c.code(a.Codice, "area", seen)
-		for _, u := range a.Unita {
-			c.code(u.Codice, "unità", units)
-		}
+	for i := range p.Aree {
+		c.ref(&p.Aree[i].Ref, p.Aree[i].Pos, "area", seen)
 	}
 	seen = map[string]plan.Pos{}
-	objs := map[string]plan.Pos{}
-	for _, l := range p.Linee {
-		c.code(l.Codice, "linea", seen)
-		for _, o := range l.Obiettivi {
-			key := o.ID
-			if key.S == "" {
-				key = o.Codice
-			}
-			c.code(key, "obiettivo", objs)
-		}
+	for _, u := range p.Units() {
+		c.ref(&u.Ref, u.Pos, "unità", seen)
+	}
+	seen = map[string]plan.Pos{}
+	for i := range p.Linee {
+		c.ref(&p.Linee[i].Ref, p.Linee[i].Pos, "linea", seen)
+	}
+	seen = map[string]plan.Pos{}
+	for _, o := range p.Objectives() {
+		c.ref(&o.Ref, o.Pos, "obiettivo", seen)
+	}
+}
+
+// ref checks how a part of the plan is named: an id or a code, each a
+// short text, its key unique among its kind.
+func (c *checker) ref(r *plan.Ref, pos plan.Pos, what string, seen map[string]plan.Pos) {
+	if r.Key() == "" {
+		c.ds.errorf(pos, hintNoKey, msgNoKey, what)
+		return
+	}
+	c.codeText(r.Codice)
+	c.codeText(r.ID)
+	key := r.KeyText()
+	if prev, dup := seen[key.S]; dup {
+		c.ds.errorf(key.Pos, hintDuplicateID, msgDuplicateID, what, key.S, formatPos(prev))
+		return
+	}
+	seen[key.S] = key.Pos
+}
+
+// codeText checks a code as an act writes it ("SG3/B", "OB.4.2"): any
+// text, shown as written, with a letter or a digit to make its address of.
+func (c *checker) codeText(t plan.Text) {
+	if t.S != "" && slug(t.S) == "x" && !strings.EqualFold(t.S, "x") {
+		c.ds.errorf(t.Pos, hintCodeText, msgBadCode, t.S)
 	}
 }
 
@@ -182,6 +204,8 @@ func (c *checker) years(vs []plan.Value) {
 
 func (c *checker) sheet(s *plan.Sheet) {
 	p := c.p
+	c.codeText(s.Codice)
+	c.place(s)
 	line := p.LineByCode(s.Linea.S)
 	if s.Linea.S != "" && line == nil {
 		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", codesOf(p.Linee, func(l plan.Line) string { return l.Codice.S })), msgUnknownLine, s.Linea.S)
@@ -193,7 +217,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 		case obj == nil:
 			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", codesOf(p.Objectives(), (*plan.Objective).Key)), msgUnknownObjective, o.S)
 		case line != nil && obj.Line != line:
-			c.ds.errorf(o.Pos, hintObjectiveLine, msgObjectiveOtherLine, o.S, obj.Line.Codice.S, line.Codice.S)
+			c.ds.errorf(o.Pos, hintObjectiveLine, msgObjectiveOtherLine, o.S, lineKey(obj.Line), line.Key())
 		}
 	}
 	if s.Kind == plan.Operational {
@@ -230,6 +254,35 @@ func (c *checker) unit(s *plan.Sheet) {
 	case area != nil && u.Area != area:
 		c.ds.errorf(s.Unita.Pos, hintUnitNotInArea, msgUnitNotInArea, s.Unita.S, s.Area.S)
 	}
+}
+
+// place checks that a sheet sits in the levels the plan has: a line (or an
+// objective of a line) when the plan has lines, objectives when it has
+// objectives, a unit when an operational sheet's plan has units. A plan
+// without a level asks for none.
+func (c *checker) place(s *plan.Sheet) {
+	p := c.p
+	if c.broken[s.Pos.File] {
+		return // what is missing may be a key the loader could not read
+	}
+	need := func(key string) { c.ds.errorf(s.Pos, hintNeedLevel(key), msgMissingField, key) }
+	if p.HasLines() && s.Linea.S == "" && p.LineOf(s) == nil && (len(s.Obiettivi) == 0 || !p.HasObjectives()) {
+		need("linea")
+	}
+	if p.HasObjectives() && len(s.Obiettivi) == 0 && s.Kind == plan.Operational {
+		need("obiettivi_strategici")
+	}
+	if p.HasUnits() && s.Kind == plan.Operational && s.Unita.S == "" {
+		need("unita")
+	}
+}
+
+// lineKey is a line's key, or "" for none.
+func lineKey(l *plan.Line) string {
+	if l == nil {
+		return ""
+	}
+	return l.Key()
 }
 
 func (c *checker) notes(notes []plan.Note, revs []plan.RevNote) {

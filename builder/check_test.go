@@ -126,7 +126,7 @@ note:
   - {rimando: "*", testo: aggiornamento da preventivo, inserita: r1}
 `}, ""},
 		{"tema", map[string]string{"config.yaml": testConfig + "tema: ../../etc\n"}, `nome del tema "../../etc" non valido`},
-		{"code with two dots", map[string]string{"content/p/piano.yaml": strings.Replace(testPiano, "codice: a1", "codice: a..1", 1)}, `codice "a..1" non valido`},
+		{"code with no letter or digit", map[string]string{"content/p/piano.yaml": strings.Replace(testPiano, "codice: a1", `codice: "--"`, 1)}, `codice "--" non valido`},
 		{"plan folder that collides with a section page", map[string]string{
 			"content/amministrazione-trasparente/piano.yaml":         strings.Replace(testPiano, "2024-2026", "2020-2022", 1),
 			"content/amministrazione-trasparente/operativi/uno.yaml": strings.ReplaceAll(testSheet, "2024", "2020")},

@@ -329,13 +329,23 @@ func (l *loader) yamlError(file string, text []byte, offset int, err error) {
 }
 
 // ignoredName reports whether a file is editor debris or hidden: swap and
-// backup files, lock files, dotfiles, the files a file manager leaves.
+// backup files, lock files, dotfiles, the files a file manager leaves; and
+// the readings `piao importa` writes beside a sheet it may not overwrite
+// (NAME.importato.yaml), which the office compares before taking one.
 func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		importedReading(name) ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
 		strings.HasSuffix(name, ".bak") || strings.HasPrefix(name, "~$") ||
 		name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
+}
+
+// importedReading reports whether name is a reading left by piao importa:
+// NAME.importato.yaml, .yml or .md.
+func importedReading(name string) bool {
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	return strings.HasSuffix(stem, ".importato") && stem != ".importato"
 }
 
 // parsePeriod reads "2024-2026", or one year: "2016".

@@ -104,6 +104,9 @@ const (
 	hintDuplicateID        = "ogni codice deve essere unico nel piano"
 	msgBadCode             = "codice %q non valido"
 	hintBadCode            = "usa solo lettere minuscole, cifre, punti e trattini"
+	hintCodeText           = "scrivi il codice come nell'atto, con almeno una lettera o una cifra: SG3/B, OB.4.2"
+	msgNoKey               = "manca il codice di questa voce (%s): serve \"codice\", come nell'atto, o \"id\" se l'atto non ne dà"
+	hintNoKey              = "aggiungi codice: … (mostrato sulle pagine) oppure, se l'atto non dà codici, id: … (usato solo per i richiami)"
 	msgYearOutside         = "anno %s fuori dal periodo del piano (%s)"
 	hintYearOutside        = "gli anni di target e risorse devono cadere nel periodo di piano.yaml"
 	msgPercent             = "peso %q non valido"
@@ -128,6 +131,10 @@ const (
 	weightsCurrent  = "dopo le revisioni"
 )
 
+func hintEmpty(key string) string {
+	return fmt.Sprintf("il campo %q c'è ma non ha un valore (o è un elenco vuoto): scrivilo, %s", key, docRef)
+}
+
 func hintRequired(key string) string {
 	return fmt.Sprintf("aggiungi il campo %q, %s", key, docRef)
 }
@@ -145,6 +152,10 @@ func hintMissingFile(file string) string {
 		return "esegui piao nella cartella del sito, o indicala con -s CARTELLA"
 	}
 	return ""
+}
+
+func hintNeedLevel(key string) string {
+	return fmt.Sprintf("il piano ha questo livello: indica %q nella scheda, con un codice definito in piano.yaml", key)
 }
 
 func hintUnknownLang(known []string) string {

@@ -165,6 +165,7 @@ type objectiveJSON struct {
 type valueJSON struct {
 	Attuale  string      `json:"attuale"`
 	Iniziale string      `json:"iniziale"`
+	Data     string      `json:"data,omitempty"` // the date the value refers to, when the content gives one
 	Storia   []priorJSON `json:"storia,omitempty"`
 }
 
@@ -173,10 +174,12 @@ type priorJSON struct {
 	SostituitoDa string `json:"sostituito_da"`
 }
 
-func valueData(v plan.Value) valueJSON {
-	out := valueJSON{Attuale: v.S, Iniziale: v.Original()}
+// valueData is a value as the open data give it: its text as a reader
+// sees it (Markdown left out), now, as approved and before each revision.
+func valueData(w *words, v plan.Value) valueJSON {
+	out := valueJSON{Attuale: w.Plain(v.S), Iniziale: w.Plain(v.Original()), Data: v.Data.S}
 	for _, p := range v.Precedenti {
-		out.Storia = append(out.Storia, priorJSON{Valore: p.Valore.S, SostituitoDa: p.Revisione.S})
+		out.Storia = append(out.Storia, priorJSON{Valore: w.Plain(p.Valore.S), SostituitoDa: p.Revisione.S})
 	}
 	return out
 }
@@ -293,7 +296,7 @@ type fieldJSON struct {
 
 // fieldsData gives the fields of specs, values(spec) giving a field's
 // values, or nil for a field that is not there.
-func fieldsData(specs []*plan.Spec, values func(*plan.Spec) []plan.Value) fieldsJSON {
+func fieldsData(w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Value) fieldsJSON {
 	out := make(fieldsJSON, 0, len(specs))
 	for _, s := range specs {
 		vs := values(s)
@@ -301,13 +304,13 @@ func fieldsData(specs []*plan.Spec, values func(*plan.Spec) []plan.Value) fields
 		case s.PerYear:
 			years := yearValues{}
 			for _, v := range vs {
-				years[v.Anno] = valueData(v)
+				years[v.Anno] = valueData(w, v)
 			}
 			out = append(out, fieldJSON{s.Key, years})
 		case vs == nil:
 			out = append(out, fieldJSON{s.Key, nil})
 		default:
-			out = append(out, fieldJSON{s.Key, valueData(vs[0])})
+			out = append(out, fieldJSON{s.Key, valueData(w, vs[0])})
 		}
 	}
 	return out
@@ -389,7 +392,7 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 		sheetHead: sheetHead{Piano: s.Plan.Slug, Scheda: s.Slug, Tipo: sheetKind(s), Titolo: w.SheetName(s),
 			Pagina: siteURL(model, sheetPath(s)), Linea: s.Linea.S, ObiettiviStrategici: []string{},
 			Missioni: []codeJSON{}, Area: s.Area.S, Unita: s.Unita.S},
-		Fields: fieldsData(s.Plan.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
+		Fields: fieldsData(w, s.Plan.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil
 			}
@@ -408,16 +411,16 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 		out.Programma = &codeJSON{s.Programma.Codice.S, s.Programma.Nome.S}
 	}
 	for i, ind := range s.Indicators() {
-		out.Indicatori = append(out.Indicatori, indicatorData(model, s, ind, i+1))
+		out.Indicatori = append(out.Indicatori, indicatorData(model, w, s, ind, i+1))
 	}
 	return out
 }
 
-func indicatorData(model *plan.Site, s *plan.Sheet, ind *plan.Indicator, n int) indicatorJSON {
+func indicatorData(model *plan.Site, w *words, s *plan.Sheet, ind *plan.Indicator, n int) indicatorJSON {
 	order := s.Plan.RevisionOrder()
 	return indicatorJSON{
 		indicatorHead: indicatorHead{ID: ind.ID.S, Numero: n, Pagina: siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind))},
-		Fields:        fieldsData(s.Plan.Specs(plan.IndicatorSpecs()), ind.FieldValues),
+		Fields:        fieldsData(w, s.Plan.Specs(plan.IndicatorSpecs()), ind.FieldValues),
 		indicatorTail: indicatorTail{InseritoDa: ind.Inserito.S, StralciatoDa: ind.Stralcio.S,
 			InVigore:         ind.InForce(len(s.Plan.Revisioni), order),
 			InVigoreIniziale: ind.InForce(0, order),

@@ -103,9 +103,11 @@ type docTerms struct {
 	words  *words
 }
 
+// add adds the terms of texts, as a reader sees them: without their
+// Markdown.
 func (d *docTerms) add(w int, texts ...string) {
 	for _, t := range texts {
-		for _, term := range textnorm.Terms(t) {
+		for _, term := range textnorm.Terms(d.words.Plain(t)) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}
@@ -119,6 +121,7 @@ func (d *docTerms) show(w int, label, text string) {
 		return
 	}
 	d.add(w, text)
+	text = d.words.Plain(text)
 	if label != "" {
 		text = label + ": " + text
 	}
@@ -193,6 +196,9 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 // as the table of fields says each is searched.
 func (d *docTerms) fields(fields iter.Seq[plan.Field]) {
 	for f := range fields {
+		if !f.Value.Revised() && f.Value.S == "" {
+			continue
+		}
 		switch f.Search {
 		case plan.SearchTitle:
 			d.add(weightTitle, f.Value.S)

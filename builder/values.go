@@ -141,7 +141,7 @@ func (c *checker) weight(v plan.Value, pos plan.Pos) {
 		case !v.Pos.IsValid():
 			c.ds.errorf(pos, hintRequired("peso"), msgMissingField, "peso")
 		case strings.TrimSpace(v.S) == "":
-			c.ds.errorf(v.Pos, hintRequired("peso"), msgEmptyField, "peso")
+			c.ds.errorf(v.Pos, hintEmpty("peso"), msgEmptyField, "peso")
 		}
 		c.percents(v)
 	case plan.WeightCoefficient:

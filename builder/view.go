@@ -301,10 +301,13 @@ func (pg *page) SearchWords() string {
 
 // ---- Values and revisions ----
 
-// valueView is a value as a template shows it.
+// valueView is a value as a template shows it: the value in force, the
+// earlier ones, the date it refers to (a baseline's) and the marker of a
+// footnote.
 type valueView struct {
 	Current string
 	Old     []oldValue
+	Date    string
 	Marker  string
 }
 
@@ -319,9 +322,9 @@ type oldValue struct {
 // values, on the "as approved" page as first approved.
 func (pg *page) Val(v plan.Value) valueView {
 	if pg.Original {
-		return valueView{Current: v.Original(), Marker: v.Rimando}
+		return valueView{Current: v.Original(), Date: v.Data.S, Marker: v.Rimando}
 	}
-	out := valueView{Current: v.S, Marker: v.Rimando}
+	out := valueView{Current: v.S, Date: v.Data.S, Marker: v.Rimando}
 	for _, p := range v.Precedenti {
 		o := oldValue{Value: p.Valore.S, RevURL: pg.RevisionsURL(p.Revisione.S)}
 		if rev := pg.Plan.Revision(p.Revisione.S); rev != nil {
@@ -357,8 +360,16 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 	v := &indicatorView{Number: pg.IndicatorNumber(s, ind), Anchor: IndicatorAnchor(ind),
 		Removed: pg.Removed(ind), Added: ind.Added() && !pg.Original}
 	v.Rows = make([]fieldRow, 0, 6+len(ind.Target))
+	plain := ind.RisultatoAtteso.S != "" // the targets are then not the expected result
 	for f := range ind.Fields() {
-		v.Rows = append(v.Rows, fieldRow{Label: pg.r.words.FieldRow(f), Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)})
+		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
+			continue // a field the plan or the indicator leaves empty: no row
+		}
+		label := pg.r.words.FieldRow(f)
+		if plain {
+			label = pg.r.words.Field(f)
+		}
+		v.Rows = append(v.Rows, fieldRow{Label: label, Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)})
 	}
 	v.Caption = pg.Val(ind.Descrizione).Current
 	return v

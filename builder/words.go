@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
 	"go.yaml.in/yaml/v3"
 )
@@ -35,6 +36,10 @@ type words struct {
 	text    map[string]string
 	months  []string
 	decimal string // the decimal separator of sizes
+
+	// inline renders the content's field texts, which may hold inline
+	// Markdown: as HTML on pages, as plain text elsewhere.
+	inline *markup.Inliner
 }
 
 // loadWords reads i18n/LANG.yaml from every layer of the theme, the
@@ -45,7 +50,7 @@ func loadWords(layers []fs.FS, lang string) (*words, error) {
 	if lang == "" {
 		lang = defaultLang
 	}
-	w := &words{Lang: lang, text: map[string]string{}}
+	w := &words{Lang: lang, text: map[string]string{}, inline: markup.NewInliner()}
 	name := path.Join("i18n", lang+".yaml")
 	found := false
 	for _, l := range slices.Backward(layers) {
@@ -281,6 +286,18 @@ func (w *words) fieldLabel(f plan.Field, variant string) string {
 	return w.T(key, "year", f.Value.Anno)
 }
 
+// Plain is a field's text as a reader sees it, without its Markdown.
+func (w *words) Plain(s string) string { return w.inline.Plain(s) }
+
+// markerText is a footnote's marker as a label shows it: "(*)"; a marker the
+// content writes with its brackets keeps them, not doubled.
+func markerText(m string) string {
+	if strings.HasPrefix(m, "(") && strings.HasSuffix(m, ")") {
+		return m
+	}
+	return "(" + m + ")"
+}
+
 // fieldKey is the words key of a field: "field.indicator.target".
 func fieldKey(s *plan.Spec) string {
 	if s.Of == plan.OfIndicator {
@@ -293,10 +310,13 @@ func fieldKey(s *plan.Spec) string {
 // size, beside the ones that need none.
 func (w *words) funcs() map[string]any {
 	return map[string]any{
-		"t":    w.HTML,
-		"tn":   w.HTMLCount,
-		"date": w.Date,
-		"on":   w.On,
-		"size": w.Size,
+		"t":      w.HTML,
+		"tn":     w.HTMLCount,
+		"date":   w.Date,
+		"on":     w.On,
+		"inline": w.inline.HTML,
+		"plain":  w.inline.Plain,
+		"marker": markerText,
+		"size":   w.Size,
 	}
 }
