@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // Snapshots on disk: written once and atomically, checked against their
@@ -69,7 +71,7 @@ func WriteSnapshot(siteDir string, s *Snapshot) error {
 func writeSynced(root string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
-		if !validOutputPath(n) || strings.ContainsAny(n, "\n\r") {
+		if !publish.ValidPath(n) || strings.ContainsAny(n, "\n\r") {
 			return fmt.Errorf("percorso non valido: %q", n)
 		}
 		names = append(names, n)

@@ -33,7 +33,11 @@
 //     indexpages.go), open data (opendata.go, csv.go, dcat.go, feed.go),
 //     the published snapshots (archive*.go).
 //   - pages.go and stream.go render, minify and write every file, on every
-//     core; the folder is replaced in one step only when complete.
+//     core, into a publish.Target; package builder/publish replaces the
+//     folder in one step only when complete (destination checks, lock,
+//     swap, reuse of unchanged files), and messages.go words its typed
+//     errors. portable.go keeps every output path one that Windows and
+//     macOS can hold.
 //
 // The fields of sheets and indicators that a revision may change are one
 // table, plan's fields.go: the pages, the change lists, the CSV and JSON

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // This file keeps reading and writing inside the site: symbolic links that
@@ -123,7 +124,7 @@ func checkPages(site *plan.Site) Diagnostics {
 		if codeMissing(pg) {
 			continue // reported as a missing field
 		}
-		if !validOutputPath(pg.Path) {
+		if !publish.ValidPath(pg.Path) {
 			ds.errorf(pos, hintFileName, msgOutputPath, pg.Path)
 			continue
 		}

@@ -1,4 +1,4 @@
-package builder
+package publish
 
 import (
 	"os"
@@ -15,12 +15,24 @@ func readFile(t *testing.T, p string) string {
 	return string(b)
 }
 
-// TestRecoverStale: what a build killed between two steps of a publish
-// leaves is repaired by the next one: a site moved aside is put back if the
+// publishFiles publishes files (slash-separated name → content) into dest.
+func publishFiles(dest string, files map[string]string) error {
+	return Tree(dest, Options{}, func(to *Target) error {
+		for name, b := range files {
+			if err := to.Write(name, []byte(b)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// TestRecoverStale: what a publish killed between two steps leaves is
+// repaired by the next one: a folder moved aside is put back if the
 // output is missing, and temporary folders are removed.
 func TestRecoverStale(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	if err := Publish(&Site{Files: map[string][]byte{"index.html": []byte("uno")}}, dest); err != nil {
+	if err := publishFiles(dest, map[string]string{"index.html": "uno"}); err != nil {
 		t.Fatal(err)
 	}
 	// Killed between the two renames of the fallback swap, while another
@@ -43,8 +55,8 @@ func TestRecoverStale(t *testing.T) {
 	// Killed after the exchange, before the previous site was removed: the
 	// next publish removes it.
 	_ = os.MkdirAll(half, 0o755)
-	_ = os.WriteFile(filepath.Join(half, marker), []byte("piao\n"), 0o644)
-	if err := Publish(&Site{Files: map[string][]byte{"index.html": []byte("due")}}, dest); err != nil {
+	_ = os.WriteFile(filepath.Join(half, Marker), []byte("piao\n"), 0o644)
+	if err := publishFiles(dest, map[string]string{"index.html": "due"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := readFile(t, filepath.Join(dest, "index.html")); got != "due" {
@@ -72,5 +84,37 @@ func TestSwapIn(t *testing.T) {
 	}
 	if got := readFile(t, filepath.Join(a, "f")); got != "vecchio" && got != "" {
 		t.Errorf("the old folder holds %q", got)
+	}
+}
+
+// TestSwapByRenames: the swap of Windows puts the new folder in place and
+// removes the previous one, nothing left beside; when the second rename
+// fails, the previous folder is put back.
+func TestSwapByRenames(t *testing.T) {
+	dir := t.TempDir()
+	tmp, dest := filepath.Join(dir, ".public.piao-new-1"), filepath.Join(dir, "public")
+	for p, s := range map[string]string{tmp: "nuovo", dest: "vecchio"} {
+		_ = os.MkdirAll(p, 0o755)
+		_ = os.WriteFile(filepath.Join(p, "f"), []byte(s), 0o644)
+		_ = os.WriteFile(filepath.Join(p, Marker), []byte("piao\n"), 0o644)
+	}
+	if err := swapByRenames(tmp, dest); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(dest, "f")); got != "nuovo" {
+		t.Errorf("dest holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left beside dest: %v", entries)
+	}
+	// The new folder is gone (a second rename that fails): dest comes back.
+	if err := swapByRenames(filepath.Join(dir, "missing"), dest); err == nil {
+		t.Fatal("a swap with no new folder succeeded")
+	}
+	if got := readFile(t, filepath.Join(dest, "f")); got != "nuovo" {
+		t.Errorf("after a failed swap dest holds %q", got)
+	}
+	if _, err := os.Stat(oldPath(dest)); err == nil {
+		t.Error("a failed swap left the previous folder aside")
 	}
 }

@@ -1,4 +1,6 @@
-package builder
+//go:build linux && !piao_renames
+
+package publish
 
 import (
 	"errors"
