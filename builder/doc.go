@@ -139,8 +139,8 @@
 //
 //	{{define "main"}}{{$p := .}}
 //	<h1>{{.Unit.Nome}}</h1>
-//	<p class="kicker">{{t "sheet.unit"}} – {{.Area.Nome}}</p>
-//	<ul>{{range $p.UnitSheets .Unit.Codice.S}}<li><a href="{{$p.SheetURL .}}">{{$p.SheetName .}}</a></li>{{end}}</ul>
+//	<p class="kicker">{{$p.LevelName "unita"}}{{with .Area}} – {{.Nome}}{{end}}</p>
+//	<ul>{{range $p.UnitSheets .Unit.Key}}<li><a href="{{$p.SheetURL .}}">{{$p.SheetName .}}</a></li>{{end}}</ul>
 //	{{end}}
 //
 // With the built-in theme, the bytes of a sheet's page depend only on that

@@ -138,8 +138,8 @@ func checkPages(site *plan.Site) Diagnostics {
 }
 
 func codeMissing(pg *page) bool {
-	return (pg.Unit != nil && pg.Unit.Codice.S == "") || (pg.Area != nil && pg.Area.Codice.S == "") ||
-		(pg.Line != nil && pg.Line.Codice.S == "")
+	return (pg.Unit != nil && pg.Unit.Key() == "") || (pg.Area != nil && pg.Area.Key() == "") ||
+		(pg.Line != nil && pg.Line.Key() == "")
 }
 
 // pageSource is the place in the content that a page comes from.
@@ -148,11 +148,11 @@ func pageSource(site *plan.Site, pg *page) plan.Pos {
 	case pg.Sheet != nil:
 		return pg.Sheet.Pos
 	case pg.Unit != nil:
-		return pg.Unit.Codice.Pos
+		return pg.Unit.KeyText().Pos
 	case pg.Area != nil:
-		return pg.Area.Codice.Pos
+		return pg.Area.KeyText().Pos
 	case pg.Line != nil:
-		return pg.Line.Codice.Pos
+		return pg.Line.KeyText().Pos
 	case pg.Kind == "section" && pg.Level < len(site.Config.Percorso):
 		return site.Config.Percorso[pg.Level].Titolo.Pos
 	case pg.Plan != nil && pg.Kind != "home":

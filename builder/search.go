@@ -139,16 +139,24 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 		doc.Kind = docOperational
 		if u := p.Unit(s.Unita.S); u != nil {
 			d.add(weightTitle, u.Nome.S)
-			d.add(weightField, u.Area.Nome.S)
+		}
+		if a := p.AreaOf(s); a != nil {
+			d.add(weightField, a.Nome.S)
 		}
 	}
-	if l := p.LineByCode(s.Linea.S); l != nil {
+	if l := p.LineOf(s); l != nil {
 		d.add(weightField, l.Nome.S)
 	}
 	for _, o := range s.Obiettivi {
 		if obj := p.Objective(o.S); obj != nil {
 			d.add(weightField, obj.Codice.S, obj.Nome.S)
 		}
+	}
+	if s.Codice.S != "" {
+		d.add(weightTitle, s.Codice.S)
+	}
+	if s.Responsabile.S != "" {
+		d.show(weightField, w.T("sheet.responsible"), s.Responsabile.S)
 	}
 	for _, m := range s.Missioni {
 		d.show(weightField, w.T("sheet.mission"), m.Codice.S+" - "+m.Nome.S)
@@ -304,13 +312,13 @@ func sheetFacets(s *plan.Sheet) []string {
 func (ix *searchIndex) declareFacets(p *plan.Plan) {
 	keys := []string{planFacet(p)}
 	for _, a := range p.Aree {
-		keys = append(keys, areaFacet(p, a.Codice.S))
+		keys = append(keys, areaFacet(p, a.Key()))
 	}
 	for _, u := range p.Units() {
-		keys = append(keys, unitFacet(p, u.Codice.S))
+		keys = append(keys, unitFacet(p, u.Key()))
 	}
 	for _, l := range p.Linee {
-		keys = append(keys, lineFacet(p, l.Codice.S))
+		keys = append(keys, lineFacet(p, l.Key()))
 	}
 	for _, k := range keys {
 		if _, ok := ix.facets[k]; !ok {
