@@ -125,7 +125,7 @@ func TestSearchIndexFacets(t *testing.T) {
 	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Ref: plan.Ref{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}}})
 	p.Index()
 	withEmpty := buildSearchIndex(site, italian(t))
-	f := (&page{Site: site}).SearchFilters()
+	f := searchFiltersOf(site, italian(t))
 	opts := append(append([]option(nil), f.Plans...), f.Typologies...)
 	for _, groups := range [][]optionGroup{f.Areas, f.Units, f.Lines} {
 		for _, g := range groups {
