@@ -143,8 +143,8 @@ func reportAxe(t *testing.T, where string, res axeResult) {
 }
 
 // runAxe injects axe-core into the open page and runs the WCAG 2.0 and 2.1
-// A and AA rules, and landmark-unique (two search forms need names of
-// their own).
+// A and AA rules, and landmark-unique (two search forms, or two menus,
+// need names of their own).
 func runAxe(ctx context.Context, t *testing.T, axeSrc string) axeResult {
 	t.Helper()
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeSrc+";true")); err != nil {
@@ -190,6 +190,14 @@ func TestBrowserPages(t *testing.T) {
 			reportAxe(t, "", res)
 			if w := sideScroll(ctx, t, 320); w != "" {
 				t.Errorf("at 320 px the page scrolls sideways: %s", w)
+			}
+			// On a phone, with the header's search box, then its menu, open.
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneWidth, phoneHeight)); err != nil {
+				t.Fatal(err)
+			}
+			for i, what := range []string{"search box", "menu"} {
+				eval[bool](ctx, t, fmt.Sprintf(`document.querySelectorAll(".header-tools details")[%d].open = true`, i))
+				reportAxe(t, fmt.Sprintf("at %d px, with the header's %s open: ", phoneWidth, what), runAxe(ctx, t, string(axeSrc)))
 			}
 		})
 	}

@@ -91,8 +91,8 @@ func TestHeaderSearchBox(t *testing.T) {
 			continue
 		}
 		ms := form.FindAllStringSubmatch(string(site.Files[p]), -1)
-		if len(ms) != 1 || ms[0][2] != "cerca-testata" {
-			t.Errorf("%s: %d search boxes in the header, want one", p, len(ms))
+		if len(ms) != 2 || ms[0][2] != "cerca-testata" || ms[1][2] != "cerca-testata-m" {
+			t.Errorf("%s: %d search boxes in the header, want the wide one and the phone's", p, len(ms))
 			continue
 		}
 		for _, m := range ms {

@@ -169,6 +169,7 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Run("keyboard", func(t *testing.T) { testKeyboard(t, tab(t, browser), b.url) })
 			t.Run("more", func(t *testing.T) { testMore(t, tab(t, browser), b.url) })
 			t.Run("typo", func(t *testing.T) { testTypo(t, tab(t, browser), b.url) })
+			t.Run("phone", func(t *testing.T) { testPhoneFilters(t, tab(t, browser), b.url) })
 		})
 	}
 	t.Run("noscript", func(t *testing.T) { testNoScript(t, tab(t, browser), bases[1].url) })
@@ -402,6 +403,24 @@ func testTypo(t *testing.T, ctx context.Context, base string) {
 		waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
 		if got := results(t, ctx); !containsAll(got, tt.want) {
 			t.Errorf("%s: results %q, want %q among them", tt.q, got, tt.want)
+		}
+	}
+}
+
+// testPhoneFilters: on a phone the filters are folded away under their
+// summary, unless one is chosen; on a desktop they are open.
+func testPhoneFilters(t *testing.T, ctx context.Context, base string) {
+	for _, tt := range []struct {
+		width int64
+		query string
+		open  bool
+	}{
+		{375, "?q=pagamento", false}, {375, "?q=pagamento&rivisti=r", true}, {1280, "?q=pagamento", true},
+	} {
+		do(t, ctx, chromedp.EmulateViewport(tt.width, 800), chromedp.Navigate(base+"cerca/index.html"+tt.query))
+		waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
+		if open := run(t, ctx, chromedp.Evaluate[bool](`document.getElementById("cerca-filtri").open`)); open != tt.open {
+			t.Errorf("at %d px, %s: the filters are open: %v, want %v", tt.width, tt.query, open, tt.open)
 		}
 	}
 }
