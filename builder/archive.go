@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -63,13 +62,15 @@ type Snapshot struct {
 
 // RetentionEnd is the date until which a version published on date must
 // stay online: five years counted from 1 January of the year after
-// publication, that is 1 January of the publication year + 6.
+// publication (D.Lgs. 33/2013, art. 8, c. 3), that is 1 January of the
+// publication year + 6. The law fixes the day: it needs only the year of
+// the date, however precise.
 func RetentionEnd(date string) string {
-	t, err := time.Parse("2006-01-02", date)
-	if err != nil {
+	y, _, _, p := plan.ParseDate(date)
+	if p == plan.NoDate {
 		return ""
 	}
-	return fmt.Sprintf("%04d-01-01", t.Year()+6)
+	return fmt.Sprintf("%04d-01-01", y+6)
 }
 
 // NewSnapshot builds the site and freezes the named plan.
@@ -96,7 +97,7 @@ func NewSnapshot(in Input, opt SnapshotOptions) (*Snapshot, Diagnostics) {
 	if !validSnapshotName(opt.Name) {
 		ds.errorf(plan.Pos{}, hintSnapshotName, msgSnapshotName, opt.Name)
 	}
-	if _, err := time.Parse("2006-01-02", opt.Date); err != nil {
+	if _, _, _, p := plan.ParseDate(opt.Date); p == plan.NoDate {
 		ds.errorf(plan.Pos{}, hintDate, msgDate, opt.Date)
 	}
 	if ds.HasErrors() {

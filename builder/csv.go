@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,9 +78,9 @@ func withOriginal(names ...string) []string {
 	return out
 }
 
-func yearColumns(p *plan.Plan, prefix string) []string {
+func yearColumns(years []string, prefix string) []string {
 	var out []string
-	for _, y := range p.Years() {
+	for _, y := range years {
 		out = append(out, withOriginal(prefix+"_"+y)...)
 	}
 	return out
@@ -91,9 +92,12 @@ func fieldColumns(p *plan.Plan, specs []*plan.Spec) []string {
 	var out []string
 	for _, s := range specs {
 		if s.PerYear {
-			out = append(out, yearColumns(p, s.Key)...)
+			out = append(out, yearColumns(p.FieldYears(s), s.Key)...)
 		} else {
 			out = append(out, withOriginal(s.Key)...)
+		}
+		if s.Dated {
+			out = append(out, s.Key+"_data")
 		}
 	}
 	return out
@@ -103,42 +107,55 @@ func fieldColumns(p *plan.Plan, specs []*plan.Spec) []string {
 // values(spec) gives its values of a field; with original unset, the
 // "_iniziale" cells are empty (an indicator that a revision added had no
 // approved values).
-func fieldCells(p *plan.Plan, specs []*plan.Spec, values func(*plan.Spec) []plan.Value, original bool) []string {
+func fieldCells(p *plan.Plan, w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Value, original bool) []string {
 	var out []string
 	for _, s := range specs {
 		vs := values(s)
 		switch {
 		case s.PerYear:
-			out = append(out, yearCells(p, vs, original)...)
+			out = append(out, yearCells(w, p.FieldYears(s), vs, original)...)
 		case len(vs) == 0:
 			out = append(out, "", "")
 		case original:
-			out = append(out, vs[0].S, vs[0].Original())
+			out = append(out, w.Plain(vs[0].S), w.Plain(vs[0].Original()))
 		default:
-			out = append(out, vs[0].S, "")
+			out = append(out, w.Plain(vs[0].S), "")
+		}
+		if s.Dated {
+			date := ""
+			if len(vs) > 0 {
+				date = vs[0].Data.S
+			}
+			out = append(out, date)
 		}
 	}
 	return out
 }
 
-// yearCells gives, for each year of the plan, the value in force and,
+// yearCells gives, for each of the years, the value in force and,
 // when original is set, the one first approved; empty where the value has
 // no such year.
-func yearCells(p *plan.Plan, values []plan.Value, original bool) []string {
+func yearCells(w *words, years []string, values []plan.Value, original bool) []string {
 	var out []string
-	for _, y := range p.Years() {
+	for _, y := range years {
 		cur, orig := "", ""
 		for _, v := range values {
 			if v.Anno == y {
-				cur = v.S
+				cur = w.Plain(v.S)
 				if original {
-					orig = v.Original()
+					orig = w.Plain(v.Original())
 				}
 			}
 		}
 		out = append(out, cur, orig)
 	}
 	return out
+}
+
+// sheetsAddedOrRemoved reports whether a revision of the plan added or
+// removed a whole sheet: schede.csv then says which sheets are in force.
+func sheetsAddedOrRemoved(p *plan.Plan) bool {
+	return slices.ContainsFunc(p.Sheets(), func(s *plan.Sheet) bool { return s.Added() || s.Removed() })
 }
 
 func yesNo(b bool) string {
@@ -151,8 +168,12 @@ func yesNo(b bool) string {
 func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
 	t := table{file: "schede.csv", title: w.T("data.sheets.title")}
 	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
-		"missioni", "programma", "area", "unita"}, fieldColumns(p, plan.SheetSpecs())...)
-	t.header = append(t.header, "indicatori_in_vigore", "rivista", "pagina")
+		"missioni", "programma", "area", "unita"}, fieldColumns(p, p.Specs(plan.SheetSpecs()))...)
+	t.header = append(t.header, "indicatori_in_vigore", "rivista")
+	if sheetsAddedOrRemoved(p) {
+		t.header = append(t.header, "in_vigore", "in_vigore_iniziale", "inserita_da", "stralciata_da")
+	}
+	t.header = append(t.header, "pagina")
 	t.rows = func(yield func([]string) bool) { sheetRows(model, w, p, yield) }
 	return t
 }
@@ -175,13 +196,18 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 		}
 		row := []string{p.Slug, s.Slug, sheetKind(s), w.SheetName(s), s.Linea.S, joinTexts(s.Obiettivi),
 			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S}
-		row = append(row, fieldCells(p, plan.SheetSpecs(), func(f *plan.Spec) []plan.Value {
+		row = append(row, fieldCells(p, w, p.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil
 			}
 			return s.FieldValues(f)
 		}, true)...)
-		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()), siteURL(model, sheetPath(s)))
+		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()))
+		if sheetsAddedOrRemoved(p) {
+			n, order := len(p.Revisioni), p.RevisionOrder()
+			row = append(row, yesNo(s.InForce(n, order)), yesNo(s.InForce(0, order)), s.Inserito.S, s.Stralcio.S)
+		}
+		row = append(row, siteURL(model, sheetPath(s)))
 		if !yield(row) {
 			return
 		}
@@ -191,19 +217,19 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 func indicatorTable(model *plan.Site, w *words, p *plan.Plan) table {
 	t := table{file: "indicatori.csv", title: w.T("data.indicators.title")}
 	t.header = append([]string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "in_vigore",
-		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, plan.IndicatorSpecs())...)
+		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, p.Specs(plan.IndicatorSpecs()))...)
 	t.header = append(t.header, "pagina")
-	t.rows = func(yield func([]string) bool) { indicatorRows(model, p, yield) }
+	t.rows = func(yield func([]string) bool) { indicatorRows(model, w, p, yield) }
 	return t
 }
 
-func indicatorRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
+func indicatorRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
 	order, n := p.RevisionOrder(), len(p.Revisioni)
 	for _, s := range p.Sheets() {
 		for i, ind := range s.Indicators() {
 			row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
 				yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
-			row = append(row, fieldCells(p, plan.IndicatorSpecs(), ind.FieldValues, !ind.Added())...)
+			row = append(row, fieldCells(p, w, p.Specs(plan.IndicatorSpecs()), ind.FieldValues, !ind.Added())...)
 			row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
 			if !yield(row) {
 				return
@@ -283,11 +309,14 @@ func changeRows(model *plan.Site, w *words, p *plan.Plan) []changeJSON {
 func changeValues(w *words, row *changeJSON, c plan.Change) {
 	before := ""
 	switch {
+	case c.OfSheet():
+		row.Oggetto, row.Campo, row.Etichetta = "scheda", "scheda", w.T("data.changes.sheet")
+		before = w.SheetName(c.Sheet)
 	case c.Note != nil:
 		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", w.T("note.label")
 		before = c.Note.Testo.S
 	case c.Kind == plan.Modified:
-		row.Campo, row.Etichetta = c.Field.Key, w.Field(c.Field)
+		row.Campo, row.Etichetta = c.Field.Key, w.Field(c.Sheet.Plan, c.Field)
 		if c.Field.Value.Anno != "" {
 			row.Campo += "_" + c.Field.Value.Anno
 		}

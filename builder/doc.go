@@ -89,21 +89,31 @@
 //	             .UnitURL CODE, .AreaURL CODE, .LineURL CODE,
 //	             .RevisionsURL ID, .PlanRevisionsURL P, .IndexesURL P,
 //	             .SearchURL, .SearchData, .OpenDataURL, .DataURL FILE,
-//	             .SheetDataURL S, .FeedURL, .ArchiveURL, .SnapshotURL M,
+//	             .SheetDataURL S, .FeedURL (.HasFeed), .ArchiveURL, .SnapshotURL M,
 //	             .SnapshotFileURL M FILE; every link is relative, so that
 //	             the site works under any sub-path and from disk
-//	text:        .Markdown TEXT (the only way text becomes HTML),
-//	             .SafeURL URL, .SheetName S, .FieldLabel F, .Licence,
-//	             .SearchWords
+//	text:        .Markdown TEXT (a body: the only way text becomes HTML,
+//	             with the inline function below), .SafeURL URL, .SheetName S,
+//	             .LineName L, .RefName R (a part of the plan with its code,
+//	             when it has one), .FieldLabel F, .Licence, .KindPlural,
+//	             .IndexKinds, .SearchWords
+//	levels:      .LevelName KEY, .LevelNames KEY (area, unita, linea,
+//	             obiettivo_strategico, obiettivo_operativo, as the plan's
+//	             livelli name them), .LT WORD LEVELS [NAME VALUE]… (a word,
+//	             or its WORD.renamed twin when the plan renames one of the
+//	             LEVELS), .LCount WORD LEVEL N
 //	values:      .Val VALUE (a value with its earlier ones, or as approved
 //	             on an "as approved" page), .IndicatorView S I (an
 //	             indicator's rows, in the order of the table of fields),
 //	             .IndicatorNumber S I, .Rev ID, .Changes ID, .Shown I,
 //	             .ShownNote N, .Removed I, .Marked NOTES FIELD
-//	structure:   .UnitOf S, .LineOf S, .Objective KEY, .ObjectiveSheets O,
+//	structure:   .UnitOf S, .AreaOf S, .LineOf S, .Objective KEY, .ObjectiveSheets KEY,
+//	             .Plan.HasAreas, .HasUnits, .HasLines, .HasObjectives (a level
+//	             the plan lacks has no page, row, column or filter),
+//	             .Plan.Weighted, .Coefficients,
 //	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
 //	             .SheetCount, .LongPlan
-//	lists:       .Downloads P SHEETS, .DownloadID D, .Snapshots,
+//	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
 //	             .SearchFilters
 //
 // Kinds of sheet and of change are told apart by methods, never by
@@ -112,9 +122,14 @@
 //
 // The template functions are t KEY [NAME VALUE]… (a word of the theme's
 // i18n file, its {NAME}s filled in), tn KEY N (a count: KEY.one or
-// KEY.many), date ISO (a date in the words' format), size N (a size in
-// bytes), and join, add, slug, anchor, dict (to pass several values to a
-// partial: dict "P" $p "S" .).
+// KEY.many), date D (a date as precise as the content gives it: "12
+// settembre 2024", "settembre 2016", "2016"), on D (the word before it in a
+// sentence: "il", "nel"), size N (a size in bytes), inline TEXT (a field's
+// text as HTML, with its inline Markdown), plain TEXT (the same as text),
+// marker M (a footnote's marker in brackets), sentence NAME (a name within
+// a sentence), and join, add, slug, anchor, dict (to pass several values to
+// a partial: dict "P" $p "S" .). Print a field's text with inline, never
+// as it is: {{inline .Descrizione.S}}.
 //
 // For example, a site that wants its unit pages to list only the names of
 // the unit's objectives puts this in themes/default/layouts/unit.html:

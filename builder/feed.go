@@ -32,7 +32,7 @@ func baseURL(cfg *plan.Config) string {
 }
 
 // openDataWarnings tells the office what a missing or wrong url_base,
-// or a missing IPA code, costs.
+// or a missing IPA code, costs (a wrong IPA code is an error of check).
 func openDataWarnings(cfg *plan.Config) Diagnostics {
 	var ds Diagnostics
 	switch {
@@ -42,7 +42,7 @@ func openDataWarnings(cfg *plan.Config) Diagnostics {
 		ds.warnf(cfg.URLBase.Pos, hintURLBase, msgBadURLBase, cfg.URLBase.S)
 	}
 	if cfg.Ente.CodiceIPA.S == "" {
-		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA, agentID(cfg))
+		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA)
 	}
 	return ds
 }
@@ -86,22 +86,32 @@ type atomContent struct {
 
 // feed is the Atom feed of every plan's revisions, newest first. Links
 // are relative to the feed, at the site's root, or absolute with url_base.
+// Atom dates every entry to the day: a revision whose act the content
+// dates only to the month or the year is left out (check warns), and
+// without a single day to date it by there is no feed (nil).
 func feed(model *plan.Site, w *words) []byte {
 	cfg := &model.Config
 	base := baseURL(cfg)
-	f := atomFeed{Lang: w.Lang, ID: nameUUID("feed", cfg.Ente.Nome.S), Title: w.T("feed.title", "ente", cfg.Ente.Nome.S),
+	f := atomFeed{Lang: w.Lang, ID: nameUUID("feed", cfg.Ente.Nome.S), Title: feedTitle(model, w),
 		Author: atomAuthor{cfg.Ente.Nome.S}, Rights: model.Config.Licenza.Nome.S, Base: base,
 		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: homePath()}}}
 	if base != "" {
 		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: base + feedPath()})
 	}
 	for _, p := range model.Plans {
-		if f.Updated < p.Updated() {
-			f.Updated = p.Updated()
+		for _, d := range []string{p.Published(), p.Updated()} {
+			if isDay(d) && f.Updated < d {
+				f.Updated = d
+			}
 		}
 		for _, r := range p.Revisioni {
-			f.Entries = append(f.Entries, revisionEntry(model, w, p, r))
+			if isDay(r.Data.S) {
+				f.Entries = append(f.Entries, revisionEntry(model, w, p, r))
+			}
 		}
+	}
+	if f.Updated == "" {
+		return nil
 	}
 	sort.SliceStable(f.Entries, func(i, j int) bool { return f.Entries[i].Updated > f.Entries[j].Updated })
 	f.Updated = atomTime(f.Updated)
@@ -112,7 +122,21 @@ func feed(model *plan.Site, w *words) []byte {
 	return append([]byte(xml.Header), append(b, '\n')...)
 }
 
+// feedTitle names the feed by the kind of the site's plans.
+func feedTitle(model *plan.Site, w *words) string {
+	if kind := siteKind(model); kind != "" {
+		return w.T("feed.title", "kind", kind, "ente", model.Config.Ente.Nome.S)
+	}
+	return w.T("feed.title.plans", "ente", model.Config.Ente.Nome.S)
+}
+
 func atomTime(date string) string { return date + "T00:00:00Z" }
+
+// isDay reports whether a date names its day.
+func isDay(date string) bool {
+	_, _, _, p := plan.ParseDate(date)
+	return p == plan.Day
+}
 
 func revisionEntry(model *plan.Site, w *words, p *plan.Plan, r plan.Revision) atomEntry {
 	var b strings.Builder
@@ -154,6 +178,10 @@ func changeText(w *words, c plan.Change) string {
 	}
 	q := func(s string) string { return w.T("quote.open") + s + w.T("quote.close") }
 	switch {
+	case c.OfSheet() && c.Kind == plan.Added:
+		return w.T("change.sheetAdded")
+	case c.OfSheet():
+		return w.T("change.sheetRemoved")
 	case c.Note != nil && c.Kind == plan.Added:
 		return prefix + w.T("change.noteAdded") + " " + q(c.Note.Testo.S)
 	case c.Note != nil:
@@ -163,7 +191,7 @@ func changeText(w *words, c plan.Change) string {
 	case c.Kind == plan.Removed:
 		return prefix + w.T("change.removed") + " " + q(c.Indicator.Descrizione.S)
 	}
-	return prefix + w.Field(c.Field) + ": " + q(c.Old) + " → " + q(c.New)
+	return prefix + w.Field(c.Sheet.Plan, c.Field) + ": " + q(c.Old) + " → " + q(c.New)
 }
 
 // nameUUID is a stable name-based UUID (version 5 layout over SHA-1), so

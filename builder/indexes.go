@@ -166,7 +166,7 @@ func lineListing(p *plan.Plan, w *words) *listing {
 	l := newListing(w, "linee", "lines")
 	for i := range p.Linee {
 		line := &p.Linee[i]
-		g := &listGroup{ID: "l-" + slug(line.Codice.S), Title: w.LineName(line),
+		g := &listGroup{ID: "l-" + slug(line.Codice.S), Title: w.LineName(p, line),
 			Link: linePath(p, line.Codice.S)}
 		strategic, _ := p.SheetsOfLine(line.Codice.S)
 		for _, s := range strategic {

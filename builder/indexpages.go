@@ -100,6 +100,10 @@ type changeWords struct {
 
 func (w *changeWords) add(c plan.Change) {
 	switch {
+	case c.OfSheet() && c.Kind == plan.Added:
+		w.states = appendNew(w.states, w.words.T("index.revision.sheetAdded"))
+	case c.OfSheet():
+		w.states = appendNew(w.states, w.words.T("index.revision.sheetRemoved"))
 	case c.Note != nil && c.Kind == plan.Added:
 		w.states = appendNew(w.states, w.words.T("index.revision.noteAdded"))
 	case c.Note != nil:
@@ -107,7 +111,7 @@ func (w *changeWords) add(c plan.Change) {
 	case c.Kind == plan.Added || c.Kind == plan.Removed:
 		// an indicator's own badge says it was added or removed
 	default:
-		w.fields = appendNew(w.fields, w.words.Field(c.Field))
+		w.fields = appendNew(w.fields, w.words.Field(c.Sheet.Plan, c.Field))
 	}
 }
 

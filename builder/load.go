@@ -87,6 +87,12 @@ func complete(site *plan.Site) {
 		}
 	}
 	for _, p := range site.Plans {
+		if p.Tipo.S == "" {
+			p.Tipo.S = defaultKind
+		}
+		if p.Sigla.S == "" {
+			p.Sigla.S = strings.TrimSpace(p.Tipo.S + " " + p.Periodo.S)
+		}
 		for _, s := range p.Sheets() {
 			for i := range s.Indicatori {
 				if ind := &s.Indicatori[i]; ind.ID.S == "" || ind.AutoID {
@@ -103,6 +109,9 @@ func complete(site *plan.Site) {
 // sections of Amministrazione Trasparente, which ANAC's checker looks for.
 // They are names of the law, not words of the theme.
 var defaultPercorso = []string{"Amministrazione Trasparente", "Performance", "Piano della Performance"}
+
+// defaultKind is the kind of a plan whose piano.yaml names none.
+const defaultKind = "PIAO"
 
 // The licence of the content when the config names none.
 const (
@@ -320,20 +329,30 @@ func (l *loader) yamlError(file string, text []byte, offset int, err error) {
 }
 
 // ignoredName reports whether a file is editor debris or hidden: swap and
-// backup files, lock files, dotfiles, the files a file manager leaves.
+// backup files, lock files, dotfiles, the files a file manager leaves; and
+// the readings `piao importa` writes beside a sheet it may not overwrite
+// (NAME.importato.yaml), which the office compares before taking one.
 func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		importedReading(name) ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
 		strings.HasSuffix(name, ".bak") || strings.HasPrefix(name, "~$") ||
 		name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
 }
 
-// parsePeriod reads "2024-2026".
+// importedReading reports whether name is a reading left by piao importa:
+// NAME.importato.yaml, .yml or .md.
+func importedReading(name string) bool {
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	return strings.HasSuffix(stem, ".importato") && stem != ".importato"
+}
+
+// parsePeriod reads "2024-2026", or one year: "2016".
 func parsePeriod(s string) (first, last int) {
 	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
 	if !ok {
-		return 0, 0
+		b = a // one year: periodo: 2016
 	}
 	first, err1 := strconv.Atoi(strings.TrimSpace(a))
 	last, err2 := strconv.Atoi(strings.TrimSpace(b))

@@ -58,29 +58,52 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		}
 		list = append(list, sheets...)
 	}
-	jsonld, ttl, err := catalog(model, w, list)
+	files, err := siteData(model, w, list)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		d download
-		b []byte
-	}{
-		{download{Path: catalogPath("jsonld"), Title: w.T("data.catalog.title"), Format: "JSON-LD"}, jsonld},
-		{download{Path: catalogPath("ttl"), Title: w.T("data.catalog.title"), Format: "Turtle"}, ttl},
-		{download{Path: feedPath(), Title: w.T("data.feed.title"), Format: "Atom"}, feed(model, w)},
-	} {
+	for _, f := range files {
 		if err := add(f.d, f.b); err != nil {
 			return nil, err
 		}
 	}
+	return list, nil
+}
+
+// dataFile is a site-wide file of the open data and its bytes.
+type dataFile struct {
+	d download
+	b []byte
+}
+
+// siteData are the site-wide files: the catalogue of the plans' files
+// (only with url_base: see hasCatalog), the feed, the schemas of the
+// content and those of the exports.
+func siteData(model *plan.Site, w *words, plans []download) ([]dataFile, error) {
+	var out []dataFile
+	jsonld, ttl, err := catalog(model, w, plans)
+	if err != nil {
+		return nil, err
+	}
+	if jsonld != nil {
+		title := w.T("data.catalog.title")
+		out = append(out, dataFile{download{Path: catalogPath("jsonld"), Title: title, Format: "JSON-LD"}, jsonld},
+			dataFile{download{Path: catalogPath("ttl"), Title: title, Format: "Turtle"}, ttl})
+	}
+	if b := feed(model, w); b != nil { // none when no date names its day
+		out = append(out, dataFile{download{Path: feedPath(), Title: w.T("data.feed.title"), Format: "Atom"}, b})
+	}
 	schemas := SchemaFiles()
 	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
-		if err := add(download{Path: schemaPath(name), Title: w.T("data.schema.title", "file", name), Format: "JSON Schema"}, schemas[name]); err != nil {
-			return nil, err
-		}
+		d := download{Path: schemaPath(name), Title: w.T("data.schema.title", "file", name), Format: "JSON Schema"}
+		out = append(out, dataFile{d, schemas[name]})
 	}
-	return list, nil
+	exports := ExportSchemaFiles()
+	for _, s := range exportSchemas {
+		d := download{Path: schemaPath(s.name()), Title: w.T("data.exportSchema.title", "file", s.file), Format: "JSON Schema"}
+		out = append(out, dataFile{d, exports[s.name()]})
+	}
+	return out, nil
 }
 
 // marshalJSON writes v indented, without escaping <, > and &.
@@ -162,6 +185,7 @@ type objectiveJSON struct {
 type valueJSON struct {
 	Attuale  string      `json:"attuale"`
 	Iniziale string      `json:"iniziale"`
+	Data     string      `json:"data,omitempty"` // the date the value refers to, when the content gives one
 	Storia   []priorJSON `json:"storia,omitempty"`
 }
 
@@ -170,10 +194,12 @@ type priorJSON struct {
 	SostituitoDa string `json:"sostituito_da"`
 }
 
-func valueData(v plan.Value) valueJSON {
-	out := valueJSON{Attuale: v.S, Iniziale: v.Original()}
+// valueData is a value as the open data give it: its text as a reader
+// sees it (Markdown left out), now, as approved and before each revision.
+func valueData(w *words, v plan.Value) valueJSON {
+	out := valueJSON{Attuale: w.Plain(v.S), Iniziale: w.Plain(v.Original()), Data: v.Data.S}
 	for _, p := range v.Precedenti {
-		out.Storia = append(out.Storia, priorJSON{Valore: p.Valore.S, SostituitoDa: p.Revisione.S})
+		out.Storia = append(out.Storia, priorJSON{Valore: w.Plain(p.Valore.S), SostituitoDa: p.Revisione.S})
 	}
 	return out
 }
@@ -239,6 +265,8 @@ type sheetHead struct {
 type sheetTail struct {
 	Testo         string          `json:"testo"`
 	Rivista       bool            `json:"rivista"`
+	InseritaDa    string          `json:"inserita_da,omitempty"`   // the revision that added the sheet
+	StralciataDa  string          `json:"stralciata_da,omitempty"` // the revision that removed it
 	Note          []noteJSON      `json:"note"`
 	NoteRevisione []revNoteJSON   `json:"note_revisione"`
 	Indicatori    []indicatorJSON `json:"indicatori"`
@@ -290,7 +318,7 @@ type fieldJSON struct {
 
 // fieldsData gives the fields of specs, values(spec) giving a field's
 // values, or nil for a field that is not there.
-func fieldsData(specs []*plan.Spec, values func(*plan.Spec) []plan.Value) fieldsJSON {
+func fieldsData(w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Value) fieldsJSON {
 	out := make(fieldsJSON, 0, len(specs))
 	for _, s := range specs {
 		vs := values(s)
@@ -298,13 +326,13 @@ func fieldsData(specs []*plan.Spec, values func(*plan.Spec) []plan.Value) fields
 		case s.PerYear:
 			years := yearValues{}
 			for _, v := range vs {
-				years[v.Anno] = valueData(v)
+				years[v.Anno] = valueData(w, v)
 			}
 			out = append(out, fieldJSON{s.Key, years})
 		case vs == nil:
 			out = append(out, fieldJSON{s.Key, nil})
 		default:
-			out = append(out, fieldJSON{s.Key, valueData(vs[0])})
+			out = append(out, fieldJSON{s.Key, valueData(w, vs[0])})
 		}
 	}
 	return out
@@ -386,13 +414,13 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 		sheetHead: sheetHead{Piano: s.Plan.Slug, Scheda: s.Slug, Tipo: sheetKind(s), Titolo: w.SheetName(s),
 			Pagina: siteURL(model, sheetPath(s)), Linea: s.Linea.S, ObiettiviStrategici: []string{},
 			Missioni: []codeJSON{}, Area: s.Area.S, Unita: s.Unita.S},
-		Fields: fieldsData(plan.SheetSpecs(), func(f *plan.Spec) []plan.Value {
+		Fields: fieldsData(w, s.Plan.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil
 			}
 			return s.FieldValues(f)
 		}),
-		sheetTail: sheetTail{Testo: s.Body, Rivista: s.Revised(), Note: notesData(s.Note),
+		sheetTail: sheetTail{Testo: s.Body, Rivista: s.Revised(), InseritaDa: s.Inserito.S, StralciataDa: s.Stralcio.S, Note: notesData(s.Note),
 			NoteRevisione: revNotesData(s.Revisioni), Indicatori: []indicatorJSON{}},
 	}
 	for _, o := range s.Obiettivi {
@@ -405,16 +433,16 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 		out.Programma = &codeJSON{s.Programma.Codice.S, s.Programma.Nome.S}
 	}
 	for i, ind := range s.Indicators() {
-		out.Indicatori = append(out.Indicatori, indicatorData(model, s, ind, i+1))
+		out.Indicatori = append(out.Indicatori, indicatorData(model, w, s, ind, i+1))
 	}
 	return out
 }
 
-func indicatorData(model *plan.Site, s *plan.Sheet, ind *plan.Indicator, n int) indicatorJSON {
+func indicatorData(model *plan.Site, w *words, s *plan.Sheet, ind *plan.Indicator, n int) indicatorJSON {
 	order := s.Plan.RevisionOrder()
 	return indicatorJSON{
 		indicatorHead: indicatorHead{ID: ind.ID.S, Numero: n, Pagina: siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind))},
-		Fields:        fieldsData(plan.IndicatorSpecs(), ind.FieldValues),
+		Fields:        fieldsData(w, s.Plan.Specs(plan.IndicatorSpecs()), ind.FieldValues),
 		indicatorTail: indicatorTail{InseritoDa: ind.Inserito.S, StralciatoDa: ind.Stralcio.S,
 			InVigore:         ind.InForce(len(s.Plan.Revisioni), order),
 			InVigoreIniziale: ind.InForce(0, order),

@@ -58,7 +58,7 @@ func listPages(model *plan.Site, w *words, indexes bool) []*page {
 func oldestPublished(plans []*plan.Plan) string {
 	d := plans[0].Published()
 	for _, p := range plans {
-		if p.Published() < d {
+		if plan.DateBefore(p.Published(), d) {
 			d = p.Published()
 		}
 	}
@@ -117,8 +117,12 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	for _, s := range p.Sheets() {
 		upd := sheetUpdated(p, s)
 		title := sheetTitle(w, s)
-		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: p.Published(), Updated: upd}, title)
-		if s.Revised() {
+		published := p.Published()
+		if r := p.Revision(s.Inserito.S); r != nil {
+			published = r.Data.S // a sheet a revision added is published with it
+		}
+		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: published, Updated: upd}, title)
+		if s.Revised() && !s.Added() { // a sheet a revision added was never approved as it is
 			add(&page{Kind: "sheet", Path: originalPath(s), Sheet: s, Original: true,
 				Published: p.Published(), Updated: p.Published()}, w.T("page.sheet.original", "title", title))
 		}
@@ -133,7 +137,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	}
 	for i := range p.Linee {
 		l := &p.Linee[i]
-		add(&page{Kind: "line", Path: linePath(p, l.Codice.S), Line: l}, w.T("page.line", "code", l.Codice.S, "name", l.Nome.S))
+		add(&page{Kind: "line", Path: linePath(p, l.Key()), Line: l}, lineTitle(w, p, l))
 	}
 	if !indexes {
 		return out
@@ -141,11 +145,20 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	return append(out, indexPages(p, w, planCrumbs)...)
 }
 
+// lineTitle is a line page's title: "Linea strategica 1 - Digitale".
+func lineTitle(w *words, p *plan.Plan, l *plan.Line) string {
+	level := w.Level(p, "linea").One
+	if l.Codice.S == "" {
+		return w.T("page.line.nocode", "level", level, "name", l.Nome.S)
+	}
+	return w.T("page.line", "level", level, "code", l.Codice.S, "name", l.Nome.S)
+}
+
 func sheetTitle(w *words, s *plan.Sheet) string {
 	if s.Kind == plan.Strategic {
-		return w.T("page.sheet.strategic", "name", w.SheetName(s))
+		return w.T("page.sheet.strategic", "level", w.Level(s.Plan, "obiettivo_strategico").One, "name", w.SheetName(s))
 	}
-	return w.T("page.sheet.operational", "name", w.SheetName(s))
+	return w.T("page.sheet.operational", "level", w.Level(s.Plan, "obiettivo_operativo").One, "name", w.SheetName(s))
 }
 
 // sheetUpdated is the date of the latest revision that touched the sheet.

@@ -53,7 +53,7 @@ func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, er
 		return nil, ds, nil
 	}
 	snaps, sds := loadSnapshots(in.Site)
-	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
+	ds = append(ds, sds...)
 	p, err := newPages(th, model, in.Minify, snaps, to)
 	var we *writeError
 	switch {

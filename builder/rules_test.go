@@ -75,7 +75,7 @@ func TestRuleCases(t *testing.T) {
 // rulesBase is the site the rule cases start from: valid, without a
 // single finding.
 var rulesBase = map[string]string{
-	"config.yaml":                  testConfig + "  codice_ipa: ente_prova\nurl_base: https://trasparenza.example.it/\n",
+	"config.yaml":                  testFullConfig,
 	"content/p/piano.yaml":         testPiano,
 	"content/p/operativi/uno.yaml": testSheet,
 }

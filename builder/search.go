@@ -107,11 +107,14 @@ type docTerms struct {
 	weight map[string]int
 	text   []string
 	words  *words
+	plan   *plan.Plan
 }
 
+// add adds the terms of texts, as a reader sees them: without their
+// Markdown.
 func (d *docTerms) add(w int, texts ...string) {
 	for _, t := range texts {
-		for _, term := range textnorm.Terms(t) {
+		for _, term := range textnorm.Terms(d.words.Plain(t)) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}
@@ -125,6 +128,7 @@ func (d *docTerms) show(w int, label, text string) {
 		return
 	}
 	d.add(w, text)
+	text = d.words.Plain(text)
 	if label != "" {
 		text = label + ": " + text
 	}
@@ -133,7 +137,7 @@ func (d *docTerms) show(w int, label, text string) {
 
 func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	p := s.Plan
-	d := &docTerms{weight: map[string]int{}, words: w}
+	d := &docTerms{weight: map[string]int{}, words: w, plan: p}
 	name := w.SheetName(s)
 	d.add(weightTitle, name)
 	doc := searchDoc{URL: sheetPath(s), Title: name, Kind: docStrategic, Where: sheetWhere(w, s), Plan: pi}
@@ -161,17 +165,24 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	d.fields(s.Fields())
 	d.show(weightField, "", s.Body)
 	d.addHistory(s.Fields(), s.Note, s.Revisioni)
-	d.addRevisions(p, sheetRevisionIDs(s), s.Revised(), false, false, s.Note)
+	d.addRevisions(p, sheetRevisionIDs(s), s.Revised(), s.Removed(), s.Added(), s.Note)
 	facets := sheetFacets(s)
-	if s.Revised() {
+	switch {
+	case s.Removed():
+		doc.Status = docRemoved
+	case s.Added():
+		doc.Status = docAdded
+	case s.Revised():
 		doc.Status = docRevised
+	}
+	if s.Revised() {
 		facets = append(facets, facetRevised)
 	}
 	return preparedDoc{doc, d, facets}
 }
 
 func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
-	d := &docTerms{weight: map[string]int{}, words: w}
+	d := &docTerms{weight: map[string]int{}, words: w, plan: s.Plan}
 	d.fields(ind.Fields())
 	name := w.SheetName(s)
 	d.add(weightHistory, name)
@@ -202,11 +213,14 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 // as the table of fields says each is searched.
 func (d *docTerms) fields(fields iter.Seq[plan.Field]) {
 	for f := range fields {
+		if !f.Value.Revised() && f.Value.S == "" {
+			continue
+		}
 		switch f.Search {
 		case plan.SearchTitle:
 			d.add(weightTitle, f.Value.S)
 		case plan.SearchShown:
-			d.show(weightField, d.words.FieldShort(f), f.Value.S)
+			d.show(weightField, d.words.FieldShort(d.plan, f), f.Value.S)
 		case plan.SearchText:
 			d.show(weightField, "", f.Value.S)
 		}
@@ -225,7 +239,7 @@ func (d *docTerms) addHistory(fields iter.Seq[plan.Field], notes []plan.Note, re
 	}
 	for f := range fields {
 		for _, pr := range f.Value.Precedenti {
-			d.show(weightHistory, d.words.T("search.previous", "label", d.words.Field(f)), pr.Valore.S)
+			d.show(weightHistory, d.words.T("search.previous", "label", d.words.Field(d.plan, f)), pr.Valore.S)
 		}
 	}
 	for _, r := range revs {
@@ -319,8 +333,8 @@ func sheetWhere(w *words, s *plan.Sheet) string {
 	if u := s.Plan.Unit(s.Unita.S); u != nil && s.Kind == plan.Operational {
 		return u.Nome.S
 	}
-	if l := s.Plan.LineByCode(s.Linea.S); l != nil {
-		return w.LineName(l)
+	if l := s.Plan.LineOf(s); l != nil {
+		return w.LineName(s.Plan, l)
 	}
 	return ""
 }

@@ -153,7 +153,7 @@ func TestSearchIndexFacets(t *testing.T) {
 	// without sheets.
 	site, _ := LoadAndCheck(os.DirFS(".."))
 	p := site.Plans[0]
-	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}})
+	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Ref: plan.Ref{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}}})
 	p.Index()
 	withEmpty := buildSearchIndex(site, italian(t))
 	f := (&page{Site: site}).SearchFilters()

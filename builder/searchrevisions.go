@@ -16,7 +16,7 @@ import (
 // prepareRevision makes the document of a revision, which links to it on
 // its plan's revisions page.
 func prepareRevision(w *words, pi int, p *plan.Plan, r *plan.Revision) preparedDoc {
-	d := &docTerms{weight: map[string]int{}, words: w}
+	d := &docTerms{weight: map[string]int{}, words: w, plan: p}
 	title := w.T("revisions.of", "date", w.Date(r.Data.S))
 	d.add(weightTitle, title, r.Atto.S)
 	d.show(weightField, w.T("revisions.act"), r.Atto.S)
@@ -78,7 +78,7 @@ func revisionIDs(ids []string, fields iter.Seq[plan.Field], notes []plan.Note, r
 // sheetRevisionIDs lists the revisions that touched a sheet or any of its
 // indicators.
 func sheetRevisionIDs(s *plan.Sheet) []string {
-	ids := revisionIDs(nil, s.Fields(), s.Note, s.Revisioni)
+	ids := revisionIDs([]string{s.Inserito.S, s.Stralcio.S}, s.Fields(), s.Note, s.Revisioni)
 	for _, ind := range s.Indicators() {
 		ids = revisionIDs(append(ids, ind.Inserito.S, ind.Stralcio.S), ind.Fields(), ind.Note, ind.Revisioni)
 	}

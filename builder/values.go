@@ -131,6 +131,35 @@ func (c *checker) amount(t plan.Text) {
 	}
 }
 
+// weight checks the weight of a sheet or an indicator (at pos) as the
+// plan's kind of weights asks: a percentage, required; a coefficient; or
+// none at all.
+func (c *checker) weight(v plan.Value, pos plan.Pos) {
+	switch c.p.Weights() {
+	case plan.WeightPercent:
+		switch {
+		case !v.Pos.IsValid():
+			c.ds.errorf(pos, hintRequired("peso"), msgMissingField, "peso")
+		case strings.TrimSpace(v.S) == "":
+			c.ds.errorf(v.Pos, hintEmpty("peso"), msgEmptyField, "peso")
+		}
+		c.percents(v)
+	case plan.WeightCoefficient:
+		for _, t := range append([]plan.Text{v.Text}, priorTexts(v)...) {
+			if t.S != "" && !coefficientRE.MatchString(strings.TrimSpace(t.S)) {
+				c.ds.errorf(t.Pos, hintCoefficient, msgCoefficient, t.S)
+			}
+		}
+	case plan.WeightNone:
+		if v.Pos.IsValid() {
+			c.ds.errorf(v.Pos, hintNoWeights, msgNoWeights)
+		}
+	}
+}
+
+// coefficientRE is a coefficient as an act writes it: 1, 1,2, 0,85.
+var coefficientRE = regexp.MustCompile(`^\d+(?:,\d+)?$`)
+
 // percents checks a weight as it is now and as it was.
 func (c *checker) percents(v plan.Value) {
 	for _, t := range append([]plan.Text{v.Text}, priorTexts(v)...) {
@@ -163,6 +192,7 @@ func (c *checker) config(cfg *plan.Config) {
 			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
 		}
 	}
+	c.ente(&cfg.Ente)
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/markup"
@@ -58,6 +59,7 @@ type crumb struct {
 // A page prepares it once, however many templates read it.
 type chromeView struct {
 	Lang     string // the language of the site's words: "it"
+	Kind     string // the full name of the kind of the site's plans, or of plans in general
 	Ente     string // the body's name
 	EnteSite string // its website, when a safe address
 
@@ -86,8 +88,8 @@ type link struct{ Title, URL string }
 
 // navPlan is the plan of the menu and the footer.
 type navPlan struct {
-	Title, Period, URL string
-	Revisions          string // its revisions page, when it has revisions
+	Title, Sigla, Period, URL string
+	Revisions                 string // its revisions page, when it has revisions
 }
 
 // Chrome returns the frame of the page.
@@ -99,10 +101,11 @@ func (pg *page) Chrome() *chromeView {
 	cfg := &pg.Site.Config
 	c := &chromeView{
 		Lang:     pg.r.words.Lang,
+		Kind:     pg.r.words.KindName(siteKind(pg.Site)),
 		Ente:     cfg.Ente.Nome.S,
 		EnteSite: pg.SafeURL(cfg.Ente.Sito.S),
 		Favicon:  pg.Asset("img/favicon.svg"), CSS: pg.Asset("css/piao.css"),
-		Feed: pg.FeedURL(), Home: pg.Home(), Search: pg.SearchURL(),
+		Home: pg.Home(), Search: pg.SearchURL(),
 		OpenData: pg.OpenDataURL(), Archive: pg.ArchiveURL(),
 		Section: link{Title: cfg.Percorso[0].Titolo.S, URL: pg.SectionURL(0)},
 		Address: cfg.Ente.Indirizzo.S, PEC: cfg.Ente.PEC.S, TaxCode: cfg.Ente.CodiceFiscale.S,
@@ -110,7 +113,7 @@ func (pg *page) Chrome() *chromeView {
 		Privacy:       pg.SafeURL(cfg.Privacy.S),
 	}
 	if np != nil {
-		c.Plan = &navPlan{Title: np.Titolo.S, Period: np.Periodo.S, URL: pg.PlanURL(np)}
+		c.Plan = &navPlan{Title: np.Titolo.S, Sigla: np.Sigla.S, Period: np.Periodo.S, URL: pg.PlanURL(np)}
 		if len(np.Revisioni) > 0 {
 			c.Plan.Revisions = pg.PlanRevisionsURL(np)
 		}
@@ -122,6 +125,12 @@ func (pg *page) Chrome() *chromeView {
 		if u := pg.SafeURL(l.URL.S); u != "" {
 			c.Links = append(c.Links, link{Title: l.Titolo.S, URL: u})
 		}
+	}
+	if c.Kind == "" {
+		c.Kind = pg.r.words.T("kind.any")
+	}
+	if pg.HasFeed() {
+		c.Feed = pg.FeedURL()
 	}
 	lic := pg.Licence()
 	c.Licence = link{Title: lic.Nome.S, URL: pg.SafeURL(lic.URL.S)}
@@ -229,6 +238,12 @@ func (pg *page) SheetDataURL(s *plan.Sheet) string { return pg.Rel(sheetDataPath
 // FeedURL links to the Atom feed of the revisions.
 func (pg *page) FeedURL() string { return pg.Rel(feedPath()) }
 
+// HasFeed reports whether the site has a feed of its revisions: not when
+// no date of the content names its day.
+func (pg *page) HasFeed() bool {
+	return slices.ContainsFunc(pg.r.downloads, func(d download) bool { return d.Path == feedPath() })
+}
+
 // ArchiveURL links to the Archivio page.
 func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }
 
@@ -267,8 +282,12 @@ func (pg *page) SafeURL(u string) string {
 // SheetName is a sheet's display title.
 func (pg *page) SheetName(s *plan.Sheet) string { return pg.r.words.SheetName(s) }
 
+// KindPlural names the site's plans in a list: "Piani integrati di
+// attività e organizzazione" when they are all PIAO.
+func (pg *page) KindPlural() string { return pg.r.words.KindPlural(siteKind(pg.Site)) }
+
 // FieldLabel is the label of a field, as the change lists name it.
-func (pg *page) FieldLabel(f plan.Field) string { return pg.r.words.Field(f) }
+func (pg *page) FieldLabel(f plan.Field) string { return pg.r.words.Field(pg.Plan, f) }
 
 // Licence is the licence of the content.
 func (pg *page) Licence() plan.Licenza { return pg.Site.Config.Licenza }
@@ -289,10 +308,13 @@ func (pg *page) SearchWords() string {
 
 // ---- Values and revisions ----
 
-// valueView is a value as a template shows it.
+// valueView is a value as a template shows it: the value in force, the
+// earlier ones, the date it refers to (a baseline's) and the marker of a
+// footnote.
 type valueView struct {
 	Current string
 	Old     []oldValue
+	Date    string
 	Marker  string
 }
 
@@ -307,9 +329,9 @@ type oldValue struct {
 // values, on the "as approved" page as first approved.
 func (pg *page) Val(v plan.Value) valueView {
 	if pg.Original {
-		return valueView{Current: v.Original(), Marker: v.Rimando}
+		return valueView{Current: v.Original(), Date: v.Data.S, Marker: v.Rimando}
 	}
-	out := valueView{Current: v.S, Marker: v.Rimando}
+	out := valueView{Current: v.S, Date: v.Data.S, Marker: v.Rimando}
 	for _, p := range v.Precedenti {
 		o := oldValue{Value: p.Valore.S, RevURL: pg.RevisionsURL(p.Revisione.S)}
 		if rev := pg.Plan.Revision(p.Revisione.S); rev != nil {
@@ -345,8 +367,16 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 	v := &indicatorView{Number: pg.IndicatorNumber(s, ind), Anchor: IndicatorAnchor(ind),
 		Removed: pg.Removed(ind), Added: ind.Added() && !pg.Original}
 	v.Rows = make([]fieldRow, 0, 6+len(ind.Target))
+	plain := ind.RisultatoAtteso.S != "" // the targets are then not the expected result
 	for f := range ind.Fields() {
-		v.Rows = append(v.Rows, fieldRow{Label: pg.r.words.FieldRow(f), Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)})
+		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
+			continue // a field the plan or the indicator leaves empty: no row
+		}
+		label := pg.r.words.FieldRow(pg.Plan, f)
+		if plain {
+			label = pg.r.words.Field(pg.Plan, f)
+		}
+		v.Rows = append(v.Rows, fieldRow{Label: label, Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)})
 	}
 	v.Caption = pg.Val(ind.Descrizione).Current
 	return v
@@ -417,19 +447,79 @@ func (pg *page) Changes(id string) []changeView {
 
 // ---- The plan's structure ----
 
-// UnitOf returns the unit of an operational sheet.
-func (pg *page) UnitOf(s *plan.Sheet) *plan.Unit { return pg.Plan.Unit(s.Unita.S) }
+// LevelName is the name of a level of the page's plan (area, unita, linea,
+// obiettivo_strategico, obiettivo_operativo), as its livelli rename it;
+// LevelNames, its plural.
+func (pg *page) LevelName(key string) string { return pg.r.words.Level(pg.Plan, key).One }
 
-// LineOf resolves a sheet's strategic line.
-func (pg *page) LineOf(s *plan.Sheet) *plan.Line { return pg.Plan.LineByCode(s.Linea.S) }
+// LevelNames is the plural of LevelName.
+func (pg *page) LevelNames(key string) string { return pg.r.words.Level(pg.Plan, key).Many }
+
+// LT is the word KEY of a phrase that names a level: KEY.renamed, with the
+// level's name, when the page's plan renames it.
+func (pg *page) LT(key, level string, args ...any) template.HTML {
+	return pg.r.words.LevelledHTML(pg.Plan, key, level, args...)
+}
+
+// LineName names a strategic line with its code: "Linea 1 - Digitale".
+func (pg *page) LineName(l *plan.Line) string { return pg.r.words.LineName(pg.Plan, l) }
+
+// LCount says how many of a level: "3 obiettivi operativi", or "3 settori"
+// in a plan that calls its units so.
+func (pg *page) LCount(key, level string, n int) string {
+	return pg.r.words.LevelCount(pg.Plan, key, level, n)
+}
+
+// IndexKinds says which indexes the page's plan has, after their link:
+// ": per unità, area, linea, tipologia, dalla A alla Z".
+func (pg *page) IndexKinds() string {
+	w, p := pg.r.words, pg.Plan
+	var parts []string
+	for _, l := range []struct {
+		level string
+		has   bool
+	}{{"unita", p.HasUnits()}, {"area", p.HasAreas()}, {"linea", p.HasLines()}} {
+		if !l.has {
+			continue
+		}
+		if name := w.Level(p, l.level); name.Renamed {
+			parts = append(parts, inSentence(name.One))
+		} else {
+			parts = append(parts, w.T("plan.indexes."+l.level))
+		}
+	}
+	if slices.ContainsFunc(p.Sheets(), func(s *plan.Sheet) bool {
+		return slices.ContainsFunc(s.Indicatori, func(i plan.Indicator) bool { return i.Tipologia.S != "" })
+	}) {
+		parts = append(parts, w.T("plan.indexes.typology"))
+	}
+	if len(parts) == 0 {
+		return w.T("plan.indexes.az")
+	}
+	return w.T("plan.indexes.by", "kinds", strings.Join(parts, ", "))
+}
+
+// RefName names a part of the plan with its code, when it has one: "4.2 -
+// Digitalizzazione", or the name alone.
+func (pg *page) RefName(r plan.Ref) string { return pg.r.words.RefName(r) }
+
+// UnitOf returns the unit of an operational sheet, or nil.
+func (pg *page) UnitOf(s *plan.Sheet) *plan.Unit { return pg.Plan.UnitOf(s) }
+
+// AreaOf returns the area of an operational sheet: the one it names, or
+// its unit's; nil for none.
+func (pg *page) AreaOf(s *plan.Sheet) *plan.Area { return pg.Plan.AreaOf(s) }
+
+// LineOf resolves a sheet's strategic line: the one it names, or its
+// objectives'.
+func (pg *page) LineOf(s *plan.Sheet) *plan.Line { return pg.Plan.LineOf(s) }
 
 // Objective resolves a strategic objective reference.
 func (pg *page) Objective(key string) *plan.Objective { return pg.Plan.Objective(key) }
 
-// ObjectiveSheets lists the operational sheets serving an objective.
-func (pg *page) ObjectiveSheets(o *plan.Objective) []*plan.Sheet {
-	return pg.Plan.SheetsOfObjective(o.Key())
-}
+// ObjectiveSheets lists the operational sheets serving the objective
+// with that key.
+func (pg *page) ObjectiveSheets(key string) []*plan.Sheet { return pg.Plan.SheetsOfObjective(key) }
 
 // StrategicOf lists the strategic sheets of a line.
 func (pg *page) StrategicOf(code string) []*plan.Sheet {
@@ -481,6 +571,10 @@ func (pg *page) DownloadID(d download) string {
 	}
 	return ""
 }
+
+// HasCatalog reports whether the site publishes its DCAT-AP_IT catalogue:
+// only with url_base in config.yaml.
+func (pg *page) HasCatalog() bool { return hasCatalog(pg.Site) }
 
 // Snapshots lists the published snapshots, newest first.
 func (pg *page) Snapshots() []SnapshotMeta {

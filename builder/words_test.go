@@ -33,7 +33,7 @@ func italian(tb testing.TB) *words {
 func TestWordsComplete(t *testing.T) {
 	w := italian(t)
 	used := map[string]bool{}
-	static := regexp.MustCompile(`(?:\{\{-?\s*|\()tn? "([^"]+)"|\.(?:T|Count|HTML|HTMLCount)\("([^"]+)"`)
+	static := regexp.MustCompile(`(?:\{\{-?\s*|\()tn? "([^"]+)"|\.(?:T|Count|HTML|HTMLCount)\("([^"]+)"|\.(?:LT|LCount) "([^"]+)"|\.(?:Levelled|LevelCount)\(\w+, "([^"]+)"`)
 	var sources []string
 	for _, glob := range []string{"../themes/default/layouts/*.html", "*.go"} {
 		names, _ := filepath.Glob(glob)
@@ -48,7 +48,7 @@ func TestWordsComplete(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range static.FindAllStringSubmatch(string(b), -1) {
-			key := m[1] + m[2]
+			key := m[1] + m[2] + m[3] + m[4]
 			if strings.HasSuffix(key, ".") { // a prefix, completed at run time: below
 				continue
 			}
@@ -75,9 +75,10 @@ func TestWordsComplete(t *testing.T) {
 		used["dcat.dataset."+d.id+".title"], used["dcat.dataset."+d.id+".description"] = true, true
 	}
 	for key := range w.text {
-		base := strings.TrimSuffix(strings.TrimSuffix(key, ".one"), ".many")
+		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(key, ".one"), ".many"), ".renamed")
 		switch {
-		case used[key], used[base], strings.HasPrefix(key, "search.js."), strings.HasPrefix(key, "index."),
+		case used[key], used[base], strings.HasPrefix(key, "search.js."), strings.HasPrefix(key, "index."), strings.HasPrefix(key, "kind."),
+			strings.HasPrefix(key, "level."), strings.HasPrefix(key, "plan.indexes."),
 			key == "date.months", key == "number.decimal":
 		default:
 			t.Errorf("it.yaml holds %q, which nothing asks for", key)

@@ -1,6 +1,9 @@
 package plan
 
-import "iter"
+import (
+	"iter"
+	"slices"
+)
 
 // This file is the one table of the revisable fields of sheets and
 // indicators, in the order of the paper sheet. The pages, the change
@@ -17,6 +20,12 @@ type Spec struct {
 	Of      Owner      // whose field it is
 	PerYear bool       // one value per year of the plan, each with Value.Anno
 	Search  SearchRole // how the search index reads it
+	Weight  bool       // a weight: a plan without weights has none (Plan.Has)
+	// Optional: a field few plans have, which the data of a plan lists
+	// only when one of its sheets or indicators gives it (Plan.Has).
+	Optional bool
+	AnyYear  bool // per-year values of any year, not only the plan's (past values)
+	Dated    bool // its values carry the date they refer to (Value.Data)
 	// Operational: only operational sheets have it (a sheet field).
 	Operational bool
 }
@@ -60,8 +69,11 @@ type sheetField struct {
 var indicatorFields = []indicatorField{
 	{Spec{Key: "descrizione", Search: SearchTitle}, func(i *Indicator) []Value { return one(i.Descrizione) }},
 	{Spec{Key: "algoritmo"}, func(i *Indicator) []Value { return one(i.Algoritmo) }},
+	{Spec{Key: "baseline", Optional: true, Dated: true}, func(i *Indicator) []Value { return one(i.Baseline) }},
+	{Spec{Key: "storico", PerYear: true, AnyYear: true, Optional: true}, func(i *Indicator) []Value { return i.Storico }},
+	{Spec{Key: "risultato_atteso", Optional: true}, func(i *Indicator) []Value { return one(i.RisultatoAtteso) }},
 	{Spec{Key: "target", PerYear: true}, func(i *Indicator) []Value { return i.Target }},
-	{Spec{Key: "peso", Search: SearchNone}, func(i *Indicator) []Value { return one(i.Peso) }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true}, func(i *Indicator) []Value { return one(i.Peso) }},
 	{Spec{Key: "fonte"}, func(i *Indicator) []Value { return one(i.Fonte) }},
 	{Spec{Key: "unita_misura"}, func(i *Indicator) []Value { return one(i.Unita) }},
 	{Spec{Key: "tipologia"}, func(i *Indicator) []Value { return one(i.Tipologia) }},
@@ -72,7 +84,9 @@ var indicatorFields = []indicatorField{
 var sheetFields = []sheetField{
 	{Spec{Key: "obiettivo_operativo", Search: SearchTitle, Operational: true}, func(s *Sheet) []Value { return one(s.Obiettivo) }},
 	{Spec{Key: "descrizione", Search: SearchText}, func(s *Sheet) []Value { return one(s.Descrizione) }},
-	{Spec{Key: "peso", Search: SearchNone}, func(s *Sheet) []Value { return one(s.Peso) }},
+	{Spec{Key: "risultato_atteso", Optional: true}, func(s *Sheet) []Value { return one(s.RisultatoAtteso) }},
+	{Spec{Key: "target", PerYear: true, Optional: true}, func(s *Sheet) []Value { return s.Target }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true}, func(s *Sheet) []Value { return one(s.Peso) }},
 	{Spec{Key: "risorse", PerYear: true}, func(s *Sheet) []Value { return s.Risorse }},
 }
 
@@ -151,6 +165,68 @@ func (s *Sheet) Fields() iter.Seq[Field] {
 // Has reports whether the sheet's kind has the field.
 func (s *Sheet) Has(spec *Spec) bool { return !spec.Operational || s.Kind == Operational }
 
+// Has reports whether the plan has the field at all: a plan without
+// weights has no weight field, in the pages or in the data; an optional
+// field is there only when a sheet or an indicator of the plan gives it.
+func (p *Plan) Has(spec *Spec) bool {
+	switch {
+	case spec.Weight && !p.Weighted():
+		return false
+	case spec.Optional:
+		return p.used[spec]
+	}
+	return true
+}
+
+// fieldsUsed says which fields some sheet or indicator of the plan gives,
+// for Has.
+func fieldsUsed(p *Plan) map[*Spec]bool {
+	used := map[*Spec]bool{}
+	given := func(vs []Value) bool {
+		for _, v := range vs {
+			if v.S != "" || len(v.Precedenti) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range p.Sheets() {
+		for i := range sheetFields {
+			if f := &sheetFields[i]; !used[&f.Spec] && given(f.values(s)) {
+				used[&f.Spec] = true
+			}
+		}
+		for j := range s.Indicatori {
+			for i := range indicatorFields {
+				if f := &indicatorFields[i]; !used[&f.Spec] && given(f.values(&s.Indicatori[j])) {
+					used[&f.Spec] = true
+				}
+			}
+		}
+	}
+	return used
+}
+
+// Years are the years of a per-year field in the plan: the plan's, or for
+// a field of any year (past values), every year some value gives, in order.
+func (p *Plan) FieldYears(spec *Spec) []string {
+	if !spec.AnyYear {
+		return p.Years()
+	}
+	return p.anyYears[spec]
+}
+
+// Specs lists those of specs that the plan has.
+func (p *Plan) Specs(specs []*Spec) []*Spec {
+	var out []*Spec
+	for _, s := range specs {
+		if p.Has(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // FieldValues returns the values of one of the sheet's own fields.
 func (s *Sheet) FieldValues(spec *Spec) []Value {
 	for i := range sheetFields {
@@ -159,4 +235,34 @@ func (s *Sheet) FieldValues(spec *Spec) []Value {
 		}
 	}
 	return nil
+}
+
+// fieldYears lists, for each field of any year, the years its values give.
+func fieldYears(p *Plan) map[*Spec][]string {
+	out := map[*Spec][]string{}
+	add := func(s *Spec, vs []Value) {
+		for _, v := range vs {
+			if !slices.Contains(out[s], v.Anno) {
+				out[s] = append(out[s], v.Anno)
+			}
+		}
+	}
+	for _, s := range p.Sheets() {
+		for i := range sheetFields {
+			if f := &sheetFields[i]; f.AnyYear {
+				add(&f.Spec, f.values(s))
+			}
+		}
+		for j := range s.Indicatori {
+			for i := range indicatorFields {
+				if f := &indicatorFields[i]; f.AnyYear {
+					add(&f.Spec, f.values(&s.Indicatori[j]))
+				}
+			}
+		}
+	}
+	for _, ys := range out {
+		slices.Sort(ys)
+	}
+	return out
 }
