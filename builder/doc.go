@@ -85,7 +85,8 @@
 // and whose methods are, by purpose:
 //
 //	frame:       .Chrome (the header, menu and footer's data, prepared
-//	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence …),
+//	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence
+//	             .SearchesRevisions …),
 //	             .NavPlan
 //	links:       .Rel PATH, .Asset NAME, .Home, .Root, .SectionURL I,
 //	             .PlanURL P, .SheetURL S, .OriginalURL S, .IndicatorURL S I,

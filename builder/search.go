@@ -9,9 +9,10 @@ import (
 )
 
 // This file builds the full-text search index from the model (never from
-// the HTML, where adjacent table cells run together). Every sheet and
-// every indicator is a document; its terms, normalised by package
-// textnorm, carry the weight of the most important field they occur in.
+// the HTML, where adjacent table cells run together). Every sheet, every
+// indicator and every revision is a document; its terms, normalised by
+// package textnorm, carry the weight of the most important field they
+// occur in.
 // searchfiles.go turns the index into the script files the search page
 // loads.
 
@@ -30,6 +31,7 @@ const (
 	docStrategic = iota
 	docOperational
 	docIndicator
+	docRevision
 )
 
 // Document states, for the badge beside a result.
@@ -83,6 +85,10 @@ func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
 					ix.add(d.doc, d.terms, d.facets)
 				}
 			}
+		}
+		for k := range p.Revisioni {
+			d := prepareRevision(w, i, p, &p.Revisioni[k])
+			ix.add(d.doc, d.terms, d.facets)
 		}
 	}
 	return ix
@@ -167,6 +173,7 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	d.fields(s.Fields())
 	d.show(weightField, "", s.Body)
 	d.addHistory(s.Fields(), s.Note, s.Revisioni)
+	d.addRevisions(p, sheetRevisionIDs(s), s.Revised(), s.Removed(), s.Added(), s.Note)
 	facets := sheetFacets(s)
 	switch {
 	case s.Removed():
@@ -188,6 +195,8 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 	name := w.SheetName(s)
 	d.add(weightHistory, name)
 	d.addHistory(ind.Fields(), ind.Note, ind.Revisioni)
+	d.addRevisions(s.Plan, revisionIDs([]string{ind.Inserito.S, ind.Stralcio.S}, ind.Fields(), ind.Note, ind.Revisioni),
+		ind.Revised(), ind.Removed(), ind.Added(), ind.Note)
 	doc := searchDoc{URL: sheetPath(s) + "#" + IndicatorAnchor(ind), Title: ind.Descrizione.S,
 		Kind: docIndicator, Sheet: name, Where: sheetWhere(w, s), Plan: pi}
 	switch {

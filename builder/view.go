@@ -71,6 +71,10 @@ type chromeView struct {
 	Section link
 	Plan    *navPlan
 
+	// SearchesRevisions: the search covers revisions too (a plan has
+	// some), and the header's search box says so.
+	SearchesRevisions bool
+
 	// The footer: contacts, the configured links with a safe address,
 	// the accessibility statement, the privacy notice and the licence
 	// (its URL empty when not a safe address).
@@ -113,6 +117,9 @@ func (pg *page) Chrome() *chromeView {
 		if len(np.Revisioni) > 0 {
 			c.Plan.Revisions = pg.PlanRevisionsURL(np)
 		}
+	}
+	for _, p := range pg.Site.Plans {
+		c.SearchesRevisions = c.SearchesRevisions || len(p.Revisioni) > 0
 	}
 	for _, l := range cfg.Collegamenti {
 		if u := pg.SafeURL(l.URL.S); u != "" {
