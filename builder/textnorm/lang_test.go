@@ -76,7 +76,7 @@ func TestGermanCompounds(t *testing.T) {
 		{"Wirtschaftsförderung", "Förderung", true},
 		{"Verwaltungsverfahren", "Verfahren", true},
 		{"Gemeindeausschuss", "Ausschuss", false}, // no linking mark: not split
-		{"Rationalisierung", "Ration", false},      // "ion" with no s after it
+		{"Rationalisierung", "Ration", false},     // "ion" with no s after it
 	}
 	for _, tt := range tests {
 		terms := German.Terms(tt.text)

@@ -37,7 +37,9 @@ func frenchStem(w string) string {
 	return w
 }
 
-func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' }
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+}
 
 // Slovenian: folding makes č, š, ž and đ their base letters; a date names
 // its month in the genitive ("30. junija 2024") or not.
