@@ -84,14 +84,18 @@ type atomContent struct {
 	Body string `xml:",chardata"`
 }
 
-// feed is the Atom feed of every plan's revisions, newest first. Links
-// are relative to the feed, at the site's root, or absolute with url_base.
-// Atom dates every entry to the day: a revision whose act the content
-// dates only to the month or the year is left out (check warns), and
-// without a single day to date it by there is no feed (nil).
-func feed(model *plan.Site, w *words) []byte {
+// feed is the Atom feed of every plan's revisions, newest first, in the
+// words w, at the root of the folder prefix (a language's, "de/"). Links
+// are relative to the feed, or absolute with url_base. Atom dates every
+// entry to the day: a revision whose act the content dates only to the
+// month or the year is left out (check warns), and without a single day
+// to date it by there is no feed (nil).
+func feed(model *plan.Site, w *words, prefix string) []byte {
 	cfg := &model.Config
 	base := baseURL(cfg)
+	if base != "" {
+		base += prefix
+	}
 	f := atomFeed{Lang: w.Lang, ID: nameUUID("feed", cfg.Ente.Nome.S), Title: feedTitle(model, w),
 		Author: atomAuthor{cfg.Ente.Nome.S}, Rights: model.Config.Licenza.Nome.S, Base: base,
 		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: homePath()}}}

@@ -25,6 +25,7 @@ type loader struct {
 	diags Diagnostics
 	files map[string][]byte // every file read, by site-relative path
 	cache *Cache            // sheets of the previous load, or nil
+	langs []string          // the site's languages, as config.yaml names them
 }
 
 // loadSite reads config.yaml and every plan under content/ into the model.
@@ -33,9 +34,10 @@ type loader struct {
 func loadSite(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
 
 func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
-	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache}
+	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache, langs: []string{defaultLang}}
 	site := &plan.Site{}
 	if n := l.parse("config.yaml", nil); n != nil {
+		l.langs = configLangs(n)
 		l.decodeInto(n, "config.yaml", "", &site.Config)
 		site.Config.Pos = plan.Pos{File: "config.yaml", Line: 1, Col: 1}
 	}
@@ -65,7 +67,7 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 		}
 		return a.Slug < b.Slug
 	})
-	complete(site)
+	complete(site, l.langs)
 	l.diags.attachSources(l.files)
 	return site, l.diags
 }
@@ -73,17 +75,24 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 // complete gives the model what the content leaves to defaults, so that
 // no later stage writes to it: the breadcrumb trail and the licence of
 // config.yaml, the indicators' ids; and it indexes every plan.
-func complete(site *plan.Site) {
+func complete(site *plan.Site, langs []string) {
 	cfg := &site.Config
 	if len(cfg.Percorso) == 0 {
-		for _, t := range defaultPercorso {
-			cfg.Percorso = append(cfg.Percorso, plan.Link{Titolo: plan.Text{S: t}})
+		for i, t := range defaultPercorso {
+			cfg.Percorso = append(cfg.Percorso, plan.Link{Titolo: defaultText(t, langs, func(lang string) string {
+				if names := defaultPercorsoIn[lang]; names != nil {
+					return names[i]
+				}
+				return ""
+			})})
 		}
 	}
 	if cfg.Licenza.Nome.S == "" {
 		cfg.Licenza.Nome.S = defaultLicence
 		if cfg.Licenza.URL.S == "" {
-			cfg.Licenza.URL.S = defaultLicenceURL
+			cfg.Licenza.URL = defaultText(defaultLicenceURL, langs, func(lang string) string {
+				return strings.TrimSuffix(defaultLicenceURL, "it") + lang
+			})
 		}
 	}
 	for _, p := range site.Plans {
@@ -131,6 +140,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	}
 	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
 	var jobs []sheetJob
+	var bodies []bodyFile
 	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
 		sub := path.Join(dir, kindDir[kind])
 		if _, err := fs.Lstat(l.fsys, sub); err != nil || !l.inside(sub) {
@@ -143,6 +153,10 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		for _, e := range entries {
 			name := e.Name()
 			if ignoredName(name) || l.entryKind(path.Join(sub, name), e) != entryFile || !l.goodName(path.Join(sub, name)) {
+				continue
+			}
+			if b, ok := l.bodyIn(path.Join(sub, name), e.Type().IsRegular()); ok {
+				bodies = append(bodies, b)
 				continue
 			}
 			ext := path.Ext(name)
@@ -163,6 +177,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 			}
 		}
 	}
+	l.attachBodies(p, bodies)
 	return p
 }
 
@@ -193,7 +208,7 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 }
 
 func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any) {
-	d := &decoder{file: file, kind: kind, diags: &l.diags}
+	d := &decoder{file: file, kind: kind, diags: &l.diags, langs: l.langs}
 	d.decode(n, reflect.ValueOf(v).Elem())
 }
 

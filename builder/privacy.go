@@ -106,10 +106,12 @@ func (c *checker) privacy() {
 	}
 }
 
-func (c *checker) personal(t plan.Text) {
-	_, kinds := personalData(t.S)
-	for _, k := range kinds {
-		c.ds.warnf(t.Pos, hintPersonal, msgPersonal, k)
+func (c *checker) personal(text plan.Text) {
+	for _, t := range everyLang(text) {
+		_, kinds := personalData(t.S)
+		for _, k := range kinds {
+			c.ds.warnf(t.Pos, hintPersonal, msgPersonal, k)
+		}
 	}
 }
 

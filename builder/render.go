@@ -14,7 +14,7 @@ import (
 
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
-	"opendata", "archive", "snapshot", "search", "indexes", "listing"}
+	"opendata", "archive", "snapshot", "search", "indexes", "listing", langsKind}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {
@@ -27,6 +27,11 @@ type renderer struct {
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
+
+	// In a site of several languages, the language of the pages this
+	// renderer renders and the site's languages; nil in a site of one.
+	lang  *siteLang
+	langs *langSite
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -106,6 +111,9 @@ func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 	}()
 	if err != nil {
 		return fmt.Errorf("%s: %w", pg.Path, err)
+	}
+	if r.langs != nil {
+		r.markFallbacks(buf, pg.fallbacks)
 	}
 	return nil
 }

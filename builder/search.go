@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
-	"github.com/piao-pa/piao/builder/textnorm"
 )
 
 // This file builds the full-text search index from the model (never from
@@ -114,7 +113,7 @@ type docTerms struct {
 // Markdown.
 func (d *docTerms) add(w int, texts ...string) {
 	for _, t := range texts {
-		for _, term := range textnorm.Terms(d.words.Plain(t)) {
+		for _, term := range d.words.search.Terms(d.words.Plain(t)) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}

@@ -187,12 +187,15 @@ func (c *checker) config(cfg *plan.Config) {
 	for _, l := range append(cfg.Percorso, cfg.Collegamenti...) {
 		links = append(links, l.URL)
 	}
-	for _, u := range links {
-		if u.S != "" && !markup.SafeURL(u.S) {
-			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
+	for _, link := range links {
+		for _, u := range everyLang(link) {
+			if u.S != "" && !markup.SafeURL(u.S) {
+				c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
+			}
 		}
 	}
 	c.ente(&cfg.Ente)
+	c.langs(cfg)
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}
