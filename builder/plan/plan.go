@@ -138,13 +138,13 @@ func (p *Plan) Coefficients() bool { return p.Weights() == WeightCoefficient }
 // Atto is an administrative act: what it is and when it was adopted.
 type Atto struct {
 	Atto Text `yaml:"atto,required,lang"` // "deliberazione n. G/4"
-	Data Text `yaml:"data,required"` // ISO date, 2024-01-26
+	Data Text `yaml:"data,required"`      // ISO date, 2024-01-26
 }
 
 // Revision is a revision of the plan approved during the year.
 type Revision struct {
 	ID        Text `yaml:"id,required"`
-	Data      Text `yaml:"data,required"`   // ISO date of the approving act
+	Data      Text `yaml:"data,required"`        // ISO date of the approving act
 	Atto      Text `yaml:"atto,required,lang"`   // the act that approved it
 	Documento Text `yaml:"documento,lang"`       // the document that published it
 	Motivo    Text `yaml:"motivo,required,lang"` // why
@@ -277,9 +277,9 @@ type Sheet struct {
 	Descrizione     Value       `yaml:"descrizione,lang"`
 	RisultatoAtteso Value       `yaml:"risultato_atteso,lang"` // the expected result, in words
 	Target          []Value     `yaml:"target,years,lang"`     // targets of a sheet without indicators
-	Peso            Value       `yaml:"peso"`             // required when the plan's weights are percentages
-	Inserito        Text        `yaml:"inserito"`         // id of the revision that added the sheet
-	Stralcio        Text        `yaml:"stralcio"`         // id of the revision that removed it
+	Peso            Value       `yaml:"peso"`                  // required when the plan's weights are percentages
+	Inserito        Text        `yaml:"inserito"`              // id of the revision that added the sheet
+	Stralcio        Text        `yaml:"stralcio"`              // id of the revision that removed it
 	Note            []Note      `yaml:"note"`
 	Revisioni       []RevNote   `yaml:"note_revisione"`
 	Indicatori      []Indicator `yaml:"indicatori"`
