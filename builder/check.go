@@ -89,6 +89,7 @@ func (c *checker) plan() {
 	if p.Pubblicazione.S != "" {
 		c.date(p.Pubblicazione)
 	}
+	c.planDates()
 	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
 		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}
@@ -131,6 +132,8 @@ func (c *checker) code(t plan.Text, what string, seen map[string]plan.Pos) {
 	}
 	if !codeRE.MatchString(t.S) || strings.Contains(t.S, "..") {
 		c.ds.errorf(t.Pos, hintBadCode, msgBadCode, t.S)
+	} else if len(t.S) > maxNameLen {
+		c.ds.errorf(t.Pos, hintLongName, msgCodeTooLong, len(t.S), maxNameLen)
 	}
 	if prev, dup := seen[t.S]; dup {
 		c.ds.errorf(t.Pos, hintDuplicateID, msgDuplicateID, what, t.S, formatPos(prev))

@@ -35,11 +35,8 @@ func baseURL(cfg *plan.Config) string {
 // or a missing IPA code, costs.
 func openDataWarnings(cfg *plan.Config) Diagnostics {
 	var ds Diagnostics
-	switch {
-	case cfg.URLBase.S == "":
+	if cfg.URLBase.S == "" { // a wrong one is an error of the check
 		ds.warnf(plan.Pos{File: "config.yaml"}, hintURLBase, msgNoURLBase)
-	case baseURL(cfg) == "":
-		ds.warnf(cfg.URLBase.Pos, hintURLBase, msgBadURLBase, cfg.URLBase.S)
 	}
 	if cfg.Ente.CodiceIPA.S == "" {
 		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA, agentID(cfg))

@@ -24,8 +24,9 @@ const (
 
 // Syntax and shape.
 const (
-	msgYAML  = "sintassi YAML non valida: %s"
-	hintYAML = "controlla il rientro (solo spazi, non tabulazioni) e metti tra virgolette i testi che contengono \": \" o iniziano con un carattere speciale"
+	msgYAML        = "sintassi YAML non valida: %s"
+	msgYAMLUnknown = "sintassi YAML non valida"
+	hintYAML       = "controlla il rientro (solo spazi, non tabulazioni) e metti tra virgolette i testi che contengono \": \" o iniziano con un carattere speciale"
 
 	msgFrontMatter  = "intestazione YAML (front matter) assente o non chiusa"
 	hintFrontMatter = "un file .md deve iniziare con una riga \"---\", seguita dai campi e da un'altra riga \"---\""
@@ -263,7 +264,6 @@ const (
 // Text encoding and YAML syntax (encoding.go, yamlpos.go).
 const (
 	msgUTF16NoBOM   = "il file sembra salvato in UTF-16 senza indicatore dell'ordine dei byte"
-	msgBinary       = "il file non è un testo (contiene byte nulli)"
 	hintBinary      = "le schede sono file di testo .yaml o .md: controlla di aver salvato il file giusto"
 	msgBadUTF16     = "il file in UTF-16 è troncato"
 	msgBadUTF8      = "byte %#x non valido: il file non è in UTF-8"
@@ -271,13 +271,14 @@ const (
 	msgControlChar  = "carattere di controllo %U non ammesso"
 	hintControlChar = "di solito è un a capo manuale o un simbolo incollato da Word: cancella il punto indicato e riscrivilo"
 
-	hintYAMLTab     = "usa spazi per il rientro, non tabulazioni"
-	hintYAMLSpecial = "un testo che inizia con @, ` o % va scritto tra virgolette"
-	hintYAMLQuote   = "chiudi le virgolette aperte qui, alla fine del testo"
-	hintYAMLEscape  = "tra virgolette doppie la barra rovescia \\ si scrive \\\\; oppure usa le virgolette semplici"
-	hintYAMLFlow    = "chiudi la parentesi aperta qui: ] per [ e } per {"
-	hintYAMLNoColon = "scrivi il nome del campo seguito da \": \" e dal valore, ad esempio: peso: 30%"
-	hintYAMLIndent  = "controlla il rientro: la riga deve essere allineata ai campi dello stesso livello, con soli spazi"
+	hintYAMLTab       = "usa spazi per il rientro, non tabulazioni"
+	hintYAMLDirective = "una riga che inizia con % è una direttiva YAML, che le schede non usano: cancellala, o se è un testo scrivilo tra virgolette dopo il nome del campo"
+	hintYAMLSpecial   = "un testo che inizia con @, ` o % va scritto tra virgolette"
+	hintYAMLQuote     = "chiudi le virgolette aperte qui, alla fine del testo"
+	hintYAMLEscape    = "tra virgolette doppie la barra rovescia \\ si scrive \\\\; oppure usa le virgolette semplici"
+	hintYAMLFlow      = "chiudi la parentesi aperta qui: ] per [ e } per {"
+	hintYAMLNoColon   = "scrivi il nome del campo seguito da \": \" e dal valore, ad esempio: peso: 30%"
+	hintYAMLIndent    = "controlla il rientro: la riga deve essere allineata ai campi dello stesso livello, con soli spazi"
 )
 
 // yamlMessages words the syntax errors of yaml.v3 for the office.
@@ -294,17 +295,62 @@ var yamlMessages = map[string]string{
 	"found unknown escape character":                  "barra rovescia (\\) non valida tra virgolette doppie",
 	"did not find expected node content":              "valore mancante",
 	"exceeded max depth of 10000":                     "annidamento troppo profondo",
+
+	"found unknown directive name":                                 "direttiva YAML sconosciuta (una riga che inizia con %)",
+	"could not find expected directive name":                       "direttiva YAML senza nome (una riga che inizia con %)",
+	"found unexpected non-alphabetical character":                  "carattere non ammesso in una direttiva %",
+	"did not find expected digit or '.' character":                 "direttiva %YAML senza numero di versione",
+	"did not find expected version number":                         "direttiva %YAML senza numero di versione",
+	"found extremely long version number":                          "numero di versione troppo lungo nella direttiva %YAML",
+	"found incompatible YAML document":                             "versione di YAML non supportata (usa YAML 1.x)",
+	"found duplicate %YAML directive":                              "direttiva %YAML ripetuta",
+	"found duplicate %TAG directive":                               "direttiva %TAG ripetuta",
+	"did not find expected whitespace":                             "manca uno spazio nella direttiva %",
+	"did not find expected whitespace or line break":               "manca uno spazio o un a capo dopo il valore",
+	"did not find expected comment or line break":                  "testo inatteso dopo il valore (un commento inizia con \" #\")",
+	"did not find expected <document start>":                       "manca la riga \"---\" che apre il documento dopo le direttive %",
+	"did not find expected <stream-start>":                         "inizio del file non valido",
+	"found unexpected document indicator":                          "\"---\" o \"...\" all'inizio di una riga dentro un testo tra virgolette",
+	"found undefined tag handle":                                   "etichetta (!) non definita",
+	"did not find expected tag URI":                                "etichetta (!) incompleta",
+	"did not find expected '!'":                                    "etichetta (!) incompleta",
+	"did not find the expected '>'":                                "etichetta (!<…>) non chiusa",
+	"did not find URI escaped octet":                               "etichetta (!) con un carattere % non valido",
+	"found an incorrect leading UTF-8 octet":                       "etichetta (!) con caratteri non validi",
+	"found an incorrect trailing UTF-8 octet":                      "etichetta (!) con caratteri non validi",
+	"did not find expected alphabetic or numeric character":        "nome di ancora o alias (& o *) non valido",
+	"found invalid Unicode character escape code":                  "sequenza \\u o \\U non valida tra virgolette doppie",
+	"did not find expected hexdecimal number":                      "sequenza \\x, \\u o \\U non valida tra virgolette doppie",
+	"found an indentation indicator equal to 0":                    "indicatore di rientro 0 in un testo su più righe (| o >)",
+	"found a tab character where an indentation space is expected": "tabulazione nel rientro",
+	"block sequence entries are not allowed in this context":       "\"- \" in un punto in cui non è ammesso",
+	"mapping keys are not allowed in this context":                 "\"? \" in un punto in cui non è ammesso",
+	"control characters are not allowed":                           "carattere di controllo non ammesso",
+	"invalid leading UTF-8 octet":                                  "il testo non è in UTF-8",
+	"invalid trailing UTF-8 octet":                                 "il testo non è in UTF-8",
+	"invalid length of a UTF-8 sequence":                           "il testo non è in UTF-8",
+	"incomplete UTF-8 octet sequence":                              "il testo non è in UTF-8",
+	"invalid Unicode character":                                    "carattere Unicode non valido",
+	"incomplete UTF-16 character":                                  "il testo in UTF-16 è troncato",
+	"incomplete UTF-16 surrogate pair":                             "il testo in UTF-16 è troncato",
+	"expected low surrogate area":                                  "il testo in UTF-16 non è valido",
+	"document contains excessive aliasing":                         "alias e ancore YAML (& e *) non sono ammessi",
 }
 
-// yamlMessage words a yaml.v3 problem.
+// yamlMessage words a yaml.v3 problem; one it does not know (none is
+// known to reach it) is said in general words, never in English.
 func yamlMessage(problem string) string {
-	if strings.HasPrefix(problem, "unknown anchor") {
+	switch {
+	case strings.HasPrefix(problem, "unknown anchor"):
 		return msgAlias
+	case strings.HasPrefix(problem, "exceeded max depth"):
+		problem = "exceeded max depth of 10000"
 	}
-	if m, ok := yamlMessages[problem]; ok {
-		problem = m
+	m, ok := yamlMessages[problem]
+	if !ok {
+		return msgYAMLUnknown
 	}
-	return fmt.Sprintf(msgYAML, problem)
+	return fmt.Sprintf(msgYAML, m)
 }
 
 func hintYAMLColon(key, value string) string {
@@ -391,11 +437,12 @@ const (
 
 // Open data, feeds and discovery.
 const (
-	msgNoURLBase   = "manca url_base: sitemap.xml non generata e indirizzi dei dati aperti relativi al sito"
-	msgBadURLBase  = "url_base %q non è un indirizzo assoluto http o https: sitemap.xml non generata"
-	hintURLBase    = "aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
-	msgNoCodiceIPA = "manca ente.codice_ipa: il catalogo DCAT-AP_IT identifica l'ente con %q"
-	hintCodiceIPA  = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente (indicepa.gov.it), ad esempio: codice_ipa: cciaa_xx"
+	msgNoURLBase    = "manca url_base: sitemap.xml non generata e indirizzi dei dati aperti relativi al sito"
+	msgBadURLBase   = "url_base %q non è un indirizzo assoluto http o https (senza ? e #)"
+	msgURLBaseChars = "url_base %q contiene un carattere che un indirizzo non ammette: %q"
+	hintURLBase     = "aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
+	msgNoCodiceIPA  = "manca ente.codice_ipa: il catalogo DCAT-AP_IT identifica l'ente con %q"
+	hintCodiceIPA   = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente (indicepa.gov.it), ad esempio: codice_ipa: cciaa_xx"
 )
 
 // Archive.
@@ -466,4 +513,71 @@ func NoSnapshots(plan string) string {
 		return msgNoSnapshots
 	}
 	return fmt.Sprintf(msgNoSnapshotsOfPlan, plan)
+}
+
+// Reading the site: what the operating system refused, in the office's
+// words (load.go, paths.go, osmessages.go).
+const (
+	msgCannotRead      = "impossibile leggere il file: %s"
+	msgCannotList      = "impossibile leggere la cartella: %s"
+	msgDanglingLink    = "collegamento simbolico interrotto: il file a cui porta non esiste"
+	hintDanglingLink   = "ripristina il file a cui il collegamento porta, o cancella il collegamento"
+	msgSubfolder       = "sottocartella %q: le schede vanno direttamente in %s/, le sottocartelle non vengono lette"
+	hintSubfolder      = "sposta i file della sottocartella in %s/ (il nome del file diventa l'indirizzo della pagina)"
+	msgNotAFolder      = "%s/ dovrebbe essere una cartella di schede, ma è un file"
+	hintNotAFolder     = "rinomina il file, e metti le schede in una cartella %s/"
+	msgStrayInContent  = "file ignorato: in content/ vanno solo le cartelle dei piani"
+	hintStrayInContent = "sposta il file nella cartella del suo piano, ad esempio content/piao-2024-2026/"
+	msgStrayInPlan     = "%q ignorato: una cartella di piano contiene piano.yaml, strategici/ e operativi/"
+	hintStrayInPlan    = "metti le schede in strategici/ o operativi/; altri file vanno fuori da content/"
+	msgSecondDocument  = "il file continua dopo un separatore di documento YAML (\"---\" o \"...\"): piao legge solo il primo documento"
+	hintSecondDocument = "togli il separatore alla riga indicata e unisci i campi in un solo documento, o sposta il resto in un altro file"
+	msgTrailingText    = "testo inatteso dopo la fine dei campi: piao non lo leggerebbe"
+	msgNameTooLong     = "nome troppo lungo: %d caratteri, al massimo %d"
+	hintLongName       = "il nome diventa l'indirizzo della pagina e il nome di file sul disco: accorcialo"
+	msgCodeTooLong     = "codice troppo lungo: %d caratteri, al massimo %d"
+	msgFileVsFolder    = "la pagina %s richiede la cartella %s, che nel sito è già un file"
+	hintFileVsFolder   = "rinomina la cartella del piano o il file: il nome non può essere quello di un file del sito, come index.html"
+	msgOutputNameLong  = "il file %s avrebbe un nome di %d byte, oltre i %d che il disco ammette"
+	hintOutputNameLong = "accorcia il nome della cartella del piano o i codici di aree, unità e linee"
+	msgNulByte         = "byte nullo (NUL) non ammesso: il file non è un testo"
+)
+
+// The reasons the operating system gives, worded for the office.
+const (
+	reasonNotExist    = "il file o la cartella non esiste"
+	reasonPermRead    = "permesso negato"
+	reasonNameTooLong = "nome o percorso troppo lungo per il disco"
+	reasonLinkLoop    = "troppi collegamenti simbolici in sequenza (forse un ciclo)"
+	reasonIO          = "errore di lettura o scrittura del disco"
+	reasonNotDir      = "una parte del percorso è un file, non una cartella"
+	reasonIsDir       = "è una cartella, non un file"
+	reasonTooMany     = "troppi file aperti"
+	reasonOther       = "errore del sistema operativo (%v)"
+
+	hintDiskFull    = "libera spazio sul disco, o scegline un altro, e riprova"
+	hintPermRead    = "concedi a chi esegue piao il permesso di leggere (chmod a+r per un file, a+rx per una cartella), o sposta l'elemento fuori da content/"
+	hintNameTooLong = "scegli un percorso più breve o nomi di cartelle e file più corti"
+	hintIO          = "controlla il disco (o la chiavetta) e riprova; se l'errore resta, copia il sito su un altro disco"
+)
+
+// addends writes the terms of a sum, at most a handful: "25 + 25 + 10 + …
+// (altri 12)".
+func addends(terms []string) string {
+	const most = 6
+	if len(terms) <= most {
+		return strings.Join(terms, " + ")
+	}
+	return strings.Join(terms[:most], " + ") + fmt.Sprintf(" + … (altri %d)", len(terms)-most)
+}
+
+// Values that are not values (values.go).
+const (
+	msgDateOutside     = "data %s fuori dagli anni del piano (%s)"
+	msgBeforeApproval  = "data %s precedente all'approvazione del piano (%s)"
+	hintBeforeApproval = "la pubblicazione e le revisioni seguono l'approvazione: controlla le due date"
+)
+
+func hintPlanDates(period string, from, to int) string {
+	return fmt.Sprintf("gli atti di un piano %s cadono tra il 1° gennaio %d e il 31 dicembre %d: controlla la data", period, from, to)
 }

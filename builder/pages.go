@@ -65,6 +65,9 @@ func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, er
 		return nil, ds, nil
 	}
 	p.src = in.Site
+	if ads := auditOutputNames(append(p.out.names(), slices.Collect(maps.Keys(p.pages))...)); len(ads) > 0 {
+		return nil, append(ds, ads...), nil
+	}
 	return p, ds, nil
 }
 

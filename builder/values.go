@@ -1,9 +1,12 @@
 package builder
 
 import (
+	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -166,4 +169,57 @@ func (c *checker) config(cfg *plan.Config) {
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}
+	c.urlBase(cfg.URLBase)
+}
+
+// urlBase checks the site's public address, which the sitemap, the feed
+// and the open data write in full: an absolute http or https address with
+// nothing a URL may not hold.
+func (c *checker) urlBase(t plan.Text) {
+	s := strings.TrimSpace(t.S)
+	if s == "" {
+		return // a warning says what its absence costs
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r == 0x7F || strings.ContainsRune(" \"<>\\^`{|}", r) }); i >= 0 {
+		c.ds.errorf(t.Pos, hintURLBase, msgURLBaseChars, t.S, string([]rune(s[i:])[0]))
+		return
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		c.ds.errorf(t.Pos, hintURLBase, msgBadURLBase, t.S)
+	}
+}
+
+// planDates checks that the plan's dates fall where its acts can: the
+// approval, the publication and every revision in the plan's years (from
+// the year before the first, when a plan is approved, to the last), and
+// none of the others before the approval. A date such as 9999-12-31 is a
+// slip of the keyboard, and would be published as it is.
+func (c *checker) planDates() {
+	p := c.p
+	approved := p.Approvazione.Data
+	dates := []plan.Text{approved, p.Pubblicazione}
+	for _, r := range p.Revisioni {
+		dates = append(dates, r.Data)
+	}
+	for i, d := range dates {
+		if !isDate(d.S) {
+			continue // empty, or reported as not a date
+		}
+		if p.FirstYear > 0 {
+			from, to := fmt.Sprintf("%d-01-01", p.FirstYear-1), fmt.Sprintf("%d-12-31", p.LastYear)
+			if d.S < from || d.S > to {
+				c.ds.errorf(d.Pos, hintPlanDates(p.Periodo.S, p.FirstYear-1, p.LastYear), msgDateOutside, d.S, p.Periodo.S)
+				continue
+			}
+		}
+		if i > 0 && isDate(approved.S) && d.S < approved.S {
+			c.ds.errorf(d.Pos, hintBeforeApproval, msgBeforeApproval, d.S, approved.S)
+		}
+	}
+}
+
+func isDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }

@@ -49,7 +49,7 @@ func (c *checker) weights(s *plan.Sheet) {
 			}
 		}
 		c.ds.errorf(s.Indicatori[0].Pos, hintWeights, msgWeights,
-			strconv.FormatFloat(sum, 'f', -1, 64), when+": "+strings.Join(terms, " + "))
+			strconv.FormatFloat(sum, 'f', -1, 64), when+": "+addends(terms))
 	}
 }
 
@@ -89,9 +89,9 @@ func (c *checker) unitWeights() {
 			switch {
 			case !ok || len(terms) == 0:
 			case sum > 100.01:
-				c.ds.errorf(u.Codice.Pos, hintUnitWeights, msgUnitWeights, u.Codice.S, total, strings.Join(terms, " + "))
+				c.ds.errorf(u.Codice.Pos, hintUnitWeights, msgUnitWeights, u.Codice.S, total, addends(terms))
 			case sum < 99.99 && c.p.Schede.S != schedeSelection:
-				c.ds.warnf(u.Codice.Pos, hintUnitWeights, msgUnitWeights, u.Codice.S, total, strings.Join(terms, " + "))
+				c.ds.warnf(u.Codice.Pos, hintUnitWeights, msgUnitWeights, u.Codice.S, total, addends(terms))
 			}
 		}
 	}

@@ -1,0 +1,52 @@
+package builder
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"syscall"
+)
+
+// osReason words an error of the operating system for the office, without
+// the English of Go's own error texts; hint says what to do about it, and
+// may be empty.
+func osReason(err error) (reason, hint string) {
+	var errno syscall.Errno
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return reasonDiskFull, hintDiskFull
+	case errors.Is(err, syscall.EROFS):
+		return reasonReadOnly, ""
+	case errors.Is(err, fs.ErrPermission):
+		return reasonPermRead, hintPermRead
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return reasonNameTooLong, hintNameTooLong
+	case errors.Is(err, syscall.ELOOP):
+		return reasonLinkLoop, hintSymlink
+	case errors.Is(err, syscall.ENOTDIR):
+		return reasonNotDir, ""
+	case errors.Is(err, syscall.EISDIR):
+		return reasonIsDir, ""
+	case errors.Is(err, fs.ErrNotExist):
+		return reasonNotExist, ""
+	case errors.Is(err, syscall.EIO):
+		return reasonIO, hintIO
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
+		return reasonTooMany, ""
+	case errors.As(err, &errno):
+		return fmt.Sprintf(reasonOther, errno.Error()), ""
+	}
+	return fmt.Sprintf(reasonOther, innermost(err)), ""
+}
+
+// innermost is the text of the deepest error err wraps: the cause, without
+// the operation and path Go puts before it.
+func innermost(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err.Error()
+		}
+		err = next
+	}
+}
