@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // This file decides where a site may be published and how it takes the
@@ -130,15 +129,7 @@ func recoverStale(dest string) {
 // publishError says why a publish failed, in words for the office; the
 // destination has not been changed.
 func publishError(dest string, err error) error {
-	reason := err.Error()
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		reason = reasonDiskFull
-	case errors.Is(err, syscall.EROFS):
-		reason = reasonReadOnly
-	case errors.Is(err, fs.ErrPermission):
-		reason = reasonPermission
-	}
+	reason, _ := osReason(err)
 	return fmt.Errorf(msgPublishFailed, dest, reason)
 }
 

@@ -76,7 +76,6 @@ const (
 	msgUnknownFile  = "file ignorato: le schede sono file .yaml o .md"
 	hintUnknownFile = "rinomina il file con estensione .yaml o .md, o spostalo fuori da content/"
 	msgMissingFile  = "file non trovato"
-	msgReadFile     = "impossibile leggere il file: %s"
 	msgNotRegular   = "non è un file normale"
 	hintNotRegular  = "in content/ lascia solo file e cartelle"
 	msgTooBig       = "file troppo grande (oltre %d MB)"
@@ -432,7 +431,6 @@ const (
 	msgWaitLock      = "un'altra generazione sta pubblicando in %s: attendo che finisca"
 	reasonDiskFull   = "spazio su disco esaurito"
 	reasonReadOnly   = "il disco è in sola lettura"
-	reasonPermission = "permesso negato"
 )
 
 // Open data, feeds and discovery.
@@ -447,13 +445,14 @@ const (
 
 // Archive.
 const (
-	msgNoSuchPlan      = "piano %q inesistente"
-	msgSnapshotName    = "nome di archivio %q non valido"
-	hintSnapshotName   = "usa lettere minuscole, cifre, punti e trattini, ad esempio piao-2024-2026-2024-12-20"
-	msgSnapshotExists  = "l'archivio %s esiste già e una versione archiviata non si modifica mai: per archiviarne un'altra usa un nome nuovo, ad esempio --nome %s"
-	msgSnapshotSkipped = "cartella %q ignorata: non è un nome di archivio valido"
-	msgSnapshotDiffers = "l'archivio non corrisponde al suo manifesto SHA256SUMS (%d file modificati, %d mancanti, %d aggiunti): pubblicato così com'è"
-	msgZipUnverified   = "l'archivio %s non corrisponde al suo manifesto: zip non scritto (esegui piao archive verify)"
+	msgNoSuchPlan         = "piano %q inesistente"
+	msgSnapshotName       = "nome di archivio %q non valido"
+	hintSnapshotName      = "usa lettere minuscole, cifre, punti e trattini, ad esempio piao-2024-2026-2024-12-20"
+	msgSnapshotExists     = "l'archivio %s esiste già e una versione archiviata non si modifica mai: per archiviarne un'altra usa un nome nuovo, ad esempio --nome %s"
+	msgSnapshotSkipped    = "cartella %q ignorata: non è un nome di archivio valido"
+	msgSnapshotDiffers    = "la versione archiviata non corrisponde al suo manifesto SHA256SUMS (%d file modificati, %d mancanti, %d aggiunti): non si pubblica una versione che non si può provare integra"
+	msgSnapshotUnreadable = "impossibile leggere la versione archiviata: %s"
+	msgZipUnverified      = "l'archivio %s non corrisponde al suo manifesto: zip non scritto (esegui piao archive verify)"
 )
 
 func hintKnownPlans(known []string) string {
@@ -464,7 +463,8 @@ func hintKnownPlans(known []string) string {
 }
 
 func hintVerify(name string) string {
-	return "esegui piao archive verify " + name + " per l'elenco dei file; una versione archiviata non va mai modificata"
+	return "esegui piao archive verify " + name + " per l'elenco dei file, e ripristina la cartella archive/" + name +
+		" com'era (dal repository del sito, git checkout -- archive/" + name + ", o dallo zip depositato): una versione archiviata non va mai modificata"
 }
 
 // SnapshotSummary formats what `piao archive` prints once a snapshot is
@@ -554,6 +554,13 @@ const (
 	reasonIsDir       = "è una cartella, non un file"
 	reasonTooMany     = "troppi file aperti"
 	reasonOther       = "errore del sistema operativo (%v)"
+	reasonInvalidName = "nome di file non valido"
+
+	msgSnapshotNotWritten = "versione archiviata non scritta in %s (%s): nessuna cartella parziale è rimasta"
+	msgZipNotWritten      = "zip non scritto in %s (%s): nessun file parziale è rimasto"
+
+	// MsgArchiveNotCleaned: the leftovers of interrupted archives could not be removed.
+	MsgArchiveNotCleaned = "impossibile pulire %s dalle cartelle temporanee di archiviazioni interrotte (%s)"
 
 	hintDiskFull    = "libera spazio sul disco, o scegline un altro, e riprova"
 	hintPermRead    = "concedi a chi esegue piao il permesso di leggere (chmod a+r per un file, a+rx per una cartella), o sposta l'elemento fuori da content/"
@@ -580,4 +587,21 @@ const (
 
 func hintPlanDates(period string, from, to int) string {
 	return fmt.Sprintf("gli atti di un piano %s cadono tra il 1° gennaio %d e il 31 dicembre %d: controlla la data", period, from, to)
+}
+
+// CleanedArchive says what piao removed from archive/: the temporary
+// folders and zips of interrupted runs of piao archive.
+func CleanedArchive(names []string) string {
+	return fmt.Sprintf("rimossi da archive/ i resti di archiviazioni interrotte (%s): %s",
+		quantity(len(names), "cartella o zip temporaneo", "cartelle o zip temporanei"), strings.Join(names, ", "))
+}
+
+// The date of a snapshot (archive.go).
+const (
+	msgSnapshotTooEarly = "data della versione %s precedente all'ultima modifica del piano (%s): la versione archiviata ne comprende già le revisioni"
+	msgSnapshotFuture   = "data della versione %s successiva a oggi (%s)"
+)
+
+func hintSnapshotDate(updated string) string {
+	return fmt.Sprintf("ometti --data per usare la data dell'ultima revisione o pubblicazione (%s), o scrivi --data oggi", updated)
 }

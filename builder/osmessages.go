@@ -29,6 +29,8 @@ func osReason(err error) (reason, hint string) {
 		return reasonIsDir, ""
 	case errors.Is(err, fs.ErrNotExist):
 		return reasonNotExist, ""
+	case errors.Is(err, fs.ErrInvalid):
+		return reasonInvalidName, ""
 	case errors.Is(err, syscall.EIO):
 		return reasonIO, hintIO
 	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
@@ -37,6 +39,29 @@ func osReason(err error) (reason, hint string) {
 		return fmt.Sprintf(reasonOther, errno.Error()), ""
 	}
 	return fmt.Sprintf(reasonOther, innermost(err)), ""
+}
+
+// DiskError is a file or folder piao could not write, worded for the
+// office: Msg has a %s for the path and one for the reason.
+type DiskError struct {
+	Msg, Path string
+	Err       error
+}
+
+func (e *DiskError) Error() string {
+	reason, hint := osReason(e.Err)
+	s := fmt.Sprintf(e.Msg, e.Path, reason)
+	if hint != "" {
+		s += "\n\t" + msgHint + ": " + hint
+	}
+	return s
+}
+
+func (e *DiskError) Unwrap() error { return e.Err }
+
+// ZipNotWritten is the error of a zip that could not be written to path.
+func ZipNotWritten(path string, err error) error {
+	return &DiskError{Msg: msgZipNotWritten, Path: path, Err: err}
 }
 
 // innermost is the text of the deepest error err wraps: the cause, without

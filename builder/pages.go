@@ -36,8 +36,8 @@ type Pages struct {
 }
 
 // NewPages prepares the files of a model that loaded and checked without
-// errors, with the theme and options of in. Theme problems come back as
-// errors, open-data and snapshot problems as warnings.
+// errors, with the theme and options of in. Theme problems and snapshots
+// that do not verify come back as errors, open-data problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
 	p, ds, _ := newPagesTo(in, model, nil) // in memory: nothing to fail writing
 	return p, ds
@@ -55,6 +55,9 @@ func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, er
 	}
 	snaps, sds := loadSnapshots(in.Site)
 	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
+	if sds.HasErrors() { // a snapshot that does not verify is never published
+		return nil, ds, nil
+	}
 	p, err := newPages(theme, model, in.Minify, snaps, to)
 	var we *writeError
 	switch {

@@ -24,6 +24,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		*dest = filepath.Join(*siteDir, "public")
 	}
 	start := time.Now()
+	if err := cleanArchive(*siteDir, stdout); err != nil {
+		return err
+	}
 	siteFiles, closeSite := siteFS(*siteDir)
 	defer closeSite()
 	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}

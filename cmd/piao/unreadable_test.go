@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -14,6 +15,9 @@ import (
 // piao check and piao build alike, never a site without it. The test runs
 // the real binary as an ordinary user (uid 65534 when the suite runs as
 // root, which reads every file), on real files whose permissions deny it.
+
+// english finds the words of Go's own error texts.
+var english = regexp.MustCompile(`(?i)\b(no such file|permission denied|file name too long|too many levels|input/output|not a directory|is a directory|no space left|read-only file system|stat|open|lstat|mkdir|write)\b`)
 
 // unprivileged returns the credentials to run piao as an ordinary user, or
 // nil when the suite already is one; it opens to that user the folders it
