@@ -605,3 +605,24 @@ const (
 func hintSnapshotDate(updated string) string {
 	return fmt.Sprintf("ometti --data per usare la data dell'ultima revisione o pubblicazione (%s), o scrivi --data oggi", updated)
 }
+
+// A publication that loses pages (loss.go).
+const (
+	msgLossDone        = "questa pubblicazione ha %d pagine in meno di quella che ha sostituito in %s (%d → %d)"
+	msgLossWould       = "la prossima pubblicazione avrebbe %d pagine in meno di quella ora in %s (%d → %d)"
+	msgSheetsLossDone  = "questa pubblicazione ha tolto schede che erano pubblicate in %s"
+	msgSheetsLossWould = "la prossima pubblicazione toglierebbe schede ora pubblicate in %s"
+	hintLoss           = "controlla che ogni cartella e ogni scheda di content/ ci sia e sia leggibile, e che nessun piano sia stato rinominato; se le pagine sono state tolte di proposito, nulla da fare"
+)
+
+// lossOfPlan says how many sheets a plan lost.
+func lossOfPlan(p PlanLoss) string {
+	if p.SheetsAfter == 0 {
+		return fmt.Sprintf("piano %s assente (aveva %s)", p.Plan, quantity(p.SheetsBefore, "scheda", "schede"))
+	}
+	return fmt.Sprintf("piano %s: %s in meno (%d → %d)", p.Plan, quantity(p.SheetsBefore-p.SheetsAfter, "scheda", "schede"), p.SheetsBefore, p.SheetsAfter)
+}
+
+// LossSummary is the line that closes the summary of a build that lost
+// pages, so that no one misses it.
+func LossSummary(l *OutputLoss) string { return "ATTENZIONE: " + l.Warning(true).Msg }

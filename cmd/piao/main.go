@@ -1,8 +1,8 @@
 // Command piao builds the transparency site of a PIAO (Piano Integrato di
 // Attività e Organizzazione) from YAML and Markdown sheets.
 //
-//	piao build [-s SITE] [-d DEST]   build the site into DEST (default SITE/public)
-//	piao check [-s SITE] [--format text|json]   report every mistake, write nothing
+//	piao build [-s SITE] [-d DEST] [--format text|json]   build the site into DEST (default SITE/public)
+//	piao check [-s SITE] [-d DEST] [--format text|json]   report every mistake, write nothing
 //	piao archive PLAN                freeze a plan into SITE/archive/PLAN
 //	piao archive verify [PLAN]       check the snapshots against their manifests
 //	piao archive zip NAME            write a reproducible zip of a snapshot
@@ -49,8 +49,9 @@ func main() {
 }
 
 const usage = `uso:
-  piao build [-s SITO] [-d DEST]   genera il sito in DEST (predefinita SITO/public)
-  piao check [-s SITO] [--format text|json]
+  piao build [-s SITO] [-d DEST] [--format text|json]
+                                   genera il sito in DEST (predefinita SITO/public)
+  piao check [-s SITO] [-d DEST] [--format text|json]
                                    controlla i contenuti senza scrivere nulla
   piao archive PIANO [-s SITO] [--data AAAA-MM-GG|oggi] [--nome NOME] [--zip]
                                    archivia la versione pubblicata del piano in SITO/archive/
