@@ -56,7 +56,7 @@ check: piao
 # Fuzz each target for FUZZTIME; a crasher lands in builder/testdata/fuzz/
 # (commit it: it becomes a test). The seed corpora run in every `make test`.
 FUZZTIME ?= 20s
-FUZZ_TARGETS := FuzzLoadSheet FuzzLoadPlan FuzzFrontMatter FuzzValues FuzzNormalizeText FuzzMarkdown FuzzRenderSheet
+FUZZ_TARGETS := FuzzLoadSheet FuzzLoadPlan FuzzFrontMatter FuzzValues FuzzNormalizeText FuzzMarkdown FuzzMarkdownMinify FuzzRenderSheet
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $$t for $(FUZZTIME)"; \

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
 )
 
@@ -53,6 +54,7 @@ type checker struct {
 	p   *plan.Plan
 	ds  *Diagnostics
 	ids map[string]plan.Pos // indicator ids in the plan
+	md  *markup.Renderer    // for the sheets' bodies, made when first needed
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
@@ -90,6 +92,7 @@ func (c *checker) plan() {
 		c.date(p.Pubblicazione)
 	}
 	c.planDates()
+	c.labels()
 	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
 		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}
@@ -210,6 +213,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
+	c.body(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 	}

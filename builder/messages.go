@@ -583,6 +583,10 @@ const (
 	msgDateOutside     = "data %s fuori dagli anni del piano (%s)"
 	msgBeforeApproval  = "data %s precedente all'approvazione del piano (%s)"
 	hintBeforeApproval = "la pubblicazione e le revisioni seguono l'approvazione: controlla le due date"
+	msgLabelTooLong    = "titolo troppo lungo: %d caratteri, al massimo %d"
+	msgURLTooLong      = "indirizzo troppo lungo: %d caratteri, al massimo %d"
+	hintURLTooLong     = "browser e server rifiutano indirizzi così lunghi: controlla di aver copiato l'indirizzo giusto"
+	hintLabel          = "è il nome che ogni pagina ripete nell'intestazione, nel percorso e nei menu: accorcialo, e scrivi il resto in una descrizione"
 )
 
 func hintPlanDates(period string, from, to int) string {
@@ -626,3 +630,22 @@ func lossOfPlan(p PlanLoss) string {
 // LossSummary is the line that closes the summary of a build that lost
 // pages, so that no one misses it.
 func LossSummary(l *OutputLoss) string { return "ATTENZIONE: " + l.Warning(true).Msg }
+
+// A sheet's Markdown body (bodies.go).
+const (
+	msgBodyDepth      = "annidamento troppo profondo: %d citazioni (>) o elenchi aperti sulla stessa riga, al massimo %d"
+	hintBodyDepth     = "ogni > o - all'inizio della riga apre un livello: togline qualcuno"
+	msgBodyColumns    = "tabella di %d colonne, al massimo %d"
+	msgBodyCells      = "le tabelle del testo hanno in tutto %d celle, al massimo %d (ogni riga conta tutte le colonne dell'intestazione, anche se è più corta)"
+	hintBodyTable     = "dividi la tabella in tabelle più piccole, o pubblica i dati completi come file a parte"
+	msgBodyElements   = "testo troppo lungo e articolato: %d elementi (paragrafi, titoli, voci di elenco, citazioni, celle, collegamenti, enfasi), al massimo %d"
+	hintBodyElements  = "il corpo di una scheda è un testo di qualche pagina: sposta il resto in un documento da collegare, o dividilo fra più schede"
+	msgBodyEmphasis   = "paragrafo con %d segni di enfasi (* _ ~), al massimo %d"
+	hintBodyEmphasis  = "dividi il paragrafo (una riga vuota tra l'uno e l'altro), o scrivi i segni che non sono enfasi come \\* \\_ \\~"
+	msgBodyBrackets   = "paragrafo con %d parentesi quadre [, al massimo %d"
+	hintBodyBrackets  = "dividi il paragrafo (una riga vuota tra l'uno e l'altro), o scrivi le parentesi che non aprono un collegamento come \\[ e \\]"
+	msgBodyLinks      = "paragrafo con troppi collegamenti aperti ma non chiusi, o con indirizzi lunghi, per la sua lunghezza"
+	hintBodyLinks     = "ogni collegamento si scrive [testo](indirizzo), con l'indirizzo senza spazi e la parentesi chiusa; dividi il paragrafo, o scrivi ]( come \\](  se non apre un collegamento"
+	msgExternalImage  = "immagine da un altro sito: %s"
+	hintExternalImage = "il sito non fa richieste ad altri siti, e il browser non la mostrerebbe: togli l'immagine, o scrivi un collegamento [testo](indirizzo) al posto di ![testo](indirizzo)"
+)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -161,8 +162,11 @@ func (c *checker) config(cfg *plan.Config) {
 	for _, l := range append(cfg.Percorso, cfg.Collegamenti...) {
 		links = append(links, l.URL)
 	}
-	for _, u := range links {
-		if u.S != "" && !markup.SafeURL(u.S) {
+	for _, u := range append(links, cfg.URLBase) {
+		switch {
+		case len(u.S) > maxURL:
+			c.ds.errorf(u.Pos, hintURLTooLong, msgURLTooLong, len(u.S), maxURL)
+		case u.S != "" && u != cfg.URLBase && !markup.SafeURL(u.S):
 			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
 		}
 	}
@@ -170,6 +174,43 @@ func (c *checker) config(cfg *plan.Config) {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}
 	c.urlBase(cfg.URLBase)
+	c.label(cfg.Ente.Nome)
+	for _, l := range append(cfg.Percorso, cfg.Collegamenti...) {
+		c.label(l.Titolo)
+	}
+}
+
+// maxURL bounds the addresses of config.yaml, which every page links to:
+// browsers and servers refuse longer ones.
+const maxURL = 2000
+
+// maxLabel bounds the titles and names that every page repeats, in its
+// header, breadcrumb and menus: the plan's title, the ente's name, the
+// names of areas, units, lines and objectives.
+const maxLabel = 300
+
+// label checks that a title or name is a label, not a text.
+func (c *checker) label(t plan.Text) {
+	if n := utf8.RuneCountInString(t.S); n > maxLabel {
+		c.ds.errorf(t.Pos, hintLabel, msgLabelTooLong, n, maxLabel)
+	}
+}
+
+// labels checks the labels of a plan.
+func (c *checker) labels() {
+	c.label(c.p.Titolo)
+	for _, a := range c.p.Aree {
+		c.label(a.Nome)
+		for _, u := range a.Unita {
+			c.label(u.Nome)
+		}
+	}
+	for _, l := range c.p.Linee {
+		c.label(l.Nome)
+		for _, o := range l.Obiettivi {
+			c.label(o.Nome)
+		}
+	}
 }
 
 // urlBase checks the site's public address, which the sitemap, the feed
@@ -177,8 +218,8 @@ func (c *checker) config(cfg *plan.Config) {
 // nothing a URL may not hold.
 func (c *checker) urlBase(t plan.Text) {
 	s := strings.TrimSpace(t.S)
-	if s == "" {
-		return // a warning says what its absence costs
+	if s == "" || len(s) > maxURL {
+		return // a warning says what its absence costs; config says what its length does
 	}
 	if i := strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r == 0x7F || strings.ContainsRune(" \"<>\\^`{|}", r) }); i >= 0 {
 		c.ds.errorf(t.Pos, hintURLBase, msgURLBaseChars, t.S, string([]rune(s[i:])[0]))

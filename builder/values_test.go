@@ -31,6 +31,10 @@ func TestValuesThatAreNotValues(t *testing.T) {
 			`config.yaml:3:11: errore: url_base "piao/" non è un indirizzo assoluto http o https`},
 		{"url_base with quotes and brackets", map[string]string{"config.yaml": testConfig + "url_base: 'https://example.org/\"<>'\n"},
 			`config.yaml:3:11: errore: url_base "https://example.org/\"<>" contiene un carattere che un indirizzo non ammette: "\""`},
+		{"a title that is a text", map[string]string{piano: strings.Replace(testPiano, "titolo: Piano di prova", "titolo: "+strings.Repeat("x&", 151), 1)},
+			piano + ":1:9: errore: titolo troppo lungo: 302 caratteri, al massimo 300"},
+		{"an address too long", map[string]string{"config.yaml": testConfig + "privacy: https://example.org/" + strings.Repeat("a&b", 700) + "\n"},
+			"config.yaml:3:10: errore: indirizzo troppo lungo: 2120 caratteri, al massimo 2000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
