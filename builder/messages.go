@@ -191,9 +191,9 @@ const (
 
 	ServeStopped     = "anteprima fermata"
 	ServeNoSite      = "cartella del sito %s non trovata: indicala con -s CARTELLA"
-	ServeListen      = "impossibile rispondere su %s: %v (la porta è già usata da un altro programma? scegline un'altra con --port)"
+	ServeListen      = "impossibile rispondere su %s: %s (scegli un'altra porta con --port, o un altro indirizzo con --bind)"
 	ServeFullRescan  = "troppe modifiche insieme: rilettura completa del sito"
-	ServeWatchFailed = "impossibile sorvegliare %s: %v"
+	ServeWatchFailed = "impossibile sorvegliare %s: %s"
 
 	ServeErrorTitle    = "Errori nei contenuti"
 	ServeErrorLead     = "L'anteprima non è aggiornata. Correggi i punti indicati e salva il file: questa pagina si aggiorna da sola."
@@ -556,9 +556,17 @@ const (
 	reasonOther       = "errore del sistema operativo (%v)"
 	reasonInvalidName = "nome di file non valido"
 
+	reasonAddrInUse      = "l'indirizzo è già usato da un altro programma"
+	reasonAddrNotHere    = "l'indirizzo non appartiene a questo computer"
+	reasonPortDenied     = "permesso negato (le porte sotto 1024 sono riservate all'amministratore)"
+	reasonWatchLimit     = "raggiunto il limite di cartelle sorvegliate del sistema (fs.inotify.max_user_watches)"
+	reasonWatchInstances = "raggiunto il limite di sorveglianze del sistema (fs.inotify.max_user_instances)"
+
 	msgSnapshotNotWritten = "versione archiviata non scritta in %s (%s): nessuna cartella parziale è rimasta"
 	msgZipNotWritten      = "zip non scritto in %s (%s): nessun file parziale è rimasto"
 
+	// MsgArchiveUnreadable: archive/ could not be listed.
+	MsgArchiveUnreadable = "impossibile leggere %s (%s)"
 	// MsgArchiveNotCleaned: the leftovers of interrupted archives could not be removed.
 	MsgArchiveNotCleaned = "impossibile pulire %s dalle cartelle temporanee di archiviazioni interrotte (%s)"
 

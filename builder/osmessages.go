@@ -41,6 +41,33 @@ func osReason(err error) (reason, hint string) {
 	return fmt.Sprintf(reasonOther, innermost(err)), ""
 }
 
+// NetReason words why piao serve could not listen on an address.
+func NetReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return reasonAddrInUse
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return reasonAddrNotHere
+	case errors.Is(err, fs.ErrPermission):
+		return reasonPortDenied
+	}
+	reason, _ := osReason(err)
+	return reason
+}
+
+// WatchReason words why piao serve could not watch a folder: the kernel
+// says "no space" when its limit of watched folders is reached.
+func WatchReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return reasonWatchLimit
+	case errors.Is(err, syscall.EMFILE):
+		return reasonWatchInstances
+	}
+	reason, _ := osReason(err)
+	return reason
+}
+
 // DiskError is a file or folder piao could not write, worded for the
 // office: Msg has a %s for the path and one for the reason.
 type DiskError struct {

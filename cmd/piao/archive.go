@@ -86,7 +86,7 @@ func cmdArchiveVerify(args []string, stdout, stderr io.Writer) error {
 	site := os.DirFS(*siteDir)
 	names, err := builder.ListSnapshots(site)
 	if err != nil {
-		return err
+		return &builder.DiskError{Msg: builder.MsgArchiveUnreadable, Path: filepath.Join(*siteDir, "archive"), Err: err}
 	}
 	checked, bad := 0, 0
 	for _, n := range names {
@@ -193,7 +193,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usageError{err.Error()}
+			return nil, flagError(err)
 		}
 		if fs.NArg() == 0 {
 			return pos, nil
