@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps
+.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps import-fixtures office rdf-deps
 
 # Build the example site from content/ into public/.
 build: piao
@@ -17,11 +17,17 @@ serve: piao
 	./bin/piao serve -s .
 
 # Every test: formatting, vet, and the Go tests (the browser suite included).
-test: fmt-check vet browser-deps
+test: fmt-check vet browser-deps rdf-deps
 	$(GO) test -count=1 ./...
 
+# rdflib, the RDF library of dati.gov.it's harvester, reads the catalogue
+# in the tests: Debian's python3-rdflib, installed only when missing.
+rdf-deps:
+	@/usr/bin/python3 -c 'import rdflib' 2>/dev/null || { apt-get update && apt-get install -y python3-rdflib; }
+
 # What the browser suite needs: Chromium and Java from Debian (installed
-# only when missing), axe-core and the Nu HTML Checker from npm into .tools/.
+# only when missing), axe-core and the Nu HTML Checker from npm into .tools/,
+# with rdf-validate-shacl for the catalogue's SHACL test.
 browser-deps: browser .tools/node_modules/.installed
 
 browser:
@@ -57,11 +63,28 @@ check: piao
 # (commit it: it becomes a test). The seed corpora run in every `make test`.
 FUZZTIME ?= 20s
 FUZZ_TARGETS := FuzzLoadSheet FuzzLoadPlan FuzzFrontMatter FuzzValues FuzzNormalizeText FuzzMarkdown FuzzMarkdownMinify FuzzRenderSheet
+# The importer's readers (crashers land in builder/importa/testdata/fuzz/).
+IMPORT_FUZZ_TARGETS := FuzzReadDocx FuzzReadODF FuzzReadXlsx
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $$t for $(FUZZTIME)"; \
 		$(GO) test ./builder -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; \
 	done
+	@for t in $(IMPORT_FUZZ_TARGETS); do \
+		echo "fuzz $$t for $(FUZZTIME)"; \
+		$(GO) test ./builder/importa -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
+	done
+
+# Rewrite the importer's fixtures (builder/importa/testdata/annex/ and the
+# seed corpora): the example's annex laid out as flat OpenDocument and
+# converted by LibreOffice, installed from Debian when missing. The tests
+# read the committed files: only this target needs LibreOffice.
+import-fixtures: office
+	$(GO) run ./cmd/piaofixtures -o builder/importa/testdata/annex
+
+office:
+	@command -v soffice >/dev/null || { apt-get update && apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui; }
+	@/usr/bin/python3 -c 'import uno' 2>/dev/null || { apt-get update && apt-get install -y python3-uno; }
 
 # Rewrite the golden copies of the example pages after an intended change.
 golden:

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -74,13 +73,15 @@ type Snapshot struct {
 
 // RetentionEnd is the date until which a version published on date must
 // stay online: five years counted from 1 January of the year after
-// publication, that is 1 January of the publication year + 6.
+// publication (D.Lgs. 33/2013, art. 8, c. 3), that is 1 January of the
+// publication year + 6. The law fixes the day: it needs only the year of
+// the date, however precise.
 func RetentionEnd(date string) string {
-	t, err := time.Parse("2006-01-02", date)
-	if err != nil {
+	y, _, _, p := plan.ParseDate(date)
+	if p == plan.NoDate {
 		return ""
 	}
-	return fmt.Sprintf("%04d-01-01", t.Year()+6)
+	return fmt.Sprintf("%04d-01-01", y+6)
 }
 
 // NewSnapshot builds the site and freezes the named plan.
@@ -107,12 +108,12 @@ func NewSnapshot(in Input, opt SnapshotOptions) (*Snapshot, Diagnostics) {
 	if !validSnapshotName(opt.Name) {
 		ds.errorf(plan.Pos{}, hintSnapshotName, msgSnapshotName, opt.Name)
 	}
-	switch {
-	case !isDate(opt.Date):
+	switch _, _, _, prec := plan.ParseDate(opt.Date); {
+	case prec == plan.NoDate:
 		ds.errorf(plan.Pos{}, hintDate, msgDate, opt.Date)
-	case opt.Date < p.Updated():
+	case plan.DateBefore(opt.Date, p.Updated()):
 		ds.errorf(plan.Pos{}, hintSnapshotDate(p.Updated()), msgSnapshotTooEarly, opt.Date, p.Updated())
-	case opt.Today != "" && opt.Date > opt.Today:
+	case opt.Today != "" && plan.DateBefore(opt.Today, opt.Date):
 		ds.errorf(plan.Pos{}, hintSnapshotDate(p.Updated()), msgSnapshotFuture, opt.Date, opt.Today)
 	}
 	if ds.HasErrors() {
@@ -146,24 +147,31 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 	meta := SnapshotMeta{Nome: opt.Name, Piano: p.Slug, Titolo: p.Titolo.S, Ente: site.Model.Config.Ente.Nome.S,
 		Data: opt.Date, Pubblicazione: p.Published(), Conservazione: RetentionEnd(opt.Date),
 		VersionePiao: opt.Version, Manifesto: manifestFile}
-	theme, err := themeFS(in, site.Model.Config.Tema.S)
-	if err != nil {
-		return nil, err
+	th, ds := loadTheme(in, &site.Model.Config)
+	if th == nil {
+		return nil, ds
 	}
 	// The snapshot is of one plan: its renderer, menus and search see that
 	// plan alone.
 	single := *site.Model
 	single.Plans = []*plan.Plan{p}
-	r, err := newRenderer(theme, &single)
+	// The snapshot has a search page and an index of its own plan, so
+	// that search works in it opened from disk or from its zip, years
+	// later, without the current site.
+	files := selectSnapshot(site, p)
+	search := buildSearchIndex(&single, th.words).encode()
+	for name, b := range search.Files {
+		files[name] = b
+	}
+	r, err := newRenderer(th, &single, nil, nil, search)
 	if err != nil {
 		return nil, err
 	}
-	files := selectSnapshot(site, p)
-	if err := addSnapshotSearch(r, &single, files); err != nil {
+	if files[searchPagePath], err = r.render(searchPage(&single, r.words)); err != nil {
 		return nil, err
 	}
 	landing := &page{Kind: "snapshot", Path: homePath(), Plan: p, Snapshot: &meta,
-		Title:     "Versione archiviata del " + italianDate(opt.Date) + ": " + p.Titolo.S,
+		Title:     r.words.T("page.snapshot", "date", r.words.Date(opt.Date), "plan", p.Titolo.S),
 		Published: p.Published(), Updated: opt.Date}
 	if files[landing.Path], err = r.render(landing); err != nil {
 		return nil, err
@@ -189,22 +197,6 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 		files[name] = out.Bytes()
 	}
 	return seal(files, meta)
-}
-
-// addSnapshotSearch gives the snapshot a search page and an index of its
-// own plan, so that search works in the snapshot opened from disk or from
-// its zip, years later, without the current site.
-func addSnapshotSearch(r *renderer, single *plan.Site, files map[string][]byte) error {
-	r.search = buildSearchIndex(single).encode()
-	for name, b := range r.search.Files {
-		files[name] = b
-	}
-	b, err := r.render(searchPage(single))
-	if err != nil {
-		return err
-	}
-	files[searchPagePath] = b
-	return nil
 }
 
 // seal adds the metadata, then the manifest of every file, the metadata

@@ -64,34 +64,3 @@ func loadSnapshots(site fs.FS) ([]snapshotCopy, Diagnostics) {
 	})
 	return out, ds
 }
-
-// Snapshots lists the published snapshots, newest first.
-func (pg *page) Snapshots() []SnapshotMeta {
-	var out []SnapshotMeta
-	for _, s := range pg.r.snapshots {
-		out = append(out, s.Meta)
-	}
-	return out
-}
-
-// SnapshotURL links to a snapshot's copy of its plan's page, or to its
-// landing page when the plan is unknown.
-func (pg *page) SnapshotURL(m SnapshotMeta) string {
-	for _, s := range pg.r.snapshots {
-		if s.Meta.Nome != m.Nome {
-			continue
-		}
-		if _, ok := s.Files[path.Join(slug(m.Piano), indexFile)]; ok && m.Piano != "" {
-			return pg.Rel(snapshotPath(m.Nome, path.Join(slug(m.Piano), indexFile)))
-		}
-	}
-	return pg.SnapshotFileURL(m, homePath())
-}
-
-// SnapshotFileURL links to a file of a snapshot.
-func (pg *page) SnapshotFileURL(m SnapshotMeta, file string) string {
-	return pg.Rel(snapshotPath(m.Nome, file))
-}
-
-// ArchiveURL links to the Archivio page.
-func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }

@@ -12,7 +12,7 @@ import (
 )
 
 // The benchmarks of the build's stages, on synthetic sites of 1,000 and
-// 10,000 sheets (package builder/synth), to compare a change with
+// 10,000 sheets (package internal/synth), to compare a change with
 // benchstat:
 //
 //	go test -run '^$' -bench 'Stage' -count 6 ./builder > old.txt
@@ -73,7 +73,7 @@ func BenchmarkStageIndex(b *testing.B) {
 	forSizes(b, func(b *testing.B, dir string) {
 		_, pages := loaded(b, dir, false)
 		for b.Loop() {
-			buildSearchIndex(pages.model).encode()
+			buildSearchIndex(pages.model, italian(b)).encode()
 		}
 	})
 }

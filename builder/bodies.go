@@ -2,6 +2,7 @@ package builder
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -12,7 +13,8 @@ import (
 
 // The rules over a sheet's Markdown body: what the renderer cannot render
 // in time linear in its length (see markup's limits), and images another
-// site would serve. Each is an error at its place in the sheet.
+// site would serve. Each is an error at its place in the sheet. The same
+// bounds hold for the inline Markdown of every field's text.
 
 // mostPerKind bounds the findings of one kind in one body: a text of
 // 100,000 lines each too deep is one mistake, said a few times.
@@ -64,4 +66,19 @@ func bodyProblem(p markup.Problem) (msg, hint string) {
 		return msgBodyLinks, hintBodyLinks
 	}
 	return fmt.Sprintf(msgExternalImage, p.URL), hintExternalImage
+}
+
+// fieldTexts checks the inline Markdown of every text of the plan and its
+// sheets against the parser's bounds.
+func (c *checker) fieldTexts(in *markup.Inliner) {
+	check := func(t plan.Text) {
+		if ps := in.Check(t.S); len(ps) > 0 {
+			msg, hint := bodyProblem(ps[0])
+			c.ds.errorf(t.Pos, hint, "%s", msg)
+		}
+	}
+	eachText(reflect.ValueOf(c.p).Elem(), check)
+	for _, s := range c.p.Sheets() {
+		eachText(reflect.ValueOf(s).Elem(), check)
+	}
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/piao-pa/piao"
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // bodySite is the test site with its sheet written as Markdown, body
@@ -19,6 +19,13 @@ func bodySite(body string) fstest.MapFS {
 	fsys := testSite(map[string]string{unoYAML: ""})
 	fsys["content/p/operativi/uno.md"] = &fstest.MapFile{Data: []byte("---\n" + testSheet + "---\n" + body)}
 	return fsys
+}
+
+// fieldTextSite is the test site with text as the description of the sheet's
+// indicator, whose inline Markdown every output renders or strips.
+func fieldTextSite(text string) fstest.MapFS {
+	block := "|\n      " + strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n      ") + "\n"
+	return testSite(map[string]string{unoYAML: strings.Replace(testSheet, "descrizione: Indicatore\n", "descrizione: "+block, 1)})
 }
 
 // cost is what a piece of work took: CPU time on every core, and bytes
@@ -73,29 +80,39 @@ func measure(n int, work func()) cost {
 // times.
 const maxGrowth = 2.5
 
-// TestBodiesGrowLinearly: for every shape of body in synth.Bodies — the
+// TestBodiesGrowLinearly: for every shape of text in synth.Bodies — the
 // ones that made a stage quadratic (goldmark's links, emphasis, brackets
 // and nesting, the minifier's character references, a table's padding)
-// and prose — building the site with a body twice as long costs at most
-// about twice the CPU time and the memory, whether the body is published
-// or refused. Each is measured as a ratio in one run (the least of three
+// and prose — building the site with the text twice as long, as a sheet's
+// body or as the description of an indicator (a field's inline Markdown),
+// costs at most about twice the CPU time and the memory, whether it is
+// published or refused. Each is measured as a ratio in one run (the least of three
 // runs at each size), so that the machine's speed and load cancel out.
 func TestBodiesGrowLinearly(t *testing.T) {
 	const size = 256 << 10
-	build := func(body string) func() {
-		fsys := bodySite(body)
+	for _, where := range []struct {
+		name string
+		site func(string) fstest.MapFS
+	}{{"body", bodySite}, {"field", fieldTextSite}} {
+		for _, b := range synth.Bodies {
+			t.Run(where.name+"/"+b.Name, func(t *testing.T) { growsLinearly(t, size, b, where.site) })
+		}
+	}
+}
+
+// growsLinearly measures the build of a site made by site with text of the
+// shape b, at size and twice that.
+func growsLinearly(t *testing.T, size int, b synth.Body, site func(string) fstest.MapFS) {
+	build := func(text string) func() {
+		fsys := site(text)
 		return func() { Build(Input{Site: fsys, Themes: piao.Themes, Minify: true}) }
 	}
-	for _, b := range synth.Bodies {
-		t.Run(b.Name, func(t *testing.T) {
-			small, large := leastCost(3, build(b.Make(size))), leastCost(3, build(b.Make(2*size)))
-			cpu, mem := float64(large.cpu)/float64(max(small.cpu, time.Millisecond)), float64(large.alloc)/float64(small.alloc)
-			t.Logf("%s: %v, %d kB → %v, %d kB", b.Name, small.cpu, small.alloc>>10, large.cpu, large.alloc>>10)
-			if cpu > maxGrowth || mem > maxGrowth {
-				t.Errorf("doubling the body costs %.1f× the CPU time (%v → %v) and %.1f× the memory (%d → %d kB)",
-					cpu, small.cpu, large.cpu, mem, small.alloc>>10, large.alloc>>10)
-			}
-		})
+	small, large := leastCost(3, build(b.Make(size))), leastCost(3, build(b.Make(2*size)))
+	cpu, mem := float64(large.cpu)/float64(max(small.cpu, time.Millisecond)), float64(large.alloc)/float64(small.alloc)
+	t.Logf("%s: %v, %d kB → %v, %d kB", b.Name, small.cpu, small.alloc>>10, large.cpu, large.alloc>>10)
+	if cpu > maxGrowth || mem > maxGrowth {
+		t.Errorf("doubling the text costs %.1f× the CPU time (%v → %v) and %.1f× the memory (%d → %d kB)",
+			cpu, small.cpu, large.cpu, mem, small.alloc>>10, large.alloc>>10)
 	}
 }
 
@@ -177,5 +194,19 @@ func TestBodyFindings(t *testing.T) {
 		if site, _ := Build(Input{Site: bodySite(tt.body), Themes: piao.Themes}); site != nil {
 			t.Error("a body with errors is published")
 		}
+	}
+}
+
+// TestFieldFindings: a field whose inline Markdown passes a bound is an
+// error at the field, and the site is not published.
+func TestFieldFindings(t *testing.T) {
+	fsys := fieldTextSite(strings.Repeat("[a](", 1000))
+	_, ds := LoadAndCheck(fsys)
+	want := unoYAML + ":8:18: errore: paragrafo con 1000 parentesi quadre [, al massimo 500"
+	if !strings.Contains(headlines(ds), want) {
+		t.Errorf("want %q; got:\n%s", want, ds.Error())
+	}
+	if site, _ := Build(Input{Site: fsys, Themes: piao.Themes}); site != nil {
+		t.Error("the site is published")
 	}
 }

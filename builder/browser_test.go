@@ -24,15 +24,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/internal/browsertest"
 )
-
-// chromiumPath is Debian's chromium; PIAO_CHROMIUM may name another.
-func chromiumPath() string {
-	if p := os.Getenv("PIAO_CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
-}
 
 // toolsDir holds the test tools installed from npm (see .tools/package.json).
 const toolsDir = "../.tools/node_modules"
@@ -74,9 +67,6 @@ func browser(t *testing.T) *browserEnv {
 }
 
 func startBrowserEnv() (*browserEnv, error) {
-	if _, err := os.Stat(chromiumPath()); err != nil {
-		return nil, fmt.Errorf("no Chromium at %s (run make browser-deps, or apt-get install chromium): %v", chromiumPath(), err)
-	}
 	src, err := exampleWithSnapshot()
 	if src != "" {
 		envClose = append(envClose, func() { _ = os.RemoveAll(src) })
@@ -100,24 +90,12 @@ func startBrowserEnv() (*browserEnv, error) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	envClose = append(envClose, srv.Close)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("font-render-hinting", "none"),
-		chromedp.WindowSize(1280, 900),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	envClose = append(envClose, cancelAlloc, cancelCtx)
-	if err := chromedp.Do(ctx); err != nil {
-		return nil, fmt.Errorf("starting %s: %w", chromiumPath(), err)
+	ctx, stop, err := browsertest.Start(filepath.Join(tmp, "profile"), 1280, 900,
+		chromedp.Flag("hide-scrollbars", true), chromedp.Flag("font-render-hinting", "none"))
+	if err != nil {
+		return nil, err
 	}
+	envClose = append(envClose, stop)
 	return &browserEnv{site: site, src: src, dir: dir, url: srv.URL, browser: ctx}, nil
 }
 

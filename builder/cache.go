@@ -16,8 +16,9 @@ import (
 //
 // Every load gets its own copy of each cached sheet, so that a model
 // still being rendered is never written by the next load. The copy is
-// shallow but for the indicators, whose ids Check fills in: stages after
-// Load must write no other part of a sheet than Plan and Indicatori[i].
+// shallow but for the indicators, whose default ids the loader fills in
+// (complete): nothing may write any other part of a sheet than Plan and
+// Indicatori[i], and no stage after the loader writes to the model.
 //
 // A Cache is for one goroutine at a time.
 type Cache struct {
@@ -41,17 +42,12 @@ func NewCache() *Cache { return &Cache{sheets: map[string]*cachedSheet{}} }
 func (c *Cache) LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
 	c.loads++
 	c.parsed = 0
-	model, ds := loadWith(fsys, c)
+	model, ds := loadAndCheck(fsys, c)
 	for file, e := range c.sheets {
 		if e.load != c.loads {
 			delete(c.sheets, file)
 		}
 	}
-	if !ds.HasErrors() {
-		ds = append(ds, Check(model)...)
-		ds.attachSources(readSources(fsys, ds))
-	}
-	ds.Sort()
 	return model, ds
 }
 

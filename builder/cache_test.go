@@ -42,7 +42,7 @@ func TestCacheSameResult(t *testing.T) {
 		}
 		for i, s := range got.Plans[0].Operational {
 			w := want.Plans[0].Operational[i]
-			if s.Plan != got.Plans[0] || s.Name() != w.Name() || s.Pos != w.Pos || len(s.Indicatori) != len(w.Indicatori) {
+			if s.Plan != got.Plans[0] || s.Obiettivo.S != w.Obiettivo.S || s.Pos != w.Pos || len(s.Indicatori) != len(w.Indicatori) {
 				t.Errorf("%s: sheet %s differs from an uncached load", st.name, s.Slug)
 			}
 		}

@@ -7,16 +7,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
 )
-
-// Check runs the rules over a loaded site and returns every finding. It
-// indexes each plan as a side effect, so that later stages can resolve
-// references.
-func Check(site *plan.Site) Diagnostics { return check(site, nil) }
 
 // check runs the rules. Rules over a whole plan — a unit's weights, the use
 // of a revision — are skipped for a plan some of whose files did not load
@@ -24,9 +18,11 @@ func Check(site *plan.Site) Diagnostics { return check(site, nil) }
 func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	var ds Diagnostics
 	(&checker{ds: &ds}).config(&site.Config)
+	ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
+	inline := markup.NewInliner()
 	for _, p := range site.Plans {
-		p.Index()
-		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}}
+		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
+		c.fieldTexts(inline)
 		c.plan()
 		for _, s := range p.Sheets() {
 			c.sheet(s)
@@ -51,10 +47,11 @@ func planBroken(p *plan.Plan, broken map[string]bool) bool {
 }
 
 type checker struct {
-	p   *plan.Plan
-	ds  *Diagnostics
-	ids map[string]plan.Pos // indicator ids in the plan
-	md  *markup.Renderer    // for the sheets' bodies, made when first needed
+	p      *plan.Plan
+	ds     *Diagnostics
+	ids    map[string]plan.Pos // indicator ids in the plan
+	broken map[string]bool     // files with errors of their own, already reported
+	md     *markup.Renderer    // for the sheets' bodies, made when first needed
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
@@ -96,35 +93,64 @@ func (c *checker) plan() {
 	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
 		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}
+	switch p.Pesi.S {
+	case "", plan.WeightPercent, plan.WeightCoefficient, plan.WeightNone:
+	default:
+		c.ds.errorf(p.Pesi.Pos, hintPesi, msgPesi, p.Pesi.S)
+	}
 	seen := map[string]plan.Pos{}
 	prev := ""
 	for i, r := range p.Revisioni {
 		c.code(r.ID, "revisione", seen)
 		c.date(r.Data)
-		if i > 0 && r.Data.S < prev {
+		if _, _, _, p := plan.ParseDate(r.Data.S); p == plan.Month || p == plan.Year {
+			c.ds.warnf(r.Data.Pos, hintRevisionNoDay, msgRevisionNoDay, r.ID.S)
+		}
+		if i > 0 && plan.DateBefore(r.Data.S, prev) {
 			c.ds.errorf(r.Data.Pos, hintRevisionOrder, msgRevisionOrder, r.ID.S, r.Data.S, p.Revisioni[i-1].ID.S, prev)
 		}
 		prev = r.Data.S
 	}
 	seen = map[string]plan.Pos{}
-	units := map[string]plan.Pos{}
-	for _, a := range p.Aree {
-		c.code(a.Codice, "area", seen)
-		for _, u := range a.Unita {
-			c.code(u.Codice, "unità", units)
-		}
+	for i := range p.Aree {
+		c.ref(&p.Aree[i].Ref, p.Aree[i].Pos, "area", seen)
 	}
 	seen = map[string]plan.Pos{}
-	objs := map[string]plan.Pos{}
-	for _, l := range p.Linee {
-		c.code(l.Codice, "linea", seen)
-		for _, o := range l.Obiettivi {
-			key := o.ID
-			if key.S == "" {
-				key = o.Codice
-			}
-			c.code(key, "obiettivo", objs)
-		}
+	for _, u := range p.Units() {
+		c.ref(&u.Ref, u.Pos, "unità", seen)
+	}
+	seen = map[string]plan.Pos{}
+	for i := range p.Linee {
+		c.ref(&p.Linee[i].Ref, p.Linee[i].Pos, "linea", seen)
+	}
+	seen = map[string]plan.Pos{}
+	for _, o := range p.Objectives() {
+		c.ref(&o.Ref, o.Pos, "obiettivo", seen)
+	}
+}
+
+// ref checks how a part of the plan is named: an id or a code, each a
+// short text, its key unique among its kind.
+func (c *checker) ref(r *plan.Ref, pos plan.Pos, what string, seen map[string]plan.Pos) {
+	if r.Key() == "" {
+		c.ds.errorf(pos, hintNoKey, msgNoKey, what)
+		return
+	}
+	c.codeText(r.Codice)
+	c.codeText(r.ID)
+	key := r.KeyText()
+	if prev, dup := seen[key.S]; dup {
+		c.ds.errorf(key.Pos, hintDuplicateID, msgDuplicateID, what, key.S, formatPos(prev))
+		return
+	}
+	seen[key.S] = key.Pos
+}
+
+// codeText checks a code as an act writes it ("SG3/B", "OB.4.2"): any
+// text, shown as written, with a letter or a digit to make its address of.
+func (c *checker) codeText(t plan.Text) {
+	if t.S != "" && slug(t.S) == "x" && !strings.EqualFold(t.S, "x") {
+		c.ds.errorf(t.Pos, hintCodeText, msgBadCode, t.S)
 	}
 }
 
@@ -135,8 +161,6 @@ func (c *checker) code(t plan.Text, what string, seen map[string]plan.Pos) {
 	}
 	if !codeRE.MatchString(t.S) || strings.Contains(t.S, "..") {
 		c.ds.errorf(t.Pos, hintBadCode, msgBadCode, t.S)
-	} else if len(t.S) > maxNameLen {
-		c.ds.errorf(t.Pos, hintLongName, msgCodeTooLong, len(t.S), maxNameLen)
 	}
 	if prev, dup := seen[t.S]; dup {
 		c.ds.errorf(t.Pos, hintDuplicateID, msgDuplicateID, what, t.S, formatPos(prev))
@@ -149,7 +173,7 @@ func (c *checker) date(t plan.Text) {
 	if t.S == "" {
 		return
 	}
-	if _, err := time.Parse("2006-01-02", t.S); err != nil {
+	if _, _, _, p := plan.ParseDate(t.S); p == plan.NoDate {
 		c.ds.errorf(t.Pos, hintDate, msgDate, t.S)
 	}
 }
@@ -187,29 +211,31 @@ func (c *checker) years(vs []plan.Value) {
 
 func (c *checker) sheet(s *plan.Sheet) {
 	p := c.p
+	c.codeText(s.Codice)
+	c.place(s)
 	line := p.LineByCode(s.Linea.S)
 	if s.Linea.S != "" && line == nil {
-		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", lineCodes(p)), msgUnknownLine, s.Linea.S)
+		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", codesOf(p.Linee, func(l plan.Line) string { return l.Codice.S })), msgUnknownLine, s.Linea.S)
 	}
 	for _, o := range s.Obiettivi {
 		obj := p.Objective(o.S)
 		switch {
 		case o.S == "": // not text: reported by the loader
 		case obj == nil:
-			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", objectiveKeys(p)), msgUnknownObjective, o.S)
+			c.ds.errorf(o.Pos, hintKnown("obiettivi definiti", codesOf(p.Objectives(), (*plan.Objective).Key)), msgUnknownObjective, o.S)
 		case line != nil && obj.Line != line:
-			c.ds.errorf(o.Pos, hintObjectiveLine, msgObjectiveOtherLine, o.S, obj.Line.Codice.S, line.Codice.S)
+			c.ds.errorf(o.Pos, hintObjectiveLine, msgObjectiveOtherLine, o.S, lineKey(obj.Line), line.Key())
 		}
 	}
 	if s.Kind == plan.Operational {
 		c.unit(s)
 	}
-	for _, f := range s.Values() {
+	for f := range s.Fields() {
 		c.value(f.Value)
 	}
 	c.years(s.Risorse)
 	c.amounts(s)
-	c.percents(s.Peso)
+	c.weight(s.Peso, s.Pos)
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
@@ -217,7 +243,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 	}
-	if c.revisionsKnown(s) {
+	if c.p.Weights() == plan.WeightPercent && c.revisionsKnown(s) {
 		c.weights(s) // weights mean nothing while revisions are unknown
 	}
 }
@@ -226,16 +252,45 @@ func (c *checker) unit(s *plan.Sheet) {
 	p := c.p
 	area := p.AreaByCode(s.Area.S)
 	if s.Area.S != "" && area == nil {
-		c.ds.errorf(s.Area.Pos, hintKnown("aree definite", areaCodes(p)), msgUnknownArea, s.Area.S)
+		c.ds.errorf(s.Area.Pos, hintKnown("aree definite", codesOf(p.Aree, func(a plan.Area) string { return a.Codice.S })), msgUnknownArea, s.Area.S)
 	}
 	u := p.Unit(s.Unita.S)
 	switch {
 	case s.Unita.S == "":
 	case u == nil:
-		c.ds.errorf(s.Unita.Pos, hintKnown("unità definite", unitCodes(p)), msgUnknownUnit, s.Unita.S)
+		c.ds.errorf(s.Unita.Pos, hintKnown("unità definite", codesOf(p.Units(), func(u *plan.Unit) string { return u.Codice.S })), msgUnknownUnit, s.Unita.S)
 	case area != nil && u.Area != area:
 		c.ds.errorf(s.Unita.Pos, hintUnitNotInArea, msgUnitNotInArea, s.Unita.S, s.Area.S)
 	}
+}
+
+// place checks that a sheet sits in the levels the plan has: a line (or an
+// objective of a line) when the plan has lines, objectives when it has
+// objectives, a unit when an operational sheet's plan has units. A plan
+// without a level asks for none.
+func (c *checker) place(s *plan.Sheet) {
+	p := c.p
+	if c.broken[s.Pos.File] {
+		return // what is missing may be a key the loader could not read
+	}
+	need := func(key string) { c.ds.errorf(s.Pos, hintNeedLevel(key), msgMissingField, key) }
+	if p.HasLines() && s.Linea.S == "" && p.LineOf(s) == nil && (len(s.Obiettivi) == 0 || !p.HasObjectives()) {
+		need("linea")
+	}
+	if p.HasObjectives() && len(s.Obiettivi) == 0 && s.Kind == plan.Operational {
+		need("obiettivi_strategici")
+	}
+	if p.HasUnits() && s.Kind == plan.Operational && s.Unita.S == "" {
+		need("unita")
+	}
+}
+
+// lineKey is a line's key, or "" for none.
+func lineKey(l *plan.Line) string {
+	if l == nil {
+		return ""
+	}
+	return l.Key()
 }
 
 func (c *checker) notes(notes []plan.Note, revs []plan.RevNote) {
@@ -249,11 +304,9 @@ func (c *checker) notes(notes []plan.Note, revs []plan.RevNote) {
 }
 
 func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
-	explicit := ind.ID.S != ""
+	explicit := !ind.AutoID
 	if explicit {
 		c.code(ind.ID, "indicatore", map[string]plan.Pos{})
-	} else {
-		ind.ID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}
 	}
 	keys := []string{s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
 	if explicit {
@@ -268,12 +321,12 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 	for _, key := range keys {
 		c.ids[key] = ind.ID.Pos
 	}
-	for _, f := range ind.Values() {
+	for f := range ind.Fields() {
 		c.value(f.Value)
 	}
 	c.years(ind.Target)
 	c.targets(ind)
-	c.percents(ind.Peso)
+	c.weight(ind.Peso, ind.Pos)
 	c.campi(ind.Note, indicatorKeys)
 	c.revision(ind.Inserito)
 	c.revision(ind.Stralcio)
@@ -298,38 +351,12 @@ func (c *checker) campi(notes []plan.Note, keys []string) {
 	}
 }
 
-func lineCodes(p *plan.Plan) []string {
-	var out []string
-	for _, l := range p.Linee {
-		out = append(out, l.Codice.S)
-	}
-	return out
-}
-
-func objectiveKeys(p *plan.Plan) []string {
-	var out []string
-	for _, l := range p.Linee {
-		for i := range l.Obiettivi {
-			out = append(out, l.Obiettivi[i].Key())
-		}
-	}
-	return out
-}
-
-func areaCodes(p *plan.Plan) []string {
-	var out []string
-	for _, a := range p.Aree {
-		out = append(out, a.Codice.S)
-	}
-	return out
-}
-
-func unitCodes(p *plan.Plan) []string {
-	var out []string
-	for _, a := range p.Aree {
-		for _, u := range a.Unita {
-			out = append(out, u.Codice.S)
-		}
+// codesOf lists the codes of items, for the hints that name the valid
+// ones.
+func codesOf[T any](items []T, code func(T) string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = code(it)
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,8 +70,8 @@ func neutralise(c string) string {
 	return c
 }
 
-func planTables(model *plan.Site, p *plan.Plan) []table {
-	return []table{sheetTable(model, p), indicatorTable(model, p), changeTable(model, p)}
+func planTables(model *plan.Site, w *words, p *plan.Plan) []table {
+	return []table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(model, w, p)}
 }
 
 // withOriginal lists a column and its "_iniziale" twin.
@@ -82,32 +83,84 @@ func withOriginal(names ...string) []string {
 	return out
 }
 
-func yearColumns(p *plan.Plan, prefix string) []string {
+func yearColumns(years []string, prefix string) []string {
 	var out []string
-	for _, y := range p.Years() {
+	for _, y := range years {
 		out = append(out, withOriginal(prefix+"_"+y)...)
 	}
 	return out
 }
 
-// yearCells gives, for each year of the plan, the value in force and,
+// fieldColumns are the columns of the fields of the table of fields: each
+// field and its "_iniziale" twin, a per-year field once per year.
+func fieldColumns(p *plan.Plan, specs []*plan.Spec) []string {
+	var out []string
+	for _, s := range specs {
+		if s.PerYear {
+			out = append(out, yearColumns(p.FieldYears(s), s.Key)...)
+		} else {
+			out = append(out, withOriginal(s.Key)...)
+		}
+		if s.Dated {
+			out = append(out, s.Key+"_data")
+		}
+	}
+	return out
+}
+
+// fieldCells are the cells of fieldColumns for one sheet or indicator:
+// values(spec) gives its values of a field; with original unset, the
+// "_iniziale" cells are empty (an indicator that a revision added had no
+// approved values).
+func fieldCells(p *plan.Plan, w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Value, original bool) []string {
+	var out []string
+	for _, s := range specs {
+		vs := values(s)
+		switch {
+		case s.PerYear:
+			out = append(out, yearCells(w, p.FieldYears(s), vs, original)...)
+		case len(vs) == 0:
+			out = append(out, "", "")
+		case original:
+			out = append(out, w.Plain(vs[0].S), w.Plain(vs[0].Original()))
+		default:
+			out = append(out, w.Plain(vs[0].S), "")
+		}
+		if s.Dated {
+			date := ""
+			if len(vs) > 0 {
+				date = vs[0].Data.S
+			}
+			out = append(out, date)
+		}
+	}
+	return out
+}
+
+// yearCells gives, for each of the years, the value in force and,
 // when original is set, the one first approved; empty where the value has
 // no such year.
-func yearCells(p *plan.Plan, values []plan.Value, original bool) []string {
+func yearCells(w *words, years []string, values []plan.Value, original bool) []string {
 	var out []string
-	for _, y := range p.Years() {
+	for _, y := range years {
 		cur, orig := "", ""
 		for _, v := range values {
 			if v.Anno == y {
-				cur = v.S
+				cur = w.Plain(v.S)
 				if original {
-					orig = v.Original()
+					orig = w.Plain(v.Original())
 				}
 			}
 		}
 		out = append(out, cur, orig)
 	}
 	return out
+}
+
+// sheetsAddedOrRemoved reports whether a revision of the plan added or
+// removed a whole sheet: schede.csv then says which sheets are in force.
+func sheetsAddedOrRemoved(p *plan.Plan) bool {
+	return slices.ContainsFunc(p.Sheets(), func(s *plan.Sheet) bool { return s.Added() || s.Removed() })
 }
 
 func yesNo(b bool) string {
@@ -117,16 +170,20 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func sheetTable(model *plan.Site, p *plan.Plan) table {
-	t := table{file: "schede.csv", title: "Schede obiettivo"}
+func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
+	t := table{file: "schede.csv", title: w.T("data.sheets.title")}
 	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
-		"missioni", "programma", "area", "unita"}, withOriginal("obiettivo_operativo", "descrizione", "peso")...)
-	t.header = append(append(t.header, yearColumns(p, "risorse")...), "indicatori_in_vigore", "rivista", "pagina")
-	t.rows = func(yield func([]string) bool) { sheetRows(model, p, yield) }
+		"missioni", "programma", "area", "unita"}, fieldColumns(p, p.Specs(plan.SheetSpecs()))...)
+	t.header = append(t.header, "indicatori_in_vigore", "rivista")
+	if sheetsAddedOrRemoved(p) {
+		t.header = append(t.header, "in_vigore", "in_vigore_iniziale", "inserita_da", "stralciata_da")
+	}
+	t.header = append(t.header, "pagina")
+	t.rows = func(yield func([]string) bool) { sheetRows(model, w, p, yield) }
 	return t
 }
 
-func sheetRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
+func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
 	for _, s := range p.Sheets() {
 		var missions []string
 		for _, m := range s.Missioni {
@@ -142,53 +199,48 @@ func sheetRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
 				inForce++
 			}
 		}
-		row := []string{p.Slug, s.Slug, sheetKind(s), s.Name(), s.Linea.S, joinTexts(s.Obiettivi),
-			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S,
-			s.Obiettivo.S, s.Obiettivo.Original(), s.Descrizione.S, s.Descrizione.Original(), s.Peso.S, s.Peso.Original()}
-		row = append(append(row, yearCells(p, s.Risorse, true)...), strconv.Itoa(inForce), yesNo(s.Revised()), siteURL(model, sheetPath(s)))
+		row := []string{p.Slug, s.Slug, sheetKind(s), w.SheetName(s), s.Linea.S, joinTexts(s.Obiettivi),
+			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S}
+		row = append(row, fieldCells(p, w, p.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
+			if !s.Has(f) {
+				return nil
+			}
+			return s.FieldValues(f)
+		}, true)...)
+		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()))
+		if sheetsAddedOrRemoved(p) {
+			n, order := len(p.Revisioni), p.RevisionOrder()
+			row = append(row, yesNo(s.InForce(n, order)), yesNo(s.InForce(0, order)), s.Inserito.S, s.Stralcio.S)
+		}
+		row = append(row, siteURL(model, sheetPath(s)))
 		if !yield(row) {
 			return
 		}
 	}
 }
 
-func indicatorTable(model *plan.Site, p *plan.Plan) table {
-	t := table{file: "indicatori.csv", title: "Indicatori"}
+func indicatorTable(model *plan.Site, w *words, p *plan.Plan) table {
+	t := table{file: "indicatori.csv", title: w.T("data.indicators.title")}
 	t.header = append([]string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "in_vigore",
-		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, withOriginal("descrizione", "algoritmo")...)
-	t.header = append(t.header, yearColumns(p, "target")...)
-	t.header = append(append(t.header, withOriginal("peso", "fonte", "unita_misura", "tipologia")...), "pagina")
-	t.rows = func(yield func([]string) bool) { indicatorRows(model, p, yield) }
+		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, p.Specs(plan.IndicatorSpecs()))...)
+	t.header = append(t.header, "pagina")
+	t.rows = func(yield func([]string) bool) { indicatorRows(model, w, p, yield) }
 	return t
 }
 
-func indicatorRows(model *plan.Site, p *plan.Plan, yield func([]string) bool) {
+func indicatorRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
 	order, n := p.RevisionOrder(), len(p.Revisioni)
 	for _, s := range p.Sheets() {
 		for i, ind := range s.Indicators() {
 			row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
 				yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
-			row = append(row, originalPair(ind, ind.Descrizione)...)
-			row = append(row, originalPair(ind, ind.Algoritmo)...)
-			row = append(row, yearCells(p, ind.Target, !ind.Added())...)
-			for _, v := range []plan.Value{ind.Peso, ind.Fonte, ind.Unita, ind.Tipologia} {
-				row = append(row, originalPair(ind, v)...)
-			}
+			row = append(row, fieldCells(p, w, p.Specs(plan.IndicatorSpecs()), ind.FieldValues, !ind.Added())...)
 			row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
 			if !yield(row) {
 				return
 			}
 		}
 	}
-}
-
-// originalPair is a value in force and as approved; an indicator that a
-// revision added has no approved value.
-func originalPair(ind *plan.Indicator, v plan.Value) []string {
-	if ind.Added() {
-		return []string{v.S, ""}
-	}
-	return []string{v.S, v.Original()}
 }
 
 func joinTexts(ts []plan.Text) string {
@@ -226,21 +278,21 @@ func (c changeJSON) cells() []string {
 		c.Modifica, c.Oggetto, c.Campo, c.Etichetta, c.ValorePrecedente, c.ValoreAttuale, c.Pagina}
 }
 
-func changeTable(model *plan.Site, p *plan.Plan) table {
+func changeTable(model *plan.Site, w *words, p *plan.Plan) table {
 	rows := func(yield func([]string) bool) {
-		for _, c := range changeRows(model, p) { // a small table: the changes only
+		for _, c := range changeRows(model, w, p) { // a small table: the changes only
 			if !yield(c.cells()) {
 				return
 			}
 		}
 	}
-	return table{file: "revisioni.csv", title: "Modifiche delle revisioni", header: changeColumns, rows: rows}
+	return table{file: "revisioni.csv", title: w.T("data.changes.title"), header: changeColumns, rows: rows}
 }
 
 var changeKinds = map[plan.ChangeKind]string{plan.Modified: "modificato", plan.Added: "inserito", plan.Removed: "stralciato"}
 
 // changeRows lists every change of every revision, oldest revision first.
-func changeRows(model *plan.Site, p *plan.Plan) []changeJSON {
+func changeRows(model *plan.Site, w *words, p *plan.Plan) []changeJSON {
 	var out []changeJSON
 	for _, r := range p.Revisioni {
 		for _, c := range p.Changes(r.ID.S) {
@@ -251,7 +303,7 @@ func changeRows(model *plan.Site, p *plan.Plan) []changeJSON {
 				row.Indicatore, row.Oggetto = c.Indicator.ID.S, "indicatore"
 				row.Pagina = siteURL(model, sheetPath(c.Sheet)+"#"+IndicatorAnchor(c.Indicator))
 			}
-			changeValues(&row, c)
+			changeValues(w, &row, c)
 			out = append(out, row)
 		}
 	}
@@ -259,21 +311,24 @@ func changeRows(model *plan.Site, p *plan.Plan) []changeJSON {
 }
 
 // changeValues fills the field and the values before and after a change.
-func changeValues(row *changeJSON, c plan.Change) {
+func changeValues(w *words, row *changeJSON, c plan.Change) {
 	before := ""
 	switch {
+	case c.OfSheet():
+		row.Oggetto, row.Campo, row.Etichetta = "scheda", "scheda", w.T("data.changes.sheet")
+		before = w.SheetName(c.Sheet)
 	case c.Note != nil:
-		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", "Nota"
+		row.Oggetto, row.Campo, row.Etichetta = "nota", "note", w.T("note.label")
 		before = c.Note.Testo.S
 	case c.Kind == plan.Modified:
-		row.Campo, row.Etichetta = c.Field.Key, c.Field.Label
+		row.Campo, row.Etichetta = c.Field.Key, w.Field(c.Sheet.Plan, c.Field)
 		if c.Field.Value.Anno != "" {
 			row.Campo += "_" + c.Field.Value.Anno
 		}
 		row.ValorePrecedente, row.ValoreAttuale = c.Old, c.New
 		return
 	default:
-		row.Campo, row.Etichetta = "indicatore", "Indicatore"
+		row.Campo, row.Etichetta = "indicatore", w.T("data.changes.indicator")
 		before = c.Indicator.Descrizione.S
 	}
 	if c.Kind == plan.Added {

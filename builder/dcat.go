@@ -3,7 +3,6 @@ package builder
 import (
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -11,201 +10,239 @@ import (
 
 // The DCAT-AP_IT catalogue of the open data: one catalogue, three
 // datasets per plan (sheets, indicators, revision changes), each with its
-// CSV and the plan's JSON as distributions. It is built once as a small
-// RDF graph and written as JSON-LD and as Turtle.
-//
-// Without url_base the IRIs are relative to the catalogue's folder
-// (dati-aperti/), so that both files name the same resources; every node
-// is a fragment of the "Dati aperti" page, which describes it.
+// CSV and the plan's JSON as distributions. It conforms to DCAT-AP_IT
+// (what dati.gov.it harvests) and to DCAT-AP 3.0 (what data.europa.eu
+// validates): every object is typed as the DCAT-AP 3.0 ranges want. It is
+// built once as a small RDF graph (rdf.go) and written as JSON-LD and as
+// Turtle, only when url_base is set: every IRI is absolute, every node a
+// fragment of the "Dati aperti" page, which describes it.
 
 const (
-	nsDCAT     = "http://www.w3.org/ns/dcat#"
-	nsDCT      = "http://purl.org/dc/terms/"
-	nsDCATAPIT = "http://dati.gov.it/onto/dcatapit#"
-	nsFOAF     = "http://xmlns.com/foaf/0.1/"
-	nsVCARD    = "http://www.w3.org/2006/vcard/ns#"
-	nsXSD      = "http://www.w3.org/2001/XMLSchema#"
-
 	euAuthority  = "http://publications.europa.eu/resource/authority/"
+	ianaMedia    = "http://www.iana.org/assignments/media-types/"
 	ccBY40       = "https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40"
 	ccBY40Name   = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
 	attributionT = "http://purl.org/adms/licencetype/Attribution"
+
+	// The labels the vocabularies give the concepts the catalogue names:
+	// DCAT-AP 3 wants a concept's label and a scheme's title in the graph.
+	goveLabel        = "Governo e settore pubblico" // EU data theme GOVE, in Italian
+	dataThemeTitle   = "Data theme"                 // the EU scheme of data themes
+	attributionLabel = "Attribution"                // ADMS licence type
 )
 
-var rdfPrefixes = [][2]string{
-	{"dcat", nsDCAT}, {"dcatapit", nsDCATAPIT}, {"dct", nsDCT}, {"foaf", nsFOAF}, {"vcard", nsVCARD}, {"xsd", nsXSD},
+// catalogTitle and catalogDescription name the catalogue by the kind of
+// the site's plans: "Dati aperti del PIAO".
+func catalogTitle(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	if kind := siteKind(model); kind != "" {
+		return w.T("dcat.catalog.title", "kind", kind, "ente", ente)
+	}
+	return w.T("dcat.catalog.title.plans", "ente", ente)
 }
 
-// rdfNode is a subject with its types and properties.
-type rdfNode struct {
-	ID    string
-	Types []string
-	Props []rdfProp
+func catalogDescription(model *plan.Site, w *words) string {
+	ente := model.Config.Ente.Nome.S
+	switch kind := siteKind(model); {
+	case kind == "":
+		return w.T("dcat.catalog.description.plans", "ente", ente)
+	case w.KindName(kind) != kind:
+		return w.T("dcat.catalog.description.named", "name", w.KindName(kind), "kind", kind, "ente", ente)
+	default:
+		return w.T("dcat.catalog.description", "kind", kind, "ente", ente)
+	}
 }
 
-// rdfProp is a predicate and its object: an IRI (Ref) or a literal with a
-// language or a datatype.
-type rdfProp struct {
-	Pred  string
-	Ref   string
-	Lit   string
-	Lang  string
-	DType string
-}
-
-func (n *rdfNode) ref(pred, iri string) { n.Props = append(n.Props, rdfProp{Pred: pred, Ref: iri}) }
-func (n *rdfNode) text(pred, s string) {
-	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, Lang: "it"})
-}
-func (n *rdfNode) lit(pred, s string) { n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s}) }
-func (n *rdfNode) typed(pred, s, dtype string) {
-	n.Props = append(n.Props, rdfProp{Pred: pred, Lit: s, DType: dtype})
-}
-
-// catalog returns the catalogue of the downloads as JSON-LD and Turtle.
-func catalog(model *plan.Site, downloads []download) (jsonld, ttl []byte, err error) {
-	g := catalogGraph(model, downloads)
+// catalog returns the catalogue of the downloads as JSON-LD and Turtle;
+// nil without url_base, since a catalogue with relative IRIs names
+// nothing a harvester can reach.
+func catalog(model *plan.Site, w *words, downloads []download) (jsonld, ttl []byte, err error) {
+	if !hasCatalog(model) {
+		return nil, nil, nil
+	}
+	g := catalogGraph(model, w, downloads)
 	jsonld, err = marshalJSON(jsonLD(g))
 	return jsonld, turtle(g), err
 }
 
-// catalogIRI names a node of the catalogue: a fragment of the Dati aperti
-// page, or a file of the site.
-func catalogIRI(model *plan.Site, target string) string {
-	if b := baseURL(&model.Config); b != "" {
-		return b + target
-	}
-	return relURL(catalogPath("jsonld"), target)
+// hasCatalog reports whether the site publishes its catalogue: only with
+// an absolute url_base.
+func hasCatalog(model *plan.Site) bool { return baseURL(&model.Config) != "" }
+
+// catalogIRI is the absolute IRI of an output path.
+func catalogIRI(model *plan.Site, target string) string { return baseURL(&model.Config) + target }
+
+// dcatBuild holds what the nodes of a catalogue share.
+type dcatBuild struct {
+	model     *plan.Site
+	w         *words
+	g         rdfGraph
+	downloads []download
+	cat       *rdfNode
+	agent     *rdfNode
+	licence   *rdfNode
+	contact   *rdfNode // nil without a mailbox
 }
 
-func catalogGraph(model *plan.Site, downloads []download) []*rdfNode {
+func (b *dcatBuild) frag(id string) string { return catalogIRI(b.model, openDataPath()+"#"+id) }
+
+// ipa is the ente's IPA code, "" when config.yaml lacks it: then nothing
+// has a dct:identifier (Build warns), rather than one the catalogue made up.
+func (b *dcatBuild) ipa() string { return b.model.Config.Ente.CodiceIPA.S }
+
+func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
+	b := &dcatBuild{model: model, w: w, downloads: downloads}
 	cfg := &model.Config
-	frag := func(id string) string { return catalogIRI(model, openDataPath()+"#"+id) }
-	agent := &rdfNode{ID: frag("ente"), Types: []string{"dcatapit:Agent", "foaf:Agent"}}
-	agent.text("foaf:name", cfg.Ente.Nome.S)
-	agent.lit("dct:identifier", agentID(cfg))
-	cat := &rdfNode{ID: frag("catalogo"), Types: []string{"dcatapit:Catalog", "dcat:Catalog"}}
-	cat.text("dct:title", "Dati aperti del PIAO - "+cfg.Ente.Nome.S)
-	cat.text("dct:description", "Obiettivi, indicatori, target e revisioni del Piano Integrato di Attività e Organizzazione (PIAO) pubblicati da "+cfg.Ente.Nome.S+".")
-	cat.ref("dct:publisher", agent.ID)
-	cat.ref("foaf:homepage", catalogIRI(model, homePath()))
-	cat.ref("dct:language", euAuthority+"language/ITA")
-	cat.ref("dcat:themeTaxonomy", euAuthority+"data-theme")
-	nodes := []*rdfNode{cat, agent}
-	lic := licenceNode(model)
-	nodes = append(nodes, lic)
-	contact := contactNode(model, frag("contatto"))
-	if contact != nil {
-		nodes = append(nodes, contact)
+	b.cat = b.g.add(&rdfNode{ID: b.frag("catalogo"), Types: []string{"dcatapit:Catalog", "dcat:Catalog"}})
+	b.agent = b.g.add(&rdfNode{ID: b.frag("ente"), Types: []string{"dcatapit:Agent", "foaf:Agent"}})
+	b.agent.text("foaf:name", cfg.Ente.Nome.S, w.Lang)
+	if b.ipa() != "" {
+		b.agent.lit("dct:identifier", b.ipa())
 	}
+	b.cat.text("dct:title", catalogTitle(model, w), w.Lang)
+	b.cat.text("dct:description", catalogDescription(model, w), w.Lang)
+	b.cat.ref("dct:publisher", b.agent.ID)
+	b.cat.ref("foaf:homepage", b.g.kind(catalogIRI(model, homePath()), "foaf:Document"))
+	b.cat.ref("dct:language", b.language())
+	b.cat.ref("dcat:themeTaxonomy", b.themeScheme())
+	b.licence = b.licenceNode()
+	b.contact = b.contactNode()
 	modified, issued := "", ""
 	for _, p := range model.Plans {
-		if p.Updated() > modified {
-			modified = p.Updated()
-		}
-		if issued == "" || p.Published() < issued {
+		modified = plan.LaterDate(modified, p.Updated())
+		if issued == "" || plan.DateBefore(p.Published(), issued) {
 			issued = p.Published()
 		}
-		nodes = append(nodes, planDatasets(model, p, downloads, cat, agent, lic, contact, frag)...)
+		b.planDatasets(p)
 	}
 	if issued != "" {
-		cat.typed("dct:issued", issued, "xsd:date")
-		cat.typed("dct:modified", modified, "xsd:date")
+		b.cat.date("dct:issued", issued)
+		b.cat.date("dct:modified", modified)
 	}
-	return nodes
+	return b.g.nodes
 }
 
-// agentID is the ente's identifier: its IPA code, else its tax code, else
-// its name as a slug (Build warns when the IPA code is missing).
-func agentID(cfg *plan.Config) string {
-	switch {
-	case cfg.Ente.CodiceIPA.S != "":
-		return cfg.Ente.CodiceIPA.S
-	case cfg.Ente.CodiceFiscale.S != "":
-		return cfg.Ente.CodiceFiscale.S
-	}
-	return slug(cfg.Ente.Nome.S)
+func (b *dcatBuild) language() string {
+	return b.g.kind(euAuthority+"language/ITA", "dct:LinguisticSystem")
 }
 
-func licenceNode(model *plan.Site) *rdfNode {
-	l := licence(model)
+// theme is the EU data theme of every dataset: government and public
+// sector (GOVE).
+func (b *dcatBuild) theme() string {
+	iri := euAuthority + "data-theme/GOVE"
+	if b.g.byID[iri] == nil {
+		n := b.g.add(&rdfNode{ID: iri, Types: []string{"skos:Concept"}})
+		n.text("skos:prefLabel", goveLabel, "it")
+		n.ref("skos:inScheme", b.themeScheme())
+	}
+	return iri
+}
+
+func (b *dcatBuild) themeScheme() string {
+	iri := euAuthority + "data-theme"
+	if b.g.byID[iri] == nil {
+		n := b.g.add(&rdfNode{ID: iri, Types: []string{"skos:ConceptScheme"}})
+		n.text("dct:title", dataThemeTitle, "en")
+	}
+	return iri
+}
+
+func (b *dcatBuild) licenceNode() *rdfNode {
+	l := b.model.Config.Licenza
+	types := []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}
 	if l.Nome.S == "CC BY 4.0" {
-		n := &rdfNode{ID: ccBY40, Types: []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}}
-		n.ref("dct:type", attributionT)
-		n.text("foaf:name", ccBY40Name)
+		n := b.g.add(&rdfNode{ID: ccBY40, Types: types})
+		t := b.g.add(&rdfNode{ID: attributionT, Types: []string{"skos:Concept"}})
+		t.text("skos:prefLabel", attributionLabel, "en")
+		n.ref("dct:type", t.ID)
+		n.text("foaf:name", ccBY40Name, "it") // the name the vocabulary gives it
 		return n
 	}
 	id := l.URL.S
 	if id == "" {
-		id = catalogIRI(model, openDataPath()+"#licenza")
+		id = b.frag("licenza")
 	}
-	n := &rdfNode{ID: id, Types: []string{"dcatapit:LicenseDocument", "dct:LicenseDocument"}}
-	n.text("foaf:name", l.Nome.S)
+	n := b.g.add(&rdfNode{ID: id, Types: types})
+	n.text("foaf:name", l.Nome.S, b.w.Lang)
 	return n
 }
 
-// contactNode is the ente's contact point, from its PEC or its site; nil
-// when config.yaml gives neither.
-func contactNode(model *plan.Site, id string) *rdfNode {
-	e := model.Config.Ente
-	if e.PEC.S == "" && e.Sito.S == "" {
+// contactNode is the ente's contact point: its name and its mailbox, the
+// ordinary one or else the PEC (DCAT-AP_IT wants both); nil when
+// config.yaml gives no mailbox.
+func (b *dcatBuild) contactNode() *rdfNode {
+	e := &b.model.Config.Ente
+	mail := contactEmail(e)
+	if mail == "" {
 		return nil
 	}
-	n := &rdfNode{ID: id, Types: []string{"dcatapit:Organization", "vcard:Organization", "vcard:Kind"}}
-	n.text("vcard:fn", e.Nome.S)
-	if e.PEC.S != "" {
-		n.ref("vcard:hasEmail", "mailto:"+e.PEC.S)
-	}
+	n := b.g.add(&rdfNode{ID: b.frag("contatto"), Types: []string{"dcatapit:Organization", "vcard:Organization", "vcard:Kind"}})
+	n.text("vcard:fn", e.Nome.S, b.w.Lang)
+	n.ref("vcard:hasEmail", "mailto:"+mail)
 	if e.Sito.S != "" {
 		n.ref("vcard:hasURL", e.Sito.S)
 	}
 	return n
 }
 
-// datasetSpecs are the datasets of a plan: the CSV that holds each.
-var datasetSpecs = []struct{ id, file, title, desc string }{
-	{"schede", "schede.csv", "Schede obiettivo", "Schede degli obiettivi strategici e operativi: linea, obiettivi strategici, unità organizzativa, peso e risorse, con i valori in vigore e quelli approvati inizialmente."},
-	{"indicatori", "indicatori.csv", "Indicatori e target", "Indicatori di performance di ogni scheda con algoritmo, target per anno, peso, fonte e tipologia, con i valori in vigore e quelli approvati inizialmente."},
-	{"revisioni", "revisioni.csv", "Revisioni", "Ogni modifica approvata dalle revisioni del piano: atto, scheda, indicatore, valore precedente e valore attuale."},
+// datasetSpecs are the datasets of a plan: the CSV that holds each; their
+// titles and descriptions are the words "dcat.dataset.ID.title" and
+// ".description".
+var datasetSpecs = []struct{ id, file string }{
+	{"schede", "schede.csv"},
+	{"indicatori", "indicatori.csv"},
+	{"revisioni", "revisioni.csv"},
 }
 
-func planDatasets(model *plan.Site, p *plan.Plan, downloads []download, cat, agent, lic, contact *rdfNode, frag func(string) string) []*rdfNode {
-	var out []*rdfNode
-	period := &rdfNode{ID: frag(p.Slug + "-periodo"), Types: []string{"dct:PeriodOfTime"}}
-	period.typed("dcat:startDate", fmt.Sprintf("%d-01-01", p.FirstYear), "xsd:date")
-	period.typed("dcat:endDate", fmt.Sprintf("%d-12-31", p.LastYear), "xsd:date")
-	out = append(out, period)
+// period is the plan's temporal coverage: its first and last year, as
+// the plan's period states them (xsd:gYear: no day is made up), written in
+// the three forms harvesters read: DCAT 2 and DCAT-AP 3 (dcat:, whose
+// range admits xsd:gYear), DCAT-AP_IT (dcatapit:) and what
+// ckanext-dcatapit reads (schema:, of which the dcatapit: ones are
+// sub-properties).
+func (b *dcatBuild) period(p *plan.Plan) string {
+	n := b.g.add(&rdfNode{ID: b.frag(p.Slug + "-periodo"), Types: []string{"dct:PeriodOfTime"}})
+	start, end := fmt.Sprintf("%04d", p.FirstYear), fmt.Sprintf("%04d", p.LastYear)
+	for _, ns := range []string{"dcat", "dcatapit", "schema"} {
+		n.typed(ns+":startDate", start, "xsd:gYear")
+		n.typed(ns+":endDate", end, "xsd:gYear")
+	}
+	return n.ID
+}
+
+func (b *dcatBuild) planDatasets(p *plan.Plan) {
+	w := b.w
+	period := b.period(p)
 	for _, spec := range datasetSpecs {
 		id := p.Slug + "-" + spec.id
-		ds := &rdfNode{ID: frag(id), Types: []string{"dcatapit:Dataset", "dcat:Dataset"}}
-		cat.ref("dcat:dataset", ds.ID)
-		ds.lit("dct:identifier", agentID(&model.Config)+":"+id)
-		ds.text("dct:title", spec.title+" - "+p.Titolo.S)
-		ds.text("dct:description", spec.desc)
-		ds.typed("dct:issued", p.Published(), "xsd:date")
-		ds.typed("dct:modified", p.Updated(), "xsd:date")
-		ds.ref("dcat:theme", euAuthority+"data-theme/GOVE")
-		ds.ref("dct:accrualPeriodicity", euAuthority+"frequency/IRREG")
-		ds.ref("dct:rightsHolder", agent.ID)
-		ds.ref("dct:publisher", agent.ID)
-		ds.ref("dct:language", euAuthority+"language/ITA")
-		ds.ref("dcat:landingPage", catalogIRI(model, planPath(p)))
-		ds.ref("dct:temporal", period.ID)
-		if contact != nil {
-			ds.ref("dcat:contactPoint", contact.ID)
+		ds := b.g.add(&rdfNode{ID: b.frag(id), Types: []string{"dcatapit:Dataset", "dcat:Dataset"}})
+		b.cat.ref("dcat:dataset", ds.ID)
+		if b.ipa() != "" {
+			ds.lit("dct:identifier", b.ipa()+":"+id)
 		}
-		for _, k := range []string{"PIAO", "performance", "obiettivi", "indicatori", "trasparenza"} {
-			ds.text("dcat:keyword", k)
+		ds.text("dct:title", w.T("dcat.dataset."+spec.id+".title", "plan", p.Titolo.S), w.Lang)
+		ds.text("dct:description", w.T("dcat.dataset."+spec.id+".description"), w.Lang)
+		ds.date("dct:issued", p.Published())
+		ds.date("dct:modified", p.Updated())
+		ds.ref("dcat:theme", b.theme())
+		ds.ref("dct:accrualPeriodicity", b.g.kind(euAuthority+"frequency/IRREG", "dct:Frequency"))
+		ds.ref("dct:rightsHolder", b.agent.ID)
+		ds.ref("dct:publisher", b.agent.ID)
+		ds.ref("dct:language", b.language())
+		ds.ref("dcat:landingPage", b.g.kind(catalogIRI(b.model, planPath(p)), "foaf:Document"))
+		ds.ref("dct:temporal", period)
+		if b.contact != nil {
+			ds.ref("dcat:contactPoint", b.contact.ID)
 		}
-		out = append(out, ds)
+		for _, k := range strings.Split(w.T("dcat.keywords", "kind", p.Tipo.S), ", ") {
+			ds.text("dcat:keyword", k, w.Lang)
+		}
 		for _, file := range []string{spec.file, "piano.json"} {
-			d := findDownload(downloads, dataPath(p, file))
-			dist := distribution(model, d, frag(id+"-"+strings.TrimSuffix(file, path.Ext(file))), lic)
+			d := findDownload(b.downloads, dataPath(p, file))
+			dist := b.distribution(d, b.frag(id+"-"+strings.TrimSuffix(file, path.Ext(file))))
 			ds.ref("dcat:distribution", dist.ID)
-			out = append(out, dist)
 		}
 	}
-	return out
 }
 
 func findDownload(downloads []download, p string) download {
@@ -217,103 +254,46 @@ func findDownload(downloads []download, p string) download {
 	return download{Path: p}
 }
 
+// fileTypes are the EU file type and the IANA media type of each format.
 var fileTypes = map[string][2]string{
 	"CSV":  {"CSV", "text/csv"},
 	"JSON": {"JSON", "application/json"},
 }
 
-func distribution(model *plan.Site, d download, id string, lic *rdfNode) *rdfNode {
-	n := &rdfNode{ID: id, Types: []string{"dcatapit:Distribution", "dcat:Distribution"}}
+func (b *dcatBuild) distribution(d download, id string) *rdfNode {
+	w := b.w
+	n := b.g.add(&rdfNode{ID: id, Types: []string{"dcatapit:Distribution", "dcat:Distribution"}})
 	ft := fileTypes[d.Format]
-	n.ref("dct:format", euAuthority+"file-type/"+ft[0])
-	n.ref("dcat:mediaType", "http://www.iana.org/assignments/media-types/"+ft[1])
-	n.ref("dcat:accessURL", catalogIRI(model, d.Path))
-	n.ref("dcat:downloadURL", catalogIRI(model, d.Path))
-	n.ref("dct:license", lic.ID)
-	n.text("dct:title", d.Title+" ("+d.Format+")")
-	n.text("dct:description", "File "+d.Format+" in codifica UTF-8: "+path.Base(d.Path)+".")
-	n.typed("dcat:byteSize", fmt.Sprint(d.Size), "xsd:decimal")
+	n.ref("dct:format", b.g.kind(euAuthority+"file-type/"+ft[0], "dct:MediaTypeOrExtent"))
+	n.ref("dcat:mediaType", b.g.kind(ianaMedia+ft[1], "dct:MediaType"))
+	// The 3.0.0 shapes want the file stated a resource (3.0.1 no longer).
+	file := b.g.kind(catalogIRI(b.model, d.Path), "rdfs:Resource")
+	n.ref("dcat:accessURL", file)
+	n.ref("dcat:downloadURL", file)
+	n.ref("dct:license", b.licence.ID)
+	n.text("dct:title", d.Title+" ("+d.Format+")", w.Lang)
+	n.text("dct:description", w.T("dcat.distribution.description", "format", d.Format, "file", path.Base(d.Path)), w.Lang)
+	// DCAT-AP 3 wants a non-negative integer; it is a decimal too (see docs/open-data.md).
+	n.typed("dcat:byteSize", fmt.Sprint(d.Size), "xsd:nonNegativeInteger")
 	if d.Plan != nil {
-		n.typed("dct:modified", d.Plan.Updated(), "xsd:date")
+		n.date("dct:modified", d.Plan.Updated())
+	}
+	if s := exportSchemaOf(path.Base(d.Path)); s != nil {
+		n.ref("dct:conformsTo", b.standard(s))
 	}
 	return n
 }
 
-// jsonLD is the graph as a JSON-LD document with a compact context.
-func jsonLD(g []*rdfNode) map[string]any {
-	ctx := map[string]any{}
-	for _, p := range rdfPrefixes {
-		ctx[p[0]] = p[1]
+// standard is the JSON Schema an export conforms to, as a DCAT-AP_IT
+// Standard: its identifier is its address.
+func (b *dcatBuild) standard(s *exportSchema) string {
+	iri := catalogIRI(b.model, schemaPath(s.name()))
+	if b.g.byID[iri] != nil {
+		return iri
 	}
-	var graph []map[string]any
-	for _, n := range g {
-		obj := map[string]any{"@id": n.ID, "@type": n.Types}
-		preds := map[string][]any{}
-		for _, p := range n.Props {
-			var v any
-			switch {
-			case p.Ref != "":
-				v = map[string]string{"@id": p.Ref}
-			case p.Lang != "":
-				v = map[string]string{"@value": p.Lit, "@language": p.Lang}
-			case p.DType != "":
-				v = map[string]string{"@value": p.Lit, "@type": p.DType}
-			default:
-				v = p.Lit
-			}
-			preds[p.Pred] = append(preds[p.Pred], v)
-		}
-		for k, vs := range preds {
-			obj[k] = vs
-		}
-		graph = append(graph, obj)
-	}
-	return map[string]any{"@context": ctx, "@graph": graph}
-}
-
-// turtle is the graph in Turtle.
-func turtle(g []*rdfNode) []byte {
-	var b strings.Builder
-	for _, p := range rdfPrefixes {
-		fmt.Fprintf(&b, "@prefix %s: <%s> .\n", p[0], p[1])
-	}
-	for _, n := range g {
-		fmt.Fprintf(&b, "\n<%s> a %s", iriEscape(n.ID), strings.Join(n.Types, ", "))
-		props := append([]rdfProp(nil), n.Props...)
-		sort.SliceStable(props, func(i, j int) bool { return props[i].Pred < props[j].Pred })
-		for _, p := range props {
-			fmt.Fprintf(&b, " ;\n    %s %s", p.Pred, turtleObject(p))
-		}
-		b.WriteString(" .\n")
-	}
-	return []byte(b.String())
-}
-
-func turtleObject(p rdfProp) string {
-	switch {
-	case p.Ref != "":
-		return "<" + iriEscape(p.Ref) + ">"
-	case p.Lang != "":
-		return turtleString(p.Lit) + "@" + p.Lang
-	case p.DType != "":
-		return turtleString(p.Lit) + "^^" + p.DType
-	}
-	return turtleString(p.Lit)
-}
-
-var turtleEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
-
-func turtleString(s string) string { return `"` + turtleEscaper.Replace(s) + `"` }
-
-// iriEscape percent-encodes the characters an IRI reference may not hold.
-func iriEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r <= ' ' || strings.ContainsRune("<>\"{}|^`\\", r) {
-			fmt.Fprintf(&b, "%%%02X", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	n := b.g.add(&rdfNode{ID: iri, Types: []string{"dcatapit:Standard", "dct:Standard"}})
+	n.lit("dct:identifier", iri)
+	n.text("dct:title", b.w.T("dcat.standard.title", "file", s.file), b.w.Lang)
+	n.text("dct:description", b.w.T("dcat.standard.description", "file", s.file), b.w.Lang)
+	return iri
 }

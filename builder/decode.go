@@ -26,6 +26,7 @@ type decoder struct {
 var (
 	textType  = reflect.TypeOf(plan.Text{})
 	valueType = reflect.TypeOf(plan.Value{})
+	labelType = reflect.TypeOf(plan.Label{})
 )
 
 func (d *decoder) pos(n *yaml.Node) plan.Pos {
@@ -48,6 +49,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		d.text(n, v)
 	case v.Type() == valueType:
 		d.value(n, v)
+	case v.Type() == labelType && n.Kind == yaml.ScalarNode: // a name alone: singular and plural
+		d.text(n, v.FieldByName("Singolare"))
 	case v.Kind() == reflect.Pointer:
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
@@ -92,9 +95,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 			Revisione plan.Text `yaml:"revisione,required"`
 		} `yaml:"precedenti"`
 		Rimando plan.Text `yaml:"rimando"`
+		Data    plan.Text `yaml:"data"`
 	}
 	d.strct(n, reflect.ValueOf(&raw).Elem())
-	val := plan.Value{Text: raw.Valore, Rimando: raw.Rimando.S}
+	val := plan.Value{Text: raw.Valore, Rimando: raw.Rimando.S, Data: raw.Data}
 	switch {
 	case raw.Precedente.Pos.IsValid() && len(raw.Precedenti) > 0:
 		d.diags.errorf(raw.Precedente.Pos, hintPrecedenti, msgBothPrecedenti)
@@ -167,13 +171,14 @@ func isYear(s string) bool {
 }
 
 type fieldInfo struct {
-	index    int
+	index    []int // for reflect's FieldByIndex: an inline struct's fields are one level down
 	key      string
 	required bool
 	years    bool
 }
 
-// fields lists the keys a struct accepts for the decoder's sheet kind.
+// fields lists the keys a struct accepts for the decoder's sheet kind; the
+// keys of a struct embedded with `yaml:",inline"` are its own.
 func (d *decoder) fields(t reflect.Type) []fieldInfo {
 	var out []fieldInfo
 	for i := 0; i < t.NumField(); i++ {
@@ -181,8 +186,15 @@ func (d *decoder) fields(t reflect.Type) []fieldInfo {
 		if tag == "" || tag == "-" {
 			continue
 		}
+		if tag == ",inline" {
+			for _, f := range d.fields(t.Field(i).Type) {
+				f.index = append([]int{i}, f.index...)
+				out = append(out, f)
+			}
+			continue
+		}
 		parts := strings.Split(tag, ",")
-		f := fieldInfo{index: i, key: parts[0]}
+		f := fieldInfo{index: []int{i}, key: parts[0]}
 		allowed := true
 		for _, opt := range parts[1:] {
 			switch opt {
@@ -225,12 +237,12 @@ func (d *decoder) strct(n *yaml.Node, v reflect.Value) {
 		seen[f.key] = true
 		before := len(*d.diags)
 		if f.years {
-			d.years(val, v.Field(f.index))
+			d.years(val, v.FieldByIndex(f.index))
 		} else {
-			d.decode(val, v.Field(f.index))
+			d.decode(val, v.FieldByIndex(f.index))
 		}
-		if f.required && isEmpty(v.Field(f.index)) && !d.diags.HasErrorsSince(before) {
-			d.diags.errorf(d.pos(val), hintRequired(f.key), msgEmptyField, f.key)
+		if f.required && isEmpty(v.FieldByIndex(f.index)) && !d.diags.HasErrorsSince(before) {
+			d.diags.errorf(d.pos(val), hintEmpty(f.key), msgEmptyField, f.key)
 		}
 	}
 	for _, f := range fields {

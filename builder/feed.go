@@ -32,14 +32,17 @@ func baseURL(cfg *plan.Config) string {
 }
 
 // openDataWarnings tells the office what a missing or wrong url_base,
-// or a missing IPA code, costs.
+// or a missing IPA code, costs (a wrong IPA code is an error of check).
 func openDataWarnings(cfg *plan.Config) Diagnostics {
 	var ds Diagnostics
-	if cfg.URLBase.S == "" { // a wrong one is an error of the check
+	switch {
+	case cfg.URLBase.S == "":
 		ds.warnf(plan.Pos{File: "config.yaml"}, hintURLBase, msgNoURLBase)
+	case baseURL(cfg) == "": // one holding "<" or a quote is an error of the check
+		ds.warnf(cfg.URLBase.Pos, hintURLBase, msgBadURLBase, cfg.URLBase.S)
 	}
 	if cfg.Ente.CodiceIPA.S == "" {
-		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA, agentID(cfg))
+		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA)
 	}
 	return ds
 }
@@ -83,22 +86,32 @@ type atomContent struct {
 
 // feed is the Atom feed of every plan's revisions, newest first. Links
 // are relative to the feed, at the site's root, or absolute with url_base.
-func feed(model *plan.Site) []byte {
+// Atom dates every entry to the day: a revision whose act the content
+// dates only to the month or the year is left out (check warns), and
+// without a single day to date it by there is no feed (nil).
+func feed(model *plan.Site, w *words) []byte {
 	cfg := &model.Config
 	base := baseURL(cfg)
-	f := atomFeed{Lang: "it", ID: nameUUID("feed", cfg.Ente.Nome.S), Title: "Revisioni del PIAO - " + cfg.Ente.Nome.S,
-		Author: atomAuthor{cfg.Ente.Nome.S}, Rights: licence(model).Nome.S, Base: base,
+	f := atomFeed{Lang: w.Lang, ID: nameUUID("feed", cfg.Ente.Nome.S), Title: feedTitle(model, w),
+		Author: atomAuthor{cfg.Ente.Nome.S}, Rights: model.Config.Licenza.Nome.S, Base: base,
 		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: homePath()}}}
 	if base != "" {
 		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: base + feedPath()})
 	}
 	for _, p := range model.Plans {
-		if f.Updated < p.Updated() {
-			f.Updated = p.Updated()
+		for _, d := range []string{p.Published(), p.Updated()} {
+			if isDay(d) && f.Updated < d {
+				f.Updated = d
+			}
 		}
 		for _, r := range p.Revisioni {
-			f.Entries = append(f.Entries, revisionEntry(model, p, r))
+			if isDay(r.Data.S) {
+				f.Entries = append(f.Entries, revisionEntry(model, w, p, r))
+			}
 		}
+	}
+	if f.Updated == "" {
+		return nil
 	}
 	sort.SliceStable(f.Entries, func(i, j int) bool { return f.Entries[i].Updated > f.Entries[j].Updated })
 	f.Updated = atomTime(f.Updated)
@@ -109,11 +122,25 @@ func feed(model *plan.Site) []byte {
 	return append([]byte(xml.Header), append(b, '\n')...)
 }
 
+// feedTitle names the feed by the kind of the site's plans.
+func feedTitle(model *plan.Site, w *words) string {
+	if kind := siteKind(model); kind != "" {
+		return w.T("feed.title", "kind", kind, "ente", model.Config.Ente.Nome.S)
+	}
+	return w.T("feed.title.plans", "ente", model.Config.Ente.Nome.S)
+}
+
 func atomTime(date string) string { return date + "T00:00:00Z" }
 
-func revisionEntry(model *plan.Site, p *plan.Plan, r plan.Revision) atomEntry {
+// isDay reports whether a date names its day.
+func isDay(date string) bool {
+	_, _, _, p := plan.ParseDate(date)
+	return p == plan.Day
+}
+
+func revisionEntry(model *plan.Site, w *words, p *plan.Plan, r plan.Revision) atomEntry {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<p>Approvata con %s", html.EscapeString(r.Atto.S))
+	fmt.Fprintf(&b, "<p>%s", html.EscapeString(w.T("feed.approvedWith", "act", r.Atto.S)))
 	if r.Documento.S != "" {
 		fmt.Fprintf(&b, " (%s)", html.EscapeString(r.Documento.S))
 	}
@@ -124,10 +151,10 @@ func revisionEntry(model *plan.Site, p *plan.Plan, r plan.Revision) atomEntry {
 			if last != nil {
 				b.WriteString("</ul></li>\n")
 			}
-			fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a><ul>\n", html.EscapeString(sheetPath(c.Sheet)), html.EscapeString(c.Sheet.Name()))
+			fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a><ul>\n", html.EscapeString(sheetPath(c.Sheet)), html.EscapeString(w.SheetName(c.Sheet)))
 			last = c.Sheet
 		}
-		fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(changeText(c)))
+		fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(changeText(w, c)))
 	}
 	if last != nil {
 		b.WriteString("</ul></li>\n")
@@ -135,7 +162,7 @@ func revisionEntry(model *plan.Site, p *plan.Plan, r plan.Revision) atomEntry {
 	b.WriteString("</ul>")
 	return atomEntry{
 		ID:      nameUUID("revisione", model.Config.Ente.Nome.S, p.Slug, r.ID.S),
-		Title:   fmt.Sprintf("%s: revisione del %s", p.Titolo.S, italianDate(r.Data.S)),
+		Title:   w.T("feed.entry", "plan", p.Titolo.S, "date", w.Date(r.Data.S)),
 		Updated: atomTime(r.Data.S),
 		Link:    atomLink{Rel: "alternate", Type: "text/html", Href: revisionsPath(p) + "#" + slug(r.ID.S)},
 		Summary: r.Atto.S + ": " + r.Motivo.S,
@@ -144,22 +171,27 @@ func revisionEntry(model *plan.Site, p *plan.Plan, r plan.Revision) atomEntry {
 }
 
 // changeText says in words what a change did.
-func changeText(c plan.Change) string {
+func changeText(w *words, c plan.Change) string {
 	prefix := ""
 	if c.Indicator != nil {
-		prefix = fmt.Sprintf("Indicatore %s: ", c.Indicator.ID.S)
+		prefix = w.T("indicator.number", "n", c.Indicator.ID.S) + ": "
 	}
+	q := func(s string) string { return w.T("quote.open") + s + w.T("quote.close") }
 	switch {
+	case c.OfSheet() && c.Kind == plan.Added:
+		return w.T("change.sheetAdded")
+	case c.OfSheet():
+		return w.T("change.sheetRemoved")
 	case c.Note != nil && c.Kind == plan.Added:
-		return prefix + "nota inserita: «" + c.Note.Testo.S + "»"
+		return prefix + w.T("change.noteAdded") + " " + q(c.Note.Testo.S)
 	case c.Note != nil:
-		return prefix + "nota stralciata: «" + c.Note.Testo.S + "»"
+		return prefix + w.T("change.noteRemoved") + " " + q(c.Note.Testo.S)
 	case c.Kind == plan.Added:
-		return prefix + "inserito «" + c.Indicator.Descrizione.S + "»"
+		return prefix + w.T("change.added") + " " + q(c.Indicator.Descrizione.S)
 	case c.Kind == plan.Removed:
-		return prefix + "stralciato «" + c.Indicator.Descrizione.S + "»"
+		return prefix + w.T("change.removed") + " " + q(c.Indicator.Descrizione.S)
 	}
-	return fmt.Sprintf("%s%s: «%s» → «%s»", prefix, c.Field.Label, c.Old, c.New)
+	return prefix + w.Field(c.Sheet.Plan, c.Field) + ": " + q(c.Old) + " → " + q(c.New)
 }
 
 // nameUUID is a stable name-based UUID (version 5 layout over SHA-1), so

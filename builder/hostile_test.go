@@ -55,7 +55,7 @@ func hostileSite(p string) fstest.MapFS {
 	q, q2, u := yq(p), yq(p+" (prima)"), yq(hostileURL(p))
 	r := strings.NewReplacer("Q2", q2, "Q", q, "U", u)
 	files := map[string]string{
-		"config.yaml": `ente: {nome: Q, indirizzo: Q, pec: Q, codice_fiscale: Q, sito: U}
+		"config.yaml": `ente: {nome: Q, indirizzo: Q, pec: protocollo@pec.example.org, codice_fiscale: Q, sito: U}
 url_base: https://example.org/base/
 dichiarazione_accessibilita: U
 privacy: U

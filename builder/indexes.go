@@ -17,6 +17,7 @@ import (
 
 // listing is one index: groups of sheets and indicators.
 type listing struct {
+	words  *words
 	Key    string // folder under indici/
 	Title  string
 	Intro  string
@@ -42,6 +43,7 @@ type listGroup struct {
 	// shows its indicators, rather than repeat them.
 	unlisted int
 	counts
+	words *words
 }
 
 // listItem is an indicator of an index.
@@ -56,127 +58,125 @@ type listItem struct {
 }
 
 // item prepares an indicator of sheet s for an index.
-func item(s *plan.Sheet, ind *plan.Indicator, showSheet bool, note string) listItem {
+func item(w *words, s *plan.Sheet, ind *plan.Indicator, showSheet bool, note string) listItem {
 	it := listItem{Sheet: s, Ind: ind, ShowSheet: showSheet, Note: note}
 	if showSheet {
-		it.SheetName = s.Name()
+		it.SheetName = w.SheetName(s)
 	}
 	switch {
 	case ind.Removed():
-		it.Status, it.StatusClass = "stralciato", "status"
+		it.Status, it.StatusClass = w.T("status.removed"), "status"
 	case ind.Added():
-		it.Status, it.StatusClass = "nuovo", "status"
+		it.Status, it.StatusClass = w.T("status.added"), "status"
 	case ind.Revised():
-		it.Status, it.StatusClass = "rivisto", "badge"
+		it.Status, it.StatusClass = w.T("status.revised"), "badge"
 	}
 	return it
 }
 
 type counts struct{ Sheets, Indicators int }
 
-// Label says how many sheets and indicators: "2 obiettivi, 5 indicatori".
-func (c counts) Label() string {
-	ind := plural(c.Indicators, "indicatore", "indicatori")
+// label says how many sheets and indicators: "2 obiettivi, 5 indicatori".
+func (c counts) label(w *words) string {
+	ind := w.Count("count.indicators", c.Indicators)
 	if c.Sheets == 0 {
 		return ind
 	}
-	return plural(c.Sheets, "obiettivo", "obiettivi") + ", " + ind
+	return w.T("count.sheetsAndIndicators", "sheets", w.Count("count.sheets", c.Sheets), "indicators", ind)
 }
 
-// Label of a sheet's group counts its indicators only.
+// Label says how many sheets and indicators the index holds.
+func (l *listing) Label() string { return l.counts.label(l.words) }
+
+// Label of a group says how many sheets and indicators it holds; of a
+// sheet's group, its indicators only.
 func (g *listGroup) Label() string {
 	if g.Sheet != nil {
-		return plural(g.Indicators, "indicatore", "indicatori")
+		return g.words.Count("count.indicators", g.Indicators)
 	}
-	return g.counts.Label()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return g.counts.label(g.words)
 }
 
 // splitOver is the number of indicators above which an index gets a page
 // per top group instead of one long page.
 const splitOver = 300
 
-// planListings builds every index of a plan.
-func planListings(p *plan.Plan) []*listing {
+// planListings builds every index of a plan, in the words w.
+func planListings(p *plan.Plan, w *words) []*listing {
 	out := []*listing{
-		unitListing(p), areaListing(p), lineListing(p), missionListing(p),
-		fieldListing(p, "tipologie", "Per tipologia di indicatore", "Gli indicatori raggruppati per tipologia.",
-			func(ind *plan.Indicator) string { return ind.Tipologia.S }),
-		fieldListing(p, "unita-di-misura", "Per unità di misura", "Gli indicatori raggruppati per unità di misura.",
-			func(ind *plan.Indicator) string { return ind.Unita.S }),
-		fieldListing(p, "fonti", "Per fonte del dato", "Gli indicatori raggruppati per fonte del dato.",
-			func(ind *plan.Indicator) string { return ind.Fonte.S }),
-		azListing(p),
+		unitListing(p, w), areaListing(p, w), lineListing(p, w), missionListing(p, w),
+		fieldListing(p, w, "tipologie", "typology", func(ind *plan.Indicator) string { return ind.Tipologia.S }),
+		fieldListing(p, w, "unita-di-misura", "measure", func(ind *plan.Indicator) string { return ind.Unita.S }),
+		fieldListing(p, w, "fonti", "source", func(ind *plan.Indicator) string { return ind.Fonte.S }),
+		azListing(p, w),
 	}
 	for _, r := range p.Revisioni {
-		out = append(out, revisionListing(p, r))
+		out = append(out, revisionListing(p, w, r))
 	}
 	for _, l := range out {
 		l.Path = listingPath(p, l.Key)
+		l.words = w
 		l.finish()
 	}
 	return out
 }
 
-func unitListing(p *plan.Plan) *listing {
-	l := &listing{Key: "unita", Title: "Per unità organizzativa",
-		Intro: "Le unità organizzative in ordine alfabetico, con i loro obiettivi operativi; la pagina di ogni obiettivo ne mostra gli indicatori."}
+// newListing is an index with its title and introduction, from the words
+// of key: "index.KEY.title" and "index.KEY.intro".
+func newListing(w *words, folder, key string) *listing {
+	return &listing{Key: folder, Title: w.T("index." + key + ".title"), Intro: w.T("index." + key + ".intro")}
+}
+
+func unitListing(p *plan.Plan, w *words) *listing {
+	l := newListing(w, "unita", "units")
 	for _, a := range p.Aree {
 		for i := range a.Unita {
-			l.Groups = append(l.Groups, unitGroup(p, &a.Unita[i], "u-"))
+			l.Groups = append(l.Groups, unitGroup(p, w, &a.Unita[i], "u-"))
 		}
 	}
 	sortGroups(l.Groups)
 	return l
 }
 
-func unitGroup(p *plan.Plan, u *plan.Unit, prefix string) *listGroup {
+func unitGroup(p *plan.Plan, w *words, u *plan.Unit, prefix string) *listGroup {
 	g := &listGroup{ID: prefix + slug(u.Codice.S), Title: u.Nome.S, Link: unitPath(p, u.Codice.S)}
 	if prefix == "u-" {
 		g.Note = u.Area.Nome.S
 	}
 	for _, s := range p.SheetsOfUnit(u.Codice.S) {
-		g.Groups = append(g.Groups, sheetEntry(s))
+		g.Groups = append(g.Groups, sheetEntry(w, s))
 	}
 	return g
 }
 
-func areaListing(p *plan.Plan) *listing {
-	l := &listing{Key: "aree", Title: "Per area organizzativa",
-		Intro: "Le aree nell'ordine del piano, con le loro unità e i loro obiettivi operativi; la pagina di ogni obiettivo ne mostra gli indicatori."}
+func areaListing(p *plan.Plan, w *words) *listing {
+	l := newListing(w, "aree", "areas")
 	for i := range p.Aree {
 		a := &p.Aree[i]
 		g := &listGroup{ID: "a-" + slug(a.Codice.S), Title: a.Nome.S, Link: areaPath(p, a.Codice.S)}
 		for j := range a.Unita {
-			g.Groups = append(g.Groups, unitGroup(p, &a.Unita[j], "a-"+slug(a.Codice.S)+"-"))
+			g.Groups = append(g.Groups, unitGroup(p, w, &a.Unita[j], "a-"+slug(a.Codice.S)+"-"))
 		}
 		l.Groups = append(l.Groups, g)
 	}
 	return l
 }
 
-func lineListing(p *plan.Plan) *listing {
-	l := &listing{Key: "linee", Title: "Per linea e obiettivo strategico",
-		Intro: "Le linee strategiche con la loro scheda strategica e, per ogni obiettivo strategico, gli obiettivi operativi; la pagina di ogni obiettivo ne mostra gli indicatori."}
+func lineListing(p *plan.Plan, w *words) *listing {
+	l := newListing(w, "linee", "lines")
 	for i := range p.Linee {
 		line := &p.Linee[i]
-		g := &listGroup{ID: "l-" + slug(line.Codice.S), Title: "Linea " + line.Codice.S + " - " + line.Nome.S,
+		g := &listGroup{ID: "l-" + slug(line.Codice.S), Title: w.LineName(p, line),
 			Link: linePath(p, line.Codice.S)}
 		strategic, _ := p.SheetsOfLine(line.Codice.S)
 		for _, s := range strategic {
-			g.Groups = append(g.Groups, sheetEntry(s))
+			g.Groups = append(g.Groups, sheetEntry(w, s))
 		}
 		for j := range line.Obiettivi {
 			o := &line.Obiettivi[j]
 			og := &listGroup{ID: g.ID + "-" + slug(o.Key()), Title: o.Codice.S + " - " + o.Nome.S}
 			for _, s := range p.SheetsOfObjective(o.Key()) {
-				og.Groups = append(og.Groups, sheetEntry(s))
+				og.Groups = append(og.Groups, sheetEntry(w, s))
 			}
 			g.Groups = append(g.Groups, og)
 		}
@@ -185,9 +185,8 @@ func lineListing(p *plan.Plan) *listing {
 	return l
 }
 
-func missionListing(p *plan.Plan) *listing {
-	l := &listing{Key: "missioni", Title: "Per missione e programma",
-		Intro: "Le missioni e i programmi delle schede obiettivo strategico, con i loro indicatori."}
+func missionListing(p *plan.Plan, w *words) *listing {
+	l := newListing(w, "missioni", "missions")
 	byID := map[string]*listGroup{}
 	group := func(parent *[]*listGroup, id, title string) *listGroup {
 		if g := byID[id]; g != nil {
@@ -201,16 +200,16 @@ func missionListing(p *plan.Plan) *listing {
 	for _, s := range p.Strategic {
 		missions := s.Missioni
 		if len(missions) == 0 {
-			missions = []plan.Code{{Nome: plan.Text{S: "Missione non indicata"}}}
+			missions = []plan.Code{{Nome: plan.Text{S: w.T("index.missions.none")}}}
 		}
 		for _, m := range missions {
 			mg := group(&l.Groups, "m-"+slug(m.Codice.S+" "+m.Nome.S), codeTitle(m))
-			prog := plan.Code{Nome: plan.Text{S: "Programma non indicato"}}
+			prog := plan.Code{Nome: plan.Text{S: w.T("index.programmes.none")}}
 			if s.Programma != nil {
 				prog = *s.Programma
 			}
-			pg := group(&mg.Groups, mg.ID+"-p-"+slug(prog.Codice.S+" "+prog.Nome.S), "Programma "+codeTitle(prog))
-			pg.Groups = append(pg.Groups, sheetGroup(s))
+			pg := group(&mg.Groups, mg.ID+"-p-"+slug(prog.Codice.S+" "+prog.Nome.S), w.T("index.programme", "name", codeTitle(prog)))
+			pg.Groups = append(pg.Groups, sheetGroup(w, s))
 		}
 	}
 	sortGroups(l.Groups)
@@ -225,14 +224,14 @@ func codeTitle(c plan.Code) string {
 }
 
 // fieldListing groups the indicators by the value of one of their fields.
-func fieldListing(p *plan.Plan, key, title, intro string, field func(*plan.Indicator) string) *listing {
-	l := &listing{Key: key, Title: title, Intro: intro}
+func fieldListing(p *plan.Plan, w *words, folder, key string, field func(*plan.Indicator) string) *listing {
+	l := newListing(w, folder, key)
 	byID := map[string]*listGroup{}
 	for _, s := range p.Sheets() {
 		for _, ind := range s.Indicators() {
 			v := strings.TrimSpace(field(ind))
 			if v == "" {
-				v = "Non indicata"
+				v = w.T("index.none")
 			}
 			id := slug(v)
 			g := byID[id]
@@ -241,7 +240,7 @@ func fieldListing(p *plan.Plan, key, title, intro string, field func(*plan.Indic
 				byID[id] = g
 				l.Groups = append(l.Groups, g)
 			}
-			g.Items = append(g.Items, item(s, ind, true, ""))
+			g.Items = append(g.Items, item(w, s, ind, true, ""))
 		}
 	}
 	sortGroups(l.Groups)
@@ -252,13 +251,12 @@ func fieldListing(p *plan.Plan, key, title, intro string, field func(*plan.Indic
 }
 
 // azListing lists every indicator by its description, grouped by initial.
-func azListing(p *plan.Plan) *listing {
-	l := &listing{Key: "indicatori", Title: "Indicatori dalla A alla Z",
-		Intro: "Tutti gli indicatori del piano in ordine alfabetico, compresi quelli inseriti e stralciati dalle revisioni."}
+func azListing(p *plan.Plan, w *words) *listing {
+	l := newListing(w, "indicatori", "az")
 	byID := map[string]*listGroup{}
 	for _, s := range p.Sheets() {
 		for _, ind := range s.Indicators() {
-			id, title := "0-9", "0-9 e simboli"
+			id, title := "0-9", w.T("index.az.other")
 			if k := sortKey(ind.Descrizione.S); k != "" && k[0] >= 'a' && k[0] <= 'z' {
 				id, title = k[:1], strings.ToUpper(k[:1])
 			}
@@ -268,7 +266,7 @@ func azListing(p *plan.Plan) *listing {
 				byID[id] = g
 				l.Groups = append(l.Groups, g)
 			}
-			g.Items = append(g.Items, item(s, ind, true, ""))
+			g.Items = append(g.Items, item(w, s, ind, true, ""))
 		}
 	}
 	sort.Slice(l.Groups, func(i, j int) bool { return l.Groups[i].ID < l.Groups[j].ID })
@@ -279,18 +277,18 @@ func azListing(p *plan.Plan) *listing {
 }
 
 // sheetGroup is a sheet with its indicators.
-func sheetGroup(s *plan.Sheet) *listGroup {
-	g := &listGroup{ID: "s-" + slug(s.Slug), Title: s.Name(), Sheet: s}
+func sheetGroup(w *words, s *plan.Sheet) *listGroup {
+	g := &listGroup{ID: "s-" + slug(s.Slug), Title: w.SheetName(s), Sheet: s}
 	for _, ind := range s.Indicators() {
-		g.Items = append(g.Items, item(s, ind, false, ""))
+		g.Items = append(g.Items, item(w, s, ind, false, ""))
 	}
 	return g
 }
 
 // sheetEntry is a sheet that an index links without listing its
 // indicators, only counting them.
-func sheetEntry(s *plan.Sheet) *listGroup {
-	return &listGroup{ID: "s-" + slug(s.Slug), Title: s.Name(), Sheet: s, unlisted: len(s.Indicators())}
+func sheetEntry(w *words, s *plan.Sheet) *listGroup {
+	return &listGroup{ID: "s-" + slug(s.Slug), Title: w.SheetName(s), Sheet: s, unlisted: len(s.Indicators())}
 }
 
 // finish counts sheets and indicators, makes group ids unique, and gives
@@ -302,7 +300,7 @@ func (l *listing) finish() {
 		var c counts
 		for _, g := range gs {
 			g.ID = uniqueID(seen, capID(g.ID))
-			g.counts = walk(g.Groups)
+			g.counts, g.words = walk(g.Groups), l.words
 			if g.Sheet != nil {
 				g.Sheets++
 			}

@@ -6,75 +6,41 @@ import (
 	"github.com/piao-pa/piao/builder/plan"
 )
 
-// indexPages lists the pages of a plan's indexes: a page listing them,
-// one per index, and one per top group of a long index.
-func indexPages(p *plan.Plan, planCrumbs []crumb) []*page {
-	lists := planListings(p)
-	hubTitle := "Indici del piano"
-	hub := &page{Kind: "indexes", Path: indexesPath(p), Title: hubTitle, Lists: lists}
-	hub.Crumbs = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
-	out := []*page{hub}
-	toHub := crumb{Title: hubTitle, URL: indexesPath(p)}
-	for _, l := range lists {
-		pg := &page{Kind: "listing", Path: l.Path, Title: l.Title, List: l}
-		pg.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title})
-		out = append(out, pg)
-		if !l.Split {
-			continue
-		}
-		for _, g := range l.Groups {
-			part := &page{Kind: "listing", Path: g.Path, Title: l.Title + ": " + g.Title, List: l, Group: g}
-			part.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
-			out = append(out, part)
-		}
-	}
-	for _, pg := range out {
-		pg.Plan = p
-		pg.Published, pg.Updated = p.Published(), p.Updated()
-	}
-	return out
-}
-
-func appendCrumbs(base []crumb, more ...crumb) []crumb {
-	return append(append([]crumb(nil), base...), more...)
-}
-
 // revisionListing lists what revision r changed, sheet by sheet.
-func revisionListing(p *plan.Plan, r plan.Revision) *listing {
+func revisionListing(p *plan.Plan, w *words, r plan.Revision) *listing {
 	l := &listing{Key: "revisione-" + slug(r.ID.S),
-		Title: "Modificati dalla revisione del " + italianDate(r.Data.S),
-		Intro: "Gli obiettivi e gli indicatori che la revisione approvata con " + r.Atto.S +
-			" ha modificato, inserito o stralciato."}
+		Title: w.T("index.revision.title", "date", w.Date(r.Data.S)),
+		Intro: w.T("index.revision.intro", "act", r.Atto.S)}
 	for _, s := range p.Sheets() {
 		byInd := map[*plan.Indicator]*changeWords{}
-		sheet := &changeWords{}
+		sheet := &changeWords{words: w}
 		for _, c := range s.Changes(r.ID.S) {
-			w := sheet
+			cw := sheet
 			if c.Indicator != nil {
-				if w = byInd[c.Indicator]; w == nil {
-					w = &changeWords{}
-					byInd[c.Indicator] = w
+				if cw = byInd[c.Indicator]; cw == nil {
+					cw = &changeWords{words: w}
+					byInd[c.Indicator] = cw
 				}
 			}
-			w.add(c)
+			cw.add(c)
 		}
 		for _, ind := range s.Indicators() {
 			for _, n := range ind.Revisioni {
 				if n.Revisione.S == r.ID.S && byInd[ind] == nil {
-					byInd[ind] = &changeWords{}
+					byInd[ind] = &changeWords{words: w}
 				}
 			}
 		}
 		if len(byInd) == 0 && sheet.empty() && len(s.RevNotes(r.ID.S)) == 0 {
 			continue
 		}
-		g := &listGroup{ID: "s-" + slug(s.Slug), Title: s.Name(), Sheet: s}
+		g := &listGroup{ID: "s-" + slug(s.Slug), Title: w.SheetName(s), Sheet: s}
 		if !sheet.empty() {
-			g.Note = "Scheda: " + sheet.String()
+			g.Note = w.T("index.revision.sheet", "changes", sheet.String())
 		}
 		for _, ind := range s.Indicators() {
-			if w := byInd[ind]; w != nil {
-				g.Items = append(g.Items, item(s, ind, false, w.String()))
+			if cw := byInd[ind]; cw != nil {
+				g.Items = append(g.Items, item(w, s, ind, false, cw.String()))
 			}
 		}
 		l.Groups = append(l.Groups, g)
@@ -84,7 +50,7 @@ func revisionListing(p *plan.Plan, r plan.Revision) *listing {
 		n += countIndicators(g.Items)
 	}
 	if n > splitOver { // long enough to split: a page per unit, not per sheet
-		l.Groups = byUnit(p, l.Groups)
+		l.Groups = byUnit(p, w, l.Groups)
 	}
 	return l
 }
@@ -93,7 +59,7 @@ func revisionListing(p *plan.Plan, r plan.Revision) *listing {
 // strategic sheets under one group of their own), so that a long index
 // gets a page per unit rather than one per sheet. Units keep the order of
 // the unit index; the sheets, theirs.
-func byUnit(p *plan.Plan, sheets []*listGroup) []*listGroup {
+func byUnit(p *plan.Plan, w *words, sheets []*listGroup) []*listGroup {
 	var strategic *listGroup
 	units := map[string]*listGroup{}
 	var out []*listGroup
@@ -101,7 +67,7 @@ func byUnit(p *plan.Plan, sheets []*listGroup) []*listGroup {
 		s := g.Sheet
 		if s.Kind == plan.Strategic {
 			if strategic == nil {
-				strategic = &listGroup{ID: "strategici", Title: "Obiettivi strategici"}
+				strategic = &listGroup{ID: "strategici", Title: w.T("sheet.objectives")}
 			}
 			strategic.Groups = append(strategic.Groups, g)
 			continue
@@ -129,18 +95,23 @@ func byUnit(p *plan.Plan, sheets []*listGroup) []*listGroup {
 type changeWords struct {
 	states []string
 	fields []string
+	words  *words
 }
 
 func (w *changeWords) add(c plan.Change) {
 	switch {
+	case c.OfSheet() && c.Kind == plan.Added:
+		w.states = appendNew(w.states, w.words.T("index.revision.sheetAdded"))
+	case c.OfSheet():
+		w.states = appendNew(w.states, w.words.T("index.revision.sheetRemoved"))
 	case c.Note != nil && c.Kind == plan.Added:
-		w.states = appendNew(w.states, "nota inserita")
+		w.states = appendNew(w.states, w.words.T("index.revision.noteAdded"))
 	case c.Note != nil:
-		w.states = appendNew(w.states, "nota stralciata")
+		w.states = appendNew(w.states, w.words.T("index.revision.noteRemoved"))
 	case c.Kind == plan.Added || c.Kind == plan.Removed:
 		// an indicator's own badge says it was added or removed
 	default:
-		w.fields = appendNew(w.fields, c.Field.Label)
+		w.fields = appendNew(w.fields, w.words.Field(c.Sheet.Plan, c.Field))
 	}
 }
 
@@ -152,7 +123,7 @@ func (w *changeWords) empty() bool { return len(w.states) == 0 && len(w.fields) 
 func (w *changeWords) String() string {
 	parts := append([]string(nil), w.states...)
 	if len(w.fields) > 0 {
-		parts = append(parts, "modificati: "+strings.Join(w.fields, ", "))
+		parts = append(parts, w.words.T("index.revision.fields", "fields", strings.Join(w.fields, ", ")))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -165,6 +136,3 @@ func appendNew(list []string, s string) []string {
 	}
 	return append(list, s)
 }
-
-// IndexesURL links to a plan's indexes.
-func (pg *page) IndexesURL(p *plan.Plan) string { return pg.Rel(indexesPath(p)) }

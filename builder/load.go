@@ -28,10 +28,10 @@ type loader struct {
 	cache *Cache            // sheets of the previous load, or nil
 }
 
-// Load reads config.yaml and every plan under content/ into the model.
+// loadSite reads config.yaml and every plan under content/ into the model.
 // Every problem is reported, not just the first; the returned site is
 // usable only when the diagnostics hold no error.
-func Load(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
+func loadSite(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
 
 func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache}
@@ -78,9 +78,59 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 		}
 		return a.Slug < b.Slug
 	})
+	complete(site)
 	l.diags.attachSources(l.files)
 	return site, l.diags
 }
+
+// complete gives the model what the content leaves to defaults, so that
+// no later stage writes to it: the breadcrumb trail and the licence of
+// config.yaml, the indicators' ids; and it indexes every plan.
+func complete(site *plan.Site) {
+	cfg := &site.Config
+	if len(cfg.Percorso) == 0 {
+		for _, t := range defaultPercorso {
+			cfg.Percorso = append(cfg.Percorso, plan.Link{Titolo: plan.Text{S: t}})
+		}
+	}
+	if cfg.Licenza.Nome.S == "" {
+		cfg.Licenza.Nome.S = defaultLicence
+		if cfg.Licenza.URL.S == "" {
+			cfg.Licenza.URL.S = defaultLicenceURL
+		}
+	}
+	for _, p := range site.Plans {
+		if p.Tipo.S == "" {
+			p.Tipo.S = defaultKind
+		}
+		if p.Sigla.S == "" {
+			p.Sigla.S = strings.TrimSpace(p.Tipo.S + " " + p.Periodo.S)
+		}
+		for _, s := range p.Sheets() {
+			for i := range s.Indicatori {
+				if ind := &s.Indicatori[i]; ind.ID.S == "" || ind.AutoID {
+					ind.ID, ind.AutoID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}, true
+				}
+			}
+		}
+		p.Index()
+	}
+}
+
+// defaultPercorso is the trail of sections above the plans when the config
+// gives none: the names that D.Lgs. 33/2013 (Allegato A) gives the
+// sections of Amministrazione Trasparente, which ANAC's checker looks for.
+// They are names of the law, not words of the theme.
+var defaultPercorso = []string{"Amministrazione Trasparente", "Performance", "Piano della Performance"}
+
+// defaultKind is the kind of a plan whose piano.yaml names none.
+const defaultKind = "PIAO"
+
+// The licence of the content when the config names none.
+const (
+	defaultLicence    = "CC BY 4.0"
+	defaultLicenceURL = "https://creativecommons.org/licenses/by/4.0/deed.it"
+)
 
 func (l *loader) loadPlan(dir string) *plan.Plan {
 	entries, err := fs.ReadDir(l.fsys, dir)
@@ -382,20 +432,30 @@ func (l *loader) yamlError(file string, text []byte, offset int, err error) {
 }
 
 // ignoredName reports whether a file is editor debris or hidden: swap and
-// backup files, lock files, dotfiles, the files a file manager leaves.
+// backup files, lock files, dotfiles, the files a file manager leaves; and
+// the readings `piao importa` writes beside a sheet it may not overwrite
+// (NAME.importato.yaml), which the office compares before taking one.
 func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		importedReading(name) ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
 		strings.HasSuffix(name, ".bak") || strings.HasPrefix(name, "~$") ||
 		name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
 }
 
-// parsePeriod reads "2024-2026".
+// importedReading reports whether name is a reading left by piao importa:
+// NAME.importato.yaml, .yml or .md.
+func importedReading(name string) bool {
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	return strings.HasSuffix(stem, ".importato") && stem != ".importato"
+}
+
+// parsePeriod reads "2024-2026", or one year: "2016".
 func parsePeriod(s string) (first, last int) {
 	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
 	if !ok {
-		return 0, 0
+		b = a // one year: periodo: 2016
 	}
 	first, err1 := strconv.Atoi(strings.TrimSpace(a))
 	last, err2 := strconv.Atoi(strings.TrimSpace(b))

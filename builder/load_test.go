@@ -8,6 +8,10 @@ import (
 
 const testConfig = "ente:\n  nome: Ente di prova\n"
 
+// testFullConfig is testConfig with what the open data ask for (the IPA
+// code and the public address), so that a valid site has no finding.
+const testFullConfig = testConfig + "  codice_ipa: ente_prova\nurl_base: https://trasparenza.example.it/\n"
+
 const testPiano = `titolo: Piano di prova
 periodo: 2024-2026
 approvazione:
@@ -53,7 +57,7 @@ note_revisione:
 // testSite returns a valid site, with files replaced or added by extra.
 func testSite(extra map[string]string) fstest.MapFS {
 	files := map[string]string{
-		"config.yaml":                  testConfig,
+		"config.yaml":                  testFullConfig,
 		"content/p/piano.yaml":         testPiano,
 		"content/p/operativi/uno.yaml": testSheet,
 	}
@@ -149,7 +153,7 @@ func TestLoadErrors(t *testing.T) {
 func TestValuesKeptAsWritten(t *testing.T) {
 	for _, v := range []string{"010", "SI", "no", "on", "≥ 12", "≤-10", "Entro 30.06", "€ 1.105.500,00", "2024-01-26", "1e3", "0x10", "12:30", "~", "null", ".5"} {
 		src := strings.Replace(testSheet, `2024: "≥ 12"`, "2024: "+v, 1)
-		site, ds := Load(testSite(map[string]string{"content/p/operativi/uno.yaml": src}))
+		site, ds := loadSite(testSite(map[string]string{"content/p/operativi/uno.yaml": src}))
 		if ds.HasErrors() {
 			t.Fatalf("%q: %s", v, ds.Error())
 		}
@@ -161,19 +165,17 @@ func TestValuesKeptAsWritten(t *testing.T) {
 
 func TestDiagnosticsAllAtOnceSorted(t *testing.T) {
 	bad := strings.Replace(strings.Replace(testSheet, "peso: 50%", "pes: 50%", 1), "linea:", "linee:", 1)
-	_, ds := Load(testSite(map[string]string{
+	_, ds := LoadAndCheck(testSite(map[string]string{
 		"content/p/operativi/uno.yaml": bad,
 		"content/p/operativi/due.yaml": "area: [",
 	}))
-	ds.Sort()
 	var got []string
 	for _, d := range ds {
 		got = append(got, formatPos(d.Pos))
 	}
 	want := []string{
 		"content/p/operativi/due.yaml:1:1",
-		"content/p/operativi/uno.yaml:1:1", // missing linea
-		"content/p/operativi/uno.yaml:1:1", // missing peso
+		"content/p/operativi/uno.yaml:1:1", // missing peso (check); the line is its objective's
 		"content/p/operativi/uno.yaml:3:1",
 		"content/p/operativi/uno.yaml:6:1",
 	}

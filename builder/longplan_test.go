@@ -32,7 +32,7 @@ func TestLongPlanPages(t *testing.T) {
 		}
 		for _, l := range p.Linee {
 			for _, o := range l.Obiettivi {
-				want := plural(len(p.SheetsOfObjective(o.Key())), "obiettivo operativo", "obiettivi operativi")
+				want := italian(t).Count("count.operationalSheets", len(p.SheetsOfObjective(o.Key())))
 				if !strings.Contains(page, strings.ReplaceAll(o.Nome.S, "'", "&#39;")+` <span class="count">(`+want+`)</span>`) {
 					t.Errorf("%s: objective %s does not say %q", name, o.Codice.S, want)
 				}

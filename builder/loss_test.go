@@ -26,7 +26,7 @@ func TestOutputLoss(t *testing.T) {
 		return w, ds
 	}
 	check := func() Diagnostics {
-		return CheckSite(Input{Site: rootFS(t, dir), Themes: piao.Themes, Previous: dest})
+		return Check(Input{Site: rootFS(t, dir), Themes: piao.Themes, Previous: dest})
 	}
 	if w, ds := build(); w.Loss != nil || strings.Contains(ds.Error(), "in meno") {
 		t.Fatalf("the first build reports a loss: %+v\n%s", w.Loss, ds.Error())

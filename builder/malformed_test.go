@@ -160,7 +160,8 @@ func TestUnicodeAccepted(t *testing.T) {
 // TestSpecialFiles: a FIFO anywhere in the site — content, config, theme —
 // is refused without being opened; editor debris is ignored.
 func TestSpecialFiles(t *testing.T) {
-	debris := []string{".#uno.yaml", "uno.yaml~", "#uno.yaml#", ".uno.yaml.swp", "4913", "~$uno.yaml", ".DS_Store", "Thumbs.db"}
+	debris := []string{".#uno.yaml", "uno.yaml~", "#uno.yaml#", ".uno.yaml.swp", "4913", "~$uno.yaml", ".DS_Store", "Thumbs.db",
+		"uno.importato.yaml", "uno.importato.md"}
 	extra := map[string][]byte{}
 	for _, name := range debris {
 		extra["content/p/operativi/"+name] = []byte("\x00garbage: [")

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -85,9 +86,9 @@ const (
 // References and rules.
 const (
 	msgPeriod              = "periodo %q non valido"
-	hintPeriod             = "scrivi il primo e l'ultimo anno, ad esempio: periodo: 2024-2026"
+	hintPeriod             = "scrivi il primo e l'ultimo anno, ad esempio: periodo: 2024-2026, o l'anno di un piano annuale: periodo: 2016"
 	msgDate                = "data %q non valida"
-	hintDate               = "scrivi la data nella forma AAAA-MM-GG, ad esempio 2024-09-12"
+	hintDate               = "scrivi la data nella forma AAAA-MM-GG (2024-09-12), o, se l'atto indica solo il mese o l'anno, AAAA-MM (2016-09) o AAAA (2016)"
 	msgUnknownRevision     = "revisione %q inesistente"
 	msgUnknownLine         = "linea strategica %q inesistente"
 	msgUnknownObjective    = "obiettivo strategico %q inesistente"
@@ -101,6 +102,9 @@ const (
 	hintDuplicateID        = "ogni codice deve essere unico nel piano"
 	msgBadCode             = "codice %q non valido"
 	hintBadCode            = "usa solo lettere minuscole, cifre, punti e trattini"
+	hintCodeText           = "scrivi il codice come nell'atto, con almeno una lettera o una cifra: SG3/B, OB.4.2"
+	msgNoKey               = "manca il codice di questa voce (%s): serve \"codice\", come nell'atto, o \"id\" se l'atto non ne dà"
+	hintNoKey              = "aggiungi codice: … (mostrato sulle pagine) oppure, se l'atto non dà codici, id: … (usato solo per i richiami)"
 	msgYearOutside         = "anno %s fuori dal periodo del piano (%s)"
 	hintYearOutside        = "gli anni di target e risorse devono cadere nel periodo di piano.yaml"
 	msgPercent             = "peso %q non valido"
@@ -109,11 +113,14 @@ const (
 	hintWeights            = "correggi i pesi degli indicatori in vigore, tenendo conto di quelli inseriti e stralciati dalle revisioni"
 	msgInsertedAndRemoved  = "indicatore inserito e stralciato dalla stessa revisione %q"
 	hintInsertedAndRemoved = "togli \"inserito\" o \"stralcio\""
+	msgRevisionNoDay       = "la revisione %q ha una data senza giorno: il feed Atom delle revisioni, che data ogni voce al giorno, non la annuncia"
+	hintRevisionNoDay      = "se l'atto indica il giorno, scrivi la data per intero (AAAA-MM-GG); altrimenti la revisione resta sulle pagine e nei dati aperti, ma non nel feed"
 	msgRevisionOrder       = "le revisioni devono essere elencate dalla più vecchia: %q (%s) viene dopo %q (%s)"
 	hintRevisionOrder      = "riordina l'elenco \"revisioni\" di piano.yaml per data"
 	msgDuplicatePage       = "la scheda scriverebbe la stessa pagina di %s"
 	hintDuplicatePage      = "rinomina uno dei due file"
 	msgConfigTheme         = "tema %q non trovato"
+	msgUnknownLang         = "lingua %q: il tema non ha le parole di questa lingua (i18n/%[1]s.yaml)"
 	hintConfigTheme        = "usa \"default\", o crea la cartella themes/%s/"
 )
 
@@ -121,6 +128,15 @@ const (
 	weightsApproved = "come approvato"
 	weightsCurrent  = "dopo le revisioni"
 )
+
+// italianNumber writes a number as the office reads it: 67,66.
+func italianNumber(f float64) string {
+	return strings.Replace(strconv.FormatFloat(f, 'f', -1, 64), ".", ",", 1)
+}
+
+func hintEmpty(key string) string {
+	return fmt.Sprintf("il campo %q c'è ma non ha un valore (o è un elenco vuoto): scrivilo, %s", key, docRef)
+}
 
 func hintRequired(key string) string {
 	return fmt.Sprintf("aggiungi il campo %q, %s", key, docRef)
@@ -141,6 +157,14 @@ func hintMissingFile(file string) string {
 	return ""
 }
 
+func hintNeedLevel(key string) string {
+	return fmt.Sprintf("il piano ha questo livello: indica %q nella scheda, con un codice definito in piano.yaml", key)
+}
+
+func hintUnknownLang(known []string) string {
+	return fmt.Sprintf("lingue del tema: %s; per un'altra lingua aggiungi il file themes/NOME/i18n/LINGUA.yaml", strings.Join(known, ", "))
+}
+
 func hintKnown(what string, known []string) string {
 	if len(known) == 0 {
 		return ""
@@ -153,18 +177,17 @@ func hintKnown(what string, known []string) string {
 
 // Command summaries.
 const (
-	sumBuilt    = "sito generato in %s: %d pagine, %d file, %s in %s"
-	sumWarnings = "%d avvisi"
-	sumErrors   = "%d errori, %d avvisi: sito non pubblicato"
-	sumCheck    = "%d errori, %d avvisi"
-	sumClean    = "nessun problema trovato"
+	sumBuilt  = "sito generato in %s: %d pagine, %d file, %s in %s"
+	sumErrors = "%s, %s: sito non pubblicato"
+	sumCheck  = "%s, %s"
+	sumClean  = "nessun problema trovato"
 )
 
 // Summary formats the line `piao build` prints on success.
 func Summary(dest string, pages, files int, bytes int64, dur string, warnings int) string {
 	s := fmt.Sprintf(sumBuilt, dest, pages, files, humanBytes(bytes), dur)
 	if warnings > 0 {
-		s += ", " + fmt.Sprintf(sumWarnings, warnings)
+		s += ", " + warningCount(warnings)
 	}
 	return s
 }
@@ -174,12 +197,12 @@ func CheckSummary(errors, warnings int) string {
 	if errors+warnings == 0 {
 		return sumClean
 	}
-	return fmt.Sprintf(sumCheck, errors, warnings)
+	return fmt.Sprintf(sumCheck, errorCount(errors), warningCount(warnings))
 }
 
 // FailureSummary formats the line printed when content errors stop a build.
 func FailureSummary(errors, warnings int) string {
-	return fmt.Sprintf(sumErrors, errors, warnings)
+	return fmt.Sprintf(sumErrors, errorCount(errors), warningCount(warnings))
 }
 
 // The preview server, piao serve: its terminal lines and the pages it
@@ -234,6 +257,10 @@ func warningsNote(n int) string {
 }
 
 // quantity writes "1 pagina", "3 pagine".
+// errorCount and warningCount say how many: "1 errore", "2 avvisi".
+func errorCount(n int) string   { return quantity(n, "errore", "errori") }
+func warningCount(n int) string { return quantity(n, "avviso", "avvisi") }
+
 func quantity(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -378,6 +405,12 @@ const (
 	hintURL         = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
 	msgThemeName    = "nome del tema %q non valido"
 	hintThemeName   = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
+	msgPesi         = "valore %q non valido per \"pesi\""
+	hintPesi        = "scrivi \"percentuali\" (predefinito: i pesi sommano a 100%), \"coefficienti\" (scritti come nell'atto, ad esempio 1,2) o \"nessuno\" se l'atto non dà pesi"
+	msgNoWeights    = "il piano non ha pesi (pesi: nessuno), ma qui c'è un peso"
+	hintNoWeights   = "togli il peso, o scrivi in piano.yaml pesi: percentuali o pesi: coefficienti come l'atto"
+	msgCoefficient  = "coefficiente %q non valido"
+	hintCoefficient = "scrivi il coefficiente come un numero, con la virgola per i decimali: 1,2 o 0,8"
 	msgSchede       = "valore %q non valido per \"schede\""
 	hintSchede      = "scrivi \"tutte\" (predefinito) o \"selezione\" se il piano pubblica solo alcune schede"
 	msgUnknownCampo = "campo %q sconosciuto in \"campi\""
@@ -435,12 +468,20 @@ const (
 
 // Open data, feeds and discovery.
 const (
-	msgNoURLBase    = "manca url_base: sitemap.xml non generata e indirizzi dei dati aperti relativi al sito"
+	msgNoURLBase    = "manca url_base: catalogo DCAT-AP_IT e sitemap.xml non pubblicati, indirizzi dei dati aperti relativi al sito"
 	msgBadURLBase   = "url_base %q non è un indirizzo assoluto http o https (senza ? e #)"
 	msgURLBaseChars = "url_base %q contiene un carattere che un indirizzo non ammette: %q"
-	hintURLBase     = "aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
-	msgNoCodiceIPA  = "manca ente.codice_ipa: il catalogo DCAT-AP_IT identifica l'ente con %q"
-	hintCodiceIPA   = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente (indicepa.gov.it), ad esempio: codice_ipa: cciaa_xx"
+	hintURLBase     = "un catalogo nomina i dati con indirizzi assoluti: aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
+	msgNoCodiceIPA  = "manca ente.codice_ipa: il catalogo DCAT-AP_IT non identifica l'ente e i suoi dataset (dct:identifier) come il catalogo nazionale dati.gov.it richiede"
+	hintCodiceIPA   = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente come lo riporta indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
+
+	msgIPACode         = "ente.codice_ipa %q non è un codice IPA"
+	hintIPACode        = "il codice IPA è fatto di lettere minuscole, cifre e trattini bassi, come lo riporta indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
+	hintIPALower       = "il codice IPA si scrive in minuscolo, come lo riporta indicepa.gov.it: codice_ipa: "
+	hintIPATaxCode     = "questo sembra un codice fiscale (va in ente.codice_fiscale): il codice IPA è quello dell'ente su indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
+	hintIPAInvoiceCode = "questo sembra il codice univoco di un ufficio per la fatturazione elettronica: il codice IPA è quello dell'ente su indicepa.gov.it, in minuscolo, ad esempio: codice_ipa: cciaa_to"
+	msgEmail           = "indirizzo e-mail %q non valido"
+	hintEmail          = "scrivi solo l'indirizzo, senza mailto: né altro testo, ad esempio: protocollo@pec.example.it"
 )
 
 // Archive.
@@ -535,7 +576,6 @@ const (
 	msgTrailingText    = "testo inatteso dopo la fine dei campi: piao non lo leggerebbe"
 	msgNameTooLong     = "nome troppo lungo: %d caratteri, al massimo %d"
 	hintLongName       = "il nome diventa l'indirizzo della pagina e il nome di file sul disco: accorcialo"
-	msgCodeTooLong     = "codice troppo lungo: %d caratteri, al massimo %d"
 	msgFileVsFolder    = "la pagina %s richiede la cartella %s, che nel sito è già un file"
 	hintFileVsFolder   = "rinomina la cartella del piano o il file: il nome non può essere quello di un file del sito, come index.html"
 	msgOutputNameLong  = "il file %s avrebbe un nome di %d byte, oltre i %d che il disco ammette"
@@ -657,3 +697,15 @@ const (
 	msgExternalImage  = "immagine da un altro sito: %s"
 	hintExternalImage = "il sito non fa richieste ad altri siti, e il browser non la mostrerebbe: togli l'immagine, o scrivi un collegamento [testo](indirizzo) al posto di ![testo](indirizzo)"
 )
+
+var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+	"agosto", "settembre", "ottobre", "novembre", "dicembre"}
+
+// italianDate formats an ISO date as "12 settembre 2024".
+func italianDate(iso string) string {
+	var y, m, d int
+	if n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
+		return iso
+	}
+	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
+}

@@ -28,7 +28,7 @@ type download struct {
 
 // addOpenData adds every open data file to out and returns them as
 // downloads, plans first, then the site-wide files.
-func addOpenData(out *outputs, model *plan.Site) ([]download, error) {
+func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 	var list []download
 	add := func(d download, b []byte) error {
 		d.Size = len(b)
@@ -36,10 +36,10 @@ func addOpenData(out *outputs, model *plan.Site) ([]download, error) {
 		return out.put(d.Path, b)
 	}
 	for _, p := range model.Plans {
-		d := download{Path: dataPath(p, "piano.json"), Title: "Piano completo", Format: "JSON", Plan: p}
+		d := download{Path: dataPath(p, "piano.json"), Title: w.T("data.plan.title"), Format: "JSON", Plan: p}
 		var sheets []download
-		size, err := out.stream(d.Path, func(w io.Writer) (err error) {
-			sheets, err = writePlanJSON(w, out, model, p)
+		size, err := out.stream(d.Path, func(to io.Writer) (err error) {
+			sheets, err = writePlanJSON(to, out, model, w, p)
 			return err
 		})
 		if err != nil {
@@ -47,7 +47,7 @@ func addOpenData(out *outputs, model *plan.Site) ([]download, error) {
 		}
 		d.Size = int(size)
 		list = append(list, d)
-		for _, t := range planTables(model, p) {
+		for _, t := range planTables(model, w, p) {
 			d := download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p}
 			size, err := out.stream(d.Path, t.write)
 			if err != nil {
@@ -58,29 +58,52 @@ func addOpenData(out *outputs, model *plan.Site) ([]download, error) {
 		}
 		list = append(list, sheets...)
 	}
-	jsonld, ttl, err := catalog(model, list)
+	files, err := siteData(model, w, list)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		d download
-		b []byte
-	}{
-		{download{Path: catalogPath("jsonld"), Title: "Catalogo DCAT-AP_IT", Format: "JSON-LD"}, jsonld},
-		{download{Path: catalogPath("ttl"), Title: "Catalogo DCAT-AP_IT", Format: "Turtle"}, ttl},
-		{download{Path: feedPath(), Title: "Revisioni dei piani (feed)", Format: "Atom"}, feed(model)},
-	} {
+	for _, f := range files {
 		if err := add(f.d, f.b); err != nil {
 			return nil, err
 		}
 	}
+	return list, nil
+}
+
+// dataFile is a site-wide file of the open data and its bytes.
+type dataFile struct {
+	d download
+	b []byte
+}
+
+// siteData are the site-wide files: the catalogue of the plans' files
+// (only with url_base: see hasCatalog), the feed, the schemas of the
+// content and those of the exports.
+func siteData(model *plan.Site, w *words, plans []download) ([]dataFile, error) {
+	var out []dataFile
+	jsonld, ttl, err := catalog(model, w, plans)
+	if err != nil {
+		return nil, err
+	}
+	if jsonld != nil {
+		title := w.T("data.catalog.title")
+		out = append(out, dataFile{download{Path: catalogPath("jsonld"), Title: title, Format: "JSON-LD"}, jsonld},
+			dataFile{download{Path: catalogPath("ttl"), Title: title, Format: "Turtle"}, ttl})
+	}
+	if b := feed(model, w); b != nil { // none when no date names its day
+		out = append(out, dataFile{download{Path: feedPath(), Title: w.T("data.feed.title"), Format: "Atom"}, b})
+	}
 	schemas := SchemaFiles()
 	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
-		if err := add(download{Path: schemaPath(name), Title: "Schema " + name, Format: "JSON Schema"}, schemas[name]); err != nil {
-			return nil, err
-		}
+		d := download{Path: schemaPath(name), Title: w.T("data.schema.title", "file", name), Format: "JSON Schema"}
+		out = append(out, dataFile{d, schemas[name]})
 	}
-	return list, nil
+	exports := ExportSchemaFiles()
+	for _, s := range exportSchemas {
+		d := download{Path: schemaPath(s.name()), Title: w.T("data.exportSchema.title", "file", s.file), Format: "JSON Schema"}
+		out = append(out, dataFile{d, exports[s.name()]})
+	}
+	return out, nil
 }
 
 // marshalJSON writes v indented, without escaping <, > and &.
@@ -162,6 +185,7 @@ type objectiveJSON struct {
 type valueJSON struct {
 	Attuale  string      `json:"attuale"`
 	Iniziale string      `json:"iniziale"`
+	Data     string      `json:"data,omitempty"` // the date the value refers to, when the content gives one
 	Storia   []priorJSON `json:"storia,omitempty"`
 }
 
@@ -170,21 +194,23 @@ type priorJSON struct {
 	SostituitoDa string `json:"sostituito_da"`
 }
 
-func valueData(v plan.Value) valueJSON {
-	out := valueJSON{Attuale: v.S, Iniziale: v.Original()}
+// valueData is a value as the open data give it: its text as a reader
+// sees it (Markdown left out), now, as approved and before each revision.
+func valueData(w *words, v plan.Value) valueJSON {
+	out := valueJSON{Attuale: w.Plain(v.S), Iniziale: w.Plain(v.Original()), Data: v.Data.S}
 	for _, p := range v.Precedenti {
-		out.Storia = append(out.Storia, priorJSON{Valore: p.Valore.S, SostituitoDa: p.Revisione.S})
+		out.Storia = append(out.Storia, priorJSON{Valore: w.Plain(p.Valore.S), SostituitoDa: p.Revisione.S})
 	}
 	return out
 }
 
 // planData is a plan's piano.json with an empty list of sheets, which
 // writePlanJSON fills.
-func planData(model *plan.Site, p *plan.Plan) planJSON {
+func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
 	out := planJSON{
 		Piano: p.Slug, Titolo: p.Titolo.S, Periodo: p.Periodo.S, Anni: p.Years(),
 		Ente:          model.Config.Ente.Nome.S,
-		Licenza:       licenceJSON{Nome: licence(model).Nome.S, URL: licence(model).URL.S},
+		Licenza:       licenceJSON{Nome: model.Config.Licenza.Nome.S, URL: model.Config.Licenza.URL.S},
 		Approvazione:  actJSON{Atto: p.Approvazione.Atto.S, Data: p.Approvazione.Data.S},
 		Pubblicazione: p.Published(), Aggiornamento: p.Updated(), Descrizione: p.Descrizione.S,
 		Pagina:    siteURL(model, planPath(p)),
@@ -210,58 +236,156 @@ func planData(model *plan.Site, p *plan.Plan) planJSON {
 		}
 		out.Linee = append(out.Linee, lj)
 	}
-	out.Modifiche = append(out.Modifiche, changeRows(model, p)...)
+	out.Modifiche = append(out.Modifiche, changeRows(model, w, p)...)
 	return out
 }
 
-// licence is the content licence, CC BY 4.0 unless configured.
-func licence(model *plan.Site) plan.Licenza {
-	return (&page{Site: model}).Licence()
-}
-
+// sheetJSON is a sheet: what it is and where it sits, its fields (those
+// of the table of fields, in its order) and the rest.
 type sheetJSON struct {
-	Piano               string          `json:"piano"`
-	Scheda              string          `json:"scheda"`
-	Tipo                string          `json:"tipo"`
-	Titolo              string          `json:"titolo"`
-	Pagina              string          `json:"pagina"`
-	Linea               string          `json:"linea"`
-	ObiettiviStrategici []string        `json:"obiettivi_strategici"`
-	Missioni            []codeJSON      `json:"missioni"`
-	Programma           *codeJSON       `json:"programma"`
-	Area                string          `json:"area"`
-	Unita               string          `json:"unita"`
-	ObiettivoOperativo  *valueJSON      `json:"obiettivo_operativo"`
-	Descrizione         valueJSON       `json:"descrizione"`
-	Peso                valueJSON       `json:"peso"`
-	Risorse             yearValues      `json:"risorse"`
-	Testo               string          `json:"testo"`
-	Rivista             bool            `json:"rivista"`
-	Note                []noteJSON      `json:"note"`
-	NoteRevisione       []revNoteJSON   `json:"note_revisione"`
-	Indicatori          []indicatorJSON `json:"indicatori"`
+	sheetHead
+	Fields fieldsJSON
+	sheetTail
 }
 
-// yearValues maps a year to its value; JSON sorts the years.
-type yearValues map[string]valueJSON
+type sheetHead struct {
+	Piano               string     `json:"piano"`
+	Scheda              string     `json:"scheda"`
+	Tipo                string     `json:"tipo"`
+	Titolo              string     `json:"titolo"`
+	Pagina              string     `json:"pagina"`
+	Linea               string     `json:"linea"`
+	ObiettiviStrategici []string   `json:"obiettivi_strategici"`
+	Missioni            []codeJSON `json:"missioni"`
+	Programma           *codeJSON  `json:"programma"`
+	Area                string     `json:"area"`
+	Unita               string     `json:"unita"`
+}
 
+type sheetTail struct {
+	Testo         string          `json:"testo"`
+	Rivista       bool            `json:"rivista"`
+	InseritaDa    string          `json:"inserita_da,omitempty"`   // the revision that added the sheet
+	StralciataDa  string          `json:"stralciata_da,omitempty"` // the revision that removed it
+	Note          []noteJSON      `json:"note"`
+	NoteRevisione []revNoteJSON   `json:"note_revisione"`
+	Indicatori    []indicatorJSON `json:"indicatori"`
+}
+
+func (s sheetJSON) MarshalJSON() ([]byte, error) {
+	return spliceObject(s.sheetHead, s.Fields, s.sheetTail)
+}
+
+// indicatorJSON is an indicator: its id and place, its fields (those of
+// the table of fields, in its order) and the rest.
 type indicatorJSON struct {
-	ID               string        `json:"id"`
-	Numero           int           `json:"numero"`
-	Pagina           string        `json:"pagina"`
-	Descrizione      valueJSON     `json:"descrizione"`
-	Algoritmo        valueJSON     `json:"algoritmo"`
-	Target           yearValues    `json:"target"`
-	Peso             valueJSON     `json:"peso"`
-	Fonte            valueJSON     `json:"fonte"`
-	UnitaMisura      valueJSON     `json:"unita_misura"`
-	Tipologia        valueJSON     `json:"tipologia"`
+	indicatorHead
+	Fields fieldsJSON
+	indicatorTail
+}
+
+type indicatorHead struct {
+	ID     string `json:"id"`
+	Numero int    `json:"numero"`
+	Pagina string `json:"pagina"`
+}
+
+type indicatorTail struct {
 	InseritoDa       string        `json:"inserito_da"`
 	StralciatoDa     string        `json:"stralciato_da"`
 	InVigore         bool          `json:"in_vigore"`
 	InVigoreIniziale bool          `json:"in_vigore_iniziale"`
 	Note             []noteJSON    `json:"note"`
 	NoteRevisione    []revNoteJSON `json:"note_revisione"`
+}
+
+func (i indicatorJSON) MarshalJSON() ([]byte, error) {
+	return spliceObject(i.indicatorHead, i.Fields, i.indicatorTail)
+}
+
+// yearValues maps a year to its value; JSON sorts the years.
+type yearValues map[string]valueJSON
+
+// fieldsJSON are the fields of a sheet or an indicator as the table of
+// fields lists them: a value, a map of years to values, or null for a
+// field the sheet's kind does not have.
+type fieldsJSON []fieldJSON
+
+type fieldJSON struct {
+	Key   string
+	Value any
+}
+
+// fieldsData gives the fields of specs, values(spec) giving a field's
+// values, or nil for a field that is not there.
+func fieldsData(w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Value) fieldsJSON {
+	out := make(fieldsJSON, 0, len(specs))
+	for _, s := range specs {
+		vs := values(s)
+		switch {
+		case s.PerYear:
+			years := yearValues{}
+			for _, v := range vs {
+				years[v.Anno] = valueData(w, v)
+			}
+			out = append(out, fieldJSON{s.Key, years})
+		case vs == nil:
+			out = append(out, fieldJSON{s.Key, nil})
+		default:
+			out = append(out, fieldJSON{s.Key, valueData(w, vs[0])})
+		}
+	}
+	return out
+}
+
+// spliceObject writes a JSON object with the members of head, then the
+// fields, then the members of tail, as if one struct held them all.
+func spliceObject(head any, fields fieldsJSON, tail any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	n := 0
+	member := func(b []byte) {
+		if n > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(b)
+		n++
+	}
+	for _, part := range []any{head, fields, tail} {
+		if f, ok := part.(fieldsJSON); ok {
+			for _, m := range f {
+				k, err := compactJSON(m.Key)
+				if err != nil {
+					return nil, err
+				}
+				v, err := compactJSON(m.Value)
+				if err != nil {
+					return nil, err
+				}
+				member(append(append(k, ':'), v...))
+			}
+			continue
+		}
+		b, err := compactJSON(part)
+		if err != nil {
+			return nil, err
+		}
+		if inner := bytes.TrimSuffix(bytes.TrimPrefix(b, []byte("{")), []byte("}")); len(inner) > 0 {
+			member(inner)
+		}
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// compactJSON encodes v in one line, without escaping <, > and &, as
+// marshalJSON does.
+func compactJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(v)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 }
 
 type noteJSON struct {
@@ -285,14 +409,19 @@ func sheetKind(s *plan.Sheet) string {
 	return "operativa"
 }
 
-func sheetData(model *plan.Site, s *plan.Sheet) sheetJSON {
+func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 	out := sheetJSON{
-		Piano: s.Plan.Slug, Scheda: s.Slug, Tipo: sheetKind(s), Titolo: s.Name(),
-		Pagina: siteURL(model, sheetPath(s)), Linea: s.Linea.S, ObiettiviStrategici: []string{},
-		Missioni: []codeJSON{}, Area: s.Area.S, Unita: s.Unita.S,
-		Descrizione: valueData(s.Descrizione), Peso: valueData(s.Peso), Risorse: yearValues{},
-		Testo: s.Body, Rivista: s.Revised(), Note: notesData(s.Note), NoteRevisione: revNotesData(s.Revisioni),
-		Indicatori: []indicatorJSON{},
+		sheetHead: sheetHead{Piano: s.Plan.Slug, Scheda: s.Slug, Tipo: sheetKind(s), Titolo: w.SheetName(s),
+			Pagina: siteURL(model, sheetPath(s)), Linea: s.Linea.S, ObiettiviStrategici: []string{},
+			Missioni: []codeJSON{}, Area: s.Area.S, Unita: s.Unita.S},
+		Fields: fieldsData(w, s.Plan.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
+			if !s.Has(f) {
+				return nil
+			}
+			return s.FieldValues(f)
+		}),
+		sheetTail: sheetTail{Testo: s.Body, Rivista: s.Revised(), InseritaDa: s.Inserito.S, StralciataDa: s.Stralcio.S, Note: notesData(s.Note),
+			NoteRevisione: revNotesData(s.Revisioni), Indicatori: []indicatorJSON{}},
 	}
 	for _, o := range s.Obiettivi {
 		out.ObiettiviStrategici = append(out.ObiettiviStrategici, o.S)
@@ -303,34 +432,22 @@ func sheetData(model *plan.Site, s *plan.Sheet) sheetJSON {
 	if s.Programma != nil {
 		out.Programma = &codeJSON{s.Programma.Codice.S, s.Programma.Nome.S}
 	}
-	if s.Kind == plan.Operational {
-		v := valueData(s.Obiettivo)
-		out.ObiettivoOperativo = &v
-	}
-	for _, r := range s.Risorse {
-		out.Risorse[r.Anno] = valueData(r)
-	}
 	for i, ind := range s.Indicators() {
-		out.Indicatori = append(out.Indicatori, indicatorData(model, s, ind, i+1))
+		out.Indicatori = append(out.Indicatori, indicatorData(model, w, s, ind, i+1))
 	}
 	return out
 }
 
-func indicatorData(model *plan.Site, s *plan.Sheet, ind *plan.Indicator, n int) indicatorJSON {
+func indicatorData(model *plan.Site, w *words, s *plan.Sheet, ind *plan.Indicator, n int) indicatorJSON {
 	order := s.Plan.RevisionOrder()
-	out := indicatorJSON{
-		ID: ind.ID.S, Numero: n, Pagina: siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)),
-		Descrizione: valueData(ind.Descrizione), Algoritmo: valueData(ind.Algoritmo), Target: yearValues{},
-		Peso: valueData(ind.Peso), Fonte: valueData(ind.Fonte), UnitaMisura: valueData(ind.Unita),
-		Tipologia: valueData(ind.Tipologia), InseritoDa: ind.Inserito.S, StralciatoDa: ind.Stralcio.S,
-		InVigore:         ind.InForce(len(s.Plan.Revisioni), order),
-		InVigoreIniziale: ind.InForce(0, order),
-		Note:             notesData(ind.Note), NoteRevisione: revNotesData(ind.Revisioni),
+	return indicatorJSON{
+		indicatorHead: indicatorHead{ID: ind.ID.S, Numero: n, Pagina: siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind))},
+		Fields:        fieldsData(w, s.Plan.Specs(plan.IndicatorSpecs()), ind.FieldValues),
+		indicatorTail: indicatorTail{InseritoDa: ind.Inserito.S, StralciatoDa: ind.Stralcio.S,
+			InVigore:         ind.InForce(len(s.Plan.Revisioni), order),
+			InVigoreIniziale: ind.InForce(0, order),
+			Note:             notesData(ind.Note), NoteRevisione: revNotesData(ind.Revisioni)},
 	}
-	for _, t := range ind.Target {
-		out.Target[t.Anno] = valueData(t)
-	}
-	return out
 }
 
 func notesData(notes []plan.Note) []noteJSON {
@@ -352,41 +469,6 @@ func revNotesData(notes []plan.RevNote) []revNoteJSON {
 	}
 	return out
 }
-
-// Downloads lists the open data files of a plan (nil: the site-wide
-// ones); with sheets, the sheets' own files instead.
-func (pg *page) Downloads(p *plan.Plan, sheets bool) []download {
-	var out []download
-	for _, d := range pg.r.downloads {
-		if d.Plan == p && (d.Sheet != nil) == sheets {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// DownloadID is the id of a download's row on the Dati aperti page, the
-// fragment the catalogue names a plan's dataset with.
-func (pg *page) DownloadID(d download) string {
-	for _, spec := range datasetSpecs {
-		if d.Plan != nil && d.Path == dataPath(d.Plan, spec.file) {
-			return d.Plan.Slug + "-" + spec.id
-		}
-	}
-	return ""
-}
-
-// SheetDataURL links to a sheet's JSON.
-func (pg *page) SheetDataURL(s *plan.Sheet) string { return pg.Rel(sheetDataPath(s)) }
-
-// DataURL links to a file of the page's plan's open data.
-func (pg *page) DataURL(file string) string { return pg.Rel(dataPath(pg.Plan, file)) }
-
-// OpenDataURL links to the Dati aperti page.
-func (pg *page) OpenDataURL() string { return pg.Rel(openDataPath()) }
-
-// FeedURL links to the Atom feed of the revisions.
-func (pg *page) FeedURL() string { return pg.Rel(feedPath()) }
 
 // italianSize formats a size as "12,3 kB".
 func italianSize(n int) string {

@@ -22,8 +22,8 @@ const sheetsBatch = 256
 // is spliced in, indented, rather than encoded again; and the plan is
 // never whole in memory. The bytes are those of encoding the whole plan
 // with marshalJSON.
-func writePlanJSON(w io.Writer, out *outputs, model *plan.Site, p *plan.Plan) ([]download, error) {
-	head, err := marshalJSON(planData(model, p))
+func writePlanJSON(to io.Writer, out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
+	head, err := marshalJSON(planData(model, w, p))
 	if err != nil {
 		return nil, err
 	}
@@ -33,10 +33,10 @@ func writePlanJSON(w io.Writer, out *outputs, model *plan.Site, p *plan.Plan) ([
 	}
 	sheets := p.Sheets()
 	if len(sheets) == 0 {
-		_, err := w.Write(head)
+		_, err := to.Write(head)
 		return nil, err
 	}
-	ew := &errWriter{w: w}
+	ew := &errWriter{w: to}
 	ew.write(before, []byte("\n  \"schede\": [\n    "))
 	downloads := make([]download, len(sheets))
 	for start := 0; start < len(sheets); start += sheetsBatch {
@@ -44,7 +44,7 @@ func writePlanJSON(w io.Writer, out *outputs, model *plan.Site, p *plan.Plan) ([
 		encoded := make([][]byte, len(part))
 		errs := make([]error, len(part))
 		parallelFor(len(part), func(i int) {
-			encoded[i], errs[i] = marshalJSON(sheetData(model, part[i]))
+			encoded[i], errs[i] = marshalJSON(sheetData(model, w, part[i]))
 			if errs[i] == nil { // each sheet's own file, written on every core too
 				errs[i] = out.put(sheetDataPath(part[i]), encoded[i])
 			}
@@ -54,7 +54,7 @@ func writePlanJSON(w io.Writer, out *outputs, model *plan.Site, p *plan.Plan) ([
 				return nil, err
 			}
 			s := part[i]
-			downloads[start+i] = download{Path: sheetDataPath(s), Title: s.Name(), Format: "JSON", Plan: p, Sheet: s, Size: len(b)}
+			downloads[start+i] = download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s, Size: len(b)}
 			if start+i > 0 {
 				ew.write([]byte(",\n    "))
 			}

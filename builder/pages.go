@@ -48,17 +48,16 @@ func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
 // failure to write comes back as the error.
 func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
-	theme, err := themeFS(in, model.Config.Tema.S)
-	if err != nil {
-		ds.errorf(model.Config.Tema.Pos, fmt.Sprintf(hintConfigTheme, model.Config.Tema.S), msgConfigTheme, model.Config.Tema.S)
+	th, ds := loadTheme(in, &model.Config)
+	if th == nil {
 		return nil, ds, nil
 	}
 	snaps, sds := loadSnapshots(in.Site)
-	ds = append(append(ds, openDataWarnings(&model.Config)...), sds...)
+	ds = append(ds, sds...)
 	if sds.HasErrors() { // a snapshot that does not verify is never published
 		return nil, ds, nil
 	}
-	p, err := newPages(theme, model, in.Minify, snaps, to)
+	p, err := newPages(th, model, in.Minify, snaps, to)
 	var we *writeError
 	switch {
 	case errors.As(err, &we):
@@ -74,32 +73,30 @@ func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, er
 	return p, ds, nil
 }
 
-func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, to *target) (*Pages, error) {
-	r, err := newRenderer(theme, model)
-	if err != nil {
-		return nil, err
-	}
-	p := &Pages{r: r, model: model, pages: map[string]*page{}, kinds: map[string]string{},
+func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *target) (*Pages, error) {
+	p := &Pages{model: model, pages: map[string]*page{}, kinds: map[string]string{},
 		workers: runtime.GOMAXPROCS(0)}
 	if min {
 		p.min = newMinifier()
 	}
 	p.out = newOutputs(p.min, to)
-	if len(model.Config.Percorso) == 0 { // as pagesOf would, before the tasks below read the model at once
-		model.Config.Percorso = defaultPercorso()
-	}
-	r.snapshots = snaps
 	var pages []*page
-	err = p.addSearch(model) // alone: the index is large while it is built
+	var downloads []download
+	search, err := p.addSearch(model, th.words) // alone: the index is large while it is built
 	if err == nil {
 		err = runTasks(
-			func() error { pages = pagesOf(model); return nil },
-			func() (err error) { r.downloads, err = addOpenData(p.out, model); return err },
+			func() error { pages = pagesOf(model, th.words); return nil },
+			func() (err error) { downloads, err = addOpenData(p.out, model, th.words); return err },
 		)
 	}
 	if err != nil {
 		return nil, err
 	}
+	r, err := newRenderer(th, model, downloads, snaps, search)
+	if err != nil {
+		return nil, err
+	}
+	p.r = r
 	for _, pg := range pages {
 		if p.pages[pg.Path] != nil {
 			return nil, fmt.Errorf(msgDuplicatePage, pg.Path)
@@ -107,7 +104,7 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, to 
 		pg.r, pg.Site = r, model
 		p.pages[pg.Path] = pg
 	}
-	if err := p.addSiteFiles(theme, pages, snaps); err != nil {
+	if err := p.addSiteFiles(th.fs, pages, snaps); err != nil {
 		return nil, err
 	}
 	p.files = p.out.files
@@ -121,20 +118,18 @@ func newPages(theme fs.FS, model *plan.Site, min bool, snaps []snapshotCopy, to 
 	return p, nil
 }
 
-// addSearch builds the search index and adds its files.
-func (p *Pages) addSearch(model *plan.Site) error {
-	search := buildSearchIndex(model).encode()
+// addSearch builds the search index and adds its files; the pages need
+// only the name of their folder.
+func (p *Pages) addSearch(model *plan.Site, w *words) (*searchOutput, error) {
+	search := buildSearchIndex(model, w).encode()
 	names := slices.Sorted(maps.Keys(search.Files))
 	errs := make([]error, len(names))
 	parallelFor(len(names), func(i int) { errs[i] = p.out.putRaw(names[i], search.Files[names[i]]) }) // compact already: JSON in a call
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	search.Files = nil // the pages need only the folder's name
-	p.r.search = search
-	return nil
+	search.Files = nil
+	return search, nil
 }
 
 // addSiteFiles adds the sitemap, robots.txt, the theme's assets and the

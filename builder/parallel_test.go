@@ -16,7 +16,7 @@ import (
 // preparedSynth loads a synthetic site of n sheets and prepares its pages.
 func preparedSynth(t *testing.T, n int) *Pages {
 	t.Helper()
-	pages, ds := Prepare(Input{Site: os.DirFS(synthDir(t, n)), Themes: piao.Themes, Minify: true})
+	pages, ds := prepare(Input{Site: os.DirFS(synthDir(t, n)), Themes: piao.Themes, Minify: true})
 	if pages == nil {
 		t.Fatal(ds.Error())
 	}
@@ -73,11 +73,11 @@ func TestParallelFirstError(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Sheets with fewer than three indicators fail: an index out of range.
-	broken := `{{define "main"}}<h1>{{.Sheet.Name}}</h1>{{(index .Sheet.Indicatori 2).ID}}{{end}}`
+	broken := `{{define "main"}}<h1>{{.SheetName .Sheet}}</h1>{{(index .Sheet.Indicatori 2).ID}}{{end}}`
 	if err := os.WriteFile(filepath.Join(layouts, "sheet.html"), []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pages, ds := Prepare(Input{Site: os.DirFS(dir), Themes: piao.Themes})
+	pages, ds := prepare(Input{Site: os.DirFS(dir), Themes: piao.Themes})
 	if pages == nil {
 		t.Fatal(ds.Error())
 	}

@@ -164,7 +164,7 @@ func auditOutputNames(paths []string) Diagnostics {
 func checkPages(site *plan.Site) Diagnostics {
 	var ds Diagnostics
 	owners := map[string]plan.Pos{}
-	for _, pg := range listPages(site, false) {
+	for _, pg := range listPages(site, nil, false) {
 		pos := pageSource(site, pg)
 		if !pos.IsValid() {
 			pos = site.Config.Pos

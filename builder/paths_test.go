@@ -159,7 +159,7 @@ func TestCheckRefusesWhatBuildWould(t *testing.T) {
 				}
 			}
 			dir := diskSite(t, extra)
-			ds := CheckSite(Input{Site: rootFS(t, dir), Themes: piao.Themes, Minify: true})
+			ds := Check(Input{Site: rootFS(t, dir), Themes: piao.Themes, Minify: true})
 			if !ds.HasErrors() || !strings.Contains(ds.Error(), tt.want) {
 				t.Errorf("check: want %q; got:\n%s", tt.want, ds.Error())
 			}

@@ -60,7 +60,7 @@ func unexplained(s *plan.Sheet, id string) []plan.Change {
 	var out []plan.Change
 	for _, ch := range s.Changes(id) {
 		switch {
-		case ch.Note != nil:
+		case ch.Note != nil, ch.OfSheet(): // a footnote is text; a sheet added or removed, the revision's motive tells why
 		case ch.Kind == plan.Modified && footnoteAdded(s, ch, id):
 		default:
 			out = append(out, ch)
@@ -88,6 +88,10 @@ func footnoteAdded(s *plan.Sheet, ch plan.Change, id string) bool {
 // changed value, or the "inserito"/"stralcio" that added or removed.
 func changePos(ch plan.Change, id string, s *plan.Sheet) plan.Pos {
 	switch {
+	case ch.OfSheet() && ch.Kind == plan.Added:
+		return s.Inserito.Pos
+	case ch.OfSheet():
+		return s.Stralcio.Pos
 	case ch.Kind == plan.Modified:
 		for _, p := range ch.Field.Value.Precedenti {
 			if p.Revisione.S == id {

@@ -53,6 +53,8 @@ func (g schemaGen) of(t reflect.Type) map[string]any {
 		return str()
 	case t == valueType:
 		return map[string]any{"$ref": "#/$defs/valore"}
+	case t == labelType:
+		return map[string]any{"oneOf": []any{str(), g.object(t)}}
 	case t.Kind() == reflect.Pointer:
 		return g.of(t.Elem())
 	case t.Kind() == reflect.Slice && t.Elem() == textType:
@@ -77,7 +79,7 @@ func (g schemaGen) object(t reflect.Type) map[string]any {
 				"additionalProperties": map[string]any{"$ref": "#/$defs/valore"},
 			}
 		} else {
-			props[f.key] = g.of(t.Field(f.index).Type)
+			props[f.key] = g.of(t.FieldByIndex(f.index).Type)
 		}
 		if f.required {
 			required = append(required, f.key)
@@ -109,7 +111,7 @@ func valueSchema() map[string]any {
 			map[string]any{
 				"type": "object",
 				"properties": map[string]any{
-					"valore": str(), "precedente": str(), "revisione": str(), "rimando": str(),
+					"valore": str(), "precedente": str(), "revisione": str(), "rimando": str(), "data": str(),
 					"precedenti": map[string]any{"type": "array", "items": prior},
 				},
 				"required":             []string{"valore"},

@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -59,8 +60,9 @@ type searchIndex struct {
 	facets map[string][]int          // facet key → doc ids, ascending
 }
 
-// buildSearchIndex indexes every plan of the site, newest first.
-func buildSearchIndex(site *plan.Site) *searchIndex {
+// buildSearchIndex indexes every plan of the site, newest first, with the
+// labels of the words w.
+func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
 	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil}}
 	for i, p := range site.Plans {
 		ix.plans = append(ix.plans, p)
@@ -71,9 +73,9 @@ func buildSearchIndex(site *plan.Site) *searchIndex {
 			docs := make([][]preparedDoc, len(part))
 			parallelFor(len(part), func(k int) { // the terms, on every core
 				s := part[k]
-				docs[k] = append(docs[k], prepareSheet(i, s))
+				docs[k] = append(docs[k], prepareSheet(w, i, s))
 				for _, ind := range s.Indicators() {
-					docs[k] = append(docs[k], prepareIndicator(i, s, ind))
+					docs[k] = append(docs[k], prepareIndicator(w, i, s, ind))
 				}
 			})
 			for _, list := range docs { // the postings, in order
@@ -98,11 +100,15 @@ type preparedDoc struct {
 type docTerms struct {
 	weight map[string]int
 	text   []string
+	words  *words
+	plan   *plan.Plan
 }
 
+// add adds the terms of texts, as a reader sees them: without their
+// Markdown.
 func (d *docTerms) add(w int, texts ...string) {
 	for _, t := range texts {
-		for _, term := range textnorm.Terms(t) {
+		for _, term := range textnorm.Terms(d.words.Plain(t)) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}
@@ -116,20 +122,21 @@ func (d *docTerms) show(w int, label, text string) {
 		return
 	}
 	d.add(w, text)
+	text = d.words.Plain(text)
 	if label != "" {
 		text = label + ": " + text
 	}
 	d.text = append(d.text, text)
 }
 
-func prepareSheet(pi int, s *plan.Sheet) preparedDoc {
+func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	p := s.Plan
-	d := &docTerms{weight: map[string]int{}}
-	d.add(weightTitle, s.Name())
-	doc := searchDoc{URL: sheetPath(s), Title: s.Name(), Kind: docStrategic, Where: sheetWhere(s), Plan: pi}
+	d := &docTerms{weight: map[string]int{}, words: w, plan: p}
+	name := w.SheetName(s)
+	d.add(weightTitle, name)
+	doc := searchDoc{URL: sheetPath(s), Title: name, Kind: docStrategic, Where: sheetWhere(w, s), Plan: pi}
 	if s.Kind == plan.Operational {
 		doc.Kind = docOperational
-		d.add(weightTitle, s.Obiettivo.S)
 		if u := p.Unit(s.Unita.S); u != nil {
 			d.add(weightTitle, u.Nome.S)
 			d.add(weightField, u.Area.Nome.S)
@@ -144,39 +151,37 @@ func prepareSheet(pi int, s *plan.Sheet) preparedDoc {
 		}
 	}
 	for _, m := range s.Missioni {
-		d.show(weightField, "Missione", m.Codice.S+" - "+m.Nome.S)
+		d.show(weightField, w.T("sheet.mission"), m.Codice.S+" - "+m.Nome.S)
 	}
 	if s.Programma != nil {
-		d.show(weightField, "Programma", s.Programma.Codice.S+" - "+s.Programma.Nome.S)
+		d.show(weightField, w.T("sheet.programme"), s.Programma.Codice.S+" - "+s.Programma.Nome.S)
 	}
-	d.show(weightField, "", s.Descrizione.S)
+	d.fields(s.Fields())
 	d.show(weightField, "", s.Body)
-	for _, r := range s.Risorse {
-		d.show(weightField, "Risorse "+r.Anno, r.S)
-	}
-	d.addHistory(s.Values(), s.Note, s.Revisioni)
+	d.addHistory(s.Fields(), s.Note, s.Revisioni)
 	facets := sheetFacets(s)
-	if s.Revised() {
+	switch {
+	case s.Removed():
+		doc.Status = docRemoved
+	case s.Added():
+		doc.Status = docAdded
+	case s.Revised():
 		doc.Status = docRevised
+	}
+	if s.Revised() {
 		facets = append(facets, facetRevised)
 	}
 	return preparedDoc{doc, d, facets}
 }
 
-func prepareIndicator(pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
-	d := &docTerms{weight: map[string]int{}}
-	d.add(weightTitle, ind.Descrizione.S)
-	d.show(weightField, "Algoritmo", ind.Algoritmo.S)
-	for _, t := range ind.Target {
-		d.show(weightField, "Target "+t.Anno, t.S)
-	}
-	d.show(weightField, "Fonte", ind.Fonte.S)
-	d.show(weightField, "Unità di misura", ind.Unita.S)
-	d.show(weightField, "Tipologia", ind.Tipologia.S)
-	d.add(weightHistory, s.Name())
-	d.addHistory(ind.Values(), ind.Note, ind.Revisioni)
+func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
+	d := &docTerms{weight: map[string]int{}, words: w, plan: s.Plan}
+	d.fields(ind.Fields())
+	name := w.SheetName(s)
+	d.add(weightHistory, name)
+	d.addHistory(ind.Fields(), ind.Note, ind.Revisioni)
 	doc := searchDoc{URL: sheetPath(s) + "#" + IndicatorAnchor(ind), Title: ind.Descrizione.S,
-		Kind: docIndicator, Sheet: s.Name(), Where: sheetWhere(s), Plan: pi}
+		Kind: docIndicator, Sheet: name, Where: sheetWhere(w, s), Plan: pi}
 	switch {
 	case ind.Removed():
 		doc.Status = docRemoved
@@ -195,24 +200,42 @@ func prepareIndicator(pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
 	return preparedDoc{doc, d, facets}
 }
 
+// fields adds the current values of a sheet's or an indicator's fields,
+// as the table of fields says each is searched.
+func (d *docTerms) fields(fields iter.Seq[plan.Field]) {
+	for f := range fields {
+		if !f.Value.Revised() && f.Value.S == "" {
+			continue
+		}
+		switch f.Search {
+		case plan.SearchTitle:
+			d.add(weightTitle, f.Value.S)
+		case plan.SearchShown:
+			d.show(weightField, d.words.FieldShort(d.plan, f), f.Value.S)
+		case plan.SearchText:
+			d.show(weightField, "", f.Value.S)
+		}
+	}
+}
+
 // addHistory adds the notes, previous values and revision notes of a
 // sheet or an indicator.
-func (d *docTerms) addHistory(fields []plan.Field, notes []plan.Note, revs []plan.RevNote) {
+func (d *docTerms) addHistory(fields iter.Seq[plan.Field], notes []plan.Note, revs []plan.RevNote) {
 	for _, n := range notes {
 		w := weightField
 		if n.Stralcio.S != "" {
 			w = weightHistory
 		}
-		d.show(w, "Nota", n.Testo.S)
+		d.show(w, d.words.T("note.label"), n.Testo.S)
 	}
-	for _, f := range fields {
+	for f := range fields {
 		for _, pr := range f.Value.Precedenti {
-			d.show(weightHistory, f.Label+", valore precedente", pr.Valore.S)
+			d.show(weightHistory, d.words.T("search.previous", "label", d.words.Field(d.plan, f)), pr.Valore.S)
 		}
 	}
 	for _, r := range revs {
-		d.show(weightHistory, "Revisione attuata", r.Attuata.S)
-		d.show(weightHistory, "Causa", r.Causa.S)
+		d.show(weightHistory, d.words.T("revnote.done"), r.Attuata.S)
+		d.show(weightHistory, d.words.T("revnote.cause"), r.Causa.S)
 	}
 }
 
@@ -282,9 +305,9 @@ func (ix *searchIndex) declareFacets(p *plan.Plan) {
 	keys := []string{planFacet(p)}
 	for _, a := range p.Aree {
 		keys = append(keys, areaFacet(p, a.Codice.S))
-		for _, u := range a.Unita {
-			keys = append(keys, unitFacet(p, u.Codice.S))
-		}
+	}
+	for _, u := range p.Units() {
+		keys = append(keys, unitFacet(p, u.Codice.S))
 	}
 	for _, l := range p.Linee {
 		keys = append(keys, lineFacet(p, l.Codice.S))
@@ -297,12 +320,12 @@ func (ix *searchIndex) declareFacets(p *plan.Plan) {
 }
 
 // sheetWhere names where a sheet sits: its unit, or its strategic line.
-func sheetWhere(s *plan.Sheet) string {
+func sheetWhere(w *words, s *plan.Sheet) string {
 	if u := s.Plan.Unit(s.Unita.S); u != nil && s.Kind == plan.Operational {
 		return u.Nome.S
 	}
-	if l := s.Plan.LineByCode(s.Linea.S); l != nil {
-		return "Linea " + l.Codice.S + " - " + l.Nome.S
+	if l := s.Plan.LineOf(s); l != nil {
+		return w.LineName(s.Plan, l)
 	}
 	return ""
 }

@@ -10,11 +10,11 @@ import (
 	"testing"
 
 	"github.com/piao-pa/piao"
-	"github.com/piao-pa/piao/builder/searchprobe"
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/searchprobe"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
-// The search benchmark, on synthetic sites (package builder/synth):
+// The search benchmark, on synthetic sites (package internal/synth):
 //
 //	go test -run '^$' -bench BenchmarkSearch ./builder
 //
@@ -45,7 +45,7 @@ func benchSearch(b *testing.B, n int) {
 	}
 	var out *searchOutput
 	for b.Loop() {
-		out = buildSearchIndex(model).encode()
+		out = buildSearchIndex(model, italian(b)).encode()
 	}
 	b.StopTimer()
 	root := b.TempDir()

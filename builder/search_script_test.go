@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/piao-pa/piao/builder/searchprobe"
+	"github.com/piao-pa/piao/internal/searchprobe"
 )
 
 // These tests run the real search script under Node on the index of the
@@ -45,7 +45,7 @@ func TestSearchScriptQueries(t *testing.T) {
 	if err := Publish(site, root); err != nil {
 		t.Fatal(err)
 	}
-	dataDir := filepath.Join(root, filepath.FromSlash(buildSearchIndex(site.Model).encode().Dir))
+	dataDir := filepath.Join(root, filepath.FromSlash(buildSearchIndex(site.Model, italian(t)).encode().Dir))
 	const unitAmm = "u_piao-2024-2026_amministrazione-contabilita"
 	tests := []struct {
 		query     scriptQuery

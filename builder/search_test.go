@@ -22,7 +22,7 @@ func indexOfExample(t *testing.T) *searchIndex {
 	if ds.HasErrors() {
 		t.Fatal(ds.Error())
 	}
-	return buildSearchIndex(site)
+	return buildSearchIndex(site, italian(t))
 }
 
 // docsOf returns the URLs of the documents a term reaches, by weight.
@@ -122,9 +122,9 @@ func TestSearchIndexFacets(t *testing.T) {
 	// without sheets.
 	site, _ := LoadAndCheck(os.DirFS(".."))
 	p := site.Plans[0]
-	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}})
+	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Ref: plan.Ref{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}}})
 	p.Index()
-	withEmpty := buildSearchIndex(site)
+	withEmpty := buildSearchIndex(site, italian(t))
 	f := (&page{Site: site}).SearchFilters()
 	opts := append(append([]option(nil), f.Plans...), f.Typologies...)
 	for _, groups := range [][]optionGroup{f.Areas, f.Units, f.Lines} {

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -71,11 +73,7 @@ func (ix *searchIndex) encode() *searchOutput {
 
 // placeSearchFiles puts the files in a folder named after their digest.
 func placeSearchFiles(files map[string][]byte) *searchOutput {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(files))
 	h := sha256.New()
 	for _, n := range names {
 		h.Write([]byte(n + "\x00"))

@@ -8,34 +8,8 @@ import (
 	"github.com/piao-pa/piao/builder/textnorm"
 )
 
-// This file holds what the search page and the search box in every
-// page's header need: the page itself, the links to it and to the index
-// files, and the options of its filters, whose values are the facet keys
-// of search.go.
-
-// searchPage is the site's search page.
-func searchPage(model *plan.Site) *page {
-	pg := &page{Kind: "search", Path: searchPagePath, Title: "Cerca"}
-	pg.Crumbs = []crumb{{Title: "Home", URL: homePath()}, {Title: "Cerca"}}
-	if len(model.Plans) > 0 {
-		pg.Plan = model.Plans[0]
-		pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()
-	}
-	return pg
-}
-
-// SearchURL links to the search page.
-func (pg *page) SearchURL() string { return pg.Rel(searchPagePath) }
-
-// SearchData links to the folder of the search index files, with a
-// trailing slash.
-func (pg *page) SearchData() string {
-	const probe = "indice.js"
-	return strings.TrimSuffix(pg.Rel(pg.r.search.Dir+"/"+probe), probe)
-}
-
-// Root links to the site's root folder: "" or "../" and so on.
-func (pg *page) Root() string { return strings.TrimSuffix(pg.Home(), indexFile) }
+// This file holds the options of the search page's filters, whose values
+// are the facet keys of search.go.
 
 type option struct{ Value, Label string }
 
@@ -51,12 +25,12 @@ type searchFilters struct {
 	Typologies          []option
 }
 
-// SearchFilters lists the plans, areas, units, lines and typologies to
+// searchFiltersOf lists the plans, areas, units, lines and typologies to
 // filter by.
-func (pg *page) SearchFilters() searchFilters {
+func searchFiltersOf(site *plan.Site) searchFilters {
 	var f searchFilters
 	typologies := map[string]string{}
-	for _, p := range pg.Site.Plans {
+	for _, p := range site.Plans {
 		f.Plans = append(f.Plans, option{planFacet(p), p.Titolo.S})
 		areas, units, lines := optionGroup{Label: p.Titolo.S}, optionGroup{Label: p.Titolo.S}, optionGroup{Label: p.Titolo.S}
 		for _, a := range p.Aree {

@@ -59,11 +59,11 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	return w, ds, err
 }
 
-// CheckSite is piao check: the diagnostics of BuildTo, with every page
+// Check is piao check: the diagnostics of BuildTo, with every page
 // rendered and minified as piao build does, and nothing written or kept:
 // the files that are not pages are made and measured only. With
 // in.Previous, it warns of the pages a build would lose, as BuildTo does.
-func CheckSite(in Input) Diagnostics {
+func Check(in Input) Diagnostics {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return ds

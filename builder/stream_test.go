@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/piao-pa/piao"
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // TestBuildToSameAsBuild: piao build's way (BuildTo: files written as they
@@ -56,9 +56,10 @@ func TestPlanJSONSpliced(t *testing.T) {
 			t.Fatal(ds.Error())
 		}
 		p := model.Plans[0]
-		whole := planData(model, p)
+		w := italian(t)
+		whole := planData(model, w, p)
 		for _, s := range p.Sheets() {
-			whole.Schede = append(whole.Schede, sheetData(model, s))
+			whole.Schede = append(whole.Schede, sheetData(model, w, s))
 		}
 		want, err := marshalJSON(whole)
 		if err != nil {
@@ -66,7 +67,7 @@ func TestPlanJSONSpliced(t *testing.T) {
 		}
 		var got bytes.Buffer
 		out := newOutputs(nil, nil)
-		downloads, err := writePlanJSON(&got, out, model, p)
+		downloads, err := writePlanJSON(&got, out, model, w, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,10 +214,10 @@ func TestReuseStaysInside(t *testing.T) {
 	}
 }
 
-// TestCheckSiteSameAsBuild: piao check's way, which keeps and writes
+// TestCheckSameAsBuild: piao check's way, which keeps and writes
 // nothing, finds what Build finds: the example's warnings, a page the
 // theme fails to render, a mistake in the content.
-func TestCheckSiteSameAsBuild(t *testing.T) {
+func TestCheckSameAsBuild(t *testing.T) {
 	broken := synthDir(t, 30)
 	layouts := filepath.Join(broken, "themes", "default", "layouts")
 	if err := os.MkdirAll(layouts, 0o755); err != nil {
@@ -228,9 +229,9 @@ func TestCheckSiteSameAsBuild(t *testing.T) {
 	for _, site := range []string{"..", broken, "testdata/mistakes"} {
 		in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
 		_, want := Build(in)
-		got := CheckSite(in)
+		got := Check(in)
 		if len(want) == 0 || got.Error() != want.Error() {
-			t.Errorf("%s: CheckSite\n%s\nBuild\n%s", site, got.Error(), want.Error())
+			t.Errorf("%s: Check\n%s\nBuild\n%s", site, got.Error(), want.Error())
 		}
 	}
 }

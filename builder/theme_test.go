@@ -2,11 +2,14 @@ package builder
 
 import (
 	"bytes"
+	"os"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/piao-pa/piao"
 )
 
 // Size budgets of the default theme.
@@ -110,6 +113,38 @@ func TestThemeFooterAndCSP(t *testing.T) {
 		}
 		if strings.Contains(html, "unsafe-inline") || strings.Contains(html, " style=") || strings.Contains(html, "<style") {
 			t.Errorf("%s has inline style or allows it", p)
+		}
+	}
+}
+
+// TestDocThemeExample: the layout override that the package doc shows a
+// theme author works as the doc says, read from the doc itself.
+func TestDocThemeExample(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(doc), "themes/default/layouts/unit.html:\n//\n")
+	if !ok {
+		t.Fatal("doc.go no longer shows the unit.html example")
+	}
+	var layout strings.Builder
+	for _, line := range strings.Split(after, "\n") {
+		code, ok := strings.CutPrefix(line, "//\t")
+		if !ok {
+			break
+		}
+		layout.WriteString(code + "\n")
+	}
+	site, ds := Build(Input{Site: testSite(map[string]string{"themes/default/layouts/unit.html": layout.String()}), Themes: piao.Themes})
+	if site == nil {
+		t.Fatalf("the doc's example does not build:\n%s\n%s", layout.String(), ds.Error())
+	}
+	page := string(site.Files["p/unita/u1/index.html"])
+	for _, want := range []string{"<h1>Unità uno</h1>", `<p class="kicker">Unità organizzativa – Area uno</p>`,
+		`<li><a href="../../operativi/uno/index.html">Fare qualcosa</a></li>`, `<a class="skip" href="#contenuto">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the unit page made with the doc's layout lacks %s:\n%s", want, page)
 		}
 	}
 }

@@ -19,8 +19,14 @@ func homePath() string { return indexFile }
 func planPath(p *plan.Plan) string { return path.Join(slug(p.Slug), indexFile) }
 
 func sheetPath(s *plan.Sheet) string {
-	return path.Join(slug(s.Plan.Slug), kindDir[s.Kind], slug(s.Slug), indexFile)
+	return path.Join(slug(s.Plan.Slug), sheetDir[s.Kind], slug(s.Slug), indexFile)
 }
+
+// sheetDir is the folder of each kind of sheet in the output. The
+// segments of every address stay Italian whatever the site's language:
+// they are the addresses the act and the archive cite, and a second
+// language gets a folder of its own, not other names.
+var sheetDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operational: "operativi"}
 
 func originalPath(s *plan.Sheet) string {
 	return path.Join(path.Dir(sheetPath(s)), "originale", indexFile)
@@ -131,11 +137,19 @@ func slug(s string) string {
 	for strings.Contains(out, "..") {
 		out = strings.ReplaceAll(out, "..", ".")
 	}
+	if len(out) > maxSlug { // a code of any length makes a name a disk can hold
+		out = strings.TrimRight(out[:maxSlug], "-.")
+	}
 	if out == "" {
 		return "x"
 	}
 	return out
 }
+
+// maxSlug bounds a path segment made from a name or a code: two of them
+// and a few letters make the longest file name of the output (a file of
+// the search index), within the 255 bytes a disk allows.
+const maxSlug = 100
 
 // foldAccent maps the accented letters of Italian and its neighbours to
 // their base letter.

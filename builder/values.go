@@ -1,12 +1,9 @@
 package builder
 
 import (
-	"fmt"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/markup"
@@ -135,6 +132,35 @@ func (c *checker) amount(t plan.Text) {
 	}
 }
 
+// weight checks the weight of a sheet or an indicator (at pos) as the
+// plan's kind of weights asks: a percentage, required; a coefficient; or
+// none at all.
+func (c *checker) weight(v plan.Value, pos plan.Pos) {
+	switch c.p.Weights() {
+	case plan.WeightPercent:
+		switch {
+		case !v.Pos.IsValid():
+			c.ds.errorf(pos, hintRequired("peso"), msgMissingField, "peso")
+		case strings.TrimSpace(v.S) == "":
+			c.ds.errorf(v.Pos, hintEmpty("peso"), msgEmptyField, "peso")
+		}
+		c.percents(v)
+	case plan.WeightCoefficient:
+		for _, t := range append([]plan.Text{v.Text}, priorTexts(v)...) {
+			if t.S != "" && !coefficientRE.MatchString(strings.TrimSpace(t.S)) {
+				c.ds.errorf(t.Pos, hintCoefficient, msgCoefficient, t.S)
+			}
+		}
+	case plan.WeightNone:
+		if v.Pos.IsValid() {
+			c.ds.errorf(v.Pos, hintNoWeights, msgNoWeights)
+		}
+	}
+}
+
+// coefficientRE is a coefficient as an act writes it: 1, 1,2, 0,85.
+var coefficientRE = regexp.MustCompile(`^\d+(?:,\d+)?$`)
+
 // percents checks a weight as it is now and as it was.
 func (c *checker) percents(v plan.Value) {
 	for _, t := range append([]plan.Text{v.Text}, priorTexts(v)...) {
@@ -170,6 +196,7 @@ func (c *checker) config(cfg *plan.Config) {
 			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
 		}
 	}
+	c.ente(&cfg.Ente)
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}
@@ -213,9 +240,10 @@ func (c *checker) labels() {
 	}
 }
 
-// urlBase checks the site's public address, which the sitemap, the feed
-// and the open data write in full: an absolute http or https address with
-// nothing a URL may not hold.
+// urlBase checks that the site's public address, which the sitemap, the
+// feed and the open data write in full, holds nothing an address may not
+// ("<", a quote, a space…). One that is not absolute is a warning of
+// openDataWarnings: the catalogue and the sitemap are then left out.
 func (c *checker) urlBase(t plan.Text) {
 	s := strings.TrimSpace(t.S)
 	if s == "" || len(s) > maxURL {
@@ -223,11 +251,6 @@ func (c *checker) urlBase(t plan.Text) {
 	}
 	if i := strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r == 0x7F || strings.ContainsRune(" \"<>\\^`{|}", r) }); i >= 0 {
 		c.ds.errorf(t.Pos, hintURLBase, msgURLBaseChars, t.S, string([]rune(s[i:])[0]))
-		return
-	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		c.ds.errorf(t.Pos, hintURLBase, msgBadURLBase, t.S)
 	}
 }
 
@@ -244,23 +267,16 @@ func (c *checker) planDates() {
 		dates = append(dates, r.Data)
 	}
 	for i, d := range dates {
-		if !isDate(d.S) {
+		y, _, _, prec := plan.ParseDate(d.S)
+		if prec == plan.NoDate {
 			continue // empty, or reported as not a date
 		}
-		if p.FirstYear > 0 {
-			from, to := fmt.Sprintf("%d-01-01", p.FirstYear-1), fmt.Sprintf("%d-12-31", p.LastYear)
-			if d.S < from || d.S > to {
-				c.ds.errorf(d.Pos, hintPlanDates(p.Periodo.S, p.FirstYear-1, p.LastYear), msgDateOutside, d.S, p.Periodo.S)
-				continue
-			}
+		if p.FirstYear > 0 && (y < p.FirstYear-1 || y > p.LastYear) {
+			c.ds.errorf(d.Pos, hintPlanDates(p.Periodo.S, p.FirstYear-1, p.LastYear), msgDateOutside, d.S, p.Periodo.S)
+			continue
 		}
-		if i > 0 && isDate(approved.S) && d.S < approved.S {
+		if i > 0 && plan.DateBefore(d.S, approved.S) {
 			c.ds.errorf(d.Pos, hintBeforeApproval, msgBeforeApproval, d.S, approved.S)
 		}
 	}
-}
-
-func isDate(s string) bool {
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
 }

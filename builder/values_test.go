@@ -28,7 +28,7 @@ func TestValuesThatAreNotValues(t *testing.T) {
 		{"publication before the approval", map[string]string{piano: testPiano + "pubblicazione: 2024-01-01\n"},
 			piano + ":24:16: errore: data 2024-01-01 precedente all'approvazione del piano (2024-01-10)"},
 		{"relative url_base", map[string]string{"config.yaml": testConfig + "url_base: piao/\n"},
-			`config.yaml:3:11: errore: url_base "piao/" non è un indirizzo assoluto http o https`},
+			`config.yaml:3:11: avviso: url_base "piao/" non è un indirizzo assoluto http o https`},
 		{"url_base with quotes and brackets", map[string]string{"config.yaml": testConfig + "url_base: 'https://example.org/\"<>'\n"},
 			`config.yaml:3:11: errore: url_base "https://example.org/\"<>" contiene un carattere che un indirizzo non ammette: "\""`},
 		{"a title that is a text", map[string]string{piano: strings.Replace(testPiano, "titolo: Piano di prova", "titolo: "+strings.Repeat("x&", 151), 1)},

@@ -1,7 +1,6 @@
 package builder
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -48,8 +47,7 @@ func (c *checker) weights(s *plan.Sheet) {
 				when += " (" + c.p.Revisioni[n-1].ID.S + ")"
 			}
 		}
-		c.ds.errorf(s.Indicatori[0].Pos, hintWeights, msgWeights,
-			strconv.FormatFloat(sum, 'f', -1, 64), when+": "+addends(terms))
+		c.ds.errorf(s.Indicatori[0].Pos, hintWeights, msgWeights, italianNumber(sum), when+": "+addends(terms))
 	}
 }
 
@@ -73,25 +71,44 @@ func (c *checker) stageWeights(s *plan.Sheet, n int) (sum float64, terms []strin
 }
 
 // unitWeights checks that the operational objectives of each unit weigh
-// 100% in all: more is an error; less a warning, unless the plan says it
-// publishes a selection of its sheets.
+// 100% in all, as approved (the sheets a revision added left out, those it
+// removed counted) and after the revisions: more is an error; less a
+// warning, unless the plan says it publishes a selection of its sheets.
 func (c *checker) unitWeights() {
-	for _, a := range c.p.Aree {
-		for _, u := range a.Unita {
+	if c.p.Weights() != plan.WeightPercent {
+		return
+	}
+	order, last := c.p.RevisionOrder(), len(c.p.Revisioni)
+	for _, u := range c.p.Units() {
+		prev := ""
+		for _, n := range []int{last, 0} {
 			sum, terms, ok := 0.0, []string{}, true
-			for _, s := range c.p.SheetsOfUnit(u.Codice.S) {
-				w, good := plan.Percent(s.Peso.S)
+			for _, s := range c.p.SheetsOfUnit(u.Key()) {
+				if !s.InForce(n, order) {
+					continue
+				}
+				weight := s.Peso.At(n, order)
+				w, good := plan.Percent(weight)
 				ok = ok && good
 				sum += w
-				terms = append(terms, s.Slug+" "+strings.TrimSpace(s.Peso.S))
+				terms = append(terms, s.Slug+" "+strings.TrimSpace(weight))
 			}
-			total := strconv.FormatFloat(sum, 'f', -1, 64)
+			all := strings.Join(terms, " + ")
+			if all == prev {
+				continue // as approved as it is now: said once
+			}
+			prev = all
+			said := addends(terms)
+			if n != last {
+				said = weightsApproved + ": " + said
+			}
+			total, pos := italianNumber(sum), u.KeyText().Pos
 			switch {
 			case !ok || len(terms) == 0:
 			case sum > 100.01:
-				c.ds.errorf(u.Codice.Pos, hintUnitWeights, msgUnitWeights, u.Codice.S, total, addends(terms))
+				c.ds.errorf(pos, hintUnitWeights, msgUnitWeights, u.Key(), total, said)
 			case sum < 99.99 && c.p.Schede.S != schedeSelection:
-				c.ds.warnf(u.Codice.Pos, hintUnitWeights, msgUnitWeights, u.Codice.S, total, addends(terms))
+				c.ds.warnf(pos, hintUnitWeights, msgUnitWeights, u.Key(), total, said)
 			}
 		}
 	}

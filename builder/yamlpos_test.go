@@ -34,7 +34,7 @@ func TestYAMLErrorPositions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, ds := Load(testSite(map[string]string{"config.yaml": tt.src}))
+			_, ds := loadSite(testSite(map[string]string{"config.yaml": tt.src}))
 			if len(ds) == 0 {
 				t.Fatal("no error")
 			}
@@ -53,7 +53,7 @@ func TestYAMLErrorPositions(t *testing.T) {
 // file.
 func TestYAMLErrorInFrontMatter(t *testing.T) {
 	md := "---\n" + strings.Replace(testSheet, `obiettivo_operativo: Fare qualcosa`, `obiettivo_operativo: Fare: qualcosa`, 1) + "---\nTesto.\n"
-	_, ds := Load(testSite(map[string]string{"content/p/operativi/uno.yaml": "", "content/p/operativi/uno.md": md}))
+	_, ds := loadSite(testSite(map[string]string{"content/p/operativi/uno.yaml": "", "content/p/operativi/uno.md": md}))
 	want := "content/p/operativi/uno.md:6:26"
 	if len(ds) != 1 || formatPos(ds[0].Pos) != want {
 		t.Fatalf("want one error at %s, got:\n%s", want, ds.Error())

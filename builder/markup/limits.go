@@ -22,6 +22,7 @@ const (
 	MaxColumns   = 100     // columns of a table
 	MaxCells     = 50_000  // cells of all the tables of a text, as rendered
 	MaxElements  = 100_000 // what the parse tree holds, about 1 kB each: blocks, cells, links, emphasis
+	MaxInline    = 20_000  // the same, in a field's text, which every output renders again
 	MaxEmphasis  = 500     // runs of * _ ~ in a paragraph
 	MaxBrackets  = 500     // [ in a paragraph
 	linkScanBase = 64 << 10
@@ -52,8 +53,15 @@ type Problem struct {
 }
 
 // limits reports every place of src that passes a bound.
-func limits(src string) []Problem {
-	s := &scan{src: src, para: -1}
+func limits(src string) []Problem { return limitsOf(src, false) }
+
+// limitsOf is limits; inline reads src as the Inliner does: paragraphs
+// only, where a list marker, a ">" or a "#" is text.
+func limitsOf(src string, inline bool) []Problem {
+	s := &scan{src: src, para: -1, inlineOnly: inline, maxElements: MaxElements}
+	if inline {
+		s.maxElements = MaxInline
+	}
 	for off := 0; off < len(src); {
 		end := strings.IndexByte(src[off:], '\n')
 		if end < 0 {
@@ -68,8 +76,8 @@ func limits(src string) []Problem {
 	if s.cells > MaxCells {
 		s.add(s.cellsAt, TooManyCells, s.cells, MaxCells)
 	}
-	if s.elements > MaxElements {
-		s.add(s.elementsAt, TooManyElems, s.elements, MaxElements)
+	if s.elements > s.maxElements {
+		s.add(s.elementsAt, TooManyElems, s.elements, s.maxElements)
 	}
 	return s.problems
 }
@@ -79,8 +87,10 @@ func limits(src string) []Problem {
 // pointers that find the end of each link's scan in amortised constant
 // time (see next).
 type scan struct {
-	src      string
-	problems []Problem
+	src         string
+	problems    []Problem
+	inlineOnly  bool // paragraphs only: no quotes, lists, headings, fences or tables
+	maxElements int
 
 	fence      string // the fence of the code block open, or ""
 	fenceDepth int    // the containers it was opened in
@@ -108,6 +118,15 @@ func (s *scan) add(off int, k Kind, n, most int) {
 // than it is only costs more.
 func (s *scan) line(start, end int) {
 	text := s.src[start:end]
+	if s.inlineOnly {
+		if strings.TrimSpace(text) == "" {
+			s.closePara(start)
+			return
+		}
+		s.openPara(start)
+		s.inline(start, end)
+		return
+	}
 	depth, interrupts, rest := containers(text)
 	if s.fence != "" {
 		if depth < s.fenceDepth || closesFence(rest, s.fence) {
@@ -177,7 +196,7 @@ func (s *scan) addCells(at, n int) {
 
 // count adds n elements, found at off.
 func (s *scan) count(off, n int) {
-	if s.elements <= MaxElements && s.elements+n > MaxElements {
+	if s.elements <= s.maxElements && s.elements+n > s.maxElements {
 		s.elementsAt = off
 	}
 	s.elements += n

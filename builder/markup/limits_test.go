@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // accepted are the shapes of synth.Bodies that piao renders at 256 kB:
@@ -142,5 +142,32 @@ func TestRenderRefusedText(t *testing.T) {
 	src := strings.Repeat("[a](", 100_000)
 	if got := string(New().Render(src)); got != "<p>"+src+"</p>" {
 		t.Errorf("Render gave %d bytes", len(got))
+	}
+}
+
+// TestInlinerBounds: a field's text is read as the Inliner reads it, one
+// paragraph where "- " or "> " is text; past a bound it is shown as it is
+// written, escaped, at once.
+func TestInlinerBounds(t *testing.T) {
+	in := NewInliner()
+	items := strings.Repeat("- _a\n", MaxEmphasis+1)
+	if ps := New().Check(items); len(ps) > 0 {
+		t.Errorf("as a body, list items are paragraphs of their own: %+v", ps[0])
+	}
+	if ps := in.Check(items); len(ps) != 1 || ps[0].Kind != TooMuchEmph {
+		t.Errorf("as a field, one paragraph: %+v", ps)
+	}
+	if ps := in.Check(strings.Repeat("[a](b)\n\n", MaxInline)); len(ps) != 1 || ps[0].Kind != TooManyElems {
+		t.Errorf("a field of %d links: %+v", MaxInline, ps)
+	}
+	if ps := in.Check("Un _testo_ con un [collegamento](https://example.org/) e (*) una nota."); len(ps) > 0 {
+		t.Errorf("an ordinary field: %+v", ps)
+	}
+	src := strings.Repeat("[a](", 100_000)
+	if got := string(in.HTML(src)); got != src {
+		t.Errorf("HTML of a text past the bounds gave %d bytes", len(got))
+	}
+	if got := in.Plain(src); got != src {
+		t.Errorf("Plain of a text past the bounds gave %d bytes", len(got))
 	}
 }

@@ -55,3 +55,26 @@ func TestLinkFilterResolvesReferences(t *testing.T) {
 		}
 	}
 }
+
+func TestInline(t *testing.T) {
+	in := NewInliner()
+	for _, c := range []struct{ src, html, plain string }{
+		{"Rendiconto di gestione", "Rendiconto di gestione", "Rendiconto di gestione"},
+		{"entro il 30.06 (*)", "entro il 30.06 (*)", "entro il 30.06 (*)"},
+		{"presentate(*)) x 100 (* nei limiti", "presentate(*)) x 100 (* nei limiti", "presentate(*)) x 100 (* nei limiti"},
+		{"**entro** il [30 giugno](https://example.it/a)", `<strong>entro</strong> il <a href="https://example.it/a">30 giugno</a>`, "entro il 30 giugno"},
+		{"1. Attivare il servizio", "1. Attivare il servizio", "1. Attivare il servizio"},
+		{"# non un titolo", "# non un titolo", "# non un titolo"},
+		{"<script>alert(1)</script> & co", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", "<script>alert(1)</script> & co"},
+		{"[x](javascript:alert(1))", `<a href="#">x</a>`, "x"},
+		{"![logo](https://other.example/l.png) testo", "logo testo", "logo testo"},
+		{"`codice_ipa` e _enfasi_", "<code>codice_ipa</code> e <em>enfasi</em>", "codice_ipa e enfasi"},
+	} {
+		if got := string(in.HTML(c.src)); got != c.html {
+			t.Errorf("HTML(%q) = %q, want %q", c.src, got, c.html)
+		}
+		if got := in.Plain(c.src); got != c.plain {
+			t.Errorf("Plain(%q) = %q, want %q", c.src, got, c.plain)
+		}
+	}
+}

@@ -11,7 +11,21 @@ const (
 	Removed                    // an indicator or a footnote was removed ("stralcio")
 )
 
-// Change is one thing a revision changed in a sheet.
+// IsModified reports whether a value changed.
+func (k ChangeKind) IsModified() bool { return k == Modified }
+
+// IsAdded reports whether an indicator or a footnote was added.
+func (k ChangeKind) IsAdded() bool { return k == Added }
+
+// IsRemoved reports whether an indicator or a footnote was removed.
+func (k ChangeKind) IsRemoved() bool { return k == Removed }
+
+// OfSheet reports whether the change adds or removes the whole sheet.
+func (c Change) OfSheet() bool { return c.Indicator == nil && c.Note == nil && c.Kind != Modified }
+
+// Change is one thing a revision changed in a sheet: a value, an
+// indicator or a footnote added or removed, or the whole sheet added or
+// removed (Indicator and Note nil, Kind Added or Removed).
 type Change struct {
 	Kind      ChangeKind
 	Sheet     *Sheet
@@ -40,7 +54,13 @@ func (p *Plan) Sheets() []*Sheet {
 // Changes lists what revision id changed in the sheet and its indicators.
 func (s *Sheet) Changes(id string) []Change {
 	var out []Change
-	out = appendValueChanges(out, s, nil, s.fields, id)
+	switch id {
+	case s.Inserito.S:
+		out = append(out, Change{Kind: Added, Sheet: s})
+	case s.Stralcio.S:
+		out = append(out, Change{Kind: Removed, Sheet: s})
+	}
+	out = appendValueChanges(out, s, nil, s.Fields(), id)
 	out = appendNoteChanges(out, s, nil, s.Note, id)
 	for i := range s.Indicatori {
 		ind := &s.Indicatori[i]
@@ -50,7 +70,7 @@ func (s *Sheet) Changes(id string) []Change {
 		case ind.Stralcio.S:
 			out = append(out, Change{Kind: Removed, Sheet: s, Indicator: ind})
 		}
-		out = appendValueChanges(out, s, ind, ind.fields, id)
+		out = appendValueChanges(out, s, ind, ind.Fields(), id)
 		out = appendNoteChanges(out, s, ind, ind.Note, id)
 	}
 	return out

@@ -16,30 +16,38 @@ func (p *Plan) Index() {
 	p.revOrder = map[string]int{}
 	for i := range p.Aree {
 		a := &p.Aree[i]
-		p.areas[a.Codice.S] = a
+		first(p.areas, a.Key(), a)
 		for j := range a.Unita {
-			u := &a.Unita[j]
-			u.Area = a
-			if _, dup := p.units[u.Codice.S]; !dup {
-				p.units[u.Codice.S] = u
-			}
+			a.Unita[j].Area = a
 		}
+	}
+	for _, u := range p.Units() {
+		first(p.units, u.Key(), u)
 	}
 	for i := range p.Linee {
 		l := &p.Linee[i]
-		p.lines[l.Codice.S] = l
+		first(p.lines, l.Key(), l)
 		for j := range l.Obiettivi {
-			o := &l.Obiettivi[j]
-			o.Line = l
-			if _, dup := p.objectives[o.Key()]; !dup {
-				p.objectives[o.Key()] = o
-			}
+			l.Obiettivi[j].Line = l
 		}
+	}
+	for _, o := range p.Objectives() {
+		first(p.objectives, o.Key(), o)
 	}
 	for i, r := range p.Revisioni {
 		p.revOrder[r.ID.S] = i + 1
 	}
 	p.sheets = newSheetIndex(p)
+	p.used = fieldsUsed(p)
+	p.anyYears = fieldYears(p)
+}
+
+// first keeps the first of items with the same key: check reports the
+// others.
+func first[T any](m map[string]*T, key string, v *T) {
+	if _, dup := m[key]; !dup {
+		m[key] = v
+	}
 }
 
 // sheetIndex holds the sheets of each unit, line and objective, so that a
@@ -56,11 +64,13 @@ func newSheetIndex(p *Plan) *sheetIndex {
 	x := &sheetIndex{n: len(p.Strategic) + len(p.Operational), units: map[string][]*Sheet{},
 		strategic: map[string][]*Sheet{}, operational: map[string][]*Sheet{}, objectives: map[string][]*Sheet{}}
 	for _, s := range p.Strategic {
-		x.strategic[s.Linea.S] = append(x.strategic[s.Linea.S], s)
+		k := p.LineKey(s)
+		x.strategic[k] = append(x.strategic[k], s)
 	}
 	for _, s := range p.Operational {
 		x.units[s.Unita.S] = append(x.units[s.Unita.S], s)
-		x.operational[s.Linea.S] = append(x.operational[s.Linea.S], s)
+		k := p.LineKey(s)
+		x.operational[k] = append(x.operational[k], s)
 		for i, o := range s.Obiettivi {
 			if !slices.ContainsFunc(s.Obiettivi[:i], func(x Text) bool { return x.S == o.S }) {
 				x.objectives[o.S] = append(x.objectives[o.S], s)
@@ -74,6 +84,88 @@ func newSheetIndex(p *Plan) *sheetIndex {
 func (p *Plan) indexed() *sheetIndex {
 	if p.sheets != nil && p.sheets.n == len(p.Strategic)+len(p.Operational) {
 		return p.sheets
+	}
+	return nil
+}
+
+// Units lists the units of every area, then those outside any area, in
+// plan order.
+func (p *Plan) Units() []*Unit {
+	var out []*Unit
+	for i := range p.Aree {
+		for j := range p.Aree[i].Unita {
+			out = append(out, &p.Aree[i].Unita[j])
+		}
+	}
+	for i := range p.Unita {
+		out = append(out, &p.Unita[i])
+	}
+	return out
+}
+
+// Objectives lists the strategic objectives of every line, then those
+// outside any line, in plan order.
+func (p *Plan) Objectives() []*Objective {
+	var out []*Objective
+	for i := range p.Linee {
+		for j := range p.Linee[i].Obiettivi {
+			out = append(out, &p.Linee[i].Obiettivi[j])
+		}
+	}
+	for i := range p.Obiettivi {
+		out = append(out, &p.Obiettivi[i])
+	}
+	return out
+}
+
+// HasAreas, HasUnits, HasLines and HasObjectives report whether the plan
+// has that level at all: pages, indexes and columns of a level the plan
+// lacks are left out.
+func (p *Plan) HasAreas() bool { return len(p.Aree) > 0 }
+func (p *Plan) HasUnits() bool {
+	return len(p.Unita) > 0 || slices.ContainsFunc(p.Aree, func(a Area) bool { return len(a.Unita) > 0 })
+}
+func (p *Plan) HasLines() bool { return len(p.Linee) > 0 }
+func (p *Plan) HasObjectives() bool {
+	return len(p.Obiettivi) > 0 || slices.ContainsFunc(p.Linee, func(l Line) bool { return len(l.Obiettivi) > 0 })
+}
+
+// LineOf is the strategic line of a sheet: the one it names, or its
+// objectives' line.
+func (p *Plan) LineOf(s *Sheet) *Line {
+	if s.Linea.S != "" {
+		return p.LineByCode(s.Linea.S)
+	}
+	for _, o := range s.Obiettivi {
+		if obj := p.Objective(o.S); obj != nil && obj.Line != nil {
+			return obj.Line
+		}
+	}
+	return nil
+}
+
+// LineKey is the key of a sheet's line, or "".
+func (p *Plan) LineKey(s *Sheet) string {
+	if s.Linea.S != "" {
+		return s.Linea.S
+	}
+	if l := p.LineOf(s); l != nil {
+		return l.Key()
+	}
+	return ""
+}
+
+// UnitOf is the unit of an operational sheet, or nil.
+func (p *Plan) UnitOf(s *Sheet) *Unit { return p.Unit(s.Unita.S) }
+
+// AreaOf is the area of an operational sheet: the one it names, or its
+// unit's.
+func (p *Plan) AreaOf(s *Sheet) *Area {
+	if s.Area.S != "" {
+		return p.AreaByCode(s.Area.S)
+	}
+	if u := p.UnitOf(s); u != nil {
+		return u.Area
 	}
 	return nil
 }
@@ -146,12 +238,12 @@ func (p *Plan) SheetsOfLine(code string) (strategic, operational []*Sheet) {
 		return slices.Clip(x.strategic[code]), slices.Clip(x.operational[code])
 	}
 	for _, s := range p.Strategic {
-		if s.Linea.S == code {
+		if p.LineKey(s) == code {
 			strategic = append(strategic, s)
 		}
 	}
 	for _, s := range p.Operational {
-		if s.Linea.S == code {
+		if p.LineKey(s) == code {
 			operational = append(operational, s)
 		}
 	}
@@ -198,7 +290,7 @@ func (ind *Indicator) Revised() bool {
 	if ind.Added() || ind.Removed() || len(ind.Revisioni) > 0 {
 		return true
 	}
-	for v := range ind.fields {
+	for v := range ind.Fields() {
 		if v.Value.Revised() {
 			return true
 		}
@@ -211,76 +303,12 @@ func (ind *Indicator) Revised() bool {
 	return false
 }
 
-// Field is a labelled value of a sheet or indicator.
-type Field struct {
-	Key   string // the content key: "peso", "target"
-	Label string // the label on the paper sheet
-	Value Value
-}
-
-// Values lists the indicator's revisable fields with their labels, in the
-// order of the paper sheet; each target is one field.
-func (ind *Indicator) Values() []Field { return slices.Collect(ind.fields) }
-
-// fields yields what Values lists, without making the list.
-func (ind *Indicator) fields(yield func(Field) bool) {
-	if !yield(Field{"descrizione", "Descrizione", ind.Descrizione}) ||
-		!yield(Field{"algoritmo", "Algoritmo di calcolo", ind.Algoritmo}) {
-		return
-	}
-	for _, t := range ind.Target {
-		if !yield(Field{"target", "Target " + t.Anno, t}) {
-			return
-		}
-	}
-	_ = yield(Field{"peso", "Peso indicatore", ind.Peso}) &&
-		yield(Field{"fonte", "Fonte del dato", ind.Fonte}) &&
-		yield(Field{"unita_misura", "Unità di misura", ind.Unita}) &&
-		yield(Field{"tipologia", "Tipologia indicatore", ind.Tipologia})
-}
-
-// Values lists the sheet's own revisable fields (not its indicators').
-func (s *Sheet) Values() []Field { return slices.Collect(s.fields) }
-
-// fields yields what Values lists, without making the list.
-func (s *Sheet) fields(yield func(Field) bool) {
-	if s.Kind == Operational && !yield(Field{"obiettivo_operativo", "Obiettivo operativo", s.Obiettivo}) {
-		return
-	}
-	if s.Descrizione.S != "" && !yield(Field{"descrizione", "Descrizione", s.Descrizione}) {
-		return
-	}
-	if !yield(Field{"peso", "Peso obiettivo", s.Peso}) {
-		return
-	}
-	for _, r := range s.Risorse {
-		if !yield(Field{"risorse", "Risorse stanziate " + r.Anno, r}) {
-			return
-		}
-	}
-}
-
-// Name is the sheet's display title: titolo, the operational objective, or
-// the strategic line's name.
-func (s *Sheet) Name() string {
-	switch {
-	case s.Titolo.S != "":
-		return s.Titolo.S
-	case s.Kind == Operational:
-		return s.Obiettivo.S
-	}
-	if l := s.Plan.LineByCode(s.Linea.S); l != nil {
-		return "Linea " + l.Codice.S + " - " + l.Nome.S
-	}
-	return s.Slug
-}
-
 // Revised reports whether any revision touched the sheet.
 func (s *Sheet) Revised() bool {
-	if len(s.Revisioni) > 0 {
+	if len(s.Revisioni) > 0 || s.Added() || s.Removed() {
 		return true
 	}
-	for f := range s.fields {
+	for f := range s.Fields() {
 		if f.Value.Revised() {
 			return true
 		}
@@ -296,6 +324,24 @@ func (s *Sheet) Revised() bool {
 		}
 	}
 	return false
+}
+
+// Added reports whether a revision added the whole sheet.
+func (s *Sheet) Added() bool { return s.Inserito.S != "" }
+
+// Removed reports whether a revision removed the whole sheet ("stralcio").
+func (s *Sheet) Removed() bool { return s.Stralcio.S != "" }
+
+// InForce reports whether the sheet is part of the plan after the first n
+// revisions (n = 0: as approved).
+func (s *Sheet) InForce(n int, order map[string]int) bool {
+	if s.Inserito.S != "" && order[s.Inserito.S] > n {
+		return false
+	}
+	if s.Stralcio.S != "" && order[s.Stralcio.S] <= n {
+		return false
+	}
+	return true
 }
 
 // Percent parses a weight such as "25%", "12,5 %" or "100%": digits, with

@@ -9,8 +9,8 @@ import (
 // every sheet gives, in plan order, and a plan that gained sheets since it
 // was indexed is scanned again.
 func TestSheetIndex(t *testing.T) {
-	p := &Plan{Linee: []Line{{Codice: Text{S: "1"}, Obiettivi: []Objective{{Codice: Text{S: "1.1"}}, {Codice: Text{S: "1.2"}}}}},
-		Aree: []Area{{Codice: Text{S: "a"}, Unita: []Unit{{Codice: Text{S: "u1"}}, {Codice: Text{S: "u2"}}}}}}
+	p := &Plan{Linee: []Line{{Ref: Ref{Codice: Text{S: "1"}}, Obiettivi: []Objective{{Ref: Ref{Codice: Text{S: "1.1"}}}, {Ref: Ref{Codice: Text{S: "1.2"}}}}}},
+		Aree: []Area{{Ref: Ref{Codice: Text{S: "a"}}, Unita: []Unit{{Ref: Ref{Codice: Text{S: "u1"}}}, {Ref: Ref{Codice: Text{S: "u2"}}}}}}}
 	sheet := func(kind Kind, unit, line string, objs ...string) *Sheet {
 		s := &Sheet{Kind: kind, Unita: Text{S: unit}, Linea: Text{S: line}}
 		for _, o := range objs {

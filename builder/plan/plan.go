@@ -44,6 +44,7 @@ type Ente struct {
 	Nome          Text `yaml:"nome,required"`
 	Indirizzo     Text `yaml:"indirizzo"`
 	PEC           Text `yaml:"pec"`
+	Email         Text `yaml:"email"` // an ordinary mailbox: the open data's contact point, before the PEC
 	CodiceFiscale Text `yaml:"codice_fiscale"`
 	CodiceIPA     Text `yaml:"codice_ipa"` // the code in the IPA index (indicepa.gov.it), for open data
 	Sito          Text `yaml:"sito"`
@@ -65,14 +66,24 @@ type Link struct {
 type Plan struct {
 	Slug          string     `yaml:"-"` // the folder name
 	Titolo        Text       `yaml:"titolo,required"`
-	Periodo       Text       `yaml:"periodo,required"` // "2024-2026"
+	Tipo          Text       `yaml:"tipo"`             // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
+	Sigla         Text       `yaml:"sigla"`            // its short name; default the kind and the period: "PIAO 2024-2026"
+	Periodo       Text       `yaml:"periodo,required"` // "2024-2026", or one year: "2016"
 	Approvazione  Atto       `yaml:"approvazione,required"`
 	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
 	Descrizione   Text       `yaml:"descrizione"`
 	Schede        Text       `yaml:"schede"` // "tutte" (default) or "selezione": only some sheets are published
+	Pesi          Text       `yaml:"pesi"`   // "percentuali" (default), "coefficienti" or "nessuno"
 	Revisioni     []Revision `yaml:"revisioni"`
-	Aree          []Area     `yaml:"aree,required"`
-	Linee         []Line     `yaml:"linee,required"`
+	Livelli       Livelli    `yaml:"livelli"` // the names the act gives its levels
+
+	// The levels of the plan, each optional: areas and their units (or
+	// units outside any area), strategic lines and their objectives (or
+	// objectives outside any line).
+	Aree      []Area      `yaml:"aree"`
+	Unita     []Unit      `yaml:"unita"`
+	Linee     []Line      `yaml:"linee"`
+	Obiettivi []Objective `yaml:"obiettivi"`
 
 	Strategic   []*Sheet `yaml:"-"`
 	Operational []*Sheet `yaml:"-"`
@@ -85,8 +96,32 @@ type Plan struct {
 	lines      map[string]*Line
 	objectives map[string]*Objective
 	revOrder   map[string]int
-	sheets     *sheetIndex // the sheets by unit, line and objective
+	sheets     *sheetIndex        // the sheets by unit, line and objective
+	used       map[*Spec]bool     // the optional fields some sheet or indicator gives
+	anyYears   map[*Spec][]string // the years of the fields of any year
 }
+
+// The kinds of weight a plan gives its objectives and indicators (pesi).
+const (
+	WeightPercent     = "percentuali" // percentages that sum to 100%
+	WeightCoefficient = "coefficienti"
+	WeightNone        = "nessuno"
+)
+
+// Weights is how the plan weighs its objectives and indicators:
+// WeightPercent, WeightCoefficient or WeightNone.
+func (p *Plan) Weights() string {
+	if p.Pesi.S == "" {
+		return WeightPercent
+	}
+	return p.Pesi.S
+}
+
+// Weighted reports whether the plan gives weights at all.
+func (p *Plan) Weighted() bool { return p.Weights() != WeightNone }
+
+// Coefficients reports whether the plan's weights are coefficients.
+func (p *Plan) Coefficients() bool { return p.Weights() == WeightCoefficient }
 
 // Atto is an administrative act: what it is and when it was adopted.
 type Atto struct {
@@ -104,42 +139,95 @@ type Revision struct {
 	Pos       Pos  `yaml:"-"`
 }
 
-// Area groups organisational units.
-type Area struct {
-	Codice Text   `yaml:"codice,required"`
-	Nome   Text   `yaml:"nome,required"`
-	Unita  []Unit `yaml:"unita,required"`
+// Livelli renames the levels of the plan as its act names them: a PEG's
+// units are "Settori", a health agency's strategic objectives "Outcome".
+// A level left out keeps its usual name.
+type Livelli struct {
+	Area                Label `yaml:"area"`
+	Unita               Label `yaml:"unita"`
+	Linea               Label `yaml:"linea"`
+	ObiettivoStrategico Label `yaml:"obiettivo_strategico"`
+	ObiettivoOperativo  Label `yaml:"obiettivo_operativo"`
 }
 
-// Unit is an organisational unit (unità organizzativa).
+// Of returns the name the plan gives level key, or nil.
+func (l *Livelli) Of(key string) *Label {
+	switch key {
+	case "area":
+		return &l.Area
+	case "unita":
+		return &l.Unita
+	case "linea":
+		return &l.Linea
+	case "obiettivo_strategico":
+		return &l.ObiettivoStrategico
+	case "obiettivo_operativo":
+		return &l.ObiettivoOperativo
+	}
+	return nil
+}
+
+// Label is the name of a level, singular and plural: written as one text
+// (the plural is then the same) or as {singolare, plurale}.
+type Label struct {
+	Singolare Text `yaml:"singolare,required"`
+	Plurale   Text `yaml:"plurale"`
+}
+
+// Ref is how the plan's parts are named and referred to: an id (a key for
+// references only), a code as the act writes it ("SG3/B", "OB.4.2"; shown,
+// and the key when there is no id), and a name. Either id or code is given.
+type Ref struct {
+	ID     Text `yaml:"id"`
+	Codice Text `yaml:"codice"`
+	Nome   Text `yaml:"nome,required"`
+}
+
+// Key is the reference key: the id, or the code.
+func (r Ref) Key() string {
+	if r.ID.S != "" {
+		return r.ID.S
+	}
+	return r.Codice.S
+}
+
+// KeyText is Key with its position.
+func (r Ref) KeyText() Text {
+	if r.ID.S != "" {
+		return r.ID
+	}
+	return r.Codice
+}
+
+// Area groups organisational units.
+type Area struct {
+	Ref          `yaml:",inline"`
+	Responsabile Text   `yaml:"responsabile"` // a role or a name
+	Unita        []Unit `yaml:"unita"`
+	Pos          Pos    `yaml:"-"`
+}
+
+// Unit is an organisational unit (unità organizzativa), in an area or not.
 type Unit struct {
-	Codice Text  `yaml:"codice,required"`
-	Nome   Text  `yaml:"nome,required"`
-	Area   *Area `yaml:"-"`
+	Ref          `yaml:",inline"`
+	Responsabile Text  `yaml:"responsabile"` // a role or a name
+	Area         *Area `yaml:"-"`
+	Pos          Pos   `yaml:"-"`
 }
 
 // Line is a strategic line (linea strategica) and its strategic objectives.
 type Line struct {
-	Codice    Text        `yaml:"codice,required"`
-	Nome      Text        `yaml:"nome,required"`
-	Obiettivi []Objective `yaml:"obiettivi,required"`
+	Ref       `yaml:",inline"`
+	Obiettivi []Objective `yaml:"obiettivi"`
+	Pos       Pos         `yaml:"-"`
 }
 
-// Objective is a strategic objective. Common objectives ("OC") share the
-// code OC, so they carry an explicit id.
+// Objective is a strategic objective, in a line or not. Common objectives
+// ("OC") share the code OC, so they carry an explicit id.
 type Objective struct {
-	ID     Text  `yaml:"id"` // defaults to Codice
-	Codice Text  `yaml:"codice,required"`
-	Nome   Text  `yaml:"nome,required"`
-	Line   *Line `yaml:"-"`
-}
-
-// Key is the objective's reference key: its id, or its code.
-func (o *Objective) Key() string {
-	if o.ID.S != "" {
-		return o.ID.S
-	}
-	return o.Codice.S
+	Ref  `yaml:",inline"`
+	Line *Line `yaml:"-"`
+	Pos  Pos   `yaml:"-"`
 }
 
 // Kind tells a strategic sheet from an operational one.
@@ -150,6 +238,12 @@ const (
 	Operational
 )
 
+// IsStrategic reports whether the sheet is a strategic one.
+func (k Kind) IsStrategic() bool { return k == Strategic }
+
+// IsOperational reports whether the sheet is an operational one.
+func (k Kind) IsOperational() bool { return k == Operational }
+
 // Sheet is an objective sheet (scheda obiettivo), strategic or operational.
 // Fields that only one kind uses are documented as such; the loader rejects
 // a key the sheet's kind does not have.
@@ -158,19 +252,25 @@ type Sheet struct {
 	Missioni  []Code  `yaml:"missioni,s"`
 	Programma *Code   `yaml:"programma,s"`
 	Risorse   []Value `yaml:"risorse,s,years"` // one per year, Value.Anno set
-	// operational sheets
-	Area  Text `yaml:"area,o,required"`
-	Unita Text `yaml:"unita,o,required"`
-	// both
-	Titolo      Text        `yaml:"titolo"`
-	Linea       Text        `yaml:"linea,required"`
-	Obiettivi   []Text      `yaml:"obiettivi_strategici,required"`
-	Obiettivo   Value       `yaml:"obiettivo_operativo,o,required"`
-	Descrizione Value       `yaml:"descrizione"`
-	Peso        Value       `yaml:"peso,required"`
-	Note        []Note      `yaml:"note"`
-	Revisioni   []RevNote   `yaml:"note_revisione"`
-	Indicatori  []Indicator `yaml:"indicatori"`
+	// operational sheets: the area is the unit's, when not written
+	Area  Text `yaml:"area,o"`
+	Unita Text `yaml:"unita,o"`
+	// both; the line is the objectives', when not written
+	Codice          Text        `yaml:"codice"` // the sheet's code, as the act writes it: "SG3/B"
+	Titolo          Text        `yaml:"titolo"`
+	Responsabile    Text        `yaml:"responsabile"` // a role or a name
+	Linea           Text        `yaml:"linea"`
+	Obiettivi       []Text      `yaml:"obiettivi_strategici"`
+	Obiettivo       Value       `yaml:"obiettivo_operativo,o,required"`
+	Descrizione     Value       `yaml:"descrizione"`
+	RisultatoAtteso Value       `yaml:"risultato_atteso"` // the expected result, in words
+	Target          []Value     `yaml:"target,years"`     // targets of a sheet without indicators
+	Peso            Value       `yaml:"peso"`             // required when the plan's weights are percentages
+	Inserito        Text        `yaml:"inserito"`         // id of the revision that added the sheet
+	Stralcio        Text        `yaml:"stralcio"`         // id of the revision that removed it
+	Note            []Note      `yaml:"note"`
+	Revisioni       []RevNote   `yaml:"note_revisione"`
+	Indicatori      []Indicator `yaml:"indicatori"`
 
 	Kind   Kind   `yaml:"-"`
 	Slug   string `yaml:"-"` // file name without extension
@@ -188,19 +288,23 @@ type Code struct {
 
 // Indicator is a performance indicator of a sheet.
 type Indicator struct {
-	ID          Text      `yaml:"id"` // anchor; defaults to i1, i2, … by position
-	Descrizione Value     `yaml:"descrizione,required"`
-	Algoritmo   Value     `yaml:"algoritmo"`
-	Target      []Value   `yaml:"target,required,years"` // one per year, Value.Anno set
-	Peso        Value     `yaml:"peso,required"`
-	Fonte       Value     `yaml:"fonte"`
-	Unita       Value     `yaml:"unita_misura"`
-	Tipologia   Value     `yaml:"tipologia"`
-	Inserito    Text      `yaml:"inserito"` // id of the revision that added it
-	Stralcio    Text      `yaml:"stralcio"` // id of the revision that removed it
-	Note        []Note    `yaml:"note"`
-	Revisioni   []RevNote `yaml:"note_revisione"`
-	Pos         Pos       `yaml:"-"`
+	ID              Text      `yaml:"id"` // anchor; defaults to i1, i2, … by position
+	AutoID          bool      `yaml:"-"`  // the id is the default, not written in the sheet
+	Descrizione     Value     `yaml:"descrizione,required"`
+	Algoritmo       Value     `yaml:"algoritmo"`
+	Baseline        Value     `yaml:"baseline"`              // the starting value, with its date (Value.Data)
+	Storico         []Value   `yaml:"storico,years"`         // values of past years
+	RisultatoAtteso Value     `yaml:"risultato_atteso"`      // the expected result, in words
+	Target          []Value   `yaml:"target,required,years"` // one per year, Value.Anno set
+	Peso            Value     `yaml:"peso"`                  // required when the plan's weights are percentages
+	Fonte           Value     `yaml:"fonte"`
+	Unita           Value     `yaml:"unita_misura"`
+	Tipologia       Value     `yaml:"tipologia"`
+	Inserito        Text      `yaml:"inserito"` // id of the revision that added it
+	Stralcio        Text      `yaml:"stralcio"` // id of the revision that removed it
+	Note            []Note    `yaml:"note"`
+	Revisioni       []RevNote `yaml:"note_revisione"`
+	Pos             Pos       `yaml:"-"`
 }
 
 // Note is a footnote. Rimando is its marker ("*"); Campi lists the fields
@@ -235,6 +339,7 @@ func (t Text) String() string { return t.S }
 type Value struct {
 	Text
 	Anno       string  // for per-year values (targets, resources)
+	Data       Text    // the date the value refers to, as precise as the act: a baseline's
 	Precedenti []Prior // oldest first
 	Rimando    string
 }

@@ -41,3 +41,24 @@ func TestPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]Precision{"2024-09-12": Day, "2016-09": Month, "2016": Year,
+		"2024-02-30": NoDate, "2024-13": NoDate, "24-09-12": NoDate, "12/09/2024": NoDate, "": NoDate, "0000": NoDate, "2024-9": NoDate} {
+		if _, _, _, got := ParseDate(in); got != want {
+			t.Errorf("ParseDate(%q) precision = %v, want %v", in, got, want)
+		}
+	}
+	for _, c := range []struct {
+		a, b   string
+		before bool
+	}{{"2016-09", "2016-09-12", false}, {"2016-09-12", "2016-09", false}, {"2016-08-31", "2016-09", true},
+		{"2015", "2016-01-01", true}, {"2016", "2016-12", false}, {"2024-01-26", "2024-09-12", true}} {
+		if got := DateBefore(c.a, c.b); got != c.before {
+			t.Errorf("DateBefore(%q, %q) = %v, want %v", c.a, c.b, got, c.before)
+		}
+	}
+	if got := LaterDate("2016-09", "2016-09-12"); got != "2016-09-12" {
+		t.Errorf("LaterDate = %q", got)
+	}
+}

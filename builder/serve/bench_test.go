@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // BenchmarkEditToReload measures, on synthetic sites of 1,000 and 10,000

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // The rebuild on save, with the body of a sheet of each shape of

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"iter"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -11,34 +10,20 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/piao-pa/piao/internal/browsertest"
 )
-
-// chromium is the browser the tests drive; `make browser` installs it.
-const chromium = "/usr/bin/chromium"
 
 // newBrowser starts a headless Chromium with a fresh profile, for the
 // length of the test. A missing browser fails the test: it is never
 // skipped.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("%s is missing (run make browser): %v", chromium, err)
+	browser, stop, err := browsertest.Start(t.TempDir(), 1280, 900)
+	if err != nil {
+		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*deadline)
-	t.Cleanup(func() { cancelTime(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	ctx, cancelTime := context.WithTimeout(browser, 3*deadline)
+	t.Cleanup(func() { cancelTime(); stop() })
 	return ctx
 }
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // maxBurstRebuilds is how many rebuilds a burst of writes may cause: a

@@ -27,7 +27,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	site, closeSite := siteFS(*siteDir)
 	defer closeSite()
-	diags := builder.CheckSite(builder.Input{Site: site, Themes: piao.Themes, Minify: true, Previous: *dest})
+	diags := builder.Check(builder.Input{Site: site, Themes: piao.Themes, Minify: true, Previous: *dest})
 	if *format == "json" {
 		if err := writeJSON(stdout, diags); err != nil {
 			return err

@@ -7,6 +7,7 @@
 //	piao archive verify [PLAN]       check the snapshots against their manifests
 //	piao archive zip NAME            write a reproducible zip of a snapshot
 //	piao serve [-s SITE] [--port N]  preview the site, rebuilt on every save
+//	piao importa FILE                read the sheets from a Word, Writer or Excel file
 //	piao version                     print the version
 package main
 
@@ -62,6 +63,8 @@ const usage = `uso:
                                    scrive lo zip riproducibile di una versione archiviata
   piao serve [-s SITO] [--bind 127.0.0.1] [--port 1313]
                                    anteprima del sito, aggiornata a ogni salvataggio
+  piao importa FILE [-s SITO] [--piano PIANO] [--revisione ID] [--mappa MAPPA.yaml] [--prova]
+                                   legge le schede da un file .docx, .odt, .xlsx o .ods
   piao version                     mostra la versione
 `
 
@@ -78,6 +81,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return cmdArchive(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "importa":
+		return cmdImporta(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "piao", version)
 		return nil

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/piao-pa/piao/builder/searchprobe"
+	"github.com/piao-pa/piao/internal/searchprobe"
 )
 
 func searchQueries() []searchprobe.Query { return searchprobe.FirstQueries }

@@ -3,12 +3,12 @@
 //
 //	piaobench [-piao bin/piao] [-sizes 100,1000,10000,50000] [-work DIR] [-docs docs]
 //
-// For each size it writes a synthetic site (package builder/synth, seed
+// For each size it writes a synthetic site (package internal/synth, seed
 // 1), runs the real binary as a whole process — piao build with minifying
 // into an empty folder and again over its own output, piao check — and
 // reads from the operating system its wall time, CPU time and peak
 // memory; it counts the output, measures the search index and the bytes
-// of a first query (package builder/searchprobe, under Node), profiles the
+// of a first query (package internal/searchprobe, under Node), profiles the
 // build of the target size, and runs the piao serve benchmark for the
 // edit-to-reload latency.
 package main

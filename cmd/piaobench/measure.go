@@ -12,8 +12,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/piao-pa/piao/builder/searchprobe"
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/searchprobe"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // usage is what the operating system says a process used.

@@ -52,7 +52,7 @@ figures and the chart.
 
 ## Method
 
-- **Sites.** `+"`builder/synth`"+` (also `+"`go run ./cmd/piaosynth -n N DIR`"+`) writes a site of N
+- **Sites.** `+"`internal/synth`"+` (also `+"`go run ./cmd/piaosynth -n N DIR`"+`) writes a site of N
   sheets, the same bytes for the same N and seed (1 here): one three-year plan
   with 40 organisational units in 4 areas, the 5 strategic lines of the
   example, one strategic sheet in fifty, 1 to 4 indicators a sheet with
@@ -71,7 +71,7 @@ figures and the chart.
 - **Search.** The index files in `+"`cerca/dati/`"+`, and the most bytes that any of
   %d typical first queries loads (script included) to show its first page of
   results, measured by running the site's own search script under Node
-  (`+"`builder/searchprobe`"+`).
+  (`+"`internal/searchprobe`"+`).
 - **piao serve.** `+"`go test -bench EditToReload ./builder/serve`"+`: the time from saving a
   sheet to the reload event sent to the open pages, and to the sheet's page
   served with the new text.

@@ -2,7 +2,7 @@
 //
 //	piaosynth -n 10000 -seed 1 -plans 1 DIR
 //
-// The same options write the same bytes (see package builder/synth).
+// The same options write the same bytes (see package internal/synth).
 package main
 
 import (
@@ -11,7 +11,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 func main() {

@@ -179,8 +179,12 @@
 
   /* ---- the page ---- */
 
-  var KIND = ["Obiettivo strategico", "Obiettivo operativo", "Indicatore"];
-  var STATE = ["", "rivisto", "nuovo", "stralciato"];
+  // W holds the page's words (data-parole of the search page): texts with
+  // {name} placeholders, filled by say.
+  var W = {};
+  function say(key, args) {
+    return (W[key] || "").replace(/\{(\w+)\}/g, function (m, k) { return args && k in args ? args[k] : m; });
+  }
   var FILTERS = ["piano", "area", "unita", "linea", "tipologia", "rivisti"];
   var PAGE = 10;
 
@@ -191,6 +195,7 @@
     var status = doc.getElementById("cerca-stato"), out = doc.getElementById("cerca-risultati");
     var more = doc.getElementById("cerca-altri"), base = root.getAttribute("data-dati");
     var home = root.getAttribute("data-radice"), seq = 0, res, shown, timer;
+    try { W = JSON.parse(root.getAttribute("data-parole")) || {}; } catch (e) { W = {}; }
     var engine = new Engine(function (name) {
       return new Promise(function (ok, ko) {
         var s = doc.createElement("script");
@@ -230,14 +235,14 @@
         shown = 0;
         return next(false, my).then(function () {
           var n = r.ids.length;
-          var count = n ? n + (n == 1 ? " risultato" : " risultati") : "Nessun risultato";
-          var filtered = fs.length ? " con i filtri scelti" : "";
+          var count = n ? say(n == 1 ? "results.one" : "results.many", { n: n }) : say("results.none");
+          var filtered = fs.length ? say("filtered") : "";
           status.textContent = !text && !fs.length ? "" : r.some ?
-            "Nessun risultato con tutte le parole di «" + text + "»" + filtered + "; " + count.toLowerCase() + " con alcune." :
-            count + (text ? " per «" + text + "»" : "") + filtered + ".";
+            say("some", { q: text, filtered: filtered, count: count.toLowerCase() }) :
+            say(text ? "found.query" : "found", { count: count, q: text, filtered: filtered });
         });
       }).catch(function () {
-        status.textContent = "Impossibile caricare l'indice di ricerca. Usa gli indici del piano.";
+        status.textContent = say("error");
       });
     }
     // next shows the next page of results: the first one in place of the
@@ -267,19 +272,19 @@
   // plan, state, text].
   function item(doc, r, res, home) {
     var li = doc.createElement("li"), a = doc.createElement("a"), meta = doc.createElement("p");
-    var snip = doc.createElement("p"), parts = [KIND[r[2]]];
+    var snip = doc.createElement("p"), parts = [say("kind." + r[2])];
     a.href = home + r[0];
     a.appendChild(marked(doc, r[1], res.terms, false));
     li.appendChild(a);
-    if (r[3]) parts.push("obiettivo «" + r[3] + "»");
+    if (r[3]) parts.push(say("sheet", { name: r[3] }));
     if (r[4]) parts.push(r[4]);
     if (res.plans.length > 1) parts.push(res.plans[r[5]]);
     meta.className = "meta";
     meta.textContent = parts.join(" · ");
-    if (STATE[r[6]]) {
+    if (r[6]) {
       var b = doc.createElement("span");
       b.className = "badge";
-      b.textContent = STATE[r[6]];
+      b.textContent = say("state." + r[6]);
       meta.appendChild(doc.createTextNode(" "));
       meta.appendChild(b);
     }

@@ -36,7 +36,7 @@ type Answer struct {
 }
 
 // FirstQueries are typical first queries on a synthetic site (package
-// builder/synth): common and rare words, two words, a prefix being typed,
+// internal/synth): common and rare words, two words, a prefix being typed,
 // a code, a filter, a long query, and filters on plan, unit and typology.
 var FirstQueries = []Query{
 	{Q: "pagamento"}, {Q: "tempo medio"}, {Q: "registro imprese"}, {Q: "digitale"},

@@ -10,7 +10,7 @@ import (
 
 	"github.com/piao-pa/piao"
 	"github.com/piao-pa/piao/builder"
-	"github.com/piao-pa/piao/builder/synth"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // TestGenerateBuilds checks that a generated site is valid content: it

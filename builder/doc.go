@@ -1,0 +1,146 @@
+// Package builder is piao's pipeline: it loads a site's content into the
+// model (package plan), checks it, renders it with a theme, and publishes
+// it. `piao build`, `piao check` and `piao serve` share every stage, so the
+// preview is what gets published.
+//
+// # The pipeline
+//
+// The stages are functions over values and flow one way:
+//
+//	config.yaml, content/  ─► load ─► plan.Site ─► check ─► Diagnostics
+//	                                     │
+//	themes/ (layouts, assets, i18n) ─────┴─► pages ─► render ─► files ─► publish
+//
+// Where each lives:
+//
+//   - load (load.go, decode.go, yamlpos.go, encoding.go, paths.go, cache.go)
+//     reads every file through an fs.FS and returns a complete model: every
+//     value with its file, line and column, the defaults the content leaves
+//     out (the breadcrumb trail, the licence, the indicators' ids) filled
+//     in, and every plan indexed. No later stage writes to the model.
+//   - check (check.go, values.go, weights.go, revisions.go, privacy.go)
+//     runs every rule and returns all the findings at once, sorted; the
+//     office's words are in messages.go.
+//   - pagelist.go says which pages exist, their paths (urls.go owns every
+//     output path), titles, breadcrumbs and dates; check reads it to find
+//     two sources that would write one page, render to render them.
+//   - theme.go finds the theme (the site's own themes/NAME over the
+//     built-in one) and its words (words.go: i18n/LANG.yaml, LANG the
+//     config's lingua); render.go parses the layouts once and runs them
+//     over the page type of view.go.
+//   - The files that are not pages are made from the model: the search
+//     index (search.go, searchfiles.go), the static indexes (indexes.go,
+//     indexpages.go), open data (opendata.go, csv.go, dcat.go, feed.go),
+//     the published snapshots (archive*.go).
+//   - pages.go and stream.go render, minify and write every file, on every
+//     core; the folder is replaced in one step only when complete.
+//
+// The fields of sheets and indicators that a revision may change are one
+// table, plan's fields.go: the pages, the change lists, the CSV and JSON
+// open data and the search index range over it, and a test fails when an
+// output leaves one out. Adding a field to indicators is the struct field
+// with its tag (the loader and the JSON Schema follow the tag), a row in
+// that table, its label in the theme's i18n file, and the docs.
+//
+// # Front doors
+//
+// Build builds a site in memory (tests, and the preview's complete
+// build); BuildTo is `piao build`, which streams every file to disk; Check
+// is `piao check`, which renders every page and keeps nothing; LoadAndCheck
+// (or a Cache's) and NewPages give `piao serve` a site that renders one
+// page at a time; NewSnapshot freezes a plan for the archive.
+//
+// # The template API
+//
+// A theme is a folder: layouts/base.html (defines "base", the frame of
+// every page), layouts/_*.html (shared partials), one layouts/KIND.html per
+// kind of page (each defines "main"), assets/ (copied as they are) and
+// i18n/LANG.yaml (the words). A site overrides any file by putting its own
+// copy at the same place under themes/NAME/; a words file of the site need
+// hold only the words it changes.
+//
+// The kinds of page are: home, section (a level of the breadcrumb above
+// the plans), plan, sheet (also a sheet's "as approved" page, with
+// .Original set), unit, area, line, revisions, indexes (the list of a
+// plan's indexes), listing (one index, or one group of a long index),
+// search, opendata, archive, snapshot (an archived snapshot's landing page).
+//
+// Every layout is run with a page, whose fields are:
+//
+//	.Kind        the kind of page, as above
+//	.Path        its output path ("piao-2024-2026/index.html")
+//	.Title       its title; .Crumbs its breadcrumb ([]{Title, URL})
+//	.Published   .Updated: ISO dates from the content ("" when none)
+//	.Site        the whole model (*plan.Site): .Site.Config, .Site.Plans
+//	.Plan        the plan the page belongs to (on home and search pages,
+//	             the newest)
+//	.Sheet       .Original (sheet pages), .Unit .Area (unit pages), .Area
+//	             (area pages), .Line (line pages), .List .Group (listing),
+//	             .Lists (indexes), .Level (section), .Snapshot (snapshot)
+//
+// and whose methods are, by purpose:
+//
+//	frame:       .Chrome (the header, menu and footer's data, prepared
+//	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence …),
+//	             .NavPlan
+//	links:       .Rel PATH, .Asset NAME, .Home, .Root, .SectionURL I,
+//	             .PlanURL P, .SheetURL S, .OriginalURL S, .IndicatorURL S I,
+//	             .UnitURL CODE, .AreaURL CODE, .LineURL CODE,
+//	             .RevisionsURL ID, .PlanRevisionsURL P, .IndexesURL P,
+//	             .SearchURL, .SearchData, .OpenDataURL, .DataURL FILE,
+//	             .SheetDataURL S, .FeedURL (.HasFeed), .ArchiveURL, .SnapshotURL M,
+//	             .SnapshotFileURL M FILE; every link is relative, so that
+//	             the site works under any sub-path and from disk
+//	text:        .Markdown TEXT (a body: the only way text becomes HTML,
+//	             with the inline function below), .SafeURL URL, .SheetName S,
+//	             .LineName L, .RefName R (a part of the plan with its code,
+//	             when it has one), .FieldLabel F, .Licence, .KindPlural,
+//	             .IndexKinds, .SearchWords
+//	levels:      .LevelName KEY, .LevelNames KEY (area, unita, linea,
+//	             obiettivo_strategico, obiettivo_operativo, as the plan's
+//	             livelli name them), .LT WORD LEVELS [NAME VALUE]… (a word,
+//	             or its WORD.renamed twin when the plan renames one of the
+//	             LEVELS), .LCount WORD LEVEL N
+//	values:      .Val VALUE (a value with its earlier ones, or as approved
+//	             on an "as approved" page), .IndicatorView S I (an
+//	             indicator's rows, in the order of the table of fields),
+//	             .IndicatorNumber S I, .Rev ID, .Changes ID, .Shown I,
+//	             .ShownNote N, .Removed I, .Marked NOTES FIELD
+//	structure:   .UnitOf S, .AreaOf S, .LineOf S, .Objective KEY, .ObjectiveSheets KEY,
+//	             .Plan.HasAreas, .HasUnits, .HasLines, .HasObjectives (a level
+//	             the plan lacks has no page, row, column or filter),
+//	             .Plan.Weighted, .Coefficients,
+//	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
+//	             .SheetCount, .LongPlan
+//	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
+//	             .SearchFilters
+//
+// Kinds of sheet and of change are told apart by methods, never by
+// number: .Sheet.Kind.IsStrategic, .Kind.IsOperational; a change's
+// .Kind.IsModified, .IsAdded, .IsRemoved.
+//
+// The template functions are t KEY [NAME VALUE]… (a word of the theme's
+// i18n file, its {NAME}s filled in), tn KEY N (a count: KEY.one or
+// KEY.many), date D (a date as precise as the content gives it: "12
+// settembre 2024", "settembre 2016", "2016"), on D (the word before it in a
+// sentence: "il", "nel"), size N (a size in bytes), inline TEXT (a field's
+// text as HTML, with its inline Markdown), plain TEXT (the same as text),
+// marker M (a footnote's marker in brackets), sentence NAME (a name within
+// a sentence), and join, add, slug, anchor, dict (to pass several values to
+// a partial: dict "P" $p "S" .). Print a field's text with inline, never
+// as it is: {{inline .Descrizione.S}}.
+//
+// For example, a site that wants its unit pages to list only the names of
+// the unit's objectives puts this in themes/default/layouts/unit.html:
+//
+//	{{define "main"}}{{$p := .}}
+//	<h1>{{.Unit.Nome}}</h1>
+//	<p class="kicker">{{t "sheet.unit"}} – {{.Area.Nome}}</p>
+//	<ul>{{range $p.UnitSheets .Unit.Codice.S}}<li><a href="{{$p.SheetURL .}}">{{$p.SheetName .}}</a></li>{{end}}</ul>
+//	{{end}}
+//
+// With the built-in theme, the bytes of a sheet's page depend only on that
+// sheet, its plan's piano.yaml, config.yaml and the theme: piao serve
+// renders again only the pages of a sheet that changed. A layout of a
+// sheet's page must not show other sheets (Pages.SheetFile).
+package builder

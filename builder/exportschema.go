@@ -1,0 +1,200 @@
+package builder
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// The JSON Schemas of the JSON files the open data publish, derived from
+// the types that write them (their json tags) and, for the fields of
+// sheets and indicators, from the table of fields (plan.SheetSpecs,
+// plan.IndicatorSpecs): a schema cannot drift from the files. They are
+// published in schema/ beside the content's schemas, listed on the "Dati
+// aperti" page and named by the catalogue (dct:conformsTo); docs/schema/
+// holds a copy.
+
+// exportSchema is the schema of one JSON export. A new JSON file of the
+// open data gets a row in exportSchemas: TestExportSchemas fails for a
+// published JSON file that has no schema or does not validate against it.
+type exportSchema struct {
+	file  string // the export's file name
+	title string
+	root  func(g *exportGen) map[string]any // the schema of the file's value
+}
+
+var exportSchemas = []exportSchema{
+	{"piano.json", "piao: dati aperti, piano.json (un piano intero)",
+		func(g *exportGen) map[string]any { return g.object(reflect.TypeOf(planJSON{})) }},
+	{"scheda.json", "piao: dati aperti, scheda.json (una scheda)",
+		func(g *exportGen) map[string]any { return g.sheet() }},
+}
+
+// name is the schema's file name in schema/: "piano.json.schema.json".
+func (s *exportSchema) name() string { return s.file + ".schema.json" }
+
+// exportSchemaOf returns the schema of an export's file name, or nil.
+func exportSchemaOf(file string) *exportSchema {
+	for i := range exportSchemas {
+		if exportSchemas[i].file == file {
+			return &exportSchemas[i]
+		}
+	}
+	return nil
+}
+
+// ExportSchemaFiles returns the JSON Schema of each JSON export, by file
+// name in schema/.
+func ExportSchemaFiles() map[string][]byte {
+	out := map[string][]byte{}
+	for _, s := range exportSchemas {
+		g := &exportGen{defs: map[string]any{}}
+		doc := map[string]any{
+			"$schema": "https://json-schema.org/draft/2020-12/schema",
+			"$id":     s.name(),
+			"title":   s.title,
+			"description": "Generato da piao; le chiavi sono descritte in docs/open-data.md. " +
+				"Ogni valore rivedibile riporta il valore in vigore (attuale), quello approvato (iniziale) e i precedenti (storia).",
+		}
+		for k, v := range s.root(g) {
+			doc[k] = v
+		}
+		doc["$defs"] = g.defs
+		b, err := json.MarshalIndent(doc, "", "  ")
+		if err != nil {
+			panic(err) // maps of strings and slices always marshal
+		}
+		out[s.name()] = append(b, '\n')
+	}
+	return out
+}
+
+// exportEnums are the keys whose values are a closed list.
+var exportEnums = map[string][]string{
+	"tipo":     {"strategica", "operativa"},
+	"modifica": {"modificato", "inserito", "stralciato"},
+	"oggetto":  {"scheda", "indicatore", "nota"},
+}
+
+// exportGen builds a schema; defs are the shared definitions it refers to.
+type exportGen struct{ defs map[string]any }
+
+var (
+	valueJSONType     = reflect.TypeOf(valueJSON{})
+	sheetJSONType     = reflect.TypeOf(sheetJSON{})
+	indicatorJSONType = reflect.TypeOf(indicatorJSON{})
+)
+
+// of is the schema of a Go type as encoding/json writes it.
+func (g *exportGen) of(t reflect.Type) map[string]any {
+	switch t {
+	case valueJSONType:
+		return g.def("valore", func() map[string]any { return g.object(t) })
+	case sheetJSONType:
+		return g.def("scheda", g.sheet)
+	case indicatorJSONType:
+		return g.def("indicatore", g.indicator)
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return map[string]any{"type": "string"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Int:
+		return map[string]any{"type": "integer"}
+	case reflect.Pointer:
+		return map[string]any{"oneOf": []any{g.of(t.Elem()), map[string]any{"type": "null"}}}
+	case reflect.Slice:
+		return map[string]any{"type": "array", "items": g.of(t.Elem())}
+	case reflect.Struct:
+		return g.object(t)
+	}
+	panic("export schema: no schema for " + t.String()) // a new kind of value needs a case
+}
+
+// def records a shared definition once and refers to it.
+func (g *exportGen) def(name string, build func() map[string]any) map[string]any {
+	if _, ok := g.defs[name]; !ok {
+		g.defs[name] = nil // being built: a reference to itself stops here
+		g.defs[name] = build()
+	}
+	return map[string]any{"$ref": "#/$defs/" + name}
+}
+
+// object is a struct as an object: every member required but those the
+// encoder leaves out when empty, and no other member.
+func (g *exportGen) object(t reflect.Type) map[string]any {
+	props, required := map[string]any{}, []string{}
+	g.members(t, props, &required)
+	return map[string]any{"type": "object", "properties": props, "required": required, "additionalProperties": false}
+}
+
+func (g *exportGen) members(t reflect.Type, props map[string]any, required *[]string) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		s := g.of(f.Type)
+		if enum, ok := exportEnums[name]; ok {
+			s = map[string]any{"enum": enum}
+		}
+		if name == "storia" {
+			s["minItems"] = 1 // left out when there is no earlier value
+		}
+		props[name] = s
+		if opts != "omitempty" {
+			*required = append(*required, name)
+		}
+	}
+}
+
+// spliced is an object written by spliceObject: the members of head, the
+// fields of the table of fields, the members of tail. A field only some
+// kinds of sheet have is null for the others; a weight is left out by a
+// plan without weights (pesi: nessuno), an optional field (baseline,
+// storico…) by a plan none of whose sheets gives it.
+func (g *exportGen) spliced(head, tail reflect.Type, specs []*plan.Spec) map[string]any {
+	props, required := map[string]any{}, []string{}
+	g.members(head, props, &required)
+	var kindOnly []any
+	for _, s := range specs {
+		if !s.Weight && !s.Optional { // the plan may leave them out
+			required = append(required, s.Key)
+		}
+		switch {
+		case s.PerYear:
+			props[s.Key] = map[string]any{
+				"type":                 "object",
+				"propertyNames":        map[string]any{"pattern": "^[0-9]{4}$"},
+				"additionalProperties": g.of(valueJSONType),
+			}
+		case s.Operational:
+			props[s.Key] = map[string]any{"oneOf": []any{g.of(valueJSONType), map[string]any{"type": "null"}}}
+			kindOnly = append(kindOnly, map[string]any{
+				"if":   map[string]any{"properties": map[string]any{"tipo": map[string]any{"const": "operativa"}}},
+				"then": map[string]any{"properties": map[string]any{s.Key: g.of(valueJSONType)}},
+				"else": map[string]any{"properties": map[string]any{s.Key: map[string]any{"type": "null"}}},
+			})
+		default:
+			props[s.Key] = g.of(valueJSONType)
+		}
+	}
+	g.members(tail, props, &required)
+	out := map[string]any{"type": "object", "properties": props, "required": required, "additionalProperties": false}
+	if len(kindOnly) > 0 {
+		out["allOf"] = kindOnly
+	}
+	return out
+}
+
+func (g *exportGen) sheet() map[string]any {
+	return g.spliced(reflect.TypeOf(sheetHead{}), reflect.TypeOf(sheetTail{}), plan.SheetSpecs())
+}
+
+func (g *exportGen) indicator() map[string]any {
+	return g.spliced(reflect.TypeOf(indicatorHead{}), reflect.TypeOf(indicatorTail{}), plan.IndicatorSpecs())
+}

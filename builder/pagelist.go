@@ -1,0 +1,217 @@
+package builder
+
+import "github.com/piao-pa/piao/builder/plan"
+
+// This file lists the pages of the site: which pages exist, their output
+// paths, titles, breadcrumbs and dates. Render renders them, and check
+// reads the same list to find two sources that would write one page.
+
+// pagesOf lists every page of the site, with its path, title, breadcrumb
+// and dates, in the words w.
+func pagesOf(model *plan.Site, w *words) []*page { return listPages(model, w, true) }
+
+// listPages is pagesOf; without indexes, it leaves out the pages of the
+// plans' indexes, which are most of its work: they live in a folder of
+// their own (indici/) under names made from slugs, and so can neither
+// collide with another page nor leave the output folder.
+//
+// With nil words, the pages have their paths and no titles: what check
+// needs.
+func listPages(model *plan.Site, w *words, indexes bool) []*page {
+	cfg := &model.Config
+	var out []*page
+	home := &page{Kind: "home", Path: homePath(), Title: cfg.Ente.Nome.S}
+	if len(model.Plans) > 0 {
+		home.Plan = model.Plans[0]
+		home.Published, home.Updated = home.Plan.Published(), home.Plan.Updated()
+	}
+	out = append(out, home)
+	// The trail above the plans, as ANAC's checker expects it.
+	var trail []crumb
+	for i, l := range cfg.Percorso {
+		pg := &page{Kind: "section", Level: i, Title: l.Titolo.S, Path: sectionPath(cfg.Percorso, i)}
+		pg.Crumbs = append(withHome(w, trail), crumb{Title: l.Titolo.S})
+		if len(model.Plans) > 0 {
+			pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()
+		}
+		if l.URL.S == "" {
+			out = append(out, pg)
+		}
+		trail = append(trail, crumb{Title: l.Titolo.S, URL: sectionPath(cfg.Percorso, i)})
+	}
+	for _, p := range model.Plans {
+		out = append(out, planPages(p, w, trail, indexes)...)
+	}
+	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: w.T("opendata.title")},
+		{Kind: "archive", Path: archivePath(), Title: w.T("archive.title")}} {
+		pg.Crumbs = withHome(w, []crumb{{Title: pg.Title}})
+		pg.Published, pg.Updated = home.Published, home.Updated
+		out = append(out, pg)
+	}
+	out = append(out, searchPage(model, w))
+	for _, pg := range out {
+		pg.Crumbs = resolveCrumbs(pg, cfg.Percorso)
+	}
+	return out
+}
+
+func oldestPublished(plans []*plan.Plan) string {
+	d := plans[0].Published()
+	for _, p := range plans {
+		if plan.DateBefore(p.Published(), d) {
+			d = p.Published()
+		}
+	}
+	return d
+}
+
+// withHome prefixes a trail with the home page.
+func withHome(w *words, trail []crumb) []crumb {
+	return append([]crumb{{Title: w.T("crumbs.home"), URL: homePath()}}, trail...)
+}
+
+// resolveCrumbs turns the output paths of a page's breadcrumb into links
+// relative to it, and levels that the config sends elsewhere into their
+// URL.
+func resolveCrumbs(pg *page, levels []plan.Link) []crumb {
+	out := make([]crumb, len(pg.Crumbs))
+	for i, c := range pg.Crumbs {
+		out[i] = c
+		if c.URL == "" {
+			continue
+		}
+		external := ""
+		for _, l := range levels {
+			if l.Titolo.S == c.Title && l.URL.S != "" {
+				external = l.URL.S
+			}
+		}
+		if external != "" {
+			out[i].URL = external
+		} else {
+			out[i].URL = relURL(pg.Path, c.URL)
+		}
+	}
+	return out
+}
+
+func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
+	var out []*page
+	planCrumbs := append(withHome(w, trail), crumb{Title: p.Titolo.S, URL: planPath(p)})
+	add := func(pg *page, title string) {
+		pg.Plan = p
+		pg.Title = title
+		if pg.Published == "" {
+			pg.Published, pg.Updated = p.Published(), p.Updated()
+		}
+		pg.Crumbs = append(append([]crumb(nil), planCrumbs...), crumb{Title: title})
+		out = append(out, pg)
+	}
+	pp := &page{Kind: "plan", Path: planPath(p), Plan: p, Title: p.Titolo.S,
+		Published: p.Published(), Updated: p.Updated()}
+	pp.Crumbs = append(append([]crumb(nil), planCrumbs[:len(planCrumbs)-1]...), crumb{Title: p.Titolo.S})
+	out = append(out, pp)
+	if len(p.Revisioni) > 0 {
+		add(&page{Kind: "revisions", Path: revisionsPath(p)}, w.T("revisions.title"))
+	}
+	for _, s := range p.Sheets() {
+		upd := sheetUpdated(p, s)
+		title := sheetTitle(w, s)
+		published := p.Published()
+		if r := p.Revision(s.Inserito.S); r != nil {
+			published = r.Data.S // a sheet a revision added is published with it
+		}
+		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: published, Updated: upd}, title)
+		if s.Revised() && !s.Added() { // a sheet a revision added was never approved as it is
+			add(&page{Kind: "sheet", Path: originalPath(s), Sheet: s, Original: true,
+				Published: p.Published(), Updated: p.Published()}, w.T("page.sheet.original", "title", title))
+		}
+	}
+	for i := range p.Aree {
+		a := &p.Aree[i]
+		add(&page{Kind: "area", Path: areaPath(p, a.Codice.S), Area: a}, a.Nome.S)
+		for j := range a.Unita {
+			u := &a.Unita[j]
+			add(&page{Kind: "unit", Path: unitPath(p, u.Codice.S), Unit: u, Area: a}, u.Nome.S)
+		}
+	}
+	for i := range p.Linee {
+		l := &p.Linee[i]
+		add(&page{Kind: "line", Path: linePath(p, l.Key()), Line: l}, lineTitle(w, p, l))
+	}
+	if !indexes {
+		return out
+	}
+	return append(out, indexPages(p, w, planCrumbs)...)
+}
+
+// lineTitle is a line page's title: "Linea strategica 1 - Digitale".
+func lineTitle(w *words, p *plan.Plan, l *plan.Line) string {
+	level := w.Level(p, "linea").One
+	if l.Codice.S == "" {
+		return w.T("page.line.nocode", "level", level, "name", l.Nome.S)
+	}
+	return w.T("page.line", "level", level, "code", l.Codice.S, "name", l.Nome.S)
+}
+
+func sheetTitle(w *words, s *plan.Sheet) string {
+	if s.Kind == plan.Strategic {
+		return w.T("page.sheet.strategic", "level", w.Level(s.Plan, "obiettivo_strategico").One, "name", w.SheetName(s))
+	}
+	return w.T("page.sheet.operational", "level", w.Level(s.Plan, "obiettivo_operativo").One, "name", w.SheetName(s))
+}
+
+// sheetUpdated is the date of the latest revision that touched the sheet.
+func sheetUpdated(p *plan.Plan, s *plan.Sheet) string {
+	upd := p.Published()
+	for _, r := range p.Revisioni {
+		if len(s.Changes(r.ID.S)) > 0 || len(s.RevNotes(r.ID.S)) > 0 {
+			upd = r.Data.S
+		}
+	}
+	return upd
+}
+
+// indexPages lists the pages of a plan's indexes: a page listing them,
+// one per index, and one per top group of a long index.
+func indexPages(p *plan.Plan, w *words, planCrumbs []crumb) []*page {
+	lists := planListings(p, w)
+	hubTitle := w.T("indexes.title")
+	hub := &page{Kind: "indexes", Path: indexesPath(p), Title: hubTitle, Lists: lists}
+	hub.Crumbs = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
+	out := []*page{hub}
+	toHub := crumb{Title: hubTitle, URL: indexesPath(p)}
+	for _, l := range lists {
+		pg := &page{Kind: "listing", Path: l.Path, Title: l.Title, List: l}
+		pg.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title})
+		out = append(out, pg)
+		if !l.Split {
+			continue
+		}
+		for _, g := range l.Groups {
+			part := &page{Kind: "listing", Path: g.Path, Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
+			part.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
+			out = append(out, part)
+		}
+	}
+	for _, pg := range out {
+		pg.Plan = p
+		pg.Published, pg.Updated = p.Published(), p.Updated()
+	}
+	return out
+}
+
+func appendCrumbs(base []crumb, more ...crumb) []crumb {
+	return append(append([]crumb(nil), base...), more...)
+}
+
+// searchPage is the site's search page.
+func searchPage(model *plan.Site, w *words) *page {
+	pg := &page{Kind: "search", Path: searchPagePath, Title: w.T("search.page")}
+	pg.Crumbs = withHome(w, []crumb{{Title: pg.Title}})
+	if len(model.Plans) > 0 {
+		pg.Plan = model.Plans[0]
+		pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()
+	}
+	return pg
+}

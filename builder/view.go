@@ -1,0 +1,583 @@
+package builder
+
+import (
+	"encoding/json"
+	"html/template"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/markup"
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// This file is the template API: the page a layout renders and every
+// method it may call. The package doc (doc.go) lists them for theme
+// authors; keep the two together.
+
+// page is what a template sees: the site, where the page sits, and the
+// object it shows. Which fields are set depends on Kind, one of pageKinds:
+// Sheet on "sheet" pages (Original on a sheet's "as approved" page), Unit
+// and Area on "unit", Area on "area", Line on "line", List and Group on
+// "listing", Lists on "indexes", Level on "section", Snapshot on
+// "snapshot"; Plan on every page of a plan (and on the home and search
+// pages, the newest plan).
+type page struct {
+	Kind      string
+	Path      string // output path, slash-separated: "piao-2024-2026/index.html"
+	Title     string
+	Site      *plan.Site
+	Plan      *plan.Plan
+	Sheet     *plan.Sheet
+	Unit      *plan.Unit
+	Area      *plan.Area
+	Line      *plan.Line
+	Level     int // for section pages: the breadcrumb level
+	Original  bool
+	List      *listing   // for an index page
+	Group     *listGroup // for the page of one group of a long index
+	Lists     []*listing // for the page listing a plan's indexes
+	Crumbs    []crumb
+	Published string // ISO dates, from the content
+	Updated   string
+	Snapshot  *SnapshotMeta // for a snapshot's landing page
+	r         *renderer
+	chrome    *chromeView // once prepared, for the page being rendered
+}
+
+// crumb is a step of the breadcrumb.
+type crumb struct {
+	Title string
+	URL   string // relative; empty for the current page
+}
+
+// ---- The frame of every page ----
+
+// chromeView is what the frame of every page (head, header, menu, footer)
+// shows, prepared in Go: the theme reads it as plain fields instead of
+// calling a method for each link, which is most of a small page's time.
+// A page prepares it once, however many templates read it.
+type chromeView struct {
+	Lang     string // the language of the site's words: "it"
+	Kind     string // the full name of the kind of the site's plans, or of plans in general
+	Ente     string // the body's name
+	EnteSite string // its website, when a safe address
+
+	// Links to the site's own files, relative to the page.
+	Favicon, CSS, Feed, Home, Search, OpenData, Archive string
+
+	// Section is the first level of the path (Amministrazione
+	// Trasparente); Plan, the plan the menu points at (nil without plans).
+	Section link
+	Plan    *navPlan
+
+	// The footer: contacts, the configured links with a safe address,
+	// the accessibility statement, the privacy notice and the licence
+	// (its URL empty when not a safe address).
+	Address, PEC, TaxCode  string
+	Links                  []link
+	Accessibility, Privacy string
+	Licence                link
+}
+
+type link struct{ Title, URL string }
+
+// navPlan is the plan of the menu and the footer.
+type navPlan struct {
+	Title, Sigla, Period, URL string
+	Revisions                 string // its revisions page, when it has revisions
+}
+
+// Chrome returns the frame of the page.
+func (pg *page) Chrome() *chromeView {
+	if pg.chrome != nil {
+		return pg.chrome
+	}
+	np := pg.NavPlan()
+	cfg := &pg.Site.Config
+	c := &chromeView{
+		Lang:     pg.r.words.Lang,
+		Kind:     pg.r.words.KindName(siteKind(pg.Site)),
+		Ente:     cfg.Ente.Nome.S,
+		EnteSite: pg.SafeURL(cfg.Ente.Sito.S),
+		Favicon:  pg.Asset("img/favicon.svg"), CSS: pg.Asset("css/piao.css"),
+		Home: pg.Home(), Search: pg.SearchURL(),
+		OpenData: pg.OpenDataURL(), Archive: pg.ArchiveURL(),
+		Section: link{Title: cfg.Percorso[0].Titolo.S, URL: pg.SectionURL(0)},
+		Address: cfg.Ente.Indirizzo.S, PEC: cfg.Ente.PEC.S, TaxCode: cfg.Ente.CodiceFiscale.S,
+		Accessibility: pg.SafeURL(cfg.Accessibilita.S),
+		Privacy:       pg.SafeURL(cfg.Privacy.S),
+	}
+	if np != nil {
+		c.Plan = &navPlan{Title: np.Titolo.S, Sigla: np.Sigla.S, Period: np.Periodo.S, URL: pg.PlanURL(np)}
+		if len(np.Revisioni) > 0 {
+			c.Plan.Revisions = pg.PlanRevisionsURL(np)
+		}
+	}
+	for _, l := range cfg.Collegamenti {
+		if u := pg.SafeURL(l.URL.S); u != "" {
+			c.Links = append(c.Links, link{Title: l.Titolo.S, URL: u})
+		}
+	}
+	if c.Kind == "" {
+		c.Kind = pg.r.words.T("kind.any")
+	}
+	if pg.HasFeed() {
+		c.Feed = pg.FeedURL()
+	}
+	lic := pg.Licence()
+	c.Licence = link{Title: lic.Nome.S, URL: pg.SafeURL(lic.URL.S)}
+	pg.chrome = c
+	return c
+}
+
+// NavPlan is the plan the header's menu points at: the page's own plan,
+// or the newest one on pages above the plans.
+func (pg *page) NavPlan() *plan.Plan {
+	if pg.Plan != nil {
+		return pg.Plan
+	}
+	if len(pg.Site.Plans) > 0 {
+		return pg.Site.Plans[0]
+	}
+	return nil
+}
+
+// ---- Links: every one relative to the page ----
+
+// Rel links from this page to an output path.
+func (pg *page) Rel(to string) string { return relURL(pg.Path, to) }
+
+// Asset links to a theme asset ("css/piao.css").
+func (pg *page) Asset(name string) string { return pg.Rel(assetPath(name)) }
+
+// Home links to the home page.
+func (pg *page) Home() string { return pg.Rel(homePath()) }
+
+// Root links to the site's root folder: "" or "../" and so on.
+func (pg *page) Root() string { return strings.TrimSuffix(pg.Home(), indexFile) }
+
+// SectionURL links to the page of breadcrumb level i, or to the URL the
+// config gives for it.
+func (pg *page) SectionURL(i int) string {
+	levels := pg.Site.Config.Percorso
+	if u := levels[i].URL.S; u != "" && markup.SafeURL(u) {
+		return u
+	}
+	return pg.Rel(sectionPath(levels, i))
+}
+
+// PlanURL links to a plan's page.
+func (pg *page) PlanURL(p *plan.Plan) string { return pg.Rel(planPath(p)) }
+
+// SheetURL links to a sheet's page.
+func (pg *page) SheetURL(s *plan.Sheet) string { return pg.Rel(sheetPath(s)) }
+
+// OriginalURL links to a sheet as originally approved.
+func (pg *page) OriginalURL(s *plan.Sheet) string { return pg.Rel(originalPath(s)) }
+
+// IndicatorURL links to an indicator's anchor.
+func (pg *page) IndicatorURL(s *plan.Sheet, ind *plan.Indicator) string {
+	return pg.Rel(sheetPath(s) + "#" + IndicatorAnchor(ind))
+}
+
+// IndicatorAnchor is the stable fragment id of an indicator.
+func IndicatorAnchor(ind *plan.Indicator) string { return "ind-" + slug(ind.ID.S) }
+
+// UnitURL links to a unit of the page's plan.
+func (pg *page) UnitURL(code string) string { return pg.Rel(unitPath(pg.Plan, code)) }
+
+// AreaURL links to an area of the page's plan.
+func (pg *page) AreaURL(code string) string { return pg.Rel(areaPath(pg.Plan, code)) }
+
+// LineURL links to a strategic line of the page's plan.
+func (pg *page) LineURL(code string) string { return pg.Rel(linePath(pg.Plan, code)) }
+
+// RevisionsURL links to the page's plan's revisions page, at a revision
+// if id is not empty.
+func (pg *page) RevisionsURL(id string) string {
+	to := revisionsPath(pg.Plan)
+	if id != "" {
+		to += "#" + slug(id)
+	}
+	return pg.Rel(to)
+}
+
+// PlanRevisionsURL links to the revisions page of any plan.
+func (pg *page) PlanRevisionsURL(p *plan.Plan) string { return pg.Rel(revisionsPath(p)) }
+
+// IndexesURL links to a plan's indexes.
+func (pg *page) IndexesURL(p *plan.Plan) string { return pg.Rel(indexesPath(p)) }
+
+// SearchURL links to the search page.
+func (pg *page) SearchURL() string { return pg.Rel(searchPagePath) }
+
+// SearchData links to the folder of the search index files, with a
+// trailing slash.
+func (pg *page) SearchData() string {
+	const probe = "indice.js"
+	return strings.TrimSuffix(pg.Rel(pg.r.search.Dir+"/"+probe), probe)
+}
+
+// OpenDataURL links to the Dati aperti page.
+func (pg *page) OpenDataURL() string { return pg.Rel(openDataPath()) }
+
+// DataURL links to a file of the page's plan's open data ("indicatori.csv").
+func (pg *page) DataURL(file string) string { return pg.Rel(dataPath(pg.Plan, file)) }
+
+// SheetDataURL links to a sheet's JSON.
+func (pg *page) SheetDataURL(s *plan.Sheet) string { return pg.Rel(sheetDataPath(s)) }
+
+// FeedURL links to the Atom feed of the revisions.
+func (pg *page) FeedURL() string { return pg.Rel(feedPath()) }
+
+// HasFeed reports whether the site has a feed of its revisions: not when
+// no date of the content names its day.
+func (pg *page) HasFeed() bool {
+	return slices.ContainsFunc(pg.r.downloads, func(d download) bool { return d.Path == feedPath() })
+}
+
+// ArchiveURL links to the Archivio page.
+func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }
+
+// SnapshotURL links to a snapshot's copy of its plan's page, or to its
+// landing page when the plan is unknown.
+func (pg *page) SnapshotURL(m SnapshotMeta) string {
+	for _, s := range pg.r.snapshots {
+		if s.Meta.Nome != m.Nome {
+			continue
+		}
+		if _, ok := s.Files[path.Join(slug(m.Piano), indexFile)]; ok && m.Piano != "" {
+			return pg.Rel(snapshotPath(m.Nome, path.Join(slug(m.Piano), indexFile)))
+		}
+	}
+	return pg.SnapshotFileURL(m, homePath())
+}
+
+// SnapshotFileURL links to a file of a snapshot.
+func (pg *page) SnapshotFileURL(m SnapshotMeta, file string) string {
+	return pg.Rel(snapshotPath(m.Nome, file))
+}
+
+// ---- Text ----
+
+// Markdown renders author text as HTML (the only way text becomes HTML).
+func (pg *page) Markdown(s string) template.HTML { return pg.r.md.Render(s) }
+
+// SafeURL returns u when it is an allowed link target, else "".
+func (pg *page) SafeURL(u string) string {
+	if markup.SafeURL(u) {
+		return u
+	}
+	return ""
+}
+
+// SheetName is a sheet's display title.
+func (pg *page) SheetName(s *plan.Sheet) string { return pg.r.words.SheetName(s) }
+
+// KindPlural names the site's plans in a list: "Piani integrati di
+// attività e organizzazione" when they are all PIAO.
+func (pg *page) KindPlural() string { return pg.r.words.KindPlural(siteKind(pg.Site)) }
+
+// FieldLabel is the label of a field, as the change lists name it.
+func (pg *page) FieldLabel(f plan.Field) string { return pg.r.words.Field(pg.Plan, f) }
+
+// Licence is the licence of the content.
+func (pg *page) Licence() plan.Licenza { return pg.Site.Config.Licenza }
+
+// SearchWords are the search script's words, as JSON, for the search
+// page to pass to it.
+func (pg *page) SearchWords() string {
+	const prefix = "search.js."
+	out := map[string]string{}
+	for k, v := range pg.r.words.text {
+		if strings.HasPrefix(k, prefix) {
+			out[strings.TrimPrefix(k, prefix)] = v
+		}
+	}
+	b, _ := json.Marshal(out) // strings only: always marshals, keys sorted
+	return string(b)
+}
+
+// ---- Values and revisions ----
+
+// valueView is a value as a template shows it: the value in force, the
+// earlier ones, the date it refers to (a baseline's) and the marker of a
+// footnote.
+type valueView struct {
+	Current string
+	Old     []oldValue
+	Date    string
+	Marker  string
+}
+
+type oldValue struct {
+	Value    string
+	RevDate  string
+	RevURL   string
+	RevTitle string
+}
+
+// Val prepares a value for display: on the current page with its earlier
+// values, on the "as approved" page as first approved.
+func (pg *page) Val(v plan.Value) valueView {
+	if pg.Original {
+		return valueView{Current: v.Original(), Date: v.Data.S, Marker: v.Rimando}
+	}
+	out := valueView{Current: v.S, Date: v.Data.S, Marker: v.Rimando}
+	for _, p := range v.Precedenti {
+		o := oldValue{Value: p.Valore.S, RevURL: pg.RevisionsURL(p.Revisione.S)}
+		if rev := pg.Plan.Revision(p.Revisione.S); rev != nil {
+			o.RevDate = rev.Data.S
+			o.RevTitle = rev.Atto.S
+		}
+		out.Old = append(out.Old, o)
+	}
+	return out
+}
+
+// indicatorView is an indicator as its sheet's page shows it, prepared in
+// one call: a template evaluates each of its fields far more slowly than
+// Go computes them.
+type indicatorView struct {
+	Number         int
+	Anchor         string
+	Removed, Added bool // as shown on this page
+	Caption        string
+	Rows           []fieldRow
+}
+
+// fieldRow is a row of an indicator's table: its label, the marker of a
+// footnote about the field, and the value.
+type fieldRow struct {
+	Label, Marker string
+	Value         valueView
+}
+
+// IndicatorView prepares indicator ind of sheet s for this page: a row
+// for each of its fields, in the order of the table of fields.
+func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView {
+	v := &indicatorView{Number: pg.IndicatorNumber(s, ind), Anchor: IndicatorAnchor(ind),
+		Removed: pg.Removed(ind), Added: ind.Added() && !pg.Original}
+	v.Rows = make([]fieldRow, 0, 6+len(ind.Target))
+	plain := ind.RisultatoAtteso.S != "" // the targets are then not the expected result
+	for f := range ind.Fields() {
+		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
+			continue // a field the plan or the indicator leaves empty: no row
+		}
+		label := pg.r.words.FieldRow(pg.Plan, f)
+		if plain {
+			label = pg.r.words.Field(pg.Plan, f)
+		}
+		v.Rows = append(v.Rows, fieldRow{Label: label, Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)})
+	}
+	v.Caption = pg.Val(ind.Descrizione).Current
+	return v
+}
+
+// IndicatorNumber is the 1-based position of an indicator in its sheet.
+func (pg *page) IndicatorNumber(s *plan.Sheet, ind *plan.Indicator) int {
+	for i := range s.Indicatori {
+		if &s.Indicatori[i] == ind {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Rev returns the revision of the page's plan with the given id.
+func (pg *page) Rev(id string) *plan.Revision { return pg.Plan.Revision(id) }
+
+// Shown reports whether an indicator appears on this page: on the "as
+// approved" page, indicators added later do not.
+func (pg *page) Shown(ind *plan.Indicator) bool {
+	return !pg.Original || !ind.Added()
+}
+
+// ShownNote is Shown for footnotes.
+func (pg *page) ShownNote(n plan.Note) bool { return !pg.Original || n.Inserita.S == "" }
+
+// Removed reports whether an indicator is shown as removed on this page.
+func (pg *page) Removed(ind *plan.Indicator) bool { return !pg.Original && ind.Removed() }
+
+// Marked returns the marker of the footnote about field, if one shown on
+// this page marks it.
+func (pg *page) Marked(notes []plan.Note, field string) string {
+	for _, n := range notes {
+		if !pg.ShownNote(n) {
+			continue
+		}
+		for _, c := range n.Campi {
+			if c.S == field {
+				return n.Rimando.S
+			}
+		}
+	}
+	return ""
+}
+
+// changeView is what a revision changed in one sheet, with the sheet's
+// and its indicators' notes about that revision.
+type changeView struct {
+	Sheet *plan.Sheet
+	Notes []plan.RevNote
+	Items []plan.Change
+}
+
+// Changes lists what a revision changed in the plan, sheet by sheet.
+func (pg *page) Changes(id string) []changeView {
+	var out []changeView
+	var cur *changeView
+	for _, c := range pg.Plan.Changes(id) {
+		if cur == nil || cur.Sheet != c.Sheet {
+			out = append(out, changeView{Sheet: c.Sheet, Notes: c.Sheet.RevNotes(id)})
+			cur = &out[len(out)-1]
+		}
+		cur.Items = append(cur.Items, c)
+	}
+	return out
+}
+
+// ---- The plan's structure ----
+
+// LevelName is the name of a level of the page's plan (area, unita, linea,
+// obiettivo_strategico, obiettivo_operativo), as its livelli rename it;
+// LevelNames, its plural.
+func (pg *page) LevelName(key string) string { return pg.r.words.Level(pg.Plan, key).One }
+
+// LevelNames is the plural of LevelName.
+func (pg *page) LevelNames(key string) string { return pg.r.words.Level(pg.Plan, key).Many }
+
+// LT is the word KEY of a phrase that names a level: KEY.renamed, with the
+// level's name, when the page's plan renames it.
+func (pg *page) LT(key, level string, args ...any) template.HTML {
+	return pg.r.words.LevelledHTML(pg.Plan, key, level, args...)
+}
+
+// LineName names a strategic line with its code: "Linea 1 - Digitale".
+func (pg *page) LineName(l *plan.Line) string { return pg.r.words.LineName(pg.Plan, l) }
+
+// LCount says how many of a level: "3 obiettivi operativi", or "3 settori"
+// in a plan that calls its units so.
+func (pg *page) LCount(key, level string, n int) string {
+	return pg.r.words.LevelCount(pg.Plan, key, level, n)
+}
+
+// IndexKinds says which indexes the page's plan has, after their link:
+// ": per unità, area, linea, tipologia, dalla A alla Z".
+func (pg *page) IndexKinds() string {
+	w, p := pg.r.words, pg.Plan
+	var parts []string
+	for _, l := range []struct {
+		level string
+		has   bool
+	}{{"unita", p.HasUnits()}, {"area", p.HasAreas()}, {"linea", p.HasLines()}} {
+		if !l.has {
+			continue
+		}
+		if name := w.Level(p, l.level); name.Renamed {
+			parts = append(parts, inSentence(name.One))
+		} else {
+			parts = append(parts, w.T("plan.indexes."+l.level))
+		}
+	}
+	if slices.ContainsFunc(p.Sheets(), func(s *plan.Sheet) bool {
+		return slices.ContainsFunc(s.Indicatori, func(i plan.Indicator) bool { return i.Tipologia.S != "" })
+	}) {
+		parts = append(parts, w.T("plan.indexes.typology"))
+	}
+	if len(parts) == 0 {
+		return w.T("plan.indexes.az")
+	}
+	return w.T("plan.indexes.by", "kinds", strings.Join(parts, ", "))
+}
+
+// RefName names a part of the plan with its code, when it has one: "4.2 -
+// Digitalizzazione", or the name alone.
+func (pg *page) RefName(r plan.Ref) string { return pg.r.words.RefName(r) }
+
+// UnitOf returns the unit of an operational sheet, or nil.
+func (pg *page) UnitOf(s *plan.Sheet) *plan.Unit { return pg.Plan.UnitOf(s) }
+
+// AreaOf returns the area of an operational sheet: the one it names, or
+// its unit's; nil for none.
+func (pg *page) AreaOf(s *plan.Sheet) *plan.Area { return pg.Plan.AreaOf(s) }
+
+// LineOf resolves a sheet's strategic line: the one it names, or its
+// objectives'.
+func (pg *page) LineOf(s *plan.Sheet) *plan.Line { return pg.Plan.LineOf(s) }
+
+// Objective resolves a strategic objective reference.
+func (pg *page) Objective(key string) *plan.Objective { return pg.Plan.Objective(key) }
+
+// ObjectiveSheets lists the operational sheets serving the objective
+// with that key.
+func (pg *page) ObjectiveSheets(key string) []*plan.Sheet { return pg.Plan.SheetsOfObjective(key) }
+
+// StrategicOf lists the strategic sheets of a line.
+func (pg *page) StrategicOf(code string) []*plan.Sheet {
+	s, _ := pg.Plan.SheetsOfLine(code)
+	return s
+}
+
+// OperationalOf lists the operational sheets of a line.
+func (pg *page) OperationalOf(code string) []*plan.Sheet {
+	_, o := pg.Plan.SheetsOfLine(code)
+	return o
+}
+
+// UnitSheets lists a unit's operational sheets.
+func (pg *page) UnitSheets(code string) []*plan.Sheet { return pg.Plan.SheetsOfUnit(code) }
+
+// longPlan is the number of sheets above which the home and plan pages
+// count each objective's operational sheets instead of listing them all:
+// the line, unit and index pages list them.
+const longPlan = 200
+
+// SheetCount is the number of sheets of the page's plan.
+func (pg *page) SheetCount() int { return len(pg.Plan.Strategic) + len(pg.Plan.Operational) }
+
+// LongPlan reports whether the page's plan has more than longPlan sheets.
+func (pg *page) LongPlan() bool { return pg.SheetCount() > longPlan }
+
+// ---- Lists of files ----
+
+// Downloads lists the open data files of a plan (nil: the site-wide
+// ones); with sheets, the sheets' own files instead.
+func (pg *page) Downloads(p *plan.Plan, sheets bool) []download {
+	var out []download
+	for _, d := range pg.r.downloads {
+		if d.Plan == p && (d.Sheet != nil) == sheets {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// DownloadID is the id of a download's row on the Dati aperti page, the
+// fragment the catalogue names a plan's dataset with.
+func (pg *page) DownloadID(d download) string {
+	for _, spec := range datasetSpecs {
+		if d.Plan != nil && d.Path == dataPath(d.Plan, spec.file) {
+			return d.Plan.Slug + "-" + spec.id
+		}
+	}
+	return ""
+}
+
+// HasCatalog reports whether the site publishes its DCAT-AP_IT catalogue:
+// only with url_base in config.yaml.
+func (pg *page) HasCatalog() bool { return hasCatalog(pg.Site) }
+
+// Snapshots lists the published snapshots, newest first.
+func (pg *page) Snapshots() []SnapshotMeta {
+	var out []SnapshotMeta
+	for _, s := range pg.r.snapshots {
+		out = append(out, s.Meta)
+	}
+	return out
+}
+
+// SearchFilters lists the plans, areas, units, lines and typologies the
+// search page filters by.
+func (pg *page) SearchFilters() searchFilters { return searchFiltersOf(pg.Site) }

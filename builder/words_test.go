@@ -1,0 +1,122 @@
+package builder
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// italian returns the built-in theme's Italian words.
+func italian(tb testing.TB) *words {
+	tb.Helper()
+	sub, err := fs.Sub(piao.Themes, "themes/default")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w, err := loadWords([]fs.FS{sub}, "it")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
+}
+
+// TestWordsComplete fails when a template or the Go code asks for a word
+// the built-in Italian file lacks, or when the file holds a word nothing
+// asks for.
+func TestWordsComplete(t *testing.T) {
+	w := italian(t)
+	used := map[string]bool{}
+	static := regexp.MustCompile(`(?:\{\{-?\s*|\()tn? "([^"]+)"|\.(?:T|Count|HTML|HTMLCount)\("([^"]+)"|\.(?:LT|LCount) "([^"]+)"|\.(?:Levelled|LevelCount)\(\w+, "([^"]+)"`)
+	var sources []string
+	for _, glob := range []string{"../themes/default/layouts/*.html", "*.go"} {
+		names, _ := filepath.Glob(glob)
+		sources = append(sources, names...)
+	}
+	for _, name := range sources {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range static.FindAllStringSubmatch(string(b), -1) {
+			key := m[1] + m[2] + m[3] + m[4]
+			if strings.HasSuffix(key, ".") { // a prefix, completed at run time: below
+				continue
+			}
+			used[key] = true
+			_, ok := w.text[key]
+			_, count := w.text[key+".one"]
+			if !ok && !count {
+				t.Errorf("%s asks for %q, which themes/default/i18n/it.yaml lacks", name, key)
+			}
+		}
+	}
+	// The keys made at run time.
+	for _, s := range append(plan.IndicatorSpecs(), plan.SheetSpecs()...) {
+		used[fieldKey(s)] = true
+		used[fieldKey(s)+".row"], used[fieldKey(s)+".short"] = true, true
+		if _, ok := w.text[fieldKey(s)]; !ok {
+			t.Errorf("field %s has no label %q in it.yaml", s.Key, fieldKey(s))
+		}
+	}
+	for _, l := range planListings(&plan.Plan{}, w) {
+		used["index."+l.Key] = true
+	}
+	for _, d := range datasetSpecs {
+		used["dcat.dataset."+d.id+".title"], used["dcat.dataset."+d.id+".description"] = true, true
+	}
+	for key := range w.text {
+		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(key, ".one"), ".many"), ".renamed")
+		switch {
+		case used[key], used[base], strings.HasPrefix(key, "search.js."), strings.HasPrefix(key, "index."), strings.HasPrefix(key, "kind."),
+			strings.HasPrefix(key, "level."), strings.HasPrefix(key, "plan.indexes."),
+			key == "date.months", key == "number.decimal":
+		default:
+			t.Errorf("it.yaml holds %q, which nothing asks for", key)
+		}
+	}
+}
+
+// TestUnknownLanguage: a language the theme has no words for is an error
+// at its place in config.yaml, naming the languages there are.
+func TestUnknownLanguage(t *testing.T) {
+	ds := Check(Input{Site: testSite(map[string]string{"config.yaml": testConfig + "lingua: xx\n"}), Themes: piao.Themes})
+	i := slices.IndexFunc(ds, func(d Diagnostic) bool { return d.Pos.File == "config.yaml" && d.Severity == Error })
+	if i < 0 {
+		t.Fatalf("lingua: xx gave no error:\n%s", ds.Error())
+	}
+	if d := ds[i]; d.Pos.Line != 3 || !strings.Contains(d.Msg, `"xx"`) || !strings.Contains(d.Hint, "it") {
+		t.Errorf("got %s:%d: %s (%s), want line 3 naming xx and the languages there are", d.Pos.File, d.Pos.Line, d.Msg, d.Hint)
+	}
+}
+
+// TestSiteWords: a site changes one word in its own words file, and only
+// that word changes.
+func TestSiteWords(t *testing.T) {
+	plain, ds := Build(Input{Site: testSite(nil), Themes: piao.Themes})
+	if plain == nil {
+		t.Fatal(ds.Error())
+	}
+	site, ds := Build(Input{Site: testSite(map[string]string{
+		"themes/default/i18n/it.yaml": "nav.skip: Salta al contenuto\n",
+	}), Themes: piao.Themes})
+	if site == nil {
+		t.Fatal(ds.Error())
+	}
+	for _, name := range []string{"index.html", "p/operativi/uno/index.html"} {
+		got := string(site.Files[name])
+		want := strings.ReplaceAll(string(plain.Files[name]), ">Vai al contenuto<", ">Salta al contenuto<")
+		if got != want || !strings.Contains(got, "Salta al contenuto") {
+			t.Errorf("%s: the site's word did not replace the theme's, or changed more than it", name)
+		}
+	}
+}
