@@ -49,7 +49,7 @@ func loadSnapshots(site fs.FS) ([]snapshotCopy, Diagnostics) {
 		}
 		r := verify(name, files, irregular)
 		if !r.OK() {
-			ds.errorf(pos, hintVerify(name), msgSnapshotDiffers, len(r.Changed), len(r.Missing), len(r.Added))
+			ds.errorf(pos, hintVerify(name), msgSnapshotDiffers, snapshotDiffs(r))
 			continue
 		}
 		r.Meta.Nome = name

@@ -124,9 +124,9 @@ func (l *OutputLoss) Warning(done bool) Diagnostic {
 	var msg string
 	switch lost := l.Before.Pages - l.After.Pages; {
 	case lost > 0 && done:
-		msg = fmt.Sprintf(msgLossDone, lost, l.Dest, l.Before.Pages, l.After.Pages)
+		msg = fmt.Sprintf(msgLossDone, quantity(lost, "pagina", "pagine"), l.Dest, l.Before.Pages, l.After.Pages)
 	case lost > 0:
-		msg = fmt.Sprintf(msgLossWould, lost, l.Dest, l.Before.Pages, l.After.Pages)
+		msg = fmt.Sprintf(msgLossWould, quantity(lost, "pagina", "pagine"), l.Dest, l.Before.Pages, l.After.Pages)
 	case done:
 		msg = fmt.Sprintf(msgSheetsLossDone, l.Dest)
 	default:

@@ -491,7 +491,7 @@ const (
 	hintSnapshotName      = "usa lettere minuscole, cifre, punti e trattini, ad esempio piao-2024-2026-2024-12-20"
 	msgSnapshotExists     = "l'archivio %s esiste già e una versione archiviata non si modifica mai: per archiviarne un'altra usa un nome nuovo, ad esempio --nome %s"
 	msgSnapshotSkipped    = "cartella %q ignorata: non è un nome di archivio valido"
-	msgSnapshotDiffers    = "la versione archiviata non corrisponde al suo manifesto SHA256SUMS (%d file modificati, %d mancanti, %d aggiunti): non si pubblica una versione che non si può provare integra"
+	msgSnapshotDiffers    = "la versione archiviata non corrisponde al suo manifesto SHA256SUMS (%s): non si pubblica una versione che non si può provare integra"
 	msgSnapshotUnreadable = "impossibile leggere la versione archiviata: %s"
 	msgZipUnverified      = "l'archivio %s non corrisponde al suo manifesto: zip non scritto (esegui piao archive verify)"
 )
@@ -501,6 +501,12 @@ func hintKnownPlans(known []string) string {
 		return ""
 	}
 	return "piani del sito: " + strings.Join(known, ", ")
+}
+
+// snapshotDiffs says how many files of a snapshot differ, and how.
+func snapshotDiffs(r VerifyReport) string {
+	return quantity(len(r.Changed), "file modificato", "file modificati") + ", " +
+		quantity(len(r.Missing), "mancante", "mancanti") + ", " + quantity(len(r.Added), "aggiunto", "aggiunti")
 }
 
 func hintVerify(name string) string {
@@ -660,8 +666,8 @@ func hintSnapshotDate(updated string) string {
 
 // A publication that loses pages (loss.go).
 const (
-	msgLossDone        = "questa pubblicazione ha %d pagine in meno di quella che ha sostituito in %s (%d → %d)"
-	msgLossWould       = "la prossima pubblicazione avrebbe %d pagine in meno di quella ora in %s (%d → %d)"
+	msgLossDone        = "questa pubblicazione ha %s in meno di quella che ha sostituito in %s (%d → %d)"
+	msgLossWould       = "la prossima pubblicazione avrebbe %s in meno di quella ora in %s (%d → %d)"
 	msgSheetsLossDone  = "questa pubblicazione ha tolto schede che erano pubblicate in %s"
 	msgSheetsLossWould = "la prossima pubblicazione toglierebbe schede ora pubblicate in %s"
 	hintLoss           = "controlla che ogni cartella e ogni scheda di content/ ci sia e sia leggibile, e che nessun piano sia stato rinominato; se le pagine sono state tolte di proposito, nulla da fare"
