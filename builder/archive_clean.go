@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"syscall"
 )
 
 // A piao archive killed while it writes (or while it writes the zip)
@@ -40,6 +41,9 @@ func CleanArchive(siteDir string) ([]string, error) {
 		return nil, nil
 	}
 	unlock, ok, err := lockArchive(root, false)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return nil, nil // a site piao may only read: nothing it could remove either
+	}
 	if err != nil || !ok {
 		return nil, err
 	}

@@ -46,9 +46,7 @@ func cmdArchive(args []string, stdout, stderr io.Writer) error {
 	if *date == "oggi" {
 		*date = today
 	}
-	if err := cleanArchive(*siteDir, stdout); err != nil {
-		return err
-	}
+	cleanArchive(*siteDir, stdout, stderr)
 	snap, diags := builder.NewSnapshot(builder.Input{Site: os.DirFS(*siteDir), Themes: piao.Themes, Minify: true},
 		builder.SnapshotOptions{Plan: pos[0], Name: *name, Date: *date, Version: version, Today: today})
 	for _, d := range diags {
@@ -129,16 +127,20 @@ func cmdArchiveZip(args []string, stdout, stderr io.Writer) error {
 }
 
 // cleanArchive removes what interrupted runs of piao archive left in
-// archive/, and says so.
-func cleanArchive(siteDir string, stdout io.Writer) error {
+// archive/, and says so; what it cannot remove it names, and the command
+// goes on (a read-only site, say, is published all the same).
+func cleanArchive(siteDir string, stdout, stderr io.Writer) []string {
 	removed, err := builder.CleanArchive(siteDir)
 	if len(removed) > 0 {
 		fmt.Fprintln(stdout, builder.CleanedArchive(removed))
 	}
 	if err != nil {
-		return &builder.DiskError{Msg: builder.MsgArchiveNotCleaned, Path: filepath.Join(siteDir, "archive"), Err: err}
+		fmt.Fprintln(stderr, "piao:", &builder.DiskError{Msg: builder.MsgArchiveNotCleaned, Path: filepath.Join(siteDir, "archive"), Err: err})
 	}
-	return nil
+	if removed == nil {
+		removed = []string{}
+	}
+	return removed
 }
 
 // writeZip writes the zip beside its final name and renames it, so that a

@@ -30,13 +30,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	report := buildReport{Dest: *dest, Findings: []finding{}}
-	var err error
-	if report.Cleaned, err = builder.CleanArchive(*siteDir); err != nil {
-		return &builder.DiskError{Msg: builder.MsgArchiveNotCleaned, Path: filepath.Join(*siteDir, "archive"), Err: err}
-	}
-	if report.Cleaned == nil {
-		report.Cleaned = []string{}
-	}
+	report.Cleaned = cleanArchive(*siteDir, io.Discard, stderr) // printed with the summary
 	siteFiles, closeSite := siteFS(*siteDir)
 	defer closeSite()
 	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}

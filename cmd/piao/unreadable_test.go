@@ -136,3 +136,27 @@ func TestCommandLineInItalian(t *testing.T) {
 		t.Errorf("piao serve on a busy port: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestReadOnlySiteBuilds: a site piao may only read, snapshots and all,
+// is built as ever: the clean-up of archive/ has nothing to do there.
+func TestReadOnlySiteBuilds(t *testing.T) {
+	site := copyExample(t)
+	if _, errOut, code := runPiao(t, "archive", "piao-2024-2026", "-s", site); code != 0 {
+		t.Fatalf("archive: %s", errOut)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	cred := unprivileged(t, dest, site)
+	if cred == nil { // an ordinary user: take the site's writing away
+		if err := os.Chmod(site, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(site, 0o755)
+	}
+	out, errOut, code := runAs(t, cred, "build", "-s", site, "-d", dest)
+	if code != 0 || !strings.Contains(out, "sito generato") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "archivio", "piao-2024-2026", "SHA256SUMS")); err != nil {
+		t.Error("the snapshot is not published")
+	}
+}
