@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps import-fixtures office rdf-deps
+.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps import-fixtures office rdf-deps ntfs cross release release-check
 
 # Build the example site from content/ into public/.
 build: piao
@@ -17,7 +17,7 @@ serve: piao
 	./bin/piao serve -s .
 
 # Every test: formatting, vet, and the Go tests (the browser suite included).
-test: fmt-check vet browser-deps rdf-deps
+test: fmt-check vet browser-deps rdf-deps ntfs
 	$(GO) test -count=1 ./...
 
 # rdflib, the RDF library of dati.gov.it's harvester, reads the catalogue
@@ -29,6 +29,11 @@ rdf-deps:
 # only when missing), axe-core and the Nu HTML Checker from npm into .tools/,
 # with rdf-validate-shacl for the catalogue's SHACL test.
 browser-deps: browser .tools/node_modules/.installed
+
+# ntfs-3g from Debian, for the tests on a real NTFS volume mounted with
+# Windows' rules for names (FUSE, as root), installed only when missing.
+ntfs:
+	@command -v lowntfs-3g >/dev/null && command -v mkntfs >/dev/null || { apt-get update && apt-get install -y ntfs-3g; }
 
 browser:
 	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
@@ -92,3 +97,38 @@ golden:
 
 clean:
 	rm -rf public bin screenshots
+
+# The systems an office uses: piao cross-built for each, vetted, and the
+# tests of each compiled (the Windows-only and macOS-only ones included;
+# they run only there), into a temporary folder removed afterwards.
+CROSS_TARGETS := windows/amd64 windows/arm64 darwin/arm64 darwin/amd64
+CROSS_PKGS := . ./builder/... ./cmd/piao
+cross:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	for t in $(CROSS_TARGETS); do \
+		os=$${t%/*}; arch=$${t#*/}; out=$$tmp/$$os-$$arch; mkdir -p $$out; \
+		echo "cross $$t: build, vet, test -c"; \
+		GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -o $$out/ ./cmd/piao || exit 1; \
+		GOOS=$$os GOARCH=$$arch $(GO) vet $(CROSS_PKGS) || exit 1; \
+		for p in $$($(GO) list $(CROSS_PKGS)); do \
+			GOOS=$$os GOARCH=$$arch $(GO) test -c -o $$out/$$(echo $$p | tr / _).test $$p >/dev/null || exit 1; \
+		done; \
+	done
+
+# The release: dist/piao-VERSION-OS-ARCH.zip for each system an office uses
+# and linux/amd64 (the binary and an Italian LEGGIMI.txt), and SHA256SUMS.
+# The zips' time is the last commit's: the same commit and VERSION give
+# the same bytes (with the same Go). make release VERSION=v1.0.0
+release:
+	rm -rf dist
+	$(GO) run ./cmd/piaorelease -version "$(VERSION)" -time "$$(git log -1 --format=%ct 2>/dev/null || echo 0)" -out dist
+
+# Proves the release reproducible: built from two clean clones of HEAD in
+# two folders, the second with an empty build cache, it has the same bytes.
+release-check:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	git clone -q . "$$tmp/a" && git clone -q . "$$tmp/b/un altro percorso" && \
+	$(MAKE) -s -C "$$tmp/a" release VERSION=$(VERSION) >/dev/null && \
+	GOCACHE="$$tmp/cache" $(MAKE) -s -C "$$tmp/b/un altro percorso" release VERSION=$(VERSION) >/dev/null && \
+	diff -r "$$tmp/a/dist" "$$tmp/b/un altro percorso/dist" && \
+	cat "$$tmp/a/dist/SHA256SUMS" && echo "release $(VERSION) of $$(git -C "$$tmp/a" rev-parse --short HEAD): the same bytes from both clones"

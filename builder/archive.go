@@ -124,6 +124,9 @@ func NewSnapshot(in Input, opt SnapshotOptions) (*Snapshot, Diagnostics) {
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
 		return nil, ds
 	}
+	if ds = append(ds, snapshotPortable(snap, p)...); ds.HasErrors() {
+		return nil, ds
+	}
 	return snap, ds
 }
 

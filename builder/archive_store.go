@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // Snapshots on disk: written once and atomically, checked against their
@@ -82,7 +84,7 @@ func WriteSnapshot(siteDir string, s *Snapshot) error {
 func writeSynced(root string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
-		if !validOutputPath(n) || strings.ContainsAny(n, "\n\r") {
+		if !publish.ValidPath(n) || strings.ContainsAny(n, "\n\r") {
 			return fmt.Errorf("%w: %q", fs.ErrInvalid, n)
 		}
 		names = append(names, n)

@@ -125,19 +125,32 @@ type axeResult struct {
 			Summary string `json:"failureSummary"`
 		} `json:"nodes"`
 	} `json:"violations"`
-	Passes []struct {
-		ID string `json:"id"`
-	} `json:"passes"`
+	Passes []axeRule `json:"passes"`
+}
+
+type axeRule struct {
+	ID string `json:"id"`
+}
+
+// reportAxe fails the test for each violation.
+func reportAxe(t *testing.T, where string, res axeResult) {
+	t.Helper()
+	for _, v := range res.Violations {
+		for _, n := range v.Nodes {
+			t.Errorf("%saxe %s (%s): %v\n%s", where, v.ID, v.Help, n.Target, n.Summary)
+		}
+	}
 }
 
 // runAxe injects axe-core into the open page and runs the WCAG 2.0 and 2.1
-// A and AA rules.
+// A and AA rules, and landmark-unique (two search forms, or two menus,
+// need names of their own).
 func runAxe(ctx context.Context, t *testing.T, axeSrc string) axeResult {
 	t.Helper()
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeSrc+";true")); err != nil {
 		t.Fatalf("injecting axe: %v", err)
 	}
-	raw := eval[string](ctx, t, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r))`)
+	raw := eval[string](ctx, t, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, rules: {"landmark-unique": {enabled: true}}, resultTypes: ["violations"]}).then(r => JSON.stringify(r))`)
 	var res axeResult
 	if err := json.Unmarshal([]byte(raw), &res); err != nil {
 		t.Fatal(err)
@@ -171,16 +184,20 @@ func TestBrowserPages(t *testing.T) {
 			rec.check(t, p, e.url+"/")
 			res := runAxe(ctx, t, string(axeSrc))
 			t.Logf("axe: %d rules passed", len(res.Passes))
-			if len(res.Passes) < 12 {
-				t.Errorf("axe passed only %d rules: it checked almost nothing", len(res.Passes))
+			if len(res.Passes) < 12 || !slices.ContainsFunc(res.Passes, func(r axeRule) bool { return r.ID == "landmark-unique" }) {
+				t.Errorf("axe passed only %d rules, landmark-unique among them or not: it checked almost nothing", len(res.Passes))
 			}
-			for _, v := range res.Violations {
-				for _, n := range v.Nodes {
-					t.Errorf("axe %s (%s): %v\n%s", v.ID, v.Help, n.Target, n.Summary)
-				}
-			}
+			reportAxe(t, "", res)
 			if w := sideScroll(ctx, t, 320); w != "" {
 				t.Errorf("at 320 px the page scrolls sideways: %s", w)
+			}
+			// On a phone, with the header's search box, then its menu, open.
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneWidth, phoneHeight)); err != nil {
+				t.Fatal(err)
+			}
+			for i, what := range []string{"search box", "menu"} {
+				eval[bool](ctx, t, fmt.Sprintf(`document.querySelectorAll(".header-tools details")[%d].open = true`, i))
+				reportAxe(t, fmt.Sprintf("at %d px, with the header's %s open: ", phoneWidth, what), runAxe(ctx, t, string(axeSrc)))
 			}
 		})
 	}

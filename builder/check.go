@@ -90,6 +90,9 @@ func (c *checker) plan() {
 	}
 	c.planDates()
 	c.labels()
+	if len(p.Strategic)+len(p.Operational) == 0 && !planBroken(p, c.broken) {
+		c.ds.warnf(p.Pos, hintNoSheets, msgNoSheets, p.Slug)
+	}
 	if sc := p.Schede.S; sc != "" && sc != schedeAll && sc != schedeSelection {
 		c.ds.errorf(p.Schede.Pos, hintSchede, msgSchede, sc)
 	}
@@ -215,7 +218,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.place(s)
 	line := p.LineByCode(s.Linea.S)
 	if s.Linea.S != "" && line == nil {
-		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", codesOf(p.Linee, func(l plan.Line) string { return l.Codice.S })), msgUnknownLine, s.Linea.S)
+		c.ds.errorf(s.Linea.Pos, hintKnown("linee definite", codesOf(p.Linee, func(l plan.Line) string { return l.Key() })), msgUnknownLine, s.Linea.S)
 	}
 	for _, o := range s.Obiettivi {
 		obj := p.Objective(o.S)
@@ -252,13 +255,13 @@ func (c *checker) unit(s *plan.Sheet) {
 	p := c.p
 	area := p.AreaByCode(s.Area.S)
 	if s.Area.S != "" && area == nil {
-		c.ds.errorf(s.Area.Pos, hintKnown("aree definite", codesOf(p.Aree, func(a plan.Area) string { return a.Codice.S })), msgUnknownArea, s.Area.S)
+		c.ds.errorf(s.Area.Pos, hintKnown("aree definite", codesOf(p.Aree, func(a plan.Area) string { return a.Key() })), msgUnknownArea, s.Area.S)
 	}
 	u := p.Unit(s.Unita.S)
 	switch {
 	case s.Unita.S == "":
 	case u == nil:
-		c.ds.errorf(s.Unita.Pos, hintKnown("unità definite", codesOf(p.Units(), func(u *plan.Unit) string { return u.Codice.S })), msgUnknownUnit, s.Unita.S)
+		c.ds.errorf(s.Unita.Pos, hintKnown("unità definite", codesOf(p.Units(), func(u *plan.Unit) string { return u.Key() })), msgUnknownUnit, s.Unita.S)
 	case area != nil && u.Area != area:
 		c.ds.errorf(s.Unita.Pos, hintUnitNotInArea, msgUnitNotInArea, s.Unita.S, s.Area.S)
 	}

@@ -172,8 +172,10 @@ func yesNo(b bool) string {
 
 func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
 	t := table{file: "schede.csv", title: w.T("data.sheets.title")}
-	t.header = append([]string{"piano", "scheda", "tipo", "titolo", "linea", "obiettivi_strategici",
-		"missioni", "programma", "area", "unita"}, fieldColumns(p, p.Specs(plan.SheetSpecs()))...)
+	for _, c := range placeColumns(p, w) {
+		t.header = append(t.header, c.name)
+	}
+	t.header = append(t.header, fieldColumns(p, p.Specs(plan.SheetSpecs()))...)
 	t.header = append(t.header, "indicatori_in_vigore", "rivista")
 	if sheetsAddedOrRemoved(p) {
 		t.header = append(t.header, "in_vigore", "in_vigore_iniziale", "inserita_da", "stralciata_da")
@@ -183,24 +185,65 @@ func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
 	return t
 }
 
-func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
-	for _, s := range p.Sheets() {
+// column is a column of schede.csv that says where a sheet sits.
+type column struct {
+	name string
+	cell func(*plan.Sheet) string
+}
+
+// placeColumns are the columns of where a sheet sits: those of the levels
+// the plan has (a level it lacks has no column), and the sheet's code and
+// responsabile when some sheet gives one.
+func placeColumns(p *plan.Plan, w *words) []column {
+	some := func(f func(*plan.Sheet) bool) bool { return slices.ContainsFunc(p.Sheets(), f) }
+	cols := []column{{"piano", func(*plan.Sheet) string { return p.Slug }}, {"scheda", func(s *plan.Sheet) string { return s.Slug }}}
+	if some(func(s *plan.Sheet) bool { return s.Codice.S != "" }) {
+		cols = append(cols, column{"codice", func(s *plan.Sheet) string { return w.Plain(s.Codice.S) }})
+	}
+	cols = append(cols, column{"tipo", sheetKind}, column{"titolo", w.SheetName})
+	if p.HasLines() {
+		cols = append(cols, column{"linea", p.LineKey})
+	}
+	if p.HasObjectives() {
+		cols = append(cols, column{"obiettivi_strategici", func(s *plan.Sheet) string { return joinTexts(s.Obiettivi) }})
+	}
+	cols = append(cols, column{"missioni", func(s *plan.Sheet) string {
 		var missions []string
 		for _, m := range s.Missioni {
 			missions = append(missions, m.Codice.S+" - "+m.Nome.S)
 		}
-		programme := ""
-		if s.Programma != nil {
-			programme = s.Programma.Codice.S + " - " + s.Programma.Nome.S
+		return strings.Join(missions, "; ")
+	}}, column{"programma", func(s *plan.Sheet) string {
+		if s.Programma == nil {
+			return ""
 		}
+		return s.Programma.Codice.S + " - " + s.Programma.Nome.S
+	}})
+	if p.HasAreas() {
+		cols = append(cols, column{"area", func(s *plan.Sheet) string { return areaKey(p, s) }})
+	}
+	if p.HasUnits() {
+		cols = append(cols, column{"unita", func(s *plan.Sheet) string { return s.Unita.S }})
+	}
+	if some(func(s *plan.Sheet) bool { return s.Responsabile.S != "" }) {
+		cols = append(cols, column{"responsabile", func(s *plan.Sheet) string { return w.Plain(s.Responsabile.S) }})
+	}
+	return cols
+}
+
+func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
+	place := placeColumns(p, w)
+	for _, s := range p.Sheets() {
 		inForce := 0
 		for _, ind := range s.Indicators() {
 			if ind.InForce(len(p.Revisioni), p.RevisionOrder()) {
 				inForce++
 			}
 		}
-		row := []string{p.Slug, s.Slug, sheetKind(s), w.SheetName(s), s.Linea.S, joinTexts(s.Obiettivi),
-			strings.Join(missions, "; "), programme, s.Area.S, s.Unita.S}
+		row := make([]string, 0, len(place)+24)
+		for _, c := range place {
+			row = append(row, c.cell(s))
+		}
 		row = append(row, fieldCells(p, w, p.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil

@@ -221,7 +221,7 @@ func (b *dcatBuild) planDatasets(p *plan.Plan) {
 			ds.lit("dct:identifier", b.ipa()+":"+id)
 		}
 		ds.text("dct:title", w.T("dcat.dataset."+spec.id+".title", "plan", p.Titolo.S), w.Lang)
-		ds.text("dct:description", w.T("dcat.dataset."+spec.id+".description"), w.Lang)
+		ds.text("dct:description", w.Levelled(p, "dcat.dataset."+spec.id+".description", "linea,obiettivo_strategico,unita"), w.Lang)
 		ds.date("dct:issued", p.Published())
 		ds.date("dct:modified", p.Updated())
 		ds.ref("dcat:theme", b.theme())

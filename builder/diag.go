@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -49,15 +50,31 @@ func (d Diagnostic) String() string {
 }
 
 func formatPos(p plan.Pos) string {
+	file := ShowPath(p.File)
 	switch {
 	case p.File == "":
 		return "piao"
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// ShowPath is a path of the site, slash-separated inside piao, as the
+// office's system writes it: content\piano\scheda.yaml on Windows, so that
+// it can be pasted into File Explorer or PowerShell. Diagnostics and
+// summaries show every path of the site through it; the addresses of the
+// site (its pages and files) keep their slashes, and so does the JSON of
+// piao check, for programs.
+func ShowPath(p string) string { return showPath(p, filepath.Separator) }
+
+func showPath(p string, sep rune) string {
+	if sep == '/' {
+		return p
+	}
+	return strings.ReplaceAll(p, "/", string(sep))
 }
 
 // Diagnostics is every finding of a run.

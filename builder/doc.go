@@ -33,7 +33,11 @@
 //     indexpages.go), open data (opendata.go, csv.go, dcat.go, feed.go),
 //     the published snapshots (archive*.go).
 //   - pages.go and stream.go render, minify and write every file, on every
-//     core; the folder is replaced in one step only when complete.
+//     core, into a publish.Target; package builder/publish replaces the
+//     folder in one step only when complete (destination checks, lock,
+//     swap, reuse of unchanged files), and messages.go words its typed
+//     errors. portable.go keeps every output path one that Windows and
+//     macOS can hold.
 //
 // The fields of sheets and indicators that a revision may change are one
 // table, plan's fields.go: the pages, the change lists, the CSV and JSON
@@ -81,7 +85,8 @@
 // and whose methods are, by purpose:
 //
 //	frame:       .Chrome (the header, menu and footer's data, prepared
-//	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence …),
+//	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence
+//	             .SearchesRevisions …),
 //	             .NavPlan
 //	links:       .Rel PATH, .Asset NAME, .Home, .Root, .SectionURL I,
 //	             .PlanURL P, .SheetURL S, .OriginalURL S, .IndicatorURL S I,
@@ -135,8 +140,8 @@
 //
 //	{{define "main"}}{{$p := .}}
 //	<h1>{{.Unit.Nome}}</h1>
-//	<p class="kicker">{{t "sheet.unit"}} – {{.Area.Nome}}</p>
-//	<ul>{{range $p.UnitSheets .Unit.Codice.S}}<li><a href="{{$p.SheetURL .}}">{{$p.SheetName .}}</a></li>{{end}}</ul>
+//	<p class="kicker">{{$p.LevelName "unita"}}{{with .Area}} – {{.Nome}}{{end}}</p>
+//	<ul>{{range $p.UnitSheets .Unit.Key}}<li><a href="{{$p.SheetURL .}}">{{$p.SheetName .}}</a></li>{{end}}</ul>
 //	{{end}}
 //
 // With the built-in theme, the bytes of a sheet's page depend only on that

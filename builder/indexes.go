@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -101,15 +102,39 @@ func (g *listGroup) Label() string {
 // per top group instead of one long page.
 const splitOver = 300
 
-// planListings builds every index of a plan, in the words w.
+// planListings builds every index of a plan, in the words w: an index
+// of a level the plan lacks, or of a field none of its indicators gives,
+// is left out, not shown empty.
 func planListings(p *plan.Plan, w *words) []*listing {
-	out := []*listing{
-		unitListing(p, w), areaListing(p, w), lineListing(p, w), missionListing(p, w),
-		fieldListing(p, w, "tipologie", "typology", func(ind *plan.Indicator) string { return ind.Tipologia.S }),
-		fieldListing(p, w, "unita-di-misura", "measure", func(ind *plan.Indicator) string { return ind.Unita.S }),
-		fieldListing(p, w, "fonti", "source", func(ind *plan.Indicator) string { return ind.Fonte.S }),
-		azListing(p, w),
+	var out []*listing
+	if p.HasUnits() {
+		out = append(out, unitListing(p, w))
 	}
+	if p.HasAreas() {
+		out = append(out, areaListing(p, w))
+	}
+	switch {
+	case p.HasLines():
+		out = append(out, lineListing(p, w))
+	case p.HasObjectives():
+		out = append(out, objectiveListing(p, w))
+	}
+	if slices.ContainsFunc(p.Strategic, func(s *plan.Sheet) bool { return len(s.Missioni) > 0 || s.Programma != nil }) {
+		out = append(out, missionListing(p, w))
+	}
+	for _, f := range []struct {
+		folder, key string
+		value       func(*plan.Indicator) string
+	}{
+		{"tipologie", "typology", func(ind *plan.Indicator) string { return ind.Tipologia.S }},
+		{"unita-di-misura", "measure", func(ind *plan.Indicator) string { return ind.Unita.S }},
+		{"fonti", "source", func(ind *plan.Indicator) string { return ind.Fonte.S }},
+	} {
+		if anyIndicator(p, func(ind *plan.Indicator) bool { return strings.TrimSpace(f.value(ind)) != "" }) {
+			out = append(out, fieldListing(p, w, f.folder, f.key, f.value))
+		}
+	}
+	out = append(out, azListing(p, w))
 	for _, r := range p.Revisioni {
 		out = append(out, revisionListing(p, w, r))
 	}
@@ -122,13 +147,39 @@ func planListings(p *plan.Plan, w *words) []*listing {
 }
 
 // newListing is an index with its title and introduction, from the words
-// of key: "index.KEY.title" and "index.KEY.intro".
-func newListing(w *words, folder, key string) *listing {
-	return &listing{Key: folder, Title: w.T("index." + key + ".title"), Intro: w.T("index." + key + ".intro")}
+// of key: "index.KEY.title" and "index.KEY.intro", in their ".renamed"
+// form when the plan renames (or lacks) one of levels.
+func newListing(p *plan.Plan, w *words, folder, key, levels string) *listing {
+	return &listing{Key: folder, Title: w.Levelled(p, "index."+key+".title", levels),
+		Intro: w.Levelled(p, "index."+key+".intro", levels)}
+}
+
+// anyIndicator reports whether some indicator of the plan satisfies f.
+func anyIndicator(p *plan.Plan, f func(*plan.Indicator) bool) bool {
+	for _, s := range p.Sheets() {
+		if slices.ContainsFunc(s.Indicators(), f) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectiveListing lists the strategic objectives of a plan without lines,
+// each with its operational sheets.
+func objectiveListing(p *plan.Plan, w *words) *listing {
+	l := newListing(p, w, "obiettivi", "objectives", "obiettivo_strategico,obiettivo_operativo")
+	for _, o := range p.Objectives() {
+		og := &listGroup{ID: "o-" + slug(o.Key()), Title: w.RefName(o.Ref)}
+		for _, s := range p.SheetsOfObjective(o.Key()) {
+			og.Groups = append(og.Groups, sheetEntry(w, s))
+		}
+		l.Groups = append(l.Groups, og)
+	}
+	return l
 }
 
 func unitListing(p *plan.Plan, w *words) *listing {
-	l := newListing(w, "unita", "units")
+	l := newListing(p, w, "unita", "units", "unita,obiettivo_operativo")
 	for _, a := range p.Aree {
 		for i := range a.Unita {
 			l.Groups = append(l.Groups, unitGroup(p, w, &a.Unita[i], "u-"))
@@ -139,23 +190,25 @@ func unitListing(p *plan.Plan, w *words) *listing {
 }
 
 func unitGroup(p *plan.Plan, w *words, u *plan.Unit, prefix string) *listGroup {
-	g := &listGroup{ID: prefix + slug(u.Codice.S), Title: u.Nome.S, Link: unitPath(p, u.Codice.S)}
+	g := &listGroup{ID: prefix + slug(u.Key()), Title: u.Nome.S, Link: unitPath(p, u.Key())}
 	if prefix == "u-" {
-		g.Note = u.Area.Nome.S
+		if u.Area != nil {
+			g.Note = u.Area.Nome.S
+		}
 	}
-	for _, s := range p.SheetsOfUnit(u.Codice.S) {
+	for _, s := range p.SheetsOfUnit(u.Key()) {
 		g.Groups = append(g.Groups, sheetEntry(w, s))
 	}
 	return g
 }
 
 func areaListing(p *plan.Plan, w *words) *listing {
-	l := newListing(w, "aree", "areas")
+	l := newListing(p, w, "aree", "areas", "area,unita,obiettivo_operativo")
 	for i := range p.Aree {
 		a := &p.Aree[i]
-		g := &listGroup{ID: "a-" + slug(a.Codice.S), Title: a.Nome.S, Link: areaPath(p, a.Codice.S)}
+		g := &listGroup{ID: "a-" + slug(a.Key()), Title: a.Nome.S, Link: areaPath(p, a.Key())}
 		for j := range a.Unita {
-			g.Groups = append(g.Groups, unitGroup(p, w, &a.Unita[j], "a-"+slug(a.Codice.S)+"-"))
+			g.Groups = append(g.Groups, unitGroup(p, w, &a.Unita[j], "a-"+slug(a.Key())+"-"))
 		}
 		l.Groups = append(l.Groups, g)
 	}
@@ -163,18 +216,18 @@ func areaListing(p *plan.Plan, w *words) *listing {
 }
 
 func lineListing(p *plan.Plan, w *words) *listing {
-	l := newListing(w, "linee", "lines")
+	l := newListing(p, w, "linee", "lines", "linea,obiettivo_strategico,obiettivo_operativo")
 	for i := range p.Linee {
 		line := &p.Linee[i]
-		g := &listGroup{ID: "l-" + slug(line.Codice.S), Title: w.LineName(p, line),
-			Link: linePath(p, line.Codice.S)}
-		strategic, _ := p.SheetsOfLine(line.Codice.S)
+		g := &listGroup{ID: "l-" + slug(line.Key()), Title: w.LineName(p, line),
+			Link: linePath(p, line.Key())}
+		strategic, _ := p.SheetsOfLine(line.Key())
 		for _, s := range strategic {
 			g.Groups = append(g.Groups, sheetEntry(w, s))
 		}
 		for j := range line.Obiettivi {
 			o := &line.Obiettivi[j]
-			og := &listGroup{ID: g.ID + "-" + slug(o.Key()), Title: o.Codice.S + " - " + o.Nome.S}
+			og := &listGroup{ID: g.ID + "-" + slug(o.Key()), Title: w.RefName(o.Ref)}
 			for _, s := range p.SheetsOfObjective(o.Key()) {
 				og.Groups = append(og.Groups, sheetEntry(w, s))
 			}
@@ -186,7 +239,7 @@ func lineListing(p *plan.Plan, w *words) *listing {
 }
 
 func missionListing(p *plan.Plan, w *words) *listing {
-	l := newListing(w, "missioni", "missions")
+	l := newListing(p, w, "missioni", "missions", "obiettivo_strategico")
 	byID := map[string]*listGroup{}
 	group := func(parent *[]*listGroup, id, title string) *listGroup {
 		if g := byID[id]; g != nil {
@@ -225,7 +278,7 @@ func codeTitle(c plan.Code) string {
 
 // fieldListing groups the indicators by the value of one of their fields.
 func fieldListing(p *plan.Plan, w *words, folder, key string, field func(*plan.Indicator) string) *listing {
-	l := newListing(w, folder, key)
+	l := newListing(p, w, folder, key, "")
 	byID := map[string]*listGroup{}
 	for _, s := range p.Sheets() {
 		for _, ind := range s.Indicators() {
@@ -252,7 +305,7 @@ func fieldListing(p *plan.Plan, w *words, folder, key string, field func(*plan.I
 
 // azListing lists every indicator by its description, grouped by initial.
 func azListing(p *plan.Plan, w *words) *listing {
-	l := newListing(w, "indicatori", "az")
+	l := newListing(p, w, "indicatori", "az", "")
 	byID := map[string]*listGroup{}
 	for _, s := range p.Sheets() {
 		for _, ind := range s.Indicators() {

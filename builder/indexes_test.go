@@ -85,18 +85,20 @@ func TestStaticIndexes(t *testing.T) {
 // to the search page.
 func TestHeaderSearchBox(t *testing.T) {
 	site := buildExample(t, true)
-	form := regexp.MustCompile(`<form class="header-search" action="([^"]+)" method="get" role="search"><label for="cerca-testata">[^<]+</label> ?<input id="cerca-testata" name="q" type="search">`)
+	form := regexp.MustCompile(`<form class="header-search[^"]*" action="([^"]+)" method="get" role="search" aria-label="[^"]+"><label for="([a-z-]+)">[^<]+</label> ?<input id="([a-z-]+)" name="q" type="search">`)
 	for _, p := range site.Paths() {
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
-		m := form.FindStringSubmatch(string(site.Files[p]))
-		if m == nil {
-			t.Errorf("%s: no search box in the header", p)
+		ms := form.FindAllStringSubmatch(string(site.Files[p]), -1)
+		if len(ms) != 2 || ms[0][2] != "cerca-testata" || ms[1][2] != "cerca-testata-m" {
+			t.Errorf("%s: %d search boxes in the header, want the wide one and the phone's", p, len(ms))
 			continue
 		}
-		if want := relURL(p, searchPagePath); m[1] != want {
-			t.Errorf("%s: the search box leads to %q, want %q", p, m[1], want)
+		for _, m := range ms {
+			if want := relURL(p, searchPagePath); m[1] != want || m[2] != m[3] {
+				t.Errorf("%s: the search box %s leads to %q, want %q", p, m[3], m[1], want)
+			}
 		}
 	}
 }

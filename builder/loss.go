@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // A publication that loses pages says so. Before piao build replaces an
@@ -21,10 +22,6 @@ import (
 // folder renamed. piao check makes the same comparison with the output
 // it would replace. The counts read the output only, never the content
 // it came from, so that they see what visitors saw.
-
-// outputMarker is the file every output piao publishes holds (see
-// publishTree): only such a folder is read as a previous output.
-const outputMarker = ".piao-output"
 
 // OutputCount is what an output publishes: its pages, and the sheets of
 // each plan, by the plan's folder in the output.
@@ -59,7 +56,8 @@ func (l *OutputLoss) Plans() []PlanLoss {
 }
 
 // countOutput counts the pages and sheets of the output at dest; nil when
-// dest is not an output piao wrote (missing, or without its marker).
+// dest is not an output piao wrote (missing, or without its marker,
+// publish.Marker): only such a folder is read as a previous output.
 func countOutput(dest string) *OutputCount {
 	root, err := os.OpenRoot(dest)
 	if err != nil {
@@ -67,7 +65,7 @@ func countOutput(dest string) *OutputCount {
 	}
 	defer root.Close()
 	fsys := root.FS()
-	if _, err := fs.Stat(fsys, outputMarker); err != nil {
+	if _, err := fs.Stat(fsys, publish.Marker); err != nil {
 		return nil
 	}
 	c := &OutputCount{Sheets: map[string]int{}}

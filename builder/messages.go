@@ -1,9 +1,12 @@
 package builder
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // Every word piao says to the office — diagnostics, hints, summaries — is
@@ -229,6 +232,11 @@ const (
 	ServeBadMethod     = "metodo non ammesso"
 )
 
+// ServeNoBrowser is what piao serve --open says when no browser starts.
+func ServeNoBrowser(url string) string {
+	return fmt.Sprintf("impossibile aprire il browser: apri a mano %s", url)
+}
+
 // ServeAddress is the line that tells the office where the preview is.
 func ServeAddress(url string) string {
 	return fmt.Sprintf("anteprima del sito su %s (Ctrl+C per fermarla)", url)
@@ -405,6 +413,8 @@ const (
 	hintURL         = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
 	msgThemeName    = "nome del tema %q non valido"
 	hintThemeName   = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
+	msgNoSheets     = "il piano %q non ha schede: le sue pagine mostrano solo piano.yaml"
+	hintNoSheets    = "metti le schede obiettivo nelle cartelle operativi/ e strategici/ del piano, un file .yaml o .md per scheda"
 	msgPesi         = "valore %q non valido per \"pesi\""
 	hintPesi        = "scrivi \"percentuali\" (predefinito: i pesi sommano a 100%), \"coefficienti\" (scritti come nell'atto, ad esempio 1,2) o \"nessuno\" se l'atto non dà pesi"
 	msgNoWeights    = "il piano non ha pesi (pesi: nessuno), ma qui c'è un peso"
@@ -454,7 +464,7 @@ const (
 	kindCF       = "codice fiscale di una persona"
 )
 
-// Publishing safely (dest.go).
+// Publishing safely (builder/publish; worded by publishMessage).
 const (
 	msgDestRoot      = "la destinazione %s è la radice del disco: scegli una cartella per il sito con -d"
 	msgDestHoldsCwd  = "la destinazione %s è la cartella corrente o la contiene: scegli una sottocartella, ad esempio -d public"
@@ -464,7 +474,70 @@ const (
 	msgWaitLock      = "un'altra generazione sta pubblicando in %s: attendo che finisca"
 	reasonDiskFull   = "spazio su disco esaurito"
 	reasonReadOnly   = "il disco è in sola lettura"
+	reasonPermission = "permesso negato"
+	reasonInUse      = "una cartella o un file è aperto in un altro programma: chiudi le finestre di Esplora file, i terminali e i programmi aperti lì dentro e riprova"
+	reasonBadName    = "percorso di uscita non valido: %q"
 )
+
+// WaitMessage is what piao says while another build publishes to dest.
+func WaitMessage(dest string) string { return fmt.Sprintf(msgWaitLock, dest) }
+
+// publishMessage words an error of builder/publish for the office; it
+// still unwraps to the typed error. Any other error comes back as it is.
+func publishMessage(err error) error {
+	var de *publish.DestError
+	var pe *publish.Error
+	switch {
+	case errors.As(err, &de):
+		return &worded{destMessage(de), err}
+	case errors.As(err, &pe):
+		return &worded{fmt.Sprintf(msgPublishFailed, pe.Dest, failReason(pe)), err}
+	}
+	return err
+}
+
+func destMessage(e *publish.DestError) string {
+	switch e.Reason {
+	case publish.NotDir:
+		return fmt.Sprintf(msgDestNotDir, e.Dest)
+	case publish.Foreign:
+		return fmt.Sprintf(msgDestForeign, e.Dest, publish.Marker)
+	case publish.Root:
+		return fmt.Sprintf(msgDestRoot, e.Dest)
+	case publish.HoldsCwd:
+		return fmt.Sprintf(msgDestHoldsCwd, e.Dest)
+	case publish.HoldsSite:
+		return fmt.Sprintf(msgDestHoldsSite, e.Dest)
+	}
+	return fmt.Sprintf(msgDestInSources, e.Dest, e.Source)
+}
+
+func failReason(e *publish.Error) string {
+	switch e.Cause {
+	case publish.DiskFull:
+		return reasonDiskFull
+	case publish.ReadOnly:
+		return reasonReadOnly
+	case publish.Permission:
+		return reasonPermission
+	case publish.InUse:
+		return reasonInUse
+	case publish.BadName:
+		return fmt.Sprintf(reasonBadName, e.Name)
+	}
+	reason, _ := osReason(e.Err) // in Italian, as every other reason
+	return reason
+}
+
+// worded is an error said to the office, over the error it tells.
+type worded struct {
+	msg string
+	err error
+}
+
+func (w *worded) Error() string { return w.msg }
+
+func (w *worded) Unwrap() error { return w.err }
 
 // Open data, feeds and discovery.
 const (
@@ -533,17 +606,17 @@ func ZipSummary(file string, size int64) string {
 // VerifyLines formats the result of `piao archive verify` for a snapshot.
 func VerifyLines(r VerifyReport) []string {
 	if r.OK() {
-		return []string{fmt.Sprintf("archive/%s: integro, %d file corrispondono al manifesto (SHA-256 del manifesto %s)", r.Name, r.Files, r.Meta.SHA256)}
+		return []string{fmt.Sprintf("%s: integro, %d file corrispondono al manifesto (SHA-256 del manifesto %s)", ShowPath(archiveDir+"/"+r.Name), r.Files, r.Meta.SHA256)}
 	}
-	out := []string{fmt.Sprintf("archive/%s: NON corrisponde al manifesto SHA256SUMS", r.Name)}
+	out := []string{fmt.Sprintf("%s: NON corrisponde al manifesto SHA256SUMS", ShowPath(archiveDir+"/"+r.Name))}
 	for _, p := range r.Changed {
-		out = append(out, "  modificato: "+p)
+		out = append(out, "  modificato: "+ShowPath(p))
 	}
 	for _, p := range r.Missing {
-		out = append(out, "  mancante:   "+p)
+		out = append(out, "  mancante:   "+ShowPath(p))
 	}
 	for _, p := range r.Added {
-		out = append(out, "  aggiunto:   "+p)
+		out = append(out, "  aggiunto:   "+ShowPath(p))
 	}
 	return out
 }
@@ -702,6 +775,18 @@ const (
 	hintBodyLinks     = "ogni collegamento si scrive [testo](indirizzo), con l'indirizzo senza spazi e la parentesi chiusa; dividi il paragrafo, o scrivi ]( come \\](  se non apre un collegamento"
 	msgExternalImage  = "immagine da un altro sito: %s"
 	hintExternalImage = "il sito non fa richieste ad altri siti, e il browser non la mostrerebbe: togli l'immagine, o scrivi un collegamento [testo](indirizzo) al posto di ![testo](indirizzo)"
+)
+
+// Output that every file system can hold (portable.go).
+const (
+	msgPathReserved  = "il file %s non si può creare su Windows: %q è un nome riservato del sistema (CON, PRN, AUX, NUL, COM0-9, LPT0-9, con qualunque estensione)"
+	msgPathChar      = "il file %s non si può creare su Windows: il nome %q contiene un carattere che Windows non ammette (< > : \" | ? * \\ o un carattere di controllo)"
+	msgPathTrailing  = "il file %s non si può creare su Windows: il nome %q finisce con un punto o uno spazio, che Windows toglie"
+	msgPathLong      = "il percorso %s è troppo lungo: in una cartella tipica di Windows arriva a %d caratteri, oltre i %d che i programmi di Windows gestiscono (misurato sotto %s)"
+	msgPathCollision = "%s e %s differiscono solo per maiuscole e minuscole o per la forma degli accenti: su Windows e macOS sono lo stesso file, e uno cancellerebbe l'altro"
+	hintPathRename   = "rinomina il file o la cartella da cui nasce, usando lettere minuscole senza accenti, cifre e trattini"
+	hintPathLong     = "accorcia il nome da cui nasce l'indirizzo: il nome del file della scheda, della cartella del piano, il codice o il titolo"
+	hintSnapshotLong = "scegli un nome di archivio più corto con --nome, o accorcia il nome da cui nasce l'indirizzo"
 )
 
 var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",

@@ -121,22 +121,25 @@ func marshalJSON(v any) ([]byte, error) {
 func siteURL(model *plan.Site, p string) string { return baseURL(&model.Config) + p }
 
 type planJSON struct {
-	Piano         string         `json:"piano"`
-	Titolo        string         `json:"titolo"`
-	Periodo       string         `json:"periodo"`
-	Anni          []string       `json:"anni"`
-	Ente          string         `json:"ente"`
-	Licenza       licenceJSON    `json:"licenza"`
-	Approvazione  actJSON        `json:"approvazione"`
-	Pubblicazione string         `json:"pubblicazione"`
-	Aggiornamento string         `json:"aggiornamento"`
-	Descrizione   string         `json:"descrizione"`
-	Pagina        string         `json:"pagina"`
-	Revisioni     []revisionJSON `json:"revisioni"`
-	Aree          []areaJSON     `json:"aree"`
-	Linee         []lineJSON     `json:"linee"`
-	Schede        []sheetJSON    `json:"schede"`
-	Modifiche     []changeJSON   `json:"modifiche"`
+	Piano         string          `json:"piano"`
+	Titolo        string          `json:"titolo"`
+	Periodo       string          `json:"periodo"`
+	Anni          []string        `json:"anni"`
+	Ente          string          `json:"ente"`
+	Licenza       licenceJSON     `json:"licenza"`
+	Approvazione  actJSON         `json:"approvazione"`
+	Pubblicazione string          `json:"pubblicazione"`
+	Aggiornamento string          `json:"aggiornamento"`
+	Descrizione   string          `json:"descrizione"`
+	Pagina        string          `json:"pagina"`
+	Revisioni     []revisionJSON  `json:"revisioni"`
+	Livelli       *levelsJSON     `json:"livelli,omitempty"` // the plan's names of its levels
+	Aree          []areaJSON      `json:"aree,omitempty"`    // a level the plan lacks is left out
+	Unita         []unitJSON      `json:"unita,omitempty"`   // units outside any area
+	Linee         []lineJSON      `json:"linee,omitempty"`
+	Obiettivi     []objectiveJSON `json:"obiettivi,omitempty"` // objectives outside any line
+	Schede        []sheetJSON     `json:"schede"`
+	Modifiche     []changeJSON    `json:"modifiche"`
 }
 
 type licenceJSON struct {
@@ -162,13 +165,25 @@ type codeJSON struct {
 	Nome   string `json:"nome"`
 }
 
+// The parts of a plan: the key the sheets refer to them by (id, or the
+// code when there is no id), the code as the act writes it, the name.
 type areaJSON struct {
-	Codice string     `json:"codice"`
-	Nome   string     `json:"nome"`
-	Unita  []codeJSON `json:"unita"`
+	ID           string     `json:"id,omitempty"`
+	Codice       string     `json:"codice"`
+	Nome         string     `json:"nome"`
+	Responsabile string     `json:"responsabile,omitempty"`
+	Unita        []unitJSON `json:"unita"`
+}
+
+type unitJSON struct {
+	ID           string `json:"id,omitempty"`
+	Codice       string `json:"codice"`
+	Nome         string `json:"nome"`
+	Responsabile string `json:"responsabile,omitempty"`
 }
 
 type lineJSON struct {
+	ID        string          `json:"id,omitempty"`
 	Codice    string          `json:"codice"`
 	Nome      string          `json:"nome"`
 	Obiettivi []objectiveJSON `json:"obiettivi"`
@@ -178,6 +193,28 @@ type objectiveJSON struct {
 	ID     string `json:"id"`
 	Codice string `json:"codice"`
 	Nome   string `json:"nome"`
+}
+
+// levelsJSON are the names the plan gives its levels, where it renames
+// them.
+type levelsJSON struct {
+	Area                string `json:"area,omitempty"`
+	Unita               string `json:"unita,omitempty"`
+	Linea               string `json:"linea,omitempty"`
+	ObiettivoStrategico string `json:"obiettivo_strategico,omitempty"`
+	ObiettivoOperativo  string `json:"obiettivo_operativo,omitempty"`
+}
+
+func unitData(u *plan.Unit) unitJSON {
+	return unitJSON{u.ID.S, u.Codice.S, u.Nome.S, u.Responsabile.S}
+}
+
+func levelsData(l plan.Livelli) *levelsJSON {
+	out := levelsJSON{l.Area.Singolare.S, l.Unita.Singolare.S, l.Linea.Singolare.S, l.ObiettivoStrategico.Singolare.S, l.ObiettivoOperativo.Singolare.S}
+	if out == (levelsJSON{}) {
+		return nil
+	}
+	return &out
 }
 
 // valueJSON is a revisable value: in force, as approved, and the values
@@ -214,27 +251,35 @@ func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
 		Approvazione:  actJSON{Atto: p.Approvazione.Atto.S, Data: p.Approvazione.Data.S},
 		Pubblicazione: p.Published(), Aggiornamento: p.Updated(), Descrizione: p.Descrizione.S,
 		Pagina:    siteURL(model, planPath(p)),
-		Revisioni: []revisionJSON{}, Aree: []areaJSON{}, Linee: []lineJSON{}, Schede: []sheetJSON{},
+		Revisioni: []revisionJSON{}, Livelli: levelsData(p.Livelli), Schede: []sheetJSON{},
 		Modifiche: []changeJSON{},
 	}
 	for _, r := range p.Revisioni {
 		out.Revisioni = append(out.Revisioni, revisionJSON{r.ID.S, r.Data.S, r.Atto.S, r.Documento.S, r.Motivo.S})
 	}
-	for _, a := range p.Aree {
-		aj := areaJSON{Codice: a.Codice.S, Nome: a.Nome.S, Unita: []codeJSON{}}
-		for _, u := range a.Unita {
-			aj.Unita = append(aj.Unita, codeJSON{u.Codice.S, u.Nome.S})
+	for i := range p.Aree {
+		a := &p.Aree[i]
+		aj := areaJSON{ID: a.ID.S, Codice: a.Codice.S, Nome: a.Nome.S, Responsabile: a.Responsabile.S, Unita: []unitJSON{}}
+		for j := range a.Unita {
+			aj.Unita = append(aj.Unita, unitData(&a.Unita[j]))
 		}
 		out.Aree = append(out.Aree, aj)
 	}
+	for i := range p.Unita {
+		out.Unita = append(out.Unita, unitData(&p.Unita[i]))
+	}
 	for i := range p.Linee {
 		l := &p.Linee[i]
-		lj := lineJSON{Codice: l.Codice.S, Nome: l.Nome.S, Obiettivi: []objectiveJSON{}}
+		lj := lineJSON{ID: l.ID.S, Codice: l.Codice.S, Nome: l.Nome.S, Obiettivi: []objectiveJSON{}}
 		for j := range l.Obiettivi {
 			o := &l.Obiettivi[j]
 			lj.Obiettivi = append(lj.Obiettivi, objectiveJSON{o.Key(), o.Codice.S, o.Nome.S})
 		}
 		out.Linee = append(out.Linee, lj)
+	}
+	for i := range p.Obiettivi {
+		o := &p.Obiettivi[i]
+		out.Obiettivi = append(out.Obiettivi, objectiveJSON{o.Key(), o.Codice.S, o.Nome.S})
 	}
 	out.Modifiche = append(out.Modifiche, changeRows(model, w, p)...)
 	return out
@@ -248,18 +293,41 @@ type sheetJSON struct {
 	sheetTail
 }
 
+// sheetHead is where a sheet sits. The keys of a level the plan lacks
+// (no lines, no units…) are left out, not given empty; the sheet's own
+// code and responsabile, when it has none.
 type sheetHead struct {
 	Piano               string     `json:"piano"`
 	Scheda              string     `json:"scheda"`
+	Codice              string     `json:"codice,omitempty"`
 	Tipo                string     `json:"tipo"`
 	Titolo              string     `json:"titolo"`
 	Pagina              string     `json:"pagina"`
-	Linea               string     `json:"linea"`
-	ObiettiviStrategici []string   `json:"obiettivi_strategici"`
+	Linea               *string    `json:"linea,omitempty"`
+	ObiettiviStrategici *[]string  `json:"obiettivi_strategici,omitempty"`
 	Missioni            []codeJSON `json:"missioni"`
 	Programma           *codeJSON  `json:"programma"`
-	Area                string     `json:"area"`
-	Unita               string     `json:"unita"`
+	Area                *string    `json:"area,omitempty"`
+	Unita               *string    `json:"unita,omitempty"`
+	Responsabile        string     `json:"responsabile,omitempty"`
+}
+
+// areaKey is the key of an operational sheet's area: the one it names, or
+// its unit's; "" for none.
+func areaKey(p *plan.Plan, s *plan.Sheet) string {
+	if a := p.AreaOf(s); a != nil {
+		return a.Key()
+	}
+	return s.Area.S
+}
+
+// levelData is a sheet's reference to a level, or nil when its plan lacks
+// the level.
+func levelData(has bool, key string) *string {
+	if !has {
+		return nil
+	}
+	return &key
 }
 
 type sheetTail struct {
@@ -410,10 +478,13 @@ func sheetKind(s *plan.Sheet) string {
 }
 
 func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
+	p := s.Plan
 	out := sheetJSON{
-		sheetHead: sheetHead{Piano: s.Plan.Slug, Scheda: s.Slug, Tipo: sheetKind(s), Titolo: w.SheetName(s),
-			Pagina: siteURL(model, sheetPath(s)), Linea: s.Linea.S, ObiettiviStrategici: []string{},
-			Missioni: []codeJSON{}, Area: s.Area.S, Unita: s.Unita.S},
+		sheetHead: sheetHead{Piano: s.Plan.Slug, Scheda: s.Slug, Codice: w.Plain(s.Codice.S), Tipo: sheetKind(s),
+			Titolo: w.SheetName(s), Pagina: siteURL(model, sheetPath(s)),
+			Linea: levelData(p.HasLines(), p.LineKey(s)), Missioni: []codeJSON{},
+			Area: levelData(p.HasAreas(), areaKey(p, s)), Unita: levelData(p.HasUnits(), s.Unita.S),
+			Responsabile: w.Plain(s.Responsabile.S)},
 		Fields: fieldsData(w, s.Plan.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil
@@ -423,8 +494,12 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 		sheetTail: sheetTail{Testo: s.Body, Rivista: s.Revised(), InseritaDa: s.Inserito.S, StralciataDa: s.Stralcio.S, Note: notesData(s.Note),
 			NoteRevisione: revNotesData(s.Revisioni), Indicatori: []indicatorJSON{}},
 	}
-	for _, o := range s.Obiettivi {
-		out.ObiettiviStrategici = append(out.ObiettiviStrategici, o.S)
+	if p.HasObjectives() {
+		objectives := []string{}
+		for _, o := range s.Obiettivi {
+			objectives = append(objectives, o.S)
+		}
+		out.ObiettiviStrategici = &objectives
 	}
 	for _, m := range s.Missioni {
 		out.Missioni = append(out.Missioni, codeJSON{m.Codice.S, m.Nome.S})

@@ -1,17 +1,14 @@
 package builder
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"sync"
 
+	"github.com/piao-pa/piao/builder/publish"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -21,15 +18,15 @@ import (
 // (BuildTo), which then keeps only their names and sizes, so that a large
 // site is never held whole. They are safe for concurrent use.
 type outputs struct {
-	min *minify.M // minifies HTML, CSS and JS when not nil
-	to  *target   // nil: keep the files in files; else write them there (or nowhere)
+	min *minify.M       // minifies HTML, CSS and JS when not nil
+	to  *publish.Target // nil: keep the files in files; else write them there (or nowhere)
 
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
 	sizes map[string]int64  // on disk: name → size
 }
 
-func newOutputs(min *minify.M, to *target) *outputs {
+func newOutputs(min *minify.M, to *publish.Target) *outputs {
 	return &outputs{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{}}
 }
 
@@ -51,8 +48,8 @@ func (o *outputs) putRaw(name string, b []byte) error {
 		o.mu.Unlock()
 		return nil
 	}
-	if err := o.to.write(name, b); err != nil {
-		return &writeError{err}
+	if err := o.to.Write(name, b); err != nil {
+		return err
 	}
 	o.mu.Lock()
 	o.sizes[name] = int64(len(b))
@@ -70,42 +67,14 @@ func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, erro
 		}
 		return int64(buf.Len()), o.putRaw(name, buf.Bytes())
 	}
-	if o.to.root == "" { // made and measured only
-		c := &countingWriter{w: io.Discard}
-		if err := fill(c); err != nil {
-			return 0, err
-		}
-		o.mu.Lock()
-		o.sizes[name] = c.n
-		o.mu.Unlock()
-		return c.n, nil
-	}
-	full, err := o.to.file(name)
+	n, err := o.to.Stream(name, fill)
 	if err != nil {
-		return 0, &writeError{err}
-	}
-	f, err := os.Create(full)
-	if err != nil {
-		return 0, &writeError{err}
-	}
-	c := &countingWriter{w: bufio.NewWriterSize(f, 64<<10)}
-	err = fill(c)
-	if err == nil {
-		err = c.w.(*bufio.Writer).Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		if !errors.As(err, new(*renderError)) {
-			err = &writeError{err}
-		}
 		return 0, err
 	}
 	o.mu.Lock()
-	o.sizes[name] = c.n
+	o.sizes[name] = n
 	o.mu.Unlock()
-	return c.n, nil
+	return n, nil
 }
 
 // names lists the files added, in no order.
@@ -133,24 +102,6 @@ func (o *outputs) written() Written {
 	return w
 }
 
-// writeError is a file that could not be written to disk.
-type writeError struct{ err error }
-
-func (e *writeError) Error() string { return e.err.Error() }
-
-func (e *writeError) Unwrap() error { return e.err }
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
-
 // minifyFile minifies a file whose type the minifier knows, when there is
 // a minifier.
 func minifyFile(m *minify.M, name string, b []byte) ([]byte, error) {
@@ -163,50 +114,4 @@ func minifyFile(m *minify.M, name string, b []byte) ([]byte, error) {
 		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
 	return out.Bytes(), nil
-}
-
-// file returns where the output file name goes, its folder made.
-func (t *target) file(name string) (string, error) {
-	if !validOutputPath(name) {
-		return "", fmt.Errorf("percorso di uscita non valido: %q", name)
-	}
-	full := filepath.Join(t.root, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
-	if _, ok := t.made.Load(dir); ok {
-		return full, nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	t.made.Store(dir, true)
-	return full, nil
-}
-
-// target is where a publish writes: the new output folder, and the
-// previous output whose unchanged files it reuses (nil: none). A target
-// without a folder writes nothing: piao check makes the files only to
-// know that they can be made.
-type target struct {
-	root string
-	prev *reuse
-	made sync.Map // the folders made so far
-}
-
-// write writes the file name of the new output, or links the previous
-// output's if it holds the same bytes.
-func (t *target) write(name string, b []byte) error {
-	if t.root == "" {
-		if !validOutputPath(name) {
-			return fmt.Errorf("percorso di uscita non valido: %q", name)
-		}
-		return nil
-	}
-	full, err := t.file(name)
-	if err != nil {
-		return err
-	}
-	if t.prev.link(name, b) {
-		return nil
-	}
-	return os.WriteFile(full, b, 0o644)
 }

@@ -129,11 +129,15 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	}
 	for i := range p.Aree {
 		a := &p.Aree[i]
-		add(&page{Kind: "area", Path: areaPath(p, a.Codice.S), Area: a}, a.Nome.S)
+		add(&page{Kind: "area", Path: areaPath(p, a.Key()), Area: a}, a.Nome.S)
 		for j := range a.Unita {
 			u := &a.Unita[j]
-			add(&page{Kind: "unit", Path: unitPath(p, u.Codice.S), Unit: u, Area: a}, u.Nome.S)
+			add(&page{Kind: "unit", Path: unitPath(p, u.Key()), Unit: u, Area: a}, u.Nome.S)
 		}
+	}
+	for i := range p.Unita { // units outside any area
+		u := &p.Unita[i]
+		add(&page{Kind: "unit", Path: unitPath(p, u.Key()), Unit: u}, u.Nome.S)
 	}
 	for i := range p.Linee {
 		l := &p.Linee[i]

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"sort"
 
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -46,7 +48,7 @@ func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
 // newPagesTo is NewPages; with a target, the files that are not pages are
 // written there as they are made, and only their names are kept. A
 // failure to write comes back as the error.
-func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, error) {
+func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	th, ds := loadTheme(in, &model.Config)
 	if th == nil {
@@ -58,22 +60,22 @@ func newPagesTo(in Input, model *plan.Site, to *target) (*Pages, Diagnostics, er
 		return nil, ds, nil
 	}
 	p, err := newPages(th, model, in.Minify, snaps, to)
-	var we *writeError
 	switch {
-	case errors.As(err, &we):
-		return nil, ds, we.err
+	case errors.As(err, new(*publish.Error)):
+		return nil, ds, err
 	case err != nil:
 		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
 		return nil, ds, nil
 	}
 	p.src = in.Site
-	if ads := auditOutputNames(append(p.out.names(), slices.Collect(maps.Keys(p.pages))...)); len(ads) > 0 {
-		return nil, append(ds, ads...), nil
+	ds = append(ds, auditOutputNames(append(p.out.names(), slices.Collect(maps.Keys(p.pages))...))...)
+	if ds = append(ds, p.checkPortable(in.Site, cmp.Or(model.Config.Tema.S, "default"))...); ds.HasErrors() {
+		return nil, ds, nil
 	}
 	return p, ds, nil
 }
 
-func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *target) (*Pages, error) {
+func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target) (*Pages, error) {
 	p := &Pages{model: model, pages: map[string]*page{}, kinds: map[string]string{},
 		workers: runtime.GOMAXPROCS(0)}
 	if min {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // preparedSynth loads a synthetic site of n sheets and prepares its pages.
@@ -122,7 +123,7 @@ func leftBeside(t *testing.T, dest string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.Name() != filepath.Base(lockPath(dest)) {
+		if e.Name() != "."+filepath.Base(dest)+".piao-lock" {
 			out = append(out, e.Name())
 		}
 	}
@@ -138,7 +139,7 @@ func readTree(t *testing.T, root string) map[string][]byte {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		if rel == marker {
+		if rel == publish.Marker {
 			return nil
 		}
 		out[filepath.ToSlash(rel)], err = os.ReadFile(p)

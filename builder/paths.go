@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // This file keeps reading and writing inside the site: symbolic links that
@@ -172,7 +173,7 @@ func checkPages(site *plan.Site) Diagnostics {
 		if codeMissing(pg) {
 			continue // reported as a missing field
 		}
-		if !validOutputPath(pg.Path) {
+		if !publish.ValidPath(pg.Path) {
 			ds.errorf(pos, hintFileName, msgOutputPath, pg.Path)
 			continue
 		}
@@ -210,8 +211,8 @@ func folderOf(site *plan.Site, p string, pos plan.Pos) plan.Pos {
 }
 
 func codeMissing(pg *page) bool {
-	return (pg.Unit != nil && pg.Unit.Codice.S == "") || (pg.Area != nil && pg.Area.Codice.S == "") ||
-		(pg.Line != nil && pg.Line.Codice.S == "")
+	return (pg.Unit != nil && pg.Unit.Key() == "") || (pg.Area != nil && pg.Area.Key() == "") ||
+		(pg.Line != nil && pg.Line.Key() == "")
 }
 
 // pageSource is the place in the content that a page comes from.
@@ -220,11 +221,11 @@ func pageSource(site *plan.Site, pg *page) plan.Pos {
 	case pg.Sheet != nil:
 		return pg.Sheet.Pos
 	case pg.Unit != nil:
-		return pg.Unit.Codice.Pos
+		return pg.Unit.KeyText().Pos
 	case pg.Area != nil:
-		return pg.Area.Codice.Pos
+		return pg.Area.KeyText().Pos
 	case pg.Line != nil:
-		return pg.Line.Codice.Pos
+		return pg.Line.KeyText().Pos
 	case pg.Kind == "section" && pg.Level < len(site.Config.Percorso):
 		return site.Config.Percorso[pg.Level].Titolo.Pos
 	case pg.Plan != nil && pg.Kind != "home":

@@ -1,13 +1,7 @@
 package builder
 
 import (
-	"errors"
-	"fmt"
-	"os"
-	"path"
-	"path/filepath"
-	"strings"
-
+	"github.com/piao-pa/piao/builder/publish"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -27,10 +21,6 @@ func newMinifier() *minify.M {
 
 var mediaTypes = map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript"}
 
-// marker is the file piao writes in every output folder, so that it only
-// ever replaces a folder it wrote itself.
-const marker = ".piao-output"
-
 // PublishOptions tune PublishWith.
 type PublishOptions struct {
 	// Site is the site folder: the output may not contain it, nor lie
@@ -40,6 +30,9 @@ type PublishOptions struct {
 	// the same destination and this one waits for it.
 	OnWait func()
 }
+
+// siteSources are the parts of a site folder an output may not lie in.
+var siteSources = []string{"content", "themes", "config.yaml"}
 
 // Publish writes the site into dest atomically; see PublishWith.
 func Publish(s *Site, dest string) error { return PublishWith(s, dest, PublishOptions{}) }
@@ -52,91 +45,22 @@ func Publish(s *Site, dest string) error { return PublishWith(s, dest, PublishOp
 // not a folder, a folder piao did not write (unless empty), the root, the
 // current folder or one above it, and the site or its sources.
 func PublishWith(s *Site, dest string, opt PublishOptions) error {
-	return publishTree(dest, opt, func(to *target) error { return writeTree(s, to) })
+	return publishTree(dest, opt, func(to *publish.Target) error { return writeTree(s, to) })
 }
 
-// publishTree publishes into dest what fill writes into a temporary
-// folder, as PublishWith says. An error of rendering from fill comes back
-// as it is; any other, as the reason the publish failed.
-func publishTree(dest string, opt PublishOptions, fill func(to *target) error) error {
-	dest = filepath.Clean(dest)
-	if err := safeDest(dest, opt.Site); err != nil {
-		return err
-	}
-	if err := checkDest(dest); err != nil {
-		return err
-	}
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return publishError(dest, err)
-	}
-	unlock, err := lockDest(lockPath(dest), opt.OnWait)
-	if err != nil {
-		return publishError(dest, err)
-	}
-	defer unlock()
-	if err := checkDest(dest); err != nil { // another build may have run meanwhile
-		return err
-	}
-	recoverStale(dest)
-	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
-	if err != nil {
-		return publishError(dest, err)
-	}
-	defer os.RemoveAll(tmp) // after the swap, the previous site
-	prev := openReuse(dest, tmp)
-	if err := fill(&target{root: tmp, prev: prev}); err != nil {
-		if errors.As(err, new(*pageError)) || errors.As(err, new(*renderError)) || errors.Is(err, errContent) {
-			return err
-		}
-		return publishError(dest, err)
-	}
-	if err := swapIn(tmp, dest); err != nil {
-		return publishError(dest, err)
-	}
-	return nil
+// publishTree publishes into dest what fill writes, as PublishWith says
+// (see builder/publish). An error of fill comes back as it is; an error of
+// the publish, worded for the office.
+func publishTree(dest string, opt PublishOptions, fill func(to *publish.Target) error) error {
+	o := publish.Options{Site: opt.Site, Sources: siteSources, OnWait: opt.OnWait}
+	return publishMessage(publish.Tree(dest, o, fill))
 }
 
-// checkDest refuses destinations piao must not replace.
-func checkDest(dest string) error {
-	info, err := os.Lstat(dest)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return publishError(dest, err)
-	}
-	if !info.IsDir() {
-		return fmt.Errorf(msgDestNotDir, dest)
-	}
-	if _, err := os.Stat(filepath.Join(dest, marker)); err == nil {
-		return nil
-	}
-	entries, err := os.ReadDir(dest)
-	if err != nil {
-		return publishError(dest, err)
-	}
-	if len(entries) > 0 {
-		return fmt.Errorf(msgDestForeign, dest, marker)
-	}
-	return nil
-}
-
-func writeTree(s *Site, to *target) error {
+func writeTree(s *Site, to *publish.Target) error {
 	for _, p := range s.Paths() {
-		if err := to.write(p, s.Files[p]); err != nil {
+		if err := to.Write(p, s.Files[p]); err != nil {
 			return err
 		}
 	}
-	return writeMarker(to.root)
-}
-
-func writeMarker(root string) error {
-	return os.WriteFile(filepath.Join(root, marker), []byte("piao\n"), 0o644)
-}
-
-// validOutputPath reports whether p stays inside the output folder.
-func validOutputPath(p string) bool {
-	return p != "" && !path.IsAbs(p) && path.Clean(p) == p && !strings.HasPrefix(p, "../") &&
-		p != ".." && !strings.ContainsAny(p, "\\\x00")
+	return nil
 }

@@ -9,9 +9,10 @@ import (
 )
 
 // This file builds the full-text search index from the model (never from
-// the HTML, where adjacent table cells run together). Every sheet and
-// every indicator is a document; its terms, normalised by package
-// textnorm, carry the weight of the most important field they occur in.
+// the HTML, where adjacent table cells run together). Every sheet, every
+// indicator and every revision is a document; its terms, normalised by
+// package textnorm, carry the weight of the most important field they
+// occur in.
 // searchfiles.go turns the index into the script files the search page
 // loads.
 
@@ -30,6 +31,7 @@ const (
 	docStrategic = iota
 	docOperational
 	docIndicator
+	docRevision
 )
 
 // Document states, for the badge beside a result.
@@ -83,6 +85,10 @@ func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
 					ix.add(d.doc, d.terms, d.facets)
 				}
 			}
+		}
+		for k := range p.Revisioni {
+			d := prepareRevision(w, i, p, &p.Revisioni[k])
+			ix.add(d.doc, d.terms, d.facets)
 		}
 	}
 	return ix
@@ -139,16 +145,24 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 		doc.Kind = docOperational
 		if u := p.Unit(s.Unita.S); u != nil {
 			d.add(weightTitle, u.Nome.S)
-			d.add(weightField, u.Area.Nome.S)
+		}
+		if a := p.AreaOf(s); a != nil {
+			d.add(weightField, a.Nome.S)
 		}
 	}
-	if l := p.LineByCode(s.Linea.S); l != nil {
+	if l := p.LineOf(s); l != nil {
 		d.add(weightField, l.Nome.S)
 	}
 	for _, o := range s.Obiettivi {
 		if obj := p.Objective(o.S); obj != nil {
 			d.add(weightField, obj.Codice.S, obj.Nome.S)
 		}
+	}
+	if s.Codice.S != "" {
+		d.add(weightTitle, s.Codice.S)
+	}
+	if s.Responsabile.S != "" {
+		d.show(weightField, w.T("sheet.responsible"), s.Responsabile.S)
 	}
 	for _, m := range s.Missioni {
 		d.show(weightField, w.T("sheet.mission"), m.Codice.S+" - "+m.Nome.S)
@@ -159,6 +173,7 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	d.fields(s.Fields())
 	d.show(weightField, "", s.Body)
 	d.addHistory(s.Fields(), s.Note, s.Revisioni)
+	d.addRevisions(p, sheetRevisionIDs(s), s.Revised(), s.Removed(), s.Added(), s.Note)
 	facets := sheetFacets(s)
 	switch {
 	case s.Removed():
@@ -180,6 +195,8 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 	name := w.SheetName(s)
 	d.add(weightHistory, name)
 	d.addHistory(ind.Fields(), ind.Note, ind.Revisioni)
+	d.addRevisions(s.Plan, revisionIDs([]string{ind.Inserito.S, ind.Stralcio.S}, ind.Fields(), ind.Note, ind.Revisioni),
+		ind.Revised(), ind.Removed(), ind.Added(), ind.Note)
 	doc := searchDoc{URL: sheetPath(s) + "#" + IndicatorAnchor(ind), Title: ind.Descrizione.S,
 		Kind: docIndicator, Sheet: name, Where: sheetWhere(w, s), Plan: pi}
 	switch {
@@ -304,13 +321,13 @@ func sheetFacets(s *plan.Sheet) []string {
 func (ix *searchIndex) declareFacets(p *plan.Plan) {
 	keys := []string{planFacet(p)}
 	for _, a := range p.Aree {
-		keys = append(keys, areaFacet(p, a.Codice.S))
+		keys = append(keys, areaFacet(p, a.Key()))
 	}
 	for _, u := range p.Units() {
-		keys = append(keys, unitFacet(p, u.Codice.S))
+		keys = append(keys, unitFacet(p, u.Key()))
 	}
 	for _, l := range p.Linee {
-		keys = append(keys, lineFacet(p, l.Codice.S))
+		keys = append(keys, lineFacet(p, l.Key()))
 	}
 	for _, k := range keys {
 		if _, ok := ix.facets[k]; !ok {

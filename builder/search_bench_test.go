@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/publish"
 	"github.com/piao-pa/piao/internal/searchprobe"
 	"github.com/piao-pa/piao/internal/synth"
 )
@@ -60,7 +61,7 @@ func benchSearch(b *testing.B, n int) {
 	for name, data := range out.Files {
 		files.Files[name] = data
 	}
-	if err := writeTree(files, &target{root: root}); err != nil {
+	if err := writeTree(files, publish.NewTarget(root)); err != nil {
 		b.Fatal(err)
 	}
 	var total int

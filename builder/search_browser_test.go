@@ -168,6 +168,8 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Run("filter", func(t *testing.T) { testFilter(t, tab(t, browser), b.url) })
 			t.Run("keyboard", func(t *testing.T) { testKeyboard(t, tab(t, browser), b.url) })
 			t.Run("more", func(t *testing.T) { testMore(t, tab(t, browser), b.url) })
+			t.Run("typo", func(t *testing.T) { testTypo(t, tab(t, browser), b.url) })
+			t.Run("phone", func(t *testing.T) { testPhoneFilters(t, tab(t, browser), b.url) })
 		})
 	}
 	t.Run("noscript", func(t *testing.T) { testNoScript(t, tab(t, browser), bases[1].url) })
@@ -363,5 +365,62 @@ func testNoScript(t *testing.T, ctx context.Context, base string) {
 	links := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("main a")).map(a => a.getAttribute("href"))`))
 	if !containsAll(links, "piao-2024-2026/indici/index.html") {
 		t.Errorf("without JavaScript: links %q, want the indexes", links)
+	}
+}
+
+// testTypo: a word misspelt finds what the word finds, the live region
+// says so and offers the word as the results write it, a link that
+// searches it.
+func testTypo(t *testing.T, ctx context.Context, base string) {
+	do(t, ctx, chromedp.Navigate(base+"cerca/index.html?q=tempi+di+pagamneti"))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
+	if got := results(t, ctx); !containsAll(got, tmrAnchor, tmpAnchor) {
+		t.Errorf("tempi di pagamneti: results %q", got)
+	}
+	status := run(t, ctx, chromedp.Text(chromedp.ID("cerca-stato")))
+	if !strings.HasPrefix(status, "Nessun risultato per «tempi di pagamneti»; 2 risultati con parole simili.") ||
+		!strings.HasSuffix(status, "Forse cercavi «tempi di pagamenti»?") {
+		t.Errorf("tempi di pagamneti: the live region says %q", status)
+	}
+	marks := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#cerca-risultati mark")).map(m => m.textContent)`))
+	if !containsAll(marks, "pagamenti") {
+		t.Errorf("tempi di pagamneti: highlighted %q, want the word found", marks)
+	}
+	navigates(t, ctx, chromedp.Click(chromedp.CSS("#cerca-stato a")))
+	waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
+	if q := run(t, ctx, chromedp.Value(chromedp.ID("cerca-q"))); q != "tempi di pagamenti" {
+		t.Errorf("the suggestion searched %q", q)
+	}
+	if status := run(t, ctx, chromedp.Text(chromedp.ID("cerca-stato"))); status != "2 risultati per «tempi di pagamenti»." {
+		t.Errorf("after the suggestion the live region says %q", status)
+	}
+	// A date written another way, an act, an abbreviation, a revision word.
+	for _, tt := range []struct{ q, want string }{
+		{"30 giugno", "#ind-regolamento-locazione-comune-novara"}, {"G/59", "revisioni/index.html#rev-2024-09"},
+		{"OIV", "revisioni/index.html#rev-2024-09"}, {"stralciato", "#ind-bilancio-sociale"},
+	} {
+		do(t, ctx, chromedp.Navigate(base+"cerca/index.html?q="+url.QueryEscape(tt.q)))
+		waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
+		if got := results(t, ctx); !containsAll(got, tt.want) {
+			t.Errorf("%s: results %q, want %q among them", tt.q, got, tt.want)
+		}
+	}
+}
+
+// testPhoneFilters: on a phone the filters are folded away under their
+// summary, unless one is chosen; on a desktop they are open.
+func testPhoneFilters(t *testing.T, ctx context.Context, base string) {
+	for _, tt := range []struct {
+		width int64
+		query string
+		open  bool
+	}{
+		{375, "?q=pagamento", false}, {375, "?q=pagamento&rivisti=r", true}, {1280, "?q=pagamento", true},
+	} {
+		do(t, ctx, chromedp.EmulateViewport(tt.width, 800), chromedp.Navigate(base+"cerca/index.html"+tt.query))
+		waitJS(t, ctx, `document.querySelectorAll("#cerca-risultati li").length > 0`)
+		if open := run(t, ctx, chromedp.Evaluate[bool](`document.getElementById("cerca-filtri").open`)); open != tt.open {
+			t.Errorf("at %d px, %s: the filters are open: %v, want %v", tt.width, tt.query, open, tt.open)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package builder
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/piao-pa/piao/internal/searchprobe"
@@ -71,6 +73,14 @@ func TestSearchScriptQueries(t *testing.T) {
 		{scriptQuery{Q: "pagamento", Filters: []string{"r"}}, []string{tmrURL, tmpURL}, nil, 0},
 		{scriptQuery{Q: "parolachenonce"}, nil, nil, -1},
 		{scriptQuery{Q: "pagamento parolachenonce"}, nil, []string{tmrURL, tmpURL}, 3},
+		{scriptQuery{Q: "pagamneti"}, nil, []string{tmrURL, tmpURL}, 0}, // a typo: two letters swapped
+		{scriptQuery{Q: "tempo medio pagamneti"}, nil, []string{tmrURL, tmpURL}, 2},
+		{scriptQuery{Q: "G/59"}, nil, []string{revURL}, 41}, // the revision's act first, then the 40 things it changed
+		{scriptQuery{Q: "OIV"}, nil, []string{revURL}, 1},
+		{scriptQuery{Q: "SMVP"}, nil, []string{revURL}, 1},
+		{scriptQuery{Q: "stralciato"}, []string{metrologyURL + "#ind-sicurezza-prodotti", "piao-2024-2026/operativi/comunicazione-esterna/index.html#ind-bilancio-sociale"}, nil, 0},
+		{scriptQuery{Q: "indicatore inserito"}, []string{tmpURL}, nil, 0},
+		{scriptQuery{Q: "30.06"}, []string{approvURL + "#ind-regolamento-locazione-comune-novara", revURL}, nil, 0},
 	}
 	var queries []scriptQuery
 	for _, tt := range tests {
@@ -93,7 +103,49 @@ func TestSearchScriptQueries(t *testing.T) {
 		if some := tt.query.Q == "pagamento parolachenonce"; a.Some != some {
 			t.Errorf("%+v: results with some of the words only = %v, want %v", tt.query, a.Some, some)
 		}
+		if fixed := strings.Contains(tt.query.Q, "pagamneti"); fixed != (a.Fix["pagamneti"] == "pagament") || !fixed && len(a.Fix) > 0 {
+			t.Errorf("%+v: corrected %v", tt.query, a.Fix)
+		}
 	}
+}
+
+// TestSearchScriptDates: a date written any way finds what "30.06"
+// finds, with or without its year.
+func TestSearchScriptDates(t *testing.T) {
+	site := buildExample(t, true)
+	root := filepath.Join(t.TempDir(), "public")
+	if err := Publish(site, root); err != nil {
+		t.Fatal(err)
+	}
+	dataDir := filepath.Join(root, filepath.FromSlash(buildSearchIndex(site.Model, italian(t)).encode().Dir))
+	groups := [][]string{
+		{"30.06", "30/06", "30-06", "30 giugno", "30 Giugno", "30°\u00a0giugno"},
+		{"30.06.2024", "30/06/2024", "30 giugno 2024", "2024-06-30"},
+		{"12.09.2024", "12 settembre 2024", "12/9/2024"},
+	}
+	for _, g := range groups {
+		var queries []scriptQuery
+		for _, q := range g {
+			queries = append(queries, scriptQuery{Q: q, All: true})
+		}
+		answers := runScript(t, root, dataDir, queries)
+		if len(answers[0].IDs) == 0 {
+			t.Errorf("%q finds nothing", g[0])
+		}
+		for i, a := range answers[1:] {
+			if !sameSet(intStrings(a.IDs), intStrings(answers[0].IDs)) {
+				t.Errorf("%q finds %q, %q finds %q", g[i+1], a.URLs, g[0], answers[0].URLs)
+			}
+		}
+	}
+}
+
+func intStrings(ids []int) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, strconv.Itoa(id))
+	}
+	return out
 }
 
 func sameSet(a, b []string) bool {

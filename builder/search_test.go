@@ -44,6 +44,10 @@ const (
 	tmrURL = ammURL + "#ind-tmr-ritardo-pagamenti"
 	tmpURL = ammURL + "#ind-tmp-tempo-pagamento"
 	riURL  = "piao-2024-2026/operativi/registro-imprese/index.html"
+	revURL = "piao-2024-2026/revisioni/index.html#rev-2024-09"
+
+	approvURL    = "piao-2024-2026/operativi/approvvigionamenti-patrimonio/index.html"
+	metrologyURL = "piao-2024-2026/operativi/metrologia-convenzioni/index.html"
 )
 
 // TestSearchIndexTerms: terms reach the right sheets and indicators, with
@@ -65,6 +69,18 @@ func TestSearchIndexTerms(t *testing.T) {
 		{"areargs", weightField, []string{tmrURL, tmpURL}},                          // the data source
 		{"anticorruzion", weightTitle, []string{ammURL}},                            // the objective
 		{"anticorruzion", weightHistory, []string{tmrURL, tmpURL}},                  // the objective, from its indicators
+		{"oiv", weightField, []string{revURL}},                                      // the revision's reason
+		{"smvp", weightField, []string{revURL}},
+		{"g/59", weightTitle, []string{revURL}},                                                    // its act
+		{"g/59", weightHistory, []string{riURL, tmpURL}},                                           // and what it changed
+		{"59", weightHistory, []string{riURL, tmpURL}},                                             // by the act's number too
+		{"12.09", weightTitle, []string{revURL}},                                                   // its date, without the year
+		{"settembr", weightTitle, []string{revURL}},                                                // written with the month's name
+		{"30.06", weightHistory, []string{approvURL + "#ind-regolamento-locazione-comune-novara"}}, // "Entro 30.06", before
+		{"30.06", weightField, []string{revURL}},                                                   // "01.01-30.06.2024"
+		{"stralciat", weightField, []string{metrologyURL + "#ind-sicurezza-prodotti"}},             // a removed indicator
+		{"inserit", weightField, []string{tmpURL}},                                                 // an added one
+		{"rivist", weightField, []string{riURL, riURL + "#ind-pratiche-sospese-ri"}},               // revised
 	}
 	for _, tt := range tests {
 		got := docsOf(ix, tt.term)[levels-tt.weight]
@@ -76,6 +92,21 @@ func TestSearchIndexTerms(t *testing.T) {
 	}
 	if got := docsOf(ix, "pagament")[levels-weightTitle]; slices.Contains(got, riURL) {
 		t.Errorf("pagament reaches the Registro Imprese sheet")
+	}
+	// What a revision did is found only where it did it.
+	for _, term := range []string{"stralciat", "inserit", "rivist", "g/59"} {
+		for _, ids := range ix.terms[term] {
+			for _, id := range ids {
+				if doc := ix.docs[id]; doc.Kind != docRevision && doc.Status == docPlain {
+					t.Errorf("%q reaches %s, which no revision touched", term, doc.URL)
+				}
+			}
+		}
+	}
+	for _, id := range ix.terms["stralciat"][levels-weightField] {
+		if doc := ix.docs[id]; doc.Status != docRemoved {
+			t.Errorf("stralciato reaches %s, which is not a removed indicator", doc.URL)
+		}
 	}
 	for _, stop := range []string{"di", "dell", "il", "e"} {
 		if ix.terms[stop] != nil {
@@ -125,7 +156,7 @@ func TestSearchIndexFacets(t *testing.T) {
 	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Ref: plan.Ref{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}}})
 	p.Index()
 	withEmpty := buildSearchIndex(site, italian(t))
-	f := (&page{Site: site}).SearchFilters()
+	f := searchFiltersOf(site, italian(t))
 	opts := append(append([]option(nil), f.Plans...), f.Typologies...)
 	for _, groups := range [][]optionGroup{f.Areas, f.Units, f.Lines} {
 		for _, g := range groups {
@@ -141,9 +172,12 @@ func TestSearchIndexFacets(t *testing.T) {
 	if len(opts) < 20 || !slices.ContainsFunc(opts, func(o option) bool { return o.Value == "u_piao-2024-2026_vuota" }) {
 		t.Errorf("filter options: %v", opts)
 	}
-	// 15 sheets and 34 indicators.
-	if len(ix.docs) != 49 {
-		t.Errorf("%d documents, want 15 sheets + 34 indicators", len(ix.docs))
+	// 15 sheets, 34 indicators and the revision.
+	if len(ix.docs) != 50 || ix.docs[49].Kind != docRevision {
+		t.Errorf("%d documents, want 15 sheets + 34 indicators + 1 revision", len(ix.docs))
+	}
+	if r := urls("p_piao-2024-2026"); !slices.Contains(r, revURL) || slices.Contains(urls(facetRevised), revURL) {
+		t.Errorf("the revision is not in its plan's facet, or is among the revised objectives and indicators")
 	}
 }
 

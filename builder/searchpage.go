@@ -27,23 +27,30 @@ type searchFilters struct {
 
 // searchFiltersOf lists the plans, areas, units, lines and typologies to
 // filter by.
-func searchFiltersOf(site *plan.Site) searchFilters {
+func searchFiltersOf(site *plan.Site, w *words) searchFilters {
 	var f searchFilters
 	typologies := map[string]string{}
 	for _, p := range site.Plans {
 		f.Plans = append(f.Plans, option{planFacet(p), p.Titolo.S})
 		areas, units, lines := optionGroup{Label: p.Titolo.S}, optionGroup{Label: p.Titolo.S}, optionGroup{Label: p.Titolo.S}
 		for _, a := range p.Aree {
-			areas.Options = append(areas.Options, option{areaFacet(p, a.Codice.S), a.Nome.S})
-			for _, u := range a.Unita {
-				units.Options = append(units.Options, option{unitFacet(p, u.Codice.S), u.Nome.S})
-			}
+			areas.Options = append(areas.Options, option{areaFacet(p, a.Key()), a.Nome.S})
+		}
+		for _, u := range p.Units() {
+			units.Options = append(units.Options, option{unitFacet(p, u.Key()), u.Nome.S})
 		}
 		for _, l := range p.Linee {
-			lines.Options = append(lines.Options, option{lineFacet(p, l.Codice.S), l.Codice.S + " - " + l.Nome.S})
+			lines.Options = append(lines.Options, option{lineFacet(p, l.Key()), w.RefName(l.Ref)})
 		}
 		sortOptions(units.Options)
-		f.Areas, f.Units, f.Lines = append(f.Areas, areas), append(f.Units, units), append(f.Lines, lines)
+		for _, g := range []struct {
+			to    *[]optionGroup
+			group optionGroup
+		}{{&f.Areas, areas}, {&f.Units, units}, {&f.Lines, lines}} {
+			if len(g.group.Options) > 0 { // a level the plan lacks has no filter
+				*g.to = append(*g.to, g.group)
+			}
+		}
 		for _, s := range p.Sheets() {
 			for _, ind := range s.Indicators() {
 				if t := strings.TrimSpace(ind.Tipologia.S); t != "" && typologies[typologyFacet(t)] == "" {

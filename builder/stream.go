@@ -3,6 +3,8 @@ package builder
 import (
 	"errors"
 	"sync/atomic"
+
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // Written says what a publish wrote.
@@ -31,7 +33,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	before := countOutput(dest)
 	var pages *Pages
 	var w Written
-	err := publishTree(dest, opt, func(to *target) error {
+	err := publishTree(dest, opt, func(to *publish.Target) error {
 		p, pds, err := newPagesTo(in, model, to)
 		ds = append(ds, pds...)
 		if err != nil {
@@ -68,7 +70,7 @@ func Check(in Input) Diagnostics {
 	if ds.HasErrors() {
 		return ds
 	}
-	p, pds, _ := newPagesTo(in, model, &target{}) // writing nowhere cannot fail
+	p, pds, _ := newPagesTo(in, model, &publish.Target{}) // writing nowhere cannot fail
 	ds = append(ds, pds...)
 	if p != nil {
 		ds = append(ds, p.Diagnose(p.Verify())...)
@@ -90,15 +92,15 @@ func Check(in Input) Diagnostics {
 // says which) and leaves dest as it was.
 func (p *Pages) Publish(dest string, opt PublishOptions) (Written, error) {
 	var w Written
-	err := publishTree(dest, opt, func(to *target) (err error) {
+	err := publishTree(dest, opt, func(to *publish.Target) (err error) {
 		w, err = p.write(to)
 		return err
 	})
 	return w, err
 }
 
-// write renders the files of p.paths into the new output, and the marker.
-func (p *Pages) write(to *target) (Written, error) {
+// write renders the files of p.paths into the new output.
+func (p *Pages) write(to *publish.Target) (Written, error) {
 	var files, size atomic.Int64
 	err := p.each(func(_ int, name string, buf *buffers) error {
 		b, err := p.render(name, buf)
@@ -107,12 +109,12 @@ func (p *Pages) write(to *target) (Written, error) {
 		}
 		files.Add(1)
 		size.Add(int64(len(b)))
-		return to.write(name, b)
+		return to.Write(name, b)
 	})
 	if err != nil {
 		return Written{}, err
 	}
 	w := p.out.written() // what went to disk before the pages
 	w.Pages, w.Files, w.Bytes = len(p.pages), w.Files+int(files.Load()), w.Bytes+size.Load()
-	return w, writeMarker(to.root)
+	return w, nil
 }

@@ -148,3 +148,38 @@ func TestDocThemeExample(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderSearchSaysWhat: the header's search box names what it
+// searches, objectives and indicators, and revisions when a plan has
+// some; its form and the search page's have names of their own.
+func TestHeaderSearchSaysWhat(t *testing.T) {
+	example := buildExample(t, true)
+	noRevisions := strings.Replace(testPiano, "revisioni:\n  - id: r1\n    data: 2024-09-12\n    atto: deliberazione n. 2\n    motivo: monitoraggio\n", "", 1)
+	sheet := strings.Replace(testSheet, "note_revisione:\n  - revisione: r1\n    revisione_attuata: nessun valore cambiato\n    causa: prova\n", "", 1)
+	small, ds := Build(Input{Site: testSite(map[string]string{"content/p/piano.yaml": noRevisions, "content/p/operativi/uno.yaml": sheet}),
+		Themes: piao.Themes, Minify: true})
+	if small == nil {
+		t.Fatal(ds.Error())
+	}
+	for _, tt := range []struct {
+		site *Site
+		want string
+	}{
+		{example, ">Cerca obiettivi, indicatori e revisioni</label>"},
+		{small, ">Cerca obiettivi e indicatori</label>"},
+	} {
+		for p := range tt.site.Kinds {
+			html := string(tt.site.Files[p])
+			if strings.Count(html, tt.want) != 2 || strings.Contains(html, "Cerca nel sito") ||
+				strings.Count(html, `role="search" aria-label="Ricerca rapida"`) != 2 {
+				t.Errorf("%s: the header's search boxes do not say %q", p, tt.want)
+			}
+		}
+	}
+	if small.Files["p/revisioni/index.html"] != nil {
+		t.Error("the site without revisions has a revisions page")
+	}
+	if search := string(example.Files[searchPagePath]); !strings.Contains(search, `role="search" aria-label="Ricerca con filtri"`) {
+		t.Error("the search page's form has no name of its own")
+	}
+}

@@ -114,7 +114,8 @@ func relURL(from, to string) string {
 }
 
 // slug turns a code or a title into a path segment: lowercase letters
-// without accents, digits, dots and dashes.
+// without accents, digits, dots and dashes, never a device name of
+// Windows (see unreserved).
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -143,7 +144,7 @@ func slug(s string) string {
 	if out == "" {
 		return "x"
 	}
-	return out
+	return unreserved(out) // a device name of Windows ("con", "nul.1") is no file name there
 }
 
 // maxSlug bounds a path segment made from a name or a code: two of them

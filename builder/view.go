@@ -71,6 +71,10 @@ type chromeView struct {
 	Section link
 	Plan    *navPlan
 
+	// SearchesRevisions: the search covers revisions too (a plan has
+	// some), and the header's search box says so.
+	SearchesRevisions bool
+
 	// The footer: contacts, the configured links with a safe address,
 	// the accessibility statement, the privacy notice and the licence
 	// (its URL empty when not a safe address).
@@ -113,6 +117,9 @@ func (pg *page) Chrome() *chromeView {
 		if len(np.Revisioni) > 0 {
 			c.Plan.Revisions = pg.PlanRevisionsURL(np)
 		}
+	}
+	for _, p := range pg.Site.Plans {
+		c.SearchesRevisions = c.SearchesRevisions || len(p.Revisioni) > 0
 	}
 	for _, l := range cfg.Collegamenti {
 		if u := pg.SafeURL(l.URL.S); u != "" {
@@ -295,6 +302,16 @@ func (pg *page) SearchWords() string {
 			out[strings.TrimPrefix(k, prefix)] = v
 		}
 	}
+	// The kinds of result are named as the plan names its levels, and a
+	// kind no plan has is not named at all.
+	if !slices.ContainsFunc(pg.Site.Plans, func(p *plan.Plan) bool { return len(p.Strategic) > 0 }) {
+		delete(out, "kind.0")
+	} else if l := pg.r.words.Level(pg.Plan, "obiettivo_strategico"); l.Renamed {
+		out["kind.0"] = l.One
+	}
+	if l := pg.r.words.Level(pg.Plan, "obiettivo_operativo"); l.Renamed {
+		out["kind.1"] = l.One
+	}
 	b, _ := json.Marshal(out) // strings only: always marshals, keys sorted
 	return string(b)
 }
@@ -360,7 +377,10 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 	v := &indicatorView{Number: pg.IndicatorNumber(s, ind), Anchor: IndicatorAnchor(ind),
 		Removed: pg.Removed(ind), Added: ind.Added() && !pg.Original}
 	v.Rows = make([]fieldRow, 0, 6+len(ind.Target))
-	plain := ind.RisultatoAtteso.S != "" // the targets are then not the expected result
+	// Where an expected result is written, or the plan names its objectives
+	// otherwise ("Risultato atteso"), a target is not called the expected
+	// result.
+	plain := ind.RisultatoAtteso.S != "" || s.RisultatoAtteso.S != "" || pg.r.words.Level(pg.Plan, "obiettivo_operativo").Renamed
 	for f := range ind.Fields() {
 		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
 			continue // a field the plan or the indicator leaves empty: no row
@@ -580,4 +600,4 @@ func (pg *page) Snapshots() []SnapshotMeta {
 
 // SearchFilters lists the plans, areas, units, lines and typologies the
 // search page filters by.
-func (pg *page) SearchFilters() searchFilters { return searchFiltersOf(pg.Site) }
+func (pg *page) SearchFilters() searchFilters { return searchFiltersOf(pg.Site, pg.r.words) }

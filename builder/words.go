@@ -230,7 +230,27 @@ func (w *words) Level(p *plan.Plan, key string) levelName {
 			return levelName{One: l.Singolare.S, Many: many, Renamed: true}
 		}
 	}
-	return levelName{One: w.T("level." + key), Many: w.T("level." + key + ".many")}
+	// A level the plan lacks counts as renamed: the phrases that would
+	// name it take their neutral twin.
+	return levelName{One: w.T("level." + key), Many: w.T("level." + key + ".many"), Renamed: lacks(p, key)}
+}
+
+// lacks reports whether plan p has no such level at all.
+func lacks(p *plan.Plan, key string) bool {
+	if p == nil {
+		return false
+	}
+	switch key {
+	case "area":
+		return !p.HasAreas()
+	case "unita":
+		return !p.HasUnits()
+	case "linea":
+		return !p.HasLines()
+	case "obiettivo_strategico":
+		return !p.HasObjectives()
+	}
+	return false
 }
 
 // inSentence is a level's name within a sentence: lower case, unless it
@@ -262,13 +282,16 @@ func (w *words) LevelledHTML(p *plan.Plan, key, level string, args ...any) templ
 
 // levelled is the key and the arguments of Levelled.
 func (w *words) levelled(p *plan.Plan, key, level string, args []any) (string, []any) {
+	if level == "" || w == nil {
+		return key, args
+	}
 	levels := strings.Split(level, ",")
 	l := w.Level(p, levels[0])
 	renamed := false
 	for _, k := range levels {
 		renamed = renamed || w.Level(p, k).Renamed
 	}
-	if !renamed {
+	if _, ok := w.text[key+".renamed"]; !renamed || !ok { // a phrase that names no level has no twin
 		return key, args
 	}
 	return key + ".renamed", append(args, "level", inSentence(l.One), "levels", inSentence(l.Many),

@@ -186,6 +186,12 @@ func (g *generation) renderAll(ctx context.Context) error {
 // samePaths reports whether the generation has exactly the files of p.
 func (g *generation) samePaths(p *builder.Pages) bool { return slices.Equal(g.paths, p.Paths()) }
 
+// samePages reports whether the generation has exactly the pages of p.
+func (g *generation) samePages(p *builder.Pages) bool {
+	notPage := func(name string) bool { return path.Ext(name) != ".html" }
+	return slices.Equal(slices.DeleteFunc(slices.Clone(g.paths), notPage), slices.DeleteFunc(slices.Clone(p.Paths()), notPage))
+}
+
 // isSheetFile reports whether a site path is a sheet: a file of
 // content/PLAN/strategici/ or content/PLAN/operativi/.
 func isSheetFile(p string) bool {

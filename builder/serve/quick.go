@@ -141,9 +141,14 @@ func (s *Server) complete(g *generation) {
 		s.fail(ds)
 		g.drop()
 	case !g.samePaths(pages):
+		// Other files than the quick generation's: the search index's
+		// folder is named after its content, and the pages may differ.
+		// With the same pages, the open ones need no second reload: they
+		// were reloaded with the quick generation, and whatever of theirs
+		// waited for the complete build gets it from the full one.
 		full := newGeneration(pages, g.snap, g, g.byDeps)
 		s.logDiags(ds)
-		s.install(full)
+		s.installAs(full, !g.samePages(pages))
 		g.drop()
 		s.spawn(func() { s.background(full) })
 	default:

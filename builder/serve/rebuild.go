@@ -192,7 +192,10 @@ func (s *Server) build(snap *snapshot, prev *generation) (*generation, builder.D
 }
 
 // install makes g the site served, and reloads the open pages.
-func (s *Server) install(g *generation) {
+func (s *Server) install(g *generation) { s.installAs(g, true) }
+
+// installAs makes g the site served, and reloads the open pages if told.
+func (s *Server) installAs(g *generation, reload bool) {
 	s.mu.Lock()
 	old := s.gen
 	s.gen, s.diags, s.failed = g, nil, false
@@ -200,7 +203,9 @@ func (s *Server) install(g *generation) {
 	if old != nil {
 		old.cancel()
 	}
-	s.hub.broadcast()
+	if reload {
+		s.hub.broadcast()
+	}
 }
 
 // logDiags shows a build's findings on the terminal.

@@ -3,10 +3,12 @@ package serve
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fsnotify/fsnotify"
 )
@@ -238,5 +240,33 @@ func TestOverflowRescans(t *testing.T) {
 	}
 	if ok, diff := sameAsBuild(t, srv, dir); !ok {
 		t.Errorf("site is not a clean build: %s", diff)
+	}
+}
+
+// TestSedInPlaceReloadsOnce: `sed -i` (a temporary file renamed over the
+// sheet) is one save, and the open pages reload once for it.
+func TestSedInPlaceReloadsOnce(t *testing.T) {
+	dir := exampleSite(t)
+	srv, _ := startServer(t, dir)
+	st := openStream(t, srv)
+	file := filepath.Join(dir, suapFile)
+	if out, err := exec.Command("sed", "-i", "s/"+suapName+"/Salvato-con-sed/", file).CombinedOutput(); err != nil {
+		t.Fatalf("sed -i: %v\n%s", err, out)
+	}
+	st.waitFor(t, "the edit", pageHas(t, srv, suapPage, "Salvato-con-sed"))
+	reloads := 0
+	quiet := time.After(2 * time.Second) // long beyond the batch's quiet time: a second reload comes within it
+	for done := false; !done; {
+		select {
+		case ev := <-st.events:
+			if ev == "reload" {
+				reloads++
+			}
+		case <-quiet:
+			done = true
+		}
+	}
+	if reloads > 0 {
+		t.Errorf("one sed -i sent %d more reload(s) after the one that showed the edit", reloads)
 	}
 }

@@ -2,11 +2,14 @@
 // case and accents, splits text into words, drops elided articles, stop
 // words and single letters, and reduces each word to a light stem, so that
 // "Attività", "attivita" and "ATTIVITA'" are one term and "impresa" and
-// "imprese" another.
+// "imprese" another. A date is one term however it is written ("30/06",
+// "30-06" and "30 giugno" are "30.06"), an act one term ("G/59"), and a
+// query word that matches no term may match the terms a typo away
+// (MaxEdits, Distance).
 //
 // The search script (themes/default/assets/js/search.js) carries a copy of
 // this algorithm and of its tables, because the index is built here and
-// queried there; a test runs both on the same words and requires the same
+// queried there; tests run both on the same words and require the same
 // output. Change both together.
 package textnorm
 
@@ -15,14 +18,21 @@ import (
 	"unicode"
 )
 
-// Terms returns the search terms of s: the stems of its words, in order,
-// without stop words.
+// Terms returns the terms that index s: the stems of its words, in order,
+// without stop words, each followed by the extra terms that let a shorter
+// query find it: a date with its year is found by the day and month too
+// ("31.12.2023" also gives "31.12"), a date written with the month's name
+// by the month ("30 giugno" also gives "giugn"), an act by its number
+// ("g/59" also gives "59"). A query is the stems of its words alone.
 func Terms(s string) []string {
-	words := Words(s)
-	for i, w := range words {
-		words[i] = Stem(w)
+	var out []string
+	for _, t := range scan([]rune(Fold(s))) {
+		if keep(t.word) {
+			out = append(out, Stem(t.word))
+			out = append(out, t.extra...)
+		}
 	}
-	return words
+	return out
 }
 
 // Fold lowercases s and replaces accented letters with their base letter;
@@ -78,33 +88,18 @@ func foldASCII(s string) string {
 // Words splits s into folded words, without stop words, elided articles
 // and single letters. A word is a run of ASCII letters and digits after
 // folding; a dot or a comma between two digits stays inside the word, so
-// that codes, dates and amounts ("4.2", "31.12.2023", "1.105.500,00") are
-// one word. Everything else, apostrophes included, separates words.
+// that codes and amounts ("4.2", "1.105.500,00") are one word. Dates are
+// one word in one form whatever way they are written ("30/06", "30-06",
+// "30 giugno" are "30.06"; "1° luglio 2024" and "2024-07-01" are
+// "01.07.2024"), and so are acts ("G/59" is "g/59"): see tokens.go.
+// Everything else, apostrophes included, separates words.
 func Words(s string) []string {
-	rs := []rune(Fold(s))
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if w := string(rs[start:end]); keep(w) {
-				out = append(out, w)
-			}
-		}
-		start = -1
-	}
-	for i, r := range rs {
-		switch {
-		case isWordRune(r):
-			if start < 0 {
-				start = i
-			}
-		case (r == '.' || r == ',') && start >= 0 && isDigit(rs[i-1]) && i+1 < len(rs) && isDigit(rs[i+1]):
-			// inside a number
-		default:
-			flush(i)
+	for _, t := range scan([]rune(Fold(s))) {
+		if keep(t.word) {
+			out = append(out, t.word)
 		}
 	}
-	flush(len(rs))
 	return out
 }
 
@@ -188,4 +183,14 @@ func init() {
 	for _, w := range strings.Fields(stopList) {
 		stop[w] = true
 	}
+}
+
+// QueryTerms returns the terms a query looks for: the stems of its words,
+// without the extra terms that Terms adds to index a text.
+func QueryTerms(s string) []string {
+	words := Words(s)
+	for i, w := range words {
+		words[i] = Stem(w)
+	}
+	return words
 }

@@ -94,7 +94,10 @@ func TestWords(t *testing.T) {
 		{"Il piano dell'Ente e le sue imprese", []string{"piano", "ente", "imprese"}},
 		{"data 31.12.2023, poi 4.2.", []string{"data", "31.12.2023", "poi", "4.2"}},
 		{"a, b, c: 1, 2", []string{"1", "2"}},
-		{"G/59 x100", []string{"59", "x100"}},
+		{"G/59 x100", []string{"g/59", "x100"}},
+		{"entro il 30 giugno, poi 1/07 e 30-06-2024", []string{"entro", "30.06", "poi", "01.07", "30.06.2024"}},
+		{"30 giugno2024 30.06,5 30.06.24 4.2.1", []string{"30", "giugno2024", "30.06,5", "30.06.24", "4.2.1"}},
+		{"ABCDE/1 a/1/2 G/59.1", []string{"abcde", "1", "a/1", "2", "59.1"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

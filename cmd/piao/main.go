@@ -61,7 +61,7 @@ const usage = `uso:
                                    verifica le versioni archiviate con i loro manifesti
   piao archive zip NOME [-s SITO] [-o FILE]
                                    scrive lo zip riproducibile di una versione archiviata
-  piao serve [-s SITO] [--bind 127.0.0.1] [--port 1313]
+  piao serve [-s SITO] [--bind 127.0.0.1] [--port 1313] [--open]
                                    anteprima del sito, aggiornata a ogni salvataggio
   piao importa FILE [-s SITO] [--piano PIANO] [--revisione ID] [--mappa MAPPA.yaml] [--prova]
                                    legge le schede da un file .docx, .odt, .xlsx o .ods

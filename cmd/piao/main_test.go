@@ -5,19 +5,27 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
 
-var bin string
+// bin is the binary under test; binRenames is the same built with the tag
+// piao_renames: it publishes by the two renames Windows uses, and can be
+// told to kill itself between them (PIAO_CRASH_AT).
+var bin, binRenames string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "piao-bin-")
 	if err != nil {
 		panic(err)
 	}
-	bin = filepath.Join(dir, "piao")
+	exe := map[bool]string{true: ".exe"}[runtime.GOOS == "windows"]
+	bin, binRenames = filepath.Join(dir, "piao"+exe), filepath.Join(dir, "piao-renames"+exe)
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		panic(string(out))
+	}
+	if out, err := exec.Command("go", "build", "-tags", "piao_renames", "-o", binRenames, ".").CombinedOutput(); err != nil {
 		panic(string(out))
 	}
 	code := m.Run()

@@ -22,6 +22,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	bind := fs.String("bind", "127.0.0.1", "indirizzo su cui rispondere")
 	port := fs.Int("port", 1313, "porta (0: una porta libera qualsiasi)")
 	noMinify := fs.Bool("no-minify", false, "non minimizzare HTML, CSS e JS")
+	open := fs.Bool("open", false, "apri l'anteprima nel browser")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +42,11 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, builder.ServeAddress(srv.URL()))
+	if *open {
+		if err := openBrowser(srv.URL()); err != nil {
+			fmt.Fprintln(stderr, builder.ServeNoBrowser(srv.URL()))
+		}
+	}
 	<-ctx.Done()
 	err = srv.Close()
 	fmt.Fprintln(stderr, builder.ServeStopped)

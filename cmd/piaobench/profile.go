@@ -24,7 +24,7 @@ var stages = []stage{
 	{Label: "list of pages and static indexes", Func: "builder.pagesOf"},
 	{Label: "render the pages (html/template)", Func: "builder.(*renderer).renderTo"},
 	{Label: "minify (HTML, CSS, JS)", Func: "minify/v2.(*M).Minify"},
-	{Label: "write the files (system calls)", Func: "builder.(*target).write"},
+	{Label: "write the files (system calls)", Func: "publish.(*Target).Write"},
 	{Label: "all system calls (the disk, mostly)", Func: "linux.Syscall6"},
 	{Label: "garbage collection", Func: "runtime.gcBgMarkWorker"},
 }

@@ -19,6 +19,7 @@ import (
 type Query struct {
 	Q       string   `json:"q"`
 	Filters []string `json:"filters,omitempty"`
+	All     bool     `json:"all,omitempty"` // answer the ids of every result
 }
 
 // Answer is what a query gave.
@@ -29,20 +30,24 @@ type Answer struct {
 	Some    bool // no document has every word; these have some
 	URLs    []string
 	Titles  []string
-	Terms   []string
-	Bytes   int     // loaded for the first page of results, script included
-	Files   int     // files loaded, script excluded
-	Ms      float64 // median time of the query once its files are loaded
+	IDs     []int             // every result's document id, best first, if asked
+	Terms   []string          // the terms matched, corrected words included
+	Fix     map[string]string // each word corrected by typo tolerance, and the term it became
+	Bytes   int               // loaded for the first page of results, script included
+	Files   int               // files loaded, script excluded
+	Ms      float64           // median time of the query once its files are loaded
 }
 
 // FirstQueries are typical first queries on a synthetic site (package
 // internal/synth): common and rare words, two words, a prefix being typed,
-// a code, a filter, a long query, and filters on plan, unit and typology.
+// a code, a filter, a long query, words with typos, a date, an act, and
+// filters on plan, unit and typology.
 var FirstQueries = []Query{
 	{Q: "pagamento"}, {Q: "tempo medio"}, {Q: "registro imprese"}, {Q: "digitale"},
 	{Q: "imprese"}, {Q: "attività dell'Ente"}, {Q: "transizione ecologica"}, {Q: "com"},
 	{Q: "pratiche sospese"}, {Q: "Lutenne"}, {Q: "4.2"}, {Q: "imprese", Filters: []string{"r"}},
-	{Q: "servizi digitali per le imprese e comunicazione dell'ente"},
+	{Q: "servizi digitali per le imprese e comunicazione dell'ente"}, {Q: "pagamneti"}, {Q: "transizone ecologca"},
+	{Q: "30 giugno"}, {Q: "G/59"},
 	{Q: "tempo", Filters: []string{"p_piao-2024-2026", "u_piao-2024-2026_registro-imprese", "t_efficacia"}},
 }
 

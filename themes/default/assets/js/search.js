@@ -7,6 +7,7 @@
   "use strict";
   var FOLD = Object.create(null), STOP = Object.create(null), DIGIT = Object.create(null);
   var B64 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var MONTHS = "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(" ");
   "aàáâãäåā eèéêëē iìíîïī oòóôõöøō uùúûüū cçć nñ sšś zžź yýÿ".split(" ").forEach(function (g) {
     for (var i = 1; i < g.length; i++) FOLD[g[i]] = g[0];
   });
@@ -32,24 +33,56 @@
   }
   function isDigit(c) { return c >= "0" && c <= "9" && c.length == 1; }
   function isWord(c) { return c.length == 1 && (c >= "a" && c <= "z" || isDigit(c)); }
-  function inNumber(r, i, start) {
-    return (r[i] == "." || r[i] == ",") && start >= 0 && isDigit(r[i - 1]) && isDigit(r[i + 1] || "");
-  }
-  function words(s) {
-    var r = Array.from(fold(s)), out = [], start = -1;
-    function flush(end) {
-      if (start >= 0) {
-        var w = r.slice(start, end).join("");
-        if (!(w.length == 1 && !isDigit(w)) && !STOP[w]) out.push(w);
-      }
-      start = -1;
+  // The tokens of folded characters r: words, dates and acts (see
+  // builder/textnorm/tokens.go, which this follows with regular
+  // expressions), each {w: word, x: extra terms, s: start, e: end}.
+  function scan(r) {
+    var out = [], i = 0, t;
+    while (i < r.length) {
+      if (!isWord(r[i])) { i++; continue; }
+      t = isDigit(r[i]) && dateAt(r, i) || act(r, i) || plain(r, i);
+      t.s = i;
+      out.push(t);
+      i = t.e;
     }
-    for (var i = 0; i < r.length; i++) {
-      if (isWord(r[i])) { if (start < 0) start = i; } else if (!inNumber(r, i, start)) flush(i);
-    }
-    flush(r.length);
     return out;
   }
+  function inNumber(r, j) { return (r[j] == "." || r[j] == ",") && j > 0 && isDigit(r[j - 1]) && isDigit(r[j + 1] || ""); }
+  function ends(r, j) { return j >= r.length || !isWord(r[j]) && !inNumber(r, j); }
+  function plain(r, i) {
+    var j = i;
+    while (j < r.length && (isWord(r[j]) || inNumber(r, j))) j++;
+    return { w: r.slice(i, j).join(""), x: [], e: j };
+  }
+  // dateAt: a day and a month, and a year (numericDate); a year, a month
+  // and a day (isoDate); a day and the month's name, and a year (namedDate).
+  function dateAt(r, i) {
+    var s = r.slice(i).join(""), m, y, k, e;
+    m = /^(\d\d?)([./-])(\d\d?)(?!\d)(?:\2(\d{4})(?!\d)|(?!\2\d))/.exec(s);
+    if (m && (m[4] || m[3].length == 2 && (m[2] != "." || m[1].length == 2))) return date(m[1], m[3], m[4], "", r, i + m[0].length);
+    if ((m = /^(\d{4})([-/])(\d\d?)\2(\d\d?)(?!\d)/.exec(s))) return date(m[4], m[3], m[1], "", r, i + m[0].length);
+    if ((m = /^(\d\d?)[°º]?[ \t\n\u00a0]+([a-z]+)/.exec(s)) && (k = MONTHS.indexOf(m[2]) + 1)) {
+      e = i + m[0].length;
+      y = /^[ \t\n\u00a0]+(\d{4})/.exec(s.slice(m[0].length));
+      if (y && ends(r, e + y[0].length)) return date(m[1], k, y[1], stem(m[2]), r, e + y[0].length);
+      return date(m[1], k, "", stem(m[2]), r, e);
+    }
+    return null;
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function date(d, m, y, name, r, end) {
+    var t = { x: [], e: end, w: pad(+d) + "." + pad(+m) };
+    if (!ends(r, end) || d < 1 || d > 31 || m < 1 || m > 12) return null;
+    if (y) { t.x.push(t.w); t.w += "." + y; }
+    if (name) t.x.push(name);
+    return t;
+  }
+  function act(r, i) {
+    var m = r.slice(i, i + 5).indexOf("/") > 0 && /^[a-z]{1,4}\/(\d+)/.exec(r.slice(i).join(""));
+    return m && ends(r, i + m[0].length) ? { w: m[0], x: [m[1]], e: i + m[0].length } : null;
+  }
+  function keep(w) { return !(w.length == 1 && !isDigit(w)) && !STOP[w]; }
+  function words(s) { return spans(s).map(function (t) { return t.w; }); }
   function stem(w) {
     var n = w.length, last = w[n - 1], prev = w[n - 2];
     if (n < 4) return w;
@@ -58,7 +91,38 @@
     if (last == "a" || last == "o") return w.slice(0, prev == "i" ? n - 2 : n - 1);
     return w;
   }
-  function terms(s) { return words(s).map(stem); }
+  // spans are the tokens of a text that are words, without stop words,
+  // each with where it is in the text: from a to b.
+  function spans(text) {
+    var r = [], at = [], i = 0, c;
+    for (var ch of text) {
+      if ((c = fold(ch))) { r.push(c); at.push(i); }
+      i += ch.length;
+    }
+    at.push(i);
+    return scan(r).filter(function (t) { t.a = at[t.s]; t.b = at[t.e]; return keep(t.w); });
+  }
+  // maxEdits and distance: typo tolerance, see builder/textnorm/fuzzy.go.
+  function maxEdits(w) { return /[^a-z]/.test(w) || w.length < 5 ? 0 : w.length < 9 ? 1 : 2; }
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var pp = [], prev = [], cur, i, j, v, low;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      low = i;
+      for (j = 1; j <= b.length; j++) {
+        v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.min(v, pp[j - 2] + 1);
+        cur[j] = v;
+        low = Math.min(low, v);
+      }
+      if (low > max) return max + 1;
+      pp = prev;
+      prev = cur;
+    }
+    return Math.min(prev[b.length], max + 1);
+  }
 
   /* ---- index reader ---- */
 
@@ -79,13 +143,14 @@
 
   // parse turns a query into tokens: a term t and, for the last word if
   // the query ends with it (it may be still being typed), a prefix p that
-  // other terms may start with.
+  // other terms may start with; w is the word typed, k the edits it may
+  // be away from a term when no term is or starts with it.
   function parse(q) {
-    var ws = words(q), f = fold(q), seen = {}, out = [];
+    var ws = words(q), f = fold(q), seen = Object.create(null), out = [];
     ws.slice(0, 12).forEach(function (w, i) {
       var t = stem(w), p = i == ws.length - 1 && f.slice(-w.length) == w ? w : "";
       if (seen[t]) { seen[t].p = seen[t].p || p; return; }
-      out.push(seen[t] = { t: t, p: p });
+      out.push(seen[t] = { t: t, p: p, w: w, k: maxEdits(w) });
     });
     return out;
   }
@@ -117,24 +182,43 @@
       for (var i = a; S.length && i <= b; i++) out.push("t" + i);
       return out;
     }
+    // matches lists the terms of the token's shards that match it: the
+    // term itself and those starting with its prefix; if there are none,
+    // the terms nearest to it within its edits (never codes). Each is
+    // [shard, term, weight].
+    function matches(tok) {
+      var out = [], near = [], least = tok.k + 1;
+      tok.sh.forEach(function (name) {
+        for (var term in store[name]) {
+          if (term == tok.t) out.push([name, term, 1]);
+          else if (tok.p && term.indexOf(tok.p) == 0) out.push([name, term, 0.6]);
+          else if (tok.k && !/[^a-z]/.test(term)) {
+            var d = distance(tok.t, term, tok.k);
+            if (d < least) { least = d; near = []; }
+            if (d == least && d <= tok.k) near.push([name, term, 0.5]);
+          }
+        }
+      });
+      return out.length ? out : near;
+    }
     function rank(dir, toks, filters) {
       var N = dir.n, score = new Float64Array(N), hits = new Uint8Array(N), matched = Object.create(null), res = [];
-      toks.forEach(function (tok, k) {
-        var best = new Float64Array(N), touched = [];
-        tok.sh.forEach(function (name) {
-          var shard = store[name];
-          for (var term in shard) {
-            var exact = term == tok.t;
-            if (!exact && !(tok.p && term.indexOf(tok.p) == 0)) continue;
-            matched[term] = 1;
-            var lists = shard[term].map(function (s, j) { return list(name + term + j, s); });
-            var df = lists.reduce(function (a, l) { return a + l.length; }, 0), idf = Math.log(1 + N / df);
-            lists.forEach(function (l, j) {
-              var s = (3 - j) * idf * (exact ? 1 : 0.6);
-              l.forEach(function (id) { if (!best[id]) touched.push(id); if (s > best[id]) best[id] = s; });
-            });
-          }
+      var fix = Object.create(null), fixed = 0;
+      toks.forEach(function (tok) {
+        var best = new Float64Array(N), touched = [], top = -1;
+        matches(tok).forEach(function (m) {
+          var name = m[0], term = m[1];
+          matched[term] = 1;
+          var lists = store[name][term].map(function (s, j) { return list(name + term + j, s); });
+          var df = lists.reduce(function (a, l) { return a + l.length; }, 0), idf = Math.log(1 + N / df);
+          // A word corrected is shown as the term of most documents.
+          if (m[2] == 0.5 && (df > top || df == top && term < fix[tok.w])) { top = df; fix[tok.w] = term; }
+          lists.forEach(function (l, j) {
+            var s = (3 - j) * idf * m[2];
+            l.forEach(function (id) { if (!best[id]) touched.push(id); if (s > best[id]) best[id] = s; });
+          });
         });
+        if (top >= 0) fixed++;
         touched.forEach(function (id) { hits[id]++; score[id] += best[id]; });
       });
       var sets = filters.map(function (f) {
@@ -153,7 +237,7 @@
       var some = !res.length && toks.length > 1;
       if (some) pick(1);
       res.sort(function (a, b) { return hits[b] - hits[a] || score[b] - score[a] || a - b; });
-      return { ids: res, terms: matched, plans: dir.p, some: some };
+      return { ids: res, terms: matched, plans: dir.p, some: some, fix: fixed ? fix : null };
     }
     // search finds the documents matching every word of q (or, if none
     // does, some of them) and every filter (facet keys), best first.
@@ -175,7 +259,9 @@
     };
   }
 
-  G.piaoSearch = { fold: fold, words: words, stem: stem, terms: terms, ids: ids, Engine: Engine };
+  G.piaoSearch = {
+    fold: fold, words: words, stem: stem, spans: spans, maxEdits: maxEdits, distance: distance, ids: ids, Engine: Engine
+  };
 
   /* ---- the page ---- */
 
@@ -202,7 +288,7 @@
         s.src = base + name + ".js";
         s.onload = ok;
         s.onerror = ko;
-        doc.head.appendChild(s);
+        doc.head.append(s);
       });
     });
     var params = new URLSearchParams(location.search);
@@ -212,6 +298,9 @@
       if (el.type == "checkbox") el.checked = v == el.value; else el.value = v;
     });
     form.hidden = false;
+    // The filters are folded away on phones, unless one is chosen.
+    var box = doc.getElementById("cerca-filtri");
+    if (box && (filters().length || G.matchMedia && G.matchMedia("(min-width: 48em)").matches)) box.open = true;
     function filters() {
       return FILTERS.map(function (n) {
         var el = form.elements[n];
@@ -233,17 +322,31 @@
         if (my != seq) return;
         res = r;
         shown = 0;
-        return next(false, my).then(function () {
+        return next(false, my).then(function (recs) {
           var n = r.ids.length;
           var count = n ? say(n == 1 ? "results.one" : "results.many", { n: n }) : say("results.none");
-          var filtered = fs.length ? say("filtered") : "";
-          status.textContent = !text && !fs.length ? "" : r.some ?
-            say("some", { q: text, filtered: filtered, count: count.toLowerCase() }) :
+          var filtered = fs.length ? say("filtered") : "", fix = r.fix && n;
+          status.textContent = !text && !fs.length ? "" : fix || r.some ?
+            say(fix ? "fuzzy" : "some", { q: text, filtered: filtered, count: count.toLowerCase() }) :
             say(text ? "found.query" : "found", { count: count, q: text, filtered: filtered });
+          if (fix) suggest(text, r.fix, recs);
         });
       }).catch(function () {
         status.textContent = say("error");
       });
+    }
+    // suggest adds to the status the query with its corrected words, as
+    // the results write them, as a link that searches it.
+    function suggest(text, fix, recs) {
+      var out = "", at = 0, a = doc.createElement("a"), p = new URLSearchParams(location.search);
+      var parts = say("suggest").split("{q}");
+      spans(text).forEach(function (t) {
+        if (fix[t.w]) { out += text.slice(at, t.a) + written(recs, fix[t.w]); at = t.b; }
+      });
+      p.set("q", out += text.slice(at));
+      a.href = "?" + p;
+      a.textContent = out;
+      status.append(" " + parts[0], a, parts[1] || "");
     }
     // next shows the next page of results: the first one in place of the
     // previous search's, the others after a click on "more", taking focus.
@@ -256,9 +359,10 @@
         more.hidden = shown >= res.ids.length;
         recs.forEach(function (r, i) {
           var li = item(doc, r, res, home);
-          out.appendChild(li);
+          out.append(li);
           if (focus && i == 0) li.querySelector("a").focus();
         });
+        return recs;
       });
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
@@ -274,8 +378,8 @@
     var li = doc.createElement("li"), a = doc.createElement("a"), meta = doc.createElement("p");
     var snip = doc.createElement("p"), parts = [say("kind." + r[2])];
     a.href = home + r[0];
-    a.appendChild(marked(doc, r[1], res.terms, false));
-    li.appendChild(a);
+    a.append(marked(doc, r[1], res.terms, false));
+    li.append(a);
     if (r[3]) parts.push(say("sheet", { name: r[3] }));
     if (r[4]) parts.push(r[4]);
     if (res.plans.length > 1) parts.push(res.plans[r[5]]);
@@ -285,35 +389,33 @@
       var b = doc.createElement("span");
       b.className = "badge";
       b.textContent = say("state." + r[6]);
-      meta.appendChild(doc.createTextNode(" "));
-      meta.appendChild(b);
+      meta.append(" ", b);
     }
-    li.appendChild(meta);
+    li.append(meta);
     if (r[7]) {
       snip.className = "snippet";
-      snip.appendChild(marked(doc, r[7], res.terms, true));
-      li.appendChild(snip);
+      snip.append(marked(doc, r[7], res.terms, true));
+      li.append(snip);
     }
     return li;
+  }
+
+  // written is how the results write a word of term: the first word of
+  // their titles and texts with that term, or the term itself.
+  function written(recs, term) {
+    for (var i = 0; i < recs.length; i++) {
+      var text = recs[i][1] + " " + recs[i][7], ts = spans(text);
+      for (var k = 0; k < ts.length; k++) if (stem(ts[k].w) == term) return text.slice(ts[k].a, ts[k].b);
+    }
+    return term;
   }
 
   // marked returns text with the words matching the query in <mark>; with
   // cut, only a window around the first match.
   function marked(doc, text, hit, cut) {
-    var f = [], segs = [], start = -1, i, frag = doc.createDocumentFragment();
-    for (i = 0; i < text.length; i++) f.push(fold(text[i]));
-    f.push(" ");
-    for (i = 0; i < f.length; i++) {
-      if (isWord(f[i]) || start >= 0 && (f[i] === "" || inNumber(f, i, start))) {
-        if (start < 0) start = i;
-        continue;
-      }
-      if (start >= 0) {
-        var w = words(text.slice(start, i));
-        if (w.length && hit[stem(w[0])]) segs.push([start, i]);
-      }
-      start = -1;
-    }
+    var frag = doc.createDocumentFragment(), segs = spans(text).filter(function (t) {
+      return hit[stem(t.w)] || t.x.some(function (x) { return hit[x]; });
+    }).map(function (t) { return [t.a, t.b]; });
     var from = 0, to = text.length;
     if (cut) {
       var first = segs.length ? segs[0][0] : 0;
@@ -323,14 +425,14 @@
       if (to < text.length && text.indexOf(" ", to) > 0) to = text.indexOf(" ", to);
     }
     var at = from;
-    function put(s) { if (s) frag.appendChild(doc.createTextNode(s)); }
+    function put(s) { if (s) frag.append(s); }
     if (from > 0) put("… ");
     segs.forEach(function (s) {
       if (s[0] < at || s[1] > to) return;
       put(text.slice(at, s[0]));
       var m = doc.createElement("mark");
       m.textContent = text.slice(s[0], s[1]);
-      frag.appendChild(m);
+      frag.append(m);
       at = s[1];
     });
     put(text.slice(at, to));

@@ -1,6 +1,0 @@
-//go:build !unix
-
-package builder
-
-// lockDest does not lock where flock is missing: builds must not overlap.
-func lockDest(path string, onWait func()) (func(), error) { return func() {}, nil }

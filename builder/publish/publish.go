@@ -1,0 +1,122 @@
+// Package publish writes a folder atomically: the new folder is written
+// beside the destination and takes its place in one step once every file
+// is written, so that a failed or interrupted publish (even by kill -9)
+// leaves the previous folder whole. Two publishes to the same destination
+// take turns, by a lock file beside it; files the previous folder holds
+// with the very same bytes are reused (hard-linked) rather than written
+// anew. Before touching anything it refuses destinations whose
+// replacement would destroy what is not a folder it wrote: a file, a
+// foreign folder, the root, the current folder or one above it, a
+// protected folder and its sources.
+//
+// It knows nothing of what it writes. Its errors are typed (DestError,
+// Error) and carry no words for people: the caller says them.
+package publish
+
+import (
+	"errors"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file written in every published folder, so that a publish
+// only ever replaces a folder it wrote itself.
+const Marker = ".piao-output"
+
+// Options tune Tree.
+type Options struct {
+	// Site is a folder the destination may not contain; the destination
+	// may not lie among its Sources either (names inside Site). Empty:
+	// nothing to protect.
+	Site    string
+	Sources []string
+	// OnWait is called, if not nil, when another publish to the same
+	// destination holds the lock and this one waits for it.
+	OnWait func()
+}
+
+// Tree publishes into dest what fill writes into a Target: into a
+// temporary folder beside dest, which takes the place of dest in one step
+// once fill returns without error, with the Marker in it.
+//
+// The error is a *DestError when dest is refused, an *Error when the
+// publish failed (a full disk, a lock that cannot be taken, a file that
+// cannot be written: the Target's own write errors are *Error too), or
+// fill's own error as fill returned it. In every case dest is as it was.
+func Tree(dest string, opt Options, fill func(to *Target) error) error {
+	dest = filepath.Clean(dest)
+	if err := safeDest(dest, opt); err != nil {
+		return err
+	}
+	if err := checkDest(dest); err != nil {
+		return err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return failed(dest, err)
+	}
+	unlock, err := lockDest(lockPath(dest), opt.OnWait)
+	if err != nil {
+		return failed(dest, err)
+	}
+	defer unlock()
+	if err := checkDest(dest); err != nil { // another publish may have run meanwhile
+		return err
+	}
+	recoverStale(dest)
+	crashPoint("recovered")
+	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
+	if err != nil {
+		return failed(dest, err)
+	}
+	defer os.RemoveAll(tmp) // after the swap, the previous folder
+	to := &Target{root: tmp, dest: dest, prev: openReuse(dest, tmp)}
+	if err := fill(to); err != nil {
+		return err
+	}
+	if err := writeMarker(tmp); err != nil {
+		return failed(dest, err)
+	}
+	if err := swapIn(tmp, dest); err != nil {
+		return failed(dest, err)
+	}
+	return nil
+}
+
+func writeMarker(root string) error {
+	return os.WriteFile(filepath.Join(root, Marker), []byte("piao\n"), 0o644)
+}
+
+// ValidPath reports whether p, slash-separated, names a file that stays
+// inside the folder it is written into.
+func ValidPath(p string) bool {
+	return p != "" && !path.IsAbs(p) && path.Clean(p) == p && !strings.HasPrefix(p, "../") &&
+		p != ".." && !strings.ContainsAny(p, "\\\x00")
+}
+
+// checkDest refuses destinations a publish must not replace.
+func checkDest(dest string) error {
+	info, err := os.Lstat(dest)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return failed(dest, err)
+	}
+	if !info.IsDir() {
+		return &DestError{Dest: dest, Reason: NotDir}
+	}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return failed(dest, err)
+	}
+	if len(entries) > 0 {
+		return &DestError{Dest: dest, Reason: Foreign}
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+package publish
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Target is where a publish writes: the new folder, and the previous one
+// whose unchanged files it reuses. The zero Target writes nothing: it only
+// checks the names and measures what would be written. A Target is safe
+// for concurrent use.
+type Target struct {
+	root string // the new folder; "" writes nothing
+	dest string // the destination, named in errors
+	prev *reuse
+	made sync.Map // the folders made so far
+}
+
+// NewTarget writes into the folder root as it is, without a swap or a
+// lock: for tests and tools that write a scratch folder.
+func NewTarget(root string) *Target { return &Target{root: root, dest: root} }
+
+// Write writes the file name (slash-separated) of the new folder, or
+// links the previous folder's if it holds the same bytes.
+func (t *Target) Write(name string, b []byte) error {
+	if t.root == "" {
+		if !ValidPath(name) {
+			return badName(t.dest, name)
+		}
+		return nil
+	}
+	full, err := t.file(name)
+	if err != nil {
+		return err
+	}
+	if t.prev.link(name, b) {
+		return nil
+	}
+	if err := os.WriteFile(full, b, 0o644); err != nil {
+		return failed(t.dest, err)
+	}
+	return nil
+}
+
+// Stream writes the file name from what fill writes in pieces, so that it
+// is never whole in memory, and returns its size. An error of writing is
+// an *Error; any other error fill returns comes back as it is.
+func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error) {
+	if t.root == "" {
+		c := &countingWriter{w: io.Discard}
+		err := fill(c)
+		return c.n, err
+	}
+	full, err := t.file(name)
+	if err != nil {
+		return 0, err
+	}
+	f, err := os.Create(full)
+	if err != nil {
+		return 0, failed(t.dest, err)
+	}
+	buf := bufio.NewWriterSize(f, 64<<10)
+	c := &countingWriter{w: buf}
+	ferr := fill(c)
+	werr := c.err
+	if ferr == nil && werr == nil {
+		werr = buf.Flush()
+	}
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	switch {
+	case werr != nil:
+		return 0, failed(t.dest, werr)
+	case ferr != nil:
+		return 0, ferr
+	}
+	return c.n, nil
+}
+
+// file returns where the file name goes, its folder made.
+func (t *Target) file(name string) (string, error) {
+	if !ValidPath(name) {
+		return "", badName(t.dest, name)
+	}
+	full := filepath.Join(t.root, filepath.FromSlash(name))
+	dir := filepath.Dir(full)
+	if _, ok := t.made.Load(dir); ok {
+		return full, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", failed(t.dest, err)
+	}
+	t.made.Store(dir, true)
+	return full, nil
+}
+
+// countingWriter counts what it writes, and keeps the first error of
+// writing.
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
