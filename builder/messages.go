@@ -653,8 +653,6 @@ const (
 	msgSecondDocument  = "il file continua dopo un separatore di documento YAML (\"---\" o \"...\"): piao legge solo il primo documento"
 	hintSecondDocument = "togli il separatore alla riga indicata e unisci i campi in un solo documento, o sposta il resto in un altro file"
 	msgTrailingText    = "testo inatteso dopo la fine dei campi: piao non lo leggerebbe"
-	msgNameTooLong     = "nome troppo lungo: %d caratteri, al massimo %d"
-	hintLongName       = "il nome diventa l'indirizzo della pagina e il nome di file sul disco: accorcialo"
 	msgFileVsFolder    = "la pagina %s richiede la cartella %s, che nel sito è già un file"
 	hintFileVsFolder   = "rinomina la cartella del piano o il file: il nome non può essere quello di un file del sito, come index.html"
 	msgOutputNameLong  = "il file %s avrebbe un nome di %d byte, oltre i %d che il disco ammette"

@@ -11,7 +11,7 @@ import (
 )
 
 // english finds the words of Go's and yaml.v3's own error texts.
-var english = regexp.MustCompile(`(?i)\b(no such file|permission denied|file name too long|too many levels|input/output|not a directory|is a directory|no space left|read-only file system|found|expected|did not|could not|not allowed|while|unknown|invalid|stat|open|lstat)\b`)
+var english = regexp.MustCompile(`(?i)\b(no such file|permission denied|file name too long|too many levels|input/output|not a directory|is a directory|no space left|read-only file system|found|expected|did not|could not|not allowed|while|unknown|invalid)\b|\b(open|stat|lstat|mkdir|write|rename|remove) [/.a-z]`)
 
 // TestOSReasonsInItalian: each error of the operating system that reading
 // or writing a site meets is worded for the office, with no English.

@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
@@ -114,27 +113,18 @@ func (l *loader) goodName(name string) bool {
 		l.diags.errorf(plan.Pos{File: name}, hintFileName, msgFileName, base)
 		return false
 	}
-	if n := utf8.RuneCountInString(stem); n > maxNameLen {
-		l.diags.errorf(plan.Pos{File: name}, hintLongName, msgNameTooLong, n, maxNameLen)
-		return false
-	}
 	return true
 }
-
-// maxNameLen bounds the names that become parts of the site's file names
-// (plan folders, sheet files, codes): two of them and a few letters make
-// the longest name of the output (a file of the search index), which must
-// stay within the 255 bytes of a file name on disk.
-const maxNameLen = 100
 
 // maxOutputName is the longest file or folder name the disks piao writes
 // to accept (NAME_MAX).
 const maxOutputName = 255
 
 // auditOutputNames checks every output path, pages and other files alike:
-// no name longer than a disk accepts, no file where a folder must be. It
-// is the last guard of what checkPages and the name rules already ensure,
-// so that piao check refuses whatever piao build would fail to write.
+// no name longer than a disk accepts, no file where a folder must be. With
+// checkPortable (the names and lengths every system holds) it is the last
+// guard of what checkPages already ensures, so that piao check refuses
+// whatever piao build would fail to write.
 func auditOutputNames(paths []string) Diagnostics {
 	var ds Diagnostics
 	files := make(map[string]bool, len(paths))

@@ -138,19 +138,11 @@ func slug(s string) string {
 	for strings.Contains(out, "..") {
 		out = strings.ReplaceAll(out, "..", ".")
 	}
-	if len(out) > maxSlug { // a code of any length makes a name a disk can hold
-		out = strings.TrimRight(out[:maxSlug], "-.")
-	}
 	if out == "" {
 		return "x"
 	}
 	return unreserved(out) // a device name of Windows ("con", "nul.1") is no file name there
 }
-
-// maxSlug bounds a path segment made from a name or a code: two of them
-// and a few letters make the longest file name of the output (a file of
-// the search index), within the 255 bytes a disk allows.
-const maxSlug = 100
 
 // foldAccent maps the accented letters of Italian and its neighbours to
 // their base letter.

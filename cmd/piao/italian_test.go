@@ -9,7 +9,7 @@ import (
 )
 
 // english finds the words of Go's own error texts.
-var english = regexp.MustCompile(`(?i)\b(no such file|permission denied|file name too long|too many levels|input/output|not a directory|is a directory|no space left|read-only file system|stat|open|lstat|mkdir|write)\b`)
+var english = regexp.MustCompile(`(?i)\b(no such file|permission denied|file name too long|too many levels|input/output|not a directory|is a directory|no space left|read-only file system|address already in use|flag provided|flag needs|invalid value|usage of)\b|\b(open|stat|lstat|mkdir|write|rename|remove) [/.a-z]`)
 
 // TestCommandLineInItalian: a mistake on the command line, and a port
 // another program holds, are said in Italian.
