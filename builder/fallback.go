@@ -27,6 +27,14 @@ func (r *renderer) local(to string) string {
 	return r.langs.main().prefix + to
 }
 
+// langPrefix is the folder of this renderer's language: "de/", or "".
+func (r *renderer) langPrefix() string {
+	if r.lang == nil {
+		return ""
+	}
+	return r.lang.prefix
+}
+
 // twins are the page in each language: the switcher's links, and the
 // head's alternate links (absolute with url_base). A page that another
 // language lacks (an index's part named by its texts' initials) has the

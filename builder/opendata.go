@@ -38,6 +38,12 @@ func (d download) named(w *words, key string, args ...any) download {
 // addOpenData adds every open data file to out and returns them as
 // downloads, plans first, then the site-wide files.
 func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
+	return addOpenDataIn(out, oneLang(model, w))
+}
+
+// addOpenDataIn is addOpenData in the languages ds, the main one first.
+func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
+	model, w := ds[0].model, ds[0].words
 	var list []download
 	add := func(d download, b []byte) error {
 		d.Size = len(b)
@@ -48,7 +54,7 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		d := download{Path: dataPath(p, "piano.json"), Format: "JSON", Plan: p}.named(w, "data.plan.title")
 		var sheets []download
 		size, err := out.stream(d.Path, func(to io.Writer) (err error) {
-			sheets, err = writePlanJSON(to, out, model, w, p)
+			sheets, err = writePlanJSONIn(to, out, ds, p)
 			return err
 		})
 		if err != nil {
@@ -56,7 +62,7 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		}
 		d.Size = int(size)
 		list = append(list, d)
-		for _, t := range planTables(model, w, p) {
+		for _, t := range ds.tables(p) {
 			d := download{Path: dataPath(p, t.file), Format: "CSV", Plan: p}.named(w, t.title)
 			size, err := out.stream(d.Path, t.write)
 			if err != nil {
@@ -67,7 +73,7 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		}
 		list = append(list, sheets...)
 	}
-	files, err := siteData(model, w, list)
+	files, err := siteData(ds, list)
 	if err != nil {
 		return nil, err
 	}
@@ -88,9 +94,10 @@ type dataFile struct {
 // siteData are the site-wide files: the catalogue of the plans' files
 // (only with url_base: see hasCatalog), the feed, the schemas of the
 // content and those of the exports.
-func siteData(model *plan.Site, w *words, plans []download) ([]dataFile, error) {
+func siteData(ds dataLangs, plans []download) ([]dataFile, error) {
+	model, w := ds[0].model, ds[0].words
 	var out []dataFile
-	jsonld, ttl, err := catalog(model, w, plans)
+	jsonld, ttl, err := catalogIn(ds, plans)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 	feeds := make([]int, len(ls.langs)) // each language's feed, its size
 	var downloads []download
 	tasks := []func() error{func() (err error) {
-		downloads, err = addOpenData(p.out.under(ls.main().prefix), model, th.words)
+		downloads, err = addOpenDataIn(p.out.under(ls.main().prefix), dataLangsOf(ls))
 		return err
 	}}
 	for i, l := range ls.langs {

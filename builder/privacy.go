@@ -1,7 +1,9 @@
 package builder
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -115,14 +117,23 @@ func (c *checker) personal(text plan.Text) {
 	}
 }
 
-// personalBody searches the Markdown body, placing each find exactly.
+// personalBody searches the Markdown body, and its text in the other
+// languages, placing each find exactly.
 func (c *checker) personalBody(s *plan.Sheet) {
-	offsets, kinds := personalData(s.Body)
+	c.personalIn(s.Body, s.Pos.File, s.BodyAt)
+	for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
+		c.personalIn(s.BodyIn[l].S, s.BodyIn[l].Pos.File, 1)
+	}
+}
+
+// personalIn searches a body read from file from line at.
+func (c *checker) personalIn(body, file string, at int) {
+	offsets, kinds := personalData(body)
 	for i, off := range offsets {
-		before := s.Body[:off]
-		line := s.BodyAt + strings.Count(before, "\n")
+		before := body[:off]
+		line := at + strings.Count(before, "\n")
 		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-		c.ds.warnf(plan.Pos{File: s.Pos.File, Line: line, Col: col}, hintPersonal, msgPersonal, kinds[i])
+		c.ds.warnf(plan.Pos{File: file, Line: line, Col: col}, hintPersonal, msgPersonal, kinds[i])
 	}
 }
 

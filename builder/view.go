@@ -285,11 +285,14 @@ func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }
 // landing page when the plan is unknown.
 func (pg *page) SnapshotURL(m SnapshotMeta) string {
 	for _, s := range pg.r.snapshots {
-		if s.Meta.Nome != m.Nome {
+		if s.Meta.Nome != m.Nome || m.Piano == "" {
 			continue
 		}
-		if _, ok := s.Files[path.Join(slug(m.Piano), indexFile)]; ok && m.Piano != "" {
-			return pg.Rel(snapshotPath(m.Nome, path.Join(slug(m.Piano), indexFile)))
+		// The plan's page in the page's language, if the snapshot has it.
+		for _, prefix := range []string{pg.r.langPrefix(), ""} {
+			if p := path.Join(prefix, slug(m.Piano), indexFile); s.Files[p] != nil {
+				return pg.Rel(snapshotPath(m.Nome, p))
+			}
 		}
 	}
 	return pg.SnapshotFileURL(m, homePath())
