@@ -213,8 +213,16 @@ type sitemapURLSet struct {
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc        string        `xml:"loc"`
+	LastMod    string        `xml:"lastmod,omitempty"`
+	Alternates []sitemapLink `xml:"http://www.w3.org/1999/xhtml link"` // the page in each language
+}
+
+// sitemapLink is the page in one language.
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // sitemap lists every page with absolute URLs; nil without url_base.
@@ -225,7 +233,14 @@ func sitemap(model *plan.Site, pages []*page) []byte {
 	}
 	var set sitemapURLSet
 	for _, pg := range pages {
-		set.URLs = append(set.URLs, sitemapURL{Loc: base + pg.Path, LastMod: pg.Updated})
+		u := sitemapURL{Loc: base + pg.Path, LastMod: pg.Updated}
+		if pg.r != nil && pg.r.langs != nil && pg.r.langs.multi() {
+			_, alternates := pg.r.twins(pg)
+			for _, a := range alternates {
+				u.Alternates = append(u.Alternates, sitemapLink{Rel: "alternate", HrefLang: a.Lang, Href: a.URL})
+			}
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
 	b, err := xml.MarshalIndent(set, "", "  ")

@@ -56,6 +56,22 @@ func langPrefixes(cfg *plan.Config) map[string]string {
 	return out
 }
 
+// langFolderOf is the language whose folder a page of the main language
+// would be in, when the main language is at the root: "de" for
+// "de/index.html"; "" for none.
+func langFolderOf(cfg *plan.Config, page string) string {
+	prefixes := langPrefixes(cfg)
+	if prefixes[siteLangs(cfg)[0]] != "" {
+		return ""
+	}
+	for lang, prefix := range prefixes {
+		if prefix != "" && strings.HasPrefix(page, prefix) {
+			return lang
+		}
+	}
+	return ""
+}
+
 // mainPrefix is the main language's folder: where the files of the whole
 // site's open data go.
 func mainPrefix(cfg *plan.Config) string { return langPrefixes(cfg)[siteLangs(cfg)[0]] }

@@ -44,6 +44,9 @@ const (
 	msgLangRootAlone  = "lingua_principale vale solo per un sito in più lingue"
 	hintLangRootAlone = "elenca le lingue del sito in lingue: [it, de], o togli lingua_principale"
 
+	msgLangFolder  = "la pagina %s sarebbe nella cartella della lingua %q (%s)"
+	hintLangFolder = "con lingua_principale: radice, le pagine della lingua principale stanno nella cartella del sito e ogni altra lingua nella sua: rinomina la cartella del piano (o il titolo del percorso) che ha il nome di una lingua, o scrivi lingua_principale: cartella"
+
 	msgLangBody       = "testo della scheda in %s senza la scheda %s"
 	hintLangBody      = "un file NOME.LINGUA.md contiene il testo in un'altra lingua della scheda NOME.md accanto a esso: rinominalo o crea la scheda"
 	msgLangBodyFront  = "il testo in un'altra lingua di una scheda non ha intestazione: i campi sono quelli della scheda %s"

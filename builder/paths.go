@@ -171,6 +171,10 @@ func checkPages(site *plan.Site) Diagnostics {
 			ds.errorf(pos, hintDuplicatePage, msgDuplicatePageOf, pg.Path, formatPos(prev))
 			continue
 		}
+		if lang := langFolderOf(&site.Config, pg.Path); lang != "" {
+			ds.errorf(pos, hintLangFolder, msgLangFolder, pg.Path, lang, langName(lang))
+			continue
+		}
 		owners[pg.Path] = pos
 	}
 	for _, f := range []string{feedPath(), "robots.txt", "sitemap.xml"} {

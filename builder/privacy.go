@@ -3,8 +3,8 @@ package builder
 import (
 	"maps"
 	"reflect"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
