@@ -66,8 +66,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 }
 
 func (d *decoder) text(n *yaml.Node, v reflect.Value) {
-	if d.isLangMap(n) {
+	if d.isLangMap(n) { // a code by language: an error, read as the main language's
 		d.diags.errorf(d.pos(n), hintNotByLang, msgNotByLang)
+		d.quiet(func() { d.langText(n, v) })
 		return
 	}
 	if n.Kind != yaml.ScalarNode {
@@ -115,8 +116,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, lang bool) {
 		d.diags.errorf(d.pos(n), hintWantValue, msgWantValue, kindName(n))
 		return
 	}
-	if d.isLangMap(n) {
+	if d.isLangMap(n) { // a weight by language: an error, read as the main language's
 		d.diags.errorf(d.pos(n), hintNotByLang, msgNotByLang)
+		d.quiet(func() { d.langText(n, v.FieldByName("Text")) })
+		return
+	}
+	if d.hasLangKey(n) { // {it: a, b, de: c}
+		d.diags.errorf(d.pos(n), hintLangComma, msgLangKeys)
 		return
 	}
 	var raw struct {

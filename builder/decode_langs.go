@@ -98,6 +98,20 @@ func (d *decoder) langText(n *yaml.Node, v reflect.Value) {
 	}
 }
 
+// quiet runs decode, keeping its errors and dropping its warnings: a text
+// that may not be written by language is an error enough.
+func (d *decoder) quiet(decode func()) {
+	before := len(*d.diags)
+	decode()
+	kept := (*d.diags)[:before]
+	for _, x := range (*d.diags)[before:] {
+		if x.Severity == Error {
+			kept = append(kept, x)
+		}
+	}
+	*d.diags = kept
+}
+
 // oneLang warns of a text written once, with words in it, in a site of
 // several languages: the other languages' pages show it in the main one.
 func (d *decoder) oneLang(t plan.Text) {

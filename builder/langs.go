@@ -90,10 +90,12 @@ func (c *checker) langs(cfg *plan.Config) {
 	if cfg.Lingua.S != "" && len(cfg.Lingue) > 0 {
 		c.ds.errorf(cfg.Lingua.Pos, hintLangsBoth, msgLangsBoth)
 	}
+	if t := cfg.Lingua; t.S != "" && !langKeyRE.MatchString(t.S) {
+		c.ds.errorf(t.Pos, hintLangCode, msgLangCode, t.S)
+	}
 	seen := map[string]bool{}
-	for _, t := range append([]plan.Text{cfg.Lingua}, cfg.Lingue...) {
+	for _, t := range cfg.Lingue {
 		switch {
-		case t.S == "" && !t.Pos.IsValid():
 		case !langKeyRE.MatchString(t.S):
 			c.ds.errorf(t.Pos, hintLangCode, msgLangCode, t.S)
 		case seen[t.S]:

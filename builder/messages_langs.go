@@ -28,6 +28,7 @@ const (
 	msgLangMissing = "manca il testo in %s: le pagine in %s lo mostrano in %s"
 	msgLangOne     = "testo scritto in una sola lingua: le pagine in %s lo mostrano in %s"
 	msgLangValue   = "il testo in %q di un valore rivisto va scritto dentro valore e precedente"
+	msgLangKeys    = "testo per lingua con una chiave che non è una lingua"
 	msgNotByLang   = "questo campo vale per tutte le lingue: non si scrive per lingua"
 	hintNotByLang  = "scrivi un solo testo; per lingua si scrivono descrizioni, nomi e titoli, non pesi, importi, date e codici (" + docRef + ")"
 	hintLangComma  = "un testo che contiene una virgola va tra virgolette: {it: \"…, …\", de: \"…, …\"}, oppure una lingua per riga, sotto il campo"

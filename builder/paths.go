@@ -155,6 +155,7 @@ func auditOutputNames(paths []string) Diagnostics {
 func checkPages(site *plan.Site) Diagnostics {
 	var ds Diagnostics
 	owners := map[string]plan.Pos{}
+	inLangFolder := map[string]bool{}
 	for _, pg := range listPages(site, nil, false) {
 		pos := pageSource(site, pg)
 		if !pos.IsValid() {
@@ -172,7 +173,10 @@ func checkPages(site *plan.Site) Diagnostics {
 			continue
 		}
 		if lang := langFolderOf(&site.Config, pg.Path); lang != "" {
-			ds.errorf(pos, hintLangFolder, msgLangFolder, pg.Path, lang, langName(lang))
+			if first, _, _ := strings.Cut(pg.Path, "/"); !inLangFolder[first] { // once for a folder
+				inLangFolder[first] = true
+				ds.errorf(pos, hintLangFolder, msgLangFolder, pg.Path, lang, langName(lang))
+			}
 			continue
 		}
 		owners[pg.Path] = pos

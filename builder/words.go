@@ -386,7 +386,11 @@ func (w *words) Date(iso string) string {
 	y, m, d, p := plan.ParseDate(iso)
 	switch p {
 	case plan.Day:
-		return w.T("date.format.day", "day", strconv.Itoa(d), "month", w.months[m-1], "year", strconv.Itoa(y))
+		args := []any{"day", strconv.Itoa(d), "month", w.months[m-1], "year", strconv.Itoa(y)}
+		if _, first := w.text["date.format.day.first"]; first && d == 1 { // French: "1er juillet"
+			return w.T("date.format.day.first", args...)
+		}
+		return w.T("date.format.day", args...)
 	case plan.Month:
 		return w.T("date.format.month", "month", w.months[m-1], "year", strconv.Itoa(y))
 	case plan.Year:
