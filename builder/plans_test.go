@@ -16,8 +16,10 @@ import (
 // The example plans of testdata/plans, each written from the description
 // of a kind of real document: (a) a PIAO as the example's, (b) a health
 // agency's performance plan, (c) a Comune's PEG, (d) a mid-cycle
-// assestamento, (e) a national three-year plan. plansGolden lists the pages
-// of each kept as golden copies (testdata/plans/NAME/golden/).
+// assestamento, (e) a national three-year plan, (f) a Comune of the
+// Provincia di Bolzano that publishes in Italian and German. plansGolden
+// lists the pages of each kept as golden copies
+// (testdata/plans/NAME/golden/).
 var plansGolden = map[string][]string{
 	"a-piao": {"index.html", "piao-2025-2027/index.html", "piao-2025-2027/operativi/registro/index.html",
 		"piao-2025-2027/strategici/linea-1/index.html", "piao-2025-2027/revisioni/index.html"},
@@ -30,6 +32,12 @@ var plansGolden = map[string][]string{
 		"performance-2024-2026/operativi/manutenzione/originale/index.html", "performance-2024-2026/unita/edilizia/index.html"},
 	"e-nazionale": {"index.html", "piano-2024-2026/index.html", "piano-2024-2026/operativi/ra-4-2b/index.html",
 		"piano-2024-2026/indici/obiettivi/index.html", "cerca/index.html"},
+	"f-bilingue": {"index.html", "it/index.html", "de/index.html",
+		"it/piao-2025-2027/operativi/pagamenti/index.html", "de/piao-2025-2027/operativi/pagamenti/index.html",
+		"it/piao-2025-2027/operativi/sportello/index.html", "de/piao-2025-2027/operativi/sportello/index.html",
+		"it/piao-2025-2027/revisioni/index.html", "de/piao-2025-2027/revisioni/index.html",
+		"de/piao-2025-2027/index.html", "de/cerca/index.html", "de/dati-aperti/index.html",
+		"it/piao-2025-2027/dati/piano.json", "it/piao-2025-2027/dati/indicatori.csv", "de/revisioni.xml"},
 }
 
 // buildPlan builds one example plan, which must have no finding at all.

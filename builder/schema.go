@@ -31,7 +31,7 @@ func SchemaFiles() map[string][]byte {
 			"$schema": "https://json-schema.org/draft/2020-12/schema",
 			"$id":     s.file,
 			"title":   s.title,
-			"$defs":   map[string]any{"valore": valueSchema(false), "valore_lingue": valueSchema(true), "testo_lingue": langsSchema()},
+			"$defs":   map[string]any{"valore": valueSchema(false), "valore_lingue": valueSchema(true), "testo": langsSchema()},
 		}
 		for k, v := range root {
 			doc[k] = v
@@ -85,11 +85,11 @@ func (g schemaGen) object(t reflect.Type) map[string]any {
 				"additionalProperties": map[string]any{"$ref": value},
 			}
 		case f.lang && ft == textType:
-			props[f.key] = map[string]any{"oneOf": []any{str(), map[string]any{"$ref": "#/$defs/testo_lingue"}}}
+			props[f.key] = map[string]any{"$ref": "#/$defs/testo"}
 		case f.lang && ft == valueType:
 			props[f.key] = map[string]any{"$ref": "#/$defs/valore_lingue"}
 		case f.lang && ft == labelType:
-			props[f.key] = map[string]any{"oneOf": []any{str(), map[string]any{"$ref": "#/$defs/testo_lingue"}, g.object(ft)}}
+			props[f.key] = map[string]any{"oneOf": []any{map[string]any{"$ref": "#/$defs/testo"}, g.object(ft)}}
 		default:
 			props[f.key] = g.of(ft)
 		}
@@ -114,7 +114,7 @@ func valueSchema(langs bool) map[string]any {
 		"(vedi docs/content-format.md).",
 	}
 	if langs {
-		text = map[string]any{"oneOf": []any{str(), map[string]any{"$ref": "#/$defs/testo_lingue"}}}
+		text = map[string]any{"$ref": "#/$defs/testo"}
 		description = []string{
 			"Un testo, oppure il valore in vigore con quello precedente e la revisione che lo ha cambiato;",
 			"in un sito in più lingue ogni testo anche per lingua (vedi docs/content-format.md).",
@@ -137,19 +137,22 @@ func valueSchema(langs bool) map[string]any {
 	}
 	alternatives := []any{str(), object}
 	if langs {
-		alternatives = []any{str(), map[string]any{"$ref": "#/$defs/testo_lingue"}, object}
+		alternatives = []any{text, object}
 	}
 	return map[string]any{"description": strings.Join(description, " "), "oneOf": alternatives}
 }
 
-// langsSchema describes a text written by language: {it: …, de: …}.
+// langsSchema describes a text that a site of several languages may
+// write by language: a text, or {it: …, de: …}.
 func langsSchema() map[string]any {
 	return map[string]any{
-		"description":          "Un testo per ogni lingua del sito (lingue in config.yaml), ad esempio {it: …, de: …}.",
-		"type":                 "object",
-		"propertyNames":        map[string]any{"pattern": "^[a-z]{2,3}$"},
-		"minProperties":        1,
-		"additionalProperties": str(),
+		"description": "Un testo; in un sito in più lingue (lingue in config.yaml) anche un testo per lingua, ad esempio {it: …, de: …}.",
+		"oneOf": []any{str(), map[string]any{
+			"type":                 "object",
+			"propertyNames":        map[string]any{"pattern": "^[a-z]{2,3}$"},
+			"minProperties":        1,
+			"additionalProperties": str(),
+		}},
 	}
 }
 
