@@ -30,7 +30,7 @@ const code = fs.readFileSync(script, "utf8");
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 // The language's script (assets/js/lingue/LANG.js), for a language other
 // than Italian: norm's third argument, query's fourth.
-const langFile = mode === "norm" ? dataDir : process.argv[6];
+const langFile = mode === "norm" ? dataDir : process.argv[5];
 const lang = langFile ? fs.readFileSync(langFile, "utf8") : "";
 
 function load() {
