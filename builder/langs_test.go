@@ -261,9 +261,9 @@ func TestBilingualContentSchemas(t *testing.T) {
 	}
 	root := filepath.Join("testdata", "plans", "f-bilingue")
 	for file, schema := range map[string]string{
-		"config.yaml":                                    "config.schema.json",
-		"content/piao-2025-2027/piano.yaml":              "piano.schema.json",
-		"content/piao-2025-2027/strategici/linea-1.yaml": "scheda-strategica.schema.json",
+		"config.yaml":                                     "config.schema.json",
+		"content/piao-2025-2027/piano.yaml":               "piano.schema.json",
+		"content/piao-2025-2027/strategici/linea-1.yaml":  "scheda-strategica.schema.json",
 		"content/piao-2025-2027/operativi/pagamenti.yaml": "scheda-operativa.schema.json",
 	} {
 		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
