@@ -39,6 +39,16 @@
 //     errors. portable.go keeps every output path one that Windows and
 //     macOS can hold.
 //
+// A site in several languages (lingue in config.yaml) is one site per
+// language from one model: the model as loaded holds every language's
+// text (plan.Text.Langs; the decoder reads the texts by language,
+// decode_langs.go), and each language's pages, search index and feed are
+// made from a copy of the model in that language (langs.go: project),
+// each in its folder (sitelangs.go); the open data are one set, each text
+// by language (opendata_langs.go). A text a language lacks is shown in the
+// main language, marked with its lang (fallback.go). A site of one
+// language is built as it always was.
+//
 // The fields of sheets and indicators that a revision may change are one
 // table, plan's fields.go: the pages, the change lists, the CSV and JSON
 // open data and the search index range over it, and a test fails when an
@@ -67,7 +77,9 @@
 // the plans), plan, sheet (also a sheet's "as approved" page, with
 // .Original set), unit, area, line, revisions, indexes (the list of a
 // plan's indexes), listing (one index, or one group of a long index),
-// search, opendata, archive, snapshot (an archived snapshot's landing page).
+// search, opendata, archive, snapshot (an archived snapshot's landing page),
+// languages (the page at the root of a site whose every language has its
+// folder, to choose one).
 //
 // Every layout is run with a page, whose fields are:
 //
@@ -86,13 +98,19 @@
 //
 //	frame:       .Chrome (the header, menu and footer's data, prepared
 //	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence
-//	             .SearchesRevisions …),
-//	             .NavPlan
+//	             .SearchesRevisions …; in a site of several languages
+//	             .Langs and .Alternates, the page in each language
+//	             ({Lang, Name, URL, Current}: the switcher, and the head's
+//	             hreflang links), and .Untranslated, printed where the note
+//	             of a page showing texts in the main language goes),
+//	             .NavPlan, .EnteIn LANG, .KindIn LANG
 //	links:       .Rel PATH, .Asset NAME, .Home, .Root, .SectionURL I,
 //	             .PlanURL P, .SheetURL S, .OriginalURL S, .IndicatorURL S I,
 //	             .UnitURL CODE, .AreaURL CODE, .LineURL CODE,
 //	             .RevisionsURL ID, .PlanRevisionsURL P, .IndexesURL P,
-//	             .SearchURL, .SearchData, .OpenDataURL, .DataURL FILE,
+//	             .SearchURL, .SearchData, .SearchLangScript (the script of the
+//	             search rules of the page's language, loaded before
+//	             search.js; "" for Italian), .OpenDataURL, .DataURL FILE,
 //	             .SheetDataURL S, .FeedURL (.HasFeed), .ArchiveURL, .SnapshotURL M,
 //	             .SnapshotFileURL M FILE; every link is relative, so that
 //	             the site works under any sub-path and from disk
@@ -126,14 +144,17 @@
 //
 // The template functions are t KEY [NAME VALUE]… (a word of the theme's
 // i18n file, its {NAME}s filled in), tn KEY N (a count: KEY.one or
-// KEY.many), date D (a date as precise as the content gives it: "12
+// KEY.many, and KEY.two and KEY.few in a language that has them), date D (a date as precise as the content gives it: "12
 // settembre 2024", "settembre 2016", "2016"), on D (the word before it in a
 // sentence: "il", "nel"), size N (a size in bytes), inline TEXT (a field's
 // text as HTML, with its inline Markdown), plain TEXT (the same as text),
 // marker M (a footnote's marker in brackets), sentence NAME (a name within
 // a sentence), and join, add, slug, anchor, dict (to pass several values to
 // a partial: dict "P" $p "S" .). Print a field's text with inline, never
-// as it is: {{inline .Descrizione.S}}.
+// as it is: {{inline .Descrizione.S}}. In a site of several languages the
+// model a page sees is in the page's language: .Descrizione.S is the text
+// in that language (or the main language's, marked, when the content does
+// not give it), .Descrizione.Main the main language's.
 //
 // For example, a site that wants its unit pages to list only the names of
 // the unit's objectives puts this in themes/default/layouts/unit.html:

@@ -245,3 +245,29 @@ func searchprobeRun(root, dataDir string, queries []scriptQuery, langScript ...s
 	return searchprobe.Run(filepath.Join("testdata", "searchjs", "harness.js"),
 		filepath.Join(root, "assets", "js", "search.js"), dataDir, queries, langScript...)
 }
+
+// maxLangScriptBytes is the budget of a language's minified search rules,
+// which its search page loads beside search.js (maxScriptBytes).
+const maxLangScriptBytes = 3 << 10
+
+// TestLangScriptsSize: each language's rules stay within their budget,
+// and a first query on the German search page of the bilingual example,
+// scripts included, downloads less than the search's first-query budget.
+func TestLangScriptsSize(t *testing.T) {
+	site := buildExample(t, true)
+	for _, lang := range []string{"de", "fr", "sl", "en"} {
+		js := site.Files["assets/js/lingue/"+lang+".js"]
+		if len(js) == 0 || len(js) > maxLangScriptBytes {
+			t.Errorf("minified lingue/%s.js is %d bytes, want at most %d", lang, len(js), maxLangScriptBytes)
+		}
+	}
+	bilingual, ds := Build(Input{Site: os.DirFS(filepath.Join("testdata", "plans", "f-bilingue")), Themes: piao.Themes, Minify: true})
+	if bilingual == nil {
+		t.Fatal(ds.Error())
+	}
+	for _, a := range langSearch(t, bilingual, "de")([]scriptQuery{{Q: "Zahlungen"}, {Q: "Gemeindestrassen"}, {Q: "zahl"}}) {
+		if a.Bytes == 0 || a.Bytes > 150<<10 {
+			t.Errorf("de: a first query for %q downloads %d bytes", a.Q, a.Bytes)
+		}
+	}
+}
