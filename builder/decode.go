@@ -83,6 +83,15 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value) {
 	if n.Tag == "!!null" && n.Style == 0 && (s == "~" || s == "null" || s == "") {
 		s = ""
 	}
+	if i := strings.IndexFunc(s, escapedControl); i >= 0 { // "\x01" in double quotes: the file itself has none
+		d.diags.errorf(d.pos(n), hintEscapedControl, msgControlChar, []rune(s[i:])[0])
+		s = strings.Map(func(r rune) rune {
+			if escapedControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	v.Set(reflect.ValueOf(plan.Text{S: s, Pos: d.pos(n)}))
 }
 

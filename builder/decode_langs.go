@@ -98,6 +98,11 @@ func (d *decoder) langText(n *yaml.Node, v reflect.Value) {
 	}
 }
 
+// escapedControl reports whether r is a control character that a text
+// may hold only written as an escape in double quotes ("\x01"): no page
+// may show one, and the renderer uses some as marks.
+func escapedControl(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }
+
 // quiet runs decode, keeping its errors and dropping its warnings: a text
 // that may not be written by language is an error enough.
 func (d *decoder) quiet(decode func()) {

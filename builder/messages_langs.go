@@ -23,16 +23,17 @@ func langName(code string) string {
 }
 
 const (
-	msgLangUnknown = "lingua %q non prevista in config.yaml (lingue)"
-	msgLangMain    = "manca il testo nella lingua principale (%s)"
-	msgLangMissing = "manca il testo in %s: le pagine in %s lo mostrano in %s"
-	msgLangOne     = "testo scritto in una sola lingua: le pagine in %s lo mostrano in %s"
-	msgLangValue   = "il testo in %q di un valore rivisto va scritto dentro valore e precedente"
-	msgLangKeys    = "testo per lingua con una chiave che non è una lingua"
-	msgNotByLang   = "questo campo vale per tutte le lingue: non si scrive per lingua"
-	hintNotByLang  = "scrivi un solo testo; per lingua si scrivono descrizioni, nomi e titoli, non pesi, importi, date e codici (" + docRef + ")"
-	hintLangComma  = "un testo che contiene una virgola va tra virgolette: {it: \"…, …\", de: \"…, …\"}, oppure una lingua per riga, sotto il campo"
-	hintLangValue  = "scrivi valore: {it: …, de: …} e precedente: {it: …, de: …}, con la revisione una volta sola (" + docRef + ")"
+	msgLangUnknown     = "lingua %q non prevista in config.yaml (lingue)"
+	msgLangMain        = "manca il testo nella lingua principale (%s)"
+	msgLangMissing     = "manca il testo in %s: le pagine in %s lo mostrano in %s"
+	msgLangOne         = "testo scritto in una sola lingua: le pagine in %s lo mostrano in %s"
+	msgLangValue       = "il testo in %q di un valore rivisto va scritto dentro valore e precedente"
+	hintEscapedControl = "è scritto come sequenza \\x o \\u tra virgolette doppie: toglila"
+	msgLangKeys        = "testo per lingua con una chiave che non è una lingua"
+	msgNotByLang       = "questo campo vale per tutte le lingue: non si scrive per lingua"
+	hintNotByLang      = "scrivi un solo testo; per lingua si scrivono descrizioni, nomi e titoli, non pesi, importi, date e codici (" + docRef + ")"
+	hintLangComma      = "un testo che contiene una virgola va tra virgolette: {it: \"…, …\", de: \"…, …\"}, oppure una lingua per riga, sotto il campo"
+	hintLangValue      = "scrivi valore: {it: …, de: …} e precedente: {it: …, de: …}, con la revisione una volta sola (" + docRef + ")"
 
 	msgLangsBoth  = "lingua e lingue insieme"
 	hintLangsBoth = "scrivi solo lingue: [it, de] (la prima è la lingua principale)"
