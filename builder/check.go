@@ -108,6 +108,7 @@ func (c *checker) plan() {
 		}
 		prev = r.Data.S
 	}
+	c.reports()
 	seen = map[string]plan.Pos{}
 	for i := range p.Aree {
 		c.ref(&p.Aree[i].Ref, p.Aree[i].Pos, "area", seen)
@@ -236,6 +237,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
+	c.cycle(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 	}

@@ -603,3 +603,33 @@ func italianDate(iso string) string {
 	}
 	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
 }
+
+// The performance cycle: monitoring, results and the Relazione (cycle_check.go).
+const (
+	msgProgress            = "stato del monitoraggio %q non valido"
+	hintProgress           = "scrivi + (in anticipo), = (in linea) o − (in ritardo); il trattino - va tra virgolette: stato: \"-\""
+	hintYAMLDash           = "un trattino da solo è l'inizio di un elenco: per lo stato \"in ritardo\" scrivi stato: \"-\" tra virgolette, oppure il segno −"
+	msgMonitoringAfterRev  = "il monitoraggio del %s viene dopo la revisione %q (%s) che lo segue"
+	hintMonitoringAfterRev = "\"revisione\" nomina la revisione che ha accolto la proposta del monitoraggio: deve essere successiva"
+	msgResultEmpty         = "risultato %s senza valore né raggiungimento"
+	hintResultEmpty        = "scrivi almeno valore: (il valore raggiunto) o raggiungimento: (il grado di raggiungimento, come nell'atto)"
+	msgAchievement         = "raggiungimento %q non valido"
+	hintAchievementBefore  = "scrivi una percentuale (100%, 87,5%) o una di queste parole: "
+	msgResultYear          = "anno %s fuori dal periodo del piano (%s)"
+	hintResultYear         = "i risultati e le relazioni sono degli anni del periodo di piano.yaml"
+	msgSheetResults        = "risultati di una scheda con indicatori"
+	hintSheetResults       = "scrivi i risultati sotto ciascun indicatore: \"risultati\" della scheda sono per le schede senza indicatori"
+	msgResultNotInForce    = "risultato %s di un indicatore che nel %[1]s non era in vigore"
+	hintResultNotInForce   = "l'indicatore è stato inserito o stralciato da una revisione: controlla l'anno o la revisione"
+	msgValidationBefore    = "la validazione dell'OIV (%s) precede l'approvazione della relazione (%s)"
+	hintValidationBefore   = "controlla le date: l'OIV valida la relazione dopo che l'ente l'ha approvata"
+	msgReportEarly         = "la relazione sul %s è approvata il %s, prima della fine dell'anno che rendiconta"
+	hintReportEarly        = "controlla l'anno della relazione (la chiave sotto \"relazione\") e la data dell'atto"
+	msgDocumentURL         = "indirizzo %q non valido"
+	hintDocumentURL        = "scrivi un indirizzo http:// o https:// completo, o un percorso relativo al sito"
+)
+
+// hintAchievement lists the words an achievement may be stated with.
+func hintAchievement(words []string) string {
+	return hintAchievementBefore + strings.Join(words, ", ")
+}
