@@ -66,7 +66,7 @@ func neutralise(c string) string {
 }
 
 func planTables(model *plan.Site, w *words, p *plan.Plan) []table {
-	return []table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(model, w, p)}
+	return append([]table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(model, w, p)}, cycleTables(model, w, p)...)
 }
 
 // withOriginal lists a column and its "_iniziale" twin.

@@ -76,15 +76,19 @@ func (pg *page) term(t plan.Term) termView {
 	return v
 }
 
-// lackWords says why a figure is missing; nothing for a plan without
+// lackWords says why a figure is missing, on this page.
+func (pg *page) lackWords(f plan.Figure) string { return pg.r.words.lack(f, pg.Sheet) }
+
+// lack says why a figure is missing, naming the part that lacks (an
+// indicator of sheet by its number alone); nothing for a plan without
 // weights, which never has one.
-func (pg *page) lackWords(f plan.Figure) string {
-	w := pg.r.words
+func (w *words) lack(f plan.Figure, sheet *plan.Sheet) string {
 	part := ""
 	if t := f.Part; t != nil && t.Indicator != nil {
-		part = w.T("cycle.figure.indicator", "n", pg.IndicatorNumber(t.Sheet, t.Indicator))
-		if pg.Sheet != t.Sheet {
-			part = w.T("cycle.figure.indicatorOf", "n", pg.IndicatorNumber(t.Sheet, t.Indicator), "name", w.SheetName(t.Sheet))
+		n := indicatorNumber(t.Sheet, t.Indicator)
+		part = w.T("cycle.figure.indicator", "n", n)
+		if sheet != t.Sheet {
+			part = w.T("cycle.figure.indicatorOf", "n", n, "name", w.SheetName(t.Sheet))
 		}
 	} else if t != nil {
 		part = w.T("cycle.figure.sheet", "name", w.SheetName(t.Sheet))
@@ -226,4 +230,14 @@ func (pg *page) levelResults(level, key string) []levelYear {
 		out = append(out, ly)
 	}
 	return out
+}
+
+// indicatorNumber is the 1-based position of an indicator in its sheet.
+func indicatorNumber(s *plan.Sheet, ind *plan.Indicator) int {
+	for i := range s.Indicatori {
+		if &s.Indicatori[i] == ind {
+			return i + 1
+		}
+	}
+	return 0
 }

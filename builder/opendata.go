@@ -140,6 +140,9 @@ type planJSON struct {
 	Obiettivi     []objectiveJSON `json:"obiettivi,omitempty"` // objectives outside any line
 	Schede        []sheetJSON     `json:"schede"`
 	Modifiche     []changeJSON    `json:"modifiche"`
+	// The performance cycle (opendata_cycle.go), for a plan that has it.
+	Relazioni      []reportData      `json:"relazioni,omitempty"`
+	Raggiungimento []levelFigureData `json:"raggiungimento,omitempty"` // of units, areas and lines
 }
 
 type licenceJSON struct {
@@ -282,6 +285,12 @@ func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
 		out.Obiettivi = append(out.Obiettivi, objectiveJSON{o.Key(), o.Codice.S, o.Nome.S})
 	}
 	out.Modifiche = append(out.Modifiche, changeRows(model, w, p)...)
+	out.Relazioni = reportsData(model, p)
+	for _, f := range levelFigures(model, w, p) {
+		if f.Livello != "obiettivo" { // an objective's is in its sheet
+			out.Raggiungimento = append(out.Raggiungimento, f)
+		}
+	}
 	return out
 }
 
@@ -331,13 +340,17 @@ func levelData(has bool, key string) *string {
 }
 
 type sheetTail struct {
-	Testo         string          `json:"testo"`
-	Rivista       bool            `json:"rivista"`
-	InseritaDa    string          `json:"inserita_da,omitempty"`   // the revision that added the sheet
-	StralciataDa  string          `json:"stralciata_da,omitempty"` // the revision that removed it
-	Note          []noteJSON      `json:"note"`
-	NoteRevisione []revNoteJSON   `json:"note_revisione"`
-	Indicatori    []indicatorJSON `json:"indicatori"`
+	Testo         string        `json:"testo"`
+	Rivista       bool          `json:"rivista"`
+	InseritaDa    string        `json:"inserita_da,omitempty"`   // the revision that added the sheet
+	StralciataDa  string        `json:"stralciata_da,omitempty"` // the revision that removed it
+	Note          []noteJSON    `json:"note"`
+	NoteRevisione []revNoteJSON `json:"note_revisione"`
+	// The performance cycle (opendata_cycle.go), for a plan that has it.
+	Monitoraggio   []monitoringData      `json:"monitoraggio,omitempty"`
+	Risultati      map[string]resultData `json:"risultati,omitempty"`      // of a sheet without indicators
+	Raggiungimento map[string]figureData `json:"raggiungimento,omitempty"` // of the objective, per year
+	Indicatori     []indicatorJSON       `json:"indicatori"`
 }
 
 func (s sheetJSON) MarshalJSON() ([]byte, error) {
@@ -365,6 +378,9 @@ type indicatorTail struct {
 	InVigoreIniziale bool          `json:"in_vigore_iniziale"`
 	Note             []noteJSON    `json:"note"`
 	NoteRevisione    []revNoteJSON `json:"note_revisione"`
+	// The performance cycle (opendata_cycle.go), for a plan that has it.
+	Monitoraggio []monitoringData      `json:"monitoraggio,omitempty"`
+	Risultati    map[string]resultData `json:"risultati,omitempty"`
 }
 
 func (i indicatorJSON) MarshalJSON() ([]byte, error) {
@@ -510,6 +526,7 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 	for i, ind := range s.Indicators() {
 		out.Indicatori = append(out.Indicatori, indicatorData(model, w, s, ind, i+1))
 	}
+	sheetCycleData(model, w, s, &out)
 	return out
 }
 

@@ -166,12 +166,18 @@ func sheetTitle(w *words, s *plan.Sheet) string {
 	return w.T("page.sheet.operational", "level", w.Level(s.Plan, "obiettivo_operativo").One, "name", w.SheetName(s))
 }
 
-// sheetUpdated is the date of the latest revision that touched the sheet.
+// sheetUpdated is the date of the latest revision that touched the sheet,
+// or of the latest Relazione that reports its results.
 func sheetUpdated(p *plan.Plan, s *plan.Sheet) string {
 	upd := p.Published()
 	for _, r := range p.Revisioni {
 		if len(s.Changes(r.ID.S)) > 0 || len(s.RevNotes(r.ID.S)) > 0 {
 			upd = r.Data.S
+		}
+	}
+	for i := range p.Relazione {
+		if r := &p.Relazione[i]; hasResultIn(s, r.Anno) {
+			upd = plan.LaterDate(upd, reportUpdated(r))
 		}
 	}
 	return upd
