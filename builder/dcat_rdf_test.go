@@ -225,6 +225,7 @@ func TestCatalogSHACL(t *testing.T) {
 	} else {
 		t.Fatal(ds.Error())
 	}
+	sites["cycle"] = buildPlan(t, "f-ciclo") // the datasets of results, achievement and monitoring
 	for name, site := range sites {
 		ttl := site.Files["dati-aperti/catalogo.ttl"]
 		for version, shapes := range dcatAPShapes {
@@ -237,6 +238,18 @@ func TestCatalogSHACL(t *testing.T) {
 				t.Error("month catalogue: no xsd:gYearMonth date")
 			}
 			continue // one CSV and piano.json: the byte sizes below are the example's
+		}
+		if name == "cycle" {
+			for _, d := range []string{"piao-2025-2027-risultati", "piao-2025-2027-raggiungimento", "piao-2025-2027-monitoraggio",
+				"peg-2024-raggiungimento", "performance-2023-risultati"} {
+				if !bytes.Contains(ttl, []byte("#"+d+">")) {
+					t.Errorf("cycle catalogue: no dataset %s", d)
+				}
+			}
+			if bytes.Contains(ttl, []byte("performance-2023-raggiungimento")) {
+				t.Error("cycle catalogue: a dataset of computed achievement for a plan without weights")
+			}
+			continue
 		}
 		r := shacl(t, ttl, "dcat-ap-3.0.0/shapes.ttl", "dcat-ap-3.0.0/range.ttl")
 		for _, res := range r.Results {

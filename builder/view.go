@@ -20,8 +20,8 @@ import (
 // Sheet on "sheet" pages (Original on a sheet's "as approved" page), Unit
 // and Area on "unit", Area on "area", Line on "line", List and Group on
 // "listing", Lists on "indexes", Level on "section", Snapshot on
-// "snapshot"; Plan on every page of a plan (and on the home and search
-// pages, the newest plan).
+// "snapshot", Report on "report"; Plan on every page of a plan (and on the
+// home and search pages, the newest plan).
 type page struct {
 	Kind      string
 	Path      string // output path, slash-separated: "piao-2024-2026/index.html"
