@@ -173,7 +173,7 @@ func (pg *page) objectiveRows(sheets []*plan.Sheet, year, prefix string) []objec
 		}
 		row := objectiveRow{Sheet: s, Counts: outcomeCounts(pg.r.words, s, year)}
 		if p.Weighted() {
-			row.Figure = pg.figure(p.SheetFigure(s, year), prefix+"-"+slug(s.Slug)+"-"+year)
+			row.Figure = pg.figure(p.SheetFigure(s, year), "calcolo-"+prefix+"-"+slug(s.Slug)+"-"+year)
 		}
 		out = append(out, row)
 	}

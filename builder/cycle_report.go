@@ -182,7 +182,7 @@ func (pg *page) lineGroups(year string) []groupView {
 		g := groupView{ID: "linea-" + slug(l.Key()), Title: pg.LineName(l), URL: pg.LineURL(l.Key()),
 			Rows: pg.objectiveRows(levelSheets(p, "linea", l.Key()), year, "linea")}
 		if p.Weighted() {
-			f := pg.figure(p.LineFigure(l.Key(), year), "calcolo-"+g.ID)
+			f := pg.figure(p.LineFigure(l.Key(), year), "calcolo-gruppo-"+g.ID)
 			g.Figure = &f
 		}
 		out = append(out, g)
@@ -204,7 +204,7 @@ func (pg *page) unitGroups(year string) []groupView {
 		g := groupView{ID: "unita-" + slug(u.Key()), Title: u.Nome.S, URL: pg.UnitURL(u.Key()),
 			Rows: pg.objectiveRows(p.SheetsOfUnit(u.Key()), year, "unita")}
 		if p.Weighted() {
-			f := pg.figure(p.UnitFigure(u.Key(), year), "calcolo-"+g.ID)
+			f := pg.figure(p.UnitFigure(u.Key(), year), "calcolo-gruppo-"+g.ID)
 			g.Figure = &f
 		}
 		return g
@@ -214,7 +214,7 @@ func (pg *page) unitGroups(year string) []groupView {
 		a := &p.Aree[i]
 		g := groupView{ID: "area-" + slug(a.Key()), Title: a.Nome.S, URL: pg.AreaURL(a.Key())}
 		if p.Weighted() {
-			f := pg.figure(p.AreaFigure(a.Key(), year), "calcolo-"+g.ID)
+			f := pg.figure(p.AreaFigure(a.Key(), year), "calcolo-gruppo-"+g.ID)
 			g.Figure = &f
 		}
 		for j := range a.Unita {

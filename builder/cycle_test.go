@@ -221,6 +221,16 @@ func TestCyclePages(t *testing.T) {
 			}
 		}
 	}
+	ids := regexp.MustCompile(`\sid="([^"]+)"`)
+	for name, b := range site.Files {
+		seen := map[string]bool{}
+		for _, m := range ids.FindAllStringSubmatch(string(b), -1) {
+			if seen[m[1]] {
+				t.Errorf("%s: id %q twice", name, m[1])
+			}
+			seen[m[1]] = true
+		}
+	}
 	// The "as approved" page shows the sheet as approved: no results.
 	if got := text("piao-2025-2027/operativi/formazione/originale/index.html"); strings.Contains(got, "Monitoraggio") || strings.Contains(got, "raggiunto") {
 		t.Error("the as-approved page shows the cycle")

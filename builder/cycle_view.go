@@ -160,7 +160,7 @@ func (pg *page) sheetCycle(s *plan.Sheet) *cycleView {
 			}
 		}
 		if f := p.SheetFigure(s, y); !f.Stated && (f.OK() || f.Lack != plan.NoWeights && hasResultIn(s, y)) {
-			c.Figures = append(c.Figures, pg.figure(f, "obiettivo-"+y))
+			c.Figures = append(c.Figures, pg.figure(f, "calcolo-obiettivo-"+y))
 		}
 	}
 	c.Monitoring, c.Latest = pg.monitoringRows("scheda", s.Monitoraggio)
