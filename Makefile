@@ -18,7 +18,7 @@ serve: piao
 
 # Every test: formatting, vet, and the Go tests (the browser suite included).
 test: fmt-check vet browser-deps rdf-deps ntfs
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 # rdflib, the RDF library of dati.gov.it's harvester, reads the catalogue
 # in the tests: Debian's python3-rdflib, installed only when missing.
