@@ -77,12 +77,12 @@ func (pg *page) term(t plan.Term) termView {
 }
 
 // lackWords says why a figure is missing, on this page.
-func (pg *page) lackWords(f plan.Figure) string { return pg.r.words.lack(f, pg.Sheet) }
+func (pg *page) lackWords(f plan.Figure) string { return pg.r.words.lack(pg.Plan, f, pg.Sheet) }
 
 // lack says why a figure is missing, naming the part that lacks (an
 // indicator of sheet by its number alone); nothing for a plan without
 // weights, which never has one.
-func (w *words) lack(f plan.Figure, sheet *plan.Sheet) string {
+func (w *words) lack(p *plan.Plan, f plan.Figure, sheet *plan.Sheet) string {
 	part := ""
 	if t := f.Part; t != nil && t.Indicator != nil {
 		n := indicatorNumber(t.Sheet, t.Indicator)
@@ -102,6 +102,10 @@ func (w *words) lack(f plan.Figure, sheet *plan.Sheet) string {
 		return w.T("cycle.figure.none.notWhole")
 	case plan.NoParts:
 		return w.T("cycle.figure.none.noParts")
+	case plan.ManyUnits:
+		return w.Levelled(p, "cycle.figure.none.manyUnits", "unita")
+	case plan.NoStrategic:
+		return w.Levelled(p, "cycle.figure.none.noStrategic", "obiettivo_strategico")
 	}
 	return ""
 }
@@ -172,7 +176,7 @@ func (pg *page) objectiveRows(sheets []*plan.Sheet, year, prefix string) []objec
 			continue
 		}
 		row := objectiveRow{Sheet: s, Counts: outcomeCounts(pg.r.words, s, year)}
-		if p.Weighted() {
+		if p.Computes() {
 			row.Figure = pg.figure(p.SheetFigure(s, year), "calcolo-"+prefix+"-"+slug(s.Slug)+"-"+year)
 		}
 		out = append(out, row)
@@ -220,7 +224,7 @@ func (pg *page) levelResults(level, key string) []levelYear {
 		if len(ly.Rows) == 0 {
 			continue
 		}
-		if p.Weighted() {
+		if p.Computes() {
 			f := pg.figure(levelFigure(p, level, key, y), "calcolo-"+y)
 			ly.Figure = &f
 		}

@@ -75,7 +75,7 @@ func (pg *page) reportView() *reportView {
 			v.OutcomeChart.Table.Rows = append(v.OutcomeChart.Table.Rows, chartRow{Label: c.State.Symbol + " " + c.Name, Cells: []string{itoa(c.N)}})
 		}
 	}
-	if p.Weighted() {
+	if p.Computes() {
 		v.Units = pg.figureList("unita", y)
 		v.Areas = pg.figureList("area", y)
 		v.Lines = pg.figureList("linea", y)
@@ -181,7 +181,7 @@ func (pg *page) lineGroups(year string) []groupView {
 		l := &p.Linee[i]
 		g := groupView{ID: "linea-" + slug(l.Key()), Title: pg.LineName(l), URL: pg.LineURL(l.Key()),
 			Rows: pg.objectiveRows(levelSheets(p, "linea", l.Key()), year, "linea")}
-		if p.Weighted() {
+		if p.Computes() {
 			f := pg.figure(p.LineFigure(l.Key(), year), "calcolo-gruppo-"+g.ID)
 			g.Figure = &f
 		}
@@ -203,7 +203,7 @@ func (pg *page) unitGroups(year string) []groupView {
 	unit := func(u *plan.Unit) groupView {
 		g := groupView{ID: "unita-" + slug(u.Key()), Title: u.Nome.S, URL: pg.UnitURL(u.Key()),
 			Rows: pg.objectiveRows(p.SheetsOfUnit(u.Key()), year, "unita")}
-		if p.Weighted() {
+		if p.Computes() {
 			f := pg.figure(p.UnitFigure(u.Key(), year), "calcolo-gruppo-"+g.ID)
 			g.Figure = &f
 		}
@@ -213,7 +213,7 @@ func (pg *page) unitGroups(year string) []groupView {
 	for i := range p.Aree {
 		a := &p.Aree[i]
 		g := groupView{ID: "area-" + slug(a.Key()), Title: a.Nome.S, URL: pg.AreaURL(a.Key())}
-		if p.Weighted() {
+		if p.Computes() {
 			f := pg.figure(p.AreaFigure(a.Key(), year), "calcolo-gruppo-"+g.ID)
 			g.Figure = &f
 		}

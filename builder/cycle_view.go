@@ -159,7 +159,7 @@ func (pg *page) sheetCycle(s *plan.Sheet) *cycleView {
 				c.Rows = append(c.Rows, resultRow{Year: y, Target: sheetTargetIn(s, y, n, order), Result: r, Outcome: pg.r.words.outcome(o)})
 			}
 		}
-		if f := p.SheetFigure(s, y); !f.Stated && (f.OK() || f.Lack != plan.NoWeights && hasResultIn(s, y)) {
+		if f := p.SheetFigure(s, y); !f.Stated && (f.OK() || f.Lack != plan.NoMethod && hasResultIn(s, y)) {
 			c.Figures = append(c.Figures, pg.figure(f, "calcolo-obiettivo-"+y))
 		}
 	}

@@ -21,7 +21,7 @@ func cycleTables(model *plan.Site, w *words, p *plan.Plan) []table {
 	var out []table
 	if p.HasResults() || len(p.Relazione) > 0 {
 		out = append(out, resultTable(model, w, p))
-		if p.Weighted() {
+		if p.Computes() {
 			out = append(out, figureTable(model, w, p))
 		}
 	}
@@ -136,10 +136,10 @@ type termData struct {
 	Raggiungimento string `json:"raggiungimento"`
 }
 
-func newFigureData(w *words, f plan.Figure, sheet *plan.Sheet) figureData {
+func newFigureData(w *words, p *plan.Plan, f plan.Figure, sheet *plan.Sheet) figureData {
 	d := figureData{Termini: []termData{}}
 	if !f.OK() {
-		d.Nota = w.lack(f, sheet)
+		d.Nota = w.lack(p, f, sheet)
 		return d
 	}
 	pct := math.Round(f.Percent*100) / 100
@@ -188,7 +188,7 @@ type levelFigureData struct {
 // line of a weighted plan in each year it reports on.
 func levelFigures(model *plan.Site, w *words, p *plan.Plan) []levelFigureData {
 	var out []levelFigureData
-	if !p.Weighted() {
+	if !p.Computes() {
 		return nil
 	}
 	order := p.RevisionOrder()
@@ -199,22 +199,22 @@ func levelFigures(model *plan.Site, w *words, p *plan.Plan) []levelFigureData {
 				continue
 			}
 			out = append(out, levelFigureData{Anno: y, Livello: "obiettivo", Chiave: s.Slug, Nome: w.SheetName(s),
-				Peso: s.Peso.At(n, order), figureData: newFigureData(w, p.SheetFigure(s, y), s),
+				Peso: s.Peso.At(n, order), figureData: newFigureData(w, p, p.SheetFigure(s, y), s),
 				Pagina: siteURL(model, sheetPath(s)), sheet: s})
 		}
 		for _, u := range p.Units() {
 			out = append(out, levelFigureData{Anno: y, Livello: "unita", Chiave: u.Key(), Nome: u.Nome.S,
-				figureData: newFigureData(w, p.UnitFigure(u.Key(), y), nil), Pagina: siteURL(model, unitPath(p, u.Key()))})
+				figureData: newFigureData(w, p, p.UnitFigure(u.Key(), y), nil), Pagina: siteURL(model, unitPath(p, u.Key()))})
 		}
 		for i := range p.Aree {
 			a := &p.Aree[i]
 			out = append(out, levelFigureData{Anno: y, Livello: "area", Chiave: a.Key(), Nome: a.Nome.S,
-				figureData: newFigureData(w, p.AreaFigure(a.Key(), y), nil), Pagina: siteURL(model, areaPath(p, a.Key()))})
+				figureData: newFigureData(w, p, p.AreaFigure(a.Key(), y), nil), Pagina: siteURL(model, areaPath(p, a.Key()))})
 		}
 		for i := range p.Linee {
 			l := &p.Linee[i]
 			out = append(out, levelFigureData{Anno: y, Livello: "linea", Chiave: l.Key(), Nome: w.LineName(p, l),
-				figureData: newFigureData(w, p.LineFigure(l.Key(), y), nil), Pagina: siteURL(model, linePath(p, l.Key()))})
+				figureData: newFigureData(w, p, p.LineFigure(l.Key(), y), nil), Pagina: siteURL(model, linePath(p, l.Key()))})
 		}
 	}
 	return out
@@ -380,11 +380,11 @@ func sheetCycleData(model *plan.Site, w *words, s *plan.Sheet, out *sheetJSON) {
 		if len(s.Indicatori) == 0 {
 			out.Risultati = resultsByYear(yearResults(w, s, nil))
 		}
-		if p.Weighted() {
+		if p.Computes() {
 			out.Raggiungimento = map[string]figureData{}
 			for _, y := range p.ResultYears() {
 				if s.InForce(p.StageAt(y), p.RevisionOrder()) {
-					out.Raggiungimento[y] = newFigureData(w, p.SheetFigure(s, y), s)
+					out.Raggiungimento[y] = newFigureData(w, p, p.SheetFigure(s, y), s)
 				}
 			}
 		}

@@ -4,8 +4,9 @@ import "math"
 
 // The achievement of an objective, a unit, an area and a line in a year,
 // computed only where the act allows it: the plan weighs its objectives and
-// indicators (percentages or coefficients), and every part states its
-// achievement as a percentage. The figure is the mean of the parts'
+// indicators and combines them as a weighted mean (Plan.Computes:
+// percentages, or coefficients with calcolo_raggiungimento:
+// media_ponderata), and every part states its achievement as a percentage. The figure is the mean of the parts'
 // achievements weighted with their weights in force that year:
 //
 //	Σ (weight × achievement) / Σ weights
@@ -15,11 +16,14 @@ import "math"
 // coefficients. The parts are: of an objective (a sheet), its indicators
 // in force; of a unit, its operational objectives in force, whose weights
 // must sum to 100% when they are percentages (a unit of which only some
-// objectives are published has no figure); of an area, the operational
-// objectives of its units; of a line, its strategic objectives, or, when
-// it has none, its operational ones. A sheet without indicators has the
-// achievement its own result states. A plan without weights has no
-// figure at all, and no figure is made from a part that has none.
+// objectives are published has no figure); of a line, its strategic
+// objectives. An area has a figure only when its objectives in force are
+// all of one unit (then it is that unit's): no act weighs units within
+// their area, and weights given within each unit cannot be added across
+// units; for the same reason a line without strategic objectives has
+// none. A sheet without indicators has the achievement its own result
+// states. A plan whose act gives no weights, or no way to combine them,
+// has no figure at all, and no figure is made from a part that has none.
 
 // Term is a part of a figure: a sheet or an indicator, with its weight and
 // its achievement, both in force that year.
@@ -36,12 +40,14 @@ type Term struct {
 type Lack int
 
 const (
-	Computable Lack = iota
-	NoWeights       // the plan gives no weights
-	NoParts         // nothing in force to compute from
-	NoPercent       // a part states no achievement as a percentage (Figure.Part)
-	BadWeight       // a part's weight is not a number (Figure.Part)
-	NotWhole        // the weights of a unit's objectives do not sum to 100%
+	Computable  Lack = iota
+	NoMethod         // the plan gives no weights, or no way to combine them (Plan.Computes)
+	NoParts          // nothing in force to compute from
+	NoPercent        // a part states no achievement as a percentage (Figure.Part)
+	BadWeight        // a part's weight is not a number (Figure.Part)
+	NotWhole         // the weights of a unit's objectives do not sum to 100%
+	ManyUnits        // an area's objectives are of several units, which the act does not weigh
+	NoStrategic      // a line has no strategic objective in force
 )
 
 // Figure is the achievement of an objective, unit, area or line in a year:
@@ -81,8 +87,8 @@ func (p *Plan) SheetFigure(s *Sheet, year string) Figure {
 	f := Figure{Year: year}
 	n, order := p.StageAt(year), p.RevisionOrder()
 	switch {
-	case !p.Weighted():
-		f.Lack = NoWeights
+	case !p.Computes():
+		f.Lack = NoMethod
 		return f
 	case !s.InForce(n, order):
 		f.Lack = NoParts
@@ -152,8 +158,8 @@ func (f Figure) mean() Figure {
 // force that year.
 func (p *Plan) ofSheets(sheets []*Sheet, year string) Figure {
 	f := Figure{Year: year}
-	if !p.Weighted() {
-		f.Lack = NoWeights
+	if !p.Computes() {
+		f.Lack = NoMethod
 		return f
 	}
 	n, order := p.StageAt(year), p.RevisionOrder()
@@ -178,32 +184,50 @@ func (p *Plan) ofSheets(sheets []*Sheet, year string) Figure {
 
 // UnitFigure is the achievement of the unit with key in year.
 func (p *Plan) UnitFigure(key, year string) Figure {
-	f := p.ofSheets(p.SheetsOfUnit(key), year)
+	return p.whole(p.ofSheets(p.SheetsOfUnit(key), year))
+}
+
+// whole refuses a figure of percentages that do not sum to 100%: the
+// objectives of a unit published only in part.
+func (p *Plan) whole(f Figure) Figure {
 	if f.OK() && !p.Coefficients() && math.Abs(f.SumWeights()-100) > 0.01 {
 		f.Lack, f.Terms = NotWhole, nil
 	}
 	return f
 }
 
-// AreaFigure is the achievement of the area with key in year.
+// AreaFigure is the achievement of the area with key in year, when its
+// objectives in force are all of one unit (or of none): that unit's.
 func (p *Plan) AreaFigure(key, year string) Figure {
+	n, order := p.StageAt(year), p.RevisionOrder()
 	var sheets []*Sheet
+	units := map[string]bool{}
 	for _, s := range p.Operational {
 		if a := p.AreaOf(s); a != nil && a.Key() == key {
 			sheets = append(sheets, s)
+			if s.InForce(n, order) {
+				units[s.Unita.S] = true
+			}
 		}
 	}
-	return p.ofSheets(sheets, year)
+	if len(units) > 1 && p.Computes() {
+		return Figure{Year: year, Lack: ManyUnits}
+	}
+	return p.whole(p.ofSheets(sheets, year))
 }
 
-// LineFigure is the achievement of the line with key in year.
+// LineFigure is the achievement of the line with key in year, from its
+// strategic objectives.
 func (p *Plan) LineFigure(key, year string) Figure {
-	strategic, operational := p.SheetsOfLine(key)
+	strategic, _ := p.SheetsOfLine(key)
 	n, order := p.StageAt(year), p.RevisionOrder()
 	for _, s := range strategic {
 		if s.InForce(n, order) {
 			return p.ofSheets(strategic, year)
 		}
 	}
-	return p.ofSheets(operational, year)
+	if !p.Computes() {
+		return Figure{Year: year, Lack: NoMethod}
+	}
+	return Figure{Year: year, Lack: NoStrategic}
 }

@@ -87,12 +87,30 @@ func TestFigures(t *testing.T) {
 	if f := p.UnitFigure("v", "2025"); f.OK() || f.Lack != NoParts {
 		t.Errorf("a unit without sheets: %+v, want none", f)
 	}
-	// Coefficients: s1 = (2×100 + 1×80)/3; u = (1,5×s1 + 1×50)/2,5.
+	// Two units of the area with objectives: the act weighs no unit
+	// within its area, so the area has none.
+	p.Operational[1].Unita.S = "v"
+	if f := p.AreaFigure("A", "2025"); f.OK() || f.Lack != ManyUnits {
+		t.Errorf("an area of two units: %+v, want none (ManyUnits)", f)
+	}
+	p.Operational[1].Unita.S = "u"
+	// Coefficients, combined as the plan says: s1 = (2×100 + 1×80)/3;
+	// u = (1,5×s1 + 1×50)/2,5.
 	c := cyclePlan(WeightCoefficient, [4]string{"1,5", "1", "2", "1"}, [3]string{"100%", "80%", "50%"})
+	if f := c.UnitFigure("u", "2025"); f.OK() || f.Lack != NoMethod {
+		t.Errorf("coefficients without calcolo_raggiungimento: %+v, want none", f)
+	}
+	c.CalcoloRaggiungimento.S = MethodWeightedMean
 	s1 := (2*100 + 80) / 3.0
 	if f := c.UnitFigure("u", "2025"); !f.OK() || !near(f.Percent, (1.5*s1+50)/2.5) {
 		t.Errorf("coefficient unit figure = %+v, want %v", f, (1.5*s1+50)/2.5)
 	}
+	// Percentages that the plan says are not combined: none.
+	p.CalcoloRaggiungimento.S = MethodNone
+	if f := p.UnitFigure("u", "2025"); f.OK() || f.Lack != NoMethod {
+		t.Errorf("calcolo_raggiungimento: nessuno: %+v, want none", f)
+	}
+	p.CalcoloRaggiungimento.S = ""
 	// A unit whose published weights do not sum to 100%: none.
 	q := cyclePlan("", [4]string{"60%", "30%", "70%", "30%"}, [3]string{"100%", "80%", "50%"})
 	q.Operational[1].Indicatori[0].Peso.S = "100%"
@@ -109,7 +127,7 @@ func TestFigures(t *testing.T) {
 	}
 	// No weights: never a figure.
 	n := cyclePlan(WeightNone, [4]string{"", "", "", ""}, [3]string{"100%", "100%", "100%"})
-	if f := n.SheetFigure(n.Operational[0], "2025"); f.OK() || f.Lack != NoWeights {
+	if f := n.SheetFigure(n.Operational[0], "2025"); f.OK() || f.Lack != NoMethod {
 		t.Errorf("a plan without weights: %+v, want none", f)
 	}
 	// A year without results: none.

@@ -78,6 +78,10 @@ type Plan struct {
 	Livelli       Livelli    `yaml:"livelli"`         // the names the act gives its levels
 	Relazione     []Report   `yaml:"relazione,years"` // the Relazione sulla performance of each year (cycle.go)
 
+	// How the act combines achievements: "media_ponderata" (the default
+	// with percentages) or "nessuno" (the default otherwise).
+	CalcoloRaggiungimento Text `yaml:"calcolo_raggiungimento"`
+
 	// The levels of the plan, each optional: areas and their units (or
 	// units outside any area), strategic lines and their objectives (or
 	// objectives outside any line).
@@ -121,6 +125,28 @@ func (p *Plan) Weights() string {
 
 // Weighted reports whether the plan gives weights at all.
 func (p *Plan) Weighted() bool { return p.Weights() != WeightNone }
+
+// The ways a plan may combine its parts' achievements
+// (calcolo_raggiungimento).
+const (
+	MethodWeightedMean = "media_ponderata" // Σ (weight × achievement) / Σ weights
+	MethodNone         = "nessuno"
+)
+
+// Computes reports whether piao computes achievements for the plan: its
+// act weighs objectives and indicators, and says they are combined as a
+// weighted mean. Percentages say so by themselves (they are the shares
+// of the whole); coefficients only when calcolo_raggiungimento says so,
+// since an act may apply them otherwise.
+func (p *Plan) Computes() bool {
+	switch p.CalcoloRaggiungimento.S {
+	case MethodWeightedMean:
+		return p.Weighted()
+	case MethodNone:
+		return false
+	}
+	return p.Weights() == WeightPercent
+}
 
 // Coefficients reports whether the plan's weights are coefficients.
 func (p *Plan) Coefficients() bool { return p.Weights() == WeightCoefficient }
