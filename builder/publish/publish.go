@@ -35,6 +35,13 @@ type Options struct {
 	// OnWait is called, if not nil, when another publish to the same
 	// destination holds the lock and this one waits for it.
 	OnWait func()
+	// Before and After are called, if not nil, under the lock: Before
+	// before the new folder is made, After once it has taken the place of
+	// dest (its error is returned, dest published all the same). Files
+	// kept beside dest (a build cache) are updated there, never while
+	// another publish runs.
+	Before func() error
+	After  func() error
 }
 
 // Tree publishes into dest what fill writes into a Target: into a
@@ -67,6 +74,11 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 	}
 	recoverStale(dest)
 	crashPoint("recovered")
+	if opt.Before != nil {
+		if err := opt.Before(); err != nil {
+			return err
+		}
+	}
 	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
 	if err != nil {
 		return failed(dest, err)
@@ -81,6 +93,9 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 	}
 	if err := swapIn(tmp, dest); err != nil {
 		return failed(dest, err)
+	}
+	if opt.After != nil {
+		return opt.After()
 	}
 	return nil
 }

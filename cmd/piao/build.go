@@ -41,6 +41,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	dur := time.Since(start).Round(time.Millisecond)
 	fmt.Fprintln(stdout, builder.Summary(*dest, written.Pages, written.Files, written.Bytes, dur.String(), warns))
+	if s := builder.CacheSummary(written); s != "" {
+		fmt.Fprintln(stdout, s)
+	}
 	return nil
 }
 
