@@ -2,8 +2,8 @@ package publish
 
 import (
 	"io/fs"
-	"path"
 	"os"
+	"path"
 	"path/filepath"
 	"sync"
 )
