@@ -163,3 +163,32 @@ func writeFile(t *testing.T, file string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestCheckRendersSiteTheme: piao check renders every page when the site
+// has a theme of its own, so that a template failing on one sheet only
+// is found, as piao build finds it; with the built-in theme it renders a
+// page of each kind and finds the site clean.
+func TestCheckRendersSiteTheme(t *testing.T) {
+	site := t.TempDir()
+	sheets, err := synth.Generate(site, 40, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
+	if ds := Check(in); ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	last := sheets[len(sheets)-1]
+	slug := strings.TrimSuffix(filepath.Base(last), filepath.Ext(last))
+	layout := bytes.Replace(builtinLayout(t), []byte(`{{define "main"}}`),
+		[]byte(`{{define "main"}}{{if eq .Sheet.Slug "`+slug+`"}}{{.NoSuchField}}{{end}}`), 1)
+	writeFile(t, filepath.Join(site, "themes", "default", "layouts", "sheet.html"), layout)
+	ds := Check(in)
+	if !ds.HasErrors() || !strings.Contains(ds.Error(), slug) {
+		t.Errorf("a template failing on the page of %s only: check found\n%s", slug, ds.Error())
+	}
+	_, bds, err := BuildTo(in, filepath.Join(t.TempDir(), "public"), PublishOptions{})
+	if err != nil || bds.Error() != ds.Error() {
+		t.Errorf("build says\n%s\ncheck says\n%s", bds.Error(), ds.Error())
+	}
+}

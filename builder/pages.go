@@ -198,8 +198,26 @@ func (p *Pages) All() (*Site, error) {
 
 // Verify renders and minifies every page, keeping nothing: what piao check
 // needs to know that the site builds.
-func (p *Pages) Verify() error {
+func (p *Pages) Verify() error { return p.verify(false) }
+
+// verify renders and minifies every page, or with sample the first page
+// in order of each kind (a sheet's page and its page as approved are two
+// kinds), keeping nothing.
+func (p *Pages) verify(sample bool) error {
+	var only map[string]bool
+	if sample {
+		only = map[string]bool{}
+		seen := map[string]bool{}
+		for _, name := range p.paths {
+			if pg := p.pages[name]; pg != nil && !seen[fmt.Sprint(pg.Kind, pg.Original)] {
+				seen[fmt.Sprint(pg.Kind, pg.Original)], only[name] = true, true
+			}
+		}
+	}
 	return p.each(func(_ int, name string, buf *buffers) error {
+		if only != nil && !only[name] {
+			return nil
+		}
 		_, err := p.render(name, buf)
 		return err
 	})

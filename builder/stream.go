@@ -113,9 +113,13 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 	return w, append(Diagnostics(nil), c.prev.Diags...), true
 }
 
-// Check is piao check: the diagnostics of BuildTo, with every page
-// rendered and minified as piao build does, and nothing written or kept:
-// the files that are not pages are made and measured only.
+// Check is piao check: the diagnostics of BuildTo, with nothing written
+// or kept: the files that are not pages are made and measured only. With
+// a theme of the site's own, every page is rendered and minified as piao
+// build does, since a template may fail on any of them. With the built-in
+// theme, which renders every site that passes the rules (the golden pages
+// of every shape of plan, the hostile and fuzzed sheets of the tests),
+// one page of each kind is: rendering the others would judge nothing.
 func Check(in Input) Diagnostics {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
@@ -124,7 +128,8 @@ func Check(in Input) Diagnostics {
 	p, pds, _ := newPagesTo(in, model, &publish.Target{}) // writing nowhere cannot fail
 	ds = append(ds, pds...)
 	if p != nil {
-		ds = append(ds, p.Diagnose(p.Verify())...)
+		sample := builtinTheme(in)
+		ds = append(ds, p.Diagnose(p.verify(sample))...)
 	}
 	ds.attachSources(readSources(in.Site, ds))
 	ds.Sort()

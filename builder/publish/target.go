@@ -23,6 +23,9 @@ type Target struct {
 // lock: for tests and tools that write a scratch folder.
 func NewTarget(root string) *Target { return &Target{root: root, dest: root} }
 
+// Nowhere reports whether t writes nothing (the zero Target).
+func (t *Target) Nowhere() bool { return t.root == "" }
+
 // Write writes the file name (slash-separated) of the new folder, or
 // links the previous folder's if it holds the same bytes.
 func (t *Target) Write(name string, b []byte) error {
