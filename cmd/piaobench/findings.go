@@ -189,8 +189,8 @@ issue; the numbers say where the bytes are:
 
 - a sheet's page carries the frame of the site (header, menu, footer,
   breadcrumb) and every indicator's table with its revision history: what
-  a reader sees; the Hugo layout of the comparison shows less (no menu,
-  no breadcrumb, no history of each value);
+  a reader sees; the Hugo layout of the comparison shows less (no site
+  menu, no breadcrumb, no links to the open data);
 - the page *as approved* repeats the frame and the sheet as first
   approved: a lighter template (the approved values only, without the
   frame's menu) would cut the frame's share of it (not measured);
