@@ -13,9 +13,10 @@ import (
 type Written struct {
 	Pages, Files int
 	Bytes        int64
-	Reused       int    // pages linked from the previous output, not rendered (the build cache)
-	Unchanged    bool   // nothing changed since the last build: nothing was written
-	Note         string // why the build cache was not used, if it was not
+	Loss         *OutputLoss // what the output replaced had more, or nil (loss.go)
+	Reused       int         // pages linked from the previous output, not rendered (the build cache)
+	Unchanged    bool        // nothing changed since the last build: nothing was written
+	Note         string      // why the build cache was not used, if it was not
 }
 
 // errContent stops a publish on an error of the content or the theme,
@@ -45,6 +46,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	if ds.HasErrors() {
 		return Written{}, ds, nil
 	}
+	before := countOutput(dest)
 	var pages *Pages
 	var w Written
 	var keys map[string]string
@@ -77,6 +79,10 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		w.Note, err = fmt.Sprintf(noteCacheNotSaved, err), nil
 	case pages != nil && len(pages.Diagnose(err)) > 0:
 		ds, err = append(ds, pages.Diagnose(err)...), nil
+	case err == nil && pages != nil:
+		if w.Loss = compareOutput(dest, before, siteCount(model, w.Pages)); w.Loss != nil {
+			ds = append(ds, w.Loss.Warning(true))
+		}
 	}
 	ds.attachSources(readSources(in.Site, ds))
 	ds.Sort()
@@ -115,7 +121,8 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 
 // Check is piao check: the diagnostics of BuildTo, with nothing written
 // or kept: the files that are not pages are made and measured only. With
-// a theme of the site's own, every page is rendered and minified as piao
+// in.Previous, it warns of the pages a build would lose, as BuildTo does.
+// With a theme of the site's own, every page is rendered and minified as piao
 // build does, since a template may fail on any of them. With the built-in
 // theme, which renders every site that passes the rules (the golden pages
 // of every shape of plan, the hostile and fuzzed sheets of the tests),
@@ -130,6 +137,11 @@ func Check(in Input) Diagnostics {
 	if p != nil {
 		sample := builtinTheme(in)
 		ds = append(ds, p.Diagnose(p.verify(sample))...)
+	}
+	if p != nil && in.Previous != "" {
+		if l := compareOutput(in.Previous, countOutput(in.Previous), siteCount(model, p.Count())); l != nil {
+			ds = append(ds, l.Warning(false))
+		}
 	}
 	ds.attachSources(readSources(in.Site, ds))
 	ds.Sort()
