@@ -68,5 +68,9 @@ func (t *Target) Keep(name string, st Stamp) bool {
 	if err != nil {
 		return false
 	}
-	return os.Link(old, full) == nil
+	if !linkInto(old, info, full, t.spare) {
+		return false
+	}
+	t.wrote(name)
+	return true
 }
