@@ -834,3 +834,29 @@ const (
 func hintAchievement(words []string) string {
 	return hintAchievementBefore + strings.Join(words, ", ")
 }
+
+// The build cache (buildcache.go): notes in piao build's summary.
+const (
+	noteCacheCorrupt   = "la cache di generazione %s è danneggiata: non è stata usata, sito generato da capo"
+	noteCacheOther     = "la cache di generazione %s è di un'altra versione di piao: non è stata usata, sito generato da capo"
+	noteOutputModified = "la cartella %s è stata modificata dopo l'ultima generazione: sito generato di nuovo"
+	noteCacheNotSaved  = "sito pubblicato, ma la cache di generazione non è stata salvata (%v): la prossima generazione sarà completa"
+	sumUnchanged       = "nessun file del sito è cambiato dall'ultima generazione: cartella già aggiornata"
+	sumReused          = "%s riprese dalla generazione precedente senza rigenerarle"
+)
+
+// CacheSummary says, on the lines after Summary, what the build cache
+// spared and why it could not be used; "" when there is nothing to say.
+func CacheSummary(w Written) string {
+	var lines []string
+	if w.Note != "" {
+		lines = append(lines, w.Note)
+	}
+	switch {
+	case w.Unchanged:
+		lines = append(lines, sumUnchanged)
+	case w.Reused > 0:
+		lines = append(lines, fmt.Sprintf(sumReused, quantity(w.Reused, "pagina", "pagine")))
+	}
+	return strings.Join(lines, "\n")
+}

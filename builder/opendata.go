@@ -36,6 +36,14 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		return out.put(d.Path, b)
 	}
 	for _, p := range model.Plans {
+		if out.namesOnly {
+			names, err := planDataNames(out, model, w, p)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, names...)
+			continue
+		}
 		d := download{Path: dataPath(p, "piano.json"), Title: w.T("data.plan.title"), Format: "JSON", Plan: p}
 		var sheets []download
 		size, err := out.stream(d.Path, func(to io.Writer) (err error) {
@@ -64,6 +72,25 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 	}
 	for _, f := range files {
 		if err := add(f.d, f.b); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// planDataNames names the open data files of a plan, in the order
+// addOpenData makes them, without making them: for piao check, which
+// judges their names, never their bytes (sizes are 0).
+func planDataNames(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
+	list := []download{{Path: dataPath(p, "piano.json"), Title: w.T("data.plan.title"), Format: "JSON", Plan: p}}
+	for _, t := range planTables(model, w, p) {
+		list = append(list, download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p})
+	}
+	for _, s := range p.Sheets() {
+		list = append(list, download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s})
+	}
+	for _, d := range list {
+		if err := out.name(d.Path); err != nil {
 			return nil, err
 		}
 	}
