@@ -50,6 +50,14 @@ var auditPages = []auditPage{
 	{Kind: "archive"},
 	{Kind: "snapshot"}, // the landing page of an archived snapshot
 	{Kind: "snapshot", Match: "/operativi/registro-imprese/index.html"}, // an archived sheet, with its banner
+	// The performance cycle, in the plan (f) the suite adds under ciclo/ (browser_test.go).
+	{Kind: "reports", Match: "/" + cycleDir + "/"},
+	{Kind: "report", Match: "/" + cycleDir + "/piao-2025-2027/relazione-2025/"},                // charts, computed figures
+	{Kind: "report", Match: "/" + cycleDir + "/performance-2023/"},                             // a plan without weights
+	{Kind: "sheet", Match: "/" + cycleDir + "/piao-2025-2027/operativi/formazione/index.html"}, // results, monitoring
+	{Kind: "unit", Match: "/" + cycleDir + "/piao-2025-2027/unita/ragioneria/"},
+	{Kind: "listing", Match: "/" + cycleDir + "/piao-2025-2027/indici/esiti-"},
+	{Kind: "search", Match: "/" + cycleDir + "/", Query: "?q=formazione", Ready: ".results li a"}, // with the Esito filter
 	// The bilingual example: the page to choose the language, and pages of
 	// each language; German pages with a text and a body in Italian.
 	{Site: "bilingue", Kind: "languages"},
@@ -78,15 +86,18 @@ func (a auditPage) name() string {
 	return name
 }
 
-// path finds the page in the built site.
+// path finds the page in the built site: among the cycle's pages (under
+// cycleDir) only when Match names them.
 func (a auditPage) path(s *Site) (string, error) {
 	paths := make([]string, 0, len(s.Kinds))
 	for p := range s.Kinds {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
+	inCycle := strings.HasPrefix(a.Match, "/"+cycleDir+"/")
 	for _, p := range paths {
-		if s.Kinds[p] == a.Kind && strings.Contains("/"+p, a.Match) && strings.HasPrefix(p, bilingualDir) == (a.Site != "") {
+		if s.Kinds[p] == a.Kind && strings.Contains("/"+p, a.Match) && strings.HasPrefix(p, bilingualDir) == (a.Site != "") &&
+			strings.HasPrefix(p, cycleDir+"/") == inCycle {
 			return p, nil
 		}
 	}
@@ -131,7 +142,7 @@ func TestAuditCoversEveryKind(t *testing.T) {
 	}
 	for _, k := range pageKinds {
 		if !built[k] {
-			t.Errorf("the example site has no page of kind %q to audit", k)
+			t.Errorf("the audited site (the example and the cycle's plan) has no page of kind %q", k)
 		}
 	}
 }

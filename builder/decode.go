@@ -187,13 +187,16 @@ func (d *decoder) slice(n *yaml.Node, v reflect.Value) {
 	v.Set(s)
 }
 
-// years decodes a mapping from year to value into a []plan.Value.
+// years decodes a mapping from year to value into a []plan.Value, or
+// into a slice of another struct with a field Anno (a result, a
+// Relazione), each element with its year; lang says whether a value is
+// a text the site may write in each of its languages.
 func (d *decoder) years(n *yaml.Node, v reflect.Value, lang bool) {
 	if n.Kind != yaml.MappingNode {
 		d.diags.errorf(d.pos(n), hintWantYears, msgWantYears, kindName(n))
 		return
 	}
-	var out []plan.Value
+	out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -206,12 +209,12 @@ func (d *decoder) years(n *yaml.Node, v reflect.Value, lang bool) {
 			continue
 		}
 		seen[k.Value] = true
-		var pv plan.Value
-		d.field(val, reflect.ValueOf(&pv).Elem(), lang)
-		pv.Anno = k.Value
-		out = append(out, pv)
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.field(val, e, lang)
+		e.FieldByName("Anno").SetString(k.Value)
+		out = reflect.Append(out, e)
 	}
-	v.Set(reflect.ValueOf(out))
+	v.Set(out)
 }
 
 func isYear(s string) bool {

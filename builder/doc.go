@@ -78,6 +78,8 @@
 // .Original set), unit, area, line, revisions, indexes (the list of a
 // plan's indexes), listing (one index, or one group of a long index),
 // search, opendata, archive, snapshot (an archived snapshot's landing page),
+// reports (the section "Relazione sulla Performance", listing every plan's
+// Relazioni), report (a plan's Relazione sulla performance of a year) and
 // languages (the page at the root of a site whose every language has its
 // folder, to choose one).
 //
@@ -92,7 +94,8 @@
 //	             the newest)
 //	.Sheet       .Original (sheet pages), .Unit .Area (unit pages), .Area
 //	             (area pages), .Line (line pages), .List .Group (listing),
-//	             .Lists (indexes), .Level (section), .Snapshot (snapshot)
+//	             .Lists (indexes), .Level (section), .Snapshot (snapshot),
+//	             .Report (report)
 //
 // and whose methods are, by purpose:
 //
@@ -136,7 +139,23 @@
 //	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
 //	             .SheetCount, .LongPlan
 //	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
-//	             .SearchFilters
+//	             .SearchFilters (with .Outcomes, the options of the Esito filter)
+//	cycle:       .IndicatorCycle S I (target and result side by side per
+//	             year, with the outcome, and the monitoring: .Rows
+//	             .Monitoring .Latest; nil when there is none to show, and on an
+//	             "as approved" page), .SheetCycle S (the same for the sheet
+//	             itself, and .Figures, the objective's achievement per year),
+//	             .LevelResults LEVEL KEY (the years of results of a unit, area
+//	             or line: "unita", "area", "linea"), .ReportView (a Relazione's
+//	             page, prepared in one call), .Reports, .ReportsURL,
+//	             .ReportsTitle, .LatestMonitoring, .MonitoringFollowed ID (the
+//	             monitoring entries revision ID took up). A figure
+//	             (figureView) is .OK .Value .Stated .Terms .Formula, or .Why
+//	             when it cannot be computed; a state (stateView) is .Key .Word
+//	             .Symbol, shown in words and sign, never by colour alone. The
+//	             partials of layouts/_cycle.html show them: "figure",
+//	             "outcome", "progress", "results", "monitoring", "chart"
+//	             (an inline SVG with its title, description and table).
 //
 // Kinds of sheet and of change are told apart by methods, never by
 // number: .Sheet.Kind.IsStrategic, .Kind.IsOperational; a change's

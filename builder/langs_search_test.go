@@ -52,7 +52,7 @@ func langSearch(t *testing.T, site *Site, lang string) func(queries []scriptQuer
 // written ae, oe, ue, and ß written ss, and German dates; the Italian
 // index of the same site does not know the German words.
 func TestSearchScriptGerman(t *testing.T) {
-	site := buildPlan(t, "f-bilingue")
+	site := buildPlan(t, "g-bilingue")
 	const pagamenti = "piao-2025-2027/operativi/pagamenti/index.html"
 	const strade = "piao-2025-2027/operativi/strade/index.html"
 	tests := []struct {
@@ -211,7 +211,7 @@ func TestBilingualArchive(t *testing.T) {
 // both languages and gives its texts in both; rdflib reads it whole, and
 // it conforms to the DCAT-AP 3.0 shapes.
 func TestBilingualCatalog(t *testing.T) {
-	site := buildPlan(t, "f-bilingue")
+	site := buildPlan(t, "g-bilingue")
 	ttl, jsonld := site.Files["it/dati-aperti/catalogo.ttl"], site.Files["it/dati-aperti/catalogo.jsonld"]
 	h := harvest(t, ttl, jsonld)
 	if !h.SameGraph || len(h.NotAbsolute) > 0 || h.Catalogs != 1 || len(h.Datasets) != 3 {
@@ -261,7 +261,7 @@ func TestLangScriptsSize(t *testing.T) {
 			t.Errorf("minified lingue/%s.js is %d bytes, want at most %d", lang, len(js), maxLangScriptBytes)
 		}
 	}
-	bilingual, ds := Build(Input{Site: os.DirFS(filepath.Join("testdata", "plans", "f-bilingue")), Themes: piao.Themes, Minify: true})
+	bilingual, ds := Build(Input{Site: os.DirFS(filepath.Join("testdata", "plans", "g-bilingue")), Themes: piao.Themes, Minify: true})
 	if bilingual == nil {
 		t.Fatal(ds.Error())
 	}

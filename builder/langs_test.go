@@ -19,14 +19,14 @@ import (
 )
 
 // The site in several languages, on the bilingual example
-// (testdata/plans/f-bilingue) and on copies of it changed by each test.
+// (testdata/plans/g-bilingue) and on copies of it changed by each test.
 
 // bilingualCopy copies the bilingual example into a temporary folder and
 // applies edits: a file's new content, "" to remove it.
 func bilingualCopy(t *testing.T, edits map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "plans", "f-bilingue"))); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "plans", "g-bilingue"))); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.RemoveAll(filepath.Join(dir, "golden")); err != nil {
@@ -57,10 +57,10 @@ func buildDir(t *testing.T, dir string) (*Site, Diagnostics) {
 	return site, ds
 }
 
-// editFile is the bilingual example's file with old replaced by new.
-func editFile(t *testing.T, name, old, new string) string {
+// editedExample is the bilingual example's file with old replaced by new.
+func editedExample(t *testing.T, name, old, new string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "plans", "f-bilingue", filepath.FromSlash(name)))
+	b, err := os.ReadFile(filepath.Join("testdata", "plans", "g-bilingue", filepath.FromSlash(name)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ var htmlLang = regexp.MustCompile(`<html lang="([a-z]+)">`)
 // links, the sitemap's), the page that chooses the language at the root,
 // and no mark of the renderer left in any file.
 func TestBilingualSite(t *testing.T) {
-	site := buildPlan(t, "f-bilingue")
+	site := buildPlan(t, "g-bilingue")
 	pages := map[string]map[string]bool{"it": {}, "de": {}}
 	for p := range site.Kinds {
 		lang, rest, ok := strings.Cut(p, "/")
@@ -136,7 +136,7 @@ func TestFallbacks(t *testing.T) {
 	strade := "content/piao-2025-2027/operativi/strade.yaml"
 	dir := bilingualCopy(t, map[string]string{
 		"content/piao-2025-2027/operativi/sportello.de.md": "",
-		strade: editFile(t, strade, "  de: Planmäßige Instandhaltung der Gemeindestraßen\n", ""),
+		strade: editedExample(t, strade, "  de: Planmäßige Instandhaltung der Gemeindestraßen\n", ""),
 	})
 	site, ds := buildDir(t, dir)
 	if len(ds) != 2 || ds[0].Severity != Warning || ds[1].Severity != Warning {
@@ -191,7 +191,7 @@ func TestFallbacks(t *testing.T) {
 // their published schemas, and give every text as an object by language;
 // the CSV give it a column per language.
 func TestBilingualExports(t *testing.T) {
-	site := buildPlan(t, "f-bilingue")
+	site := buildPlan(t, "g-bilingue")
 	files := map[string][]byte{}
 	for name, b := range site.Files {
 		if rest, ok := strings.CutPrefix(name, "it/"); ok {
@@ -259,7 +259,7 @@ func TestBilingualContentSchemas(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 	}
-	root := filepath.Join("testdata", "plans", "f-bilingue")
+	root := filepath.Join("testdata", "plans", "g-bilingue")
 	for file, schema := range map[string]string{
 		"config.yaml":                                     "config.schema.json",
 		"content/piao-2025-2027/piano.yaml":               "piano.schema.json",
@@ -308,7 +308,7 @@ func jsonValue(n *yaml.Node) any {
 // and the open data are at the root, as a site of one language has them,
 // and the others in their folder.
 func TestMainAtRoot(t *testing.T) {
-	dir := bilingualCopy(t, map[string]string{"config.yaml": editFile(t, "config.yaml", "lingue: [it, de]\n", "lingue: [it, de]\nlingua_principale: radice\n")})
+	dir := bilingualCopy(t, map[string]string{"config.yaml": editedExample(t, "config.yaml", "lingue: [it, de]\n", "lingue: [it, de]\nlingua_principale: radice\n")})
 	site, _ := buildDir(t, dir)
 	for p, lang := range map[string]string{"index.html": "it", "piao-2025-2027/index.html": "it", "de/index.html": "de", "de/piao-2025-2027/index.html": "de"} {
 		if m := htmlLang.FindSubmatch(site.Files[p]); m == nil || string(m[1]) != lang {
@@ -365,7 +365,7 @@ func TestOneLanguage(t *testing.T) {
 // loaded keeps the main language's texts, and the copy's sheets belong to
 // its own plans.
 func TestProjectLeavesModel(t *testing.T) {
-	model, ds := LoadAndCheck(os.DirFS(filepath.Join("testdata", "plans", "f-bilingue")))
+	model, ds := LoadAndCheck(os.DirFS(filepath.Join("testdata", "plans", "g-bilingue")))
 	if ds.HasErrors() {
 		t.Fatal(ds.Error())
 	}

@@ -27,13 +27,19 @@ type outputStore struct {
 	min *minify.M       // minifies HTML, CSS and JS when not nil
 	to  *publish.Target // nil: keep the files in files; else write them there (or nowhere)
 
+	// namesOnly: the files are written nowhere (piao check), and those
+	// whose bytes nothing judges (the open data of each plan) are named,
+	// not made.
+	namesOnly bool
+
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
 	sizes map[string]int64  // on disk: name → size
 }
 
 func newOutputs(min *minify.M, to *publish.Target) *outputs {
-	return &outputs{outputStore: &outputStore{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{}}}
+	return &outputs{outputStore: &outputStore{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{},
+		namesOnly: to != nil && to.Nowhere()}}
 }
 
 // under is the same outputs, with the names in folder prefix ("de/").
@@ -88,6 +94,18 @@ func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, erro
 	o.sizes[name] = n
 	o.mu.Unlock()
 	return n, nil
+}
+
+// name adds a file by its name only, not made (namesOnly).
+func (o *outputs) name(name string) error {
+	name = o.prefix + name
+	if !publish.ValidPath(name) {
+		return o.to.Write(name, nil) // says why
+	}
+	o.mu.Lock()
+	o.sizes[name] = 0
+	o.mu.Unlock()
+	return nil
 }
 
 // names lists the files added, in no order.

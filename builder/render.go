@@ -14,7 +14,7 @@ import (
 
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
-	"opendata", "archive", "snapshot", "search", "indexes", "listing", langsKind}
+	"opendata", "archive", "snapshot", "search", "indexes", "listing", "reports", "report", langsKind}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {

@@ -75,14 +75,14 @@ func (g schemaGen) object(t reflect.Type) map[string]any {
 		ft := t.FieldByIndex(f.index).Type
 		switch {
 		case f.years:
-			value := "#/$defs/valore"
-			if f.lang {
-				value = "#/$defs/valore_lingue"
+			items := g.of(ft.Elem()) // a value, or a result or a Relazione
+			if f.lang && ft.Elem() == valueType {
+				items = map[string]any{"$ref": "#/$defs/valore_lingue"}
 			}
 			props[f.key] = map[string]any{
 				"type":                 "object",
 				"propertyNames":        map[string]any{"pattern": "^[0-9]{4}$"},
-				"additionalProperties": map[string]any{"$ref": value},
+				"additionalProperties": items,
 			}
 		case f.lang && ft == textType:
 			props[f.key] = map[string]any{"$ref": "#/$defs/testo"}

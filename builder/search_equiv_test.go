@@ -2,8 +2,8 @@ package builder
 
 import (
 	"math"
-	"os"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -268,7 +268,7 @@ func TestSearchScriptMatchesGo(t *testing.T) {
 // TestSearchScriptMatchesGoGerman: the same on the German index of the
 // bilingual example, with the German rules on both sides.
 func TestSearchScriptMatchesGoGerman(t *testing.T) {
-	site := buildPlan(t, "f-bilingue")
+	site := buildPlan(t, "g-bilingue")
 	root := filepath.Join(t.TempDir(), "public")
 	if err := Publish(site, root); err != nil {
 		t.Fatal(err)

@@ -23,6 +23,7 @@ type searchFilters struct {
 	Plans               []option
 	Areas, Units, Lines []optionGroup
 	Typologies          []option
+	Outcomes            []option // by year: the outcomes of the indicators (search_cycle.go)
 }
 
 // searchFiltersOf lists the plans, areas, units, lines and typologies to
@@ -63,6 +64,7 @@ func searchFiltersOf(site *plan.Site, w *words) searchFilters {
 		f.Typologies = append(f.Typologies, option{k, v})
 	}
 	sortOptions(f.Typologies)
+	f.Outcomes = outcomeOptions(site, w)
 	return f
 }
 
