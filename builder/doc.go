@@ -144,8 +144,10 @@
 //	<ul>{{range $p.UnitSheets .Unit.Key}}<li><a href="{{$p.SheetURL .}}">{{$p.SheetName .}}</a></li>{{end}}</ul>
 //	{{end}}
 //
-// With the built-in theme, the bytes of a sheet's page depend only on that
-// sheet, its plan's piano.yaml, config.yaml and the theme: piao serve
-// renders again only the pages of a sheet that changed. A layout of a
-// sheet's page must not show other sheets (Pages.SheetFile).
+// With the built-in theme, the bytes of an operational sheet's pages and of
+// any sheet's "as approved" page depend only on that sheet, its plan's
+// piano.yaml, config.yaml and the theme: piao serve renders again only the
+// pages of a sheet that changed. Those layouts must not show other sheets
+// (Pages.SheetFile); a strategic sheet's page lists the operational
+// sheets that pursue its objectives, and is rendered again with the site.
 package builder

@@ -130,6 +130,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		l.decodeInto(n, file, "", p)
 	}
 	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
+	l.attachments(p)
 	var jobs []sheetJob
 	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
 		sub := path.Join(dir, kindDir[kind])

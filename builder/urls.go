@@ -70,6 +70,9 @@ func archivePath() string { return path.Join("archivio", indexFile) }
 
 func snapshotPath(name, file string) string { return path.Join("archivio", name, file) }
 
+// glossaryPath is a plan's Glossario page.
+func glossaryPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "glossario", indexFile) }
+
 // indexesPath is the page listing a plan's static indexes.
 func indexesPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "indici", indexFile) }
 

@@ -406,6 +406,14 @@ func (w *words) fieldLabel(p *plan.Plan, f plan.Field, variant string) string {
 	return w.T(key, "year", f.Value.Anno)
 }
 
+// List joins items as a sentence does: "2024, 2025 e 2026".
+func (w *words) List(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + w.T("list.and") + " " + items[len(items)-1]
+}
+
 // Plain is a field's text as a reader sees it, without its Markdown.
 func (w *words) Plain(s string) string { return w.inline.Plain(s) }
 

@@ -148,10 +148,11 @@ type Selection struct {
 // (allegato): a file under the plan's folder, which the site publishes as
 // it is, or the address of a document on another site.
 type Attachment struct {
-	Titolo Text `yaml:"titolo,required"`
-	File   Text `yaml:"file"` // relative to the plan's folder: "allegati/delibera-g-59.pdf"
-	URL    Text `yaml:"url"`
-	Pos    Pos  `yaml:"-"`
+	Titolo Text  `yaml:"titolo,required"`
+	File   Text  `yaml:"file"` // relative to the plan's folder: "allegati/delibera-g-59.pdf"
+	URL    Text  `yaml:"url"`
+	Size   int64 `yaml:"-"` // of the file, as the loader found it
+	Pos    Pos   `yaml:"-"`
 }
 
 // Term is an entry of a glossary: an abbreviation as the sheets write it

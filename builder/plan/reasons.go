@@ -1,5 +1,7 @@
 package plan
 
+import "slices"
+
 // This file ties what a revision changed in a sheet to the notes that say
 // why ("revisione attuata", "causa"), so that a page shows every change
 // next to its reason and never a reason under a change it does not
@@ -11,14 +13,17 @@ package plan
 // that replaces it); a note written on the sheet explains the sheet's own
 // changes, those of the indicators it names, and, when it names none, the
 // changes of every indicator that has no note of its own. Parts that one
-// note explains together form one group.
+// note explains together form one group. A changed value whose marker
+// points to a footnote the same revision added is explained by that
+// footnote, as paper sheets do for amounts.
 
 // Explained is a group of a sheet's parts, what a revision changed in them
 // and the notes that explain it (none when the sheet gives no reason).
 type Explained struct {
-	Parts   []*Indicator // in sheet order; nil stands for the sheet itself
-	Changes []Change     // in the order of Sheet.Changes
-	Notes   []RevNote
+	Parts     []*Indicator // in sheet order; nil stands for the sheet itself
+	Changes   []Change     // in the order of Sheet.Changes
+	Notes     []RevNote
+	Footnotes []*Note // footnotes the revision added that changed values point to
 }
 
 // Explained groups what revision id did to the sheet with its reasons,
@@ -101,6 +106,9 @@ func (s *Sheet) Explained(id string) []Explained {
 	for _, c := range changes {
 		g := group(part(c.Indicator))
 		g.Changes = append(g.Changes, c)
+		if n := s.AddedFootnote(c, id); n != nil && !slices.Contains(g.Footnotes, n) {
+			g.Footnotes = append(g.Footnotes, n)
+		}
 	}
 	for _, r := range notes {
 		g := group(r.owner)
@@ -111,6 +119,29 @@ func (s *Sheet) Explained(id string) []Explained {
 		out = append(out, *groups[root])
 	}
 	return out
+}
+
+// AddedFootnote is the footnote of the sheet or of the change's
+// indicator that revision id added and the changed value points to with
+// its marker, or nil.
+func (s *Sheet) AddedFootnote(c Change, id string) *Note {
+	m := c.Field.Value.Rimando
+	if c.Kind != Modified || m == "" {
+		return nil
+	}
+	if c.Indicator != nil {
+		for i := range c.Indicator.Note {
+			if n := &c.Indicator.Note[i]; n.Rimando.S == m && n.Inserita.S == id {
+				return n
+			}
+		}
+	}
+	for i := range s.Note {
+		if n := &s.Note[i]; n.Rimando.S == m && n.Inserita.S == id {
+			return n
+		}
+	}
+	return nil
 }
 
 // indicatorAt is part i of the sheet: nil for the sheet itself.
