@@ -54,8 +54,9 @@ type listItem struct {
 	ShowSheet bool   // name the sheet beside the indicator
 	Note      string // what a revision did
 	// prepared once, for the template: the sheet's name (when shown),
-	// and the indicator's status and the class of its label.
-	SheetName, Status, StatusClass string
+	// and what the revisions did to the indicator.
+	SheetName string
+	Badges    []badgeView
 }
 
 // item prepares an indicator of sheet s for an index.
@@ -64,14 +65,7 @@ func item(w *words, s *plan.Sheet, ind *plan.Indicator, showSheet bool, note str
 	if showSheet {
 		it.SheetName = w.SheetName(s)
 	}
-	switch {
-	case ind.Removed():
-		it.Status, it.StatusClass = w.T("status.removed"), "status"
-	case ind.Added():
-		it.Status, it.StatusClass = w.T("status.added"), "status"
-	case ind.Revised():
-		it.Status, it.StatusClass = w.T("status.revised"), "badge"
-	}
+	it.Badges = badgeList(w, ind.Badges(s), true)
 	return it
 }
 

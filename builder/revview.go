@@ -195,15 +195,21 @@ func unclosed(s string) int {
 // badgeView is a badge as a page shows it.
 type badgeView struct {
 	Key, Label string
-	State      bool // a sheet or an indicator added or removed, not a change of values
+	// State: the thing listed was itself added or removed (shown as its
+	// status), not changed.
+	State bool
 }
 
-// badgeViews names badges in the page's words.
-func (pg *page) badgeViews(bs []plan.Badge) []badgeView {
+// badgeList names the badges of a sheet, or of an indicator when
+// indicator is true, in the words w.
+func badgeList(w *words, bs []plan.Badge, indicator bool) []badgeView {
 	out := make([]badgeView, len(bs))
 	for i, b := range bs {
-		out[i] = badgeView{Key: b.Key(), Label: pg.r.words.T("badge." + b.Key()),
-			State: b == plan.BadgeSheetAdded || b == plan.BadgeSheetRemoved}
+		state := b == plan.BadgeSheetAdded || b == plan.BadgeSheetRemoved
+		if indicator {
+			state = b == plan.BadgeIndicatorAdded || b == plan.BadgeIndicatorRemoved
+		}
+		out[i] = badgeView{Key: b.Key(), Label: w.T("badge." + b.Key()), State: state}
 	}
 	return out
 }

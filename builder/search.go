@@ -186,6 +186,9 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	if s.Revised() {
 		facets = append(facets, facetRevised)
 	}
+	for _, b := range s.Badges() {
+		facets = append(facets, badgeFacet(b))
+	}
 	return preparedDoc{doc, d, facets}
 }
 
@@ -213,6 +216,9 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 	}
 	if t := strings.TrimSpace(ind.Tipologia.S); t != "" {
 		facets = append(facets, typologyFacet(t))
+	}
+	for _, b := range ind.Badges(s) {
+		facets = append(facets, badgeFacet(b))
 	}
 	return preparedDoc{doc, d, facets}
 }
@@ -305,6 +311,10 @@ func unitFacet(p *plan.Plan, code string) string { return "u_" + slug(p.Slug) + 
 func lineFacet(p *plan.Plan, code string) string { return "l_" + slug(p.Slug) + "_" + slug(code) }
 
 func typologyFacet(t string) string { return "t_" + slug(t) }
+
+// badgeFacet is the facet of the sheets and indicators a badge names:
+// what the revisions did to them ("c_target-ridotto").
+func badgeFacet(b plan.Badge) string { return "c_" + b.Key() }
 
 func sheetFacets(s *plan.Sheet) []string {
 	p := s.Plan

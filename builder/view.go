@@ -603,11 +603,11 @@ func (pg *page) Indicators(s *plan.Sheet) []*plan.Indicator {
 // Badges says what the revisions did to sheet s: "target ridotto",
 // "indicatore stralciato" (each with .Key and .Label; .State for a sheet
 // added or removed).
-func (pg *page) Badges(s *plan.Sheet) []badgeView { return pg.badgeViews(s.Badges()) }
+func (pg *page) Badges(s *plan.Sheet) []badgeView { return badgeList(pg.r.words, s.Badges(), false) }
 
 // IndicatorBadges says what the revisions did to indicator ind of sheet s.
 func (pg *page) IndicatorBadges(s *plan.Sheet, ind *plan.Indicator) []badgeView {
-	return pg.badgeViews(ind.Badges(s))
+	return badgeList(pg.r.words, ind.Badges(s), true)
 }
 
 // ---- The plan's structure ----
