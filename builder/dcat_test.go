@@ -396,7 +396,7 @@ func TestDiscovery(t *testing.T) {
 // to its data.
 func TestOpenDataPage(t *testing.T) {
 	site := buildExample(t, false)
-	page := string(site.Files["dati-aperti/index.html"])
+	page := withoutAbbr(string(site.Files["dati-aperti/index.html"]))
 	downloads, err := addOpenData(newOutputs(nil, nil), site.Model, italian(t))
 	if err != nil {
 		t.Fatal(err)

@@ -215,8 +215,9 @@ func badgeList(w *words, bs []plan.Badge, indicator bool) []badgeView {
 }
 
 // noteRef is the footnote a marker points to: the marker, the anchor of
-// the footnote on the page and its text, without Markdown.
-type noteRef struct{ Marker, ID, Text string }
+// the footnote on its sheet's page, the link to it from the page, and its
+// text, without Markdown.
+type noteRef struct{ Marker, ID, URL, Text string }
 
 // noteID is the anchor of footnote n (from 1) of a sheet (ind nil) or of
 // an indicator.
@@ -236,7 +237,12 @@ func (pg *page) noteRef(marker string, s *plan.Sheet, ind *plan.Indicator) *note
 	find := func(notes []plan.Note, ind *plan.Indicator) *noteRef {
 		for i, n := range notes {
 			if pg.ShownNote(n) && n.Rimando.S == marker {
-				return &noteRef{Marker: marker, ID: noteID(ind, i+1), Text: pg.r.words.Plain(n.Testo.S)}
+				id := noteID(ind, i+1)
+				url := "#" + id
+				if pg.Sheet != s {
+					url = pg.Rel(sheetPath(s) + url)
+				}
+				return &noteRef{Marker: marker, ID: id, URL: url, Text: pg.r.words.Plain(n.Testo.S)}
 			}
 		}
 		return nil

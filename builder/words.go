@@ -184,7 +184,9 @@ func (w *words) SheetName(s *plan.Sheet) string {
 		return s.Obiettivo.S
 	}
 	if l := s.Plan.LineOf(s); l != nil {
-		return w.LineName(s.Plan, l)
+		// not the line's own name: the line's page has it
+		name := w.LineName(s.Plan, l)
+		return w.Levelled(s.Plan, "sheet.name.strategic", "obiettivo_strategico", "line", inSentence(name), "Line", name)
 	}
 	return s.Slug
 }
@@ -257,10 +259,10 @@ func lacks(p *plan.Plan, key string) bool {
 // is an acronym ("OIV", "SG").
 func inSentence(name string) string {
 	r := []rune(name)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
+	if len(r) == 0 || len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
 		return name
 	}
-	return strings.ToLower(name[:1]) + name[1:]
+	return string(unicode.ToLower(r[0])) + string(r[1:])
 }
 
 // Levelled is T for a phrase that names a level: the words' KEY, or, when
