@@ -183,10 +183,10 @@ func (w *words) SheetName(s *plan.Sheet) string {
 	case s.Kind == plan.Operational:
 		return s.Obiettivo.S
 	}
-	if l := s.Plan.LineOf(s); l != nil {
+	if p := s.Plan; p.LineOf(s) != nil {
 		// not the line's own name: the line's page has it
-		name := w.LineName(s.Plan, l)
-		return w.Levelled(s.Plan, "sheet.name.strategic", "obiettivo_strategico", "line", inSentence(name), "Line", name)
+		name := w.LineName(p, p.LineOf(s))
+		return w.Levelled(p, "sheet.name.strategic", "obiettivo_strategico", "line", inSentence(name), "Line", name)
 	}
 	return s.Slug
 }
