@@ -67,7 +67,9 @@
 // the plans), plan, sheet (also a sheet's "as approved" page, with
 // .Original set), unit, area, line, revisions, indexes (the list of a
 // plan's indexes), listing (one index, or one group of a long index),
-// search, opendata, archive, snapshot (an archived snapshot's landing page).
+// search, opendata, archive, snapshot (an archived snapshot's landing page),
+// glossary (a plan's Glossario, when config.yaml or its piano.yaml has a
+// glossario).
 //
 // Every layout is run with a page, whose fields are:
 //
@@ -85,12 +87,16 @@
 // and whose methods are, by purpose:
 //
 //	frame:       .Chrome (the header, menu and footer's data, prepared
-//	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence
+//	             once: .Lang .Ente .Home .CSS .Plan (with .Indexes and
+//	             .Glossary) .Section .Licence .Address .PEC .Email .Phone
 //	             .SearchesRevisions …),
 //	             .NavPlan
 //	links:       .Rel PATH, .Asset NAME, .Home, .Root, .SectionURL I,
 //	             .PlanURL P, .SheetURL S, .OriginalURL S, .IndicatorURL S I,
 //	             .UnitURL CODE, .AreaURL CODE, .LineURL CODE,
+//	             .ObjectiveURL KEY (a strategic objective on its line's page
+//	             or in the index), .ResponsibleURL NAME (the index of
+//	             responsabili), .GlossaryURL P ("" without a glossary),
 //	             .RevisionsURL ID, .PlanRevisionsURL P, .IndexesURL P,
 //	             .SearchURL, .SearchData, .OpenDataURL, .DataURL FILE,
 //	             .SheetDataURL S, .FeedURL (.HasFeed), .ArchiveURL, .SnapshotURL M,
@@ -107,18 +113,36 @@
 //	             or its WORD.renamed twin when the plan renames one of the
 //	             LEVELS), .LCount WORD LEVEL N
 //	values:      .Val VALUE (a value with its earlier ones, or as approved
-//	             on an "as approved" page), .IndicatorView S I (an
-//	             indicator's rows, in the order of the table of fields),
-//	             .IndicatorNumber S I, .Rev ID, .Changes ID, .Shown I,
-//	             .ShownNote N, .Removed I, .Marked NOTES FIELD
+//	             on an "as approved" page; .Diff, the word-level difference
+//	             of a text a revision changed, spans with .IsEqual,
+//	             .IsDelete, .IsInsert and .Text; .Link, a value's entry in
+//	             an index), .SheetVal S VALUE (Val, its footnote marker
+//	             linked: .Note), .IndicatorView S I (an indicator's .Name,
+//	             its .Targets apart, and its other rows, in the order of
+//	             the table of fields), .Indicators S (in force first, then
+//	             removed), .IndicatorNumber S I, .Rev ID, .Shown I,
+//	             .ShownNote N, .Removed I, .Marked NOTES FIELD, .NoteID I N,
+//	             .NoteRef MARKER S I
+//	revisions:   .RevisionGroups S ID (what a revision did to a sheet,
+//	             part by part, each group with its .Parts, .Items (with
+//	             .Label and .Diff), .Notes, .Footnotes and .Why), .Changes
+//	             ID (the same, sheet by sheet: .Sheet, .Groups), .Badges S
+//	             and .IndicatorBadges S I (what happened, in words: .Key,
+//	             .Label, .State)
 //	structure:   .UnitOf S, .AreaOf S, .LineOf S, .Objective KEY, .ObjectiveSheets KEY,
 //	             .Plan.HasAreas, .HasUnits, .HasLines, .HasObjectives (a level
 //	             the plan lacks has no page, row, column or filter),
 //	             .Plan.Weighted, .Coefficients,
 //	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
-//	             .SheetCount, .LongPlan
+//	             .OperationalOfSheet S (a strategic sheet's objectives with
+//	             the operational sheets pursuing them), .SheetCount,
+//	             .LongPlan, .Selection (with schede: selezione: .Which,
+//	             .URL; nil otherwise)
 //	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
-//	             .SearchFilters
+//	             .SearchFilters (with .Badges, the filter by what the
+//	             revisions did), .Attachments LIST (allegati: .Title,
+//	             .URL, .Kind, .MIME, .Size, .External), .Glossary (.Term,
+//	             .Meaning)
 //
 // Kinds of sheet and of change are told apart by methods, never by
 // number: .Sheet.Kind.IsStrategic, .Kind.IsOperational; a change's
@@ -134,6 +158,10 @@
 // a sentence), and join, add, slug, anchor, dict (to pass several values to
 // a partial: dict "P" $p "S" .). Print a field's text with inline, never
 // as it is: {{inline .Descrizione.S}}.
+//
+// After a layout runs, the first use of each abbreviation of the page's
+// glossary inside <main> is marked <abbr title="…"> (glossary.go): a
+// layout writes abbreviations as plain text.
 //
 // For example, a site that wants its unit pages to list only the names of
 // the unit's objectives puts this in themes/default/layouts/unit.html:
