@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
 )
 
@@ -134,11 +135,10 @@ func (c *checker) checkAttachments() {
 }
 
 // webAddress checks an address the pages link to: an absolute http or
-// https address.
+// https address that the pages may link to.
 func (c *checker) webAddress(t plan.Text) {
-	u := strings.TrimSpace(t.S)
-	if !(strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) || len(u) < len("http://x.y") ||
-		strings.ContainsAny(u, " \t\n<>\"") {
+	u := strings.ToLower(t.S)
+	if !(strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) || len(u) < len("http://x.y") || !markup.SafeURL(t.S) {
 		c.ds.errorf(t.Pos, hintWebAddress, msgWebAddress, t.S)
 	}
 }

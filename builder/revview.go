@@ -148,7 +148,35 @@ func shortName(s string) (name string, cut bool) {
 	if i := unclosed(out); i > len(out)/2 {
 		out = strings.TrimRightFunc(out[:i], func(r rune) bool { return r == ' ' || !isWordRune(r) })
 	}
-	return strings.TrimRightFunc(out, func(r rune) bool { return !isWordRune(r) && r != ')' && r != '"' && r != '»' }) + "…", true
+	out = strings.TrimRightFunc(out, func(r rune) bool { return !isWordRune(r) && r != ')' && r != '"' && r != '»' }) + "…"
+	return out + closers(out), true
+}
+
+// closers closes, in order, the brackets and quotes that s leaves open.
+func closers(s string) string {
+	var open []rune
+	for _, r := range s {
+		switch r {
+		case '(', '[', '«':
+			open = append(open, r)
+		case ')', ']', '»':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		case '"':
+			if len(open) > 0 && open[len(open)-1] == '"' {
+				open = open[:len(open)-1]
+			} else {
+				open = append(open, r)
+			}
+		}
+	}
+	pair := map[rune]rune{'(': ')', '[': ']', '«': '»', '"': '"'}
+	var b strings.Builder
+	for i := len(open) - 1; i >= 0; i-- {
+		b.WriteRune(pair[open[i]])
+	}
+	return b.String()
 }
 
 // hanging are the words a shortened name does not end on.
