@@ -24,13 +24,16 @@ var screenshotPages = []auditPage{
 	{Kind: "home"},
 	{Kind: "unit", Match: "/unita/metrologia/"},
 	{Kind: "sheet", Match: "/" + revisedSheet},
+	{Kind: "sheet", Match: "/operativi/suap/index.html"},     // indicators swapped, one note for both
+	{Kind: "sheet", Match: "/strategici/linea-1/index.html"}, // many changes, each with its reason
 	{Kind: "search", Query: "?q=tempi+di+pagamento", Ready: ".results li a"},
 }
 
 var screenshotWidths = []int64{1280, 375}
 
-// TestScreenshots writes full-page screenshots of the home, a unit, a
-// revised sheet and search results, on a desktop and on a phone, to screenshots/.
+// TestScreenshots writes full-page screenshots of the home, a unit, three
+// revised sheets and search results, on a desktop and on a phone, to
+// screenshots/.
 func TestScreenshots(t *testing.T) {
 	e := browser(t)
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
