@@ -33,8 +33,8 @@ func TestChangesInWords(t *testing.T) {
 	if n := strings.Count(page, desc); n != 2 { // in the revision box and in the indicator's table
 		t.Errorf("registro-imprese: the description's word difference appears %d times, want 2:\n%s", n, desc)
 	}
-	if n := strings.Count(page, "delle pratiche sospese alla data del 30.09.2023"); n != 1 {
-		t.Errorf("registro-imprese: the earlier sentence is written whole %d times, want once (in the disclosure)", n)
+	if n := strings.Count(page, "delle pratiche sospese alla data del 30.09.2023"); n != 2 {
+		t.Errorf("registro-imprese: the earlier sentence is written whole %d times, want twice (in the disclosures)", n)
 	}
 	before := sectionOf(page, `<details class="before"><summary>Testo precedente</summary>`, "</details>")
 	if !strings.Contains(before, "delle pratiche sospese alla data del 30.09.2023") || !strings.Contains(before, "fino alla revisione del 12 settembre 2024") {
