@@ -36,7 +36,8 @@ func TestChangesInWords(t *testing.T) {
 	if n := strings.Count(page, "delle pratiche sospese alla data del 30.09.2023"); n != 2 {
 		t.Errorf("registro-imprese: the earlier sentence is written whole %d times, want twice (in the disclosures)", n)
 	}
-	before := sectionOf(page, `<details class="before"><summary>Testo precedente</summary>`, "</details>")
+	table := page[strings.Index(page, `<table class="fields">`):]
+	before := sectionOf(table, `<details class="before"><summary>Testo precedente</summary>`, "</details>")
 	if !strings.Contains(before, "delle pratiche sospese alla data del 30.09.2023") || !strings.Contains(before, "fino alla revisione del 12 settembre 2024") {
 		t.Errorf("registro-imprese: the earlier text is not one click away: %q", before)
 	}
