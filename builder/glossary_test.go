@@ -67,3 +67,44 @@ func TestGlossary(t *testing.T) {
 		t.Error("a site without a glossary has a Glossario page or marks")
 	}
 }
+
+// TestGlossarySearch: an abbreviation of the glossary finds what is
+// written out, and what it stands for finds the abbreviation.
+func TestGlossarySearch(t *testing.T) {
+	site := buildExample(t, false)
+	ix := buildSearchIndex(site.Model, italian(t))
+	g := newGoSearcher(ix)
+	find := func(q string) []string {
+		var out []string
+		for _, id := range g.search(q, nil).ids {
+			out = append(out, ix.docs[id].URL)
+		}
+		return out
+	}
+	has := func(urls []string, part string) bool {
+		for _, u := range urls {
+			if strings.Contains(u, part) {
+				return true
+			}
+		}
+		return false
+	}
+	if got := find("repertorio economico amministrativo"); !has(got, "operativi/registro-imprese/index.html") {
+		t.Errorf("«repertorio economico amministrativo» finds %v, not the sheet that says REA", got)
+	}
+	if got := find("punto impresa digitale"); !has(got, "ind-assessment-doppia-transizione") {
+		t.Errorf("«punto impresa digitale» finds %v, not the indicator that says PID", got)
+	}
+	// The reverse: a text that writes the meaning out is found by the
+	// abbreviation.
+	cfg := testFullConfig + "glossario:\n  - {sigla: OIV, significato: Organismo indipendente di valutazione}\n"
+	sheet := strings.Replace(testSheet, "obiettivo_operativo: Fare qualcosa", "obiettivo_operativo: Parere dell'Organismo indipendente di valutazione", 1)
+	small, ds := Build(Input{Site: testSite(map[string]string{"config.yaml": cfg, "content/p/operativi/uno.yaml": sheet}), Themes: piao.Themes})
+	if small == nil {
+		t.Fatal(ds.Error())
+	}
+	six := buildSearchIndex(small.Model, italian(t))
+	if ids := newGoSearcher(six).search("OIV", nil).ids; len(ids) == 0 || six.docs[ids[0]].URL != "p/operativi/uno/index.html" {
+		t.Errorf("«OIV» does not find the sheet that writes the meaning out: %v", ids)
+	}
+}

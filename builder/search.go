@@ -60,14 +60,25 @@ type searchIndex struct {
 	plans  []*plan.Plan
 	terms  map[string]*[levels][]int // term → doc ids per weight, ascending
 	facets map[string][]int          // facet key → doc ids, ascending
+	gloss  map[*plan.Plan][]glossaryTerms
 }
+
+// glossaryTerms are the terms of an abbreviation of a plan's glossary and
+// of what it stands for: a document with either is found by both.
+type glossaryTerms struct{ abbr, meaning []string }
 
 // buildSearchIndex indexes every plan of the site, newest first, with the
 // labels of the words w.
 func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
-	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil}}
+	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil},
+		gloss: map[*plan.Plan][]glossaryTerms{}}
 	for i, p := range site.Plans {
 		ix.plans = append(ix.plans, p)
+		for _, e := range glossaryOf(site, p, w) {
+			if g := (glossaryTerms{textnorm.Terms(e.Term), textnorm.Terms(e.Meaning)}); len(g.abbr) > 0 && len(g.meaning) > 0 {
+				ix.gloss[p] = append(ix.gloss[p], g)
+			}
+		}
 		ix.declareFacets(p)
 		sheets := p.Sheets()
 		for start := 0; start < len(sheets); start += sheetsBatch {
@@ -264,6 +275,7 @@ func (d *docTerms) addHistory(fields iter.Seq[plan.Field], notes []plan.Note, re
 
 // add appends a document and its postings.
 func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
+	ix.expandGlossary(d)
 	id := len(ix.docs)
 	doc.Text = clip(strings.Join(d.text, " · "), maxSnippetText)
 	ix.docs = append(ix.docs, doc)
@@ -277,6 +289,35 @@ func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
 	}
 	for _, f := range facets {
 		ix.facets[f] = append(ix.facets[f], id)
+	}
+}
+
+// expandGlossary gives a document that holds an abbreviation of its plan's
+// glossary the terms of its meaning, and one that holds the meaning the
+// abbreviation, at history weight: "OIV" finds "Organismo indipendente di
+// valutazione" written out, and the reverse.
+func (ix *searchIndex) expandGlossary(d *docTerms) {
+	has := func(terms []string) bool {
+		for _, t := range terms {
+			if d.weight[t] == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	for _, g := range ix.gloss[d.plan] {
+		var more []string
+		switch {
+		case has(g.abbr):
+			more = g.meaning
+		case has(g.meaning):
+			more = g.abbr
+		}
+		for _, t := range more {
+			if d.weight[t] < weightHistory {
+				d.weight[t] = weightHistory
+			}
+		}
 	}
 }
 
