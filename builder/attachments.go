@@ -102,7 +102,8 @@ func (l *loader) attachments(p *plan.Plan) {
 		case errors.Is(err, fs.ErrNotExist):
 			l.diags.errorf(at, hintMissingAttachment(path.Dir(p.Pos.File)), msgMissingAttachment, rel)
 		case err != nil:
-			l.diags.errorf(at, "", msgReadFile, err.Error())
+			reason, hint := osReason(err)
+			l.diags.errorf(at, hint, msgCannotRead, reason)
 		case !info.Mode().IsRegular():
 			l.diags.errorf(at, hintNotRegular, msgNotRegular)
 		case info.Size() > MaxAttachmentSize:

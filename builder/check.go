@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
 )
 
@@ -19,8 +20,10 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	(&checker{ds: &ds}).config(&site.Config)
 	ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
 	ds = append(ds, configExplained(&site.Config)...)
+	inline := markup.NewInliner()
 	for _, p := range site.Plans {
 		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
+		c.fieldTexts(inline)
 		c.plan()
 		c.explainPlan()
 		for _, s := range p.Sheets() {
@@ -51,6 +54,7 @@ type checker struct {
 	ds     *Diagnostics
 	ids    map[string]plan.Pos // indicator ids in the plan
 	broken map[string]bool     // files with errors of their own, already reported
+	md     *markup.Renderer    // for the sheets' bodies, made when first needed
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
@@ -87,6 +91,8 @@ func (c *checker) plan() {
 	if p.Pubblicazione.S != "" {
 		c.date(p.Pubblicazione)
 	}
+	c.planDates()
+	c.labels()
 	if len(p.Strategic)+len(p.Operational) == 0 && !planBroken(p, c.broken) {
 		c.ds.warnf(p.Pos, hintNoSheets, msgNoSheets, p.Slug)
 	}
@@ -239,6 +245,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
+	c.body(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 	}
