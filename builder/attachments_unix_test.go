@@ -29,13 +29,13 @@ func TestAttachmentSymlinks(t *testing.T) {
 	if got := headlines(ds); !strings.Contains(got, "content/p/piano.yaml:") || !strings.Contains(got, msgSymlink) {
 		t.Errorf("a link out of the site: got\n%s", ds.Error())
 	}
-	if err := os.WriteFile(filepath.Join(dir, "content/p/delibera.pdf"), []byte("%PDF dentro"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "content/p/allegati/firmata.pdf"), []byte("%PDF dentro"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Remove(link); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink("../delibera.pdf", link); err != nil {
+	if err := os.Symlink("firmata.pdf", link); err != nil {
 		t.Fatal(err)
 	}
 	if ds := checkWithin(t, rootFS(t, dir)); len(ds) > 0 {

@@ -694,7 +694,7 @@ const (
 	msgStrayInContent  = "file ignorato: in content/ vanno solo le cartelle dei piani"
 	hintStrayInContent = "sposta il file nella cartella del suo piano, ad esempio content/piao-2024-2026/"
 	msgStrayInPlan     = "%q ignorato: una cartella di piano contiene piano.yaml, strategici/ e operativi/"
-	hintStrayInPlan    = "metti le schede in strategici/ o operativi/; altri file vanno fuori da content/"
+	hintStrayInPlan    = "metti le schede in strategici/ o operativi/ e i documenti del piano dove li indica allegati in piano.yaml; altri file vanno fuori da content/"
 	msgSecondDocument  = "il file continua dopo un separatore di documento YAML (\"---\" o \"...\"): piao legge solo il primo documento"
 	hintSecondDocument = "togli il separatore alla riga indicata e unisci i campi in un solo documento, o sposta il resto in un altro file"
 	msgTrailingText    = "testo inatteso dopo la fine dei campi: piao non lo leggerebbe"
