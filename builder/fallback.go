@@ -131,7 +131,7 @@ func (r *renderer) markFallbacks(buf *bytes.Buffer, blocks bool) {
 // enters or leaves an element that holds text only: its name while in
 // one, "" outside.
 func textOnlyAfter(b []byte, in string) string {
-	name := tagName(b)
+	name := rawTagName(b)
 	if in != "" {
 		if name == "/"+in {
 			return ""
@@ -145,7 +145,7 @@ func textOnlyAfter(b []byte, in string) string {
 	return ""
 }
 
-func tagName(b []byte) string {
+func rawTagName(b []byte) string {
 	end := 0
 	for end < len(b) && end < 12 && b[end] != ' ' && b[end] != '>' && b[end] != '\n' && b[end] != '\t' {
 		end++

@@ -14,7 +14,7 @@ import (
 
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
-	"opendata", "archive", "snapshot", "search", "indexes", "listing", "reports", "report", langsKind}
+	"opendata", "archive", "snapshot", "search", "indexes", "listing", "reports", "report", "glossary", langsKind}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {
@@ -32,6 +32,11 @@ type renderer struct {
 	// renderer renders and the site's languages; nil in a site of one.
 	lang  *siteLang
 	langs *langSite
+
+	// abbr marks the abbreviations of each plan's glossary (nil key: the
+	// site's, for pages above the plans); glossaries, their entries.
+	abbr       map[*plan.Plan]*abbreviator
+	glossaries map[*plan.Plan][]glossaryEntry
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -39,7 +44,12 @@ type renderer struct {
 func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) (*renderer, error) {
 	theme := th.fs
 	r := &renderer{tmpl: map[string]*template.Template{}, md: markup.New(), site: site, theme: theme, words: th.words,
-		downloads: downloads, snapshots: snapshots, search: search}
+		downloads: downloads, snapshots: snapshots, search: search,
+		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{}}
+	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
+		r.glossaries[p] = glossaryOf(site, p, th.words)
+		r.abbr[p] = newAbbreviator(r.glossaries[p])
+	}
 	base := template.New("").Funcs(funcs).Funcs(th.words.funcs())
 	shared, err := fs.Glob(theme, "layouts/_*.html")
 	if err != nil {
@@ -111,6 +121,11 @@ func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 	}()
 	if err != nil {
 		return fmt.Errorf("%s: %w", pg.Path, err)
+	}
+	if a := r.abbr[pg.Plan]; a != nil && pg.Kind != "glossary" {
+		marked := a.mark(buf.Bytes())
+		buf.Reset()
+		buf.Write(marked)
 	}
 	if r.langs != nil {
 		r.markFallbacks(buf, pg.fallbacks)

@@ -232,6 +232,20 @@ func equivalenceQueriesIn(ix *searchIndex, lang *textnorm.Lang, more []string) [
 		out = append(out, scriptQuery{Q: "", Filters: []string{unit}}, scriptQuery{Q: "pagamneti", Filters: []string{unit}},
 			scriptQuery{Q: "tempo", Filters: []string{"r", "t_risultato-output"}})
 	}
+	// What the revisions did, as the badges say it: alone, with a query,
+	// and with another filter.
+	var badges []string
+	for key := range ix.facets {
+		if strings.HasPrefix(key, "c_") {
+			badges = append(badges, key)
+		}
+	}
+	slices.Sort(badges)
+	for _, key := range badges {
+		out = append(out, scriptQuery{Q: "", Filters: []string{key}}, scriptQuery{Q: "indicatore", Filters: []string{key}},
+			scriptQuery{Q: "", Filters: []string{key, "r"}}, scriptQuery{Q: "pagamneti", Filters: []string{key}})
+	}
+
 	for i := range out {
 		out[i].All = true
 	}
@@ -261,6 +275,11 @@ func TestSearchScriptMatchesGo(t *testing.T) {
 	}
 	ix := buildSearchIndex(site.Model, italian(t))
 	queries := equivalenceQueries(ix)
+	if n := slices.IndexFunc(queries, func(q scriptQuery) bool {
+		return slices.ContainsFunc(q.Filters, func(f string) bool { return strings.HasPrefix(f, "c_") })
+	}); n < 0 {
+		t.Fatal("no query filters by what the revisions did (c_ facets)")
+	}
 	answers := runScript(t, root, filepath.Join(root, filepath.FromSlash(ix.encode().Dir)), queries)
 	scriptAnswersMatchGo(t, newGoSearcher(ix), queries, answers, 400, 20)
 }
