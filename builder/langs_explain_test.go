@@ -3,6 +3,8 @@ package builder
 import (
 	"encoding/json"
 	"os"
+	"path"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -110,11 +112,26 @@ selezione:
 allegati:
   - titolo: {it: Albero della performance, de: Performancebaum}
     url: https://www.riochiaro.example.it/piao-2025-2027-albero.pdf
+  - titolo: {it: Delibera di approvazione, de: Genehmigungsbeschluss}
+    file: allegati/delibera-12.pdf
 revisioni:
 `
-	site, ds := buildDir(t, bilingualCopy(t, map[string]string{piano: editedExample(t, piano, "revisioni:\n", texts)}))
+	pdf := "%PDF-1.4\n% the act\n"
+	site, ds := buildDir(t, bilingualCopy(t, map[string]string{piano: editedExample(t, piano, "revisioni:\n", texts),
+		"content/piao-2025-2027/allegati/delibera-12.pdf": pdf}))
 	if len(ds) != 0 {
 		t.Fatalf("findings, want none:\n%s", ds.Error())
+	}
+	for _, lang := range []string{"it", "de"} {
+		page := lang + "/piao-2025-2027/index.html"
+		m := regexp.MustCompile(`<a href="([^"]*delibera-12\.pdf)"`).FindStringSubmatch(string(site.Files[page]))
+		if m == nil {
+			t.Errorf("%s does not link the allegato's file", page)
+			continue
+		}
+		if target := path.Join(path.Dir(page), m[1]); string(site.Files[target]) != pdf {
+			t.Errorf("%s links %s, which the site does not hold as written", page, target)
+		}
 	}
 	it := string(site.Files["it/piao-2025-2027/index.html"])
 	de := string(site.Files["de/piao-2025-2027/index.html"])

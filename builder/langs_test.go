@@ -37,7 +37,7 @@ func bilingualCopy(t *testing.T, edits map[string]string) string {
 		var err error
 		if content == "" {
 			err = os.Remove(file)
-		} else {
+		} else if err = os.MkdirAll(filepath.Dir(file), 0o755); err == nil {
 			err = os.WriteFile(file, []byte(content), 0o644)
 		}
 		if err != nil {

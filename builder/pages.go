@@ -117,7 +117,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 	if err := p.addSiteFiles(th.fs, all, snaps); err != nil {
 		return nil, err
 	}
-	if err := addAttachments(p.out, site, model); err != nil {
+	if err := addAttachments(p.out.under(ls.main().prefix), site, model); err != nil { // beside the main language's pages, which link them
 		return nil, err
 	}
 	p.files = p.out.files
