@@ -99,6 +99,8 @@ func englishSite(t *testing.T) *Site {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"config.yaml": "ente:\n  nome: {it: Ente di prova, en: Test body}\n  codice_ipa: ente_prova\n" +
+			"  indirizzo: {it: \"Via di prova 1, 00100 Roma\", en: \"1 Via di prova, 00100 Rome\"}\n" +
+			"  pec: protocollo@pec.example.it\n  email: urp@example.it\n" +
 			"url_base: https://trasparenza.example.it/\nlingue: [it, en]\n",
 		"content/p/piano.yaml": `titolo: {it: Piano di prova, en: Test plan}
 periodo: 2024-2026
@@ -106,6 +108,9 @@ approvazione:
   atto: {it: decreto n. 1, en: Decree No 1}
   data: 2024-01-10
 schede: selezione
+selezione:
+  descrizione: {it: le schede dell'ufficio pagamenti, en: the sheets of the payments office}
+  piano_completo: https://www.example.it/piano-completo.pdf
 unita:
   - codice: u1
     nome: {it: Ufficio pagamenti, en: Payments office}
