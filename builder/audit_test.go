@@ -47,6 +47,11 @@ var auditPages = []auditPage{
 	{Kind: "archive"},
 	{Kind: "snapshot"}, // the landing page of an archived snapshot
 	{Kind: "snapshot", Match: "/operativi/registro-imprese/index.html"}, // an archived sheet, with its banner
+	{Kind: "narrative", Match: "/sezioni/dispositivo/"},                 // a section: a table, a footnote, links to sheets
+	{Kind: "narrative", Match: "/sezioni/premesse/"},
+	{Kind: "fullplan"}, // the whole plan on one page
+	{Kind: "revision"}, // a revision's summary and table of changes
+	{Kind: "snapshot", Match: "/sezioni/premesse/index.html"}, // an archived section
 }
 
 // name is how subtests and files call the page.

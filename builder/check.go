@@ -24,6 +24,7 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 		for _, s := range p.Sheets() {
 			c.sheet(s)
 		}
+		c.sections()
 		if !planBroken(p, broken) {
 			c.unitWeights()
 			c.revisionsUsed()
@@ -236,8 +237,11 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
+	c.links(s.Body, s.BodyAt, s.Pos.File)
+	c.fieldLinks(s.Fields())
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
+		c.fieldLinks(s.Indicatori[i].Fields())
 	}
 	if c.p.Weights() == plan.WeightPercent && c.revisionsKnown(s) {
 		c.weights(s) // weights mean nothing while revisions are unknown

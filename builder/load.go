@@ -153,6 +153,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 			jobs = append(jobs, sheetJob{file: path.Join(sub, name), kind: kind, regular: e.Type().IsRegular()})
 		}
 	}
+	l.loadSections(p, dir)
 	for i, s := range l.sheets(jobs) {
 		if s != nil {
 			s.Plan = p
@@ -210,17 +211,28 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 
 // parseSource is parse, for a file already read.
 func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet) *yaml.Node {
-	text := src
-	offset := 0
 	if sheet != nil {
-		fm, body, bodyLine, ok := splitFrontMatter(src)
-		if !ok {
-			l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintFrontMatter, msgFrontMatter)
-			return nil
-		}
-		text, offset = fm, 1
-		sheet.Body, sheet.BodyAt = string(body), bodyLine
+		n, body, at := l.parseMarkdown(file, src)
+		sheet.Body, sheet.BodyAt = body, at
+		return n
 	}
+	return l.parseYAML(file, src, 0)
+}
+
+// parseMarkdown reads the front matter of a Markdown file into a node tree
+// whose line numbers are those of the file, and returns its body and the
+// line the body starts on.
+func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int) {
+	fm, body, bodyLine, ok := splitFrontMatter(src)
+	if !ok {
+		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintFrontMatter, msgFrontMatter)
+		return nil, "", 0
+	}
+	return l.parseYAML(file, fm, 1), string(body), bodyLine
+}
+
+// parseYAML parses YAML text that starts offset lines into file.
+func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		l.yamlError(file, text, offset, err)

@@ -56,7 +56,11 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 			d.Size = int(size)
 			list = append(list, d)
 		}
-		list = append(list, sheets...)
+		more, err := addPlanExtras(out, model, w, p)
+		if err != nil {
+			return nil, err
+		}
+		list = append(append(list, more...), sheets...)
 	}
 	files, err := siteData(model, w, list)
 	if err != nil {

@@ -141,6 +141,11 @@ func (p *Pages) addSiteFiles(theme fs.FS, pages []*page, snaps []snapshotCopy) e
 	if err := p.out.put("robots.txt", robots(p.model)); err != nil {
 		return err
 	}
+	for _, pl := range p.model.Plans { // the print style sheet of each plan's whole-plan page
+		if err := p.out.put(fullPlanCSSPath(pl), fullPlanCSS(pl, p.r.words, p.model.Config.Ente.Nome.S)); err != nil {
+			return err
+		}
+	}
 	err := fs.WalkDir(theme, "assets", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

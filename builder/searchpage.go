@@ -23,6 +23,7 @@ type searchFilters struct {
 	Plans               []option
 	Areas, Units, Lines []optionGroup
 	Typologies          []option
+	Kinds               []option // sheets, indicators, revisions, sections: those the index holds
 }
 
 // searchFiltersOf lists the plans, areas, units, lines and typologies to
@@ -59,6 +60,7 @@ func searchFiltersOf(site *plan.Site, w *words) searchFilters {
 			}
 		}
 	}
+	f.Kinds = kindOptions(site, w)
 	for k, v := range typologies {
 		f.Typologies = append(f.Typologies, option{k, v})
 	}

@@ -20,8 +20,9 @@ import (
 // Sheet on "sheet" pages (Original on a sheet's "as approved" page), Unit
 // and Area on "unit", Area on "area", Line on "line", List and Group on
 // "listing", Lists on "indexes", Level on "section", Snapshot on
-// "snapshot"; Plan on every page of a plan (and on the home and search
-// pages, the newest plan).
+// "snapshot", Section on "narrative" (a narrative section of the plan),
+// Revision on "revision" (one revision's summary); Plan on every page of
+// a plan (and on the home and search pages, the newest plan).
 type page struct {
 	Kind      string
 	Path      string // output path, slash-separated: "piao-2024-2026/index.html"
@@ -32,7 +33,9 @@ type page struct {
 	Unit      *plan.Unit
 	Area      *plan.Area
 	Line      *plan.Line
-	Level     int // for section pages: the breadcrumb level
+	Section   *plan.Section  // for a narrative section's page
+	Revision  *plan.Revision // for a revision's own page
+	Level     int            // for section pages: the breadcrumb level
 	Original  bool
 	List      *listing   // for an index page
 	Group     *listGroup // for the page of one group of a long index
@@ -71,9 +74,10 @@ type chromeView struct {
 	Section link
 	Plan    *navPlan
 
-	// SearchesRevisions: the search covers revisions too (a plan has
-	// some), and the header's search box says so.
-	SearchesRevisions bool
+	// SearchesRevisions, SearchesSections: the search covers revisions
+	// and narrative sections too (a plan has some), and the header's
+	// search box says so.
+	SearchesRevisions, SearchesSections bool
 
 	// The footer: contacts, the configured links with a safe address,
 	// the accessibility statement, the privacy notice and the licence
@@ -120,6 +124,7 @@ func (pg *page) Chrome() *chromeView {
 	}
 	for _, p := range pg.Site.Plans {
 		c.SearchesRevisions = c.SearchesRevisions || len(p.Revisioni) > 0
+		c.SearchesSections = c.SearchesSections || len(p.Sezioni) > 0
 	}
 	for _, l := range cfg.Collegamenti {
 		if u := pg.SafeURL(l.URL.S); u != "" {

@@ -43,7 +43,7 @@ func quickChanges(prev, snap *snapshot) (map[string]bool, bool) {
 func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool, start time.Time) bool {
 	view := &focus{snapshot: snap, sheets: changed}
 	model, ds := builder.LoadAndCheck(view)
-	if ds.HasErrors() {
+	if viewErrors(ds) {
 		return false
 	}
 	pages, _ := builder.NewPages(builder.Input{Site: view, Themes: s.opts.Themes, Minify: s.opts.Minify}, model)
@@ -163,6 +163,27 @@ func (s *Server) isCurrent(g *generation) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.gen == g && !s.failed
+}
+
+// viewErrors reports whether the build of the changed sheets alone has
+// errors of its own. The plan's narrative sections are in the view, to
+// render the sheets' links to them; their links to the sheets the view
+// leaves out find nothing there, which is no error of the site: the
+// complete build checks them.
+func viewErrors(ds builder.Diagnostics) bool {
+	for _, d := range ds {
+		if d.Severity == builder.Error && !isSectionFile(d.Pos.File) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSectionFile reports whether p is a narrative section of a plan:
+// content/PLAN/sezioni/NAME.md.
+func isSectionFile(p string) bool {
+	parts := strings.Split(p, "/")
+	return len(parts) == 4 && parts[0] == "content" && parts[2] == "sezioni"
 }
 
 // focus is a view of a snapshot in which the sheet folders hold only some

@@ -1,0 +1,99 @@
+package builder
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// This file loads a plan's narrative sections: the Markdown files of
+// content/PLAN/sezioni/, each with a front matter (titolo, ordine, and
+// what a revision did to it) and a body. A section's address is its file
+// name without the number in front, so that renumbering the files to
+// insert a section changes no address; its place is ordine, or that
+// number.
+
+// sectionsDir is the folder of a plan's narrative sections.
+const sectionsDir = "sezioni"
+
+// lastOrder is the place of a section that gives no number: after every
+// numbered one, by name.
+const lastOrder = 1 << 30
+
+// loadSections reads the sections of the plan in dir into p.Sezioni, in
+// their order.
+func (l *loader) loadSections(p *plan.Plan, dir string) {
+	sub := path.Join(dir, sectionsDir)
+	if _, err := fs.Lstat(l.fsys, sub); err != nil || !l.inside(sub) {
+		return
+	}
+	entries, err := fs.ReadDir(l.fsys, sub)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		file := path.Join(sub, e.Name())
+		if ignoredName(e.Name()) || l.entryKind(file, e) != entryFile || !l.goodName(file) {
+			continue
+		}
+		if path.Ext(file) != ".md" {
+			l.diags.warnf(plan.Pos{File: file}, hintSectionFile, msgSectionFile)
+			continue
+		}
+		if s := l.loadSection(file, e.Type().IsRegular()); s != nil {
+			s.Plan = p
+			p.Sezioni = append(p.Sezioni, s)
+		}
+	}
+	sort.SliceStable(p.Sezioni, func(i, j int) bool {
+		a, b := p.Sezioni[i], p.Sezioni[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return a.Slug < b.Slug
+	})
+}
+
+// loadSection reads one section; nil when its front matter cannot be read.
+func (l *loader) loadSection(file string, regular bool) *plan.Section {
+	src, err := l.readListed(file, regular)
+	if err != nil {
+		return nil
+	}
+	n, body, at := l.parseMarkdown(file, src)
+	if n == nil {
+		return nil
+	}
+	num, name := plan.SectionName(strings.TrimSuffix(path.Base(file), ".md"))
+	s := &plan.Section{Slug: slug(name), Body: body, BodyAt: at, Order: lastOrder,
+		Pos: plan.Pos{File: file, Line: 1, Col: 1}}
+	if num > 0 {
+		s.Order = num
+	}
+	l.decodeInto(n, file, "", s)
+	if o, err := strconv.Atoi(strings.TrimSpace(s.Ordine.S)); err == nil && s.Ordine.S != "" {
+		s.Order = o
+	}
+	return s
+}
+
+// sectionDates are the dates of a section's page: published with the plan,
+// or with the revision that added it; updated by the latest revision that
+// touched it.
+func sectionDates(p *plan.Plan, s *plan.Section) (published, updated string) {
+	published = p.Published()
+	if r := p.Revision(s.Inserita.S); r != nil {
+		published = r.Data.S
+	}
+	updated = published
+	for _, r := range p.Revisioni {
+		if s.RevisedBy(r.ID.S) {
+			updated = r.Data.S
+		}
+	}
+	return published, updated
+}
