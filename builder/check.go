@@ -308,7 +308,7 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 	if explicit {
 		c.code(ind.ID, "indicatore", map[string]plan.Pos{})
 	}
-	keys := []string{s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
+	keys := []string{sheetDir[s.Kind] + "/" + s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
 	if explicit {
 		keys = append(keys, "="+ind.ID.S) // an explicit id, in the whole plan
 	}

@@ -22,7 +22,9 @@ func fullPlanCSS(p *plan.Plan, w *words, ente string) []byte {
 	if n := len(p.Revisioni); n > 0 {
 		version = p.Revisioni[n-1].Data.S
 	}
-	header := `"` + w.format("fullplan.print.header", cssText, cssEscaped, []any{"plan", p.Sigla.S, "ente", ente}) + `"`
+	// The words, with a mark where each name goes; the names escaped whole.
+	header := cssString(w.T("fullplan.print.header", "plan", "\x01", "ente", "\x02"))
+	header = strings.NewReplacer(cssEscape('\x01'), cssEscaped(p.Sigla.S), cssEscape('\x02'), cssEscaped(ente)).Replace(header)
 	right := cssString(w.T("fullplan.print.version", "date", w.Date(version)))
 	var b strings.Builder
 	b.WriteString("/* The running header and the page numbers of the printed plan. */\n")

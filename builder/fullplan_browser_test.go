@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
@@ -123,4 +125,87 @@ func pdfPages(t *testing.T, file string) []string {
 		pages = pages[:n-1]
 	}
 	return pages
+}
+
+// TestSiteScript: the site's small script, in the browser. "Copia il
+// collegamento" copies the whole address of the indicator (or of the
+// page), and says so; "Come citare" gets the address the reader sees; the
+// whole plan's print button shows; the table of a revision's changes sorts
+// by a column and back, saying so to screen readers (aria-sort).
+func TestSiteScript(t *testing.T) {
+	e := browser(t)
+	ctx, rec := e.tab(t)
+	grantClipboard(ctx, t, e.url)
+	open(ctx, t, e.pageURL(revisedSheet))
+	click := func(sel string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(sel, chromedp.NodeVisible)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	here := eval[string](ctx, t, `location.href`) // the server serves a folder's index.html at the folder
+	click(`a.copy-link[href="#ind-pratiche-sospese-ri"]`)
+	got := eval[string](ctx, t, `new Promise(ok => setTimeout(() => navigator.clipboard.readText().then(ok, e => ok("error: " + e)), 100))`)
+	if want := here + "#ind-pratiche-sospese-ri"; got != want {
+		t.Errorf("copied %q, want %q", got, want)
+	}
+	if s := eval[string](ctx, t, `document.querySelector(".copy-status").textContent`); strings.TrimSpace(s) != "Collegamento copiato." {
+		t.Errorf("after copying, the page says %q", s)
+	}
+	if hash := eval[string](ctx, t, `location.hash`); hash != "" {
+		t.Errorf("copying the link followed it: %q", hash)
+	}
+	click(`a.copy-link[data-page]`)
+	if got := eval[string](ctx, t, `new Promise(ok => setTimeout(() => navigator.clipboard.readText().then(ok), 100))`); got != here {
+		t.Errorf("the sheet's link copied %q, want %q", got, here)
+	}
+	if cite := eval[string](ctx, t, `document.querySelector(".cite-url").textContent`); cite != e.url+"/piao-2024-2026/operativi/registro-imprese/" {
+		t.Errorf("Come citare gives the address %q", cite)
+	}
+	open(ctx, t, e.pageURL(fullPlanPage))
+	if !eval[bool](ctx, t, `!document.querySelector(".print-button").hidden`) {
+		t.Error("the whole plan's print button is hidden")
+	}
+	open(ctx, t, e.pageURL("piao-2024-2026/revisioni/rev-2024-09/index.html"))
+	column := func(i int) []string {
+		return eval[[]string](ctx, t, fmt.Sprintf(`[...document.querySelectorAll("table.sortable tbody tr")].map(r => r.cells[%d].textContent.trim())`, i))
+	}
+	before := column(3)
+	click(`table.sortable thead th:nth-child(4) button.sort`)
+	asc := column(3)
+	if !sorted(asc, false) || eval[string](ctx, t, `document.querySelector("table.sortable thead th:nth-child(4)").getAttribute("aria-sort")`) != "ascending" {
+		t.Errorf("sorted by field: %q", asc)
+	}
+	click(`table.sortable thead th:nth-child(4) button.sort`)
+	if desc := column(3); !sorted(desc, true) || len(desc) != len(before) {
+		t.Errorf("sorted by field, descending: %q", desc)
+	}
+	rec.check(t, "the site's script", e.url+"/")
+}
+
+// sorted reports whether the texts are in Italian order (as the script's
+// collator: case and accents aside), or in reverse.
+func sorted(texts []string, reverse bool) bool {
+	for i := 1; i < len(texts); i++ {
+		a, b := strings.ToLower(texts[i-1]), strings.ToLower(texts[i])
+		if reverse {
+			a, b = b, a
+		}
+		if a > b {
+			return false
+		}
+	}
+	return len(texts) > 1
+}
+
+// grantClipboard lets the pages of origin read and write the clipboard,
+// as a reader's click lets them write it.
+func grantClipboard(ctx context.Context, t *testing.T, origin string) {
+	t.Helper()
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		p := cdpbrowser.SetPermissionParams{Permission: &cdpbrowser.PermissionDescriptor{Name: name}, Setting: cdpbrowser.PermissionSettingGranted, Origin: origin}
+		if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetPermission, p); err != nil {
+			t.Fatalf("granting %s: %v", name, err)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package builder
 import (
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -68,6 +69,25 @@ func (e euro) MarshalJSON() ([]byte, error) {
 		sign, n = "-", -n
 	}
 	return []byte(sign + strconv.FormatInt(n/100, 10) + "." + strconv.FormatInt(n%100+100, 10)[1:]), nil
+}
+
+// UnmarshalJSON reads an amount written by MarshalJSON.
+func (e *euro) UnmarshalJSON(b []byte) error {
+	whole, frac, _ := strings.Cut(string(b), ".")
+	neg := strings.HasPrefix(whole, "-")
+	units, err := strconv.ParseInt(strings.TrimPrefix(whole, "-"), 10, 64)
+	if err != nil {
+		return err
+	}
+	cents, err := strconv.ParseInt((frac + "00")[:2], 10, 64)
+	if err != nil {
+		return err
+	}
+	*e = euro(units*100 + cents)
+	if neg {
+		*e = -*e
+	}
+	return nil
 }
 
 var euroType = reflect.TypeOf(euro(0))

@@ -82,8 +82,8 @@ func (pg *page) SheetBody(s *plan.Sheet) template.HTML {
 // marked as the sheets mark a revised value.
 func (pg *page) SectionBody(s *plan.Section) template.HTML {
 	opt := markup.DocOptions{Resolve: pg.resolver(), Level: 2, Marks: pg.sectionMarks(s)}
-	if pg.IsFull() {
-		opt.Prefix, opt.Level = pg.SectionAnchor(s)+"-", 3
+	if pg.IsFull() { // under the section's h3
+		opt.Prefix, opt.Level = pg.SectionAnchor(s)+"-", 4
 	}
 	return pg.r.words.doc.Render(s.Body, opt)
 }

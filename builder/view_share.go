@@ -47,11 +47,13 @@ func (pg *page) description() string {
 	switch {
 	case pg.Kind == "home" || p == nil:
 		return w.T("meta.home", "ente", ente)
+	case pg.Sheet != nil && pg.Original:
+		return w.T("meta.sheet.original", "title", pg.SheetName(pg.Sheet), "act", p.Approvazione.Atto.S, "date", w.Date(p.Approvazione.Data.S))
 	case pg.Sheet != nil:
 		return pg.sheetDescription()
 	case pg.Section != nil:
 		return w.T("meta.section", "title", pg.Section.Titolo.S, "plan", p.Titolo.S) + " " +
-			w.doc.Text(pg.Section.Body, nil)
+			w.doc.Text(pg.Section.Body, pg.resolver())
 	case pg.Revision != nil:
 		return w.T("meta.revision", "plan", p.Titolo.S, "act", pg.Revision.Atto.S) + " " + w.Plain(pg.Revision.Motivo.S)
 	case pg.Kind == "plan":
