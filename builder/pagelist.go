@@ -124,7 +124,12 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 		published, updated := sectionDates(p, sec)
 		add(&page{Kind: "narrative", Path: narrativePath(sec), Section: sec, Published: published, Updated: updated}, sec.Titolo.S)
 	}
-	add(&page{Kind: "fullplan", Path: fullPlanPath(p)}, w.T("fullplan.title"))
+	for _, pg := range fullPlanPages(p, w) {
+		add(pg, pg.Title)
+		if pg.Part > 0 {
+			pg.Crumbs = appendCrumbs(planCrumbs, crumb{Title: w.T("fullplan.title"), URL: fullPlanPath(p)}, crumb{Title: pg.Title})
+		}
+	}
 	for _, s := range p.Sheets() {
 		upd := sheetUpdated(p, s)
 		title := sheetTitle(w, s)

@@ -2,10 +2,14 @@ package builder
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/internal/synth"
 )
 
 // sectionSite is the test site with narrative sections: one amended by
@@ -209,6 +213,83 @@ func TestSectionData(t *testing.T) {
 	for _, id := range ix.facets[kindFacet(docSection)] {
 		if ix.docs[id].Kind != docSection {
 			t.Errorf("the sections' facet holds %s", ix.docs[id].URL)
+		}
+	}
+}
+
+// TestFullPlanParts: a plan of more than fullPlanInline sheets gets a
+// first page with its contents and the list of its parts, and a page per
+// part of at most fullPlanPart sheets; every sheet is in one part, once,
+// in the plan's order.
+func TestFullPlanParts(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := synth.Generate(dir, fullPlanInline+fullPlanPart+10, 1); err != nil {
+		t.Fatal(err)
+	}
+	site, ds := Build(Input{Site: os.DirFS(dir), Themes: piao.Themes})
+	if site == nil {
+		t.Fatal(ds.Error())
+	}
+	p := site.Model.Plans[0]
+	sheets := p.Sheets()
+	parts := (len(sheets) + fullPlanPart - 1) / fullPlanPart
+	first := string(site.Files[fullPlanPath(p)])
+	if strings.Contains(first, `class="full-item full-sheet`) || strings.Count(first, `href="parte-`) != parts {
+		t.Errorf("the first page holds sheets, or does not list its %d parts", parts)
+	}
+	seen := 0
+	for i := 1; i <= parts; i++ {
+		page := string(site.Files[fullPlanPartPath(p, i)])
+		if site.Kinds[fullPlanPartPath(p, i)] != "fullplan" || !strings.Contains(page, fmt.Sprintf("parte %d di %d", i, parts)) ||
+			!strings.Contains(page, `href="../stampa.css"`) || !strings.Contains(page, `href="../index.html">prima pagina`) {
+			t.Errorf("part %d: not a page of the whole plan that says which part it is", i)
+		}
+		for _, s := range sheets[(i-1)*fullPlanPart : min(i*fullPlanPart, len(sheets))] {
+			if !strings.Contains(page, `id="`+sheetAnchorOf(s)+`"`) {
+				t.Errorf("part %d lacks %s", i, s.Slug)
+			}
+			seen++
+		}
+		if n := strings.Count(page, `class="full-item full-sheet`); n > fullPlanPart {
+			t.Errorf("part %d holds %d sheets", i, n)
+		}
+	}
+	if seen != len(sheets) {
+		t.Errorf("the parts hold %d sheets of %d", seen, len(sheets))
+	}
+}
+
+func sheetAnchorOf(s *plan.Sheet) string { return "scheda-" + sheetDir[s.Kind] + "-" + slug(s.Slug) }
+
+// TestFullPlanSizes: one page up to fullPlanInline sheets, parts up to
+// fullPlanMax, beyond that the first page alone, with the sections.
+func TestFullPlanSizes(t *testing.T) {
+	w := italian(t)
+	for _, c := range []struct{ sheets, pages int }{{1, 1}, {fullPlanInline, 1}, {fullPlanInline + 1, 3}, {fullPlanMax, 9}, {fullPlanMax + 1, 1}} {
+		p := &plan.Plan{Slug: "p", Sezioni: []*plan.Section{{Slug: "premesse"}}}
+		for i := range c.sheets {
+			p.Operational = append(p.Operational, &plan.Sheet{Kind: plan.Operational, Slug: fmt.Sprint("s", i), Plan: p})
+		}
+		pages := fullPlanPages(p, w)
+		if len(pages) != c.pages {
+			t.Errorf("%d sheets: %d pages of the whole plan, want %d", c.sheets, len(pages), c.pages)
+			continue
+		}
+		shown := 0
+		for _, pg := range pages {
+			pg.Plan = p
+			v := pg.FullPlan()
+			shown += len(v.Operational)
+			if v.TooLong != (c.sheets > fullPlanMax) || (pg.Part == 0) != (len(v.Sections) == 1) {
+				t.Errorf("%d sheets, part %d: too long %v, %d sections", c.sheets, pg.Part, v.TooLong, len(v.Sections))
+			}
+		}
+		if want := c.sheets; c.sheets > fullPlanMax {
+			if shown != 0 {
+				t.Errorf("%d sheets: the whole plan shows %d of them", c.sheets, shown)
+			}
+		} else if shown != want {
+			t.Errorf("%d sheets: the whole plan shows %d", c.sheets, shown)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -57,6 +58,11 @@ func narrativePath(s *plan.Section) string {
 // completo"); fullPlanCSSPath its print style sheet, which names the plan
 // in the running header of every printed page.
 func fullPlanPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "completo", indexFile) }
+
+// fullPlanPartPath is the page of part n of a long plan's whole plan.
+func fullPlanPartPath(p *plan.Plan, n int) string {
+	return path.Join(slug(p.Slug), "completo", "parte-"+strconv.Itoa(n), indexFile)
+}
 
 func fullPlanCSSPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "completo", "stampa.css") }
 

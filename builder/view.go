@@ -36,6 +36,7 @@ type page struct {
 	Section   *plan.Section  // for a narrative section's page
 	Revision  *plan.Revision // for a revision's own page
 	Level     int            // for section pages: the breadcrumb level
+	Part      int            // for a part of a long plan's whole plan: its number (1-based)
 	Original  bool
 	List      *listing   // for an index page
 	Group     *listGroup // for the page of one group of a long index

@@ -26,8 +26,8 @@ func (pg *page) SectionDataURL(s *plan.Section, ext string) string {
 	return pg.Rel(sectionDataPath(s, ext))
 }
 
-// IsFull reports whether the page is the whole plan on one page, where
-// sections and sheets are parts of one page.
+// IsFull reports whether the page is the whole plan on one page (or a
+// part of it), where sections and sheets are parts of one page.
 func (pg *page) IsFull() bool { return pg.Kind == "fullplan" }
 
 // SectionAnchor is a section's id on the page of the whole plan.
@@ -46,7 +46,7 @@ func (pg *page) resolver() markup.Resolver {
 		if problem != nil {
 			return "", "", false
 		}
-		if pg.IsFull() {
+		if pg.IsFull() && pg.onThisPage(t) {
 			switch {
 			case t.section != nil:
 				return "#" + pg.SectionAnchor(t.section), t.section.Titolo.S, true
@@ -137,27 +137,6 @@ func (pg *page) SectionNav() sectionNav {
 		}
 	}
 	return nav
-}
-
-// fullPlanView is what the page of the whole plan says of the version it
-// shows: the plan in force after the latest revision (or as approved),
-// with the act and its date.
-type fullPlanView struct {
-	Revision *plan.Revision // the latest revision, nil when never revised
-	Date     string         // the date of the version shown
-	Act      string         // the act that made it
-}
-
-// FullPlan says which version of the plan the page of the whole plan
-// shows.
-func (pg *page) FullPlan() fullPlanView {
-	p := pg.Plan
-	v := fullPlanView{Date: p.Approvazione.Data.S, Act: p.Approvazione.Atto.S}
-	if n := len(p.Revisioni); n > 0 {
-		r := &p.Revisioni[n-1]
-		v.Revision, v.Date, v.Act = r, r.Data.S, r.Atto.S
-	}
-	return v
 }
 
 // SheetRevisions lists the revisions that touched a sheet, oldest first.

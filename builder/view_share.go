@@ -61,6 +61,8 @@ func (pg *page) description() string {
 			return p.Titolo.S + ". " + w.Plain(p.Descrizione.S)
 		}
 		return w.T("meta.plan", "plan", p.Titolo.S, "ente", ente)
+	case pg.Kind == "fullplan" && pg.Part > 0:
+		return w.T("meta.fullplan.part", "plan", p.Titolo.S, "ente", ente, "n", pg.Part, "of", len(pg.fullParts(p.Sheets())))
 	case pg.Kind == "fullplan":
 		return w.T("meta.fullplan", "plan", p.Titolo.S, "ente", ente)
 	case pg.Kind == "revisions":

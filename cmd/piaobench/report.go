@@ -33,6 +33,7 @@ func writeReport(docs string, r *report) error {
 	writeResults(&b, r)
 	writeTargets(&b, r)
 	writeSearch(&b, r)
+	writeWhole(&b, r)
 	writeServe(&b, r)
 	writeProfile(&b, r)
 	writeFindings(&b, r)
@@ -170,6 +171,24 @@ func writeSearch(b *strings.Builder, r *report) {
 	for _, row := range r.Rows {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %.1f ms |\n", thousands(row.Sheets), thousands(row.IndexFiles),
 			mb(row.IndexBytes), kb(int64(row.QueryBytes)), row.QueryFile, row.QueryMs)
+	}
+	b.WriteString("\n")
+}
+
+func writeWhole(b *strings.Builder, r *report) {
+	b.WriteString(`## The whole plan on one page
+
+The "Piano completo" of each plan, to read, print or save as PDF: one page up
+to 250 sheets, beyond that a first page (sections, contents, the list of
+parts) and a page per part of 250 sheets, rendered on every core like the
+other pages (see builder/fullplan.go for the figures that decided it; the
+render of one such page alone: ` + "`go test -run '^$' -bench RenderKind/fullplan ./builder`" + `).
+
+| Sheets | Pages | Bytes | Largest page |
+|---:|---:|---:|---:|
+`)
+	for _, row := range r.Rows {
+		fmt.Fprintf(b, "| %s | %d | %s | %s |\n", thousands(row.Sheets), row.Whole.Pages, mb(row.Whole.Bytes), kb(row.Whole.Largest))
 	}
 	b.WriteString("\n")
 }
