@@ -179,9 +179,10 @@ func writeWhole(b *strings.Builder, r *report) {
 	b.WriteString(`## The whole plan on one page
 
 The "Piano completo" of each plan, to read, print or save as PDF: one page up
-to 250 sheets, beyond that a first page (sections, contents, the list of
+to 250 sheets; up to 2,000 a first page (sections, contents, the list of
 parts) and a page per part of 250 sheets, rendered on every core like the
-other pages (see builder/fullplan.go for the figures that decided it; the
+other pages; beyond that the first page alone, with the sections and the way
+to the sheets (see builder/fullplan.go for the figures that decided it; the
 render of one such page alone: ` + "`go test -run '^$' -bench RenderKind/fullplan ./builder`" + `).
 
 | Sheets | Pages | Bytes | Largest page |
