@@ -68,7 +68,7 @@ check: piao
 # Fuzz each target for FUZZTIME; a crasher lands in builder/testdata/fuzz/
 # (commit it: it becomes a test). The seed corpora run in every `make test`.
 FUZZTIME ?= 20s
-FUZZ_TARGETS := FuzzLoadSheet FuzzLoadPlan FuzzFrontMatter FuzzValues FuzzNormalizeText FuzzMarkdown FuzzRenderSheet
+FUZZ_TARGETS := FuzzLoadSheet FuzzLoadPlan FuzzFrontMatter FuzzValues FuzzNormalizeText FuzzMarkdown FuzzMarkdownMinify FuzzRenderSheet
 # The importer's readers (crashers land in builder/importa/testdata/fuzz/).
 IMPORT_FUZZ_TARGETS := FuzzReadDocx FuzzReadODF FuzzReadXlsx
 fuzz:

@@ -21,9 +21,14 @@ import (
 // snapshot are rewritten to reach the current site from where `piao build`
 // publishes the copy: archivio/NAME/ of the site.
 //
-// The manifest SHA256SUMS lists every file but itself and the metadata
-// file archivio.json, which records the manifest's digest, so that
-// `sha256sum -c SHA256SUMS` checks the snapshot with no other tool.
+// The manifest SHA256SUMS lists every file but itself, the metadata file
+// archivio.json included, so that `sha256sum -c SHA256SUMS` checks the
+// snapshot with no other tool, and its digest — printed by piao archive,
+// quoted in the act that publishes the snapshot, shown on the Archivio
+// page — stands for every byte of it, what the Archivio page states about
+// it included. (Snapshots made before piao recorded the manifest's digest
+// in archivio.json and left that file out of the manifest: see
+// archive_legacy.go.)
 
 const (
 	manifestFile = "SHA256SUMS"
@@ -36,6 +41,7 @@ type SnapshotOptions struct {
 	Name    string // the snapshot's folder name; default Plan
 	Date    string // the snapshot's date, AAAA-MM-GG; default the plan's latest revision or publication
 	Version string // piao's version, recorded in the metadata
+	Today   string // today's date, AAAA-MM-GG: a snapshot cannot be dated later; "" for no such bound
 }
 
 // SnapshotMeta is archivio.json.
@@ -49,10 +55,15 @@ type SnapshotMeta struct {
 	Conservazione string `json:"conservazione_fino_al"`
 	VersionePiao  string `json:"versione_piao"`
 	Manifesto     string `json:"manifesto"`
-	SHA256        string `json:"sha256_manifesto"`
-	File          int    `json:"file"`
+	SHA256        string `json:"sha256_manifesto,omitempty"` // only in snapshots of the first format; else computed
+	File          int    `json:"file"`                       // files of the plan: all but SHA256SUMS and archivio.json
 	Byte          int    `json:"byte"`
+	Formato       int    `json:"formato,omitempty"` // 2: archivio.json is in the manifest; absent: the first format
 }
+
+// metaFormat is the format of the snapshots piao writes: archivio.json is
+// listed in SHA256SUMS.
+const metaFormat = 2
 
 // Snapshot is a snapshot in memory, ready to be written.
 type Snapshot struct {
@@ -97,8 +108,13 @@ func NewSnapshot(in Input, opt SnapshotOptions) (*Snapshot, Diagnostics) {
 	if !validSnapshotName(opt.Name) {
 		ds.errorf(plan.Pos{}, hintSnapshotName, msgSnapshotName, opt.Name)
 	}
-	if _, _, _, p := plan.ParseDate(opt.Date); p == plan.NoDate {
+	switch _, _, _, prec := plan.ParseDate(opt.Date); {
+	case prec == plan.NoDate:
 		ds.errorf(plan.Pos{}, hintDate, msgDate, opt.Date)
+	case plan.DateBefore(opt.Date, p.Updated()):
+		ds.errorf(plan.Pos{}, hintSnapshotDate(p.Updated()), msgSnapshotTooEarly, opt.Date, p.Updated())
+	case opt.Today != "" && plan.DateBefore(opt.Today, opt.Date):
+		ds.errorf(plan.Pos{}, hintSnapshotDate(p.Updated()), msgSnapshotFuture, opt.Date, opt.Today)
 	}
 	if ds.HasErrors() {
 		return nil, ds
@@ -186,12 +202,10 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 	return seal(files, meta)
 }
 
-// seal adds the manifest and the metadata.
+// seal adds the metadata, then the manifest of every file, the metadata
+// included; the digest of the manifest is kept in memory, to print.
 func seal(files map[string][]byte, meta SnapshotMeta) (*Snapshot, error) {
-	manifest := Manifest(files)
-	sum := sha256.Sum256(manifest)
-	meta.SHA256 = hex.EncodeToString(sum[:])
-	meta.File = len(files)
+	meta.File, meta.Formato = len(files), metaFormat
 	for _, b := range files {
 		meta.Byte += len(b)
 	}
@@ -199,9 +213,17 @@ func seal(files map[string][]byte, meta SnapshotMeta) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	files[manifestFile] = manifest
 	files[metaFile] = mb
+	manifest := Manifest(files)
+	files[manifestFile] = manifest
+	meta.SHA256 = digest(manifest)
 	return &Snapshot{Meta: meta, Files: files}, nil
+}
+
+// digest is the SHA-256 of b, in hexadecimal.
+func digest(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // Manifest is the SHA256SUMS of files, in the format of GNU sha256sum

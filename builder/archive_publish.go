@@ -10,8 +10,9 @@ import (
 
 // Publishing the snapshots: `piao build` copies every snapshot of
 // archive/ into archivio/NAME/ byte for byte, after minifying, and lists
-// them on the Archivio page. A snapshot that no longer matches its
-// manifest is still published as it is, with a warning.
+// them on the Archivio page. A snapshot that cannot be read, or no longer
+// matches its manifest, is an error: the site is not published, since its
+// Archivio page would state what the snapshot no longer proves.
 
 // snapshotCopy is a snapshot of the site's archive/ folder.
 type snapshotCopy struct {
@@ -25,7 +26,8 @@ func loadSnapshots(site fs.FS) ([]snapshotCopy, Diagnostics) {
 	var ds Diagnostics
 	names, err := ListSnapshots(site)
 	if err != nil {
-		ds.warnf(plan.Pos{File: archiveDir}, "", msgReadFile, err.Error())
+		reason, hint := osReason(err)
+		ds.errorf(plan.Pos{File: archiveDir}, hint, msgCannotList, reason)
 	}
 	var out []snapshotCopy
 	for _, name := range names {
@@ -41,12 +43,14 @@ func loadSnapshots(site fs.FS) ([]snapshotCopy, Diagnostics) {
 			files, irregular, err = readSnapshot(sub)
 		}
 		if err != nil {
-			ds.warnf(pos, "", msgReadFile, err.Error())
+			reason, hint := osReason(err)
+			ds.errorf(pos, hint, msgSnapshotUnreadable, reason)
 			continue
 		}
 		r := verify(name, files, irregular)
 		if !r.OK() {
-			ds.warnf(pos, hintVerify(name), msgSnapshotDiffers, len(r.Changed), len(r.Missing), len(r.Added))
+			ds.errorf(pos, hintVerify(name), msgSnapshotDiffers, snapshotDiffs(r))
+			continue
 		}
 		r.Meta.Nome = name
 		out = append(out, snapshotCopy{Meta: r.Meta, Files: files, Report: r})

@@ -3,7 +3,6 @@ package builder
 import (
 	"archive/zip"
 	"compress/flate"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -26,6 +25,12 @@ import (
 // archiveDir is the folder of a site that holds its snapshots.
 const archiveDir = "archive"
 
+// UnverifiedError refuses to zip a snapshot that does not match its
+// manifest.
+type UnverifiedError struct{ Name string }
+
+func (e *UnverifiedError) Error() string { return fmt.Sprintf(msgZipUnverified, e.Name) }
+
 // ExistsError refuses to touch a snapshot that exists.
 type ExistsError struct{ Dir, Suggest string }
 
@@ -43,25 +48,33 @@ func WriteSnapshot(siteDir string, s *Snapshot) error {
 	if _, err := os.Lstat(final); err == nil {
 		return exists
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	failed := func(err error) error {
+		return &DiskError{Msg: msgSnapshotNotWritten, Path: filepath.Join(archiveDir, s.Meta.Nome), Err: err}
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return failed(err)
+	}
+	unlock, err := LockArchive(siteDir) // a cleaner must not take this folder for a leftover
+	if err != nil {
+		return failed(err)
+	}
+	defer unlock()
 	tmp, err := os.MkdirTemp(dir, "."+s.Meta.Nome+".tmp-")
 	if err != nil {
-		return err
+		return failed(err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	if err := writeSynced(tmp, s.Files); err != nil {
-		return err
+		return failed(err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it private
-		return err
+		return failed(err)
 	}
 	if err := os.Rename(tmp, final); err != nil {
 		if _, serr := os.Lstat(final); serr == nil {
 			return exists
 		}
-		return err
+		return failed(err)
 	}
 	syncDir(dir)
 	return nil
@@ -72,7 +85,7 @@ func writeSynced(root string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		if !publish.ValidPath(n) || strings.ContainsAny(n, "\n\r") {
-			return fmt.Errorf("percorso non valido: %q", n)
+			return fmt.Errorf("%w: %q", fs.ErrInvalid, n)
 		}
 		names = append(names, n)
 	}
@@ -151,8 +164,10 @@ func ListSnapshots(site fs.FS) ([]string, error) {
 }
 
 // VerifySnapshot checks the snapshot archive/NAME of a site: every file of
-// SHA256SUMS has its hash, no file was added, and archivio.json records
-// the manifest's digest. Times and permissions play no part.
+// SHA256SUMS, archivio.json included, has its hash, no file was added, and
+// the facts of archivio.json agree with each other (and, in a snapshot of
+// the first format, with the digest it records and the landing page).
+// Times and permissions play no part.
 func VerifySnapshot(site fs.FS, name string) VerifyReport {
 	sub, err := fs.Sub(site, path.Join(archiveDir, name))
 	if err != nil {
@@ -194,7 +209,8 @@ func verify(name string, files map[string][]byte, irregular []string) VerifyRepo
 		r.Changed = append(r.Changed, manifestFile)
 	}
 	r.Files = len(sums)
-	checkMeta(&r, files, manifest)
+	_, covered := sums[metaFile]
+	checkMeta(&r, files, manifest, sums, covered)
 	for _, p := range irregular {
 		if _, listed := sums[p]; listed {
 			r.Changed = append(r.Changed, p)
@@ -210,12 +226,12 @@ func verify(name string, files map[string][]byte, irregular []string) VerifyRepo
 			}
 			continue
 		}
-		if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != want {
+		if digest(b) != want && !contains(r.Changed, p) {
 			r.Changed = append(r.Changed, p)
 		}
 	}
 	for p := range files {
-		if _, listed := sums[p]; !listed && p != manifestFile && p != metaFile {
+		if _, listed := sums[p]; !listed && p != manifestFile && (p != metaFile || covered) {
 			r.Added = append(r.Added, p)
 		}
 	}
@@ -225,12 +241,17 @@ func verify(name string, files map[string][]byte, irregular []string) VerifyRepo
 	return r
 }
 
-// checkMeta reads archivio.json and compares the digest it records with
-// the manifest's.
-func checkMeta(r *VerifyReport, files map[string][]byte, manifest []byte) {
+// checkMeta reads archivio.json into the report, with the digest of the
+// manifest as it is. In a snapshot of the current format the manifest
+// covers archivio.json, and its facts need only agree with each other;
+// in one of the first format (archive_legacy.go) they must agree with the
+// digest recorded, and with what the snapshot's own landing page states.
+func checkMeta(r *VerifyReport, files map[string][]byte, manifest []byte, sums map[string]string, covered bool) {
 	b, ok := files[metaFile]
 	if !ok {
-		r.Missing = append(r.Missing, metaFile)
+		if !covered {
+			r.Missing = append(r.Missing, metaFile)
+		}
 		return
 	}
 	var m SnapshotMeta
@@ -238,11 +259,32 @@ func checkMeta(r *VerifyReport, files map[string][]byte, manifest []byte) {
 		r.Changed = append(r.Changed, metaFile)
 		return
 	}
+	recorded := m.SHA256
 	r.Meta = m
-	sum := sha256.Sum256(manifest)
-	if manifest != nil && m.SHA256 != hex.EncodeToString(sum[:]) && !contains(r.Changed, manifestFile) {
-		r.Changed = append(r.Changed, manifestFile)
+	r.Meta.SHA256 = digest(manifest)
+	changed := func(p string) {
+		if !contains(r.Changed, p) {
+			r.Changed = append(r.Changed, p)
+		}
 	}
+	switch {
+	case m.Conservazione != RetentionEnd(m.Data):
+		changed(metaFile) // a date, and the retention that follows from it, that disagree
+	case manifest != nil && m.File != len(sums)-btoi(covered):
+		changed(manifestFile) // lists more or fewer files than were archived
+	case covered:
+	case manifest != nil && recorded != r.Meta.SHA256:
+		changed(manifestFile)
+	case !legacyFactsHold(m, files):
+		changed(metaFile)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // parseManifest reads GNU sha256sum lines: 64 hex digits, a space, a
@@ -286,7 +328,7 @@ func WriteZip(w io.Writer, site fs.FS, name string) error {
 		return err
 	}
 	if r := verify(name, files, irregular); !r.OK() {
-		return fmt.Errorf(msgZipUnverified, name)
+		return &UnverifiedError{Name: name}
 	}
 	var meta SnapshotMeta
 	_ = json.Unmarshal(files[metaFile], &meta) // verify parsed it

@@ -152,8 +152,8 @@ func TestArchiveVerify(t *testing.T) {
 
 	os.WriteFile(filepath.Join(root, "piao-2024-2026", "nuovo.html"), []byte("<p>aggiunto</p>"), 0o644)
 	wantReport(t, "added file", VerifySnapshot(site, "piao-2024-2026"), nil, nil, []string{"piao-2024-2026/nuovo.html"})
-	if built, ds := Build(Input{Site: site, Themes: piao.Themes}); built == nil || !strings.Contains(ds.Error(), "non corrisponde al suo manifesto") {
-		t.Errorf("build of a site with an altered snapshot: want a warning, got:\n%s", ds.Error())
+	if built, ds := Build(Input{Site: site, Themes: piao.Themes}); built != nil || !ds.HasErrors() || !strings.Contains(ds.Error(), "non corrisponde al suo manifesto") {
+		t.Errorf("build of a site with an altered snapshot: want an error, got:\n%s", ds.Error())
 	}
 	os.Remove(filepath.Join(root, "piao-2024-2026", "nuovo.html"))
 	wantReport(t, "restored", VerifySnapshot(site, "piao-2024-2026"), nil, nil, nil)
@@ -419,6 +419,9 @@ func TestSnapshotOptions(t *testing.T) {
 		{SnapshotOptions{Plan: "piao-2024-2026", Name: "Nome Brutto"}, `nome di archivio "Nome Brutto" non valido`},
 		{SnapshotOptions{Plan: "piao-2024-2026", Name: "verify"}, `nome di archivio "verify" non valido`},
 		{SnapshotOptions{Plan: "piao-2024-2026", Date: "12/09/2024"}, `data "12/09/2024" non valida`},
+		{SnapshotOptions{Plan: "piao-2024-2026", Date: "1900-01-01"}, "data della versione 1900-01-01 precedente all'ultima modifica del piano (2024-09-12)"},
+		{SnapshotOptions{Plan: "piao-2024-2026", Date: "2024-09-11"}, "data della versione 2024-09-11 precedente all'ultima modifica del piano (2024-09-12)"},
+		{SnapshotOptions{Plan: "piao-2024-2026", Date: "2099-01-01", Today: "2026-12-03"}, "data della versione 2099-01-01 successiva a oggi (2026-12-03)"},
 	} {
 		snap, ds := NewSnapshot(in, c.opt)
 		if snap != nil || !strings.Contains(ds.Error(), c.want) {

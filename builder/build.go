@@ -15,6 +15,10 @@ type Input struct {
 	Site   fs.FS // the site folder: config.yaml, content/, themes/
 	Themes fs.FS // the built-in themes (themes/NAME/…), usually piao.Themes
 	Minify bool  // minify HTML, CSS and JS
+
+	// Previous is the output a build would replace, for piao check to
+	// compare its pages with (loss.go); "" compares nothing.
+	Previous string
 }
 
 // Site is the built site in memory: output path → content.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
 )
 
@@ -18,8 +19,10 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	var ds Diagnostics
 	(&checker{ds: &ds}).config(&site.Config)
 	ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
+	inline := markup.NewInliner()
 	for _, p := range site.Plans {
 		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
+		c.fieldTexts(inline)
 		c.plan()
 		for _, s := range p.Sheets() {
 			c.sheet(s)
@@ -49,6 +52,7 @@ type checker struct {
 	ds     *Diagnostics
 	ids    map[string]plan.Pos // indicator ids in the plan
 	broken map[string]bool     // files with errors of their own, already reported
+	md     *markup.Renderer    // for the sheets' bodies, made when first needed
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
@@ -85,6 +89,8 @@ func (c *checker) plan() {
 	if p.Pubblicazione.S != "" {
 		c.date(p.Pubblicazione)
 	}
+	c.planDates()
+	c.labels()
 	if len(p.Strategic)+len(p.Operational) == 0 && !planBroken(p, c.broken) {
 		c.ds.warnf(p.Pos, hintNoSheets, msgNoSheets, p.Slug)
 	}
@@ -237,6 +243,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
+	c.body(s)
 	c.links(s.Body, s.BodyAt, s.Pos.File)
 	c.fieldLinks(s.Fields())
 	for i := range s.Indicatori {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -27,8 +28,7 @@ type table struct {
 const utf8BOM = "\ufeff"
 
 // csv renders the table. A cell that a spreadsheet would run as a formula
-// (starting with = + - @, a tab or a carriage return) gets a leading
-// apostrophe.
+// (see formulaStarts) gets a leading apostrophe.
 func (t table) csv() []byte {
 	var buf bytes.Buffer
 	_ = t.write(&buf)
@@ -57,9 +57,14 @@ func (t table) write(out io.Writer) error {
 	return w.Error()
 }
 
+// formulaStarts are the characters that make a spreadsheet read a cell as
+// a formula: = + - @, tab and carriage return, and the fullwidth and
+// small forms of the first four, which spreadsheets fold to them.
+const formulaStarts = "=+-@\t\r＝＋－＠﹦﹢﹣﹫"
+
 // neutralise defuses spreadsheet formulas (CSV injection).
 func neutralise(c string) string {
-	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+	if r, _ := utf8.DecodeRuneInString(c); c != "" && strings.ContainsRune(formulaStarts, r) {
 		return "'" + c
 	}
 	return c

@@ -179,9 +179,28 @@ func (ds Diagnostics) attachSources(files map[string][]byte) {
 			starts[d.Pos.File] = append([]int{0}, lineEnds(src)...)
 		}
 		if ls := starts[d.Pos.File]; d.Pos.Line < len(ls) {
-			d.Source = sourceLine(src[ls[d.Pos.Line-1]:], 1)
+			d.Source = clipSource(sourceLine(src[ls[d.Pos.Line-1]:], 1), d.Pos.Col)
 		}
 	}
+}
+
+// clipSource shortens a source line of thousands of characters (a
+// paragraph of a megabyte, say), which would flood the terminal, to what
+// shows its column: up to 40 characters past it, at least 240, at most
+// 4,096.
+func clipSource(line string, col int) string {
+	keep := min(max(240, col+40), 4096)
+	if len(line) <= keep { // bytes, at least as many as characters
+		return line
+	}
+	n := 0
+	for i := range line {
+		if n == keep {
+			return line[:i] + " …"
+		}
+		n++
+	}
+	return line
 }
 
 func sourceLine(src []byte, line int) string {

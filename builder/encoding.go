@@ -41,7 +41,8 @@ func normalizeText(src []byte) ([]byte, *textProblem) {
 		if looksUTF16(src) {
 			return nil, &textProblem{msg: msgUTF16NoBOM, hint: hintEncoding}
 		}
-		return nil, &textProblem{msg: msgBinary, hint: hintBinary}
+		line, col := place(normalizeNewlines(src[:i]))
+		return nil, &textProblem{line: line, col: col, msg: msgNulByte, hint: hintBinary}
 	}
 	src = normalizeNewlines(src)
 	if p := firstBadRune(src); p != nil {
@@ -117,6 +118,12 @@ func firstBadRune(b []byte) *textProblem {
 		col++
 	}
 	return nil
+}
+
+// place is the line and column just past the end of text.
+func place(text []byte) (line, col int) {
+	last := bytes.LastIndexByte(text, '\n')
+	return bytes.Count(text, []byte("\n")) + 1, utf8.RuneCount(text[last+1:]) + 1
 }
 
 // pos places a text problem in file.

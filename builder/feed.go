@@ -38,7 +38,7 @@ func openDataWarnings(cfg *plan.Config) Diagnostics {
 	switch {
 	case cfg.URLBase.S == "":
 		ds.warnf(plan.Pos{File: "config.yaml"}, hintURLBase, msgNoURLBase)
-	case baseURL(cfg) == "":
+	case baseURL(cfg) == "": // one holding "<" or a quote is an error of the check
 		ds.warnf(cfg.URLBase.Pos, hintURLBase, msgBadURLBase, cfg.URLBase.S)
 	}
 	if cfg.Ente.CodiceIPA.S == "" {

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -153,6 +154,31 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		_ = doc.Text(s, resolve)
 		_ = markup.Links(s)
+	})
+}
+
+// FuzzMarkdownMinify renders any text as a sheet's body, in a page, and
+// minifies the page as piao build does: settling the page's character
+// references first (linearHTML) gives the very bytes of the minifier
+// alone, and a text past a bound of the renderer is refused by Check and
+// shown escaped by Render.
+func FuzzMarkdownMinify(f *testing.F) {
+	f.Add("a &amp; b &lt;c&gt; \"d\" 'e'\n\n| a | b |\n|---|---|\n| &copy; | `&amp;` |\n\n    &amp; codice\n")
+	f.Add(strings.Repeat("[a](", 600))
+	f.Add(strings.Repeat("&amp;", 300) + "\n\n> *a_ [b](c \"d\")\n")
+	md := markup.New()
+	f.Fuzz(func(t *testing.T, s string) {
+		body := md.Render(s)
+		page := []byte("<!DOCTYPE html><html><head><title>" + template.HTMLEscapeString(s) + "</title></head><body><main>" +
+			string(body) + "</main></body></html>")
+		if want, got := plainMinify(t, page), settledMinify(t, page); !bytes.Equal(want, got) {
+			t.Errorf("Render(%q), minified:\n%s\nsettled first:\n%s", s, want, got)
+		}
+		for _, p := range md.Check(s) {
+			if p.Kind != markup.ExternalImage && string(body) != "<p>"+template.HTMLEscapeString(s)+"</p>" {
+				t.Errorf("Check(%q) refuses it (%+v), Render renders it", s, p)
+			}
+		}
 	})
 }
 

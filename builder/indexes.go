@@ -352,12 +352,7 @@ func (l *listing) finish() {
 	walk = func(gs []*listGroup) counts {
 		var c counts
 		for _, g := range gs {
-			if n := seen[g.ID]; n > 0 {
-				seen[g.ID] = n + 1
-				g.ID += "-" + strconv.Itoa(n+1)
-			} else {
-				seen[g.ID] = 1
-			}
+			g.ID = uniqueID(seen, capID(g.ID))
 			g.counts, g.words = walk(g.Groups), l.words
 			if g.Sheet != nil {
 				g.Sheets++
@@ -375,6 +370,31 @@ func (l *listing) finish() {
 			g.Path = strings.TrimSuffix(l.Path, indexFile) + g.ID + "/" + indexFile
 		}
 	}
+}
+
+// capID shortens a group id made from free text (a data source, a
+// mission's name), which names a page of a split index: a file name on
+// disk holds at most 255 bytes.
+func capID(id string) string {
+	const most = 80
+	if len(id) <= most {
+		return id
+	}
+	return strings.TrimRight(id[:most], "-.")
+}
+
+// uniqueID returns id, or id with a number added, whichever seen does not
+// hold yet, and records it.
+func uniqueID(seen map[string]int, id string) string {
+	out := id
+	for n := seen[id]; seen[out] > 0; n++ {
+		out = id + "-" + strconv.Itoa(n+1)
+	}
+	if out != id {
+		seen[id]++
+	}
+	seen[out]++
+	return out
 }
 
 func countIndicators(items []listItem) int {

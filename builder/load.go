@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -42,13 +43,25 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 	var entries []fs.DirEntry
 	err := fs.ErrPermission
 	if l.inside("content") {
-		if entries, err = fs.ReadDir(fsys, "content"); err != nil {
+		if entries, err = fs.ReadDir(fsys, "content"); errors.Is(err, fs.ErrNotExist) {
 			l.diags.errorf(plan.Pos{File: "content"}, hintNoContent, msgNoContent)
+		} else if err != nil {
+			l.cannotList("content", err)
 		}
 	}
 	for _, e := range entries {
 		dir := path.Join("content", e.Name())
-		if ignoredName(e.Name()) || l.entryKind(dir, e) != entryDir || !l.goodName(dir) {
+		if ignoredName(e.Name()) {
+			continue
+		}
+		switch l.entryKind(dir, e) {
+		case entryFile:
+			l.diags.warnf(plan.Pos{File: dir}, hintStrayInContent, msgStrayInContent)
+			continue
+		case entrySkip:
+			continue
+		}
+		if !l.goodName(dir) {
 			continue
 		}
 		if p := l.loadPlan(dir); p != nil {
@@ -120,8 +133,23 @@ const (
 )
 
 func (l *loader) loadPlan(dir string) *plan.Plan {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		l.cannotList(dir, err)
+		return nil
+	}
+	listed := map[string]fs.DirEntry{}
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case ignoredName(name):
+		case name == "piano.yaml" || name == kindDir[plan.Strategic] || name == kindDir[plan.Operational] || name == sectionsDir:
+			listed[name] = e
+		default:
+			l.diags.warnf(plan.Pos{File: path.Join(dir, name)}, hintStrayInPlan, msgStrayInPlan, name)
+		}
+	}
 	file := path.Join(dir, "piano.yaml")
-	if _, err := fs.Stat(l.fsys, file); errors.Is(err, fs.ErrNotExist) {
+	if listed["piano.yaml"] == nil {
 		l.diags.errorf(plan.Pos{File: dir}, hintNoPiano, msgNoPiano)
 		return nil
 	}
@@ -132,28 +160,13 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
 	var jobs []sheetJob
 	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
-		sub := path.Join(dir, kindDir[kind])
-		if _, err := fs.Lstat(l.fsys, sub); err != nil || !l.inside(sub) {
-			continue
-		}
-		entries, err := fs.ReadDir(l.fsys, sub)
-		if err != nil {
-			continue
-		}
-		for _, e := range entries {
-			name := e.Name()
-			if ignoredName(name) || l.entryKind(path.Join(sub, name), e) != entryFile || !l.goodName(path.Join(sub, name)) {
-				continue
-			}
-			ext := path.Ext(name)
-			if ext != ".yaml" && ext != ".yml" && ext != ".md" {
-				l.diags.warnf(plan.Pos{File: path.Join(sub, name)}, hintUnknownFile, msgUnknownFile)
-				continue
-			}
-			jobs = append(jobs, sheetJob{file: path.Join(sub, name), kind: kind, regular: e.Type().IsRegular()})
+		if e := listed[kindDir[kind]]; e != nil {
+			jobs = append(jobs, l.listSheets(path.Join(dir, kindDir[kind]), e, kind)...)
 		}
 	}
-	l.loadSections(p, dir)
+	if e := listed[sectionsDir]; e != nil {
+		l.loadSections(p, path.Join(dir, sectionsDir), e)
+	}
 	for i, s := range l.sheets(jobs) {
 		if s != nil {
 			s.Plan = p
@@ -165,6 +178,54 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		}
 	}
 	return p
+}
+
+// listSheets lists the sheets of the folder sub, of the given kind. Whatever
+// it cannot list or read, and every subfolder, is an error: no sheet is
+// left out in silence.
+func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) []sheetJob {
+	switch l.entryKind(sub, e) {
+	case entrySkip:
+		return nil
+	case entryFile:
+		l.diags.errorf(plan.Pos{File: sub}, fmt.Sprintf(hintNotAFolder, kindDir[kind]), msgNotAFolder, kindDir[kind])
+		return nil
+	}
+	entries, err := fs.ReadDir(l.fsys, sub)
+	if err != nil {
+		l.cannotList(sub, err) // and load what was listed
+	}
+	var jobs []sheetJob
+	for _, e := range entries {
+		name := e.Name()
+		file := path.Join(sub, name)
+		if ignoredName(name) {
+			continue
+		}
+		switch l.entryKind(file, e) {
+		case entrySkip:
+			continue
+		case entryDir:
+			l.diags.errorf(plan.Pos{File: file}, fmt.Sprintf(hintSubfolder, sub), msgSubfolder, name, sub)
+			continue
+		}
+		if !l.goodName(file) {
+			continue
+		}
+		ext := path.Ext(name)
+		if ext != ".yaml" && ext != ".yml" && ext != ".md" {
+			l.diags.warnf(plan.Pos{File: file}, hintUnknownFile, msgUnknownFile)
+			continue
+		}
+		jobs = append(jobs, sheetJob{file: file, kind: kind, regular: e.Type().IsRegular()})
+	}
+	return jobs
+}
+
+// cannotList reports a folder that could not be listed, and why.
+func (l *loader) cannotList(dir string, err error) {
+	reason, hint := osReason(err)
+	l.diags.errorf(plan.Pos{File: dir}, hint, msgCannotList, reason)
 }
 
 var kindDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operational: "operativi"}
@@ -223,6 +284,10 @@ func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet) *yaml.N
 // whose line numbers are those of the file, and returns its body and the
 // line the body starts on.
 func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
+		return nil, "", 0
+	}
 	fm, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
 		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintFrontMatter, msgFrontMatter)
@@ -233,9 +298,18 @@ func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int
 
 // parseYAML parses YAML text that starts offset lines into file.
 func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
+	if len(bytes.TrimSpace(text)) == 0 && offset == 0 {
+		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
+		return nil
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(text, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		l.yamlError(file, text, offset, err)
+		return nil
+	}
+	if line, msg, ok := secondDocument(dec, text); ok {
+		l.diags.errorf(plan.Pos{File: file, Line: line + offset, Col: 1}, hintSecondDocument, "%s", msg)
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -283,7 +357,8 @@ func (l *loader) readListed(file string, listed bool) ([]byte, error) {
 		l.diags.errorf(plan.Pos{File: file}, hintNotRegular, msgNotRegular)
 		return nil, fs.ErrInvalid
 	case err != nil:
-		l.diags.errorf(plan.Pos{File: file}, "", msgReadFile, err.Error())
+		reason, hint := osReason(err)
+		l.diags.errorf(plan.Pos{File: file}, hint, msgCannotRead, reason)
 		return nil, err
 	}
 	src, problem := normalizeText(src)
@@ -324,6 +399,40 @@ func splitFrontMatter(src []byte) (fm, body []byte, bodyLine int, ok bool) {
 		line++
 	}
 	return nil, nil, 0, false
+}
+
+// secondDocument reports whether text, whose first document dec has just
+// read, goes on with anything: another document that holds something (an
+// empty one after a final "---" loses nothing and is let be), or text
+// that does not parse. It returns the finding's line — the first "---" or
+// "..." line after some content, or the line of the stray text — and its
+// message.
+func secondDocument(dec *yaml.Decoder, text []byte) (line int, msg string, ok bool) {
+	var next yaml.Node
+	err := dec.Decode(&next)
+	if err == io.EOF || (err == nil && emptyDocument(&next)) {
+		return 0, "", false
+	}
+	content := false
+	for i, l := range strings.Split(string(text), "\n") {
+		marker := l == "---" || l == "..." || strings.HasPrefix(l, "--- ") || strings.HasPrefix(l, "... ") ||
+			strings.HasPrefix(l, "---\t")
+		if marker && content {
+			return i + 1, msgSecondDocument, true
+		}
+		t := strings.TrimSpace(l)
+		content = content || (t != "" && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "%") && !marker)
+	}
+	line = bytes.Count(bytes.TrimRight(text, " \t\n"), []byte("\n")) + 1 // the stray text ends the file
+	return line, msgTrailingText, true
+}
+
+func emptyDocument(n *yaml.Node) bool {
+	if len(n.Content) == 0 {
+		return true
+	}
+	c := n.Content[0]
+	return c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == ""
 }
 
 func shiftLines(n *yaml.Node, by int) {

@@ -193,3 +193,54 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingDroppedInSilence: whatever content/ holds is read, or named
+// in a finding: a sheet in a subfolder, a folder of sheets that is a file,
+// a file beside the plans, anything else in a plan folder, a second YAML
+// document in a sheet.
+func TestNothingDroppedInSilence(t *testing.T) {
+	tests := []struct {
+		name  string
+		extra map[string]string
+		want  string // the first line of a finding
+	}{
+		{"sheet in a subfolder", map[string]string{"content/p/operativi/area-1/due.yaml": testSheet},
+			`content/p/operativi/area-1: errore: sottocartella "area-1": le schede vanno direttamente in content/p/operativi/`},
+		{"strategic sheets in a subfolder", map[string]string{"content/p/strategici/linea-1/s.md": "---\n" + testSheet + "---\n"},
+			`content/p/strategici/linea-1: errore: sottocartella "linea-1"`},
+		{"a file named like the folder of sheets", map[string]string{"content/p/strategici": "x: y\n"},
+			"content/p/strategici: errore: strategici/ dovrebbe essere una cartella di schede, ma è un file"},
+		{"a file beside the plans", map[string]string{"content/piano.yaml": testPiano},
+			"content/piano.yaml: avviso: file ignorato: in content/ vanno solo le cartelle dei piani"},
+		{"a folder of sheets misnamed", map[string]string{"content/p/Operativi/due.yaml": testSheet},
+			`content/p/Operativi: avviso: "Operativi" ignorato: una cartella di piano contiene piano.yaml, strategici/ e operativi/`},
+		{"a second document", map[string]string{unoYAML: testSheet + "---\nobiettivo_operativo: Altro\n"},
+			unoYAML + ":16:1: errore: il file continua dopo un separatore di documento YAML"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ds := LoadAndCheck(testSite(tt.extra))
+			if !strings.Contains("\n"+headlines(ds), "\n"+tt.want) {
+				t.Errorf("want %q; got:\n%s", tt.want, ds.Error())
+			}
+		})
+	}
+	// A final "---" with nothing after it loses nothing.
+	if _, ds := LoadAndCheck(testSite(map[string]string{unoYAML: testSheet + "---\n"})); len(ds) > 0 {
+		t.Errorf("a sheet ending in an empty document: %s", ds.Error())
+	}
+}
+
+// TestWeightAddendsBounded: a sum of many weights names a handful of them.
+func TestWeightAddendsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.SplitN(testSheet, "indicatori:", 2)[0] + "indicatori:\n")
+	for i := 0; i < 500; i++ {
+		b.WriteString("  - descrizione: I\n    peso: 1%\n")
+	}
+	_, ds := LoadAndCheck(testSite(map[string]string{unoYAML: b.String()}))
+	want := "i pesi degli indicatori sommano a 500% invece di 100% (come approvato: 1 + 1 + 1 + 1 + 1 + 1 + … (altri 494))"
+	if !strings.Contains(ds.Error(), want) {
+		t.Errorf("want %q in:\n%s", want, ds.Error())
+	}
+}

@@ -28,8 +28,9 @@ const (
 
 // Syntax and shape.
 const (
-	msgYAML  = "sintassi YAML non valida: %s"
-	hintYAML = "controlla il rientro (solo spazi, non tabulazioni) e metti tra virgolette i testi che contengono \": \" o iniziano con un carattere speciale"
+	msgYAML        = "sintassi YAML non valida: %s"
+	msgYAMLUnknown = "sintassi YAML non valida"
+	hintYAML       = "controlla il rientro (solo spazi, non tabulazioni) e metti tra virgolette i testi che contengono \": \" o iniziano con un carattere speciale"
 
 	msgFrontMatter  = "intestazione YAML (front matter) assente o non chiusa"
 	hintFrontMatter = "un file .md deve iniziare con una riga \"---\", seguita dai campi e da un'altra riga \"---\""
@@ -79,7 +80,6 @@ const (
 	msgUnknownFile  = "file ignorato: le schede sono file .yaml o .md"
 	hintUnknownFile = "rinomina il file con estensione .yaml o .md, o spostalo fuori da content/"
 	msgMissingFile  = "file non trovato"
-	msgReadFile     = "impossibile leggere il file: %s"
 	msgNotRegular   = "non è un file normale"
 	hintNotRegular  = "in content/ lascia solo file e cartelle"
 	msgTooBig       = "file troppo grande (oltre %d MB)"
@@ -217,9 +217,9 @@ const (
 
 	ServeStopped     = "anteprima fermata"
 	ServeNoSite      = "cartella del sito %s non trovata: indicala con -s CARTELLA"
-	ServeListen      = "impossibile rispondere su %s: %v (la porta è già usata da un altro programma? scegline un'altra con --port)"
+	ServeListen      = "impossibile rispondere su %s: %s (scegli un'altra porta con --port, o un altro indirizzo con --bind)"
 	ServeFullRescan  = "troppe modifiche insieme: rilettura completa del sito"
-	ServeWatchFailed = "impossibile sorvegliare %s: %v"
+	ServeWatchFailed = "impossibile sorvegliare %s: %s"
 
 	ServeErrorTitle    = "Errori nei contenuti"
 	ServeErrorLead     = "L'anteprima non è aggiornata. Correggi i punti indicati e salva il file: questa pagina si aggiorna da sola."
@@ -298,7 +298,6 @@ const (
 // Text encoding and YAML syntax (encoding.go, yamlpos.go).
 const (
 	msgUTF16NoBOM   = "il file sembra salvato in UTF-16 senza indicatore dell'ordine dei byte"
-	msgBinary       = "il file non è un testo (contiene byte nulli)"
 	hintBinary      = "le schede sono file di testo .yaml o .md: controlla di aver salvato il file giusto"
 	msgBadUTF16     = "il file in UTF-16 è troncato"
 	msgBadUTF8      = "byte %#x non valido: il file non è in UTF-8"
@@ -306,13 +305,14 @@ const (
 	msgControlChar  = "carattere di controllo %U non ammesso"
 	hintControlChar = "di solito è un a capo manuale o un simbolo incollato da Word: cancella il punto indicato e riscrivilo"
 
-	hintYAMLTab     = "usa spazi per il rientro, non tabulazioni"
-	hintYAMLSpecial = "un testo che inizia con @, ` o % va scritto tra virgolette"
-	hintYAMLQuote   = "chiudi le virgolette aperte qui, alla fine del testo"
-	hintYAMLEscape  = "tra virgolette doppie la barra rovescia \\ si scrive \\\\; oppure usa le virgolette semplici"
-	hintYAMLFlow    = "chiudi la parentesi aperta qui: ] per [ e } per {"
-	hintYAMLNoColon = "scrivi il nome del campo seguito da \": \" e dal valore, ad esempio: peso: 30%"
-	hintYAMLIndent  = "controlla il rientro: la riga deve essere allineata ai campi dello stesso livello, con soli spazi"
+	hintYAMLTab       = "usa spazi per il rientro, non tabulazioni"
+	hintYAMLDirective = "una riga che inizia con % è una direttiva YAML, che le schede non usano: cancellala, o se è un testo scrivilo tra virgolette dopo il nome del campo"
+	hintYAMLSpecial   = "un testo che inizia con @, ` o % va scritto tra virgolette"
+	hintYAMLQuote     = "chiudi le virgolette aperte qui, alla fine del testo"
+	hintYAMLEscape    = "tra virgolette doppie la barra rovescia \\ si scrive \\\\; oppure usa le virgolette semplici"
+	hintYAMLFlow      = "chiudi la parentesi aperta qui: ] per [ e } per {"
+	hintYAMLNoColon   = "scrivi il nome del campo seguito da \": \" e dal valore, ad esempio: peso: 30%"
+	hintYAMLIndent    = "controlla il rientro: la riga deve essere allineata ai campi dello stesso livello, con soli spazi"
 )
 
 // yamlMessages words the syntax errors of yaml.v3 for the office.
@@ -329,17 +329,62 @@ var yamlMessages = map[string]string{
 	"found unknown escape character":                  "barra rovescia (\\) non valida tra virgolette doppie",
 	"did not find expected node content":              "valore mancante",
 	"exceeded max depth of 10000":                     "annidamento troppo profondo",
+
+	"found unknown directive name":                                 "direttiva YAML sconosciuta (una riga che inizia con %)",
+	"could not find expected directive name":                       "direttiva YAML senza nome (una riga che inizia con %)",
+	"found unexpected non-alphabetical character":                  "carattere non ammesso in una direttiva %",
+	"did not find expected digit or '.' character":                 "direttiva %YAML senza numero di versione",
+	"did not find expected version number":                         "direttiva %YAML senza numero di versione",
+	"found extremely long version number":                          "numero di versione troppo lungo nella direttiva %YAML",
+	"found incompatible YAML document":                             "versione di YAML non supportata (usa YAML 1.x)",
+	"found duplicate %YAML directive":                              "direttiva %YAML ripetuta",
+	"found duplicate %TAG directive":                               "direttiva %TAG ripetuta",
+	"did not find expected whitespace":                             "manca uno spazio nella direttiva %",
+	"did not find expected whitespace or line break":               "manca uno spazio o un a capo dopo il valore",
+	"did not find expected comment or line break":                  "testo inatteso dopo il valore (un commento inizia con \" #\")",
+	"did not find expected <document start>":                       "manca la riga \"---\" che apre il documento dopo le direttive %",
+	"did not find expected <stream-start>":                         "inizio del file non valido",
+	"found unexpected document indicator":                          "\"---\" o \"...\" all'inizio di una riga dentro un testo tra virgolette",
+	"found undefined tag handle":                                   "etichetta (!) non definita",
+	"did not find expected tag URI":                                "etichetta (!) incompleta",
+	"did not find expected '!'":                                    "etichetta (!) incompleta",
+	"did not find the expected '>'":                                "etichetta (!<…>) non chiusa",
+	"did not find URI escaped octet":                               "etichetta (!) con un carattere % non valido",
+	"found an incorrect leading UTF-8 octet":                       "etichetta (!) con caratteri non validi",
+	"found an incorrect trailing UTF-8 octet":                      "etichetta (!) con caratteri non validi",
+	"did not find expected alphabetic or numeric character":        "nome di ancora o alias (& o *) non valido",
+	"found invalid Unicode character escape code":                  "sequenza \\u o \\U non valida tra virgolette doppie",
+	"did not find expected hexdecimal number":                      "sequenza \\x, \\u o \\U non valida tra virgolette doppie",
+	"found an indentation indicator equal to 0":                    "indicatore di rientro 0 in un testo su più righe (| o >)",
+	"found a tab character where an indentation space is expected": "tabulazione nel rientro",
+	"block sequence entries are not allowed in this context":       "\"- \" in un punto in cui non è ammesso",
+	"mapping keys are not allowed in this context":                 "\"? \" in un punto in cui non è ammesso",
+	"control characters are not allowed":                           "carattere di controllo non ammesso",
+	"invalid leading UTF-8 octet":                                  "il testo non è in UTF-8",
+	"invalid trailing UTF-8 octet":                                 "il testo non è in UTF-8",
+	"invalid length of a UTF-8 sequence":                           "il testo non è in UTF-8",
+	"incomplete UTF-8 octet sequence":                              "il testo non è in UTF-8",
+	"invalid Unicode character":                                    "carattere Unicode non valido",
+	"incomplete UTF-16 character":                                  "il testo in UTF-16 è troncato",
+	"incomplete UTF-16 surrogate pair":                             "il testo in UTF-16 è troncato",
+	"expected low surrogate area":                                  "il testo in UTF-16 non è valido",
+	"document contains excessive aliasing":                         "alias e ancore YAML (& e *) non sono ammessi",
 }
 
-// yamlMessage words a yaml.v3 problem.
+// yamlMessage words a yaml.v3 problem; one it does not know (none is
+// known to reach it) is said in general words, never in English.
 func yamlMessage(problem string) string {
-	if strings.HasPrefix(problem, "unknown anchor") {
+	switch {
+	case strings.HasPrefix(problem, "unknown anchor"):
 		return msgAlias
+	case strings.HasPrefix(problem, "exceeded max depth"):
+		problem = "exceeded max depth of 10000"
 	}
-	if m, ok := yamlMessages[problem]; ok {
-		problem = m
+	m, ok := yamlMessages[problem]
+	if !ok {
+		return msgYAMLUnknown
 	}
-	return fmt.Sprintf(msgYAML, problem)
+	return fmt.Sprintf(msgYAML, m)
 }
 
 func hintYAMLColon(key, value string) string {
@@ -480,7 +525,8 @@ func failReason(e *publish.Error) string {
 	case publish.BadName:
 		return fmt.Sprintf(reasonBadName, e.Name)
 	}
-	return e.Err.Error()
+	reason, _ := osReason(e.Err) // in Italian, as every other reason
+	return reason
 }
 
 // worded is an error said to the office, over the error it tells.
@@ -495,11 +541,12 @@ func (w *worded) Unwrap() error { return w.err }
 
 // Open data, feeds and discovery.
 const (
-	msgNoURLBase   = "manca url_base: catalogo DCAT-AP_IT e sitemap.xml non pubblicati, indirizzi dei dati aperti relativi al sito"
-	msgBadURLBase  = "url_base %q non è un indirizzo assoluto http o https: catalogo DCAT-AP_IT e sitemap.xml non pubblicati"
-	hintURLBase    = "un catalogo nomina i dati con indirizzi assoluti: aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
-	msgNoCodiceIPA = "manca ente.codice_ipa: il catalogo DCAT-AP_IT non identifica l'ente e i suoi dataset (dct:identifier) come il catalogo nazionale dati.gov.it richiede"
-	hintCodiceIPA  = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente come lo riporta indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
+	msgNoURLBase    = "manca url_base: catalogo DCAT-AP_IT e sitemap.xml non pubblicati, indirizzi dei dati aperti relativi al sito"
+	msgBadURLBase   = "url_base %q non è un indirizzo assoluto http o https (senza ? e #)"
+	msgURLBaseChars = "url_base %q contiene un carattere che un indirizzo non ammette: %q"
+	hintURLBase     = "un catalogo nomina i dati con indirizzi assoluti: aggiungi a config.yaml l'indirizzo pubblico del sito, ad esempio: url_base: https://trasparenza.example.it/piao/"
+	msgNoCodiceIPA  = "manca ente.codice_ipa: il catalogo DCAT-AP_IT non identifica l'ente e i suoi dataset (dct:identifier) come il catalogo nazionale dati.gov.it richiede"
+	hintCodiceIPA   = "aggiungi a config.yaml, sotto ente, il codice IPA dell'ente come lo riporta indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
 
 	msgIPACode         = "ente.codice_ipa %q non è un codice IPA"
 	hintIPACode        = "il codice IPA è fatto di lettere minuscole, cifre e trattini bassi, come lo riporta indicepa.gov.it, ad esempio: codice_ipa: cciaa_to"
@@ -512,13 +559,14 @@ const (
 
 // Archive.
 const (
-	msgNoSuchPlan      = "piano %q inesistente"
-	msgSnapshotName    = "nome di archivio %q non valido"
-	hintSnapshotName   = "usa lettere minuscole, cifre, punti e trattini, ad esempio piao-2024-2026-2024-12-20"
-	msgSnapshotExists  = "l'archivio %s esiste già e una versione archiviata non si modifica mai: per archiviarne un'altra usa un nome nuovo, ad esempio --nome %s"
-	msgSnapshotSkipped = "cartella %q ignorata: non è un nome di archivio valido"
-	msgSnapshotDiffers = "l'archivio non corrisponde al suo manifesto SHA256SUMS (%d file modificati, %d mancanti, %d aggiunti): pubblicato così com'è"
-	msgZipUnverified   = "l'archivio %s non corrisponde al suo manifesto: zip non scritto (esegui piao archive verify)"
+	msgNoSuchPlan         = "piano %q inesistente"
+	msgSnapshotName       = "nome di archivio %q non valido"
+	hintSnapshotName      = "usa lettere minuscole, cifre, punti e trattini, ad esempio piao-2024-2026-2024-12-20"
+	msgSnapshotExists     = "l'archivio %s esiste già e una versione archiviata non si modifica mai: per archiviarne un'altra usa un nome nuovo, ad esempio --nome %s"
+	msgSnapshotSkipped    = "cartella %q ignorata: non è un nome di archivio valido"
+	msgSnapshotDiffers    = "la versione archiviata non corrisponde al suo manifesto SHA256SUMS (%s): non si pubblica una versione che non si può provare integra"
+	msgSnapshotUnreadable = "impossibile leggere la versione archiviata: %s"
+	msgZipUnverified      = "l'archivio %s non corrisponde al suo manifesto: zip non scritto (esegui piao archive verify)"
 )
 
 func hintKnownPlans(known []string) string {
@@ -528,8 +576,15 @@ func hintKnownPlans(known []string) string {
 	return "piani del sito: " + strings.Join(known, ", ")
 }
 
+// snapshotDiffs says how many files of a snapshot differ, and how.
+func snapshotDiffs(r VerifyReport) string {
+	return quantity(len(r.Changed), "file modificato", "file modificati") + ", " +
+		quantity(len(r.Missing), "mancante", "mancanti") + ", " + quantity(len(r.Added), "aggiunto", "aggiunti")
+}
+
 func hintVerify(name string) string {
-	return "esegui piao archive verify " + name + " per l'elenco dei file; una versione archiviata non va mai modificata"
+	return "esegui piao archive verify " + name + " per l'elenco dei file, e ripristina la cartella archive/" + name +
+		" com'era (dal repository del sito, git checkout -- archive/" + name + ", o dallo zip depositato): una versione archiviata non va mai modificata"
 }
 
 // SnapshotSummary formats what `piao archive` prints once a snapshot is
@@ -580,6 +635,146 @@ func NoSnapshots(plan string) string {
 	return fmt.Sprintf(msgNoSnapshotsOfPlan, plan)
 }
 
+// Reading the site: what the operating system refused, in the office's
+// words (load.go, paths.go, osmessages.go).
+const (
+	msgCannotRead      = "impossibile leggere il file: %s"
+	msgCannotList      = "impossibile leggere la cartella: %s"
+	msgDanglingLink    = "collegamento simbolico interrotto: il file a cui porta non esiste"
+	hintDanglingLink   = "ripristina il file a cui il collegamento porta, o cancella il collegamento"
+	msgSubfolder       = "sottocartella %q: le schede vanno direttamente in %s/, le sottocartelle non vengono lette"
+	hintSubfolder      = "sposta i file della sottocartella in %s/ (il nome del file diventa l'indirizzo della pagina)"
+	msgNotAFolder      = "%s/ dovrebbe essere una cartella di schede, ma è un file"
+	hintNotAFolder     = "rinomina il file, e metti le schede in una cartella %s/"
+	msgStrayInContent  = "file ignorato: in content/ vanno solo le cartelle dei piani"
+	hintStrayInContent = "sposta il file nella cartella del suo piano, ad esempio content/piao-2024-2026/"
+	msgStrayInPlan     = "%q ignorato: una cartella di piano contiene piano.yaml, strategici/, operativi/ e sezioni/"
+	hintStrayInPlan    = "metti le schede in strategici/ o operativi/, le sezioni del piano in sezioni/; altri file vanno fuori da content/"
+	msgSecondDocument  = "il file continua dopo un separatore di documento YAML (\"---\" o \"...\"): piao legge solo il primo documento"
+	hintSecondDocument = "togli il separatore alla riga indicata e unisci i campi in un solo documento, o sposta il resto in un altro file"
+	msgTrailingText    = "testo inatteso dopo la fine dei campi: piao non lo leggerebbe"
+	msgFileVsFolder    = "la pagina %s richiede la cartella %s, che nel sito è già un file"
+	hintFileVsFolder   = "rinomina la cartella del piano o il file: il nome non può essere quello di un file del sito, come index.html"
+	msgOutputNameLong  = "il file %s avrebbe un nome di %d byte, oltre i %d che il disco ammette"
+	hintOutputNameLong = "accorcia il nome della cartella del piano o i codici di aree, unità e linee"
+	msgNulByte         = "byte nullo (NUL) non ammesso: il file non è un testo"
+)
+
+// The reasons the operating system gives, worded for the office.
+const (
+	reasonNotExist    = "il file o la cartella non esiste"
+	reasonPermRead    = "permesso negato"
+	reasonNameTooLong = "nome o percorso troppo lungo per il disco"
+	reasonLinkLoop    = "troppi collegamenti simbolici in sequenza (forse un ciclo)"
+	reasonIO          = "errore di lettura o scrittura del disco"
+	reasonNotDir      = "una parte del percorso è un file, non una cartella"
+	reasonIsDir       = "è una cartella, non un file"
+	reasonTooMany     = "troppi file aperti"
+	reasonOther       = "errore del sistema operativo (%v)"
+	reasonInvalidName = "nome di file non valido"
+
+	reasonAddrInUse      = "l'indirizzo è già usato da un altro programma"
+	reasonAddrNotHere    = "l'indirizzo non appartiene a questo computer"
+	reasonPortDenied     = "permesso negato (le porte sotto 1024 sono riservate all'amministratore)"
+	reasonWatchLimit     = "raggiunto il limite di cartelle sorvegliate del sistema (fs.inotify.max_user_watches)"
+	reasonWatchInstances = "raggiunto il limite di sorveglianze del sistema (fs.inotify.max_user_instances)"
+
+	msgSnapshotNotWritten = "versione archiviata non scritta in %s (%s): nessuna cartella parziale è rimasta"
+	msgZipNotWritten      = "zip non scritto in %s (%s): nessun file parziale è rimasto"
+
+	// MsgArchiveUnreadable: archive/ could not be listed.
+	MsgArchiveUnreadable = "impossibile leggere %s (%s)"
+	// MsgArchiveNotCleaned: the leftovers of interrupted archives could not be removed.
+	MsgArchiveNotCleaned = "impossibile pulire %s dalle cartelle temporanee di archiviazioni interrotte (%s)"
+
+	hintDiskFull    = "libera spazio sul disco, o scegline un altro, e riprova"
+	hintPermRead    = "concedi a chi esegue piao il permesso di leggere (chmod a+r per un file, a+rx per una cartella), o sposta l'elemento fuori da content/"
+	hintNameTooLong = "scegli un percorso più breve o nomi di cartelle e file più corti"
+	hintIO          = "controlla il disco (o la chiavetta) e riprova; se l'errore resta, copia il sito su un altro disco"
+)
+
+// addends writes the terms of a sum, at most a handful: "25 + 25 + 10 + …
+// (altri 12)".
+func addends(terms []string) string {
+	const most = 6
+	if len(terms) <= most {
+		return strings.Join(terms, " + ")
+	}
+	return strings.Join(terms[:most], " + ") + fmt.Sprintf(" + … (altri %d)", len(terms)-most)
+}
+
+// Values that are not values (values.go).
+const (
+	msgDateOutside     = "data %s fuori dagli anni del piano (%s)"
+	msgBeforeApproval  = "data %s precedente all'approvazione del piano (%s)"
+	hintBeforeApproval = "la pubblicazione e le revisioni seguono l'approvazione: controlla le due date"
+	msgLabelTooLong    = "titolo troppo lungo: %d caratteri, al massimo %d"
+	msgURLTooLong      = "indirizzo troppo lungo: %d caratteri, al massimo %d"
+	hintURLTooLong     = "browser e server rifiutano indirizzi così lunghi: controlla di aver copiato l'indirizzo giusto"
+	hintLabel          = "è il nome che ogni pagina ripete nell'intestazione, nel percorso e nei menu: accorcialo, e scrivi il resto in una descrizione"
+)
+
+func hintPlanDates(period string, from, to int) string {
+	return fmt.Sprintf("gli atti di un piano %s cadono tra il 1° gennaio %d e il 31 dicembre %d: controlla la data", period, from, to)
+}
+
+// CleanedArchive says what piao removed from archive/: the temporary
+// folders and zips of interrupted runs of piao archive.
+func CleanedArchive(names []string) string {
+	return fmt.Sprintf("rimossi da archive/ i resti di archiviazioni interrotte (%s): %s",
+		quantity(len(names), "cartella o zip temporaneo", "cartelle o zip temporanei"), strings.Join(names, ", "))
+}
+
+// The date of a snapshot (archive.go).
+const (
+	msgSnapshotTooEarly = "data della versione %s precedente all'ultima modifica del piano (%s): la versione archiviata ne comprende già le revisioni"
+	msgSnapshotFuture   = "data della versione %s successiva a oggi (%s)"
+)
+
+func hintSnapshotDate(updated string) string {
+	return fmt.Sprintf("ometti --data per usare la data dell'ultima revisione o pubblicazione (%s), o scrivi --data oggi", updated)
+}
+
+// A publication that loses pages (loss.go).
+const (
+	msgLossDone        = "questa pubblicazione ha %s in meno di quella che ha sostituito in %s (%d → %d)"
+	msgLossWould       = "la prossima pubblicazione avrebbe %s in meno di quella ora in %s (%d → %d)"
+	msgSheetsLossDone  = "questa pubblicazione ha tolto schede che erano pubblicate in %s"
+	msgSheetsLossWould = "la prossima pubblicazione toglierebbe schede ora pubblicate in %s"
+	hintLoss           = "controlla che ogni cartella e ogni scheda di content/ ci sia e sia leggibile, e che nessun piano sia stato rinominato; se le pagine sono state tolte di proposito, nulla da fare"
+)
+
+// lossOfPlan says how many sheets a plan lost.
+func lossOfPlan(p PlanLoss) string {
+	if p.SheetsAfter == 0 {
+		return fmt.Sprintf("piano %s assente (aveva %s)", p.Plan, quantity(p.SheetsBefore, "scheda", "schede"))
+	}
+	return fmt.Sprintf("piano %s: %s in meno (%d → %d)", p.Plan, quantity(p.SheetsBefore-p.SheetsAfter, "scheda", "schede"), p.SheetsBefore, p.SheetsAfter)
+}
+
+// LossSummary is the line that closes the summary of a build that lost
+// pages, so that no one misses it.
+func LossSummary(l *OutputLoss) string { return "ATTENZIONE: " + l.Warning(true).Msg }
+
+// A sheet's Markdown body (bodies.go).
+const (
+	msgBodyDepth      = "annidamento troppo profondo: %d citazioni (>) o elenchi aperti sulla stessa riga, al massimo %d"
+	hintBodyDepth     = "ogni > o - all'inizio della riga apre un livello: togline qualcuno"
+	msgBodyColumns    = "tabella di %d colonne, al massimo %d"
+	msgBodyCells      = "le tabelle del testo hanno in tutto %d celle, al massimo %d (ogni riga conta tutte le colonne dell'intestazione, anche se è più corta)"
+	hintBodyTable     = "dividi la tabella in tabelle più piccole, o pubblica i dati completi come file a parte"
+	msgBodyElements   = "testo troppo lungo e articolato: %d elementi (paragrafi, titoli, voci di elenco, citazioni, celle, collegamenti, enfasi), al massimo %d"
+	hintBodyElements  = "il corpo di una scheda è un testo di qualche pagina: sposta il resto in un documento da collegare, o dividilo fra più schede"
+	msgBodyEmphasis   = "paragrafo con %d segni di enfasi (* _ ~), al massimo %d"
+	hintBodyEmphasis  = "dividi il paragrafo (una riga vuota tra l'uno e l'altro), o scrivi i segni che non sono enfasi come \\* \\_ \\~"
+	msgBodyBrackets   = "paragrafo con %d parentesi quadre [, al massimo %d"
+	hintBodyBrackets  = "dividi il paragrafo (una riga vuota tra l'uno e l'altro), o scrivi le parentesi che non aprono un collegamento come \\[ e \\]"
+	msgBodyLinks      = "paragrafo con troppi collegamenti aperti ma non chiusi, o con indirizzi lunghi, per la sua lunghezza"
+	hintBodyLinks     = "ogni collegamento si scrive [testo](indirizzo), con l'indirizzo senza spazi e la parentesi chiusa; dividi il paragrafo, o scrivi ]( come \\](  se non apre un collegamento"
+	msgExternalImage  = "immagine da un altro sito: %s"
+	hintExternalImage = "il sito non fa richieste ad altri siti, e il browser non la mostrerebbe: togli l'immagine, o scrivi un collegamento [testo](indirizzo) al posto di ![testo](indirizzo)"
+)
+
 // Output that every file system can hold (portable.go).
 const (
 	msgPathReserved  = "il file %s non si può creare su Windows: %q è un nome riservato del sistema (CON, PRN, AUX, NUL, COM0-9, LPT0-9, con qualunque estensione)"
@@ -607,6 +802,10 @@ func italianDate(iso string) string {
 // Narrative sections and short links (sections_check.go).
 const (
 	msgSectionFile       = "file ignorato: le sezioni del piano sono file .md"
+	msgSectionsNotFolder = "sezioni/ dovrebbe essere la cartella delle sezioni del piano, ma è un file"
+	hintSectionsFolder   = "rinomina il file, e metti le sezioni (file .md) in una cartella sezioni/"
+	msgSectionSubfolder  = "sottocartella %q: le sezioni vanno direttamente in sezioni/, le sottocartelle non vengono lette"
+	hintSectionSubfolder = "sposta i file .md della sottocartella in sezioni/ (il nome del file, senza il numero iniziale, diventa l'indirizzo della pagina)"
 	hintSectionFile      = "rinomina il file con estensione .md (ad esempio 02-valore-pubblico.md), o spostalo fuori da sezioni/"
 	msgSectionOrder      = "ordine %q non valido: serve un numero intero"
 	hintSectionOrder     = "ordine: 3 (oppure togli ordine e fai iniziare il nome del file con il numero: 03-rischi.md)"

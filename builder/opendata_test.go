@@ -158,13 +158,15 @@ func TestCSVColumnsDocumented(t *testing.T) {
 // TestCSVNeutralise: cells a spreadsheet would run as formulas get an
 // apostrophe; other text, Italian letters included, is untouched.
 func TestCSVNeutralise(t *testing.T) {
-	tb := table{header: []string{"a"}, rows: slices.Values([][]string{{"=1+1"}, {"+39 0321"}, {"-5%"}, {"@SUM(A1)"}, {"\tx"}, {"≥ 12"}, {"Unità, \"qualità\""}})}
+	tb := table{header: []string{"a"}, rows: slices.Values([][]string{{"=1+1"}, {"+39 0321"}, {"-5%"}, {"@SUM(A1)"}, {"\tx"}, {"≥ 12"}, {"Unità, \"qualità\""},
+		{"＝1+1"}, {"＋39"}, {"－5"}, {"＠SUM(A1)"}, {"﹦1"}})}
 	b := tb.csv()
 	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte(utf8BOM)))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"'=1+1", "'+39 0321", "'-5%", "'@SUM(A1)", "'\tx", "≥ 12", "Unità, \"qualità\""}
+	want := []string{"'=1+1", "'+39 0321", "'-5%", "'@SUM(A1)", "'\tx", "≥ 12", "Unità, \"qualità\"",
+		"'＝1+1", "'＋39", "'－5", "'＠SUM(A1)", "'﹦1"}
 	for i, w := range want {
 		if got := recs[i+1][0]; got != w {
 			t.Errorf("cell %d = %q, want %q", i, got, w)

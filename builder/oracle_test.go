@@ -26,7 +26,7 @@ import (
 //     embeds code, no event attribute, no link or source outside http,
 //     https, mailto and relative addresses;
 //   - .json and .jsonld must parse; .xml must be well-formed, without script;
-//   - .csv cells may not start with = + - @ (spreadsheet formulas);
+//   - .csv cells may not start with = + - @, nor their fullwidth forms (spreadsheet formulas);
 //   - .js and .ttl (Turtle) may hold an author's text only inside a string
 //     literal;
 //   - .css and .txt may not hold it at all, but for the texts of the open
@@ -210,7 +210,7 @@ func judgeCSV(b []byte) error {
 	}
 	for i, row := range rows {
 		for _, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+			if r, _ := utf8.DecodeRuneInString(cell); cell != "" && strings.ContainsRune("=+-@＝＋－＠", r) {
 				return fmt.Errorf("row %d: cell %q starts a formula", i+1, cell)
 			}
 		}

@@ -38,8 +38,8 @@ type Pages struct {
 }
 
 // NewPages prepares the files of a model that loaded and checked without
-// errors, with the theme and options of in. Theme problems come back as
-// errors, open-data and snapshot problems as warnings.
+// errors, with the theme and options of in. Theme problems and snapshots
+// that do not verify come back as errors, open-data problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
 	p, ds, _ := newPagesTo(in, model, nil) // in memory: nothing to fail writing
 	return p, ds
@@ -56,6 +56,9 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnos
 	}
 	snaps, sds := loadSnapshots(in.Site)
 	ds = append(ds, sds...)
+	if sds.HasErrors() { // a snapshot that does not verify is never published
+		return nil, ds, nil
+	}
 	p, err := newPages(th, model, in.Minify, snaps, to)
 	switch {
 	case errors.As(err, new(*publish.Error)):
@@ -65,6 +68,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnos
 		return nil, ds, nil
 	}
 	p.src = in.Site
+	ds = append(ds, auditOutputNames(append(p.out.names(), slices.Collect(maps.Keys(p.pages))...))...)
 	if ds = append(ds, p.checkPortable(in.Site, cmp.Or(model.Config.Tema.S, "default"))...); ds.HasErrors() {
 		return nil, ds, nil
 	}

@@ -3,7 +3,9 @@ package builder
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -83,8 +85,12 @@ func (l *loader) entryKind(name string, e fs.DirEntry) int {
 	}
 	info, err := fs.Stat(l.fsys, name)
 	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.diags.errorf(plan.Pos{File: name}, hintDanglingLink, msgDanglingLink)
+		return entrySkip
 	case err != nil:
-		l.diags.errorf(plan.Pos{File: name}, hintSymlink, msgReadFile, err.Error())
+		reason, hint := osReason(err)
+		l.diags.errorf(plan.Pos{File: name}, hint, msgCannotRead, reason)
 		return entrySkip
 	case info.IsDir():
 		return entryDir
@@ -108,6 +114,39 @@ func (l *loader) goodName(name string) bool {
 		return false
 	}
 	return true
+}
+
+// maxOutputName is the longest file or folder name the disks piao writes
+// to accept (NAME_MAX).
+const maxOutputName = 255
+
+// auditOutputNames checks every output path, pages and other files alike:
+// no name longer than a disk accepts, no file where a folder must be. With
+// checkPortable (the names and lengths every system holds) it is the last
+// guard of what checkPages already ensures, so that piao check refuses
+// whatever piao build would fail to write.
+func auditOutputNames(paths []string) Diagnostics {
+	var ds Diagnostics
+	files := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		files[p] = true
+	}
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		for _, part := range strings.Split(p, "/") {
+			if len(part) > maxOutputName {
+				ds.errorf(plan.Pos{File: "content"}, hintOutputNameLong, msgOutputNameLong, p, len(part), maxOutputName)
+				break
+			}
+		}
+		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+			if files[d] {
+				ds.errorf(plan.Pos{File: "content"}, hintFileVsFolder, msgFileVsFolder, p, d)
+			}
+		}
+	}
+	return ds
 }
 
 // checkPages reports two sources that would write the same page, and any
@@ -134,7 +173,31 @@ func checkPages(site *plan.Site) Diagnostics {
 		}
 		owners[pg.Path] = pos
 	}
+	for _, f := range []string{feedPath(), "robots.txt", "sitemap.xml"} {
+		owners[f] = site.Config.Pos
+	}
+	reported := map[string]bool{}
+	for _, p := range slices.Sorted(maps.Keys(owners)) {
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			if _, isFile := owners[d]; isFile && !reported[d] {
+				reported[d] = true
+				ds.errorf(folderOf(site, p, owners[p]), hintFileVsFolder, msgFileVsFolder, p, d)
+			}
+		}
+	}
 	return ds
+}
+
+// folderOf is the plan folder whose name makes the first folder of the
+// output path p, or else pos.
+func folderOf(site *plan.Site, p string, pos plan.Pos) plan.Pos {
+	first, _, _ := strings.Cut(p, "/")
+	for _, pl := range site.Plans {
+		if slug(pl.Slug) == first {
+			return plan.Pos{File: path.Dir(pl.Pos.File)}
+		}
+	}
+	return pos
 }
 
 func codeMissing(pg *page) bool {

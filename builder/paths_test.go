@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,5 +137,41 @@ func TestThemePanicNamesPage(t *testing.T) {
 	}
 	if !strings.Contains(errs[0].Msg, "nil pointer") || !strings.Contains(errs[0].Hint, "tema") {
 		t.Errorf("the error does not say what failed: %s", errs[0])
+	}
+}
+
+// TestCheckRefusesWhatBuildWould: a plan folder whose name the output
+// cannot hold — named like a file of the site, or longer than a disk's
+// file names — is an error of piao check, and piao build refuses it with
+// the same error before writing anything.
+func TestCheckRefusesWhatBuildWould(t *testing.T) {
+	for _, tt := range []struct{ folder, want string }{
+		{"index.html", "la pagina index.html/aree/a1/index.html richiede la cartella index.html, che nel sito è già un file"},
+		{"robots.txt", "richiede la cartella robots.txt, che nel sito è già un file"},
+		{"revisioni.xml", "richiede la cartella revisioni.xml, che nel sito è già un file"},
+		{strings.Repeat("p", 250), "è troppo lungo"},
+	} {
+		t.Run(tt.folder[:min(len(tt.folder), 20)], func(t *testing.T) {
+			extra := map[string][]byte{}
+			for name, f := range testSite(nil) {
+				if strings.HasPrefix(name, "content/p/") {
+					extra[name] = nil
+					extra["content/"+tt.folder+"/"+strings.TrimPrefix(name, "content/p/")] = f.Data
+				}
+			}
+			dir := diskSite(t, extra)
+			ds := Check(Input{Site: rootFS(t, dir), Themes: piao.Themes, Minify: true})
+			if !ds.HasErrors() || !strings.Contains(ds.Error(), tt.want) {
+				t.Errorf("check: want %q; got:\n%s", tt.want, ds.Error())
+			}
+			dest := filepath.Join(t.TempDir(), "public")
+			_, bds, err := BuildTo(Input{Site: rootFS(t, dir), Themes: piao.Themes, Minify: true}, dest, PublishOptions{})
+			if said := fmt.Sprint(err) + bds.Error(); !bds.HasErrors() && err == nil || !strings.Contains(said, "troppo lungo") && !strings.Contains(said, tt.want) {
+				t.Errorf("build: err %v; want %q; got:\n%s", err, tt.want, bds.Error())
+			}
+			if _, err := os.Stat(dest); err == nil {
+				t.Error("the build wrote its output")
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/piao-pa/piao"
@@ -142,17 +143,26 @@ func TestUnholdableNames(t *testing.T) {
 	sheet := strings.NewReplacer("unita: u1", "unita: con", "area: a1", "area: aux.1").Replace(testSheet)
 	long := strings.Repeat("obiettivo-", 18) + "fine"
 	files := testSite(map[string]string{
-		"content/p/piano.yaml":                   piano,
-		"content/p/operativi/uno.yaml":           "",
-		"content/p/operativi/nul.yaml":           sheet,
-		"content/p/operativi/LPT1.md":            "---\n" + strings.Replace(sheet, "peso: 50%", "peso: 0%", 1) + "---\n",
-		"content/p/operativi/" + long + ".yaml":  strings.Replace(sheet, "peso: 50%", "peso: 0%", 1),
-		"themes/default/assets/img/aux.png":      "x",
-		"themes/default/assets/img/a:b.png":      "x",
-		"themes/default/assets/img/punto.":       "x",
-		"themes/default/assets/css/PIAO.css":     "body{}",
-		"archive/vecchio/p/unita/con/index.html": "<p>vecchio</p>",
+		"content/p/piano.yaml":                  piano,
+		"content/p/operativi/uno.yaml":          "",
+		"content/p/operativi/nul.yaml":          sheet,
+		"content/p/operativi/LPT1.md":           "---\n" + strings.Replace(sheet, "peso: 50%", "peso: 0%", 1) + "---\n",
+		"content/p/operativi/" + long + ".yaml": strings.Replace(sheet, "peso: 50%", "peso: 0%", 1),
+		"themes/default/assets/img/aux.png":     "x",
+		"themes/default/assets/img/a:b.png":     "x",
+		"themes/default/assets/img/punto.":      "x",
+		"themes/default/assets/css/PIAO.css":    "body{}",
 	})
+	// An archived snapshot, sealed as piao archive seals one (a snapshot
+	// that does not verify stops the build before its names matter).
+	old, err := seal(map[string][]byte{"p/unita/con/index.html": []byte("<p>vecchio</p>")},
+		SnapshotMeta{Nome: "vecchio", Data: "2024-09-12", Conservazione: RetentionEnd("2024-09-12")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range old.Files {
+		files["archive/vecchio/"+name] = &fstest.MapFile{Data: b}
+	}
 	if site, _ := Build(Input{Site: files, Themes: piao.Themes}); site != nil {
 		t.Fatal("a site Windows cannot hold was built")
 	}

@@ -102,7 +102,11 @@ func (c *checker) privacy() {
 	eachText(reflect.ValueOf(c.p).Elem(), c.personal)
 	for _, s := range c.p.Sheets() {
 		eachText(reflect.ValueOf(s).Elem(), c.personal)
-		c.personalBody(s)
+		c.personalBody(s.Body, s.BodyAt, s.Pos.File)
+	}
+	for _, s := range c.p.Sezioni {
+		eachText(reflect.ValueOf(s).Elem(), c.personal)
+		c.personalBody(s.Body, s.BodyAt, s.Pos.File)
 	}
 }
 
@@ -113,14 +117,15 @@ func (c *checker) personal(t plan.Text) {
 	}
 }
 
-// personalBody searches the Markdown body, placing each find exactly.
-func (c *checker) personalBody(s *plan.Sheet) {
-	offsets, kinds := personalData(s.Body)
+// personalBody searches a Markdown body (a sheet's or a section's) that
+// starts on line at of file, placing each find exactly.
+func (c *checker) personalBody(body string, at int, file string) {
+	offsets, kinds := personalData(body)
 	for i, off := range offsets {
-		before := s.Body[:off]
-		line := s.BodyAt + strings.Count(before, "\n")
+		before := body[:off]
+		line := at + strings.Count(before, "\n")
 		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-		c.ds.warnf(plan.Pos{File: s.Pos.File, Line: line, Col: col}, hintPersonal, msgPersonal, kinds[i])
+		c.ds.warnf(plan.Pos{File: file, Line: line, Col: col}, hintPersonal, msgPersonal, kinds[i])
 	}
 }
 

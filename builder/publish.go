@@ -13,7 +13,7 @@ import (
 // shortened.
 func newMinifier() *minify.M {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepEndTags: true, KeepQuotes: true, KeepDocumentTags: true, KeepDefaultAttrVals: true})
+	m.Add("text/html", linearHTML{&html.Minifier{KeepEndTags: true, KeepQuotes: true, KeepDocumentTags: true, KeepDefaultAttrVals: true}})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	return m

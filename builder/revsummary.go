@@ -106,8 +106,8 @@ func moveOf(c plan.Change, all []plan.Change) targetMove {
 			return targetChanged
 		}
 	}
-	before, ok1 := parseMeasure(c.Old)
-	after, ok2 := parseMeasure(c.New)
+	before, ok1 := parseFigure(c.Old)
+	after, ok2 := parseFigure(c.New)
 	switch {
 	case !ok1 || !ok2 || before.sign != after.sign || before.unit != after.unit:
 		return targetChanged
@@ -119,24 +119,24 @@ func moveOf(c plan.Change, all []plan.Change) targetMove {
 	return targetChanged
 }
 
-// measure is a target read as a number: its sign in front (≥, ≤, >, <,
+// figure is a target read as a number: its sign in front (≥, ≤, >, <,
 // = or none), its value and its kind ("%", "€" or none).
-type measure struct {
+type figure struct {
 	sign, unit string
 	value      float64
 }
 
-// measureRE reads "≥ 12", "≤ 5%", "80", "€ 1.105.500,00", "12,5 %": a sign,
+// figureRE reads "≥ 12", "≤ 5%", "80", "€ 1.105.500,00", "12,5 %": a sign,
 // a euro sign, a number in Italian notation (thousands with dots, decimals
 // with a comma), a percent or euro sign. Anything else ("entro il 30.06",
 // "SI", "30.06.2024") is no number.
-var measureRE = regexp.MustCompile(`^(≥|≤|>=|<=|>|<|=)?\s*(€)?\s*(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?\s*(%|€)?$`)
+var figureRE = regexp.MustCompile(`^(≥|≤|>=|<=|>|<|=)?\s*(€)?\s*(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?\s*(%|€)?$`)
 
-// parseMeasure reads a value as a measure.
-func parseMeasure(s string) (measure, bool) {
-	m := measureRE.FindStringSubmatch(strings.TrimSpace(s))
+// parseFigure reads a value as a figure.
+func parseFigure(s string) (figure, bool) {
+	m := figureRE.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return measure{}, false
+		return figure{}, false
 	}
 	sign := map[string]string{">=": "≥", "<=": "≤"}[m[1]]
 	if sign == "" {
@@ -145,25 +145,25 @@ func parseMeasure(s string) (measure, bool) {
 	unit := m[5]
 	if m[2] != "" {
 		if unit == "%" {
-			return measure{}, false
+			return figure{}, false
 		}
 		unit = "€"
 	}
 	num := strings.ReplaceAll(m[3], ".", "") + strings.Replace(m[4], ",", ".", 1)
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil {
-		return measure{}, false
+		return figure{}, false
 	}
-	return measure{sign: sign, unit: unit, value: v}, true
+	return figure{sign: sign, unit: unit, value: v}, true
 }
 
 // euroCents reads an amount in euro ("€ 1.201.904,83") in cents.
 func euroCents(s string) (int64, bool) {
-	q, ok := parseMeasure(s)
+	q, ok := parseFigure(s)
 	if !ok || q.sign != "" || q.unit != "€" {
 		return 0, false
 	}
-	m := measureRE.FindStringSubmatch(strings.TrimSpace(s))
+	m := figureRE.FindStringSubmatch(strings.TrimSpace(s))
 	units, _ := strconv.ParseInt(strings.ReplaceAll(m[3], ".", ""), 10, 64)
 	cents := int64(0)
 	if dec := strings.TrimPrefix(m[4], ","); dec != "" {

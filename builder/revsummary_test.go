@@ -13,27 +13,27 @@ func TestParseMeasure(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		ok   bool
-		want measure
+		want figure
 	}{
-		{"80", true, measure{"", "", 80}},
-		{"≥ 12", true, measure{"≥", "", 12}},
-		{">= 12", true, measure{"≥", "", 12}},
-		{"≤ 5%", true, measure{"≤", "%", 5}},
-		{"12,5 %", true, measure{"", "%", 12.5}},
-		{"€ 1.105.500,00", true, measure{"", "€", 1105500}},
-		{"1.105.500,50 €", true, measure{"", "€", 1105500.5}},
-		{"≥150", true, measure{"≥", "", 150}},
-		{"30.06", false, measure{}}, // a date, not a number
-		{"30.06.2024", false, measure{}},
-		{"Entro 30.06", false, measure{}},
-		{"SI", false, measure{}},
-		{"//", false, measure{}},
-		{"1,105,500.00", false, measure{}}, // English notation: refused by check, not compared
-		{"€ 5%", false, measure{}},
+		{"80", true, figure{"", "", 80}},
+		{"≥ 12", true, figure{"≥", "", 12}},
+		{">= 12", true, figure{"≥", "", 12}},
+		{"≤ 5%", true, figure{"≤", "%", 5}},
+		{"12,5 %", true, figure{"", "%", 12.5}},
+		{"€ 1.105.500,00", true, figure{"", "€", 1105500}},
+		{"1.105.500,50 €", true, figure{"", "€", 1105500.5}},
+		{"≥150", true, figure{"≥", "", 150}},
+		{"30.06", false, figure{}}, // a date, not a number
+		{"30.06.2024", false, figure{}},
+		{"Entro 30.06", false, figure{}},
+		{"SI", false, figure{}},
+		{"//", false, figure{}},
+		{"1,105,500.00", false, figure{}}, // English notation: refused by check, not compared
+		{"€ 5%", false, figure{}},
 	} {
-		got, ok := parseMeasure(c.in)
+		got, ok := parseFigure(c.in)
 		if ok != c.ok || ok && got != c.want {
-			t.Errorf("parseMeasure(%q) = %+v, %v, want %+v, %v", c.in, got, ok, c.want, c.ok)
+			t.Errorf("parseFigure(%q) = %+v, %v, want %+v, %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
 	for in, want := range map[string]int64{"€ 1.201.904,83": 120190483, "€ 854.500": 85450000, "€ 0,5": 50} {
@@ -103,7 +103,7 @@ func TestRevisionSummaryExample(t *testing.T) {
 
 // TestRevisionSummaryInventsNothing: in a plan without weights and without
 // resources, a revision's summary, on its pages and in revisioni.json,
-// counts no weight and no resource; a target whose unit of measure the
+// counts no weight and no resource; a target whose unit of figure the
 // same revision changed is not compared.
 func TestRevisionSummaryInventsNothing(t *testing.T) {
 	piano := strings.Replace(testPiano, "schede: selezione\n", "schede: selezione\npesi: nessuno\n", 1)

@@ -24,20 +24,35 @@ const sectionsDir = "sezioni"
 // numbered one, by name.
 const lastOrder = 1 << 30
 
-// loadSections reads the sections of the plan in dir into p.Sezioni, in
-// their order.
-func (l *loader) loadSections(p *plan.Plan, dir string) {
-	sub := path.Join(dir, sectionsDir)
-	if _, err := fs.Lstat(l.fsys, sub); err != nil || !l.inside(sub) {
+// loadSections reads the sections in sub, the plan's sezioni/ that its
+// listing gave as e, into p.Sezioni, in their order. As for sheets: a file
+// where the folder should be, or a folder inside it, is an error; a file
+// that is not Markdown is left out with a warning.
+func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
+	switch l.entryKind(sub, e) {
+	case entrySkip:
+		return
+	case entryFile:
+		l.diags.errorf(plan.Pos{File: sub}, hintSectionsFolder, msgSectionsNotFolder)
 		return
 	}
 	entries, err := fs.ReadDir(l.fsys, sub)
 	if err != nil {
-		return
+		l.cannotList(sub, err) // and load what was listed
 	}
 	for _, e := range entries {
 		file := path.Join(sub, e.Name())
-		if ignoredName(e.Name()) || l.entryKind(file, e) != entryFile || !l.goodName(file) {
+		if ignoredName(e.Name()) {
+			continue
+		}
+		switch l.entryKind(file, e) {
+		case entrySkip:
+			continue
+		case entryDir:
+			l.diags.errorf(plan.Pos{File: file}, hintSectionSubfolder, msgSectionSubfolder, e.Name())
+			continue
+		}
+		if !l.goodName(file) {
 			continue
 		}
 		if path.Ext(file) != ".md" {

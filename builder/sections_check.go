@@ -29,6 +29,7 @@ func (c *checker) sections() {
 			c.ds.errorf(s.Stralcio.Pos, hintSectionBoth, msgSectionBoth, s.Stralcio.S)
 		}
 		c.amendments(s)
+		c.bodyText(s.Body, s.BodyAt, s.Pos.File)
 		c.links(s.Body, s.BodyAt, s.Pos.File)
 	}
 }

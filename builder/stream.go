@@ -11,6 +11,7 @@ import (
 type Written struct {
 	Pages, Files int
 	Bytes        int64
+	Loss         *OutputLoss // what the output replaced had more, or nil (loss.go)
 }
 
 // errContent stops a publish on an error of the content or the theme,
@@ -29,6 +30,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	if ds.HasErrors() {
 		return Written{}, ds, nil
 	}
+	before := countOutput(dest)
 	var pages *Pages
 	var w Written
 	err := publishTree(dest, opt, func(to *publish.Target) error {
@@ -49,6 +51,10 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		err = nil
 	case pages != nil && len(pages.Diagnose(err)) > 0:
 		ds, err = append(ds, pages.Diagnose(err)...), nil
+	case err == nil && pages != nil:
+		if w.Loss = compareOutput(dest, before, siteCount(model, w.Pages)); w.Loss != nil {
+			ds = append(ds, w.Loss.Warning(true))
+		}
 	}
 	ds.attachSources(readSources(in.Site, ds))
 	ds.Sort()
@@ -57,7 +63,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 
 // Check is piao check: the diagnostics of BuildTo, with every page
 // rendered and minified as piao build does, and nothing written or kept:
-// the files that are not pages are made and measured only.
+// the files that are not pages are made and measured only. With
+// in.Previous, it warns of the pages a build would lose, as BuildTo does.
 func Check(in Input) Diagnostics {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
@@ -67,6 +74,11 @@ func Check(in Input) Diagnostics {
 	ds = append(ds, pds...)
 	if p != nil {
 		ds = append(ds, p.Diagnose(p.Verify())...)
+	}
+	if p != nil && in.Previous != "" {
+		if l := compareOutput(in.Previous, countOutput(in.Previous), siteCount(model, p.Count())); l != nil {
+			ds = append(ds, l.Warning(false))
+		}
 	}
 	ds.attachSources(readSources(in.Site, ds))
 	ds.Sort()

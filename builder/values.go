@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -187,8 +188,11 @@ func (c *checker) config(cfg *plan.Config) {
 	for _, l := range append(cfg.Percorso, cfg.Collegamenti...) {
 		links = append(links, l.URL)
 	}
-	for _, u := range links {
-		if u.S != "" && !markup.SafeURL(u.S) {
+	for _, u := range append(links, cfg.URLBase) {
+		switch {
+		case len(u.S) > maxURL:
+			c.ds.errorf(u.Pos, hintURLTooLong, msgURLTooLong, len(u.S), maxURL)
+		case u.S != "" && u != cfg.URLBase && !markup.SafeURL(u.S):
 			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
 		}
 	}
@@ -196,5 +200,84 @@ func (c *checker) config(cfg *plan.Config) {
 	c.checkPreview(cfg)
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
+	}
+	c.urlBase(cfg.URLBase)
+	c.label(cfg.Ente.Nome)
+	for _, l := range append(cfg.Percorso, cfg.Collegamenti...) {
+		c.label(l.Titolo)
+	}
+}
+
+// maxURL bounds the addresses of config.yaml, which every page links to:
+// browsers and servers refuse longer ones.
+const maxURL = 2000
+
+// maxLabel bounds the titles and names that every page repeats, in its
+// header, breadcrumb and menus: the plan's title, the ente's name, the
+// names of areas, units, lines and objectives.
+const maxLabel = 300
+
+// label checks that a title or name is a label, not a text.
+func (c *checker) label(t plan.Text) {
+	if n := utf8.RuneCountInString(t.S); n > maxLabel {
+		c.ds.errorf(t.Pos, hintLabel, msgLabelTooLong, n, maxLabel)
+	}
+}
+
+// labels checks the labels of a plan.
+func (c *checker) labels() {
+	c.label(c.p.Titolo)
+	for _, a := range c.p.Aree {
+		c.label(a.Nome)
+		for _, u := range a.Unita {
+			c.label(u.Nome)
+		}
+	}
+	for _, l := range c.p.Linee {
+		c.label(l.Nome)
+		for _, o := range l.Obiettivi {
+			c.label(o.Nome)
+		}
+	}
+}
+
+// urlBase checks that the site's public address, which the sitemap, the
+// feed and the open data write in full, holds nothing an address may not
+// ("<", a quote, a space…). One that is not absolute is a warning of
+// openDataWarnings: the catalogue and the sitemap are then left out.
+func (c *checker) urlBase(t plan.Text) {
+	s := strings.TrimSpace(t.S)
+	if s == "" || len(s) > maxURL {
+		return // a warning says what its absence costs; config says what its length does
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r == 0x7F || strings.ContainsRune(" \"<>\\^`{|}", r) }); i >= 0 {
+		c.ds.errorf(t.Pos, hintURLBase, msgURLBaseChars, t.S, string([]rune(s[i:])[0]))
+	}
+}
+
+// planDates checks that the plan's dates fall where its acts can: the
+// approval, the publication and every revision in the plan's years (from
+// the year before the first, when a plan is approved, to the last), and
+// none of the others before the approval. A date such as 9999-12-31 is a
+// slip of the keyboard, and would be published as it is.
+func (c *checker) planDates() {
+	p := c.p
+	approved := p.Approvazione.Data
+	dates := []plan.Text{approved, p.Pubblicazione}
+	for _, r := range p.Revisioni {
+		dates = append(dates, r.Data)
+	}
+	for i, d := range dates {
+		y, _, _, prec := plan.ParseDate(d.S)
+		if prec == plan.NoDate {
+			continue // empty, or reported as not a date
+		}
+		if p.FirstYear > 0 && (y < p.FirstYear-1 || y > p.LastYear) {
+			c.ds.errorf(d.Pos, hintPlanDates(p.Periodo.S, p.FirstYear-1, p.LastYear), msgDateOutside, d.S, p.Periodo.S)
+			continue
+		}
+		if i > 0 && plan.DateBefore(d.S, approved.S) {
+			c.ds.errorf(d.Pos, hintBeforeApproval, msgBeforeApproval, d.S, approved.S)
+		}
 	}
 }

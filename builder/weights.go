@@ -47,7 +47,7 @@ func (c *checker) weights(s *plan.Sheet) {
 				when += " (" + c.p.Revisioni[n-1].ID.S + ")"
 			}
 		}
-		c.ds.errorf(s.Indicatori[0].Pos, hintWeights, msgWeights, italianNumber(sum), when+": "+strings.Join(terms, " + "))
+		c.ds.errorf(s.Indicatori[0].Pos, hintWeights, msgWeights, italianNumber(sum), when+": "+addends(terms))
 	}
 }
 
@@ -93,21 +93,22 @@ func (c *checker) unitWeights() {
 				sum += w
 				terms = append(terms, s.Slug+" "+strings.TrimSpace(weight))
 			}
-			addends := strings.Join(terms, " + ")
-			if addends == prev {
+			all := strings.Join(terms, " + ")
+			if all == prev {
 				continue // as approved as it is now: said once
 			}
-			prev = addends
+			prev = all
+			said := addends(terms)
 			if n != last {
-				addends = weightsApproved + ": " + addends
+				said = weightsApproved + ": " + said
 			}
 			total, pos := italianNumber(sum), u.KeyText().Pos
 			switch {
 			case !ok || len(terms) == 0:
 			case sum > 100.01:
-				c.ds.errorf(pos, hintUnitWeights, msgUnitWeights, u.Key(), total, addends)
+				c.ds.errorf(pos, hintUnitWeights, msgUnitWeights, u.Key(), total, said)
 			case sum < 99.99 && c.p.Schede.S != schedeSelection:
-				c.ds.warnf(pos, hintUnitWeights, msgUnitWeights, u.Key(), total, addends)
+				c.ds.warnf(pos, hintUnitWeights, msgUnitWeights, u.Key(), total, said)
 			}
 		}
 	}

@@ -97,6 +97,9 @@ func yamlColumn(problem, line string) (int, string) {
 		if i := strings.IndexByte(line, '*'); i >= 0 {
 			return at(i), hintAlias
 		}
+	case strings.Contains(problem, "directive") || strings.Contains(problem, "version number") ||
+		strings.Contains(problem, "non-alphabetical") || strings.Contains(problem, "<document start>"):
+		return indent + 1, hintYAMLDirective
 	case strings.Contains(problem, "tab"):
 		if i := strings.IndexByte(line, '\t'); i >= 0 {
 			return at(i), hintYAMLTab

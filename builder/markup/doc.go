@@ -63,10 +63,15 @@ type DocOptions struct {
 
 var optionsKey = parser.NewContextKey()
 
-// Render converts a body to HTML.
+// Render converts a body to HTML. A body past a bound of Check (which
+// piao refuses to publish) is shown escaped instead, as Renderer.Render
+// does.
 func (d *Doc) Render(src string, opt DocOptions) template.HTML {
 	if strings.TrimSpace(src) == "" {
 		return ""
+	}
+	if len(limits(src)) > 0 { // refused by check; shown as text, in time linear in its length
+		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
 	}
 	pc := parser.NewContext()
 	pc.Set(optionsKey, &opt)

@@ -66,9 +66,20 @@ func literalStars(s string) []byte {
 	return b
 }
 
-// HTML renders a field's text: escaped, with its inline Markdown.
-func (in *Inliner) HTML(s string) template.HTML {
+// Check reports what in a field's text passes a bound of the parser
+// (see limits): such a text is shown as it is written, without its
+// Markdown.
+func (in *Inliner) Check(s string) []Problem {
 	if plainText(s) {
+		return nil
+	}
+	return limitsOf(string(literalStars(s)), true)
+}
+
+// HTML renders a field's text: escaped, with its inline Markdown (but for
+// a text past a bound of Check, shown as written).
+func (in *Inliner) HTML(s string) template.HTML {
+	if plainText(s) || len(in.Check(s)) > 0 {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
 	var buf bytes.Buffer
@@ -84,7 +95,7 @@ func (in *Inliner) HTML(s string) template.HTML {
 // Plain is a field's text without its Markdown: what a reader sees of it,
 // for search snippets, CSV and JSON.
 func (in *Inliner) Plain(s string) string {
-	if plainText(s) {
+	if plainText(s) || len(in.Check(s)) > 0 {
 		return s
 	}
 	src := literalStars(s)

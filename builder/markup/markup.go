@@ -20,7 +20,8 @@ import (
 
 // Renderer turns Markdown into HTML. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md  goldmark.Markdown
+	raw parser.Parser // the same, without link filtering: Check sees what was written
 }
 
 // New returns a Renderer with CommonMark, tables and strikethrough, no raw
@@ -30,20 +31,52 @@ func New() *Renderer {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkFilter{}, 100))),
 	)
-	return &Renderer{md: md}
+	raw := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	return &Renderer{md: md, raw: raw.Parser()}
 }
 
 // Render converts src to HTML. Errors cannot happen with an in-memory
-// writer; should goldmark report one, the text is shown escaped instead.
+// writer; should goldmark report one, or src pass a bound of Check (which
+// piao refuses to publish), the text is shown escaped instead: so Render
+// takes time linear in the length of src, whatever it holds.
 func (r *Renderer) Render(src string) template.HTML {
 	if strings.TrimSpace(src) == "" {
 		return ""
 	}
 	var buf bytes.Buffer
-	if err := r.md.Convert([]byte(src), &buf); err != nil {
+	if len(limits(src)) > 0 || r.md.Convert([]byte(src), &buf) != nil {
 		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
 	}
 	return template.HTML(buf.String())
+}
+
+// Check reports what keeps src from being published as it is: the places
+// that pass a bound of the renderer (see limits), or else every image
+// that another site would serve, which the site's promise of no request
+// to another site forbids.
+func (r *Renderer) Check(src string) []Problem {
+	if ps := limits(src); len(ps) > 0 {
+		return ps
+	}
+	var out []Problem
+	doc := r.raw.Parse(text.NewReader([]byte(src)))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			if u := rendered(img.Destination); external(u) {
+				out = append(out, Problem{Offset: img.Pos(), Kind: ExternalImage, URL: u})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// external reports whether the URL u names another site ("https://…",
+// "//…"); a URL that does not parse is refused by the link filter, and
+// asks nothing of anyone.
+func external(u string) bool {
+	p, err := url.Parse(strings.TrimSpace(u))
+	return err == nil && p.Host != ""
 }
 
 // SafeURL reports whether u may appear as a link target: http, https,

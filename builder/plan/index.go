@@ -344,18 +344,33 @@ func (s *Sheet) InForce(n int, order map[string]int) bool {
 	return true
 }
 
-// Percent parses a weight such as "25%", "12,5 %" or "100%".
+// Percent parses a weight such as "25%", "12,5 %" or "100%": digits, with
+// at most one decimal comma or point, never a notation of Go's own
+// ("NaN%", "1e1%", "0x1p4%").
 func Percent(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if !strings.HasSuffix(s, "%") {
 		return 0, false
 	}
 	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	if !decimal(s) {
+		return 0, false
+	}
 	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	if err != nil || f < 0 || f > 100 {
 		return 0, false
 	}
 	return f, true
+}
+
+// decimal reports whether s is digits with at most one decimal comma or
+// point between them.
+func decimal(s string) bool {
+	whole, frac, found := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
+	digits := func(t string) bool {
+		return t != "" && strings.Trim(t, "0123456789") == ""
+	}
+	return digits(whole) && (!found || digits(frac))
 }
 
 // Indicators lists pointers to the sheet's indicators, in order.

@@ -35,7 +35,7 @@ func TestPercent(t *testing.T) {
 			t.Errorf("Percent(%q) = %v, %v", in, got, ok)
 		}
 	}
-	for _, in := range []string{"25", "abc%", "101%", "-1%", ""} {
+	for _, in := range []string{"25", "abc%", "101%", "-1%", "", "NaN%", "nan %", "1e1%", "Inf%", "0x1p4%", "+5%", "1_0%", ".5%", "5.%", "1,2,3%", "1.2.3%"} {
 		if _, ok := Percent(in); ok {
 			t.Errorf("Percent(%q) accepted", in)
 		}

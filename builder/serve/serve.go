@@ -113,19 +113,19 @@ func Start(opts Options) (*Server, error) {
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return nil, fmt.Errorf(builder.ServeListen, opts.Addr, err)
+		return nil, fmt.Errorf(builder.ServeListen, opts.Addr, builder.NetReason(err))
 	}
 	s := &Server{opts: opts, root: root, ln: ln, hub: newHub(), cache: builder.NewCache(), done: make(chan struct{})}
 	s.hosts = newHostRule(opts.Addr, ln.Addr().(*net.TCPAddr))
 	if s.fsw, err = fsnotify.NewWatcher(); err != nil {
 		ln.Close()
-		return nil, fmt.Errorf(builder.ServeWatchFailed, root, err)
+		return nil, fmt.Errorf(builder.ServeWatchFailed, root, builder.WatchReason(err))
 	}
 	s.rd = &reader{root: root, fsw: s.fsw, log: s.logf}
 	if err := s.fsw.Add(root); err != nil {
 		s.fsw.Close()
 		ln.Close()
-		return nil, fmt.Errorf(builder.ServeWatchFailed, root, err)
+		return nil, fmt.Errorf(builder.ServeWatchFailed, root, builder.WatchReason(err))
 	}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.firstBuild()

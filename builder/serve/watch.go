@@ -101,7 +101,7 @@ func (r *reader) read(rel string, changes map[string]*file) {
 		return
 	}
 	if err := r.fsw.Add(full); err != nil {
-		r.log(fmt.Sprintf(builder.ServeWatchFailed, full, err))
+		r.log(fmt.Sprintf(builder.ServeWatchFailed, full, builder.WatchReason(err)))
 	}
 	entries, err := os.ReadDir(full)
 	if err != nil {

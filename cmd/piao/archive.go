@@ -42,11 +42,13 @@ func cmdArchive(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 1 {
 		return usageError{"indica il piano da archiviare, ad esempio: piao archive piao-2024-2026"}
 	}
+	today := time.Now().Format("2006-01-02") // for --data oggi, and to refuse a date to come
 	if *date == "oggi" {
-		*date = time.Now().Format("2006-01-02") // asked for: the only use of the clock
+		*date = today
 	}
+	cleanArchive(*siteDir, stdout, stderr)
 	snap, diags := builder.NewSnapshot(builder.Input{Site: os.DirFS(*siteDir), Themes: piao.Themes, Minify: true},
-		builder.SnapshotOptions{Plan: pos[0], Name: *name, Date: *date, Version: version})
+		builder.SnapshotOptions{Plan: pos[0], Name: *name, Date: *date, Version: version, Today: today})
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d.String())
 	}
@@ -82,7 +84,7 @@ func cmdArchiveVerify(args []string, stdout, stderr io.Writer) error {
 	site := os.DirFS(*siteDir)
 	names, err := builder.ListSnapshots(site)
 	if err != nil {
-		return err
+		return &builder.DiskError{Msg: builder.MsgArchiveUnreadable, Path: filepath.Join(*siteDir, "archive"), Err: err}
 	}
 	checked, bad := 0, 0
 	for _, n := range names {
@@ -124,18 +126,46 @@ func cmdArchiveZip(args []string, stdout, stderr io.Writer) error {
 	return writeZip(*siteDir, pos[0], *out, stdout)
 }
 
+// cleanArchive removes what interrupted runs of piao archive left in
+// archive/, and says so; what it cannot remove it names, and the command
+// goes on (a read-only site, say, is published all the same).
+func cleanArchive(siteDir string, stdout, stderr io.Writer) []string {
+	removed, err := builder.CleanArchive(siteDir)
+	if len(removed) > 0 {
+		fmt.Fprintln(stdout, builder.CleanedArchive(removed))
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "piao:", &builder.DiskError{Msg: builder.MsgArchiveNotCleaned, Path: filepath.Join(siteDir, "archive"), Err: err})
+	}
+	if removed == nil {
+		removed = []string{}
+	}
+	return removed
+}
+
 // writeZip writes the zip beside its final name and renames it, so that a
-// half-written zip never carries the final name.
+// half-written zip never carries the final name; holding the archive's
+// lock, so that no cleaner takes it for a leftover.
 func writeZip(siteDir, name, out string, stdout io.Writer) error {
 	if out == "" {
 		out = filepath.Join(siteDir, "archive", name+".zip")
 	}
+	unlock, err := builder.LockArchive(siteDir)
+	if err != nil {
+		return builder.ZipNotWritten(out, err)
+	}
+	defer unlock()
 	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
 	if err != nil {
-		return err
+		return builder.ZipNotWritten(out, err)
 	}
 	defer os.Remove(f.Name()) // a no-op once renamed
 	err = builder.WriteZip(f, os.DirFS(siteDir), name)
+	var unverified *builder.UnverifiedError
+	if errors.As(err, &unverified) {
+		f.Close()
+		return err
+	}
 	if err == nil {
 		err = f.Sync()
 	}
@@ -148,12 +178,12 @@ func writeZip(siteDir, name, out string, stdout io.Writer) error {
 	if err == nil {
 		err = os.Rename(f.Name(), out)
 	}
-	if err != nil {
-		return err
+	var info os.FileInfo
+	if err == nil {
+		info, err = os.Stat(out)
 	}
-	info, err := os.Stat(out)
 	if err != nil {
-		return err
+		return builder.ZipNotWritten(out, err)
 	}
 	fmt.Fprintln(stdout, builder.ZipSummary(out, info.Size()))
 	return nil
@@ -165,7 +195,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usageError{err.Error()}
+			return nil, flagError(err)
 		}
 		if fs.NArg() == 0 {
 			return pos, nil

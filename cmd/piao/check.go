@@ -1,9 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/piao-pa/piao"
 	"github.com/piao-pa/piao/builder"
@@ -15,15 +15,19 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
 	siteDir := fs.String("s", ".", "cartella del sito")
 	format := fs.String("format", "text", "formato dei risultati: text o json")
+	dest := fs.String("d", "", "pubblicazione da confrontare (predefinita SITO/public)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" {
 		return usageError{fmt.Sprintf("formato %q sconosciuto: usa text o json", *format)}
 	}
+	if *dest == "" {
+		*dest = filepath.Join(*siteDir, "public")
+	}
 	site, closeSite := siteFS(*siteDir)
 	defer closeSite()
-	diags := builder.Check(builder.Input{Site: site, Themes: piao.Themes, Minify: true})
+	diags := builder.Check(builder.Input{Site: site, Themes: piao.Themes, Minify: true, Previous: *dest})
 	if *format == "json" {
 		if err := writeJSON(stdout, diags); err != nil {
 			return err
@@ -54,6 +58,11 @@ type finding struct {
 }
 
 func writeJSON(w io.Writer, diags builder.Diagnostics) error {
+	return writeIndented(w, findings(diags))
+}
+
+// findings are the diagnostics as JSON objects.
+func findings(diags builder.Diagnostics) []finding {
 	out := make([]finding, 0, len(diags))
 	for _, d := range diags {
 		sev := "error"
@@ -63,7 +72,5 @@ func writeJSON(w io.Writer, diags builder.Diagnostics) error {
 		out = append(out, finding{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: sev,
 			Message: d.Msg, Hint: d.Hint, Source: d.Source})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }

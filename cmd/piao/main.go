@@ -1,8 +1,8 @@
 // Command piao builds the transparency site of a PIAO (Piano Integrato di
 // Attività e Organizzazione) from YAML and Markdown sheets.
 //
-//	piao build [-s SITE] [-d DEST]   build the site into DEST (default SITE/public)
-//	piao check [-s SITE] [--format text|json]   report every mistake, write nothing
+//	piao build [-s SITE] [-d DEST] [--format text|json]   build the site into DEST (default SITE/public)
+//	piao check [-s SITE] [-d DEST] [--format text|json]   report every mistake, write nothing
 //	piao archive PLAN                freeze a plan into SITE/archive/PLAN
 //	piao archive verify [PLAN]       check the snapshots against their manifests
 //	piao archive zip NAME            write a reproducible zip of a snapshot
@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // version is stamped at build time with -ldflags "-X main.version=…".
@@ -50,8 +51,9 @@ func main() {
 }
 
 const usage = `uso:
-  piao build [-s SITO] [-d DEST]   genera il sito in DEST (predefinita SITO/public)
-  piao check [-s SITO] [--format text|json]
+  piao build [-s SITO] [-d DEST] [--format text|json]
+                                   genera il sito in DEST (predefinita SITO/public)
+  piao check [-s SITO] [-d DEST] [--format text|json]
                                    controlla i contenuti senza scrivere nulla
   piao archive PIANO [-s SITO] [--data AAAA-MM-GG|oggi] [--nome NOME] [--zip]
                                    archivia la versione pubblicata del piano in SITO/archive/
@@ -91,19 +93,47 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return usageError{fmt.Sprintf("comando sconosciuto %q", args[0])}
 }
 
-// newFlags returns a flag set that reports errors instead of exiting.
+// newFlags returns a flag set that reports errors instead of exiting,
+// and prints nothing itself: the flag package speaks English, piao's
+// usage says the same in Italian.
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
 }
 
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+		return flagError(err)
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("argomento inatteso %q", fs.Arg(0))}
 	}
 	return nil
+}
+
+// flagError says in Italian what the flag package found wrong on the
+// command line.
+func flagError(err error) error {
+	msg := err.Error()
+	for _, f := range []struct{ english, italian string }{
+		{"flag provided but not defined: ", "opzione sconosciuta "},
+		{"flag needs an argument: ", "manca il valore dell'opzione "},
+		{"bad flag syntax: ", "opzione scritta male: "},
+	} {
+		if rest, ok := strings.CutPrefix(msg, f.english); ok {
+			return usageError{f.italian + rest}
+		}
+	}
+	if rest, ok := strings.CutPrefix(strings.Replace(msg, "invalid boolean value ", "invalid value ", 1), "invalid value "); ok {
+		if value, flagName, ok := strings.Cut(strings.Replace(rest, " for flag ", " for ", 1), " for "); ok {
+			flagName, _, _ = strings.Cut(flagName, ":")
+			return usageError{fmt.Sprintf("valore %s non valido per l'opzione %s", value, flagName)}
+		}
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return usageError{"ecco come si usa piao"}
+	}
+	return usageError{"opzioni non valide"}
 }

@@ -1,0 +1,91 @@
+package builder
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/piao-pa/piao/builder/markup"
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// The rules over a sheet's Markdown body: what the renderer cannot render
+// in time linear in its length (see markup's limits), and images another
+// site would serve. Each is an error at its place in the sheet. The same
+// bounds hold for the inline Markdown of every field's text.
+
+// mostPerKind bounds the findings of one kind in one body: a text of
+// 100,000 lines each too deep is one mistake, said a few times.
+const mostPerKind = 3
+
+// body checks the Markdown body of a sheet.
+func (c *checker) body(s *plan.Sheet) { c.bodyText(s.Body, s.BodyAt, s.Pos.File) }
+
+// bodyText checks a Markdown body (a sheet's or a narrative section's)
+// that starts on line at of file.
+func (c *checker) bodyText(body string, at int, file string) {
+	if strings.TrimSpace(body) == "" {
+		return
+	}
+	if c.md == nil {
+		c.md = markup.New()
+	}
+	problems := c.md.Check(body)
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Offset < problems[j].Offset })
+	seen := map[markup.Kind]int{}
+	line, lineStart, done := at, 0, 0
+	for _, p := range problems {
+		if seen[p.Kind]++; seen[p.Kind] > mostPerKind {
+			continue
+		}
+		off := max(0, min(p.Offset, len(body)))
+		for i := strings.IndexByte(body[done:off], '\n'); i >= 0; i = strings.IndexByte(body[done:off], '\n') {
+			line, lineStart, done = line+1, done+i+1, done+i+1
+		}
+		done = off
+		pos := plan.Pos{File: file, Line: line, Col: utf8.RuneCountInString(body[lineStart:off]) + 1}
+		msg, hint := bodyProblem(p)
+		c.ds.errorf(pos, hint, "%s", msg)
+	}
+}
+
+// bodyProblem words a problem of a body.
+func bodyProblem(p markup.Problem) (msg, hint string) {
+	switch p.Kind {
+	case markup.TooDeep:
+		return fmt.Sprintf(msgBodyDepth, p.N, p.Max), hintBodyDepth
+	case markup.TooWide:
+		return fmt.Sprintf(msgBodyColumns, p.N, p.Max), hintBodyTable
+	case markup.TooManyCells:
+		return fmt.Sprintf(msgBodyCells, p.N, p.Max), hintBodyTable
+	case markup.TooManyElems:
+		return fmt.Sprintf(msgBodyElements, p.N, p.Max), hintBodyElements
+	case markup.TooMuchEmph:
+		return fmt.Sprintf(msgBodyEmphasis, p.N, p.Max), hintBodyEmphasis
+	case markup.TooManyOpen:
+		return fmt.Sprintf(msgBodyBrackets, p.N, p.Max), hintBodyBrackets
+	case markup.TooManyLinks:
+		return msgBodyLinks, hintBodyLinks
+	}
+	return fmt.Sprintf(msgExternalImage, p.URL), hintExternalImage
+}
+
+// fieldTexts checks the inline Markdown of every text of the plan and its
+// sheets against the parser's bounds.
+func (c *checker) fieldTexts(in *markup.Inliner) {
+	check := func(t plan.Text) {
+		if ps := in.Check(t.S); len(ps) > 0 {
+			msg, hint := bodyProblem(ps[0])
+			c.ds.errorf(t.Pos, hint, "%s", msg)
+		}
+	}
+	eachText(reflect.ValueOf(c.p).Elem(), check)
+	for _, s := range c.p.Sheets() {
+		eachText(reflect.ValueOf(s).Elem(), check)
+	}
+	for _, s := range c.p.Sezioni {
+		eachText(reflect.ValueOf(s).Elem(), check)
+	}
+}

@@ -1,0 +1,153 @@
+//go:build unix
+
+package builder
+
+import (
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/internal/synth"
+)
+
+// Linear growth and the cost at 1 MB of the shapes of synth.Bodies,
+// measured in CPU time (getrusage) and memory.
+
+// cost is what a piece of work took: CPU time on every core, and bytes
+// allocated.
+type cost struct {
+	cpu   time.Duration
+	alloc uint64
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// leastCost returns the least CPU time and the least allocation that one
+// run of work took, over reps measurements: the cost of the work itself,
+// with as little as possible of what else the machine was doing. Work
+// that takes less than 50 ms is run as many times as that takes, per
+// measurement.
+func leastCost(reps int, work func()) cost {
+	const enough = 50 * time.Millisecond
+	work() // as the measured runs find things
+	n := 1
+	if c := measure(1, work); c.cpu < enough {
+		n = int(enough/max(c.cpu, time.Millisecond)) + 1
+	}
+	best := cost{cpu: time.Duration(1<<63 - 1), alloc: 1<<64 - 1}
+	for range reps {
+		c := measure(n, work)
+		best.cpu, best.alloc = min(best.cpu, c.cpu), min(best.alloc, c.alloc)
+	}
+	return best
+}
+
+// measure is the cost of one of n runs of work.
+func measure(n int, work func()) cost {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := processCPU()
+	for range n {
+		work()
+	}
+	cpu := processCPU() - start
+	runtime.ReadMemStats(&after)
+	return cost{cpu: cpu / time.Duration(n), alloc: (after.TotalAlloc - before.TotalAlloc) / uint64(n)}
+}
+
+// maxGrowth is how much more doubling a body may cost: twice, and a
+// margin for the noise of a busy machine; a quadratic stage costs four
+// times.
+const maxGrowth = 2.5
+
+// TestBodiesGrowLinearly: for every shape of text in synth.Bodies — the
+// ones that made a stage quadratic (goldmark's links, emphasis, brackets
+// and nesting, the minifier's character references, a table's padding)
+// and prose — building the site with the text twice as long, as a sheet's
+// body or as the description of an indicator (a field's inline Markdown),
+// costs at most about twice the CPU time and the memory, whether it is
+// published or refused. Each is measured as a ratio in one run (the least of three
+// runs at each size), so that the machine's speed and load cancel out.
+func TestBodiesGrowLinearly(t *testing.T) {
+	const size = 256 << 10
+	for _, where := range []struct {
+		name string
+		site func(string) fstest.MapFS
+	}{{"body", bodySite}, {"field", fieldTextSite}} {
+		for _, b := range synth.Bodies {
+			t.Run(where.name+"/"+b.Name, func(t *testing.T) { growsLinearly(t, size, b, where.site) })
+		}
+	}
+}
+
+// growsLinearly measures the build of a site made by site with text of the
+// shape b, at size and twice that.
+func growsLinearly(t *testing.T, size int, b synth.Body, site func(string) fstest.MapFS) {
+	build := func(text string) func() {
+		fsys := site(text)
+		return func() { Build(Input{Site: fsys, Themes: piao.Themes, Minify: true}) }
+	}
+	small, large := leastCost(3, build(b.Make(size))), leastCost(3, build(b.Make(2*size)))
+	cpu, mem := float64(large.cpu)/float64(max(small.cpu, time.Millisecond)), float64(large.alloc)/float64(small.alloc)
+	t.Logf("%s: %v, %d kB → %v, %d kB", b.Name, small.cpu, small.alloc>>10, large.cpu, large.alloc>>10)
+	if cpu > maxGrowth || mem > maxGrowth {
+		t.Errorf("doubling the text costs %.1f× the CPU time (%v → %v) and %.1f× the memory (%d → %d kB)",
+			cpu, small.cpu, large.cpu, mem, small.alloc>>10, large.alloc>>10)
+	}
+}
+
+// BenchmarkBodies builds the test site with a 1 MB body of each shape of
+// synth.Bodies, minified, as piao build does, into memory: cpu-ms/op is
+// the CPU time on every core, peak-MB the most the heap's objects took
+// at once (sampled every millisecond), B/op what was allocated in all.
+// The targets are 2 s and 200 MB.
+func BenchmarkBodies(b *testing.B) {
+	for _, shape := range synth.Bodies {
+		b.Run(strings.ReplaceAll(shape.Name, " ", "-"), func(b *testing.B) {
+			fsys := bodySite(shape.Make(1 << 20))
+			b.ReportAllocs()
+			cpu, peak := processCPU(), uint64(0)
+			for b.Loop() {
+				peak = max(peak, peakHeap(func() { Build(Input{Site: fsys, Themes: piao.Themes, Minify: true}) }))
+			}
+			b.ReportMetric(float64((processCPU()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+		})
+	}
+}
+
+// peakHeap runs work and returns the most bytes the heap's objects took
+// while it ran, sampled every millisecond.
+func peakHeap(work func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	runtime.GC()
+	done, peak := make(chan struct{}), make(chan uint64)
+	go func() {
+		most := uint64(0)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			most = max(most, sample[0].Value.Uint64())
+			select {
+			case <-done:
+				peak <- most
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	work()
+	close(done)
+	return <-peak
+}

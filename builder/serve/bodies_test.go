@@ -1,0 +1,135 @@
+//go:build unix
+
+package serve
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/piao-pa/piao/internal/synth"
+)
+
+// The rebuild on save, with the body of a sheet of each shape of
+// synth.Bodies (see builder's TestBodiesGrowLinearly): saved twice as
+// long, it costs at most about twice as much.
+
+const bodySheet = "content/piao-2024-2026/operativi/registro-imprese.md"
+
+// bodyServer serves a copy of the example with its watcher held, so that
+// the test itself runs each rebuild, and returns a function that saves
+// the Markdown sheet with another body and rebuilds the whole site, as a
+// save followed by a look at every page does.
+func bodyServer(t testing.TB) func(body string) {
+	dir := exampleSite(t)
+	file := filepath.Join(dir, filepath.FromSlash(bodySheet))
+	front := regexp.MustCompile(`(?s)^---\n.*?\n---\n`).FindString(readFile(t, file))
+	srv, _ := startServer(t, dir, func(o *Options) { o.hold = make(chan struct{}) })
+	saves := 0
+	return func(body string) {
+		saves++
+		writeFile(t, file, fmt.Sprintf("%s%s\n\nSalvataggio %d.\n", front, body, saves))
+		srv.rebuild(batch{paths: map[string]bool{bodySheet: true}})
+		_, _ = srv.Files() // every page, as the background pass renders them
+		srv.work.Wait()
+	}
+}
+
+// least is the least CPU time and allocation of one save, over three
+// measurements (each of as many saves as take 50 ms), after a first save
+// that leaves the server as each save finds it.
+func least(save func(string), body string) (time.Duration, uint64) {
+	save(body)
+	measure := func(n int) (time.Duration, uint64) {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		start := cpuTime()
+		for range n {
+			save(body)
+		}
+		cpu := cpuTime() - start
+		runtime.ReadMemStats(&after)
+		return cpu / time.Duration(n), (after.TotalAlloc - before.TotalAlloc) / uint64(n)
+	}
+	n := 1
+	if cpu, _ := measure(1); cpu < 50*time.Millisecond {
+		n = int(50*time.Millisecond/max(cpu, time.Millisecond)) + 1
+	}
+	bestCPU, bestAlloc := time.Duration(1<<63-1), uint64(1<<64-1)
+	for range 3 {
+		cpu, alloc := measure(n)
+		bestCPU, bestAlloc = min(bestCPU, cpu), min(bestAlloc, alloc)
+	}
+	return bestCPU, bestAlloc
+}
+
+// TestRebuildGrowsLinearly: for each shape, saving a body of 256 kB and
+// one of 512 kB, the second rebuild costs at most 2.5 times the first, in
+// CPU time and memory, whether the body is published or refused.
+func TestRebuildGrowsLinearly(t *testing.T) {
+	const size = 256 << 10
+	save := bodyServer(t)
+	for _, b := range synth.Bodies {
+		t.Run(b.Name, func(t *testing.T) {
+			cpu1, mem1 := least(save, b.Make(size))
+			cpu2, mem2 := least(save, b.Make(2*size))
+			t.Logf("%s: %v, %d kB → %v, %d kB", b.Name, cpu1, mem1>>10, cpu2, mem2>>10)
+			if c, m := float64(cpu2)/float64(max(cpu1, time.Millisecond)), float64(mem2)/float64(mem1); c > 2.5 || m > 2.5 {
+				t.Errorf("saving a body twice as long costs %.1f× the CPU time (%v → %v) and %.1f× the memory (%d → %d kB)",
+					c, cpu1, cpu2, m, mem1>>10, mem2>>10)
+			}
+		})
+	}
+}
+
+// BenchmarkRebuildBody saves the example's Markdown sheet with a 1 MB body
+// of each shape and rebuilds the whole site, as piao serve does on save:
+// cpu-ms/op is the CPU time, peak-MB the most the heap's objects took (the
+// site before the save included), B/op what was allocated. The targets
+// are 2 s and 200 MB.
+func BenchmarkRebuildBody(b *testing.B) {
+	for _, shape := range synth.Bodies {
+		b.Run(strings.ReplaceAll(shape.Name, " ", "-"), func(b *testing.B) {
+			save := bodyServer(b)
+			body := shape.Make(1 << 20)
+			b.ReportAllocs()
+			cpu, peak := cpuTime(), uint64(0)
+			for b.Loop() {
+				peak = max(peak, peakHeap(func() { save(body) }))
+			}
+			b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+		})
+	}
+}
+
+// peakHeap runs work and returns the most bytes the heap's objects took
+// while it ran, sampled every millisecond.
+func peakHeap(work func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	done, peak := make(chan struct{}), make(chan uint64)
+	go func() {
+		most := uint64(0)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			most = max(most, sample[0].Value.Uint64())
+			select {
+			case <-done:
+				peak <- most
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	work()
+	close(done)
+	return <-peak
+}

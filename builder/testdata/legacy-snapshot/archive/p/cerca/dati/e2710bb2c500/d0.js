@@ -1,0 +1,1 @@
+PIAO_SEARCH.push("d0",[["p/operativi/uno/index.html","Fare qualcosa",1,"","Unità uno",0,1,"Revisione attuata: nessun valore cambiato · Causa: prova"],["p/operativi/uno/index.html#ind-i1","Indicatore",2,"Fare qualcosa","Unità uno",0,0,"Target 2024: ≥ 12"]]);

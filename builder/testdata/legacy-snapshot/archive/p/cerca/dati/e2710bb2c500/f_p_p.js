@@ -1,0 +1,1 @@
+PIAO_SEARCH.push("f_p_p","00");

@@ -1,0 +1,1 @@
+PIAO_SEARCH.push("f_r","0");
