@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build piao test vet fmt-check golden serve check clean bench fuzz browser browser-deps import-fixtures office rdf-deps ntfs cross release release-check
+.PHONY: build piao test vet fmt-check golden serve check clean bench bench-deps fuzz browser browser-deps import-fixtures office rdf-deps ntfs cross release release-check
 
 # Build the example site from content/ into public/.
 build: piao
@@ -18,7 +18,7 @@ serve: piao
 
 # Every test: formatting, vet, and the Go tests (the browser suite included).
 test: fmt-check vet browser-deps rdf-deps ntfs
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 # rdflib, the RDF library of dati.gov.it's harvester, reads the catalogue
 # in the tests: Debian's python3-rdflib, installed only when missing.
@@ -49,9 +49,18 @@ browser:
 # piao serve's edit-to-reload latency and a profile of the build; writes
 # docs/performance.md and docs/performance.svg. The stages alone, to
 # compare with benchstat: go test -run '^$$' -bench Stage -count 6 ./builder
-bench: piao
+bench: piao bench-deps
 	@command -v node >/dev/null || { echo "make bench needs Node.js: the search probe runs the site's own script"; exit 1; }
 	$(GO) run ./cmd/piaobench -piao bin/piao
+
+# What make bench compares piao with, on the same sheets: Hugo from
+# Debian and Pagefind from npm into .tools/bench/, installed only when missing.
+bench-deps: .tools/bench/node_modules/.installed
+	@command -v hugo >/dev/null || { apt-get update && apt-get install -y hugo; }
+
+.tools/bench/node_modules/.installed: .tools/bench/package.json .tools/bench/package-lock.json
+	cd .tools/bench && npm ci --no-audit --no-fund
+	touch $@
 
 
 fmt-check:

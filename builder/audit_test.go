@@ -52,6 +52,14 @@ var auditPages = []auditPage{
 	{Kind: "fullplan"}, // the whole plan on one page
 	{Kind: "revision"}, // a revision's summary and table of changes
 	{Kind: "snapshot", Match: "/sezioni/premesse/index.html"}, // an archived section
+	// The performance cycle, in the plan (f) the suite adds under ciclo/ (browser_test.go).
+	{Kind: "reports", Match: "/" + cycleDir + "/"},
+	{Kind: "report", Match: "/" + cycleDir + "/piao-2025-2027/relazione-2025/"},                // charts, computed figures
+	{Kind: "report", Match: "/" + cycleDir + "/performance-2023/"},                             // a plan without weights
+	{Kind: "sheet", Match: "/" + cycleDir + "/piao-2025-2027/operativi/formazione/index.html"}, // results, monitoring
+	{Kind: "unit", Match: "/" + cycleDir + "/piao-2025-2027/unita/ragioneria/"},
+	{Kind: "listing", Match: "/" + cycleDir + "/piao-2025-2027/indici/esiti-"},
+	{Kind: "search", Match: "/" + cycleDir + "/", Query: "?q=formazione", Ready: ".results li a"}, // with the Esito filter
 }
 
 // name is how subtests and files call the page.
@@ -62,15 +70,17 @@ func (a auditPage) name() string {
 	return a.Kind + "_" + path.Base(strings.TrimSuffix(a.Match, "index.html"))
 }
 
-// path finds the page in the built site.
+// path finds the page in the built site: among the cycle's pages (under
+// cycleDir) only when Match names them.
 func (a auditPage) path(s *Site) (string, error) {
 	paths := make([]string, 0, len(s.Kinds))
 	for p := range s.Kinds {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
+	inCycle := strings.HasPrefix(a.Match, "/"+cycleDir+"/")
 	for _, p := range paths {
-		if s.Kinds[p] == a.Kind && strings.Contains("/"+p, a.Match) {
+		if s.Kinds[p] == a.Kind && strings.Contains("/"+p, a.Match) && strings.HasPrefix(p, cycleDir+"/") == inCycle {
 			return p, nil
 		}
 	}
@@ -115,7 +125,7 @@ func TestAuditCoversEveryKind(t *testing.T) {
 	}
 	for _, k := range pageKinds {
 		if !built[k] {
-			t.Errorf("the example site has no page of kind %q to audit", k)
+			t.Errorf("the audited site (the example and the cycle's plan) has no page of kind %q", k)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -85,6 +86,9 @@ func startBrowserEnv() (*browserEnv, error) {
 	envClose = append(envClose, func() { _ = os.RemoveAll(tmp) })
 	dir := filepath.Join(tmp, "public")
 	if err := Publish(site, dir); err != nil {
+		return nil, err
+	}
+	if err := withCycle(site, dir); err != nil {
 		return nil, err
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
@@ -227,4 +231,35 @@ func exampleWithSnapshot() (dir string, err error) {
 		return "", fmt.Errorf("archiving the example:\n%s", ds.Error())
 	}
 	return dir, WriteSnapshot(dir, snap)
+}
+
+// cycleDir is the folder of the published site where the suite puts the
+// example plan (f) of testdata/plans, whose pages of the performance cycle
+// (Relazioni, results, monitoring, charts) the example site, true to its
+// act, does not have.
+const cycleDir = "ciclo"
+
+// withCycle builds the plan (f), writes it into cycleDir of the published
+// site dir, and adds its files to site under that folder, so that the
+// suite audits its pages as the example's.
+func withCycle(site *Site, dir string) error {
+	cycle, ds := Build(Input{Site: os.DirFS(filepath.Join("testdata", "plans", "f-ciclo")), Themes: piao.Themes, Minify: true})
+	if cycle == nil {
+		return fmt.Errorf("building the cycle's plan:\n%s", ds.Error())
+	}
+	for name, b := range cycle.Files {
+		p := path.Join(cycleDir, name)
+		file := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return err
+		}
+		site.Files[p] = b
+		if k, ok := cycle.Kinds[name]; ok {
+			site.Kinds[p] = k
+		}
+	}
+	return nil
 }

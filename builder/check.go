@@ -102,6 +102,7 @@ func (c *checker) plan() {
 	default:
 		c.ds.errorf(p.Pesi.Pos, hintPesi, msgPesi, p.Pesi.S)
 	}
+	c.method(p)
 	seen := map[string]plan.Pos{}
 	prev := ""
 	for i, r := range p.Revisioni {
@@ -115,6 +116,7 @@ func (c *checker) plan() {
 		}
 		prev = r.Data.S
 	}
+	c.reports()
 	seen = map[string]plan.Pos{}
 	for i := range p.Aree {
 		c.ref(&p.Aree[i].Ref, p.Aree[i].Pos, "area", seen)
@@ -246,6 +248,7 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.body(s)
 	c.links(s.Body, s.BodyAt, s.Pos.File)
 	c.fieldLinks(s.Fields())
+	c.cycle(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
 		c.fieldLinks(s.Indicatori[i].Fields())
@@ -366,4 +369,23 @@ func codesOf[T any](items []T, code func(T) string) []string {
 		out[i] = code(it)
 	}
 	return out
+}
+
+// method checks how the plan combines achievements: a way piao knows, not
+// asked of a plan without weights, and said for coefficients when the
+// plan has results to combine.
+func (c *checker) method(p *plan.Plan) {
+	m := p.CalcoloRaggiungimento
+	switch m.S {
+	case "", plan.MethodNone:
+	case plan.MethodWeightedMean:
+		if !p.Weighted() {
+			c.ds.errorf(m.Pos, hintMethodNoWeights, msgMethodNoWeights)
+		}
+	default:
+		c.ds.errorf(m.Pos, hintMethod, msgMethod, m.S)
+	}
+	if m.S == "" && p.Coefficients() && p.HasResults() {
+		c.ds.warnf(p.Pesi.Pos, hintMethodCoefficients, msgMethodCoefficients)
+	}
 }

@@ -71,7 +71,7 @@ func neutralise(c string) string {
 }
 
 func planTables(model *plan.Site, w *words, p *plan.Plan) []table {
-	return []table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(model, w, p)}
+	return append([]table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(model, w, p)}, cycleTables(model, w, p)...)
 }
 
 // withOriginal lists a column and its "_iniziale" twin.
@@ -233,6 +233,7 @@ func placeColumns(p *plan.Plan, w *words) []column {
 
 func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
 	place := placeColumns(p, w)
+	addedOrRemoved := sheetsAddedOrRemoved(p) // once: it looks at every sheet
 	for _, s := range p.Sheets() {
 		inForce := 0
 		for _, ind := range s.Indicators() {
@@ -251,7 +252,7 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 			return s.FieldValues(f)
 		}, true)...)
 		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()))
-		if sheetsAddedOrRemoved(p) {
+		if addedOrRemoved {
 			n, order := len(p.Revisioni), p.RevisionOrder()
 			row = append(row, yesNo(s.InForce(n, order)), yesNo(s.InForce(0, order)), s.Inserito.S, s.Stralcio.S)
 		}

@@ -187,11 +187,15 @@ func (b *dcatBuild) contactNode() *rdfNode {
 
 // datasetSpecs are the datasets of a plan: the CSV that holds each; their
 // titles and descriptions are the words "dcat.dataset.ID.title" and
-// ".description".
+// ".description". The datasets of the performance cycle are there only
+// for a plan that publishes their file (opendata_cycle.go).
 var datasetSpecs = []struct{ id, file string }{
 	{"schede", "schede.csv"},
 	{"indicatori", "indicatori.csv"},
 	{"revisioni", "revisioni.csv"},
+	{"risultati", "risultati.csv"},
+	{"raggiungimento", "raggiungimento.csv"},
+	{"monitoraggio", "monitoraggio.csv"},
 }
 
 // period is the plan's temporal coverage: its first and last year, as
@@ -214,6 +218,9 @@ func (b *dcatBuild) planDatasets(p *plan.Plan) {
 	w := b.w
 	period := b.period(p)
 	for _, spec := range datasetSpecs {
+		if !published(b.downloads, dataPath(p, spec.file)) {
+			continue // a file of the cycle the plan has not
+		}
 		id := p.Slug + "-" + spec.id
 		ds := b.g.add(&rdfNode{ID: b.frag(id), Types: []string{"dcatapit:Dataset", "dcat:Dataset"}})
 		b.cat.ref("dcat:dataset", ds.ID)
@@ -243,6 +250,16 @@ func (b *dcatBuild) planDatasets(p *plan.Plan) {
 			ds.ref("dcat:distribution", dist.ID)
 		}
 	}
+}
+
+// published reports whether the downloads have a file at p.
+func published(downloads []download, p string) bool {
+	for _, d := range downloads {
+		if d.Path == p {
+			return true
+		}
+	}
+	return false
 }
 
 func findDownload(downloads []download, p string) download {

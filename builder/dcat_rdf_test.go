@@ -138,7 +138,8 @@ func TestCatalogHarvestText(t *testing.T) {
 		t.Fatal(ds.Error())
 	}
 	h := harvest(t, site.Files["dati-aperti/catalogo.ttl"], site.Files["dati-aperti/catalogo.jsonld"])
-	if !h.SameGraph || len(h.NotAbsolute) > 0 || len(h.Datasets) != 3 {
+	// the three of every plan, and the three of the cycle (results, achievement, monitoring)
+	if !h.SameGraph || len(h.NotAbsolute) > 0 || len(h.Datasets) != 6 {
 		t.Fatalf("same graph %v, not absolute %v, %d datasets", h.SameGraph, h.NotAbsolute, len(h.Datasets))
 	}
 	for _, d := range h.Datasets {
@@ -225,6 +226,7 @@ func TestCatalogSHACL(t *testing.T) {
 	} else {
 		t.Fatal(ds.Error())
 	}
+	sites["cycle"] = buildPlan(t, "f-ciclo") // the datasets of results, achievement and monitoring
 	for name, site := range sites {
 		ttl := site.Files["dati-aperti/catalogo.ttl"]
 		for version, shapes := range dcatAPShapes {
@@ -237,6 +239,18 @@ func TestCatalogSHACL(t *testing.T) {
 				t.Error("month catalogue: no xsd:gYearMonth date")
 			}
 			continue // one CSV and piano.json: the byte sizes below are the example's
+		}
+		if name == "cycle" {
+			for _, d := range []string{"piao-2025-2027-risultati", "piao-2025-2027-raggiungimento", "piao-2025-2027-monitoraggio",
+				"peg-2024-raggiungimento", "performance-2023-risultati"} {
+				if !bytes.Contains(ttl, []byte("#"+d+">")) {
+					t.Errorf("cycle catalogue: no dataset %s", d)
+				}
+			}
+			if bytes.Contains(ttl, []byte("performance-2023-raggiungimento")) {
+				t.Error("cycle catalogue: a dataset of computed achievement for a plan without weights")
+			}
+			continue
 		}
 		r := shacl(t, ttl, "dcat-ap-3.0.0/shapes.ttl", "dcat-ap-3.0.0/range.ttl")
 		for _, res := range r.Results {

@@ -131,13 +131,15 @@ func (d *decoder) slice(n *yaml.Node, v reflect.Value) {
 	v.Set(s)
 }
 
-// years decodes a mapping from year to value into a []plan.Value.
+// years decodes a mapping from year to value into a []plan.Value, or
+// into a slice of another struct with a field Anno (a result, a
+// Relazione), each element with its year.
 func (d *decoder) years(n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {
 		d.diags.errorf(d.pos(n), hintWantYears, msgWantYears, kindName(n))
 		return
 	}
-	var out []plan.Value
+	out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -150,12 +152,12 @@ func (d *decoder) years(n *yaml.Node, v reflect.Value) {
 			continue
 		}
 		seen[k.Value] = true
-		var pv plan.Value
-		d.decode(val, reflect.ValueOf(&pv).Elem())
-		pv.Anno = k.Value
-		out = append(out, pv)
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.decode(val, e)
+		e.FieldByName("Anno").SetString(k.Value)
+		out = reflect.Append(out, e)
 	}
-	v.Set(reflect.ValueOf(out))
+	v.Set(out)
 }
 
 func isYear(s string) bool {

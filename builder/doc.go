@@ -72,7 +72,9 @@
 // sections), fullplan (the whole plan on one page, or a part of a long
 // one), indexes (the list of a plan's indexes), listing (one index, or one
 // group of a long index), search, opendata, archive, snapshot (an archived
-// snapshot's landing page).
+// snapshot's landing page), reports (the section "Relazione sulla
+// Performance", listing every plan's Relazioni) and report (a plan's
+// Relazione sulla performance of a year).
 //
 // Every layout is run with a page, whose fields are:
 //
@@ -87,7 +89,8 @@
 //	             (area pages), .Line (line pages), .List .Group (listing),
 //	             .Lists (indexes), .Level (section), .Snapshot (snapshot),
 //	             .Section (narrative), .Revision (revision), .Part
-//	             (fullplan: the part's number, 0 for the first page)
+//	             (fullplan: the part's number, 0 for the first page),
+//	             .Report (report)
 //
 // and whose methods are, by purpose:
 //
@@ -131,7 +134,7 @@
 //	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
 //	             .SheetCount, .LongPlan
 //	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
-//	             .SearchFilters
+//	             .SearchFilters (with .Outcomes, the options of the Esito filter)
 //	sections:    .SectionNav (the sections before and after), .SectionRevisions
 //	             SEC, .SectionAnchor SEC; a section's own methods: .Added,
 //	             .Removed, .Revised, .Amendments ID
@@ -142,6 +145,22 @@
 //	             .ChangeRows R (a row per change), .Euros CENTS, .EurosDiff CENTS
 //	sharing:     .Share (description, Open Graph, canonical address, picture),
 //	             .Cite (how to cite the page: ente, plan, version, address)
+//	cycle:       .IndicatorCycle S I (target and result side by side per
+//	             year, with the outcome, and the monitoring: .Rows
+//	             .Monitoring .Latest; nil when there is none to show, and on an
+//	             "as approved" page), .SheetCycle S (the same for the sheet
+//	             itself, and .Figures, the objective's achievement per year),
+//	             .LevelResults LEVEL KEY (the years of results of a unit, area
+//	             or line: "unita", "area", "linea"), .ReportView (a Relazione's
+//	             page, prepared in one call), .Reports, .ReportsURL,
+//	             .ReportsTitle, .LatestMonitoring, .MonitoringFollowed ID (the
+//	             monitoring entries revision ID took up). A figure
+//	             (figureView) is .OK .Value .Stated .Terms .Formula, or .Why
+//	             when it cannot be computed; a state (stateView) is .Key .Word
+//	             .Symbol, shown in words and sign, never by colour alone. The
+//	             partials of layouts/_cycle.html show them: "figure",
+//	             "outcome", "progress", "results", "monitoring", "chart"
+//	             (an inline SVG with its title, description and table).
 //
 // Kinds of sheet and of change are told apart by methods, never by
 // number: .Sheet.Kind.IsStrategic, .Kind.IsOperational; a change's

@@ -26,6 +26,7 @@ func TestContentFormatDoc(t *testing.T) {
 		"Strategic sheets":           func() (any, string) { return &plan.Sheet{}, "s" },
 		"Operational sheets":         func() (any, string) { return &plan.Sheet{}, "o" },
 		"Fields\n\n### Markdown she": func() (any, string) { return &plan.Sheet{}, "o" },
+		"The performance cycle":      func() (any, string) { return &plan.Sheet{}, "o" },
 	}
 	checked := 0
 	for _, sec := range sections {

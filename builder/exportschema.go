@@ -77,9 +77,14 @@ func ExportSchemaFiles() map[string][]byte {
 
 // exportEnums are the keys whose values are a closed list.
 var exportEnums = map[string][]string{
-	"tipo":     {"strategica", "operativa"},
-	"modifica": {"modificato", "inserito", "stralciato"},
-	"oggetto":  {"scheda", "indicatore", "nota"},
+	"tipo":      {"strategica", "operativa"},
+	"modifica":  {"modificato", "inserito", "stralciato"},
+	"oggetto":   {"scheda", "indicatore", "nota"},
+	"esito":     {"raggiunto", "parziale", "non_raggiunto", "non_indicato", "non_rilevato"},
+	"origine":   {"calcolato", "dichiarato", ""},
+	"livello":   {"obiettivo", "unita", "area", "linea"},
+	"stato":     {"+", "=", "−"},
+	"andamento": {"in_anticipo", "in_linea", "in_ritardo"},
 }
 
 // exportGen builds a schema; defs are the shared definitions it refers to.
@@ -110,6 +115,11 @@ func (g *exportGen) of(t reflect.Type) map[string]any {
 		return map[string]any{"type": "boolean"}
 	case reflect.Int:
 		return map[string]any{"type": "integer"}
+	case reflect.Float64:
+		return map[string]any{"type": "number"}
+	case reflect.Map: // by year
+		return map[string]any{"type": "object", "propertyNames": map[string]any{"pattern": "^[0-9]{4}$"},
+			"additionalProperties": g.of(t.Elem())}
 	case reflect.Pointer:
 		return map[string]any{"oneOf": []any{g.of(t.Elem()), map[string]any{"type": "null"}}}
 	case reflect.Slice:
@@ -141,6 +151,10 @@ func (g *exportGen) members(t reflect.Type, props map[string]any, required *[]st
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && f.Tag.Get("json") == "" { // embedded: its members are the object's
+			g.members(f.Type, props, required)
+			continue
+		}
 		if name == "-" || !f.IsExported() {
 			continue
 		}

@@ -93,6 +93,7 @@ func TestExportSchemas(t *testing.T) {
 		"synthetic":  {Site: os.DirFS(dir), Themes: piao.Themes},
 		"hostile":    {Site: hostileSite(`<b>"'&\ x` + "\n\t€ ≥ 5%"), Themes: piao.Themes},
 		"no weights": {Site: monthSite(), Themes: piao.Themes},
+		"cycle":      {Site: os.DirFS("testdata/plans/f-ciclo"), Themes: piao.Themes},
 	} {
 		site, ds := Build(in)
 		if site == nil {

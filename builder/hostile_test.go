@@ -74,6 +74,11 @@ descrizione: Q
 schede: selezione
 revisioni:
   - {id: r1, data: 2024-09-12, atto: Q, documento: Q, motivo: Q}
+relazione:
+  2024:
+    approvazione: {atto: Q, data: 2025-06-20, url: U, allegati: [{titolo: Q, url: U}]}
+    validazione: {atto: Q, data: 2025-06-30}
+    testo: Q
 aree:
   - codice: a1
     nome: Q
@@ -109,6 +114,9 @@ indicatori:
     tipologia: Q
     note: [{rimando: Q, testo: Q, campi: [target]}]
     note_revisione: [{revisione: r1, revisione_attuata: Q, causa: Q}]
+    monitoraggio: [{data: 2024-06-30, stato: "-", valore: Q, nota: Q, proposta: Q, revisione: r1}]
+    risultati: {2024: {valore: Q, raggiungimento: 100%, nota: Q}, 2025: {valore: Q, nota: Q}}
+monitoraggio: [{data: 2024-06, stato: +, valore: Q, nota: Q, proposta: Q}]
 note_revisione: [{revisione: r1, revisione_attuata: Q, causa: Q}]
 `,
 		"content/piano-ostile/operativi/scheda.md": `---

@@ -135,6 +135,9 @@ func planListings(p *plan.Plan, w *words) []*listing {
 		}
 	}
 	out = append(out, azListing(p, w))
+	for _, y := range p.ResultYears() {
+		out = append(out, outcomeListing(p, w, y))
+	}
 	for _, r := range p.Revisioni {
 		out = append(out, revisionListing(p, w, r))
 	}

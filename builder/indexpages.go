@@ -136,3 +136,40 @@ func appendNew(list []string, s string) []string {
 	}
 	return append(list, s)
 }
+
+// outcomeListing lists the indicators by their outcome in year, as their
+// results state it: reached, reached in part, not reached, without a
+// stated achievement, not yet measured.
+func outcomeListing(p *plan.Plan, w *words, year string) *listing {
+	l := &listing{Key: "esiti-" + year, Title: w.T("index.outcomes.title", "year", year),
+		Intro: w.T("index.outcomes.intro", "year", year)}
+	groups := map[plan.Outcome]*listGroup{}
+	for _, s := range p.Sheets() {
+		for _, ind := range s.Indicators() {
+			o := outcomeIn(s, ind, year)
+			if o == plan.NotApplicable {
+				continue
+			}
+			g := groups[o]
+			if g == nil {
+				g = &listGroup{ID: o.Key(), Title: w.outcomes(o)}
+				groups[o] = g
+			}
+			note := ""
+			if r := ind.ResultIn(year); r != nil {
+				note = w.T("index.outcomes.result", "value", w.Plain(r.Valore.S))
+				if r.Raggiungimento.S != "" {
+					note += " (" + r.Raggiungimento.S + ")"
+				}
+			}
+			g.Items = append(g.Items, item(w, s, ind, true, note))
+		}
+	}
+	for _, o := range plan.Outcomes {
+		if g := groups[o]; g != nil {
+			sortItems(g.Items)
+			l.Groups = append(l.Groups, g)
+		}
+	}
+	return l
+}

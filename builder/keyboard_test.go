@@ -38,10 +38,12 @@ const focusedJS = `(() => {
 })()`
 
 // numberFocusable marks the focusable elements with data-k in document
-// order and returns how many there are.
+// order and returns how many there are: not those inside a closed
+// <details> (but its summary), which Tab skips.
 const numberFocusable = `(() => {
+	const shut = el => (d => d && !d.querySelector(":scope > summary").contains(el))(el.parentElement.closest("details:not([open])"));
 	const f = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-		.filter(el => !el.disabled && el.getClientRects().length > 0);
+		.filter(el => !el.disabled && el.getClientRects().length > 0 && !shut(el));
 	f.forEach((el, i) => el.dataset.k = i);
 	return f.length;
 })()`

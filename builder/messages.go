@@ -405,27 +405,33 @@ const (
 
 // Values (values.go).
 const (
-	msgTargetForm   = "target %q non adatto all'unità di misura %q"
-	msgEuro         = "importo %q non valido"
-	msgEuroEnglish  = "importo %q scritto all'inglese"
-	hintEuro        = "scrivi l'importo all'italiana, con il punto per le migliaia e la virgola per i decimali: € 1.105.500,00"
-	msgURL          = "indirizzo %q non ammesso"
-	hintURL         = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
-	msgThemeName    = "nome del tema %q non valido"
-	hintThemeName   = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
-	msgNoSheets     = "il piano %q non ha schede: le sue pagine mostrano solo piano.yaml"
-	hintNoSheets    = "metti le schede obiettivo nelle cartelle operativi/ e strategici/ del piano, un file .yaml o .md per scheda"
-	msgPesi         = "valore %q non valido per \"pesi\""
-	hintPesi        = "scrivi \"percentuali\" (predefinito: i pesi sommano a 100%), \"coefficienti\" (scritti come nell'atto, ad esempio 1,2) o \"nessuno\" se l'atto non dà pesi"
-	msgNoWeights    = "il piano non ha pesi (pesi: nessuno), ma qui c'è un peso"
-	hintNoWeights   = "togli il peso, o scrivi in piano.yaml pesi: percentuali o pesi: coefficienti come l'atto"
-	msgCoefficient  = "coefficiente %q non valido"
-	hintCoefficient = "scrivi il coefficiente come un numero, con la virgola per i decimali: 1,2 o 0,8"
-	msgSchede       = "valore %q non valido per \"schede\""
-	hintSchede      = "scrivi \"tutte\" (predefinito) o \"selezione\" se il piano pubblica solo alcune schede"
-	msgUnknownCampo = "campo %q sconosciuto in \"campi\""
-	msgUnitWeights  = "gli obiettivi operativi dell'unità %q pesano in tutto %s%% invece di 100%% (%s)"
-	hintUnitWeights = "correggi il peso delle schede dell'unità; se il piano pubblica solo alcune schede, scrivi \"schede: selezione\" in piano.yaml"
+	msgTargetForm          = "target %q non adatto all'unità di misura %q"
+	msgEuro                = "importo %q non valido"
+	msgEuroEnglish         = "importo %q scritto all'inglese"
+	hintEuro               = "scrivi l'importo all'italiana, con il punto per le migliaia e la virgola per i decimali: € 1.105.500,00"
+	msgURL                 = "indirizzo %q non ammesso"
+	hintURL                = "usa un indirizzo che inizia con https://, http:// o mailto:, oppure un indirizzo relativo"
+	msgThemeName           = "nome del tema %q non valido"
+	hintThemeName          = "scrivi solo il nome della cartella in themes/, ad esempio: tema: default"
+	msgNoSheets            = "il piano %q non ha schede: le sue pagine mostrano solo piano.yaml"
+	hintNoSheets           = "metti le schede obiettivo nelle cartelle operativi/ e strategici/ del piano, un file .yaml o .md per scheda"
+	msgPesi                = "valore %q non valido per \"pesi\""
+	hintPesi               = "scrivi \"percentuali\" (predefinito: i pesi sommano a 100%), \"coefficienti\" (scritti come nell'atto, ad esempio 1,2) o \"nessuno\" se l'atto non dà pesi"
+	msgMethod              = "valore %q non valido per \"calcolo_raggiungimento\""
+	hintMethod             = "scrivi \"media_ponderata\" se l'atto combina i raggiungimenti come media ponderata con i pesi, o \"nessuno\" se non li combina"
+	msgMethodNoWeights     = "calcolo_raggiungimento: media_ponderata, ma il piano non ha pesi (pesi: nessuno)"
+	hintMethodNoWeights    = "togli calcolo_raggiungimento, o scrivi pesi: percentuali o pesi: coefficienti come l'atto"
+	msgMethodCoefficients  = "i pesi sono coefficienti e il piano non dice come si combinano i raggiungimenti: il sito non ne calcola nessuno"
+	hintMethodCoefficients = "se l'atto (o il sistema di misurazione) calcola il raggiungimento come media ponderata con i coefficienti, scrivi in piano.yaml calcolo_raggiungimento: media_ponderata; altrimenti calcolo_raggiungimento: nessuno"
+	msgNoWeights           = "il piano non ha pesi (pesi: nessuno), ma qui c'è un peso"
+	hintNoWeights          = "togli il peso, o scrivi in piano.yaml pesi: percentuali o pesi: coefficienti come l'atto"
+	msgCoefficient         = "coefficiente %q non valido"
+	hintCoefficient        = "scrivi il coefficiente come un numero, con la virgola per i decimali: 1,2 o 0,8"
+	msgSchede              = "valore %q non valido per \"schede\""
+	hintSchede             = "scrivi \"tutte\" (predefinito) o \"selezione\" se il piano pubblica solo alcune schede"
+	msgUnknownCampo        = "campo %q sconosciuto in \"campi\""
+	msgUnitWeights         = "gli obiettivi operativi dell'unità %q pesano in tutto %s%% invece di 100%% (%s)"
+	hintUnitWeights        = "correggi il peso delle schede dell'unità; se il piano pubblica solo alcune schede, scrivi \"schede: selezione\" in piano.yaml"
 )
 
 // hintTargetForm says, per form of target, what to write.
@@ -850,3 +856,59 @@ func hintKnownList(what string, known []string) string {
 }
 
 func hintLinkAmbiguousOf(name string) string { return fmt.Sprintf(hintLinkAmbiguous, name, name) }
+
+// The performance cycle: monitoring, results and the Relazione (cycle_check.go).
+const (
+	msgProgress            = "stato del monitoraggio %q non valido"
+	hintProgress           = "scrivi + (in anticipo), = (in linea) o − (in ritardo); il trattino - va tra virgolette: stato: \"-\""
+	hintYAMLDash           = "un trattino da solo è l'inizio di un elenco: per lo stato \"in ritardo\" scrivi stato: \"-\" tra virgolette, oppure il segno −"
+	msgMonitoringAfterRev  = "il monitoraggio del %s viene dopo la revisione %q (%s) che lo segue"
+	hintMonitoringAfterRev = "\"revisione\" nomina la revisione che ha accolto la proposta del monitoraggio: deve essere successiva"
+	msgResultEmpty         = "risultato %s senza valore né raggiungimento"
+	hintResultEmpty        = "scrivi almeno valore: (il valore raggiunto) o raggiungimento: (il grado di raggiungimento, come nell'atto)"
+	msgAchievement         = "raggiungimento %q non valido"
+	hintAchievementBefore  = "scrivi una percentuale (100%, 87,5%) o una di queste parole: "
+	msgResultYear          = "anno %s fuori dal periodo del piano (%s)"
+	hintResultYear         = "i risultati e le relazioni sono degli anni del periodo di piano.yaml"
+	msgSheetResults        = "risultati di una scheda con indicatori"
+	hintSheetResults       = "scrivi i risultati sotto ciascun indicatore: \"risultati\" della scheda sono per le schede senza indicatori"
+	msgResultNotInForce    = "risultato %s di un indicatore che nel %[1]s non era in vigore"
+	hintResultNotInForce   = "l'indicatore è stato inserito o stralciato da una revisione: controlla l'anno o la revisione"
+	msgValidationBefore    = "la validazione dell'OIV (%s) precede l'approvazione della relazione (%s)"
+	hintValidationBefore   = "controlla le date: l'OIV valida la relazione dopo che l'ente l'ha approvata"
+	msgReportEarly         = "la relazione sul %s è approvata il %s, prima della fine dell'anno che rendiconta"
+	hintReportEarly        = "controlla l'anno della relazione (la chiave sotto \"relazione\") e la data dell'atto"
+	msgDocumentURL         = "indirizzo %q non valido"
+	hintDocumentURL        = "scrivi un indirizzo http:// o https:// completo, o un percorso relativo al sito"
+)
+
+// hintAchievement lists the words an achievement may be stated with.
+func hintAchievement(words []string) string {
+	return hintAchievementBefore + strings.Join(words, ", ")
+}
+
+// The build cache (buildcache.go): notes in piao build's summary.
+const (
+	noteCacheCorrupt   = "la cache di generazione %s è danneggiata: non è stata usata, sito generato da capo"
+	noteCacheOther     = "la cache di generazione %s è di un'altra versione di piao: non è stata usata, sito generato da capo"
+	noteOutputModified = "la cartella %s è stata modificata dopo l'ultima generazione: sito generato di nuovo"
+	noteCacheNotSaved  = "sito pubblicato, ma la cache di generazione non è stata salvata (%v): la prossima generazione sarà completa"
+	sumUnchanged       = "nessun file del sito è cambiato dall'ultima generazione: cartella già aggiornata"
+	sumReused          = "%s riprese dalla generazione precedente senza rigenerarle"
+)
+
+// CacheSummary says, on the lines after Summary, what the build cache
+// spared and why it could not be used; "" when there is nothing to say.
+func CacheSummary(w Written) string {
+	var lines []string
+	if w.Note != "" {
+		lines = append(lines, w.Note)
+	}
+	switch {
+	case w.Unchanged:
+		lines = append(lines, sumUnchanged)
+	case w.Reused > 0:
+		lines = append(lines, fmt.Sprintf(sumReused, quantity(w.Reused, "pagina", "pagine")))
+	}
+	return strings.Join(lines, "\n")
+}

@@ -36,6 +36,14 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		return out.put(d.Path, b)
 	}
 	for _, p := range model.Plans {
+		if out.namesOnly {
+			names, err := planDataNames(out, model, w, p)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, names...)
+			continue
+		}
 		d := download{Path: dataPath(p, "piano.json"), Title: w.T("data.plan.title"), Format: "JSON", Plan: p}
 		var sheets []download
 		size, err := out.stream(d.Path, func(to io.Writer) (err error) {
@@ -68,6 +76,25 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 	}
 	for _, f := range files {
 		if err := add(f.d, f.b); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// planDataNames names the open data files of a plan, in the order
+// addOpenData makes them, without making them: for piao check, which
+// judges their names, never their bytes (sizes are 0).
+func planDataNames(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
+	list := []download{{Path: dataPath(p, "piano.json"), Title: w.T("data.plan.title"), Format: "JSON", Plan: p}}
+	for _, t := range planTables(model, w, p) {
+		list = append(list, download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p})
+	}
+	for _, s := range p.Sheets() {
+		list = append(list, download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s})
+	}
+	for _, d := range list {
+		if err := out.name(d.Path); err != nil {
 			return nil, err
 		}
 	}
@@ -144,6 +171,9 @@ type planJSON struct {
 	Obiettivi     []objectiveJSON `json:"obiettivi,omitempty"` // objectives outside any line
 	Schede        []sheetJSON     `json:"schede"`
 	Modifiche     []changeJSON    `json:"modifiche"`
+	// The performance cycle (opendata_cycle.go), for a plan that has it.
+	Relazioni      []reportData      `json:"relazioni,omitempty"`
+	Raggiungimento []levelFigureData `json:"raggiungimento,omitempty"` // of units, areas and lines
 }
 
 type licenceJSON struct {
@@ -286,6 +316,12 @@ func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
 		out.Obiettivi = append(out.Obiettivi, objectiveJSON{o.Key(), o.Codice.S, o.Nome.S})
 	}
 	out.Modifiche = append(out.Modifiche, changeRows(model, w, p)...)
+	out.Relazioni = reportsData(model, p)
+	for _, f := range levelFigures(model, w, p) {
+		if f.Livello != "obiettivo" { // an objective's is in its sheet
+			out.Raggiungimento = append(out.Raggiungimento, f)
+		}
+	}
 	return out
 }
 
@@ -335,13 +371,17 @@ func levelData(has bool, key string) *string {
 }
 
 type sheetTail struct {
-	Testo         string          `json:"testo"`
-	Rivista       bool            `json:"rivista"`
-	InseritaDa    string          `json:"inserita_da,omitempty"`   // the revision that added the sheet
-	StralciataDa  string          `json:"stralciata_da,omitempty"` // the revision that removed it
-	Note          []noteJSON      `json:"note"`
-	NoteRevisione []revNoteJSON   `json:"note_revisione"`
-	Indicatori    []indicatorJSON `json:"indicatori"`
+	Testo         string        `json:"testo"`
+	Rivista       bool          `json:"rivista"`
+	InseritaDa    string        `json:"inserita_da,omitempty"`   // the revision that added the sheet
+	StralciataDa  string        `json:"stralciata_da,omitempty"` // the revision that removed it
+	Note          []noteJSON    `json:"note"`
+	NoteRevisione []revNoteJSON `json:"note_revisione"`
+	// The performance cycle (opendata_cycle.go), for a plan that has it.
+	Monitoraggio   []monitoringData      `json:"monitoraggio,omitempty"`
+	Risultati      map[string]resultData `json:"risultati,omitempty"`      // of a sheet without indicators
+	Raggiungimento map[string]figureData `json:"raggiungimento,omitempty"` // of the objective, per year
+	Indicatori     []indicatorJSON       `json:"indicatori"`
 }
 
 func (s sheetJSON) MarshalJSON() ([]byte, error) {
@@ -369,6 +409,9 @@ type indicatorTail struct {
 	InVigoreIniziale bool          `json:"in_vigore_iniziale"`
 	Note             []noteJSON    `json:"note"`
 	NoteRevisione    []revNoteJSON `json:"note_revisione"`
+	// The performance cycle (opendata_cycle.go), for a plan that has it.
+	Monitoraggio []monitoringData      `json:"monitoraggio,omitempty"`
+	Risultati    map[string]resultData `json:"risultati,omitempty"`
 }
 
 func (i indicatorJSON) MarshalJSON() ([]byte, error) {
@@ -514,6 +557,7 @@ func sheetData(model *plan.Site, w *words, s *plan.Sheet) sheetJSON {
 	for i, ind := range s.Indicators() {
 		out.Indicatori = append(out.Indicatori, indicatorData(model, w, s, ind, i+1))
 	}
+	sheetCycleData(model, w, s, &out)
 	return out
 }
 

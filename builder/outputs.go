@@ -21,13 +21,19 @@ type outputs struct {
 	min *minify.M       // minifies HTML, CSS and JS when not nil
 	to  *publish.Target // nil: keep the files in files; else write them there (or nowhere)
 
+	// namesOnly: the files are written nowhere (piao check), and those
+	// whose bytes nothing judges (the open data of each plan) are named,
+	// not made.
+	namesOnly bool
+
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
 	sizes map[string]int64  // on disk: name → size
 }
 
 func newOutputs(min *minify.M, to *publish.Target) *outputs {
-	return &outputs{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{}}
+	return &outputs{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{},
+		namesOnly: to != nil && to.Nowhere()}
 }
 
 // put adds a file, minified if its type asks for it.
@@ -75,6 +81,17 @@ func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, erro
 	o.sizes[name] = n
 	o.mu.Unlock()
 	return n, nil
+}
+
+// name adds a file by its name only, not made (namesOnly).
+func (o *outputs) name(name string) error {
+	if !publish.ValidPath(name) {
+		return o.to.Write(name, nil) // says why
+	}
+	o.mu.Lock()
+	o.sizes[name] = 0
+	o.mu.Unlock()
+	return nil
 }
 
 // names lists the files added, in no order.

@@ -42,6 +42,7 @@ func listPages(model *plan.Site, w *words, indexes bool) []*page {
 	for _, p := range model.Plans {
 		out = append(out, planPages(p, w, trail, indexes)...)
 	}
+	out = append(out, reportPages(model, w, trail)...)
 	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: w.T("opendata.title")},
 		{Kind: "archive", Path: archivePath(), Title: w.T("archive.title")}} {
 		pg.Crumbs = withHome(w, []crumb{{Title: pg.Title}})
@@ -181,12 +182,18 @@ func sheetTitle(w *words, s *plan.Sheet) string {
 	return w.T("page.sheet.operational", "level", w.Level(s.Plan, "obiettivo_operativo").One, "name", w.SheetName(s))
 }
 
-// sheetUpdated is the date of the latest revision that touched the sheet.
+// sheetUpdated is the date of the latest revision that touched the sheet,
+// or of the latest Relazione that reports its results.
 func sheetUpdated(p *plan.Plan, s *plan.Sheet) string {
 	upd := p.Published()
 	for _, r := range p.Revisioni {
 		if len(s.Changes(r.ID.S)) > 0 || len(s.RevNotes(r.ID.S)) > 0 {
 			upd = r.Data.S
+		}
+	}
+	for i := range p.Relazione {
+		if r := &p.Relazione[i]; hasResultIn(s, r.Anno) {
+			upd = plan.LaterDate(upd, reportUpdated(r))
 		}
 	}
 	return upd
@@ -234,4 +241,40 @@ func searchPage(model *plan.Site, w *words) *page {
 		pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()
 	}
 	return pg
+}
+
+// reportPages are the section "Relazione sulla Performance", beside the
+// plans' level of the breadcrumb, and the page of each Relazione of each
+// plan under it; none when no plan has a Relazione.
+func reportPages(model *plan.Site, w *words, trail []crumb) []*page {
+	levels := model.Config.Percorso
+	section := &page{Kind: "reports", Path: reportsPath(levels), Title: w.T("reports.section")}
+	parent := withHome(w, trail[:len(trail)-1])
+	section.Crumbs = appendCrumbs(parent, crumb{Title: section.Title})
+	var out []*page
+	for _, p := range model.Plans {
+		for i := range p.Relazione {
+			r := &p.Relazione[i]
+			pg := &page{Kind: "report", Path: reportPath(p, r.Anno), Plan: p, Report: r,
+				Title: w.T("report.title", "year", r.Anno), Published: r.Approvazione.Data.S, Updated: reportUpdated(r)}
+			pg.Crumbs = appendCrumbs(parent, crumb{Title: section.Title, URL: section.Path}, crumb{Title: pg.Title})
+			out = append(out, pg)
+			if section.Published == "" || plan.DateBefore(pg.Published, section.Published) {
+				section.Published = pg.Published
+			}
+			section.Updated = plan.LaterDate(section.Updated, pg.Updated)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]*page{section}, out...)
+}
+
+// reportUpdated is the date of a Relazione's latest act.
+func reportUpdated(r *plan.Report) string {
+	if r.Validazione != nil {
+		return plan.LaterDate(r.Approvazione.Data.S, r.Validazione.Data.S)
+	}
+	return r.Approvazione.Data.S
 }

@@ -32,6 +32,10 @@ type Pages struct {
 	min   *minify.M // nil: no minifying
 	src   fs.FS     // the site folder, to quote the source of a page that fails
 
+	// reuse, if not nil, links a page from the previous output when the
+	// build cache knows it unchanged, and gives its size.
+	reuse func(name string) (int64, bool)
+
 	// workers is the number of goroutines that render, minify and write
 	// (GOMAXPROCS unless a test sets it); the output does not depend on it.
 	workers int
@@ -203,8 +207,26 @@ func (p *Pages) All() (*Site, error) {
 
 // Verify renders and minifies every page, keeping nothing: what piao check
 // needs to know that the site builds.
-func (p *Pages) Verify() error {
+func (p *Pages) Verify() error { return p.verify(false) }
+
+// verify renders and minifies every page, or with sample the first page
+// in order of each kind (a sheet's page and its page as approved are two
+// kinds), keeping nothing.
+func (p *Pages) verify(sample bool) error {
+	var only map[string]bool
+	if sample {
+		only = map[string]bool{}
+		seen := map[string]bool{}
+		for _, name := range p.paths {
+			if pg := p.pages[name]; pg != nil && !seen[fmt.Sprint(pg.Kind, pg.Original)] {
+				seen[fmt.Sprint(pg.Kind, pg.Original)], only[name] = true, true
+			}
+		}
+	}
 	return p.each(func(_ int, name string, buf *buffers) error {
+		if only != nil && !only[name] {
+			return nil
+		}
 		_, err := p.render(name, buf)
 		return err
 	})
@@ -212,6 +234,18 @@ func (p *Pages) Verify() error {
 
 // Paths lists every file of the site, pages and assets, in order.
 func (p *Pages) Paths() []string { return p.paths }
+
+// outputNames lists every file of the site, pages and the files that
+// went to disk before them.
+func (p *Pages) outputNames() []string {
+	names := slices.Clone(p.paths)
+	p.out.mu.Lock()
+	for name := range p.out.sizes {
+		names = append(names, name)
+	}
+	p.out.mu.Unlock()
+	return names
+}
 
 // Count is the number of pages.
 func (p *Pages) Count() int { return len(p.pages) }

@@ -114,7 +114,8 @@ func TestParallelFirstError(t *testing.T) {
 	}
 }
 
-// leftBeside lists what a publish left beside dest, its lock aside.
+// leftBeside lists what a publish left beside dest, its lock, its build
+// cache and its spare aside.
 func leftBeside(t *testing.T, dest string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(dest))
@@ -123,7 +124,7 @@ func leftBeside(t *testing.T, dest string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.Name() != "."+filepath.Base(dest)+".piao-lock" {
+		if !besideOutput(dest, e.Name()) {
 			out = append(out, e.Name())
 		}
 	}
@@ -168,4 +169,11 @@ func diffFiles(want, got map[string][]byte) string {
 		}
 	}
 	return ""
+}
+
+// besideOutput reports whether name is one of the files and folders a
+// publish keeps beside dest: its lock, its build cache, its spare.
+func besideOutput(dest, name string) bool {
+	base := "." + filepath.Base(dest) + ".piao-"
+	return name == base+"lock" || name == base+"cache" || name == base+"spare"
 }

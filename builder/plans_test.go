@@ -16,7 +16,8 @@ import (
 // The example plans of testdata/plans, each written from the description
 // of a kind of real document: (a) a PIAO as the example's, (b) a health
 // agency's performance plan, (c) a Comune's PEG, (d) a mid-cycle
-// assestamento, (e) a national three-year plan. plansGolden lists the pages
+// assestamento, (e) a national three-year plan, (f) the whole performance
+// cycle of a Comune in a plan of each kind of weight. plansGolden lists the pages
 // of each kept as golden copies (testdata/plans/NAME/golden/).
 var plansGolden = map[string][]string{
 	"a-piao": {"index.html", "piao-2025-2027/index.html", "piao-2025-2027/operativi/registro/index.html",
@@ -30,6 +31,16 @@ var plansGolden = map[string][]string{
 		"performance-2024-2026/operativi/manutenzione/originale/index.html", "performance-2024-2026/unita/edilizia/index.html"},
 	"e-nazionale": {"index.html", "piano-2024-2026/index.html", "piano-2024-2026/operativi/ra-4-2b/index.html",
 		"piano-2024-2026/indici/obiettivi/index.html", "cerca/index.html"},
+	// (f) the whole cycle, in a plan of each kind of weight (cycle_test.go)
+	"f-ciclo": {"index.html", "cerca/index.html", "amministrazione-trasparente/performance/index.html",
+		"amministrazione-trasparente/performance/relazione-sulla-performance/index.html",
+		"piao-2025-2027/index.html", "piao-2025-2027/relazione-2025/index.html", "piao-2025-2027/revisioni/index.html",
+		"piao-2025-2027/operativi/formazione/index.html", "piao-2025-2027/operativi/strade/index.html",
+		"piao-2025-2027/unita/ragioneria/index.html", "piao-2025-2027/aree/a1/index.html", "piao-2025-2027/linee/1/index.html",
+		"piao-2025-2027/indici/esiti-2025/index.html",
+		"peg-2024/relazione-2024/index.html", "peg-2024/operativi/tributi/index.html", "peg-2024/unita/sf/index.html",
+		"performance-2023/relazione-2023/index.html", "performance-2023/operativi/anagrafe/index.html",
+		"performance-2023/linee/a/index.html"},
 }
 
 // buildPlan builds one example plan, which must have no finding at all.

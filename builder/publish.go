@@ -29,6 +29,8 @@ type PublishOptions struct {
 	// OnWait is called, if not nil, when another build is publishing to
 	// the same destination and this one waits for it.
 	OnWait func()
+
+	after func() error // called under the lock once the output is in place (the build cache)
 }
 
 // siteSources are the parts of a site folder an output may not lie in.
@@ -52,7 +54,7 @@ func PublishWith(s *Site, dest string, opt PublishOptions) error {
 // (see builder/publish). An error of fill comes back as it is; an error of
 // the publish, worded for the office.
 func publishTree(dest string, opt PublishOptions, fill func(to *publish.Target) error) error {
-	o := publish.Options{Site: opt.Site, Sources: siteSources, OnWait: opt.OnWait}
+	o := publish.Options{Site: opt.Site, Sources: siteSources, OnWait: opt.OnWait, After: opt.after}
 	return publishMessage(publish.Tree(dest, o, fill))
 }
 

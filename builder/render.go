@@ -15,7 +15,7 @@ import (
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
 	"opendata", "archive", "snapshot", "search", "indexes", "listing",
-	"narrative", "fullplan", "revision"}
+	"narrative", "fullplan", "revision", "reports", "report"}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {

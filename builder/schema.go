@@ -76,7 +76,7 @@ func (g schemaGen) object(t reflect.Type) map[string]any {
 			props[f.key] = map[string]any{
 				"type":                 "object",
 				"propertyNames":        map[string]any{"pattern": "^[0-9]{4}$"},
-				"additionalProperties": map[string]any{"$ref": "#/$defs/valore"},
+				"additionalProperties": g.of(t.FieldByIndex(f.index).Type.Elem()),
 			}
 		} else {
 			props[f.key] = g.of(t.FieldByIndex(f.index).Type)

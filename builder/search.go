@@ -177,9 +177,10 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	}
 	d.fields(s.Fields())
 	d.show(weightField, "", s.Body)
+	d.cycle(s.Risultati, s.Monitoraggio)
 	d.addHistory(s.Fields(), s.Note, s.Revisioni)
 	d.addRevisions(p, sheetRevisionIDs(s), s.Revised(), s.Removed(), s.Added(), s.Note)
-	facets := sheetFacets(s)
+	facets := append(sheetFacets(s), outcomeFacets(s, nil)...)
 	switch {
 	case s.Removed():
 		doc.Status = docRemoved
@@ -197,6 +198,7 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
 	d := &docTerms{weight: map[string]int{}, words: w, plan: s.Plan}
 	d.fields(ind.Fields())
+	d.cycle(ind.Risultati, ind.Monitoraggio)
 	name := w.SheetName(s)
 	d.add(weightHistory, name)
 	d.addHistory(ind.Fields(), ind.Note, ind.Revisioni)
@@ -212,7 +214,7 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 	case ind.Revised():
 		doc.Status = docRevised
 	}
-	facets := sheetFacets(s)
+	facets := append(sheetFacets(s), outcomeFacets(s, ind)...)
 	if ind.Revised() {
 		facets = append(facets, facetRevised)
 	}

@@ -24,6 +24,7 @@ type searchFilters struct {
 	Areas, Units, Lines []optionGroup
 	Typologies          []option
 	Kinds               []option // sheets, indicators, revisions, sections: those the index holds
+	Outcomes            []option // by year: the outcomes of the indicators (search_cycle.go)
 }
 
 // searchFiltersOf lists the plans, areas, units, lines and typologies to
@@ -65,6 +66,7 @@ func searchFiltersOf(site *plan.Site, w *words) searchFilters {
 		f.Typologies = append(f.Typologies, option{k, v})
 	}
 	sortOptions(f.Typologies)
+	f.Outcomes = outcomeOptions(site, w)
 	return f
 }
 

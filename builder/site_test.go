@@ -256,8 +256,8 @@ func TestPublishAtomicAndSafe(t *testing.T) {
 		t.Error("a file dropped from the site survived the publish")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dir))
-	if len(entries) != 2 || entries[0].Name() != ".out.piao-lock" || entries[1].Name() != "out" {
-		t.Errorf("left %v beside the output, want only the output and its lock file", entries)
+	if len(entries) != 3 || entries[0].Name() != ".out.piao-lock" || entries[1].Name() != ".out.piao-spare" || entries[2].Name() != "out" {
+		t.Errorf("left %v beside the output, want only the output, its lock file and its spare", entries)
 	}
 	// A folder piao did not write is never replaced.
 	foreign := filepath.Join(t.TempDir(), "mine")

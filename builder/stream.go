@@ -2,6 +2,8 @@ package builder
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"sync/atomic"
 
 	"github.com/piao-pa/piao/builder/publish"
@@ -12,6 +14,9 @@ type Written struct {
 	Pages, Files int
 	Bytes        int64
 	Loss         *OutputLoss // what the output replaced had more, or nil (loss.go)
+	Reused       int         // pages linked from the previous output, not rendered (the build cache)
+	Unchanged    bool        // nothing changed since the last build: nothing was written
+	Note         string      // why the build cache was not used, if it was not
 }
 
 // errContent stops a publish on an error of the content or the theme,
@@ -25,7 +30,18 @@ var errContent = errors.New("errori nei contenuti")
 // as soon as it is rendered and minified, on every core. The diagnostics
 // are those of Build; when they hold an error, dest is as it was. The
 // error is a failure to publish.
+//
+// Through the build cache beside dest (see buildcache.go), a build with
+// nothing changed writes nothing, and a sheet's page whose key is
+// unchanged is linked from the previous output instead of rendered: the
+// output is byte for byte that of a clean build.
 func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, error) {
+	c := openBuildCache(in, dest)
+	if w, ds, ok := c.skip(dest, opt); ok {
+		ds.attachSources(readSources(in.Site, ds))
+		ds.Sort()
+		return w, ds, nil
+	}
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return Written{}, ds, nil
@@ -33,6 +49,14 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	before := countOutput(dest)
 	var pages *Pages
 	var w Written
+	var keys map[string]string
+	opt.after = func() error {
+		if err := c.save(dest, pages.outputNames(), keys, w, ds); err != nil {
+			os.Remove(c.path) // never a cache that says less than the truth
+			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
+		}
+		return nil
+	}
 	err := publishTree(dest, opt, func(to *publish.Target) error {
 		p, pds, err := newPagesTo(in, model, to)
 		ds = append(ds, pds...)
@@ -42,13 +66,17 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		if p == nil {
 			return errContent
 		}
-		pages = p
+		pages, keys = p, c.keys(p)
+		p.reuse = c.reuser(keys, to)
 		w, err = p.write(to)
 		return err
 	})
+	w.Note = c.note
 	switch {
 	case errors.Is(err, errContent):
 		err = nil
+	case errors.Is(err, errCacheSave): // the site is published; the next build is a clean one
+		w.Note, err = fmt.Sprintf(noteCacheNotSaved, err), nil
 	case pages != nil && len(pages.Diagnose(err)) > 0:
 		ds, err = append(ds, pages.Diagnose(err)...), nil
 	case err == nil && pages != nil:
@@ -61,10 +89,44 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	return w, ds, err
 }
 
-// Check is piao check: the diagnostics of BuildTo, with every page
-// rendered and minified as piao build does, and nothing written or kept:
-// the files that are not pages are made and measured only. With
+// errUnchanged and errStale end a publish that had nothing to write, the
+// output being as the last build left it or not.
+var errUnchanged, errStale = errors.New("nulla è cambiato"), errors.New("uscita modificata")
+
+// errCacheSave is a build cache that could not be written once the site
+// was published.
+var errCacheSave = errors.New("cache")
+
+// skip, when the sources are those of the last build, checks under the
+// publish lock that dest is as the last build left it: then the build is
+// done, and says what the last one said.
+func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics, bool) {
+	if !c.unchanged() {
+		return Written{}, nil, false
+	}
+	err := publishTree(dest, opt, func(*publish.Target) error {
+		if c.intact(dest) {
+			return errUnchanged
+		}
+		return errStale
+	})
+	if !errors.Is(err, errUnchanged) {
+		c.note = fmt.Sprintf(noteOutputModified, dest)
+		return Written{}, nil, false
+	}
+	w := c.prev.Written
+	w.Unchanged = true
+	return w, append(Diagnostics(nil), c.prev.Diags...), true
+}
+
+// Check is piao check: the diagnostics of BuildTo, with nothing written
+// or kept: the files that are not pages are made and measured only. With
 // in.Previous, it warns of the pages a build would lose, as BuildTo does.
+// With a theme of the site's own, every page is rendered and minified as piao
+// build does, since a template may fail on any of them. With the built-in
+// theme, which renders every site that passes the rules (the golden pages
+// of every shape of plan, the hostile and fuzzed sheets of the tests),
+// one page of each kind is: rendering the others would judge nothing.
 func Check(in Input) Diagnostics {
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
@@ -73,7 +135,8 @@ func Check(in Input) Diagnostics {
 	p, pds, _ := newPagesTo(in, model, &publish.Target{}) // writing nowhere cannot fail
 	ds = append(ds, pds...)
 	if p != nil {
-		ds = append(ds, p.Diagnose(p.Verify())...)
+		sample := builtinTheme(in)
+		ds = append(ds, p.Diagnose(p.verify(sample))...)
 	}
 	if p != nil && in.Previous != "" {
 		if l := compareOutput(in.Previous, countOutput(in.Previous), siteCount(model, p.Count())); l != nil {
@@ -101,8 +164,16 @@ func (p *Pages) Publish(dest string, opt PublishOptions) (Written, error) {
 
 // write renders the files of p.paths into the new output.
 func (p *Pages) write(to *publish.Target) (Written, error) {
-	var files, size atomic.Int64
+	var files, size, reused atomic.Int64
 	err := p.each(func(_ int, name string, buf *buffers) error {
+		if p.reuse != nil {
+			if n, ok := p.reuse(name); ok {
+				files.Add(1)
+				size.Add(n)
+				reused.Add(1)
+				return nil
+			}
+		}
 		b, err := p.render(name, buf)
 		if err != nil {
 			return err
@@ -116,5 +187,6 @@ func (p *Pages) write(to *publish.Target) (Written, error) {
 	}
 	w := p.out.written() // what went to disk before the pages
 	w.Pages, w.Files, w.Bytes = len(p.pages), w.Files+int(files.Load()), w.Bytes+size.Load()
+	w.Reused = int(reused.Load())
 	return w, nil
 }

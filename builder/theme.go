@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -141,4 +142,36 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
+}
+
+// builtinTheme reports whether the site's own theme files, if any, are the
+// built-in themes' very bytes: then the site is rendered by the built-in
+// theme, whatever theme config.yaml names.
+func builtinTheme(in Input) bool {
+	if in.Themes == nil {
+		return false
+	}
+	same := true
+	err := fs.WalkDir(in.Site, "themes", func(name string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			same = false
+			return fs.SkipAll
+		}
+		mine, err := fs.ReadFile(in.Site, name)
+		if err != nil {
+			return err
+		}
+		builtin, err := fs.ReadFile(in.Themes, name)
+		if err != nil || !bytes.Equal(mine, builtin) {
+			same = false
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return same && (err == nil || errors.Is(err, fs.ErrNotExist))
 }

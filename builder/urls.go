@@ -99,6 +99,24 @@ func archivePath() string { return path.Join("archivio", indexFile) }
 
 func snapshotPath(name, file string) string { return path.Join("archivio", name, file) }
 
+// reportPath is the page of a plan's Relazione sulla performance of year.
+func reportPath(p *plan.Plan, year string) string {
+	return path.Join(slug(p.Slug), "relazione-"+year, indexFile)
+}
+
+// reportsPath is the section "Relazione sulla Performance" of the
+// breadcrumb: beside the level of the plans, under the same parent
+// (Amministrazione Trasparente › Performance), as D.Lgs. 33/2013 names
+// the sections.
+func reportsPath(levels []plan.Link) string {
+	if len(levels) < 2 {
+		return path.Join(reportsSegment, indexFile)
+	}
+	return path.Join(path.Dir(sectionPath(levels, len(levels)-2)), reportsSegment, indexFile)
+}
+
+const reportsSegment = "relazione-sulla-performance"
+
 // indexesPath is the page listing a plan's static indexes.
 func indexesPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "indici", indexFile) }
 

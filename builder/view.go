@@ -21,8 +21,9 @@ import (
 // and Area on "unit", Area on "area", Line on "line", List and Group on
 // "listing", Lists on "indexes", Level on "section", Snapshot on
 // "snapshot", Section on "narrative" (a narrative section of the plan),
-// Revision on "revision" (one revision's summary); Plan on every page of
-// a plan (and on the home and search pages, the newest plan).
+// Revision on "revision" (one revision's summary), Report on "report";
+// Plan on every page of a plan (and on the home and search pages, the
+// newest plan).
 type page struct {
 	Kind      string
 	Path      string // output path, slash-separated: "piao-2024-2026/index.html"
@@ -45,6 +46,7 @@ type page struct {
 	Published string // ISO dates, from the content
 	Updated   string
 	Snapshot  *SnapshotMeta // for a snapshot's landing page
+	Report    *plan.Report  // for the page of a Relazione sulla performance
 	r         *renderer
 	chrome    *chromeView // once prepared, for the page being rendered
 }
@@ -607,3 +609,74 @@ func (pg *page) Snapshots() []SnapshotMeta {
 // SearchFilters lists the plans, areas, units, lines and typologies the
 // search page filters by.
 func (pg *page) SearchFilters() searchFilters { return searchFiltersOf(pg.Site, pg.r.words) }
+
+// ---- The performance cycle: monitoring, results, the Relazione ----
+
+// IndicatorCycle prepares an indicator's target and result side by side
+// per year, with its outcome, and its monitoring (cycle_view.go); nil
+// when it has none to show, and on an "as approved" page.
+func (pg *page) IndicatorCycle(s *plan.Sheet, ind *plan.Indicator) *cycleView {
+	return pg.indicatorCycle(s, ind)
+}
+
+// SheetCycle prepares a sheet's own results and monitoring and the
+// objective's achievement per year; nil when it has none to show.
+func (pg *page) SheetCycle(s *plan.Sheet) *cycleView { return pg.sheetCycle(s) }
+
+// LevelResults prepares the years of results of a unit, an area or a line
+// (level "unita", "area" or "linea", key its code) for its page.
+func (pg *page) LevelResults(level, key string) []levelYear { return pg.levelResults(level, key) }
+
+// ReportView prepares the page of a Relazione sulla performance.
+func (pg *page) ReportView() *reportView { return pg.reportView() }
+
+// reportLink is a Relazione sulla performance, for the lists that link it.
+type reportLink struct {
+	Title, URL string
+	Plan       *plan.Plan
+	Report     *plan.Report
+}
+
+// Reports lists the Relazioni of every plan (of the page's plan only, on
+// a plan's page), newest year first.
+func (pg *page) Reports() []reportLink {
+	var out []reportLink
+	for _, p := range pg.Site.Plans {
+		if pg.Kind == "plan" && p != pg.Plan {
+			continue
+		}
+		for i := len(p.Relazione) - 1; i >= 0; i-- {
+			r := &p.Relazione[i]
+			out = append(out, reportLink{Title: pg.r.words.T("report.title", "year", r.Anno), URL: pg.Rel(reportPath(p, r.Anno)), Plan: p, Report: r})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b reportLink) int { return strings.Compare(b.Report.Anno, a.Report.Anno) })
+	return out
+}
+
+// ReportsURL links to the section "Relazione sulla Performance", or ""
+// when no plan has a Relazione; on a section page, only on the one above
+// the plans' level.
+func (pg *page) ReportsURL() string {
+	levels := pg.Site.Config.Percorso
+	if pg.Kind == "section" && pg.Level != len(levels)-2 {
+		return ""
+	}
+	for _, p := range pg.Site.Plans {
+		if len(p.Relazione) > 0 {
+			return pg.Rel(reportsPath(levels))
+		}
+	}
+	return ""
+}
+
+// ReportsTitle is the name of the section of the Relazioni.
+func (pg *page) ReportsTitle() string { return pg.r.words.T("reports.section") }
+
+// LatestMonitoring is the date of the latest monitoring entry of the
+// page's plan, "" when it has none.
+func (pg *page) LatestMonitoring() string { return latestMonitoring(pg.Plan) }
+
+// MonitoringFollowed lists the monitoring entries whose proposal revision
+// id took up, sheet by sheet (revisions page).
+func (pg *page) MonitoringFollowed(id string) []followed { return pg.monitoringFollowed(id) }

@@ -45,6 +45,8 @@ func (pg *page) description() string {
 	w, ente := pg.r.words, pg.Site.Config.Ente.Nome.S
 	p := pg.Plan
 	switch {
+	case pg.Kind == "reports":
+		return w.T("meta.reports", "ente", ente)
 	case pg.Kind == "home" || p == nil:
 		return w.T("meta.home", "ente", ente)
 	case pg.Sheet != nil && pg.Original:

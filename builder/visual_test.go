@@ -25,12 +25,15 @@ var screenshotPages = []auditPage{
 	{Kind: "unit", Match: "/unita/metrologia/"},
 	{Kind: "sheet", Match: "/" + revisedSheet},
 	{Kind: "search", Query: "?q=tempi+di+pagamento", Ready: ".results li a"},
+	{Kind: "report", Match: "/" + cycleDir + "/piao-2025-2027/relazione-2025/"},
+	{Kind: "sheet", Match: "/" + cycleDir + "/piao-2025-2027/operativi/formazione/index.html"},
 }
 
 var screenshotWidths = []int64{1280, 375}
 
 // TestScreenshots writes full-page screenshots of the home, a unit, a
-// revised sheet and search results, on a desktop and on a phone, to screenshots/.
+// revised sheet, search results, a Relazione and a sheet with results, on
+// a desktop and on a phone, to screenshots/.
 func TestScreenshots(t *testing.T) {
 	e := browser(t)
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {

@@ -123,6 +123,8 @@ func yamlColumn(problem, line string) (int, string) {
 		if i := strings.LastIndexAny(line, "[{"); i >= 0 {
 			return at(i), hintYAMLFlow
 		}
+	case strings.Contains(problem, "block sequence entries are not allowed") && strings.HasSuffix(strings.TrimSpace(line), ": -"):
+		return at(strings.LastIndexByte(line, '-')), hintYAMLDash
 	case strings.Contains(problem, "expected ':'"):
 		return indent + 1, hintYAMLNoColon
 	case strings.Contains(problem, "expected"):

@@ -40,6 +40,7 @@ func (p *Plan) Index() {
 	p.sheets = newSheetIndex(p)
 	p.used = fieldsUsed(p)
 	p.anyYears = fieldYears(p)
+	p.cycle = newCycleIndex(p)
 }
 
 // first keeps the first of items with the same key: check reports the
@@ -193,12 +194,20 @@ func (p *Plan) Revision(id string) *Revision {
 // RevisionOrder maps each revision id to its number: 1 for the first.
 func (p *Plan) RevisionOrder() map[string]int { return p.revOrder }
 
-// Updated is the date of the latest revision, or the publication date.
+// Updated is the date of the latest revision, or the publication date;
+// or, when later, of the latest act of a Relazione sulla performance.
 func (p *Plan) Updated() string {
+	d := p.Published()
 	if n := len(p.Revisioni); n > 0 {
-		return p.Revisioni[n-1].Data.S
+		d = p.Revisioni[n-1].Data.S
 	}
-	return p.Published()
+	for _, r := range p.Relazione {
+		d = LaterDate(d, r.Approvazione.Data.S)
+		if r.Validazione != nil {
+			d = LaterDate(d, r.Validazione.Data.S)
+		}
+	}
+	return d
 }
 
 // Published is the publication date: pubblicazione, or the approval date.

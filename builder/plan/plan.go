@@ -84,7 +84,12 @@ type Plan struct {
 	Schede        Text       `yaml:"schede"` // "tutte" (default) or "selezione": only some sheets are published
 	Pesi          Text       `yaml:"pesi"`   // "percentuali" (default), "coefficienti" or "nessuno"
 	Revisioni     []Revision `yaml:"revisioni"`
-	Livelli       Livelli    `yaml:"livelli"` // the names the act gives its levels
+	Livelli       Livelli    `yaml:"livelli"`         // the names the act gives its levels
+	Relazione     []Report   `yaml:"relazione,years"` // the Relazione sulla performance of each year (cycle.go)
+
+	// How the act combines achievements: "media_ponderata" (the default
+	// with percentages) or "nessuno" (the default otherwise).
+	CalcoloRaggiungimento Text `yaml:"calcolo_raggiungimento"`
 
 	// The levels of the plan, each optional: areas and their units (or
 	// units outside any area), strategic lines and their objectives (or
@@ -109,6 +114,7 @@ type Plan struct {
 	sheets     *sheetIndex        // the sheets by unit, line and objective
 	used       map[*Spec]bool     // the optional fields some sheet or indicator gives
 	anyYears   map[*Spec][]string // the years of the fields of any year
+	cycle      cycleIndex         // the years of results, and whether any result or monitoring exists
 }
 
 // The kinds of weight a plan gives its objectives and indicators (pesi).
@@ -129,6 +135,28 @@ func (p *Plan) Weights() string {
 
 // Weighted reports whether the plan gives weights at all.
 func (p *Plan) Weighted() bool { return p.Weights() != WeightNone }
+
+// The ways a plan may combine its parts' achievements
+// (calcolo_raggiungimento).
+const (
+	MethodWeightedMean = "media_ponderata" // Σ (weight × achievement) / Σ weights
+	MethodNone         = "nessuno"
+)
+
+// Computes reports whether piao computes achievements for the plan: its
+// act weighs objectives and indicators, and says they are combined as a
+// weighted mean. Percentages say so by themselves (they are the shares
+// of the whole); coefficients only when calcolo_raggiungimento says so,
+// since an act may apply them otherwise.
+func (p *Plan) Computes() bool {
+	switch p.CalcoloRaggiungimento.S {
+	case MethodWeightedMean:
+		return p.Weighted()
+	case MethodNone:
+		return false
+	}
+	return p.Weights() == WeightPercent
+}
 
 // Coefficients reports whether the plan's weights are coefficients.
 func (p *Plan) Coefficients() bool { return p.Weights() == WeightCoefficient }
@@ -266,21 +294,23 @@ type Sheet struct {
 	Area  Text `yaml:"area,o"`
 	Unita Text `yaml:"unita,o"`
 	// both; the line is the objectives', when not written
-	Codice          Text        `yaml:"codice"` // the sheet's code, as the act writes it: "SG3/B"
-	Titolo          Text        `yaml:"titolo"`
-	Responsabile    Text        `yaml:"responsabile"` // a role or a name
-	Linea           Text        `yaml:"linea"`
-	Obiettivi       []Text      `yaml:"obiettivi_strategici"`
-	Obiettivo       Value       `yaml:"obiettivo_operativo,o,required"`
-	Descrizione     Value       `yaml:"descrizione"`
-	RisultatoAtteso Value       `yaml:"risultato_atteso"` // the expected result, in words
-	Target          []Value     `yaml:"target,years"`     // targets of a sheet without indicators
-	Peso            Value       `yaml:"peso"`             // required when the plan's weights are percentages
-	Inserito        Text        `yaml:"inserito"`         // id of the revision that added the sheet
-	Stralcio        Text        `yaml:"stralcio"`         // id of the revision that removed it
-	Note            []Note      `yaml:"note"`
-	Revisioni       []RevNote   `yaml:"note_revisione"`
-	Indicatori      []Indicator `yaml:"indicatori"`
+	Codice          Text         `yaml:"codice"` // the sheet's code, as the act writes it: "SG3/B"
+	Titolo          Text         `yaml:"titolo"`
+	Responsabile    Text         `yaml:"responsabile"` // a role or a name
+	Linea           Text         `yaml:"linea"`
+	Obiettivi       []Text       `yaml:"obiettivi_strategici"`
+	Obiettivo       Value        `yaml:"obiettivo_operativo,o,required"`
+	Descrizione     Value        `yaml:"descrizione"`
+	RisultatoAtteso Value        `yaml:"risultato_atteso"` // the expected result, in words
+	Target          []Value      `yaml:"target,years"`     // targets of a sheet without indicators
+	Peso            Value        `yaml:"peso"`             // required when the plan's weights are percentages
+	Inserito        Text         `yaml:"inserito"`         // id of the revision that added the sheet
+	Stralcio        Text         `yaml:"stralcio"`         // id of the revision that removed it
+	Note            []Note       `yaml:"note"`
+	Revisioni       []RevNote    `yaml:"note_revisione"`
+	Monitoraggio    []Monitoring `yaml:"monitoraggio"`    // the monitoring of the objective as a whole (cycle.go)
+	Risultati       []Result     `yaml:"risultati,years"` // results of a sheet without indicators
+	Indicatori      []Indicator  `yaml:"indicatori"`
 
 	Kind   Kind   `yaml:"-"`
 	Slug   string `yaml:"-"` // file name without extension
@@ -298,23 +328,25 @@ type Code struct {
 
 // Indicator is a performance indicator of a sheet.
 type Indicator struct {
-	ID              Text      `yaml:"id"` // anchor; defaults to i1, i2, … by position
-	AutoID          bool      `yaml:"-"`  // the id is the default, not written in the sheet
-	Descrizione     Value     `yaml:"descrizione,required"`
-	Algoritmo       Value     `yaml:"algoritmo"`
-	Baseline        Value     `yaml:"baseline"`              // the starting value, with its date (Value.Data)
-	Storico         []Value   `yaml:"storico,years"`         // values of past years
-	RisultatoAtteso Value     `yaml:"risultato_atteso"`      // the expected result, in words
-	Target          []Value   `yaml:"target,required,years"` // one per year, Value.Anno set
-	Peso            Value     `yaml:"peso"`                  // required when the plan's weights are percentages
-	Fonte           Value     `yaml:"fonte"`
-	Unita           Value     `yaml:"unita_misura"`
-	Tipologia       Value     `yaml:"tipologia"`
-	Inserito        Text      `yaml:"inserito"` // id of the revision that added it
-	Stralcio        Text      `yaml:"stralcio"` // id of the revision that removed it
-	Note            []Note    `yaml:"note"`
-	Revisioni       []RevNote `yaml:"note_revisione"`
-	Pos             Pos       `yaml:"-"`
+	ID              Text         `yaml:"id"` // anchor; defaults to i1, i2, … by position
+	AutoID          bool         `yaml:"-"`  // the id is the default, not written in the sheet
+	Descrizione     Value        `yaml:"descrizione,required"`
+	Algoritmo       Value        `yaml:"algoritmo"`
+	Baseline        Value        `yaml:"baseline"`              // the starting value, with its date (Value.Data)
+	Storico         []Value      `yaml:"storico,years"`         // values of past years
+	RisultatoAtteso Value        `yaml:"risultato_atteso"`      // the expected result, in words
+	Target          []Value      `yaml:"target,required,years"` // one per year, Value.Anno set
+	Peso            Value        `yaml:"peso"`                  // required when the plan's weights are percentages
+	Fonte           Value        `yaml:"fonte"`
+	Unita           Value        `yaml:"unita_misura"`
+	Tipologia       Value        `yaml:"tipologia"`
+	Inserito        Text         `yaml:"inserito"` // id of the revision that added it
+	Stralcio        Text         `yaml:"stralcio"` // id of the revision that removed it
+	Note            []Note       `yaml:"note"`
+	Revisioni       []RevNote    `yaml:"note_revisione"`
+	Monitoraggio    []Monitoring `yaml:"monitoraggio"`    // the monitoring during the year (cycle.go)
+	Risultati       []Result     `yaml:"risultati,years"` // what it reached, per year
+	Pos             Pos          `yaml:"-"`
 }
 
 // Note is a footnote. Rimando is its marker ("*"); Campi lists the fields

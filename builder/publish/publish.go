@@ -35,6 +35,11 @@ type Options struct {
 	// OnWait is called, if not nil, when another publish to the same
 	// destination holds the lock and this one waits for it.
 	OnWait func()
+	// After is called, if not nil, under the lock once the new folder has
+	// taken the place of dest (its error is returned, dest published all
+	// the same): files kept beside dest (a build cache) are updated there,
+	// never while another publish runs.
+	After func() error
 }
 
 // Tree publishes into dest what fill writes into a Target: into a
@@ -67,14 +72,18 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 	}
 	recoverStale(dest)
 	crashPoint("recovered")
-	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
+	tmp, spare, err := takeSpare(dest)
 	if err != nil {
 		return failed(dest, err)
 	}
-	defer os.RemoveAll(tmp) // after the swap, the previous folder
-	to := &Target{root: tmp, dest: dest, prev: openReuse(dest, tmp)}
+	swapped := false
+	defer func() { keepSpare(tmp, dest, swapped) }() // after the swap, the previous folder
+	to := &Target{root: tmp, dest: dest, prev: openReuse(dest, tmp), spare: spare}
 	if err := fill(to); err != nil {
 		return err
+	}
+	if err := to.prune(); err != nil {
+		return failed(dest, err)
 	}
 	if err := writeMarker(tmp); err != nil {
 		return failed(dest, err)
@@ -82,11 +91,17 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 	if err := swapIn(tmp, dest); err != nil {
 		return failed(dest, err)
 	}
+	swapped = true
+	if opt.After != nil {
+		return opt.After()
+	}
 	return nil
 }
 
 func writeMarker(root string) error {
-	return os.WriteFile(filepath.Join(root, Marker), []byte("piao\n"), 0o644)
+	file := filepath.Join(root, Marker)
+	_ = os.Remove(file) // a spare's, never written in place
+	return os.WriteFile(file, []byte("piao\n"), 0o644)
 }
 
 // ValidPath reports whether p, slash-separated, names a file that stays

@@ -36,10 +36,11 @@ func openReuse(dest, tmp string) *reuse {
 	return &reuse{prev: dest, next: tmp, dirs: map[string]bool{".": true}}
 }
 
-// link makes the file name of the new output a link to the previous
-// output's, if that holds b, and reports whether it did. The folder of
-// name must exist in the new output.
-func (r *reuse) link(name string, b []byte) bool {
+// link makes the file name of the new output (at full) a link to the
+// previous output's, if that holds b, and reports whether it did. The
+// folder of name must exist in the new output. In a spare, a name that
+// is already that very file stays as it is.
+func (r *reuse) link(name string, b []byte, full string, spare bool) bool {
 	if r == nil || !r.realDir(path.Dir(name)) {
 		return false
 	}
@@ -52,7 +53,19 @@ func (r *reuse) link(name string, b []byte) bool {
 	if err != nil || !bytes.Equal(cur, b) {
 		return false
 	}
-	return os.Link(old, filepath.Join(r.next, filepath.FromSlash(name))) == nil
+	return linkInto(old, info, full, spare)
+}
+
+// linkInto links the file old (whose metadata is info) at full; in a
+// spare, a name that is already that file stays, any other goes first.
+func linkInto(old string, info os.FileInfo, full string, spare bool) bool {
+	if spare {
+		if sameFile(info, full) {
+			return true
+		}
+		clear(full)
+	}
+	return os.Link(old, full) == nil
 }
 
 // realDir reports whether the folder dir of the previous output, and every

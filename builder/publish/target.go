@@ -17,11 +17,17 @@ type Target struct {
 	dest string // the destination, named in errors
 	prev *reuse
 	made sync.Map // the folders made so far
+
+	spare bool       // root is a spare brought up to date (spare.go)
+	state spareState // what a spare's filling wrote
 }
 
 // NewTarget writes into the folder root as it is, without a swap or a
 // lock: for tests and tools that write a scratch folder.
 func NewTarget(root string) *Target { return &Target{root: root, dest: root} }
+
+// Nowhere reports whether t writes nothing (the zero Target).
+func (t *Target) Nowhere() bool { return t.root == "" }
 
 // Write writes the file name (slash-separated) of the new folder, or
 // links the previous folder's if it holds the same bytes.
@@ -36,8 +42,12 @@ func (t *Target) Write(name string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	if t.prev.link(name, b) {
+	t.wrote(name)
+	if t.prev.link(name, b, full, t.spare) {
 		return nil
+	}
+	if t.spare {
+		clear(full) // never written in place: it may be a link to a file of dest
 	}
 	if err := os.WriteFile(full, b, 0o644); err != nil {
 		return failed(t.dest, err)
@@ -57,6 +67,10 @@ func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error
 	full, err := t.file(name)
 	if err != nil {
 		return 0, err
+	}
+	t.wrote(name)
+	if t.spare {
+		clear(full)
 	}
 	f, err := os.Create(full)
 	if err != nil {
@@ -91,7 +105,11 @@ func (t *Target) file(name string) (string, error) {
 	if _, ok := t.made.Load(dir); ok {
 		return full, nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	mkdir := func(dir string) error { return os.MkdirAll(dir, 0o755) }
+	if t.spare {
+		mkdir = t.realDirs
+	}
+	if err := mkdir(dir); err != nil {
 		return "", failed(t.dest, err)
 	}
 	t.made.Store(dir, true)

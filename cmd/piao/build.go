@@ -48,7 +48,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	} else {
-		printBuild(stdout, stderr, report, diags, written.Loss)
+		printBuild(stdout, stderr, report, diags, written.Loss, builder.CacheSummary(written))
 	}
 	switch {
 	case report.Errors > 0:
@@ -61,8 +61,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 }
 
 // printBuild writes what piao build says, as text: the findings, then the
-// summary, and a last line for pages lost that no one can miss.
-func printBuild(stdout, stderr io.Writer, r buildReport, diags builder.Diagnostics, loss *builder.OutputLoss) {
+// summary with what the build cache spared (cache), and a last line for
+// pages lost that no one can miss.
+func printBuild(stdout, stderr io.Writer, r buildReport, diags builder.Diagnostics, loss *builder.OutputLoss, cache string) {
 	if len(r.Cleaned) > 0 {
 		fmt.Fprintln(stdout, builder.CleanedArchive(r.Cleaned))
 	}
@@ -75,6 +76,9 @@ func printBuild(stdout, stderr io.Writer, r buildReport, diags builder.Diagnosti
 	case r.Published:
 		dur := time.Duration(r.Seconds * float64(time.Second)).Round(time.Millisecond)
 		fmt.Fprintln(stdout, builder.Summary(r.Dest, r.Pages, r.Files, r.Bytes, dur.String(), r.Warnings))
+		if cache != "" {
+			fmt.Fprintln(stdout, cache)
+		}
 		if loss != nil {
 			fmt.Fprintln(stdout, builder.LossSummary(loss))
 		}

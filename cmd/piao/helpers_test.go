@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/piao-pa/piao/builder"
 )
 
 // treeSum is a digest of every file under dir (path and content), or "" if
@@ -57,7 +59,8 @@ func buildOK(t *testing.T, site, dest string) {
 	}
 }
 
-// leftovers lists what lies beside dest but dest and its lock file.
+// leftovers lists what lies beside dest but dest, its lock file, its
+// build cache and its spare.
 func leftovers(t *testing.T, dest string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(dest))
@@ -66,7 +69,7 @@ func leftovers(t *testing.T, dest string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		if n := e.Name(); n != filepath.Base(dest) && n != "."+filepath.Base(dest)+".piao-lock" {
+		if n := e.Name(); n != filepath.Base(dest) && n != "."+filepath.Base(dest)+".piao-lock" && n != filepath.Base(builder.CachePath(dest)) && n != "."+filepath.Base(dest)+".piao-spare" {
 			out = append(out, n)
 		}
 	}

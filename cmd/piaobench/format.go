@@ -2,12 +2,28 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/piao-pa/piao/internal/searchprobe"
 )
 
-func searchQueries() []searchprobe.Query { return searchprobe.FirstQueries }
+// searchQueries are searchprobe's typical first queries, their filter on
+// a unit naming one of the units of the sheets of gen.py.
+func searchQueries() []searchprobe.Query {
+	qs := slices.Clone(searchprobe.FirstQueries)
+	for i, q := range qs {
+		fs := slices.Clone(q.Filters)
+		for j, f := range fs {
+			if strings.HasPrefix(f, "u_") {
+				fs[j] = "u_piao-2024-2026_registro-imprese-sede-di-novara"
+			}
+		}
+		qs[i].Filters = fs
+	}
+	return qs
+}
 
 func profileSheets(r *report) int {
 	if r.Profile != nil {

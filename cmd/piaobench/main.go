@@ -3,14 +3,17 @@
 //
 //	piaobench [-piao bin/piao] [-sizes 100,1000,10000,50000] [-work DIR] [-docs docs]
 //
-// For each size it writes a synthetic site (package internal/synth, seed
-// 1), runs the real binary as a whole process — piao build with minifying
-// into an empty folder and again over its own output, piao check — and
-// reads from the operating system its wall time, CPU time and peak
-// memory; it counts the output, measures the search index and the bytes
-// of a first query (package internal/searchprobe, under Node), profiles the
-// build of the target size, and runs the piao serve benchmark for the
-// edit-to-reload latency.
+// For each size it writes a site of synthetic sheets (sheets/gen.py and
+// sheets/to_piao.py, seed 1), and at the sizes of -hugo-sizes the same
+// sheets as a Hugo site. It runs the real binary as a whole process —
+// piao build with minifying into an empty folder, alternately with hugo
+// --minify and Pagefind on the same sheets; again over its own output and
+// after editing one sheet; piao check — and reads from the operating
+// system its wall time, CPU time and peak memory; it counts the output by
+// kind of file, measures the search index and the bytes of a first query
+// (package internal/searchprobe, under Node), profiles the build of the
+// target size, and runs the piao serve benchmark for the edit-to-reload
+// latency.
 package main
 
 import (
@@ -36,6 +39,9 @@ type options struct {
 	sizes                     []int
 	target                    int // the size whose build is profiled
 	serve                     bool
+	sheets                    string       // gen.py and to_piao.py
+	hugo, pagefind            string       // the commands; "" when not found
+	hugoSizes                 map[int]bool // the sizes built by Hugo too
 }
 
 func parseOptions() (options, error) {
@@ -48,19 +54,46 @@ func parseOptions() (options, error) {
 	flag.StringVar(&o.docs, "docs", "docs", "where performance.md and performance.svg go")
 	flag.StringVar(&o.harness, "harness", "builder/testdata/searchjs/harness.js", "the search script harness")
 	flag.BoolVar(&o.serve, "serve", true, "run the piao serve benchmark (go test) too")
+	flag.StringVar(&o.sheets, "sheets", sheetsDir, "the folder of gen.py and to_piao.py")
+	hugoSizes := flag.String("hugo-sizes", "1000,10000", "the sizes built by Hugo (and Pagefind) too, alternately with piao")
 	flag.Parse()
-	for _, s := range strings.Split(sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1 {
-			return o, fmt.Errorf("-sizes: %q is not a number of sheets", s)
-		}
-		o.sizes = append(o.sizes, n)
-	}
 	var err error
-	if o.piao, err = filepath.Abs(o.piao); err != nil {
+	if o.sizes, err = parseSizes("-sizes", sizes); err != nil {
 		return o, err
 	}
+	o.hugoSizes = map[int]bool{}
+	if *hugoSizes != "" {
+		hs, err := parseSizes("-hugo-sizes", *hugoSizes)
+		if err != nil {
+			return o, err
+		}
+		for _, n := range hs {
+			o.hugoSizes[n] = true
+		}
+	}
+	o.hugo = findTool("hugo")
+	o.pagefind = findTool("pagefind", ".tools/bench/node_modules/.bin/pagefind")
+	if len(o.hugoSizes) > 0 && o.hugo == "" {
+		return o, fmt.Errorf("-hugo-sizes: hugo is not installed (make bench installs the Debian package)")
+	}
+	for _, p := range []*string{&o.piao, &o.sheets, &o.harness} {
+		if *p, err = filepath.Abs(*p); err != nil {
+			return o, err
+		}
+	}
 	return o, os.MkdirAll(o.work, 0o755)
+}
+
+func parseSizes(flagName, list string) ([]int, error) {
+	var out []int
+	for _, s := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%s: %q is not a number of sheets", flagName, s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 func run() error {

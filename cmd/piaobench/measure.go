@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/piao-pa/piao/internal/searchprobe"
-	"github.com/piao-pa/piao/internal/synth"
 )
 
 // usage is what the operating system says a process used.
@@ -63,16 +62,19 @@ func runsFor(n int) int {
 type row struct {
 	Sheets, Runs          int
 	SourceBytes           int64
-	Build, Rebuild, Check usage   // medians
+	Build, Rebuild, Check usage   // medians; Rebuild: again, nothing changed
+	Edit                  usage   // again after editing one sheet
 	Builds                []usage // every timed build, in order
 	Pages, Files          int
 	Bytes                 int64
+	Kinds                 []kind // the output by kind of file
 	IndexFiles            int
 	IndexBytes            int64
 	QueryBytes, QueryFile int
 	QueryMs               float64
 	Floor                 *floor // for the profiled size: the disk's share
 	Whole                 whole  // the whole plan on one page, or in parts
+	Hugo                  *hugoSide
 }
 
 // whole measures the pages of the whole plan ("Piano completo"): how many,
@@ -97,14 +99,44 @@ func measureWhole(out string) whole {
 	return w
 }
 
+// hugoSide is Hugo (and Pagefind) on the same sheets, run by run
+// alternately with piao's builds.
+type hugoSide struct {
+	Runs     []hugoRun
+	Edit     usage // hugo again after editing the same sheet, into its output
+	Files    int
+	Bytes    int64
+	Kinds    []kind
+	Pagefind bool
+}
+
+// Median is the run of median Hugo wall time.
+func (h *hugoSide) Median() hugoRun {
+	s := slices.Clone(h.Runs)
+	slices.SortFunc(s, func(a, b hugoRun) int { return int(a.Hugo.Wall - b.Hugo.Wall) })
+	return s[len(s)/2]
+}
+
+// Hugos and Boths are the runs of Hugo alone and of Hugo with Pagefind.
+func (h *hugoSide) Hugos() []usage { return mapRuns(h.Runs, func(r hugoRun) usage { return r.Hugo }) }
+func (h *hugoSide) Boths() []usage { return mapRuns(h.Runs, hugoRun.Both) }
+
+func mapRuns(runs []hugoRun, f func(hugoRun) usage) []usage {
+	out := make([]usage, len(runs))
+	for i, r := range runs {
+		out[i] = f(r)
+	}
+	return out
+}
+
 // measureExample times piao build on the example site, the current
 // folder: into an empty folder, and again over its own output.
 func measureExample(o options) (fresh, again usage, err error) {
 	out := filepath.Join(o.work, "out-example")
-	defer os.RemoveAll(out)
+	defer cleanOut(out)
 	var runs, reruns []usage
 	for range 9 {
-		if err := os.RemoveAll(out); err != nil {
+		if err := cleanOut(out); err != nil {
 			return fresh, again, err
 		}
 		u, _, err := runProcess(nil, o.piao, "build", "-s", ".", "-d", out)
@@ -122,57 +154,61 @@ func measureExample(o options) (fresh, again usage, err error) {
 	return fresh, again, nil
 }
 
-// measureSize writes a site of n sheets and measures it.
+// cleanOut removes an output folder and piao's build cache beside it:
+// the next build is a clean one.
+func cleanOut(out string) error {
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	return os.RemoveAll(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".piao-cache"))
+}
+
+// measureSize writes a site of n sheets and measures it; at the sizes of
+// o.hugoSizes, Hugo builds the same sheets between piao's builds.
 func measureSize(o options, n int) (row, error) {
 	r := row{Sheets: n, Runs: runsFor(n)}
-	site, out := filepath.Join(o.work, fmt.Sprintf("site-%d", n)), filepath.Join(o.work, fmt.Sprintf("out-%d", n))
+	out, hout := filepath.Join(o.work, fmt.Sprintf("out-%d", n)), filepath.Join(o.work, fmt.Sprintf("hugo-out-%d", n))
+	site, hsite, err := makeSites(o, n, o.hugoSizes[n])
 	defer os.RemoveAll(site)
-	defer os.RemoveAll(out)
-	for _, dir := range []string{site, out} {
-		if err := os.RemoveAll(dir); err != nil {
-			return r, err
-		}
-	}
-	if _, err := synth.Generate(site, n, 1); err != nil {
+	defer os.RemoveAll(hsite)
+	defer cleanOut(out)
+	defer os.RemoveAll(hout)
+	if err != nil {
 		return r, err
 	}
 	_, r.SourceBytes = tree(site)
-	var builds []usage
+	if hsite != "" {
+		r.Hugo = &hugoSide{Pagefind: o.pagefind != ""}
+	}
 	for i := range r.Runs {
-		if err := os.RemoveAll(out); err != nil {
-			return r, err
+		if r.Hugo != nil && i%2 == 1 { // Hugo first every other run: neither always gets the calmer moment
+			if err := r.Hugo.run(o, hsite, hout); err != nil {
+				return r, err
+			}
 		}
-		var env []string
-		if n == o.target && i == r.Runs-1 {
-			env = []string{"PIAO_CPUPROFILE=" + profileFile(o)}
-		}
-		syscall.Sync() // the writing of the previous run is not this one's
-		u, _, err := runProcess(env, o.piao, "build", "-s", site, "-d", out)
+		u, err := buildClean(o, n, site, out, n == o.target && i == r.Runs-1)
 		if err != nil {
 			return r, err
 		}
-		builds = append(builds, u)
+		r.Builds = append(r.Builds, u)
+		if r.Hugo != nil && i%2 == 0 {
+			if err := r.Hugo.run(o, hsite, hout); err != nil {
+				return r, err
+			}
+		}
 	}
-	r.Build, r.Builds = median(builds), builds
+	r.Build = median(r.Builds)
 	r.Files, r.Bytes = tree(out)
+	r.Kinds = kinds(out, piaoKind)
 	r.Pages = countHTML(out)
 	r.Whole = measureWhole(out)
 	if n == o.target {
-		fl, err := measureFloor(out, n, 3)
-		if err != nil {
+		if err := measureFloorOf(out, &r); err != nil {
 			return r, err
 		}
-		r.Floor = fl
-		fast, slow := fl.Range()
-		logf("%d sheets: writing the output alone took %v (from %v to %v)", n,
-			fl.Median().Wall.Round(time.Millisecond), fast.Round(time.Millisecond), slow.Round(time.Millisecond))
 	}
-	syscall.Sync()
-	var err error
-	if r.Runs > 1 { // the largest site is built once: make bench stays under 10 minutes
-		if r.Rebuild, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
-			return r, err
-		}
+	if err := measureRebuilds(o, site, hsite, out, hout, &r); err != nil {
+		return r, err
 	}
 	var checks []usage
 	for range r.Runs {
@@ -186,10 +222,78 @@ func measureSize(o options, n int) (row, error) {
 	if err := probeSearch(o, out, &r); err != nil {
 		return r, err
 	}
-	logf("%d sheets: build %v (CPU %v, %d MB), again %v, check %v; %d files, %d MB",
+	logf("%d sheets: build %v (CPU %v, %d MB), again %v, after an edit %v, check %v; %d files, %d MB",
 		n, r.Build.Wall.Round(time.Millisecond), r.Build.CPU.Round(time.Millisecond), r.Build.RSS>>20,
-		r.Rebuild.Wall.Round(time.Millisecond), r.Check.Wall.Round(time.Millisecond), r.Files, r.Bytes>>20)
+		r.Rebuild.Wall.Round(time.Millisecond), r.Edit.Wall.Round(time.Millisecond), r.Check.Wall.Round(time.Millisecond), r.Files, r.Bytes>>20)
 	return r, nil
+}
+
+// buildClean runs piao build into an empty folder without a cache,
+// profiled if asked.
+func buildClean(o options, n int, site, out string, profiled bool) (usage, error) {
+	if err := cleanOut(out); err != nil {
+		return usage{}, err
+	}
+	var env []string
+	if profiled {
+		env = []string{"PIAO_CPUPROFILE=" + profileFile(o)}
+	}
+	syscall.Sync() // the writing of the previous run is not this one's
+	u, _, err := runProcess(env, o.piao, "build", "-s", site, "-d", out)
+	return u, err
+}
+
+// run builds the Hugo site once more, with Pagefind.
+func (h *hugoSide) run(o options, site, out string) error {
+	hr, err := buildHugo(o, site, out)
+	if err != nil {
+		return err
+	}
+	h.Runs = append(h.Runs, hr)
+	h.Files, h.Bytes = tree(out)
+	h.Kinds = kinds(out, hugoKind)
+	return nil
+}
+
+func measureFloorOf(out string, r *row) error {
+	fl, err := measureFloor(out, r.Sheets, 3)
+	if err != nil {
+		return err
+	}
+	r.Floor = fl
+	fast, slow := fl.Range()
+	logf("%d sheets: writing the output alone took %v (from %v to %v)", r.Sheets,
+		fl.Median().Wall.Round(time.Millisecond), fast.Round(time.Millisecond), slow.Round(time.Millisecond))
+	return nil
+}
+
+// measureRebuilds times piao build into its previous output with nothing
+// changed, then after editing one sheet; and Hugo after the same edit.
+// The largest site (built once) is not built again: make bench stays
+// under ten minutes.
+func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
+	syscall.Sync()
+	if r.Runs == 1 {
+		return nil
+	}
+	var err error
+	if r.Rebuild, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
+		return err
+	}
+	if err := editSheet(site, false); err != nil {
+		return err
+	}
+	if r.Edit, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
+		return err
+	}
+	if r.Hugo == nil {
+		return nil
+	}
+	if err := editSheet(hsite, true); err != nil {
+		return err
+	}
+	r.Hugo.Edit, _, err = runProcess(nil, o.hugo, "--quiet", "--minify", "-s", hsite, "-d", hout)
+	return err
 }
 
 func profileFile(o options) string { return filepath.Join(o.work, "build.prof") }
@@ -204,7 +308,7 @@ func probeSearch(o options, out string, r *row) error {
 	if r.IndexFiles, r.IndexBytes, err = searchprobe.Size(dir); err != nil {
 		return err
 	}
-	answers, err := searchprobe.Run(o.harness, filepath.Join(out, "assets", "js", "search.js"), dir, searchprobe.FirstQueries)
+	answers, err := searchprobe.Run(o.harness, filepath.Join(out, "assets", "js", "search.js"), dir, searchQueries())
 	if err != nil {
 		return err
 	}

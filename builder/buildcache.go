@@ -1,0 +1,232 @@
+package builder
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/piao-pa/piao/builder/publish"
+)
+
+// The build cache of piao build: a file beside the output
+// (.OUT.piao-cache, never inside the published folder) that remembers what
+// the last build read and wrote, so that the next one does only what a
+// change needs:
+//
+//   - nothing changed (every source has the same bytes, the program and
+//     the options are the same, and every file and folder of the output
+//     has the stamp it had when written): nothing is loaded, rendered or
+//     written; the build says what the last one said;
+//   - otherwise the site is loaded, checked and prepared as always, but a
+//     sheet's page whose key is unchanged is not rendered again: it is
+//     linked from the previous output. Its key is the digest of what it
+//     shows (Pages.SheetFile): its sheet's bytes, everything of its plan
+//     but the other operational sheets, config.yaml, the themes, the
+//     archive, the program and the options; with a theme of the site's
+//     own, every page is rendered.
+//
+// The cache is keyed by the program's own bytes (another version of piao
+// never trusts it), checked by a digest of its own bytes (a corrupt cache
+// is never trusted), and written under the publish lock once the output
+// is in place. A cache that cannot be used means a clean build, said in
+// the summary.
+
+// cacheFormat names the layout of the cache file.
+const cacheFormat = "piao-build-cache 1"
+
+// CachePath is where the build cache of the output dest lives: a hidden
+// file beside it.
+func CachePath(dest string) string {
+	dest = filepath.Clean(dest)
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-cache")
+}
+
+// cacheData is what the cache file holds.
+type cacheData struct {
+	Format, Program, Inputs string
+	Diags                   Diagnostics
+	Written                 Written
+	Keys                    map[string]string        // page → its key, for the pages that have one
+	Stamps                  map[string]publish.Stamp // every file and folder of the output, "." itself
+}
+
+// buildCache is one build's view of the cache.
+type buildCache struct {
+	path    string
+	prev    *cacheData // the last build's, nil if none can be used
+	note    string     // why the last build's cache was not used, for the summary
+	src     *sources   // nil: the sources cannot be digested; no cache
+	program string
+	base    string
+	plans   map[string]string
+	inputs  string
+	builtin bool // the theme is the built-in one: sheets' pages have keys
+}
+
+// openBuildCache digests the sources and reads the cache of dest.
+func openBuildCache(in Input, dest string) *buildCache {
+	c := &buildCache{path: CachePath(dest), program: programDigest()}
+	if c.program == "" {
+		return c
+	}
+	src, err := digestSources(in.Site)
+	if err != nil {
+		return c
+	}
+	c.src = src
+	c.base, c.plans, c.inputs = src.keys(c.program, in.Minify)
+	c.builtin = src.builtinOnly(in.Themes)
+	c.prev, c.note = readCache(c.path, c.program)
+	return c
+}
+
+// unchanged reports whether the sources, the program and the options are
+// those of the last build.
+func (c *buildCache) unchanged() bool {
+	return c.src != nil && c.prev != nil && c.prev.Inputs == c.inputs
+}
+
+// intact reports whether every file and folder of dest has the stamp it
+// had when the last build wrote it, and nothing was added.
+func (c *buildCache) intact(dest string) bool {
+	names := make([]string, 0, len(c.prev.Stamps))
+	for name := range c.prev.Stamps {
+		names = append(names, name)
+	}
+	now := publish.Stamps(dest, names, runtime.GOMAXPROCS(0))
+	if len(now) != len(c.prev.Stamps) {
+		return false
+	}
+	for name, st := range c.prev.Stamps {
+		if now[name] != st {
+			return false
+		}
+	}
+	return true
+}
+
+// keys are the keys of the pages of p that have one.
+func (c *buildCache) keys(p *Pages) map[string]string {
+	keys := map[string]string{}
+	if c.src == nil || !c.builtin {
+		return keys
+	}
+	for name := range p.pages {
+		if file := p.SheetFile(name); file != "" {
+			if k := pageKey(c.src, c.plans, name, file); k != "" {
+				keys[name] = k
+			}
+		}
+	}
+	return keys
+}
+
+// reuser returns the function that links a page from the previous
+// output into to when its key is the one it had, and gives its size.
+func (c *buildCache) reuser(keys map[string]string, to *publish.Target) func(name string) (int64, bool) {
+	if c.prev == nil {
+		return nil
+	}
+	return func(name string) (int64, bool) {
+		k := keys[name]
+		if k == "" || c.prev.Keys[name] != k {
+			return 0, false
+		}
+		st, ok := c.prev.Stamps[name]
+		return st.Size, ok && to.Keep(name, st)
+	}
+}
+
+// save writes the cache of the output just published in dest: its files
+// (names) and their folders, with what the build said.
+func (c *buildCache) save(dest string, names []string, keys map[string]string, w Written, ds Diagnostics) error {
+	if c.src == nil {
+		return os.Remove(c.path)
+	}
+	dirs := map[string]bool{".": true}
+	all := append([]string(nil), names...)
+	for _, name := range names {
+		for d := path.Dir(name); !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+			all = append(all, d)
+		}
+	}
+	all = append(all, ".")
+	data := cacheData{Format: cacheFormat, Program: c.program, Inputs: c.inputs, Diags: ds, Written: w, Keys: keys,
+		Stamps: publish.Stamps(dest, all, runtime.GOMAXPROCS(0))}
+	data.Written.Note, data.Written.Unchanged = "", false
+	return writeCache(c.path, &data)
+}
+
+// writeCache writes the cache file atomically: gob, then the SHA-256 of
+// the gob.
+func writeCache(file string, data *cacheData) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(data); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, file)
+}
+
+// readCache reads the cache file. A missing file gives no cache and no
+// note; a corrupt one, or one of another program, gives no cache and the
+// note that says so.
+func readCache(file, program string) (*cacheData, string) {
+	b, err := os.ReadFile(file)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, ""
+	}
+	if err != nil || len(b) < sha256.Size {
+		return nil, fmt.Sprintf(noteCacheCorrupt, file)
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil, fmt.Sprintf(noteCacheCorrupt, file)
+	}
+	var data cacheData
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&data); err != nil {
+		return nil, fmt.Sprintf(noteCacheCorrupt, file)
+	}
+	if data.Format != cacheFormat || data.Program != program {
+		return nil, fmt.Sprintf(noteCacheOther, file)
+	}
+	return &data, ""
+}
+
+var (
+	programOnce sync.Once
+	programSum  string
+)
+
+// programDigest is the SHA-256 of the running program's file: the
+// version a cache belongs to, to the byte. "" if it cannot be read.
+func programDigest() string {
+	programOnce.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		b, err := os.ReadFile(exe)
+		if err != nil {
+			return
+		}
+		sum := sha256.Sum256(b)
+		programSum = hex.EncodeToString(sum[:])
+	})
+	return programSum
+}

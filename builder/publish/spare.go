@@ -1,0 +1,152 @@
+package publish
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+)
+
+// The spare: after a publish that exchanged two folders, the previous
+// output is not removed but kept beside dest as .DEST.piao-spare, and the
+// next publish brings it up to date rather than make a new folder from
+// nothing: it writes or links only the files that differ from what the
+// spare holds, and removes what the new output does not have. A rebuild
+// after a small change then costs the disk what changed, not a folder
+// and a link per file, and the removal of a whole folder after the swap.
+//
+// The spare's content is never trusted: a file is kept only when it is
+// the very file (the same inode) that dest holds with the right bytes;
+// any other name is replaced, never written in place (a file of the spare
+// may be a link to one of dest), and symbolic links or files where the
+// new output has folders are removed, never followed. While it is brought
+// up to date the spare has a temporary name, which recoverStale removes
+// if the publish is killed: only a complete output, swapped out by a
+// publish, is ever named a spare.
+
+func sparePath(dest string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-spare")
+}
+
+// takeSpare returns the folder to fill: the spare under a temporary name
+// (spare true), or a new empty temporary folder.
+func takeSpare(dest string) (tmp string, spare bool, err error) {
+	sp := sparePath(dest)
+	if info, err := os.Lstat(sp); err == nil && info.IsDir() {
+		tmp = filepath.Join(filepath.Dir(dest), tempPrefix(dest)+"s"+strconv.Itoa(os.Getpid()))
+		_ = os.RemoveAll(tmp)
+		if rename(sp, tmp) == nil {
+			return tmp, true, nil
+		}
+	}
+	_ = os.RemoveAll(sp) // not a folder, or one that cannot be taken
+	tmp, err = os.MkdirTemp(filepath.Dir(dest), tempPrefix(dest))
+	return tmp, false, err
+}
+
+// keepSpare, after a publish, keeps the previous output as the spare if
+// the swap left it in tmp; any other tmp (a publish that failed) goes.
+func keepSpare(tmp, dest string, swapped bool) {
+	if _, err := os.Lstat(tmp); err != nil {
+		return // renamed into dest
+	}
+	if swapped && rename(tmp, sparePath(dest)) == nil {
+		return
+	}
+	_ = os.RemoveAll(tmp)
+}
+
+// clear removes whatever the spare has at full — a file, a link, a
+// folder — so that a file can be made there anew.
+func clear(full string) {
+	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		_ = os.RemoveAll(full)
+	}
+}
+
+// spareState is what a Target filling a spare remembers: the names it
+// wrote, and the folders it made sure of.
+type spareState struct {
+	mu    sync.Mutex
+	names map[string]bool // files written, slash-separated
+	dirs  map[string]bool // real folders of root, full paths (under mu, held while they are made)
+}
+
+// wrote notes the file name written.
+func (t *Target) wrote(name string) {
+	if !t.spare {
+		return
+	}
+	t.state.mu.Lock()
+	if t.state.names == nil {
+		t.state.names = map[string]bool{}
+	}
+	t.state.names[name] = true
+	t.state.mu.Unlock()
+}
+
+// realDirs makes sure that dir and every folder on the way to it from the
+// root are real folders, replacing whatever else the spare has there. It
+// runs one call at a time: two goroutines never replace the same name.
+func (t *Target) realDirs(dir string) error {
+	t.state.mu.Lock()
+	defer t.state.mu.Unlock()
+	return t.realDirsLocked(dir)
+}
+
+func (t *Target) realDirsLocked(dir string) error {
+	if t.state.dirs[dir] || dir == t.root {
+		return nil
+	}
+	if err := t.realDirsLocked(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		clear(dir)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	if t.state.dirs == nil {
+		t.state.dirs = map[string]bool{}
+	}
+	t.state.dirs[dir] = true
+	return nil
+}
+
+// prune removes from a spare every file and folder the new output did not
+// write, the marker aside.
+func (t *Target) prune() error {
+	if !t.spare {
+		return nil
+	}
+	return filepath.WalkDir(t.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(t.root, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case rel == ".":
+			return nil
+		case d.IsDir() && !t.state.dirs[p]:
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+			return filepath.SkipDir
+		case d.IsDir():
+			return nil
+		case rel == Marker || t.state.names[rel]:
+			return nil
+		}
+		return os.Remove(p)
+	})
+}
+
+// sameFile reports whether the spare's file at full is the very file old.
+func sameFile(old fs.FileInfo, full string) bool {
+	info, err := os.Lstat(full)
+	return err == nil && os.SameFile(old, info)
+}

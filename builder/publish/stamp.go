@@ -1,0 +1,76 @@
+package publish
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+)
+
+// Stamp is what a file's metadata says of its bytes: its size, its
+// modification time and, where the system has them, its inode. A file
+// whose stamp is the one recorded when it was written is taken to hold
+// the same bytes, as make and rsync take it; nothing piao writes keeps a
+// stamp across a change of its bytes (a file is replaced, never written
+// in place).
+type Stamp struct {
+	Size, ModTime int64
+	Ino           uint64
+	Dir           bool
+}
+
+// StampOf is the stamp of a file's metadata.
+func StampOf(info fs.FileInfo) Stamp {
+	return Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Ino: inode(info), Dir: info.IsDir()}
+}
+
+// Stamps reads the stamps of the files and folders names (slash-separated,
+// "." the folder itself) of the folder root, on n goroutines; a name that
+// cannot be read (or is a symbolic link) is left out.
+func Stamps(root string, names []string, n int) map[string]Stamp {
+	out := make([]Stamp, len(names))
+	ok := make([]bool, len(names))
+	var wg sync.WaitGroup
+	for w := range max(1, n) {
+		wg.Go(func() {
+			for i := w; i < len(names); i += max(1, n) {
+				info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(names[i])))
+				if err == nil && info.Mode()&fs.ModeSymlink == 0 {
+					out[i], ok[i] = StampOf(info), true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	m := make(map[string]Stamp, len(names))
+	for i, name := range names {
+		if ok[i] {
+			m[name] = out[i]
+		}
+	}
+	return m
+}
+
+// Keep makes the file name of the new folder a link to the previous
+// folder's, without reading it, if that file's stamp is st, and reports
+// whether it did: for a file the caller knows unchanged.
+func (t *Target) Keep(name string, st Stamp) bool {
+	if t.root == "" || t.prev == nil || !ValidPath(name) || !t.prev.realDir(path.Dir(name)) {
+		return false
+	}
+	old := filepath.Join(t.prev.prev, filepath.FromSlash(name))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
+		return false
+	}
+	full, err := t.file(name)
+	if err != nil {
+		return false
+	}
+	if !linkInto(old, info, full, t.spare) {
+		return false
+	}
+	t.wrote(name)
+	return true
+}

@@ -1,0 +1,153 @@
+package builder
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// sourceRoots are everything of a site folder that a build reads.
+var sourceRoots = []string{"config.yaml", "content", "themes", archiveDir}
+
+// sources are the digests of every file a build reads, read without
+// parsing anything: enough to know, before loading, whether anything
+// changed, and which pages a change touches.
+type sources struct {
+	files map[string]string // site-relative path → SHA-256 of its bytes, hex
+	names []string          // sorted
+}
+
+// errSourcesUnknown means a source cannot be digested as a plain file
+// (a symbolic link, a special file, a folder that cannot be read): the
+// build cannot tell what changed, and renders everything.
+var errSourcesUnknown = errors.New("sources not digestible")
+
+// digestSources reads and digests the sources of a site, on every core.
+func digestSources(fsys fs.FS) (*sources, error) {
+	var names []string
+	for _, root := range sourceRoots {
+		err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+			switch {
+			case errors.Is(err, fs.ErrNotExist) && name == root:
+				return fs.SkipDir
+			case err != nil:
+				return err
+			case d.Type()&fs.ModeSymlink != 0 || !(d.IsDir() || d.Type().IsRegular()):
+				return errSourcesUnknown
+			case !d.IsDir():
+				names = append(names, name)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, errSourcesUnknown
+		}
+	}
+	slices.Sort(names)
+	sums := make([]string, len(names))
+	errs := make([]error, len(names))
+	parallelFor(len(names), func(i int) {
+		b, err := fs.ReadFile(fsys, names[i])
+		sum := sha256.Sum256(b)
+		sums[i], errs[i] = hex.EncodeToString(sum[:]), err
+	})
+	if errors.Join(errs...) != nil {
+		return nil, errSourcesUnknown
+	}
+	s := &sources{files: make(map[string]string, len(names)), names: names}
+	for i, name := range names {
+		s.files[name] = sums[i]
+	}
+	return s, nil
+}
+
+// digest is the SHA-256 of the names and digests of the files that keep
+// says, with the parts given first.
+func (s *sources) digest(keep func(name string) bool, parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p + "\x00"))
+	}
+	for _, name := range s.names {
+		if keep(name) {
+			h.Write([]byte(name + "\x00" + s.files[name] + "\n"))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// contentPlan is the folder of content/ a file lies in ("" for the
+// files of content/ itself and outside it), and whether it is an
+// operational sheet's file (in that folder's operativi/).
+func contentPlan(name string) (folder string, sheet bool) {
+	rest, ok := strings.CutPrefix(name, "content/")
+	if !ok {
+		return "", false
+	}
+	folder, rest, ok = strings.Cut(rest, "/")
+	if !ok {
+		return "", false
+	}
+	return folder, strings.HasPrefix(rest, kindDir[plan.Operational]+"/")
+}
+
+// keys computes the keys of the cache from the sources: base covers what
+// every page shows (config.yaml, themes, the archive, the program and
+// the options), plan what a plan's pages may show (everything of its
+// folder but the operational sheets), inputs everything.
+func (s *sources) keys(program string, minify bool) (base string, plans map[string]string, inputs string) {
+	opts := "minify=" + map[bool]string{true: "1", false: "0"}[minify]
+	base = s.digest(func(name string) bool { f, _ := contentPlan(name); return f == "" }, cacheFormat, program, opts)
+	plans = map[string]string{}
+	for _, name := range s.names {
+		if f, _ := contentPlan(name); f != "" && plans[f] == "" {
+			plans[f] = s.digest(func(n string) bool {
+				g, sheet := contentPlan(n)
+				return g == f && !sheet
+			}, base, f)
+		}
+	}
+	inputs = s.digest(func(string) bool { return true }, base)
+	return base, plans, inputs
+}
+
+// pageKey is the key of the page name that shows the sheet file: the
+// page is rendered again only when it changes. "" when the page has none.
+func pageKey(s *sources, plans map[string]string, name, file string) string {
+	f, sheet := contentPlan(file)
+	if f == "" || plans[f] == "" || s.files[file] == "" {
+		return ""
+	}
+	h := sha256.New()
+	h.Write([]byte(plans[f] + "\x00" + name + "\x00" + file + "\x00"))
+	if sheet {
+		h.Write([]byte(s.files[file]))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// builtinOnly reports whether the site's own theme files, if any, are
+// the built-in themes' very bytes: then, whatever theme config.yaml
+// names, a sheet's page shows only that sheet and its plan (see
+// Pages.SheetFile).
+func (s *sources) builtinOnly(themes fs.FS) bool {
+	if themes == nil {
+		return false
+	}
+	for _, n := range s.names {
+		if !strings.HasPrefix(n, "themes/") {
+			continue
+		}
+		b, err := fs.ReadFile(themes, n)
+		sum := sha256.Sum256(b)
+		if err != nil || hex.EncodeToString(sum[:]) != s.files[n] {
+			return false
+		}
+	}
+	return true
+}

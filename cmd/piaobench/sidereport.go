@@ -1,0 +1,120 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// writeSideBySide writes piao beside Hugo (and Pagefind) on the same
+// sheets: times, ratios of runs paired in time, rebuilds, output by kind.
+func writeSideBySide(b *strings.Builder, r *report) {
+	var rows []row
+	for _, row := range r.Rows {
+		if row.Hugo != nil && len(row.Hugo.Runs) > 0 {
+			rows = append(rows, row)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	pf := rows[0].Hugo.Pagefind
+	b.WriteString(`## Side by side with Hugo
+
+The same sheets as a piao site and as a Hugo site (` + "`cmd/piaobench/sheets`" + `: gen.py
+and to_piao.py, copies of ../shared/bench), each built into an empty folder,
+piao and ` + "`hugo --minify`" + ` (Debian's package) one after the other, the one that
+goes first alternating from run to run. Hugo's site has no search: Pagefind,
+the search a Hugo site would add, runs over its output after it (*Hugo +
+Pagefind*). A ratio is the median of the ratios of the runs paired in time:
+on a shared machine, the only figure that means something.
+
+| Sheets | Runs | piao: wall | CPU | Peak memory | Hugo: wall | CPU | Peak memory | piao / Hugo: wall | CPU |`)
+	if pf {
+		b.WriteString(" Hugo + Pagefind: wall | CPU | Peak memory | piao / (Hugo + Pagefind): wall | CPU |")
+	}
+	b.WriteString("\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	if pf {
+		b.WriteString("---:|---:|---:|---:|---:|")
+	}
+	b.WriteString("\n")
+	for _, row := range rows {
+		h := row.Hugo
+		hm, bm := median(h.Hugos()), median(h.Boths())
+		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s | %s | **%.2f** | **%.2f** |", thousands(row.Sheets), len(h.Runs),
+			secs(row.Build.Wall), secs(row.Build.CPU), mb(row.Build.RSS), secs(hm.Wall), secs(hm.CPU), mb(hm.RSS),
+			pairRatio(row.Builds, h.Hugos(), wallOf), pairRatio(row.Builds, h.Hugos(), cpuOf))
+		if pf {
+			fmt.Fprintf(b, " %s | %s | %s | %.2f | %.2f |", secs(bm.Wall), secs(bm.CPU), mb(bm.RSS),
+				pairRatio(row.Builds, h.Boths(), wallOf), pairRatio(row.Builds, h.Boths(), cpuOf))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(`
+Rebuilds into the previous output: piao with nothing changed, then both
+after appending the same sentence to the same sheet (` + editedSheet + `).
+
+| Sheets | piao, nothing changed | piao, one sheet edited | CPU | Hugo, one sheet edited | CPU |
+|---:|---:|---:|---:|---:|---:|
+`)
+	for _, row := range rows {
+		fmt.Fprintf(b, "| %s | **%s** | **%s** | %s | %s | %s |\n", thousands(row.Sheets), secs(row.Rebuild.Wall),
+			secs(row.Edit.Wall), secs(row.Edit.CPU), secs(row.Hugo.Edit.Wall), secs(row.Hugo.Edit.CPU))
+	}
+	b.WriteString("\n")
+	for _, row := range rows {
+		writeKinds(b, row)
+	}
+}
+
+// writeKinds writes what each kind of file costs, per sheet, for piao and
+// for Hugo (with Pagefind) at one size.
+func writeKinds(b *strings.Builder, row row) {
+	fmt.Fprintf(b, "Output at %s sheets: piao %s in %s files, Hugo%s %s in %s files.\n\n",
+		thousands(row.Sheets), mb(row.Bytes), thousands(row.Files), plusPagefind(row.Hugo), mb(row.Hugo.Bytes), thousands(row.Hugo.Files))
+	b.WriteString("| Tool | Kind of file | Files | Bytes | Per sheet | Median file |\n|---|---|---:|---:|---:|---:|\n")
+	for _, side := range []struct {
+		name  string
+		kinds []kind
+	}{{"piao", row.Kinds}, {"Hugo" + plusPagefind(row.Hugo), row.Hugo.Kinds}} {
+		for _, k := range side.kinds {
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", side.name, k.Name, thousands(k.Files), mb(k.Bytes),
+				kbf(float64(k.Bytes)/float64(row.Sheets)), kbf(float64(k.Median)))
+		}
+	}
+	b.WriteString("\n")
+}
+
+func plusPagefind(h *hugoSide) string {
+	if h != nil && h.Pagefind {
+		return " + Pagefind"
+	}
+	return ""
+}
+
+func kbf(n float64) string { return fmt.Sprintf("%.1f KB", n/1024) }
+
+// sideTargets are issue 18's targets that the side by side measures.
+func sideTargets(check func(name, got string, ok bool), r *report) {
+	for _, n := range []int{1000, 10000} {
+		row := find(r.Rows, n)
+		if row == nil || row.Hugo == nil || len(row.Hugo.Runs) == 0 {
+			continue
+		}
+		w, c := pairRatio(row.Builds, row.Hugo.Hugos(), wallOf), pairRatio(row.Builds, row.Hugo.Hugos(), cpuOf)
+		check(fmt.Sprintf("%s sheets: full build at most 0.5 times Hugo's wall and CPU", thousands(n)),
+			fmt.Sprintf("wall %.2f, CPU %.2f times", w, c), w <= 0.5 && c <= 0.5)
+	}
+	if ten := find(r.Rows, 10000); ten != nil && ten.Edit.Wall > 0 {
+		check("10,000 sheets: rebuild after editing one sheet under 1 s", secs(ten.Edit.Wall), ten.Edit.Wall < time.Second)
+		check("10,000 sheets: rebuild with nothing changed under 0.5 s", secs(ten.Rebuild.Wall), ten.Rebuild.Wall < 500*time.Millisecond)
+	}
+	if ten := find(r.Rows, 10000); ten != nil {
+		check("10,000 sheets: piao check under 2 s", secs(ten.Check.Wall), ten.Check.Wall < 2*time.Second)
+		check("10,000 sheets: first query at most 150 KB", kb(int64(ten.QueryBytes)), ten.QueryBytes <= 150<<10)
+	}
+	if fifty := find(r.Rows, 50000); fifty != nil {
+		check("50,000 sheets: peak memory under 700 MB", mb(fifty.Build.RSS), fifty.Build.RSS < 700<<20)
+		check("50,000 sheets: first query at most 250 KB", kb(int64(fifty.QueryBytes)), fifty.QueryBytes <= 250<<10)
+	}
+}
