@@ -296,8 +296,8 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 // sheet's page and its "as approved" page, and "" for every other file.
 //
 // With the built-in theme, the bytes of a sheet's page depend only on that
-// sheet, its plan's piano.yaml, config.yaml and the theme: a change to
-// another sheet leaves them as they are. Every other page may show any
+// sheet, its plan's piano.yaml and sections, config.yaml, the theme and
+// SiteFacts: a change to another sheet leaves them as they are. Every other page may show any
 // sheet. piao serve relies on this to render again only what a change
 // needs; keep it true when editing themes/default/layouts (the serve tests
 // compare their result with a clean build).
@@ -306,4 +306,14 @@ func (p *Pages) SheetFile(name string) string {
 		return pg.Sheet.Pos.File
 	}
 	return ""
+}
+
+// SiteFacts is what the frame of every page says of the whole site: the
+// kind of its plans, and whether its search covers revisions and
+// narrative sections. A build of some sheets alone (piao serve's quick
+// path) sees only their plan: its sheet pages are the complete build's
+// only when it says the same of the site.
+func (p *Pages) SiteFacts() string {
+	revisions, sections := searchCovers(p.model)
+	return fmt.Sprint(siteKind(p.model), "|", revisions, "|", sections)
 }

@@ -125,10 +125,7 @@ func (pg *page) Chrome() *chromeView {
 			c.Plan.Revisions = pg.PlanRevisionsURL(np)
 		}
 	}
-	for _, p := range pg.Site.Plans {
-		c.SearchesRevisions = c.SearchesRevisions || len(p.Revisioni) > 0
-		c.SearchesSections = c.SearchesSections || len(p.Sezioni) > 0
-	}
+	c.SearchesRevisions, c.SearchesSections = searchCovers(pg.Site)
 	for _, l := range cfg.Collegamenti {
 		if u := pg.SafeURL(l.URL.S); u != "" {
 			c.Links = append(c.Links, link{Title: l.Titolo.S, URL: u})
@@ -144,6 +141,16 @@ func (pg *page) Chrome() *chromeView {
 	c.Licence = link{Title: lic.Nome.S, URL: pg.SafeURL(lic.URL.S)}
 	pg.chrome = c
 	return c
+}
+
+// searchCovers reports whether the site's search covers revisions and
+// narrative sections: whether any plan has some.
+func searchCovers(site *plan.Site) (revisions, sections bool) {
+	for _, p := range site.Plans {
+		revisions = revisions || len(p.Revisioni) > 0
+		sections = sections || len(p.Sezioni) > 0
+	}
+	return revisions, sections
 }
 
 // NavPlan is the plan the header's menu points at: the page's own plan,

@@ -23,7 +23,10 @@ import (
 // follows at once, off the path of the reload. It renders the pages that
 // list many sheets, and checks what only the whole site can tell (two
 // sheets writing the same page): should it find an error, the open pages
-// show it. The site served in the end is the complete build's.
+// show it. The site served in the end is the complete build's. The frame
+// of every page says a few things of the whole site (Pages.SiteFacts):
+// when the view, which sees only the changed sheets' plans, would say
+// them otherwise, the complete build comes first.
 
 // quickChanges returns the sheet files changed from prev to snap, if
 // nothing else changed.
@@ -47,8 +50,8 @@ func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool
 		return false
 	}
 	pages, _ := builder.NewPages(builder.Input{Site: view, Themes: s.opts.Themes, Minify: s.opts.Minify}, model)
-	if pages == nil {
-		return false
+	if pages == nil || pages.SiteFacts() != prev.facts {
+		return false // the view sees only the changed sheets' plans: their frame would say less of the site
 	}
 	g := newQuickGeneration(prev, snap, changed, pages)
 	if g == nil {
@@ -74,7 +77,7 @@ func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool
 // page of another sheet: the complete build says so.
 func newQuickGeneration(prev *generation, snap *snapshot, changed map[string]bool, focused *builder.Pages) *generation {
 	g := newEmptyGeneration(snap, true)
-	g.changed, g.multi = changed, prev.multi
+	g.changed, g.multi, g.facts = changed, prev.multi, prev.facts // only sheets changed: the site's facts did not
 	g.files, g.bySrc = maps.Clone(prev.files), maps.Clone(prev.bySrc)
 	gone := map[string]bool{}
 	for src := range changed {
