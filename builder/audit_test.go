@@ -44,6 +44,7 @@ var auditPages = []auditPage{
 	{Kind: "listing", Match: "/indici/unita/"},
 	{Kind: "listing", Match: "/indici/revisione-"},
 	{Kind: "opendata"},
+	{Kind: "glossary"},
 	{Kind: "archive"},
 	{Kind: "snapshot"}, // the landing page of an archived snapshot
 	{Kind: "snapshot", Match: "/operativi/registro-imprese/index.html"}, // an archived sheet, with its banner

@@ -19,13 +19,16 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 	var ds Diagnostics
 	(&checker{ds: &ds}).config(&site.Config)
 	ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
+	ds = append(ds, configExplained(&site.Config)...)
 	inline := markup.NewInliner()
 	for _, p := range site.Plans {
 		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
 		c.fieldTexts(inline)
 		c.plan()
+		c.explainPlan()
 		for _, s := range p.Sheets() {
 			c.sheet(s)
+			c.explainSheet(s)
 		}
 		c.sections()
 		if !planBroken(p, broken) {

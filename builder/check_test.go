@@ -55,6 +55,8 @@ var seededMistakes = []finding{
 	// open data: the config gives neither the IPA code nor the public address
 	{"config.yaml", "avviso", "manca ente.codice_ipa", "codice_ipa"},
 	{"config.yaml", "avviso", "manca url_base", "url_base"},
+	// the footer: the config gives no contact of the ente
+	{"config.yaml", "avviso", "il piè di pagina non mostra tutti i recapiti dell'ente: manca ente.indirizzo, ente.pec, ente.email o ente.telefono", "pec:"},
 	// privacy
 	{"content/piao-2024-2026/strategici/linea-1.yaml:3:14", "avviso", "dato personale (indirizzo e-mail)", "recapiti dell'ufficio"},
 	{"content/piao-2024-2026/strategici/linea-1.yaml:3:14", "avviso", "dato personale (numero di telefono)", "recapiti dell'ufficio"},
@@ -206,13 +208,14 @@ func TestPersonalData(t *testing.T) {
 	}
 }
 
-// TestExampleClean: the example site has no finding but the two its
-// source document cannot settle: it gives neither the ente's IPA code nor
-// the site's public address.
+// TestExampleClean: the example site has no finding but the three its
+// source document cannot settle: it gives neither the ente's IPA code,
+// nor the site's public address, nor the ente's contacts.
 func TestExampleClean(t *testing.T) {
 	_, ds := LoadAndCheck(os.DirFS(".."))
-	if e, w := ds.Count(); e != 0 || w != 2 || !strings.Contains(ds.Error(), "manca url_base") || !strings.Contains(ds.Error(), "manca ente.codice_ipa") {
-		t.Errorf("the example site has findings other than url_base and codice_ipa:\n%s", ds.Error())
+	if e, w := ds.Count(); e != 0 || w != 3 || !strings.Contains(ds.Error(), "manca url_base") || !strings.Contains(ds.Error(), "manca ente.codice_ipa") ||
+		!strings.Contains(ds.Error(), "recapiti dell'ente") {
+		t.Errorf("the example site has findings other than url_base, codice_ipa and the contacts:\n%s", ds.Error())
 	}
 }
 

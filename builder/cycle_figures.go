@@ -61,7 +61,7 @@ func (pg *page) figure(f plan.Figure, id string) figureView {
 
 // term prepares a part of a figure: an indicator (named by its number,
 // linked to its anchor) or an objective.
-func (pg *page) term(t plan.Term) termView {
+func (pg *page) term(t plan.FigureTerm) termView {
 	w := pg.r.words
 	v := termView{Weight: t.Weight, Achievement: t.Stated}
 	if t.Stated == "" {

@@ -276,7 +276,7 @@ func mustJSON(v any) []byte {
 // and identifiers carry the IPA code, with no warning; without, Build
 // warns.
 func TestDCATIdentifiers(t *testing.T) {
-	cfg := testConfig + "  codice_ipa: cciaa_prova\nurl_base: https://trasparenza.example.it/piao\n"
+	cfg := testConfig + "  codice_ipa: cciaa_prova\n" + testContacts + "url_base: https://trasparenza.example.it/piao\n"
 	site, ds := Build(Input{Site: testSite(map[string]string{"config.yaml": cfg}), Themes: piao.Themes})
 	if site == nil {
 		t.Fatal(ds.Error())
@@ -396,7 +396,7 @@ func TestDiscovery(t *testing.T) {
 // to its data.
 func TestOpenDataPage(t *testing.T) {
 	site := buildExample(t, false)
-	page := string(site.Files["dati-aperti/index.html"])
+	page := withoutAbbr(string(site.Files["dati-aperti/index.html"]))
 	downloads, err := addOpenData(newOutputs(nil, nil), site.Model, italian(t))
 	if err != nil {
 		t.Fatal(err)

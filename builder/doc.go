@@ -74,7 +74,8 @@
 // group of a long index), search, opendata, archive, snapshot (an archived
 // snapshot's landing page), reports (the section "Relazione sulla
 // Performance", listing every plan's Relazioni) and report (a plan's
-// Relazione sulla performance of a year).
+// Relazione sulla performance of a year), glossary (a plan's Glossario,
+// when config.yaml or its piano.yaml has a glossario).
 //
 // Every layout is run with a page, whose fields are:
 //
@@ -95,12 +96,16 @@
 // and whose methods are, by purpose:
 //
 //	frame:       .Chrome (the header, menu and footer's data, prepared
-//	             once: .Lang .Ente .Home .CSS .Plan .Section .Licence
+//	             once: .Lang .Ente .Home .CSS .Plan (with .Indexes and
+//	             .Glossary) .Section .Licence .Address .PEC .Email .Phone
 //	             .SearchesRevisions …),
 //	             .NavPlan
 //	links:       .Rel PATH, .Asset NAME, .Home, .Root, .SectionURL I,
 //	             .PlanURL P, .SheetURL S, .OriginalURL S, .IndicatorURL S I,
 //	             .UnitURL CODE, .AreaURL CODE, .LineURL CODE,
+//	             .ObjectiveURL KEY (a strategic objective on its line's page
+//	             or in the index), .ResponsibleURL NAME (the index of
+//	             responsabili), .GlossaryURL P ("" without a glossary),
 //	             .RevisionsURL ID, .PlanRevisionsURL P, .IndexesURL P,
 //	             .SearchURL, .SearchData, .OpenDataURL, .DataURL FILE,
 //	             .SheetDataURL S, .FeedURL (.HasFeed), .ArchiveURL, .SnapshotURL M,
@@ -123,18 +128,36 @@
 //	             or its WORD.renamed twin when the plan renames one of the
 //	             LEVELS), .LCount WORD LEVEL N
 //	values:      .Val VALUE (a value with its earlier ones, or as approved
-//	             on an "as approved" page), .IndicatorView S I (an
-//	             indicator's rows, in the order of the table of fields),
-//	             .IndicatorNumber S I, .Rev ID, .Changes ID, .Shown I,
-//	             .ShownNote N, .Removed I, .Marked NOTES FIELD
+//	             on an "as approved" page; .Diff, the word-level difference
+//	             of a text a revision changed, spans with .IsEqual,
+//	             .IsDelete, .IsInsert and .Text; .Link, a value's entry in
+//	             an index), .SheetVal S VALUE (Val, its footnote marker
+//	             linked: .Note), .IndicatorView S I (an indicator's .Name,
+//	             its .Targets apart, and its other rows, in the order of
+//	             the table of fields), .Indicators S (in force first, then
+//	             removed), .IndicatorNumber S I, .Rev ID, .Shown I,
+//	             .ShownNote N, .Removed I, .Marked NOTES FIELD, .NoteID I N,
+//	             .NoteRef MARKER S I
+//	revisions:   .RevisionGroups S ID (what a revision did to a sheet,
+//	             part by part, each group with its .Parts, .Items (with
+//	             .Label and .Diff), .Notes, .Footnotes and .Why), .Changes
+//	             ID (the same, sheet by sheet: .Sheet, .Groups), .Badges S
+//	             and .IndicatorBadges S I (what happened, in words: .Key,
+//	             .Label, .State)
 //	structure:   .UnitOf S, .AreaOf S, .LineOf S, .Objective KEY, .ObjectiveSheets KEY,
 //	             .Plan.HasAreas, .HasUnits, .HasLines, .HasObjectives (a level
 //	             the plan lacks has no page, row, column or filter),
 //	             .Plan.Weighted, .Coefficients,
 //	             .StrategicOf CODE, .OperationalOf CODE, .UnitSheets CODE,
-//	             .SheetCount, .LongPlan
+//	             .OperationalOfSheet S (a strategic sheet's objectives with
+//	             the operational sheets pursuing them), .SheetCount,
+//	             .LongPlan, .Selection (with schede: selezione: .Which,
+//	             .URL; nil otherwise)
 //	lists:       .Downloads P SHEETS, .DownloadID D, .HasCatalog, .Snapshots,
-//	             .SearchFilters (with .Outcomes, the options of the Esito filter)
+//	             .SearchFilters (with .Outcomes, the options of the Esito filter,
+//	             and .Badges, the filter by what the revisions did),
+//	             .Attachments LIST (allegati: .Title, .URL, .Kind, .MIME,
+//	             .Size, .External), .Glossary (.Term, .Meaning)
 //	sections:    .SectionNav (the sections before and after), .SectionRevisions
 //	             SEC, .SectionAnchor SEC; a section's own methods: .Added,
 //	             .Removed, .Revised, .Amendments ID
@@ -177,6 +200,10 @@
 // a partial: dict "P" $p "S" .). Print a field's text with inline, never
 // as it is: {{inline .Descrizione.S}}.
 //
+// After a layout runs, the first use of each abbreviation of the page's
+// glossary inside <main> is marked <abbr title="…"> (glossary.go): a
+// layout writes abbreviations as plain text.
+//
 // For example, a site that wants its unit pages to list only the names of
 // the unit's objectives puts this in themes/default/layouts/unit.html:
 //
@@ -186,10 +213,11 @@
 //	<ul>{{range $p.UnitSheets .Unit.Key}}<li><a href="{{$p.SheetURL .}}">{{$p.SheetName .}}</a></li>{{end}}</ul>
 //	{{end}}
 //
-// With the built-in theme, the bytes of a sheet's page depend only on that
-// sheet, its plan's piano.yaml and narrative sections (the titles its
-// short links show), config.yaml and the theme: piao serve renders again
-// only the pages of a sheet that changed, and everything when anything
-// else changed. A layout of a sheet's page must not show other sheets
-// (Pages.SheetFile).
+// With the built-in theme, the bytes of an operational sheet's pages and of
+// any sheet's "as approved" page depend only on that sheet, its plan's
+// piano.yaml and narrative sections (the titles its short links show),
+// config.yaml and the theme: piao serve renders again only the
+// pages of a sheet that changed. Those layouts must not show other sheets
+// (Pages.SheetFile); a strategic sheet's page lists the operational
+// sheets that pursue its objectives, and is rendered again with the site.
 package builder

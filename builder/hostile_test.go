@@ -53,7 +53,9 @@ func hostileURL(p string) string {
 // every address field an allowed address that carries it.
 func hostileSite(p string) fstest.MapFS {
 	q, q2, u := yq(p), yq(p+" (prima)"), yq(hostileURL(p))
-	r := strings.NewReplacer("Q2", q2, "Q", q, "U", u)
+	// a long text that a revision changed, shown word by word
+	w, w2 := yq("parole di contesto prima "+p+" e dopo, tutte uguali"), yq("parole di contesto prima "+p+" e poi, tutte uguali")
+	r := strings.NewReplacer("W2", w2, "W", w, "Q2", q2, "Q", q, "U", u)
 	files := map[string]string{
 		"config.yaml": `ente: {nome: Q, indirizzo: Q, pec: protocollo@pec.example.org, codice_fiscale: Q, sito: U}
 url_base: https://example.org/base/
@@ -66,14 +68,22 @@ percorso:
   - titolo: Piano della Performance
 collegamenti:
   - {titolo: Q, url: U}
+glossario:
+  - {sigla: Q, significato: Q}
+  - {sigla: parole, significato: Q}
 `,
 		"content/piano-ostile/piano.yaml": `titolo: Q
 periodo: 2024-2026
-approvazione: {atto: Q, data: 2024-01-10}
+approvazione: {atto: Q, data: 2024-01-10, url: U}
 descrizione: Q
 schede: selezione
+selezione: {descrizione: Q, piano_completo: U}
+allegati:
+  - {titolo: Q, url: U}
+glossario:
+  - {sigla: Q, significato: Q}
 revisioni:
-  - {id: r1, data: 2024-09-12, atto: Q, documento: Q, motivo: Q}
+  - {id: r1, data: 2024-09-12, atto: Q, documento: Q, motivo: Q, url: U, allegati: [{titolo: Q, url: U}]}
 relazione:
   2024:
     approvazione: {atto: Q, data: 2025-06-20, url: U, allegati: [{titolo: Q, url: U}]}
@@ -126,7 +136,7 @@ linea: "1"
 obiettivi_strategici: ["1.1"]
 titolo: Q
 obiettivo_operativo: {valore: Q, precedente: Q2, revisione: r1}
-descrizione: Q
+descrizione: {valore: W, precedente: W2, revisione: r1}
 peso: 100%
 indicatori:
   - {descrizione: Q, algoritmo: Q, target: {2024: Q}, peso: 60%, fonte: Q, unita_misura: Q, tipologia: Q, stralcio: r1}

@@ -54,8 +54,9 @@ type listItem struct {
 	ShowSheet bool   // name the sheet beside the indicator
 	Note      string // what a revision did
 	// prepared once, for the template: the sheet's name (when shown),
-	// and the indicator's status and the class of its label.
-	SheetName, Status, StatusClass string
+	// and what the revisions did to the indicator.
+	SheetName string
+	Badges    []badgeView
 }
 
 // item prepares an indicator of sheet s for an index.
@@ -64,14 +65,7 @@ func item(w *words, s *plan.Sheet, ind *plan.Indicator, showSheet bool, note str
 	if showSheet {
 		it.SheetName = w.SheetName(s)
 	}
-	switch {
-	case ind.Removed():
-		it.Status, it.StatusClass = w.T("status.removed"), "status"
-	case ind.Added():
-		it.Status, it.StatusClass = w.T("status.added"), "status"
-	case ind.Revised():
-		it.Status, it.StatusClass = w.T("status.revised"), "badge"
-	}
+	it.Badges = badgeList(w, ind.Badges(s), true)
 	return it
 }
 
@@ -122,13 +116,16 @@ func planListings(p *plan.Plan, w *words) []*listing {
 	if slices.ContainsFunc(p.Strategic, func(s *plan.Sheet) bool { return len(s.Missioni) > 0 || s.Programma != nil }) {
 		out = append(out, missionListing(p, w))
 	}
+	if hasResponsibles(p) {
+		out = append(out, responsibleListing(p, w))
+	}
 	for _, f := range []struct {
 		folder, key string
 		value       func(*plan.Indicator) string
 	}{
-		{"tipologie", "typology", func(ind *plan.Indicator) string { return ind.Tipologia.S }},
-		{"unita-di-misura", "measure", func(ind *plan.Indicator) string { return ind.Unita.S }},
-		{"fonti", "source", func(ind *plan.Indicator) string { return ind.Fonte.S }},
+		{fieldIndexes["tipologia"], "typology", func(ind *plan.Indicator) string { return ind.Tipologia.S }},
+		{fieldIndexes["unita_misura"], "measure", func(ind *plan.Indicator) string { return ind.Unita.S }},
+		{fieldIndexes["fonte"], "source", func(ind *plan.Indicator) string { return ind.Fonte.S }},
 	} {
 		if anyIndicator(p, func(ind *plan.Indicator) bool { return strings.TrimSpace(f.value(ind)) != "" }) {
 			out = append(out, fieldListing(p, w, f.folder, f.key, f.value))
@@ -167,12 +164,25 @@ func anyIndicator(p *plan.Plan, f func(*plan.Indicator) bool) bool {
 	return false
 }
 
+// The folders of the indexes that field values and objectives link to;
+// fieldIndexes maps an indicator's field to the index of its values.
+const (
+	objectivesIndex  = "obiettivi"
+	responsibleIndex = "responsabili"
+)
+
+var fieldIndexes = map[string]string{"tipologia": "tipologie", "unita_misura": "unita-di-misura", "fonte": "fonti"}
+
+// objectiveAnchor is the anchor of a strategic objective on its line's
+// page and in the index of objectives.
+func objectiveAnchor(o *plan.Objective) string { return "o-" + slug(o.Key()) }
+
 // objectiveListing lists the strategic objectives of a plan without lines,
 // each with its operational sheets.
 func objectiveListing(p *plan.Plan, w *words) *listing {
-	l := newListing(p, w, "obiettivi", "objectives", "obiettivo_strategico,obiettivo_operativo")
+	l := newListing(p, w, objectivesIndex, "objectives", "obiettivo_strategico,obiettivo_operativo")
 	for _, o := range p.Objectives() {
-		og := &listGroup{ID: "o-" + slug(o.Key()), Title: w.RefName(o.Ref)}
+		og := &listGroup{ID: objectiveAnchor(o), Title: w.RefName(o.Ref)}
 		for _, s := range p.SheetsOfObjective(o.Key()) {
 			og.Groups = append(og.Groups, sheetEntry(w, s))
 		}

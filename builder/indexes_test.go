@@ -21,7 +21,7 @@ func TestStaticIndexes(t *testing.T) {
 		return string(b)
 	}
 	esc := func(s string) string { return strings.ReplaceAll(s, "'", "&#39;") }
-	units, areas, lines := page("unita"), page("aree"), page("linee")
+	units, areas, lines := withoutAbbr(page("unita")), withoutAbbr(page("aree")), withoutAbbr(page("linee"))
 	for _, a := range p.Aree {
 		if !strings.Contains(areas, esc(a.Nome.S)) {
 			t.Errorf("area index: no area %q", a.Nome.S)

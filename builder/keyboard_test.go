@@ -38,12 +38,13 @@ const focusedJS = `(() => {
 })()`
 
 // numberFocusable marks the focusable elements with data-k in document
-// order and returns how many there are: not those inside a closed
+// order and returns how many there are: not those folded in a closed
 // <details> (but its summary), which Tab skips.
 const numberFocusable = `(() => {
-	const shut = el => (d => d && !d.querySelector(":scope > summary").contains(el))(el.parentElement.closest("details:not([open])"));
+	const folded = el => { for (let d = el.closest("details:not([open])"); d; d = d.parentElement.closest("details:not([open])"))
+		if (!d.querySelector(":scope > summary").contains(el)) return true; return false; };
 	const f = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-		.filter(el => !el.disabled && el.getClientRects().length > 0 && !shut(el));
+		.filter(el => !el.disabled && el.getClientRects().length > 0 && !folded(el));
 	f.forEach((el, i) => el.dataset.k = i);
 	return f.length;
 })()`

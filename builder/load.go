@@ -139,13 +139,14 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		return nil
 	}
 	listed := map[string]fs.DirEntry{}
+	var strays []string // warned about unless the plan's allegati are there
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case ignoredName(name):
 		case name == "piano.yaml" || name == kindDir[plan.Strategic] || name == kindDir[plan.Operational] || name == sectionsDir:
 			listed[name] = e
 		default:
-			l.diags.warnf(plan.Pos{File: path.Join(dir, name)}, hintStrayInPlan, msgStrayInPlan, name)
+			strays = append(strays, name)
 		}
 	}
 	file := path.Join(dir, "piano.yaml")
@@ -158,6 +159,17 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		l.decodeInto(n, file, "", p)
 	}
 	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
+	l.attachments(p)
+	holds := map[string]bool{} // the files and folders that hold allegati
+	for _, a := range allAttachments(p) {
+		first, _, _ := strings.Cut(path.Clean(a.File.S), "/")
+		holds[first] = a.File.S != ""
+	}
+	for _, name := range strays {
+		if !holds[name] {
+			l.diags.warnf(plan.Pos{File: path.Join(dir, name)}, hintStrayInPlan, msgStrayInPlan, name)
+		}
+	}
 	var jobs []sheetJob
 	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
 		if e := listed[kindDir[kind]]; e != nil {

@@ -9,8 +9,12 @@ import (
 const testConfig = "ente:\n  nome: Ente di prova\n"
 
 // testFullConfig is testConfig with what the open data ask for (the IPA
-// code and the public address), so that a valid site has no finding.
-const testFullConfig = testConfig + "  codice_ipa: ente_prova\nurl_base: https://trasparenza.example.it/\n"
+// code and the public address) and the contacts the footer shows, so
+// that a valid site has no finding.
+const testFullConfig = testConfig + "  codice_ipa: ente_prova\n" + testContacts + "url_base: https://trasparenza.example.it/\n"
+
+// testContacts are the ente's contacts, as config.yaml's ente lists them.
+const testContacts = "  indirizzo: Via di prova 1, 00100 Roma\n  pec: protocollo@pec.example.it\n  email: urp@example.it\n"
 
 const testPiano = `titolo: Piano di prova
 periodo: 2024-2026
@@ -35,6 +39,9 @@ linee:
       - codice: "1.1"
         nome: Obiettivo uno
 schede: selezione
+selezione:
+  descrizione: le schede rivedute
+  piano_completo: https://www.example.it/piano
 `
 
 const testSheet = `area: a1

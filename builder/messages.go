@@ -403,6 +403,51 @@ const (
 	hintRenderPage     = "l'errore è nel tema: controlla i file in themes/ o torna al tema predefinito"
 )
 
+// Allegati, addresses, the selection of sheets, glossaries, footnotes and
+// the ente's contacts (attachments.go, explain.go).
+const (
+	msgAttachmentPath    = "percorso di allegato non valido: %q"
+	hintAttachmentPath   = "scrivi il percorso del file a partire dalla cartella del piano, con / tra le cartelle, ad esempio: file: allegati/delibera.pdf"
+	msgAttachmentType    = "tipo di file %q non ammesso per un allegato"
+	msgMissingAttachment = "file dell'allegato %q non trovato"
+	msgAttachmentSize    = "allegato più grande di %d MB"
+	hintAttachmentSize   = "pubblica il file sul sito dell'ente e indicane l'indirizzo con url: al posto di file:"
+	msgAttachmentWhich   = "un allegato indica o un file (file:) o un indirizzo (url:), non entrambi né nessuno dei due"
+	hintAttachmentWhich  = "file: allegati/delibera.pdf per un file nella cartella del piano, oppure url: https://… per un documento sul sito dell'ente"
+	msgAttachmentSame    = "l'allegato %q sarebbe pubblicato allo stesso indirizzo di %q"
+	hintAttachmentSame   = "i nomi dei file diventano indirizzi senza maiuscole, accenti e spazi: rinomina uno dei due"
+	msgWebAddress        = "indirizzo %q non valido"
+	hintWebAddress       = "scrivi l'indirizzo completo della pagina, che inizia con https://"
+	msgSelectionUnused   = "\"selezione\" vale solo con \"schede: selezione\""
+	hintSelectionUnused  = "aggiungi schede: selezione se il piano pubblica solo alcune schede, o togli selezione"
+	msgSelectionNoPlan   = "schede: selezione, ma il piano non dice dove si trova il piano completo"
+	hintSelectionNoPlan  = "aggiungi a piano.yaml:\n\t  selezione:\n\t    descrizione: quali schede sono pubblicate\n\t    piano_completo: https://… (l'indirizzo del piano completo)"
+	msgRiguardaUnknown   = "la nota di revisione riguarda %q, che non è un indicatore di questa scheda"
+	msgRiguardaForeign   = "la nota di revisione riguarda %q, che la revisione %q non ha cambiato"
+	hintRiguardaForeign  = "riguarda elenca gli indicatori della scheda che la stessa revisione ha cambiato, inserito o stralciato"
+	msgMarkerNoNote      = "rimando %q senza una nota che lo spieghi"
+	hintMarkerNoNote     = "aggiungi alla scheda (o all'indicatore) una nota con lo stesso rimando:\n\t  note:\n\t    - rimando: \"*\"\n\t      testo: …"
+	msgGlossaryTwice     = "sigla %q già nel glossario"
+	hintGlossaryTwice    = "ogni sigla compare una volta per glossario: quella di piano.yaml prevale su quella di config.yaml"
+	msgNoContacts        = "il piè di pagina non mostra tutti i recapiti dell'ente: manca %s"
+	hintContacts         = "aggiungi a config.yaml, sotto ente, i recapiti dell'ente come li riporta il suo sito, ad esempio:\n\t  indirizzo: Via Roma 1, 10100 Torino\n\t  pec: protocollo@pec.example.it\n\t  email: urp@example.it\n\t  telefono: 011 000000"
+)
+
+func hintAttachmentType() string {
+	return "un allegato può essere un file " + attachmentExts() + ": pubblica gli altri sul sito dell'ente e indicane l'indirizzo con url:"
+}
+
+func hintMissingAttachment(dir string) string {
+	return "il percorso parte dalla cartella del piano, " + dir + "/: controlla nome ed estensione del file"
+}
+
+func hintRiguardaUnknown(known []string) string {
+	if len(known) == 0 {
+		return "la scheda non ha indicatori con un id"
+	}
+	return "id degli indicatori della scheda: " + strings.Join(known, ", ")
+}
+
 // Values (values.go).
 const (
 	msgTargetForm          = "target %q non adatto all'unità di misura %q"
@@ -655,7 +700,7 @@ const (
 	msgStrayInContent  = "file ignorato: in content/ vanno solo le cartelle dei piani"
 	hintStrayInContent = "sposta il file nella cartella del suo piano, ad esempio content/piao-2024-2026/"
 	msgStrayInPlan     = "%q ignorato: una cartella di piano contiene piano.yaml, strategici/, operativi/ e sezioni/"
-	hintStrayInPlan    = "metti le schede in strategici/ o operativi/, le sezioni del piano in sezioni/; altri file vanno fuori da content/"
+	hintStrayInPlan    = "metti le schede in strategici/ o operativi/, le sezioni del piano in sezioni/ e i documenti del piano dove li indica allegati in piano.yaml; altri file vanno fuori da content/"
 	msgSecondDocument  = "il file continua dopo un separatore di documento YAML (\"---\" o \"...\"): piao legge solo il primo documento"
 	hintSecondDocument = "togli il separatore alla riga indicata e unisci i campi in un solo documento, o sposta il resto in un altro file"
 	msgTrailingText    = "testo inatteso dopo la fine dei campi: piao non lo leggerebbe"

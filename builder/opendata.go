@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"path"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -152,25 +153,28 @@ func marshalJSON(v any) ([]byte, error) {
 func siteURL(model *plan.Site, p string) string { return baseURL(&model.Config) + p }
 
 type planJSON struct {
-	Piano         string          `json:"piano"`
-	Titolo        string          `json:"titolo"`
-	Periodo       string          `json:"periodo"`
-	Anni          []string        `json:"anni"`
-	Ente          string          `json:"ente"`
-	Licenza       licenceJSON     `json:"licenza"`
-	Approvazione  actJSON         `json:"approvazione"`
-	Pubblicazione string          `json:"pubblicazione"`
-	Aggiornamento string          `json:"aggiornamento"`
-	Descrizione   string          `json:"descrizione"`
-	Pagina        string          `json:"pagina"`
-	Revisioni     []revisionJSON  `json:"revisioni"`
-	Livelli       *levelsJSON     `json:"livelli,omitempty"` // the plan's names of its levels
-	Aree          []areaJSON      `json:"aree,omitempty"`    // a level the plan lacks is left out
-	Unita         []unitJSON      `json:"unita,omitempty"`   // units outside any area
-	Linee         []lineJSON      `json:"linee,omitempty"`
-	Obiettivi     []objectiveJSON `json:"obiettivi,omitempty"` // objectives outside any line
-	Schede        []sheetJSON     `json:"schede"`
-	Modifiche     []changeJSON    `json:"modifiche"`
+	Piano         string           `json:"piano"`
+	Titolo        string           `json:"titolo"`
+	Periodo       string           `json:"periodo"`
+	Anni          []string         `json:"anni"`
+	Ente          string           `json:"ente"`
+	Licenza       licenceJSON      `json:"licenza"`
+	Approvazione  actJSON          `json:"approvazione"`
+	Pubblicazione string           `json:"pubblicazione"`
+	Aggiornamento string           `json:"aggiornamento"`
+	Descrizione   string           `json:"descrizione"`
+	Pagina        string           `json:"pagina"`
+	Revisioni     []revisionJSON   `json:"revisioni"`
+	Livelli       *levelsJSON      `json:"livelli,omitempty"`   // the plan's names of its levels
+	Selezione     *selectionJSON   `json:"selezione,omitempty"` // with schede: selezione
+	Allegati      []attachmentJSON `json:"allegati,omitempty"`
+	Glossario     []termJSON       `json:"glossario,omitempty"` // config.yaml's and the plan's
+	Aree          []areaJSON       `json:"aree,omitempty"`      // a level the plan lacks is left out
+	Unita         []unitJSON       `json:"unita,omitempty"`     // units outside any area
+	Linee         []lineJSON       `json:"linee,omitempty"`
+	Obiettivi     []objectiveJSON  `json:"obiettivi,omitempty"` // objectives outside any line
+	Schede        []sheetJSON      `json:"schede"`
+	Modifiche     []changeJSON     `json:"modifiche"`
 	// The performance cycle (opendata_cycle.go), for a plan that has it.
 	Relazioni      []reportData      `json:"relazioni,omitempty"`
 	Raggiungimento []levelFigureData `json:"raggiungimento,omitempty"` // of units, areas and lines
@@ -184,14 +188,36 @@ type licenceJSON struct {
 type actJSON struct {
 	Atto string `json:"atto"`
 	Data string `json:"data"`
+	URL  string `json:"url,omitempty"` // the act on the ente's site
 }
 
 type revisionJSON struct {
-	ID        string `json:"id"`
-	Data      string `json:"data"`
-	Atto      string `json:"atto"`
-	Documento string `json:"documento"`
-	Motivo    string `json:"motivo"`
+	ID        string           `json:"id"`
+	Data      string           `json:"data"`
+	Atto      string           `json:"atto"`
+	Documento string           `json:"documento"`
+	Motivo    string           `json:"motivo"`
+	URL       string           `json:"url,omitempty"`
+	Allegati  []attachmentJSON `json:"allegati,omitempty"`
+}
+
+// attachmentJSON is an allegato: a file of the site (its address, media
+// type and size in bytes) or the address of a document elsewhere.
+type attachmentJSON struct {
+	Titolo     string `json:"titolo"`
+	URL        string `json:"url"`
+	Tipo       string `json:"tipo,omitempty"`
+	Dimensione int    `json:"dimensione,omitempty"`
+}
+
+type selectionJSON struct {
+	Descrizione   string `json:"descrizione"`
+	PianoCompleto string `json:"piano_completo"`
+}
+
+type termJSON struct {
+	Sigla       string `json:"sigla"`
+	Significato string `json:"significato"`
 }
 
 type codeJSON struct {
@@ -275,6 +301,21 @@ func valueData(w *words, v plan.Value) valueJSON {
 	return out
 }
 
+// attachmentsData lists allegati for the open data: a file by its address
+// in the site.
+func attachmentsData(model *plan.Site, p *plan.Plan, list []plan.Attachment) []attachmentJSON {
+	var out []attachmentJSON
+	for _, a := range list {
+		if a.URL.S != "" {
+			out = append(out, attachmentJSON{Titolo: a.Titolo.S, URL: a.URL.S})
+			continue
+		}
+		out = append(out, attachmentJSON{Titolo: a.Titolo.S, URL: siteURL(model, attachmentPath(p, a.File.S)),
+			Tipo: attachmentTypes[strings.ToLower(path.Ext(a.File.S))], Dimensione: int(a.Size)})
+	}
+	return out
+}
+
 // planData is a plan's piano.json with an empty list of sheets, which
 // writePlanJSON fills.
 func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
@@ -282,14 +323,22 @@ func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
 		Piano: p.Slug, Titolo: p.Titolo.S, Periodo: p.Periodo.S, Anni: p.Years(),
 		Ente:          model.Config.Ente.Nome.S,
 		Licenza:       licenceJSON{Nome: model.Config.Licenza.Nome.S, URL: model.Config.Licenza.URL.S},
-		Approvazione:  actJSON{Atto: p.Approvazione.Atto.S, Data: p.Approvazione.Data.S},
+		Approvazione:  actJSON{Atto: p.Approvazione.Atto.S, Data: p.Approvazione.Data.S, URL: p.Approvazione.URL.S},
 		Pubblicazione: p.Published(), Aggiornamento: p.Updated(), Descrizione: p.Descrizione.S,
 		Pagina:    siteURL(model, planPath(p)),
 		Revisioni: []revisionJSON{}, Livelli: levelsData(p.Livelli), Schede: []sheetJSON{},
 		Modifiche: []changeJSON{},
 	}
 	for _, r := range p.Revisioni {
-		out.Revisioni = append(out.Revisioni, revisionJSON{r.ID.S, r.Data.S, r.Atto.S, r.Documento.S, r.Motivo.S})
+		out.Revisioni = append(out.Revisioni, revisionJSON{r.ID.S, r.Data.S, r.Atto.S, r.Documento.S, r.Motivo.S,
+			r.URL.S, attachmentsData(model, p, r.Allegati)})
+	}
+	if sel := p.Selezione; sel != nil && p.Schede.S == schedeSelection {
+		out.Selezione = &selectionJSON{sel.Descrizione.S, sel.PianoCompleto.S}
+	}
+	out.Allegati = attachmentsData(model, p, p.Allegati)
+	for _, e := range glossaryOf(model, p, w) {
+		out.Glossario = append(out.Glossario, termJSON{e.Term, e.Meaning})
 	}
 	for i := range p.Aree {
 		a := &p.Aree[i]

@@ -41,6 +41,12 @@ func listPages(model *plan.Site, w *words, indexes bool) []*page {
 	}
 	for _, p := range model.Plans {
 		out = append(out, planPages(p, w, trail, indexes)...)
+		if len(cfg.Glossario) > 0 || len(p.Glossario) > 0 {
+			pg := &page{Kind: "glossary", Path: glossaryPath(p), Plan: p, Title: w.T("glossary.title"),
+				Published: p.Published(), Updated: p.Updated()}
+			pg.Crumbs = append(withHome(w, trail), crumb{Title: p.Titolo.S, URL: planPath(p)}, crumb{Title: pg.Title})
+			out = append(out, pg)
+		}
 	}
 	out = append(out, reportPages(model, w, trail)...)
 	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: w.T("opendata.title")},

@@ -63,7 +63,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnos
 	if sds.HasErrors() { // a snapshot that does not verify is never published
 		return nil, ds, nil
 	}
-	p, err := newPages(th, model, in.Minify, snaps, to)
+	p, err := newPages(th, model, in.Minify, snaps, to, in.Site)
 	switch {
 	case errors.As(err, new(*publish.Error)):
 		return nil, ds, err
@@ -79,7 +79,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnos
 	return p, ds, nil
 }
 
-func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target) (*Pages, error) {
+func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target, site fs.FS) (*Pages, error) {
 	p := &Pages{model: model, pages: map[string]*page{}, kinds: map[string]string{},
 		workers: runtime.GOMAXPROCS(0)}
 	if min {
@@ -111,6 +111,9 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 		p.pages[pg.Path] = pg
 	}
 	if err := p.addSiteFiles(th.fs, pages, snaps); err != nil {
+		return nil, err
+	}
+	if err := addAttachments(p.out, site, model); err != nil {
 		return nil, err
 	}
 	p.files = p.out.files
@@ -292,17 +295,20 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 	return buf.min.Bytes(), nil
 }
 
-// SheetFile returns the source file of the one sheet a page shows, for a
-// sheet's page and its "as approved" page, and "" for every other file.
+// SheetFile returns the source file of the one sheet a page shows, for an
+// operational sheet's page and its "as approved" page and a strategic
+// sheet's "as approved" page, and "" for every other file: a strategic
+// sheet's page lists the operational sheets that pursue its objectives.
 //
-// With the built-in theme, the bytes of a sheet's page depend only on that
-// sheet, its plan's piano.yaml and sections, config.yaml, the theme and
-// SiteFacts: a change to another sheet leaves them as they are. Every other page may show any
-// sheet. piao serve relies on this to render again only what a change
+// With the built-in theme, the bytes of the pages SheetFile names depend
+// only on that sheet, its plan's piano.yaml and sections, config.yaml, the
+// theme and SiteFacts: a change to another sheet leaves them as they are.
+// Every other page may show any sheet. piao serve relies on this to render
+// again only what a change
 // needs; keep it true when editing themes/default/layouts (the serve tests
 // compare their result with a clean build).
 func (p *Pages) SheetFile(name string) string {
-	if pg := p.pages[name]; pg != nil && pg.Kind == "sheet" {
+	if pg := p.pages[name]; pg != nil && pg.Kind == "sheet" && (pg.Original || !pg.Sheet.Kind.IsStrategic()) {
 		return pg.Sheet.Pos.File
 	}
 	return ""

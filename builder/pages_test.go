@@ -54,6 +54,8 @@ func TestPagesSheetFile(t *testing.T) {
 		"piao-2024-2026/operativi/suap/index.html":                             "content/piao-2024-2026/operativi/suap.yaml",
 		"piao-2024-2026/operativi/metrologia-convenzioni/originale/index.html": "content/piao-2024-2026/operativi/metrologia-convenzioni.yaml",
 		"piao-2024-2026/operativi/registro-imprese/index.html":                 "content/piao-2024-2026/operativi/registro-imprese.md",
+		"piao-2024-2026/strategici/linea-1/index.html":                         "", // lists the operational sheets of its objectives
+		"piao-2024-2026/strategici/linea-1/originale/index.html":               "content/piao-2024-2026/strategici/linea-1.yaml",
 		"index.html":                           "",
 		"piao-2024-2026/unita/suap/index.html": "",
 		"assets/css/piao.css":                  "",

@@ -15,7 +15,7 @@ import (
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
 	"opendata", "archive", "snapshot", "search", "indexes", "listing",
-	"narrative", "fullplan", "revision", "reports", "report"}
+	"narrative", "fullplan", "revision", "reports", "report", "glossary"}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {
@@ -28,6 +28,11 @@ type renderer struct {
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
+
+	// abbr marks the abbreviations of each plan's glossary (nil key: the
+	// site's, for pages above the plans); glossaries, their entries.
+	abbr       map[*plan.Plan]*abbreviator
+	glossaries map[*plan.Plan][]glossaryEntry
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -35,7 +40,12 @@ type renderer struct {
 func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) (*renderer, error) {
 	theme := th.fs
 	r := &renderer{tmpl: map[string]*template.Template{}, md: markup.New(), site: site, theme: theme, words: th.words,
-		downloads: downloads, snapshots: snapshots, search: search}
+		downloads: downloads, snapshots: snapshots, search: search,
+		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{}}
+	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
+		r.glossaries[p] = glossaryOf(site, p, th.words)
+		r.abbr[p] = newAbbreviator(r.glossaries[p])
+	}
 	base := template.New("").Funcs(funcs).Funcs(th.words.funcs())
 	shared, err := fs.Glob(theme, "layouts/_*.html")
 	if err != nil {
@@ -107,6 +117,11 @@ func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 	}()
 	if err != nil {
 		return fmt.Errorf("%s: %w", pg.Path, err)
+	}
+	if a := r.abbr[pg.Plan]; a != nil && pg.Kind != "glossary" {
+		marked := a.mark(buf.Bytes())
+		buf.Reset()
+		buf.Write(marked)
 	}
 	return nil
 }

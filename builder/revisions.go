@@ -72,16 +72,7 @@ func unexplained(s *plan.Sheet, id string) []plan.Change {
 // footnoteAdded reports whether a changed value points to a footnote that
 // revision id added.
 func footnoteAdded(s *plan.Sheet, ch plan.Change, id string) bool {
-	notes := s.Note
-	if ch.Indicator != nil {
-		notes = append(append([]plan.Note(nil), notes...), ch.Indicator.Note...)
-	}
-	for _, n := range notes {
-		if ch.Field.Value.Rimando != "" && n.Rimando.S == ch.Field.Value.Rimando && n.Inserita.S == id {
-			return true
-		}
-	}
-	return false
+	return s.AddedFootnote(ch, id) != nil
 }
 
 // changePos is where a change is written: the revision id beside the

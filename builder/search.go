@@ -61,14 +61,25 @@ type searchIndex struct {
 	plans  []*plan.Plan
 	terms  map[string]*[levels][]int // term → doc ids per weight, ascending
 	facets map[string][]int          // facet key → doc ids, ascending
+	gloss  map[*plan.Plan][]glossaryTerms
 }
+
+// glossaryTerms are the terms of an abbreviation of a plan's glossary and
+// of what it stands for: a document with either is found by both.
+type glossaryTerms struct{ abbr, meaning []string }
 
 // buildSearchIndex indexes every plan of the site, newest first, with the
 // labels of the words w.
 func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
-	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil}}
+	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil},
+		gloss: map[*plan.Plan][]glossaryTerms{}}
 	for i, p := range site.Plans {
 		ix.plans = append(ix.plans, p)
+		for _, e := range glossaryOf(site, p, w) {
+			if g := (glossaryTerms{textnorm.Terms(e.Term), textnorm.Terms(e.Meaning)}); len(g.abbr) > 0 && len(g.meaning) > 0 {
+				ix.gloss[p] = append(ix.gloss[p], g)
+			}
+		}
 		ix.declareFacets(p)
 		sheets := p.Sheets()
 		for start := 0; start < len(sheets); start += sheetsBatch {
@@ -192,6 +203,9 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	if s.Revised() {
 		facets = append(facets, facetRevised)
 	}
+	for _, b := range s.Badges() {
+		facets = append(facets, badgeFacet(b))
+	}
 	return preparedDoc{doc, d, facets}
 }
 
@@ -220,6 +234,9 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 	}
 	if t := strings.TrimSpace(ind.Tipologia.S); t != "" {
 		facets = append(facets, typologyFacet(t))
+	}
+	for _, b := range ind.Badges(s) {
+		facets = append(facets, badgeFacet(b))
 	}
 	return preparedDoc{doc, d, facets}
 }
@@ -265,6 +282,7 @@ func (d *docTerms) addHistory(fields iter.Seq[plan.Field], notes []plan.Note, re
 
 // add appends a document and its postings.
 func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
+	ix.expandGlossary(d)
 	id := len(ix.docs)
 	doc.Text = clip(strings.Join(d.text, " · "), maxSnippetText)
 	ix.docs = append(ix.docs, doc)
@@ -278,6 +296,35 @@ func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
 	}
 	for _, f := range append(facets, kindFacet(doc.Kind)) {
 		ix.facets[f] = append(ix.facets[f], id)
+	}
+}
+
+// expandGlossary gives a document that holds an abbreviation of its plan's
+// glossary the terms of its meaning, and one that holds the meaning the
+// abbreviation, at history weight: "OIV" finds "Organismo indipendente di
+// valutazione" written out, and the reverse.
+func (ix *searchIndex) expandGlossary(d *docTerms) {
+	has := func(terms []string) bool {
+		for _, t := range terms {
+			if d.weight[t] == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	for _, g := range ix.gloss[d.plan] {
+		var more []string
+		switch {
+		case has(g.abbr):
+			more = g.meaning
+		case has(g.meaning):
+			more = g.abbr
+		}
+		for _, t := range more {
+			if d.weight[t] < weightHistory {
+				d.weight[t] = weightHistory
+			}
+		}
 	}
 }
 
@@ -312,6 +359,10 @@ func unitFacet(p *plan.Plan, code string) string { return "u_" + slug(p.Slug) + 
 func lineFacet(p *plan.Plan, code string) string { return "l_" + slug(p.Slug) + "_" + slug(code) }
 
 func typologyFacet(t string) string { return "t_" + slug(t) }
+
+// badgeFacet is the facet of the sheets and indicators a badge names:
+// what the revisions did to them ("c_target-ridotto").
+func badgeFacet(b plan.Badge) string { return "c_" + b.Key() }
 
 func sheetFacets(s *plan.Sheet) []string {
 	p := s.Plan

@@ -224,6 +224,20 @@ func equivalenceQueries(ix *searchIndex) []scriptQuery {
 		scriptQuery{Q: "", Filters: []string{kindFacet(docSection)}}, scriptQuery{Q: "revisione", Filters: []string{kindFacet(docSection)}},
 		scriptQuery{Q: "G/59", Filters: []string{kindFacet(docRevision)}}, scriptQuery{Q: "monitoraggio", Filters: []string{kindFacet(docIndicator), "r"}},
 		scriptQuery{Q: "segretario generale", Filters: []string{kindFacet(docSection), "p_piao-2024-2026"}})
+	// What the revisions did, as the badges say it: alone, with a query,
+	// and with another filter.
+	var badges []string
+	for key := range ix.facets {
+		if strings.HasPrefix(key, "c_") {
+			badges = append(badges, key)
+		}
+	}
+	slices.Sort(badges)
+	for _, key := range badges {
+		out = append(out, scriptQuery{Q: "", Filters: []string{key}}, scriptQuery{Q: "indicatore", Filters: []string{key}},
+			scriptQuery{Q: "", Filters: []string{key, "r"}}, scriptQuery{Q: "pagamneti", Filters: []string{key}})
+	}
+
 	for i := range out {
 		out[i].All = true
 	}
@@ -253,6 +267,11 @@ func TestSearchScriptMatchesGo(t *testing.T) {
 	}
 	ix := buildSearchIndex(site.Model, italian(t))
 	queries := equivalenceQueries(ix)
+	if n := slices.IndexFunc(queries, func(q scriptQuery) bool {
+		return slices.ContainsFunc(q.Filters, func(f string) bool { return strings.HasPrefix(f, "c_") })
+	}); n < 0 {
+		t.Fatal("no query filters by what the revisions did (c_ facets)")
+	}
 	answers := runScript(t, root, filepath.Join(root, filepath.FromSlash(ix.encode().Dir)), queries)
 	g := newGoSearcher(ix)
 	differ, fixed := 0, 0

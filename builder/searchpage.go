@@ -25,6 +25,7 @@ type searchFilters struct {
 	Typologies          []option
 	Kinds               []option // sheets, indicators, revisions, sections: those the index holds
 	Outcomes            []option // by year: the outcomes of the indicators (search_cycle.go)
+	Badges              []option // what revisions did, as badges say it: those some sheet or indicator has
 }
 
 // searchFiltersOf lists the plans, areas, units, lines and typologies to
@@ -67,7 +68,33 @@ func searchFiltersOf(site *plan.Site, w *words) searchFilters {
 	}
 	sortOptions(f.Typologies)
 	f.Outcomes = outcomeOptions(site, w)
+	f.Badges = badgeOptions(site, w)
 	return f
+}
+
+// badgeOptions lists the badges some sheet or indicator of the site has,
+// in the badges' order.
+func badgeOptions(site *plan.Site, w *words) []option {
+	has := map[plan.Badge]bool{}
+	for _, p := range site.Plans {
+		for _, s := range p.Sheets() {
+			for _, b := range s.Badges() {
+				has[b] = true
+			}
+			for _, ind := range s.Indicators() {
+				for _, b := range ind.Badges(s) {
+					has[b] = true
+				}
+			}
+		}
+	}
+	var out []option
+	for _, b := range plan.Badges() {
+		if has[b] {
+			out = append(out, option{badgeFacet(b), w.T("badge." + b.Key())})
+		}
+	}
+	return out
 }
 
 func sortOptions(opts []option) {

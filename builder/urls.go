@@ -117,6 +117,9 @@ func reportsPath(levels []plan.Link) string {
 
 const reportsSegment = "relazione-sulla-performance"
 
+// glossaryPath is a plan's Glossario page.
+func glossaryPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "glossario", indexFile) }
+
 // indexesPath is the page listing a plan's static indexes.
 func indexesPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "indici", indexFile) }
 

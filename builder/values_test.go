@@ -26,7 +26,7 @@ func TestValuesThatAreNotValues(t *testing.T) {
 		{"revision before the approval", map[string]string{piano: strings.Replace(testPiano, "data: 2024-09-12", "data: 2023-12-01", 1)},
 			piano + ":8:11: errore: data 2023-12-01 precedente all'approvazione del piano (2024-01-10)"},
 		{"publication before the approval", map[string]string{piano: testPiano + "pubblicazione: 2024-01-01\n"},
-			piano + ":24:16: errore: data 2024-01-01 precedente all'approvazione del piano (2024-01-10)"},
+			piano + ":27:16: errore: data 2024-01-01 precedente all'approvazione del piano (2024-01-10)"},
 		{"relative url_base", map[string]string{"config.yaml": testConfig + "url_base: piao/\n"},
 			`config.yaml:3:11: avviso: url_base "piao/" non è un indirizzo assoluto http o https`},
 		{"url_base with quotes and brackets", map[string]string{"config.yaml": testConfig + "url_base: 'https://example.org/\"<>'\n"},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/worddiff"
 )
 
 // This file is the template API: the page a layout renders and every
@@ -86,6 +87,7 @@ type chromeView struct {
 	// the accessibility statement, the privacy notice and the licence
 	// (its URL empty when not a safe address).
 	Address, PEC, TaxCode  string
+	Email, Phone           string
 	Links                  []link
 	Accessibility, Privacy string
 	Licence                link
@@ -97,6 +99,8 @@ type link struct{ Title, URL string }
 type navPlan struct {
 	Title, Sigla, Period, URL string
 	Revisions                 string // its revisions page, when it has revisions
+	Indexes                   string // its indexes
+	Glossary                  string // its Glossario, when it has one
 }
 
 // Chrome returns the frame of the page.
@@ -116,11 +120,13 @@ func (pg *page) Chrome() *chromeView {
 		OpenData: pg.OpenDataURL(), Archive: pg.ArchiveURL(),
 		Section: link{Title: cfg.Percorso[0].Titolo.S, URL: pg.SectionURL(0)},
 		Address: cfg.Ente.Indirizzo.S, PEC: cfg.Ente.PEC.S, TaxCode: cfg.Ente.CodiceFiscale.S,
+		Email: cfg.Ente.Email.S, Phone: cfg.Ente.Telefono.S,
 		Accessibility: pg.SafeURL(cfg.Accessibilita.S),
 		Privacy:       pg.SafeURL(cfg.Privacy.S),
 	}
 	if np != nil {
-		c.Plan = &navPlan{Title: np.Titolo.S, Sigla: np.Sigla.S, Period: np.Periodo.S, URL: pg.PlanURL(np)}
+		c.Plan = &navPlan{Title: np.Titolo.S, Sigla: np.Sigla.S, Period: np.Periodo.S, URL: pg.PlanURL(np),
+			Indexes: pg.IndexesURL(np), Glossary: pg.GlossaryURL(np)}
 		if len(np.Revisioni) > 0 {
 			c.Plan.Revisions = pg.PlanRevisionsURL(np)
 		}
@@ -215,6 +221,34 @@ func (pg *page) AreaURL(code string) string { return pg.Rel(areaPath(pg.Plan, co
 // LineURL links to a strategic line of the page's plan.
 func (pg *page) LineURL(code string) string { return pg.Rel(linePath(pg.Plan, code)) }
 
+// ObjectiveURL links to a strategic objective of the page's plan where an
+// index lists it: its line's page, or the index of objectives of a plan
+// without lines; "" when none does.
+func (pg *page) ObjectiveURL(key string) string {
+	o := pg.Plan.Objective(key)
+	switch {
+	case o == nil:
+		return ""
+	case o.Line != nil:
+		return pg.Rel(linePath(pg.Plan, o.Line.Key()) + "#" + objectiveAnchor(o))
+	case !pg.Plan.HasLines() && pg.Plan.HasObjectives():
+		return pg.Rel(listingPath(pg.Plan, objectivesIndex) + "#" + objectiveAnchor(o))
+	}
+	return ""
+}
+
+// ResponsibleURL links to the entry of a responsabile in the plan's index
+// of responsabili.
+func (pg *page) ResponsibleURL(name string) string {
+	return pg.Rel(listingPath(pg.Plan, responsibleIndex) + "#" + responsibleAnchor(name))
+}
+
+// fieldIndexURL links to a value's entry in the index of a field (one of
+// fieldIndexes' folders).
+func (pg *page) fieldIndexURL(folder, value string) string {
+	return pg.Rel(listingPath(pg.Plan, folder) + "#" + slug(strings.TrimSpace(value)))
+}
+
 // RevisionsURL links to the page's plan's revisions page, at a revision
 // if id is not empty.
 func (pg *page) RevisionsURL(id string) string {
@@ -230,6 +264,15 @@ func (pg *page) PlanRevisionsURL(p *plan.Plan) string { return pg.Rel(revisionsP
 
 // IndexesURL links to a plan's indexes.
 func (pg *page) IndexesURL(p *plan.Plan) string { return pg.Rel(indexesPath(p)) }
+
+// GlossaryURL links to a plan's Glossario page, or "" when the plan and
+// config.yaml have no glossary.
+func (pg *page) GlossaryURL(p *plan.Plan) string {
+	if len(pg.r.glossaries[p]) == 0 {
+		return ""
+	}
+	return pg.Rel(glossaryPath(p))
+}
 
 // SearchURL links to the search page.
 func (pg *page) SearchURL() string { return pg.Rel(searchPagePath) }
@@ -331,16 +374,47 @@ func (pg *page) SearchWords() string {
 	return string(b)
 }
 
+// Glossary lists the abbreviations of the page's plan (config.yaml's and
+// its own) with what they stand for (.Term, .Meaning), alphabetically.
+func (pg *page) Glossary() []glossaryEntry { return pg.r.glossaries[pg.Plan] }
+
+// Attachments prepares allegati of the page's plan for a list: .Title,
+// .URL, and for a file of the site .Kind ("PDF"), .MIME and .Size; an
+// address is .External.
+func (pg *page) Attachments(list []plan.Attachment) []attachmentView { return pg.attachmentViews(list) }
+
+// Selection says, when the page's plan publishes only some of its sheets
+// (schede: selezione), which ones (.Which, as piano.yaml says) and where
+// the whole plan is (.URL); nil when it publishes them all.
+func (pg *page) Selection() *selectionView {
+	p := pg.Plan
+	if p == nil || p.Schede.S != schedeSelection {
+		return nil
+	}
+	v := &selectionView{}
+	if sel := p.Selezione; sel != nil {
+		v.Which = sel.Descrizione.S
+		v.URL = pg.SafeURL(sel.PianoCompleto.S)
+	}
+	return v
+}
+
+type selectionView struct{ Which, URL string }
+
 // ---- Values and revisions ----
 
 // valueView is a value as a template shows it: the value in force, the
 // earlier ones, the date it refers to (a baseline's) and the marker of a
-// footnote.
+// footnote; for a text a revision changed, the word-level difference from
+// the value before it (nil for short values, shown before and after).
 type valueView struct {
 	Current string
 	Old     []oldValue
 	Date    string
 	Marker  string
+	Note    *noteRef // the footnote the marker points to, when known
+	Diff    []worddiff.Span
+	Link    string // the value's entry in an index of the plan
 }
 
 type oldValue struct {
@@ -365,6 +439,9 @@ func (pg *page) Val(v plan.Value) valueView {
 		}
 		out.Old = append(out.Old, o)
 	}
+	if n := len(v.Precedenti); n > 0 {
+		out.Diff = pg.diff(v.Precedenti[n-1].Valore.S, v.S)
+	}
 	return out
 }
 
@@ -376,26 +453,34 @@ type indicatorView struct {
 	Anchor         string
 	Removed, Added bool // as shown on this page
 	Caption        string
+	Name           string // the description, shortened for the heading
 	Rows           []fieldRow
+	Targets        []fieldRow // the targets, one per year, shown apart
 }
 
 // fieldRow is a row of an indicator's table: its label, the marker of a
-// footnote about the field, and the value.
+// footnote about the field (and the footnote), and the value.
 type fieldRow struct {
 	Label, Marker string
+	Note          *noteRef
 	Value         valueView
 }
 
-// IndicatorView prepares indicator ind of sheet s for this page: a row
-// for each of its fields, in the order of the table of fields.
+// IndicatorView prepares indicator ind of sheet s for this page: its
+// name, its targets, and a row for each of its other fields, in the
+// order of the table of fields (the description only when the name
+// shortens it or a revision changed it).
 func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView {
 	v := &indicatorView{Number: pg.IndicatorNumber(s, ind), Anchor: IndicatorAnchor(ind),
 		Removed: pg.Removed(ind), Added: ind.Added() && !pg.Original}
-	v.Rows = make([]fieldRow, 0, 6+len(ind.Target))
+	v.Rows = make([]fieldRow, 0, 6)
 	// Where an expected result is written, or the plan names its objectives
 	// otherwise ("Risultato atteso"), a target is not called the expected
 	// result.
 	plain := ind.RisultatoAtteso.S != "" || s.RisultatoAtteso.S != "" || pg.r.words.Level(pg.Plan, "obiettivo_operativo").Renamed
+	desc := pg.Val(ind.Descrizione).Current
+	name, cut := shortName(pg.r.words.Plain(desc))
+	v.Name, v.Caption = name, desc
 	for f := range ind.Fields() {
 		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
 			continue // a field the plan or the indicator leaves empty: no row
@@ -404,9 +489,22 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 		if plain {
 			label = pg.r.words.Field(pg.Plan, f)
 		}
-		v.Rows = append(v.Rows, fieldRow{Label: label, Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)})
+		row := fieldRow{Label: label, Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)}
+		row.Note = pg.noteRef(row.Marker, s, ind)
+		row.Value.Note = pg.noteRef(row.Value.Marker, s, ind)
+		if folder := fieldIndexes[f.Key]; folder != "" && len(row.Value.Old) == 0 {
+			row.Value.Link = pg.fieldIndexURL(folder, f.Value.S)
+		}
+		switch {
+		case f.Key == "target":
+			row.Label = pg.r.words.Field(pg.Plan, f)
+			v.Targets = append(v.Targets, row)
+		case f.Key == "descrizione" && !cut && (pg.Original || !f.Value.Revised()):
+			// the heading says it whole
+		default:
+			v.Rows = append(v.Rows, row)
+		}
 	}
-	v.Caption = pg.Val(ind.Descrizione).Current
 	return v
 }
 
@@ -418,6 +516,25 @@ func (pg *page) IndicatorNumber(s *plan.Sheet, ind *plan.Indicator) int {
 		}
 	}
 	return 0
+}
+
+// SheetVal is Val for a value of sheet s, its footnote marker linked to
+// the sheet's footnote.
+func (pg *page) SheetVal(s *plan.Sheet, v plan.Value) valueView {
+	out := pg.Val(v)
+	out.Note = pg.noteRef(out.Marker, s, nil)
+	return out
+}
+
+// NoteID is the anchor of footnote n (from 1) of sheet s, or of its
+// indicator ind when not nil.
+func (pg *page) NoteID(ind *plan.Indicator, n int) string { return noteID(ind, n) }
+
+// NoteRef is the footnote that marker points to, among those of
+// indicator ind (when not nil) and of sheet s shown on this page: its
+// anchor and its text; nil when none.
+func (pg *page) NoteRef(marker string, s *plan.Sheet, ind *plan.Indicator) *noteRef {
+	return pg.noteRef(marker, s, ind)
 }
 
 // Rev returns the revision of the page's plan with the given id.
@@ -452,11 +569,13 @@ func (pg *page) Marked(notes []plan.Note, field string) string {
 }
 
 // changeView is what a revision changed in one sheet, with the sheet's
-// and its indicators' notes about that revision.
+// and its indicators' notes about that revision, and both grouped part by
+// part with the notes that explain them.
 type changeView struct {
-	Sheet *plan.Sheet
-	Notes []plan.RevNote
-	Items []plan.Change
+	Sheet  *plan.Sheet
+	Notes  []plan.RevNote
+	Items  []plan.Change
+	Groups []revGroupView
 }
 
 // Changes lists what a revision changed in the plan, sheet by sheet.
@@ -465,12 +584,45 @@ func (pg *page) Changes(id string) []changeView {
 	var cur *changeView
 	for _, c := range pg.Plan.Changes(id) {
 		if cur == nil || cur.Sheet != c.Sheet {
-			out = append(out, changeView{Sheet: c.Sheet, Notes: c.Sheet.RevNotes(id)})
+			out = append(out, changeView{Sheet: c.Sheet, Notes: c.Sheet.RevNotes(id), Groups: pg.revisionGroups(c.Sheet, id)})
 			cur = &out[len(out)-1]
 		}
 		cur.Items = append(cur.Items, c)
 	}
 	return out
+}
+
+// RevisionGroups lists what revision id did to sheet s, part by part
+// (the sheet itself, its indicators), each group with the notes that
+// explain it: what changed ("Che cosa cambia") and why ("Perché").
+func (pg *page) RevisionGroups(s *plan.Sheet, id string) []revGroupView {
+	return pg.revisionGroups(s, id)
+}
+
+// Indicators lists the indicators of sheet s that this page shows, those
+// in force first and those removed after, each group in sheet order.
+func (pg *page) Indicators(s *plan.Sheet) []*plan.Indicator {
+	var kept, removed []*plan.Indicator
+	for _, ind := range s.Indicators() {
+		switch {
+		case !pg.Shown(ind):
+		case pg.Removed(ind):
+			removed = append(removed, ind)
+		default:
+			kept = append(kept, ind)
+		}
+	}
+	return append(kept, removed...)
+}
+
+// Badges says what the revisions did to sheet s: "target ridotto",
+// "indicatore stralciato" (each with .Key and .Label; .State for a sheet
+// added or removed).
+func (pg *page) Badges(s *plan.Sheet) []badgeView { return badgeList(pg.r.words, s.Badges(), false) }
+
+// IndicatorBadges says what the revisions did to indicator ind of sheet s.
+func (pg *page) IndicatorBadges(s *plan.Sheet, ind *plan.Indicator) []badgeView {
+	return badgeList(pg.r.words, ind.Badges(s), true)
 }
 
 // ---- The plan's structure ----
@@ -559,6 +711,35 @@ func (pg *page) StrategicOf(code string) []*plan.Sheet {
 func (pg *page) OperationalOf(code string) []*plan.Sheet {
 	_, o := pg.Plan.SheetsOfLine(code)
 	return o
+}
+
+// objectiveSheets is a strategic objective (nil: none named) with the
+// operational sheets that pursue it.
+type objectiveSheets struct {
+	Objective *plan.Objective
+	Sheets    []*plan.Sheet
+}
+
+// OperationalOfSheet lists what a strategic sheet's objectives are pursued
+// by: each objective it names that some operational sheet serves, with
+// those sheets; for a sheet that names none, its line's operational
+// sheets.
+func (pg *page) OperationalOfSheet(s *plan.Sheet) []objectiveSheets {
+	var out []objectiveSheets
+	for _, o := range s.Obiettivi {
+		obj := pg.Plan.Objective(o.S)
+		if sheets := pg.Plan.SheetsOfObjective(o.S); obj != nil && len(sheets) > 0 {
+			out = append(out, objectiveSheets{obj, sheets})
+		}
+	}
+	if len(s.Obiettivi) == 0 {
+		if l := pg.Plan.LineOf(s); l != nil {
+			if _, op := pg.Plan.SheetsOfLine(l.Key()); len(op) > 0 {
+				out = append(out, objectiveSheets{nil, op})
+			}
+		}
+	}
+	return out
 }
 
 // UnitSheets lists a unit's operational sheets.

@@ -24,6 +24,8 @@ var screenshotPages = []auditPage{
 	{Kind: "home"},
 	{Kind: "unit", Match: "/unita/metrologia/"},
 	{Kind: "sheet", Match: "/" + revisedSheet},
+	{Kind: "sheet", Match: "/operativi/suap/index.html"},     // indicators swapped, one note for both
+	{Kind: "sheet", Match: "/strategici/linea-1/index.html"}, // many changes, each with its reason
 	{Kind: "search", Query: "?q=tempi+di+pagamento", Ready: ".results li a"},
 	{Kind: "report", Match: "/" + cycleDir + "/piao-2025-2027/relazione-2025/"},
 	{Kind: "sheet", Match: "/" + cycleDir + "/piao-2025-2027/operativi/formazione/index.html"},
@@ -31,8 +33,8 @@ var screenshotPages = []auditPage{
 
 var screenshotWidths = []int64{1280, 375}
 
-// TestScreenshots writes full-page screenshots of the home, a unit, a
-// revised sheet, search results, a Relazione and a sheet with results, on
+// TestScreenshots writes full-page screenshots of the home, a unit, three
+// revised sheets, search results, a Relazione and a sheet with results, on
 // a desktop and on a phone, to screenshots/.
 func TestScreenshots(t *testing.T) {
 	e := browser(t)

@@ -187,8 +187,10 @@ func (w *words) SheetName(s *plan.Sheet) string {
 	case s.Kind == plan.Operational:
 		return s.Obiettivo.S
 	}
-	if l := s.Plan.LineOf(s); l != nil {
-		return w.LineName(s.Plan, l)
+	if p := s.Plan; p.LineOf(s) != nil {
+		// not the line's own name: the line's page has it
+		name := w.LineName(p, p.LineOf(s))
+		return w.Levelled(p, "sheet.name.strategic", "obiettivo_strategico", "line", inSentence(name), "Line", name)
 	}
 	return s.Slug
 }
@@ -261,10 +263,10 @@ func lacks(p *plan.Plan, key string) bool {
 // is an acronym ("OIV", "SG").
 func inSentence(name string) string {
 	r := []rune(name)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
+	if len(r) == 0 || len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
 		return name
 	}
-	return strings.ToLower(name[:1]) + name[1:]
+	return string(unicode.ToLower(r[0])) + string(r[1:])
 }
 
 // Levelled is T for a phrase that names a level: the words' KEY, or, when
@@ -411,6 +413,14 @@ func (w *words) fieldLabel(p *plan.Plan, f plan.Field, variant string) string {
 		key += variant
 	}
 	return w.T(key, "year", f.Value.Anno)
+}
+
+// List joins items as a sentence does: "2024, 2025 e 2026".
+func (w *words) List(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + w.T("list.and") + " " + items[len(items)-1]
 }
 
 // Plain is a field's text as a reader sees it, without its Markdown.

@@ -68,6 +68,9 @@ func TestWordsComplete(t *testing.T) {
 			t.Errorf("field %s has no label %q in it.yaml", s.Key, fieldKey(s))
 		}
 	}
+	for _, b := range plan.Badges() {
+		used["badge."+b.Key()] = true
+	}
 	for _, l := range planListings(&plan.Plan{}, w) {
 		used["index."+l.Key] = true
 	}

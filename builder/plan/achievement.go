@@ -25,9 +25,9 @@ import "math"
 // states. A plan whose act gives no weights, or no way to combine them,
 // has no figure at all, and no figure is made from a part that has none.
 
-// Term is a part of a figure: a sheet or an indicator, with its weight and
+// FigureTerm is a part of a figure: a sheet or an indicator, with its weight and
 // its achievement, both in force that year.
-type Term struct {
+type FigureTerm struct {
 	Sheet     *Sheet
 	Indicator *Indicator // nil when the part is the sheet
 	Weight    string     // as the plan writes it
@@ -57,9 +57,9 @@ type Figure struct {
 	Year    string
 	Percent float64
 	Stated  bool
-	Terms   []Term
+	Terms   []FigureTerm
 	Lack    Lack
-	Part    *Term
+	Part    *FigureTerm
 }
 
 // OK reports whether the figure exists.
@@ -100,7 +100,7 @@ func (p *Plan) SheetFigure(s *Sheet, year string) Figure {
 		if !ind.InForce(n, order) {
 			continue
 		}
-		t := Term{Sheet: s, Indicator: ind, Weight: ind.Peso.At(n, order)}
+		t := FigureTerm{Sheet: s, Indicator: ind, Weight: ind.Peso.At(n, order)}
 		var ok bool
 		if t.W, ok = p.weight(t.Weight); !ok {
 			return f.lacking(BadWeight, t)
@@ -121,7 +121,7 @@ func (p *Plan) SheetFigure(s *Sheet, year string) Figure {
 
 // statedFigure is the achievement a sheet without indicators states.
 func statedFigure(f Figure, s *Sheet) Figure {
-	t := Term{Sheet: s}
+	t := FigureTerm{Sheet: s}
 	r := s.ResultIn(f.Year)
 	if r == nil {
 		return f.lacking(NoPercent, t)
@@ -134,7 +134,7 @@ func statedFigure(f Figure, s *Sheet) Figure {
 	return f
 }
 
-func (f Figure) lacking(l Lack, part Term) Figure {
+func (f Figure) lacking(l Lack, part FigureTerm) Figure {
 	f.Lack, f.Part, f.Terms = l, &part, nil
 	return f
 }
@@ -167,7 +167,7 @@ func (p *Plan) ofSheets(sheets []*Sheet, year string) Figure {
 		if !s.InForce(n, order) {
 			continue
 		}
-		t := Term{Sheet: s, Weight: s.Peso.At(n, order)}
+		t := FigureTerm{Sheet: s, Weight: s.Peso.At(n, order)}
 		var ok bool
 		if t.W, ok = p.weight(t.Weight); !ok {
 			return f.lacking(BadWeight, t)

@@ -28,6 +28,8 @@ type Spec struct {
 	Dated    bool // its values carry the date they refer to (Value.Data)
 	// Operational: only operational sheets have it (a sheet field).
 	Operational bool
+	// Badge is what a list says of a change to the field (Badge, badges.go).
+	Badge Badge
 }
 
 // Owner says whether a field belongs to a sheet or to an indicator.
@@ -67,27 +69,27 @@ type sheetField struct {
 
 // IndicatorFields are the revisable fields of an indicator, in order.
 var indicatorFields = []indicatorField{
-	{Spec{Key: "descrizione", Search: SearchTitle}, func(i *Indicator) []Value { return one(i.Descrizione) }},
-	{Spec{Key: "algoritmo"}, func(i *Indicator) []Value { return one(i.Algoritmo) }},
-	{Spec{Key: "baseline", Optional: true, Dated: true}, func(i *Indicator) []Value { return one(i.Baseline) }},
-	{Spec{Key: "storico", PerYear: true, AnyYear: true, Optional: true}, func(i *Indicator) []Value { return i.Storico }},
-	{Spec{Key: "risultato_atteso", Optional: true}, func(i *Indicator) []Value { return one(i.RisultatoAtteso) }},
-	{Spec{Key: "target", PerYear: true}, func(i *Indicator) []Value { return i.Target }},
-	{Spec{Key: "peso", Search: SearchNone, Weight: true}, func(i *Indicator) []Value { return one(i.Peso) }},
-	{Spec{Key: "fonte"}, func(i *Indicator) []Value { return one(i.Fonte) }},
-	{Spec{Key: "unita_misura"}, func(i *Indicator) []Value { return one(i.Unita) }},
-	{Spec{Key: "tipologia"}, func(i *Indicator) []Value { return one(i.Tipologia) }},
+	{Spec{Key: "descrizione", Search: SearchTitle, Badge: BadgeDescription}, func(i *Indicator) []Value { return one(i.Descrizione) }},
+	{Spec{Key: "algoritmo", Badge: BadgeAlgorithm}, func(i *Indicator) []Value { return one(i.Algoritmo) }},
+	{Spec{Key: "baseline", Optional: true, Dated: true, Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Baseline) }},
+	{Spec{Key: "storico", PerYear: true, AnyYear: true, Optional: true, Badge: BadgeData}, func(i *Indicator) []Value { return i.Storico }},
+	{Spec{Key: "risultato_atteso", Optional: true, Badge: BadgeTarget}, func(i *Indicator) []Value { return one(i.RisultatoAtteso) }},
+	{Spec{Key: "target", PerYear: true, Badge: BadgeTarget}, func(i *Indicator) []Value { return i.Target }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true, Badge: BadgeWeight}, func(i *Indicator) []Value { return one(i.Peso) }},
+	{Spec{Key: "fonte", Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Fonte) }},
+	{Spec{Key: "unita_misura", Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Unita) }},
+	{Spec{Key: "tipologia", Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Tipologia) }},
 }
 
 // sheetFields are a sheet's own revisable fields (not its indicators'),
 // in order.
 var sheetFields = []sheetField{
-	{Spec{Key: "obiettivo_operativo", Search: SearchTitle, Operational: true}, func(s *Sheet) []Value { return one(s.Obiettivo) }},
-	{Spec{Key: "descrizione", Search: SearchText}, func(s *Sheet) []Value { return one(s.Descrizione) }},
-	{Spec{Key: "risultato_atteso", Optional: true}, func(s *Sheet) []Value { return one(s.RisultatoAtteso) }},
-	{Spec{Key: "target", PerYear: true, Optional: true}, func(s *Sheet) []Value { return s.Target }},
-	{Spec{Key: "peso", Search: SearchNone, Weight: true}, func(s *Sheet) []Value { return one(s.Peso) }},
-	{Spec{Key: "risorse", PerYear: true}, func(s *Sheet) []Value { return s.Risorse }},
+	{Spec{Key: "obiettivo_operativo", Search: SearchTitle, Operational: true, Badge: BadgeDescription}, func(s *Sheet) []Value { return one(s.Obiettivo) }},
+	{Spec{Key: "descrizione", Search: SearchText, Badge: BadgeDescription}, func(s *Sheet) []Value { return one(s.Descrizione) }},
+	{Spec{Key: "risultato_atteso", Optional: true, Badge: BadgeTarget}, func(s *Sheet) []Value { return one(s.RisultatoAtteso) }},
+	{Spec{Key: "target", PerYear: true, Optional: true, Badge: BadgeTarget}, func(s *Sheet) []Value { return s.Target }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true, Badge: BadgeWeight}, func(s *Sheet) []Value { return one(s.Peso) }},
+	{Spec{Key: "risorse", PerYear: true, Badge: BadgeResources}, func(s *Sheet) []Value { return s.Risorse }},
 }
 
 func init() {

@@ -37,6 +37,7 @@ type Config struct {
 	Percorso      []Link  `yaml:"percorso"`
 	Collegamenti  []Link  `yaml:"collegamenti"`
 	Anteprima     Preview `yaml:"anteprima"` // the picture a shared link shows
+	Glossario     []Term  `yaml:"glossario"` // abbreviations of every plan
 	Pos           Pos     `yaml:"-"`
 }
 
@@ -54,6 +55,7 @@ type Ente struct {
 	Indirizzo     Text `yaml:"indirizzo"`
 	PEC           Text `yaml:"pec"`
 	Email         Text `yaml:"email"` // an ordinary mailbox: the open data's contact point, before the PEC
+	Telefono      Text `yaml:"telefono"`
 	CodiceFiscale Text `yaml:"codice_fiscale"`
 	CodiceIPA     Text `yaml:"codice_ipa"` // the code in the IPA index (indicepa.gov.it), for open data
 	Sito          Text `yaml:"sito"`
@@ -73,19 +75,22 @@ type Link struct {
 
 // Plan is one PIAO cycle: content/<plan>/piano.yaml and its sheets.
 type Plan struct {
-	Slug          string     `yaml:"-"` // the folder name
-	Titolo        Text       `yaml:"titolo,required"`
-	Tipo          Text       `yaml:"tipo"`             // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
-	Sigla         Text       `yaml:"sigla"`            // its short name; default the kind and the period: "PIAO 2024-2026"
-	Periodo       Text       `yaml:"periodo,required"` // "2024-2026", or one year: "2016"
-	Approvazione  Atto       `yaml:"approvazione,required"`
-	Pubblicazione Text       `yaml:"pubblicazione"` // publication date, default the approval date
-	Descrizione   Text       `yaml:"descrizione"`
-	Schede        Text       `yaml:"schede"` // "tutte" (default) or "selezione": only some sheets are published
-	Pesi          Text       `yaml:"pesi"`   // "percentuali" (default), "coefficienti" or "nessuno"
-	Revisioni     []Revision `yaml:"revisioni"`
-	Livelli       Livelli    `yaml:"livelli"`         // the names the act gives its levels
-	Relazione     []Report   `yaml:"relazione,years"` // the Relazione sulla performance of each year (cycle.go)
+	Slug          string       `yaml:"-"` // the folder name
+	Titolo        Text         `yaml:"titolo,required"`
+	Tipo          Text         `yaml:"tipo"`             // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
+	Sigla         Text         `yaml:"sigla"`            // its short name; default the kind and the period: "PIAO 2024-2026"
+	Periodo       Text         `yaml:"periodo,required"` // "2024-2026", or one year: "2016"
+	Approvazione  Atto         `yaml:"approvazione,required"`
+	Pubblicazione Text         `yaml:"pubblicazione"` // publication date, default the approval date
+	Descrizione   Text         `yaml:"descrizione"`
+	Schede        Text         `yaml:"schede"`    // "tutte" (default) or "selezione": only some sheets are published
+	Selezione     *Selection   `yaml:"selezione"` // with "selezione": which sheets, and where the whole plan is
+	Pesi          Text         `yaml:"pesi"`      // "percentuali" (default), "coefficienti" or "nessuno"
+	Revisioni     []Revision   `yaml:"revisioni"`
+	Livelli       Livelli      `yaml:"livelli"` // the names the act gives its levels
+	Allegati      []Attachment `yaml:"allegati"`
+	Glossario     []Term       `yaml:"glossario"`       // the plan's own abbreviations, beside config.yaml's
+	Relazione     []Report     `yaml:"relazione,years"` // the Relazione sulla performance of each year (cycle.go)
 
 	// How the act combines achievements: "media_ponderata" (the default
 	// with percentages) or "nessuno" (the default otherwise).
@@ -161,20 +166,51 @@ func (p *Plan) Computes() bool {
 // Coefficients reports whether the plan's weights are coefficients.
 func (p *Plan) Coefficients() bool { return p.Weights() == WeightCoefficient }
 
-// Atto is an administrative act: what it is and when it was adopted.
+// Atto is an administrative act: what it is, when it was adopted and,
+// when given, where it is published.
 type Atto struct {
 	Atto Text `yaml:"atto,required"` // "deliberazione n. G/4"
 	Data Text `yaml:"data,required"` // ISO date, 2024-01-26
+	URL  Text `yaml:"url"`           // the act on the ente's site (Albo, delibere)
+}
+
+// Selection says, for a plan that publishes only some of its sheets
+// (schede: selezione), which ones and where the whole plan is.
+type Selection struct {
+	Descrizione   Text `yaml:"descrizione"`    // which sheets, in words
+	PianoCompleto Text `yaml:"piano_completo"` // the address of the whole plan
+	Pos           Pos  `yaml:"-"`
+}
+
+// Attachment is a document published with a plan or a revision
+// (allegato): a file under the plan's folder, which the site publishes as
+// it is, or the address of a document on another site.
+type Attachment struct {
+	Titolo Text  `yaml:"titolo,required"`
+	File   Text  `yaml:"file"` // relative to the plan's folder: "allegati/delibera-g-59.pdf"
+	URL    Text  `yaml:"url"`
+	Size   int64 `yaml:"-"` // of the file, as the loader found it
+	Pos    Pos   `yaml:"-"`
+}
+
+// Term is an entry of a glossary: an abbreviation as the sheets write it
+// and what it stands for.
+type Term struct {
+	Sigla       Text `yaml:"sigla,required"`       // "SMVP"
+	Significato Text `yaml:"significato,required"` // "Sistema di misurazione e valutazione della performance"
+	Pos         Pos  `yaml:"-"`
 }
 
 // Revision is a revision of the plan approved during the year.
 type Revision struct {
-	ID        Text `yaml:"id,required"`
-	Data      Text `yaml:"data,required"`   // ISO date of the approving act
-	Atto      Text `yaml:"atto,required"`   // the act that approved it
-	Documento Text `yaml:"documento"`       // the document that published it
-	Motivo    Text `yaml:"motivo,required"` // why
-	Pos       Pos  `yaml:"-"`
+	ID        Text         `yaml:"id,required"`
+	Data      Text         `yaml:"data,required"`   // ISO date of the approving act
+	Atto      Text         `yaml:"atto,required"`   // the act that approved it
+	Documento Text         `yaml:"documento"`       // the document that published it
+	Motivo    Text         `yaml:"motivo,required"` // why
+	URL       Text         `yaml:"url"`             // the act on the ente's site
+	Allegati  []Attachment `yaml:"allegati"`
+	Pos       Pos          `yaml:"-"`
 }
 
 // Livelli renames the levels of the plan as its act names them: a PEG's
@@ -360,11 +396,14 @@ type Note struct {
 }
 
 // RevNote explains what a revision did to a sheet or an indicator and why
-// ("revisione attuata", "causa").
+// ("revisione attuata", "causa"). A note that explains the changes of
+// other indicators of the sheet too (an indicator removed and the one that
+// replaces it) names them in Riguarda.
 type RevNote struct {
-	Revisione Text `yaml:"revisione,required"`
-	Attuata   Text `yaml:"revisione_attuata,required"`
-	Causa     Text `yaml:"causa"`
+	Revisione Text   `yaml:"revisione,required"`
+	Attuata   Text   `yaml:"revisione_attuata,required"`
+	Causa     Text   `yaml:"causa"`
+	Riguarda  []Text `yaml:"riguarda"` // ids of other indicators of the sheet it explains
 }
 
 // Text is a scalar kept exactly as written, with its position.

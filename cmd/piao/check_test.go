@@ -53,6 +53,7 @@ func listTree(t *testing.T, dir string) map[string]int64 {
 // lacks the ente's IPA code and the site's public address, which the
 // source document does not give (the office must add them).
 var exampleWarnings = []string{
+	"config.yaml: avviso: il piè di pagina non mostra tutti i recapiti dell'ente",
 	"config.yaml: avviso: manca ente.codice_ipa",
 	"config.yaml: avviso: manca url_base",
 }
@@ -70,7 +71,7 @@ func TestCheckExampleClean(t *testing.T) {
 		}
 	}
 	want := len(exampleWarnings)
-	if code != 0 || errOut != "" || len(heads) != want+1 || heads[want] != "0 errori, 2 avvisi" {
+	if code != 0 || errOut != "" || len(heads) != want+1 || heads[want] != "0 errori, 3 avvisi" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	for i, w := range exampleWarnings {
@@ -96,7 +97,7 @@ func TestCheckText(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if last := lines[len(lines)-1]; last != "24 errori, 10 avvisi" {
+	if last := lines[len(lines)-1]; last != "24 errori, 11 avvisi" {
 		t.Errorf("summary %q", last)
 	}
 	var heads []string
@@ -106,14 +107,14 @@ func TestCheckText(t *testing.T) {
 		case strings.HasPrefix(l, "\tsuggerimento: "), strings.HasPrefix(l, "\t"):
 		case findingLine.MatchString(l):
 			heads = append(heads, l)
-		case wholeFileLine.MatchString(l): // url_base and codice_ipa, before the lines of config.yaml
+		case wholeFileLine.MatchString(l): // the contacts, url_base and codice_ipa, before the lines of config.yaml
 			whole++
 		default:
 			t.Errorf("unexpected line %q", l)
 		}
 	}
-	if len(heads) != 32 || whole != 2 {
-		t.Errorf("%d findings and %d about all of config.yaml, want 32 and 2", len(heads), whole)
+	if len(heads) != 32 || whole != 3 {
+		t.Errorf("%d findings and %d about all of config.yaml, want 32 and 3", len(heads), whole)
 	}
 	if !sort.SliceIsSorted(heads, func(i, j int) bool { return lessFinding(heads[i], heads[j]) }) {
 		t.Errorf("findings not sorted:\n%s", strings.Join(heads, "\n"))
@@ -148,8 +149,8 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &raw); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if len(raw) != 34 {
-		t.Fatalf("%d findings, want 34", len(raw))
+	if len(raw) != 35 {
+		t.Fatalf("%d findings, want 35", len(raw))
 	}
 	keys := []string{"col", "file", "hint", "line", "message", "severity", "source"}
 	sev := map[string]int{}
@@ -164,10 +165,10 @@ func TestCheckJSON(t *testing.T) {
 		}
 		sev[f["severity"].(string)]++
 	}
-	if sev["error"] != 24 || sev["warning"] != 10 {
-		t.Errorf("severities %v, want 24 error and 10 warning", sev)
+	if sev["error"] != 24 || sev["warning"] != 11 {
+		t.Errorf("severities %v, want 24 error and 11 warning", sev)
 	}
-	first := raw[2] // after the two about the whole of config.yaml (line 0)
+	first := raw[3] // after the three about the whole of config.yaml (line 0)
 	if first["file"] != "config.yaml" || first["line"] != 5.0 || first["col"] != 1.0 ||
 		!strings.Contains(first["hint"].(string), "dichiarazione_accessibilita") ||
 		!strings.HasPrefix(first["source"].(string), "dichiarazione_accesibilita:") {
@@ -185,7 +186,7 @@ func TestCheckWarningsOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, code := runPiao(t, "check", "-s", site)
-	if code != 0 || !strings.Contains(out, "suap.yaml:78:9: avviso: sembra un dato personale (indirizzo e-mail)") || !strings.HasSuffix(out, "0 errori, 3 avvisi\n") {
+	if code != 0 || !strings.Contains(out, "suap.yaml:79:9: avviso: sembra un dato personale (indirizzo e-mail)") || !strings.HasSuffix(out, "0 errori, 4 avvisi\n") {
 		t.Errorf("exit %d, stdout %q", code, out)
 	}
 	if _, _, code := runPiao(t, "check", "-s", site, "--format", "xml"); code != 2 {

@@ -120,6 +120,7 @@ const configYAML = `ente:
   nome: Camera di Commercio Sintetica
   indirizzo: Via Esempio 1, 28100 Novara
   pec: protocollo@pec.example.it
+  email: urp@example.it
   codice_ipa: cciaa_sint
 lingua: it
 url_base: https://trasparenza.example.it/piao/
@@ -138,6 +139,7 @@ func (g *gen) planYAML() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "titolo: \"Piano Integrato di Attività e Organizzazione (PIAO) %d-%d\"\n", g.first, g.first+2)
 	fmt.Fprintf(&b, "periodo: %d-%d\nschede: selezione\n", g.first, g.first+2)
+	b.WriteString("selezione:\n  piano_completo: https://www.example.it/piano-completo\n")
 	fmt.Fprintf(&b, "approvazione:\n  atto: \"deliberazione n. G/4\"\n  data: %d-01-26\n", g.first)
 	fmt.Fprintf(&b, "revisioni:\n  - id: %s\n    data: %d-09-12\n", g.rev, g.first)
 	fmt.Fprintf(&b, "    atto: \"deliberazione n. G/59 del 12.09.%d\"\n", g.first)

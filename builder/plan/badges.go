@@ -1,0 +1,179 @@
+package plan
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Badge names what revisions did to a sheet or an indicator, for the
+// lists and the search filter: "target ridotto", "indicatore stralciato".
+// Badges are computed from the changes, never written in the content.
+type Badge int
+
+// The badges, in the order a list shows them. A field's badge is in the
+// table of fields (Spec.Badge); Target and Resources become their Down
+// or Up twin when every change of the kind compares two numbers of the
+// same unit the same way.
+const (
+	BadgeNone Badge = iota
+	BadgeSheetAdded
+	BadgeSheetRemoved
+	BadgeIndicatorAdded
+	BadgeIndicatorRemoved
+	BadgeTarget
+	BadgeTargetDown
+	BadgeTargetUp
+	BadgeWeight
+	BadgeResources
+	BadgeResourcesDown
+	BadgeResourcesUp
+	BadgeDescription
+	BadgeAlgorithm
+	BadgeData // source, unit of measure, typology, baseline, past values
+	BadgeNote // a footnote added or removed
+	badgeCount
+)
+
+var badgeKeys = [...]string{"", "scheda-inserita", "scheda-stralciata", "indicatore-nuovo", "indicatore-stralciato",
+	"target-modificato", "target-ridotto", "target-aumentato", "peso-modificato", "risorse-modificate",
+	"risorse-ridotte", "risorse-aumentate", "descrizione-modificata", "algoritmo-modificato", "dati-modificati",
+	"nota-modificata"}
+
+// Key names the badge in the theme's words (badge.KEY) and in the search
+// filter: "target-ridotto".
+func (b Badge) Key() string { return badgeKeys[b] }
+
+// Badges lists every badge, in order.
+func Badges() []Badge {
+	out := make([]Badge, 0, badgeCount-1)
+	for b := BadgeNone + 1; b < badgeCount; b++ {
+		out = append(out, b)
+	}
+	return out
+}
+
+// Badges says what the plan's revisions did to the sheet and its
+// indicators, in order. A sheet added or removed says only that.
+func (s *Sheet) Badges() []Badge {
+	switch {
+	case s.Added():
+		return []Badge{BadgeSheetAdded}
+	case s.Removed():
+		return []Badge{BadgeSheetRemoved}
+	}
+	return s.Plan.badges(s.allChanges(nil))
+}
+
+// Badges says what the plan's revisions did to indicator ind of sheet s.
+func (ind *Indicator) Badges(s *Sheet) []Badge { return s.Plan.badges(s.allChanges(ind)) }
+
+// allChanges is every change of every revision to the sheet, or only to
+// one of its indicators.
+func (s *Sheet) allChanges(ind *Indicator) []Change {
+	var out []Change
+	for _, r := range s.Plan.Revisioni {
+		for _, c := range s.Changes(r.ID.S) {
+			if ind == nil || c.Indicator == ind {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// badges turns changes into badges: a field the plan does not have (a
+// weight in a plan without weights) gives none.
+func (p *Plan) badges(changes []Change) []Badge {
+	var seen [badgeCount]bool
+	way := map[Badge]int{} // of targets and resources: -1 down, 1 up, 2 mixed or not comparable
+	for _, c := range changes {
+		switch {
+		case c.OfSheet() && c.Kind == Added:
+			seen[BadgeSheetAdded] = true
+		case c.OfSheet():
+			seen[BadgeSheetRemoved] = true
+		case c.Note != nil:
+			seen[BadgeNote] = true
+		case c.Kind == Added:
+			seen[BadgeIndicatorAdded] = true
+		case c.Kind == Removed:
+			seen[BadgeIndicatorRemoved] = true
+		case c.Field.Spec == nil || !p.Has(c.Field.Spec) || c.Field.Badge == BadgeNone:
+		default:
+			b := c.Field.Badge
+			seen[b] = true
+			if b == BadgeTarget || b == BadgeResources {
+				d := 2
+				if c.Field.Key == "target" || c.Field.Key == "risorse" {
+					d = Compare(c.Old, c.New)
+				}
+				if w, ok := way[b]; ok && w != d || d == 0 {
+					d = 2
+				}
+				way[b] = d
+			}
+		}
+	}
+	for _, b := range []Badge{BadgeTarget, BadgeResources} {
+		if seen[b] && way[b] != 2 {
+			seen[b] = false
+			seen[b+1+Badge(max(way[b], 0))] = true // Down, then Up
+		}
+	}
+	var out []Badge
+	for b := BadgeNone + 1; b < badgeCount; b++ {
+		if seen[b] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// Compare compares two values when each is one number with the same unit
+// around it ("≤ 20%" and "≤ 5%", "€ 1.105.500,00" and "€ 1.201.904,83",
+// "≥ 12" and "80"): -1 when the later is smaller, 1 when larger; 0 when
+// they are equal or not comparable (a date, "SI", two numbers, other
+// units).
+func Compare(before, after string) int {
+	a, ua, ok1 := quantity(before)
+	b, ub, ok2 := quantity(after)
+	switch {
+	case !ok1 || !ok2 || ua != ub || a == b:
+		return 0
+	case b < a:
+		return -1
+	}
+	return 1
+}
+
+// numberRE finds a number as Italian texts write it: thousands with dots
+// and decimals with a comma ("1.105.500,00", "12,5"). A dot between other
+// digits ("30.06", a date) splits them into two numbers: not comparable.
+var (
+	numberRE    = regexp.MustCompile(`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`)
+	thousandsRE = regexp.MustCompile(`^\d{1,3}(?:\.\d{3})+$`) // "1.105", "12.500": not decimals
+)
+
+// quantity reads a value as one number and its unit: what is around the
+// number, without comparison signs and spaces, in lower case.
+func quantity(s string) (float64, string, bool) {
+	locs := numberRE.FindAllStringIndex(s, -1)
+	if len(locs) != 1 {
+		return 0, "", false
+	}
+	num := s[locs[0][0]:locs[0][1]]
+	if strings.Contains(num, ",") || thousandsRE.MatchString(num) {
+		num = strings.ReplaceAll(num, ".", "") // dots between thousands
+	}
+	n, err := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64)
+	if err != nil {
+		return 0, "", false
+	}
+	around := s[:locs[0][0]] + " " + s[locs[0][1]:]
+	unit := strings.Join(strings.FieldsFunc(strings.ToLower(around), func(r rune) bool {
+		return r == ' ' || slices.Contains([]rune("≤≥<>=~±"), r)
+	}), " ")
+	return n, unit, true
+}
