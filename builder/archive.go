@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -155,27 +156,28 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 		return nil, ds
 	}
 	// The snapshot is of one plan: its renderer, menus and search see that
-	// plan alone.
+	// plan alone, in each of the site's languages.
 	single := *site.Model
 	single.Plans = []*plan.Plan{p}
-	// The snapshot has a search page and an index of its own plan, so
-	// that search works in it opened from disk or from its zip, years
-	// later, without the current site.
 	files := selectSnapshot(site, p)
-	search := buildSearchIndex(&single, th.words).encode()
-	for name, b := range search.Files {
-		files[name] = b
+	ls := newLangSite(&single, th)
+	ls.pages = map[string]bool{}
+	for name := range files {
+		ls.pages[name] = path.Ext(name) == ".html"
 	}
-	r, err := newRenderer(th, &single, nil, nil, search)
-	if err != nil {
-		return nil, err
+	renderers := make([]*renderer, len(ls.langs))
+	for i, l := range ls.langs {
+		r, err := snapshotSearch(th, ls, l, files)
+		if err != nil {
+			return nil, err
+		}
+		renderers[i] = r
 	}
-	if files[searchPagePath], err = r.render(searchPage(&single, r.words)); err != nil {
-		return nil, err
-	}
-	landing := &page{Kind: "snapshot", Path: homePath(), Plan: p, Snapshot: &meta,
+	r := renderers[0]
+	landing := &page{Kind: "snapshot", Path: homePath(), Plan: r.site.Plans[0], Snapshot: &meta,
 		Title:     r.words.T("page.snapshot", "date", r.words.Date(opt.Date), "plan", p.Titolo.S),
 		Published: p.Published(), Updated: opt.Date}
+	var err error
 	if files[landing.Path], err = r.render(landing); err != nil {
 		return nil, err
 	}
@@ -187,6 +189,12 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 	for name, b := range files {
 		if path.Ext(name) != ".html" {
 			continue
+		}
+		r := renderers[0] // the banner in the page's language
+		for i, l := range ls.langs {
+			if l.prefix != "" && strings.HasPrefix(name, l.prefix) {
+				r = renderers[i]
+			}
 		}
 		banner, err := r.banner(name, &meta)
 		if err != nil {
@@ -200,6 +208,30 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 		files[name] = out.Bytes()
 	}
 	return seal(files, meta)
+}
+
+// snapshotSearch gives a snapshot a search page and an index of its own
+// plan in language l, so that search works in it opened from disk or from
+// its zip, years later, without the current site; it returns the
+// renderer of l's pages.
+func snapshotSearch(th *theme, ls *langSite, l *siteLang, files map[string][]byte) (*renderer, error) {
+	search := buildSearchIndex(l.plain, l.words).encode()
+	search.Dir = l.prefix + search.Dir
+	for name, b := range search.Files {
+		files[l.prefix+name] = b
+	}
+	r, err := newRenderer(&theme{fs: th.fs, words: l.words, langs: th.langs}, l.model, nil, nil, search)
+	if err != nil {
+		return nil, err
+	}
+	if ls.multi() {
+		r.lang, r.langs = l, ls
+	}
+	pg := searchPage(l.model, l.words)
+	pg.Path = l.prefix + pg.Path
+	ls.pages[pg.Path] = true
+	files[pg.Path], err = r.render(pg)
+	return r, err
 }
 
 // seal adds the metadata, then the manifest of every file, the metadata
@@ -256,9 +288,15 @@ func selectSnapshot(site *Site, p *plan.Plan) map[string][]byte {
 			queue = append(queue, name)
 		}
 	}
-	prefix := slug(p.Slug) + "/"
+	prefixes := []string{slug(p.Slug) + "/"} // the plan's folder, in every language's
+	if site.Model != nil {
+		prefixes = nil
+		for _, l := range langPrefixes(&site.Model.Config) {
+			prefixes = append(prefixes, l+slug(p.Slug)+"/")
+		}
+	}
 	for _, name := range site.Paths() {
-		if strings.HasPrefix(name, prefix) || strings.HasPrefix(name, "assets/") {
+		if strings.HasPrefix(name, "assets/") || slices.ContainsFunc(prefixes, func(pre string) bool { return strings.HasPrefix(name, pre) }) {
 			take(name)
 		}
 	}
@@ -360,9 +398,13 @@ func insertBanner(html, banner []byte) []byte {
 func (r *renderer) banner(p string, meta *SnapshotMeta) ([]byte, error) {
 	from := snapshotPath(meta.Nome, p)
 	var buf bytes.Buffer
+	title := meta.Titolo
+	if r.lang != nil && len(r.site.Plans) == 1 { // the plan's title in the page's language
+		title = stripFallbacks(r.site.Plans[0].Titolo.S)
+	}
 	err := r.tmpl["snapshot"].ExecuteTemplate(&buf, "archived", map[string]any{
-		"Date": meta.Data, "Title": meta.Titolo,
-		"Current": relURL(from, homePath()), "Archive": relURL(from, archivePath()),
+		"Date": meta.Data, "Title": title,
+		"Current": relURL(from, r.local(homePath())), "Archive": relURL(from, r.local(archivePath())),
 	})
 	return buf.Bytes(), err
 }

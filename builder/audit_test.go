@@ -25,6 +25,9 @@ type auditPage struct {
 	Match string
 	Query string
 	Ready string // a CSS selector to wait for before auditing (search results)
+	// Site is "bilingue" for a page of the bilingual example (under
+	// bilingualDir), "" for the example's.
+	Site string
 }
 
 var auditPages = []auditPage{
@@ -61,14 +64,32 @@ var auditPages = []auditPage{
 	{Kind: "unit", Match: "/" + cycleDir + "/piao-2025-2027/unita/ragioneria/"},
 	{Kind: "listing", Match: "/" + cycleDir + "/piao-2025-2027/indici/esiti-"},
 	{Kind: "search", Match: "/" + cycleDir + "/", Query: "?q=formazione", Ready: ".results li a"}, // with the Esito filter
+	// The bilingual example: the page to choose the language, and pages of
+	// each language; German pages with a text and a body in Italian.
+	{Site: "bilingue", Kind: "languages"},
+	{Site: "bilingue", Kind: "home", Match: "/de/"},
+	{Site: "bilingue", Kind: "sheet", Match: "/it/piao-2025-2027/operativi/pagamenti/index.html"},
+	{Site: "bilingue", Kind: "sheet", Match: "/de/piao-2025-2027/operativi/pagamenti/index.html"}, // revised values
+	{Site: "bilingue", Kind: "sheet", Match: "/de/piao-2025-2027/operativi/strade/index.html"},    // a text in Italian
+	{Site: "bilingue", Kind: "sheet", Match: "/de/piao-2025-2027/operativi/sportello/index.html"}, // a body in Italian
+	{Site: "bilingue", Kind: "revisions", Match: "/de/"},
+	{Site: "bilingue", Kind: "search", Match: "/de/", Query: "?q=Zahlungen", Ready: ".results li a"},
+	{Site: "bilingue", Kind: "opendata", Match: "/de/"},
 }
 
 // name is how subtests and files call the page.
 func (a auditPage) name() string {
-	if a.Match == "" {
-		return a.Kind
+	name := a.Kind
+	if a.Match != "" {
+		name += "_" + path.Base(strings.TrimSuffix(a.Match, "index.html"))
 	}
-	return a.Kind + "_" + path.Base(strings.TrimSuffix(a.Match, "index.html"))
+	if a.Site != "" {
+		name = a.Site + "_" + name
+		if lang, _, ok := strings.Cut(strings.TrimPrefix(a.Match, "/"), "/"); ok {
+			name += "_" + lang
+		}
+	}
+	return name
 }
 
 // path finds the page in the built site: among the cycle's pages (under
@@ -81,7 +102,8 @@ func (a auditPage) path(s *Site) (string, error) {
 	slices.Sort(paths)
 	inCycle := strings.HasPrefix(a.Match, "/"+cycleDir+"/")
 	for _, p := range paths {
-		if s.Kinds[p] == a.Kind && strings.Contains("/"+p, a.Match) && strings.HasPrefix(p, cycleDir+"/") == inCycle {
+		if s.Kinds[p] == a.Kind && strings.Contains("/"+p, a.Match) && strings.HasPrefix(p, bilingualDir) == (a.Site != "") &&
+			strings.HasPrefix(p, cycleDir+"/") == inCycle {
 			return p, nil
 		}
 	}
@@ -202,6 +224,14 @@ func TestBrowserPages(t *testing.T) {
 			t.Logf("axe: %d rules passed", len(res.Passes))
 			if len(res.Passes) < 12 || !slices.ContainsFunc(res.Passes, func(r axeRule) bool { return r.ID == "landmark-unique" }) {
 				t.Errorf("axe passed only %d rules, landmark-unique among them or not: it checked almost nothing", len(res.Passes))
+			}
+			// A page of a site in several languages names its language and
+			// that of every link to another one, and of a text it shows in
+			// the main language: axe checked them.
+			for _, rule := range []string{"html-has-lang", "html-lang-valid", "valid-lang"} {
+				if a.Site != "" && !slices.ContainsFunc(res.Passes, func(r axeRule) bool { return r.ID == rule }) {
+					t.Errorf("axe did not check %s", rule)
+				}
 			}
 			reportAxe(t, "", res)
 			if w := sideScroll(ctx, t, 320); w != "" {

@@ -21,11 +21,25 @@ import (
 const mostPerKind = 3
 
 // body checks the Markdown body of a sheet.
-func (c *checker) body(s *plan.Sheet) { c.bodyText(s.Body, s.BodyAt, s.Pos.File) }
+func (c *checker) body(s *plan.Sheet) { c.bodies(s.Body, s.Pos.File, s.BodyAt, s.BodyIn) }
 
-// bodyText checks a Markdown body (a sheet's or a narrative section's)
-// that starts on line at of file.
-func (c *checker) bodyText(body string, at int, file string) {
+// bodies checks a Markdown body read from file from line at, and its text
+// in the other languages (NAME.LANG.md, by language).
+func (c *checker) bodies(body, file string, at int, in map[string]plan.Text) {
+	c.bodyText(body, file, at)
+	langs := make([]string, 0, len(in))
+	for l := range in {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	for _, l := range langs {
+		c.bodyText(in[l].S, in[l].Pos.File, 1)
+	}
+}
+
+// bodyText checks a Markdown body (a sheet's or a narrative section's,
+// in any language), read from file from line at.
+func (c *checker) bodyText(body, file string, at int) {
 	if strings.TrimSpace(body) == "" {
 		return
 	}
@@ -75,10 +89,12 @@ func bodyProblem(p markup.Problem) (msg, hint string) {
 // fieldTexts checks the inline Markdown of every text of the plan and its
 // sheets against the parser's bounds.
 func (c *checker) fieldTexts(in *markup.Inliner) {
-	check := func(t plan.Text) {
-		if ps := in.Check(t.S); len(ps) > 0 {
-			msg, hint := bodyProblem(ps[0])
-			c.ds.errorf(t.Pos, hint, "%s", msg)
+	check := func(text plan.Text) {
+		for _, t := range everyLang(text) {
+			if ps := in.Check(t.S); len(ps) > 0 {
+				msg, hint := bodyProblem(ps[0])
+				c.ds.errorf(t.Pos, hint, "%s", msg)
+			}
 		}
 	}
 	eachText(reflect.ValueOf(c.p).Elem(), check)

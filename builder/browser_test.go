@@ -32,7 +32,9 @@ import (
 const toolsDir = "../.tools/node_modules"
 
 // browserEnv is the published example site, its server and the browser,
-// shared by every browser test of the package.
+// shared by every browser test of the package. The site holds, under
+// bilingue/, the bilingual example (Italian and German) with one text and
+// one body that German lacks (bilingualVariant).
 type browserEnv struct {
 	site    *Site
 	src     string // the site folder: the example, with an archived snapshot
@@ -84,6 +86,16 @@ func startBrowserEnv() (*browserEnv, error) {
 		return nil, err
 	}
 	envClose = append(envClose, func() { _ = os.RemoveAll(tmp) })
+	bilingual, err := bilingualVariant(filepath.Join(tmp, "bilingue-src"))
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range bilingual.Files {
+		site.Files[bilingualDir+name] = b
+	}
+	for name, k := range bilingual.Kinds {
+		site.Kinds[bilingualDir+name] = k
+	}
 	dir := filepath.Join(tmp, "public")
 	if err := Publish(site, dir); err != nil {
 		return nil, err
@@ -203,6 +215,47 @@ func open(ctx context.Context, t *testing.T, url string) {
 		t.Fatalf("opening %s: %v", url, err)
 	}
 	eval[bool](ctx, t, `document.fonts.ready.then(() => true)`)
+}
+
+// bilingualDir is the folder of the browser suite's site that holds the
+// bilingual example.
+const bilingualDir = "bilingue/"
+
+// bilingualVariant builds, from a copy in dir, the bilingual example
+// (testdata/plans/g-bilingue) with the German of one operational objective
+// and the German body of a Markdown sheet taken out: its German pages
+// show those in Italian, marked as such.
+func bilingualVariant(dir string) (*Site, error) {
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "plans", "g-bilingue"))); err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "golden")); err != nil {
+		return nil, err
+	}
+	ops := filepath.Join(dir, "content", "piao-2025-2027", "operativi")
+	if err := os.Remove(filepath.Join(ops, "sportello.de.md")); err != nil {
+		return nil, err
+	}
+	strade := filepath.Join(ops, "strade.yaml")
+	b, err := os.ReadFile(strade)
+	if err != nil {
+		return nil, err
+	}
+	without := strings.Replace(string(b), "  de: Planmäßige Instandhaltung der Gemeindestraßen\n", "", 1)
+	if without == string(b) {
+		return nil, fmt.Errorf("%s: no German objective to take out", strade)
+	}
+	if err := os.WriteFile(strade, []byte(without), 0o644); err != nil {
+		return nil, err
+	}
+	site, ds := Build(Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true})
+	if site == nil {
+		return nil, fmt.Errorf("bilingual build failed:\n%s", ds.Error())
+	}
+	if len(ds) != 2 {
+		return nil, fmt.Errorf("the bilingual variant has %d findings, want the 2 untranslated texts:\n%s", len(ds), ds.Error())
+	}
+	return site, nil
 }
 
 // exampleWithSnapshot copies the example site into a temporary folder and

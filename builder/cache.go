@@ -29,6 +29,7 @@ type Cache struct {
 
 type cachedSheet struct {
 	kind  plan.Kind
+	langs []string // the site's languages when it was decoded
 	src   []byte
 	sheet *plan.Sheet // as decoded, never handed out
 	diags Diagnostics // what decoding it found
@@ -102,13 +103,13 @@ func (l *loader) sheets(jobs []sheetJob) []*plan.Sheet {
 // loadOne loads a sheet, through the cache if the loader has one. It
 // writes nothing shared: the cache is only read.
 func (l *loader) loadOne(job sheetJob) sheetLoad {
-	sub := &loader{fsys: l.fsys, files: map[string][]byte{}}
+	sub := &loader{fsys: l.fsys, files: map[string][]byte{}, langs: l.langs}
 	res := func(s *plan.Sheet) sheetLoad { return sheetLoad{sheet: s, diags: sub.diags, files: sub.files} }
 	c := l.cache
 	if c == nil {
 		return res(sub.loadSheet(job))
 	}
-	if e := c.sheets[job.file]; e != nil && e.kind == job.kind {
+	if e := c.sheets[job.file]; e != nil && e.kind == job.kind && slices.Equal(e.langs, l.langs) {
 		src, err := sub.readListed(job.file, job.regular)
 		if err != nil {
 			return res(nil)
@@ -123,7 +124,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 	r := res(sub.loadSheet(job))
 	r.diags, r.parsed = sub.diags, true
 	if r.sheet != nil {
-		r.store = &cachedSheet{kind: job.kind, src: sub.files[job.file], sheet: r.sheet, load: c.loads,
+		r.store = &cachedSheet{kind: job.kind, langs: l.langs, src: sub.files[job.file], sheet: r.sheet, load: c.loads,
 			diags: slices.Clone(sub.diags)}
 		r.sheet = handOut(r.sheet)
 	}

@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"maps"
 	"path"
 	"reflect"
 	"regexp"
@@ -250,6 +251,9 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.explained(s)
 	c.body(s)
 	c.links(s.Body, s.BodyAt, s.Pos.File)
+	for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
+		c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File)
+	}
 	c.fieldLinks(s.Fields())
 	c.cycle(s)
 	for i := range s.Indicatori {

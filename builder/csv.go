@@ -18,7 +18,8 @@ import (
 // UTF-8 with a byte order mark so that spreadsheets read the accented
 // letters right. docs/open-data.md documents every column.
 
-// table is one CSV file, whose rows are made as they are written.
+// table is one CSV file, whose rows are made as they are written; title
+// is the key of the words that name it.
 type table struct {
 	file, title string
 	header      []string
@@ -171,7 +172,7 @@ func yesNo(b bool) string {
 }
 
 func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
-	t := table{file: "schede.csv", title: w.T("data.sheets.title")}
+	t := table{file: "schede.csv", title: "data.sheets.title"}
 	for _, c := range placeColumns(p, w) {
 		t.header = append(t.header, c.name)
 	}
@@ -264,7 +265,7 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 }
 
 func indicatorTable(model *plan.Site, w *words, p *plan.Plan) table {
-	t := table{file: "indicatori.csv", title: w.T("data.indicators.title")}
+	t := table{file: "indicatori.csv", title: "data.indicators.title"}
 	t.header = append([]string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "in_vigore",
 		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, p.Specs(plan.IndicatorSpecs()))...)
 	t.header = append(t.header, "pagina")
@@ -330,7 +331,7 @@ func changeTable(model *plan.Site, w *words, p *plan.Plan) table {
 			}
 		}
 	}
-	return table{file: "revisioni.csv", title: w.T("data.changes.title"), header: changeColumns, rows: rows}
+	return table{file: "revisioni.csv", title: "data.changes.title", header: changeColumns, rows: rows}
 }
 
 var changeKinds = map[plan.ChangeKind]string{plan.Modified: "modificato", plan.Added: "inserito", plan.Removed: "stralciato"}

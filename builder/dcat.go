@@ -26,10 +26,13 @@ const (
 
 	// The labels the vocabularies give the concepts the catalogue names:
 	// DCAT-AP 3 wants a concept's label and a scheme's title in the graph.
-	goveLabel        = "Governo e settore pubblico" // EU data theme GOVE, in Italian
-	dataThemeTitle   = "Data theme"                 // the EU scheme of data themes
-	attributionLabel = "Attribution"                // ADMS licence type
+	dataThemeTitle   = "Data theme"  // the EU scheme of data themes
+	attributionLabel = "Attribution" // ADMS licence type
 )
+
+// goveLabels are the labels the EU vocabulary of data themes gives GOVE.
+var goveLabels = map[string]string{"it": "Governo e settore pubblico", "de": "Regierung und öffentlicher Sektor",
+	"fr": "Gouvernement et secteur public", "sl": "Vlada in javni sektor", "en": "Government and public sector"}
 
 // catalogTitle and catalogDescription name the catalogue by the kind of
 // the site's plans: "Dati aperti del PIAO".
@@ -57,10 +60,16 @@ func catalogDescription(model *plan.Site, w *words) string {
 // nil without url_base, since a catalogue with relative IRIs names
 // nothing a harvester can reach.
 func catalog(model *plan.Site, w *words, downloads []download) (jsonld, ttl []byte, err error) {
-	if !hasCatalog(model) {
+	return catalogIn(oneLang(model, w), downloads)
+}
+
+// catalogIn is catalog in the languages ds: every text in each, and the
+// languages of the datasets.
+func catalogIn(ds dataLangs, downloads []download) (jsonld, ttl []byte, err error) {
+	if !hasCatalog(ds[0].model) {
 		return nil, nil, nil
 	}
-	g := catalogGraph(model, w, downloads)
+	g := catalogGraphIn(ds, downloads)
 	jsonld, err = marshalJSON(jsonLD(g))
 	return jsonld, turtle(g), err
 }
@@ -69,13 +78,22 @@ func catalog(model *plan.Site, w *words, downloads []download) (jsonld, ttl []by
 // an absolute url_base.
 func hasCatalog(model *plan.Site) bool { return baseURL(&model.Config) != "" }
 
-// catalogIRI is the absolute IRI of an output path.
-func catalogIRI(model *plan.Site, target string) string { return baseURL(&model.Config) + target }
+// catalogIRI is the absolute IRI of a file of the open data, in the main
+// language's folder.
+func catalogIRI(model *plan.Site, target string) string {
+	return baseURL(&model.Config) + mainPrefix(&model.Config) + target
+}
+
+// pageIRI is the absolute IRI of a page in language lang.
+func pageIRI(model *plan.Site, lang, target string) string {
+	return baseURL(&model.Config) + langPrefixes(&model.Config)[lang] + target
+}
 
 // dcatBuild holds what the nodes of a catalogue share.
 type dcatBuild struct {
 	model     *plan.Site
 	w         *words
+	langs     dataLangs // the main one first
 	g         rdfGraph
 	downloads []download
 	cat       *rdfNode
@@ -91,19 +109,23 @@ func (b *dcatBuild) frag(id string) string { return catalogIRI(b.model, openData
 func (b *dcatBuild) ipa() string { return b.model.Config.Ente.CodiceIPA.S }
 
 func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
-	b := &dcatBuild{model: model, w: w, downloads: downloads}
-	cfg := &model.Config
+	return catalogGraphIn(oneLang(model, w), downloads)
+}
+
+func catalogGraphIn(ds dataLangs, downloads []download) []*rdfNode {
+	model, w := ds[0].model, ds[0].words
+	b := &dcatBuild{model: model, w: w, langs: ds, downloads: downloads}
 	b.cat = b.g.add(&rdfNode{ID: b.frag("catalogo"), Types: []string{"dcatapit:Catalog", "dcat:Catalog"}})
 	b.agent = b.g.add(&rdfNode{ID: b.frag("ente"), Types: []string{"dcatapit:Agent", "foaf:Agent"}})
-	b.agent.text("foaf:name", cfg.Ente.Nome.S, w.Lang)
+	b.texts(b.agent, "foaf:name", func(l dataLang) string { return l.model.Config.Ente.Nome.S })
 	if b.ipa() != "" {
 		b.agent.lit("dct:identifier", b.ipa())
 	}
-	b.cat.text("dct:title", catalogTitle(model, w), w.Lang)
-	b.cat.text("dct:description", catalogDescription(model, w), w.Lang)
+	b.texts(b.cat, "dct:title", func(l dataLang) string { return catalogTitle(l.model, l.words) })
+	b.texts(b.cat, "dct:description", func(l dataLang) string { return catalogDescription(l.model, l.words) })
 	b.cat.ref("dct:publisher", b.agent.ID)
-	b.cat.ref("foaf:homepage", b.g.kind(catalogIRI(model, homePath()), "foaf:Document"))
-	b.cat.ref("dct:language", b.language())
+	b.cat.ref("foaf:homepage", b.g.kind(pageIRI(model, w.Lang, homePath()), "foaf:Document"))
+	b.languages(b.cat)
 	b.cat.ref("dcat:themeTaxonomy", b.themeScheme())
 	b.licence = b.licenceNode()
 	b.contact = b.contactNode()
@@ -122,8 +144,29 @@ func catalogGraph(model *plan.Site, w *words, downloads []download) []*rdfNode {
 	return b.g.nodes
 }
 
-func (b *dcatBuild) language() string {
-	return b.g.kind(euAuthority+"language/ITA", "dct:LinguisticSystem")
+// texts gives n the predicate pred in each language, as text says it
+// there; in a site of several languages, a language that lacks the text
+// has none.
+func (b *dcatBuild) texts(n *rdfNode, pred string, text func(l dataLang) string) {
+	for _, l := range b.langs {
+		if s := text(l); s != "" || !b.langs.multi() {
+			n.text(pred, s, l.code)
+		}
+	}
+}
+
+// euLanguages are the EU authority's codes of the languages piao has
+// words for.
+var euLanguages = map[string]string{"it": "ITA", "de": "DEU", "fr": "FRA", "sl": "SLV", "en": "ENG"}
+
+// languages gives n the languages of the site (dct:language): the EU
+// authority's, of those it has a code of.
+func (b *dcatBuild) languages(n *rdfNode) {
+	for _, l := range b.langs {
+		if code, ok := euLanguages[l.code]; ok {
+			n.ref("dct:language", b.g.kind(euAuthority+"language/"+code, "dct:LinguisticSystem"))
+		}
+	}
 }
 
 // theme is the EU data theme of every dataset: government and public
@@ -132,7 +175,7 @@ func (b *dcatBuild) theme() string {
 	iri := euAuthority + "data-theme/GOVE"
 	if b.g.byID[iri] == nil {
 		n := b.g.add(&rdfNode{ID: iri, Types: []string{"skos:Concept"}})
-		n.text("skos:prefLabel", goveLabel, "it")
+		b.texts(n, "skos:prefLabel", func(l dataLang) string { return goveLabels[l.code] })
 		n.ref("skos:inScheme", b.themeScheme())
 	}
 	return iri
@@ -163,7 +206,7 @@ func (b *dcatBuild) licenceNode() *rdfNode {
 		id = b.frag("licenza")
 	}
 	n := b.g.add(&rdfNode{ID: id, Types: types})
-	n.text("foaf:name", l.Nome.S, b.w.Lang)
+	b.texts(n, "foaf:name", func(l dataLang) string { return l.model.Config.Licenza.Nome.S })
 	return n
 }
 
@@ -177,7 +220,7 @@ func (b *dcatBuild) contactNode() *rdfNode {
 		return nil
 	}
 	n := b.g.add(&rdfNode{ID: b.frag("contatto"), Types: []string{"dcatapit:Organization", "vcard:Organization", "vcard:Kind"}})
-	n.text("vcard:fn", e.Nome.S, b.w.Lang)
+	b.texts(n, "vcard:fn", func(l dataLang) string { return l.model.Config.Ente.Nome.S })
 	n.ref("vcard:hasEmail", "mailto:"+mail)
 	if e.Sito.S != "" {
 		n.ref("vcard:hasURL", e.Sito.S)
@@ -215,7 +258,6 @@ func (b *dcatBuild) period(p *plan.Plan) string {
 }
 
 func (b *dcatBuild) planDatasets(p *plan.Plan) {
-	w := b.w
 	period := b.period(p)
 	for _, spec := range datasetSpecs {
 		if !published(b.downloads, dataPath(p, spec.file)) {
@@ -227,22 +269,30 @@ func (b *dcatBuild) planDatasets(p *plan.Plan) {
 		if b.ipa() != "" {
 			ds.lit("dct:identifier", b.ipa()+":"+id)
 		}
-		ds.text("dct:title", w.T("dcat.dataset."+spec.id+".title", "plan", p.Titolo.S), w.Lang)
-		ds.text("dct:description", w.Levelled(p, "dcat.dataset."+spec.id+".description", "linea,obiettivo_strategico,unita"), w.Lang)
+		b.texts(ds, "dct:title", func(l dataLang) string {
+			return l.words.T("dcat.dataset."+spec.id+".title", "plan", l.plan(p).Titolo.S)
+		})
+		b.texts(ds, "dct:description", func(l dataLang) string {
+			return l.words.Levelled(l.plan(p), "dcat.dataset."+spec.id+".description", "linea,obiettivo_strategico,unita")
+		})
 		ds.date("dct:issued", p.Published())
 		ds.date("dct:modified", p.Updated())
 		ds.ref("dcat:theme", b.theme())
 		ds.ref("dct:accrualPeriodicity", b.g.kind(euAuthority+"frequency/IRREG", "dct:Frequency"))
 		ds.ref("dct:rightsHolder", b.agent.ID)
 		ds.ref("dct:publisher", b.agent.ID)
-		ds.ref("dct:language", b.language())
-		ds.ref("dcat:landingPage", b.g.kind(catalogIRI(b.model, planPath(p)), "foaf:Document"))
+		b.languages(ds)
+		for _, l := range b.langs {
+			ds.ref("dcat:landingPage", b.g.kind(pageIRI(b.model, l.code, planPath(p)), "foaf:Document"))
+		}
 		ds.ref("dct:temporal", period)
 		if b.contact != nil {
 			ds.ref("dcat:contactPoint", b.contact.ID)
 		}
-		for _, k := range strings.Split(w.T("dcat.keywords", "kind", p.Tipo.S), ", ") {
-			ds.text("dcat:keyword", k, w.Lang)
+		for _, l := range b.langs {
+			for _, k := range strings.Split(l.words.T("dcat.keywords", "kind", p.Tipo.S), ", ") {
+				ds.text("dcat:keyword", k, l.code)
+			}
 		}
 		for _, file := range []string{spec.file, "piano.json"} {
 			d := findDownload(b.downloads, dataPath(p, file))
@@ -278,7 +328,6 @@ var fileTypes = map[string][2]string{
 }
 
 func (b *dcatBuild) distribution(d download, id string) *rdfNode {
-	w := b.w
 	n := b.g.add(&rdfNode{ID: id, Types: []string{"dcatapit:Distribution", "dcat:Distribution"}})
 	ft := fileTypes[d.Format]
 	n.ref("dct:format", b.g.kind(euAuthority+"file-type/"+ft[0], "dct:MediaTypeOrExtent"))
@@ -288,8 +337,15 @@ func (b *dcatBuild) distribution(d download, id string) *rdfNode {
 	n.ref("dcat:accessURL", file)
 	n.ref("dcat:downloadURL", file)
 	n.ref("dct:license", b.licence.ID)
-	n.text("dct:title", d.Title+" ("+d.Format+")", w.Lang)
-	n.text("dct:description", w.T("dcat.distribution.description", "format", d.Format, "file", path.Base(d.Path)), w.Lang)
+	b.texts(n, "dct:title", func(l dataLang) string {
+		if d.key == "" || l.code == b.w.Lang {
+			return d.Title + " (" + d.Format + ")"
+		}
+		return l.words.T(d.key, d.args...) + " (" + d.Format + ")"
+	})
+	b.texts(n, "dct:description", func(l dataLang) string {
+		return l.words.T("dcat.distribution.description", "format", d.Format, "file", path.Base(d.Path))
+	})
 	// DCAT-AP 3 wants a non-negative integer; it is a decimal too (see docs/open-data.md).
 	n.typed("dcat:byteSize", fmt.Sprint(d.Size), "xsd:nonNegativeInteger")
 	if d.Plan != nil {
@@ -310,7 +366,7 @@ func (b *dcatBuild) standard(s *exportSchema) string {
 	}
 	n := b.g.add(&rdfNode{ID: iri, Types: []string{"dcatapit:Standard", "dct:Standard"}})
 	n.lit("dct:identifier", iri)
-	n.text("dct:title", b.w.T("dcat.standard.title", "file", s.file), b.w.Lang)
-	n.text("dct:description", b.w.T("dcat.standard.description", "file", s.file), b.w.Lang)
+	b.texts(n, "dct:title", func(l dataLang) string { return l.words.T("dcat.standard.title", "file", s.file) })
+	b.texts(n, "dct:description", func(l dataLang) string { return l.words.T("dcat.standard.description", "file", s.file) })
 	return iri
 }

@@ -16,11 +16,13 @@ import (
 //
 // Tag options after the key: "required"; "years" for a []plan.Value
 // written as a mapping from year to value; "s" or "o" for a field that only
-// strategic or only operational sheets have.
+// strategic or only operational sheets have; "lang" for a text that may be
+// written in each of the site's languages (langs.go).
 type decoder struct {
 	file  string
 	kind  string // "s", "o" or "" (any)
 	diags *Diagnostics
+	langs []string // the site's languages, the main one first
 }
 
 var (
@@ -48,9 +50,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	case v.Type() == textType:
 		d.text(n, v)
 	case v.Type() == valueType:
-		d.value(n, v)
-	case v.Type() == labelType && n.Kind == yaml.ScalarNode: // a name alone: singular and plural
-		d.text(n, v.FieldByName("Singolare"))
+		d.value(n, v, false)
+	case v.Type() == labelType && (n.Kind == yaml.ScalarNode || d.isLangMap(n)): // a name alone: singular and plural
+		d.field(n, v.FieldByName("Singolare"), true)
 	case v.Kind() == reflect.Pointer:
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
@@ -64,40 +66,94 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 }
 
 func (d *decoder) text(n *yaml.Node, v reflect.Value) {
+	if d.isLangMap(n) { // a code by language: an error, read as the main language's
+		d.diags.errorf(d.pos(n), hintNotByLang, msgNotByLang)
+		d.quiet(func() { d.langText(n, v) })
+		return
+	}
 	if n.Kind != yaml.ScalarNode {
-		d.diags.errorf(d.pos(n), hintWantText, msgWantText, kindName(n))
+		hint := hintWantText
+		if d.hasLangKey(n) { // {it: a, b, de: c}: YAML reads "b" as a key
+			hint = hintLangComma
+		}
+		d.diags.errorf(d.pos(n), hint, msgWantText, kindName(n))
 		return
 	}
 	s := n.Value
 	if n.Tag == "!!null" && n.Style == 0 && (s == "~" || s == "null" || s == "") {
 		s = ""
 	}
+	if i := strings.IndexFunc(s, escapedControl); i >= 0 { // "\x01" in double quotes: the file itself has none
+		d.diags.errorf(d.pos(n), hintEscapedControl, msgControlChar, []rune(s[i:])[0])
+		s = strings.Map(func(r rune) rune {
+			if escapedControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	v.Set(reflect.ValueOf(plan.Text{S: s, Pos: d.pos(n)}))
 }
 
+// field decodes the value of a field; lang says whether the field is a
+// text the site may write in each of its languages.
+func (d *decoder) field(n *yaml.Node, v reflect.Value, lang bool) {
+	switch {
+	case !lang || n.Kind == yaml.AliasNode || n.Anchor != "":
+		d.decode(n, v)
+	case v.Type() == textType && d.isLangMap(n):
+		d.langText(n, v)
+	case v.Type() == textType:
+		d.text(n, v)
+		d.oneLang(v.Interface().(plan.Text))
+	case v.Type() == valueType:
+		d.value(n, v, true)
+	default:
+		d.decode(n, v)
+	}
+}
+
 // value decodes a plan.Value: a scalar, or a mapping with valore and its
-// earlier value(s).
-func (d *decoder) value(n *yaml.Node, v reflect.Value) {
-	if n.Kind == yaml.ScalarNode {
-		d.text(n, v.FieldByName("Text"))
+// earlier value(s); with lang, a value the site may write in each of its
+// languages: a map by language, or valore and precedente each one.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, lang bool) {
+	if n.Kind == yaml.ScalarNode || lang && d.isLangMap(n) {
+		d.field(n, v.FieldByName("Text"), lang)
 		return
 	}
 	if n.Kind != yaml.MappingNode {
 		d.diags.errorf(d.pos(n), hintWantValue, msgWantValue, kindName(n))
 		return
 	}
+	if d.isLangMap(n) { // a weight by language: an error, read as the main language's
+		d.diags.errorf(d.pos(n), hintNotByLang, msgNotByLang)
+		d.quiet(func() { d.langText(n, v.FieldByName("Text")) })
+		return
+	}
+	if d.hasLangKey(n) { // {it: a, b, de: c}
+		d.diags.errorf(d.pos(n), hintLangComma, msgLangKeys)
+		return
+	}
 	var raw struct {
-		Valore     plan.Text `yaml:"valore,required"`
-		Precedente plan.Text `yaml:"precedente"`
+		Valore     plan.Text `yaml:"valore,required,lang"`
+		Precedente plan.Text `yaml:"precedente,lang"`
 		Revisione  plan.Text `yaml:"revisione"`
 		Precedenti []struct {
-			Valore    plan.Text `yaml:"valore,required"`
+			Valore    plan.Text `yaml:"valore,required,lang"`
 			Revisione plan.Text `yaml:"revisione,required"`
 		} `yaml:"precedenti"`
 		Rimando plan.Text `yaml:"rimando"`
 		Data    plan.Text `yaml:"data"`
 	}
 	d.strct(n, reflect.ValueOf(&raw).Elem())
+	if !lang { // a weight or an amount: one text for every language
+		for _, t := range []plan.Text{raw.Valore, raw.Precedente} {
+			d.notByLang(t)
+		}
+		for _, p := range raw.Precedenti {
+			d.notByLang(p.Valore)
+		}
+	}
 	val := plan.Value{Text: raw.Valore, Rimando: raw.Rimando.S, Data: raw.Data}
 	switch {
 	case raw.Precedente.Pos.IsValid() && len(raw.Precedenti) > 0:
@@ -133,8 +189,9 @@ func (d *decoder) slice(n *yaml.Node, v reflect.Value) {
 
 // years decodes a mapping from year to value into a []plan.Value, or
 // into a slice of another struct with a field Anno (a result, a
-// Relazione), each element with its year.
-func (d *decoder) years(n *yaml.Node, v reflect.Value) {
+// Relazione), each element with its year; lang says whether a value is
+// a text the site may write in each of its languages.
+func (d *decoder) years(n *yaml.Node, v reflect.Value, lang bool) {
 	if n.Kind != yaml.MappingNode {
 		d.diags.errorf(d.pos(n), hintWantYears, msgWantYears, kindName(n))
 		return
@@ -153,7 +210,7 @@ func (d *decoder) years(n *yaml.Node, v reflect.Value) {
 		}
 		seen[k.Value] = true
 		e := reflect.New(v.Type().Elem()).Elem()
-		d.decode(val, e)
+		d.field(val, e, lang)
 		e.FieldByName("Anno").SetString(k.Value)
 		out = reflect.Append(out, e)
 	}
@@ -177,6 +234,7 @@ type fieldInfo struct {
 	key      string
 	required bool
 	years    bool
+	lang     bool // a text the site may write in each of its languages
 }
 
 // fields lists the keys a struct accepts for the decoder's sheet kind; the
@@ -204,6 +262,8 @@ func (d *decoder) fields(t reflect.Type) []fieldInfo {
 				f.required = true
 			case "years":
 				f.years = true
+			case "lang":
+				f.lang = true
 			case "s", "o":
 				allowed = d.kind == "" || d.kind == opt
 			}
@@ -239,9 +299,9 @@ func (d *decoder) strct(n *yaml.Node, v reflect.Value) {
 		seen[f.key] = true
 		before := len(*d.diags)
 		if f.years {
-			d.years(val, v.FieldByIndex(f.index))
+			d.years(val, v.FieldByIndex(f.index), f.lang)
 		} else {
-			d.decode(val, v.FieldByIndex(f.index))
+			d.field(val, v.FieldByIndex(f.index), f.lang)
 		}
 		if f.required && isEmpty(v.FieldByIndex(f.index)) && !d.diags.HasErrorsSince(before) {
 			d.diags.errorf(d.pos(val), hintEmpty(f.key), msgEmptyField, f.key)

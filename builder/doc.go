@@ -41,6 +41,16 @@
 //     errors. portable.go keeps every output path one that Windows and
 //     macOS can hold.
 //
+// A site in several languages (lingue in config.yaml) is one site per
+// language from one model: the model as loaded holds every language's
+// text (plan.Text.Langs; the decoder reads the texts by language,
+// decode_langs.go), and each language's pages, search index and feed are
+// made from a copy of the model in that language (langs.go: project),
+// each in its folder (sitelangs.go); the open data are one set, each text
+// by language (opendata_langs.go). A text a language lacks is shown in the
+// main language, marked with its lang (fallback.go). A site of one
+// language is built as it always was.
+//
 // The fields of sheets and indicators that a revision may change are one
 // table, plan's fields.go: the pages, the change lists, the CSV and JSON
 // open data and the search index range over it, and a test fails when an
@@ -73,9 +83,11 @@
 // one), indexes (the list of a plan's indexes), listing (one index, or one
 // group of a long index), search, opendata, archive, snapshot (an archived
 // snapshot's landing page), reports (the section "Relazione sulla
-// Performance", listing every plan's Relazioni) and report (a plan's
+// Performance", listing every plan's Relazioni), report (a plan's
 // Relazione sulla performance of a year), glossary (a plan's Glossario,
-// when config.yaml or its piano.yaml has a glossario).
+// when config.yaml or its piano.yaml has a glossario) and languages (the
+// page at the root of a site whose every language has its folder, to
+// choose one).
 //
 // Every layout is run with a page, whose fields are:
 //
@@ -98,8 +110,12 @@
 //	frame:       .Chrome (the header, menu and footer's data, prepared
 //	             once: .Lang .Ente .Home .CSS .Plan (with .Indexes and
 //	             .Glossary) .Section .Licence .Address .PEC .Email .Phone
-//	             .SearchesRevisions …),
-//	             .NavPlan
+//	             .SearchesRevisions …; in a site of several languages
+//	             .Langs and .Alternates, the page in each language
+//	             ({Lang, Name, URL, Current}: the switcher, and the head's
+//	             hreflang links), and .Untranslated, printed where the note
+//	             of a page showing texts in the main language goes),
+//	             .NavPlan, .EnteIn LANG, .KindIn LANG
 //	links:       .Rel PATH, .Asset NAME, .Home, .Root, .SectionURL I,
 //	             .PlanURL P, .SheetURL S, .OriginalURL S, .IndicatorURL S I,
 //	             .UnitURL CODE, .AreaURL CODE, .LineURL CODE,
@@ -107,7 +123,9 @@
 //	             or in the index), .ResponsibleURL NAME (the index of
 //	             responsabili), .GlossaryURL P ("" without a glossary),
 //	             .RevisionsURL ID, .PlanRevisionsURL P, .IndexesURL P,
-//	             .SearchURL, .SearchData, .OpenDataURL, .DataURL FILE,
+//	             .SearchURL, .SearchData, .SearchLangScript (the script of the
+//	             search rules of the page's language, loaded before
+//	             search.js; "" for Italian), .OpenDataURL, .DataURL FILE,
 //	             .SheetDataURL S, .FeedURL (.HasFeed), .ArchiveURL, .SnapshotURL M,
 //	             .SnapshotFileURL M FILE, .NarrativeURL SEC, .FullPlanURL P,
 //	             .FullPlanCSS, .RevisionURL R, .SectionDataURL SEC EXT;
@@ -157,7 +175,8 @@
 //	             .SearchFilters (with .Outcomes, the options of the Esito filter,
 //	             and .Badges, the filter by what the revisions did),
 //	             .Attachments LIST (allegati: .Title, .URL, .Kind, .MIME,
-//	             .Size, .External), .Glossary (.Term, .Meaning)
+//	             .Size, .External), .Glossary (.Term, .Meaning, .Untranslated:
+//	             the meaning is the main language's, so no title)
 //	sections:    .SectionNav (the sections before and after), .SectionRevisions
 //	             SEC, .SectionAnchor SEC; a section's own methods: .Added,
 //	             .Removed, .Revised, .Amendments ID
@@ -191,14 +210,17 @@
 //
 // The template functions are t KEY [NAME VALUE]… (a word of the theme's
 // i18n file, its {NAME}s filled in), tn KEY N (a count: KEY.one or
-// KEY.many), date D (a date as precise as the content gives it: "12
+// KEY.many, and KEY.two and KEY.few in a language that has them), date D (a date as precise as the content gives it: "12
 // settembre 2024", "settembre 2016", "2016"), on D (the word before it in a
 // sentence: "il", "nel"), size N (a size in bytes), inline TEXT (a field's
 // text as HTML, with its inline Markdown), plain TEXT (the same as text),
 // marker M (a footnote's marker in brackets), sentence NAME (a name within
 // a sentence), and join, add, slug, anchor, dict (to pass several values to
 // a partial: dict "P" $p "S" .). Print a field's text with inline, never
-// as it is: {{inline .Descrizione.S}}.
+// as it is: {{inline .Descrizione.S}}. In a site of several languages the
+// model a page sees is in the page's language: .Descrizione.S is the text
+// in that language (or the main language's, marked, when the content does
+// not give it), .Descrizione.Main the main language's.
 //
 // After a layout runs, the first use of each abbreviation of the page's
 // glossary inside <main> is marked <abbr title="…"> (glossary.go): a

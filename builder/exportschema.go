@@ -2,6 +2,7 @@ package builder
 
 import (
 	"encoding/json"
+	"maps"
 	"reflect"
 	"strings"
 
@@ -60,7 +61,8 @@ func ExportSchemaFiles() map[string][]byte {
 			"$id":     s.name(),
 			"title":   s.title,
 			"description": "Generato da piao; le chiavi sono descritte in docs/open-data.md. " +
-				"Ogni valore rivedibile riporta il valore in vigore (attuale), quello approvato (iniziale) e i precedenti (storia).",
+				"Ogni valore rivedibile riporta il valore in vigore (attuale), quello approvato (iniziale) e i precedenti (storia). " +
+				"In un sito in più lingue ogni testo è un oggetto con una chiave per lingua ({\"it\": …, \"de\": …}).",
 		}
 		for k, v := range s.root(g) {
 			doc[k] = v
@@ -88,7 +90,32 @@ var exportEnums = map[string][]string{
 }
 
 // exportGen builds a schema; defs are the shared definitions it refers to.
-type exportGen struct{ defs map[string]any }
+// text says that the strings of the value being described are texts: a
+// string, or in a site of several languages an object by language.
+type exportGen struct {
+	defs map[string]any
+	text bool
+}
+
+// textSchema is a text of the open data: a string, or an object with a
+// string per language.
+func (g *exportGen) textSchema() map[string]any {
+	return g.def("testo", func() map[string]any {
+		return map[string]any{"oneOf": []any{map[string]any{"type": "string"}, map[string]any{
+			"type": "object", "propertyNames": map[string]any{"pattern": "^[a-z]{2,3}$"},
+			"minProperties": 2, "additionalProperties": map[string]any{"type": "string"}}}}
+	})
+}
+
+// within is of for the value of a member named key: a text when key is a
+// text's, or when the value is within a text and key is not one of
+// oneKeys.
+func (g *exportGen) within(key string, t reflect.Type) map[string]any {
+	outer := g.text
+	g.text = g.text && !oneKeys[key] || textKeys[key]
+	defer func() { g.text = outer }()
+	return g.of(t)
+}
 
 var (
 	valueJSONType     = reflect.TypeOf(valueJSON{})
@@ -99,8 +126,13 @@ var (
 // of is the schema of a Go type as encoding/json writes it.
 func (g *exportGen) of(t reflect.Type) map[string]any {
 	switch t {
-	case valueJSONType:
-		return g.def("valore", func() map[string]any { return g.object(t) })
+	case valueJSONType: // the value of a weight, and of a text: its strings may be texts
+		return g.def("valore", func() map[string]any {
+			outer := g.text
+			g.text = true
+			defer func() { g.text = outer }()
+			return g.object(t)
+		})
 	case sheetJSONType:
 		return g.def("scheda", g.sheet)
 	case indicatorJSONType:
@@ -110,6 +142,9 @@ func (g *exportGen) of(t reflect.Type) map[string]any {
 	}
 	switch t.Kind() {
 	case reflect.String:
+		if g.text {
+			return g.textSchema()
+		}
 		return map[string]any{"type": "string"}
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
@@ -158,11 +193,12 @@ func (g *exportGen) members(t reflect.Type, props map[string]any, required *[]st
 		if name == "-" || !f.IsExported() {
 			continue
 		}
-		s := g.of(f.Type)
+		s := g.within(name, f.Type)
 		if enum, ok := exportEnums[name]; ok {
 			s = map[string]any{"enum": enum}
 		}
 		if name == "storia" {
+			s = maps.Clone(s)
 			s["minItems"] = 1 // left out when there is no earlier value
 		}
 		props[name] = s

@@ -84,14 +84,18 @@ type atomContent struct {
 	Body string `xml:",chardata"`
 }
 
-// feed is the Atom feed of every plan's revisions, newest first. Links
-// are relative to the feed, at the site's root, or absolute with url_base.
-// Atom dates every entry to the day: a revision whose act the content
-// dates only to the month or the year is left out (check warns), and
-// without a single day to date it by there is no feed (nil).
-func feed(model *plan.Site, w *words) []byte {
+// feed is the Atom feed of every plan's revisions, newest first, in the
+// words w, at the root of the folder prefix (a language's, "de/"). Links
+// are relative to the feed, or absolute with url_base. Atom dates every
+// entry to the day: a revision whose act the content dates only to the
+// month or the year is left out (check warns), and without a single day
+// to date it by there is no feed (nil).
+func feed(model *plan.Site, w *words, prefix string) []byte {
 	cfg := &model.Config
 	base := baseURL(cfg)
+	if base != "" {
+		base += prefix
+	}
 	f := atomFeed{Lang: w.Lang, ID: nameUUID("feed", cfg.Ente.Nome.S), Title: feedTitle(model, w),
 		Author: atomAuthor{cfg.Ente.Nome.S}, Rights: model.Config.Licenza.Nome.S, Base: base,
 		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: homePath()}}}
@@ -209,8 +213,16 @@ type sitemapURLSet struct {
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc        string        `xml:"loc"`
+	LastMod    string        `xml:"lastmod,omitempty"`
+	Alternates []sitemapLink `xml:"http://www.w3.org/1999/xhtml link"` // the page in each language
+}
+
+// sitemapLink is the page in one language.
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // sitemap lists every page with absolute URLs; nil without url_base.
@@ -221,7 +233,14 @@ func sitemap(model *plan.Site, pages []*page) []byte {
 	}
 	var set sitemapURLSet
 	for _, pg := range pages {
-		set.URLs = append(set.URLs, sitemapURL{Loc: base + pg.Path, LastMod: pg.Updated})
+		u := sitemapURL{Loc: base + pg.Path, LastMod: pg.Updated}
+		if pg.r != nil && pg.r.langs != nil && pg.r.langs.multi() {
+			_, alternates := pg.r.twins(pg)
+			for _, a := range alternates {
+				u.Alternates = append(u.Alternates, sitemapLink{Rel: "alternate", HrefLang: a.Lang, Href: a.URL})
+			}
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
 	b, err := xml.MarshalIndent(set, "", "  ")

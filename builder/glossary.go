@@ -21,6 +21,11 @@ import (
 // sees it (without Markdown).
 type glossaryEntry struct{ Term, Meaning string }
 
+// Untranslated reports whether the meaning is the main language's, on a
+// page of another language that lacks it (marked: langs.go). Such a
+// meaning goes in no title attribute, which cannot say its language.
+func (e glossaryEntry) Untranslated() bool { return strings.Contains(e.Meaning, fallbackOpen) }
+
 // glossaryOf is the glossary of plan p (nil: of the site): config.yaml's
 // entries with the plan's, an entry of the plan replacing one of the
 // config with the same abbreviation, in alphabetical order.
@@ -53,7 +58,10 @@ func glossaryOf(site *plan.Site, p *plan.Plan, w *words) []glossaryEntry {
 
 // abbreviator marks the first use of each abbreviation in a page's main
 // content. Abbreviations of letters and digits are found word by word;
-// others ("RI/REA", "D.Lgs.") by search.
+// others ("RI/REA", "D.Lgs.") by search. On a page of a language whose
+// meaning of an abbreviation the content lacks, that abbreviation is not
+// marked, and neither is text shown in the main language: a title
+// attribute in the page's language would not fit it.
 type abbreviator struct {
 	words  map[string]string // escaped abbreviation → escaped meaning
 	others []glossaryEntry   // escaped, with signs in the abbreviation
@@ -65,6 +73,9 @@ func newAbbreviator(entries []glossaryEntry) *abbreviator {
 	}
 	a := &abbreviator{words: map[string]string{}}
 	for _, e := range entries {
+		if e.Untranslated() {
+			continue
+		}
 		term, meaning := html.EscapeString(e.Term), html.EscapeString(e.Meaning)
 		if strings.IndexFunc(e.Term, func(r rune) bool { return !isWordRune(r) }) < 0 {
 			a.words[term] = meaning
@@ -92,7 +103,8 @@ func (a *abbreviator) mark(page []byte) []byte {
 	used := map[string]bool{}
 	out := make([]byte, 0, len(page)+256)
 	out = append(out, page[:start]...)
-	depth := 0 // open skipped elements
+	depth := 0          // open skipped elements
+	inFallback := false // inside a text shown in the main language
 	for i := start; i < end; {
 		if page[i] == '<' {
 			j := tagEnd(page, i)
@@ -111,14 +123,38 @@ func (a *abbreviator) mark(page []byte) []byte {
 		if j < 0 {
 			j = end - i
 		}
-		if depth == 0 {
-			out = a.markText(out, page[i:i+j], used)
-		} else {
-			out = append(out, page[i:i+j]...)
-		}
+		inFallback = a.markOutsideFallbacks(&out, page[i:i+j], used, depth == 0, inFallback)
 		i += j
 	}
 	return append(out, page[end:]...)
+}
+
+// markOutsideFallbacks appends text, marked where mark says, outside the
+// texts shown in the main language (fallbackOpen … fallbackClose), and
+// returns whether text ends inside one.
+func (a *abbreviator) markOutsideFallbacks(out *[]byte, text []byte, used map[string]bool, mark, inFallback bool) bool {
+	for len(text) > 0 {
+		sep := fallbackOpen[0]
+		if inFallback {
+			sep = fallbackClose[0]
+		}
+		k := bytes.IndexByte(text, sep)
+		part := text
+		if k >= 0 {
+			part = text[:k+1]
+		}
+		if mark && !inFallback {
+			*out = a.markText(*out, part, used)
+		} else {
+			*out = append(*out, part...)
+		}
+		if k < 0 {
+			break
+		}
+		inFallback = !inFallback
+		text = text[k+1:]
+	}
+	return inFallback
 }
 
 // markText appends text with the first use of each abbreviation not used

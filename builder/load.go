@@ -26,6 +26,7 @@ type loader struct {
 	diags Diagnostics
 	files map[string][]byte // every file read, by site-relative path
 	cache *Cache            // sheets of the previous load, or nil
+	langs []string          // the site's languages, as config.yaml names them
 }
 
 // loadSite reads config.yaml and every plan under content/ into the model.
@@ -34,9 +35,10 @@ type loader struct {
 func loadSite(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
 
 func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
-	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache}
+	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache, langs: []string{defaultLang}}
 	site := &plan.Site{}
 	if n := l.parse("config.yaml", nil); n != nil {
+		l.langs = configLangs(n)
 		l.decodeInto(n, "config.yaml", "", &site.Config)
 		site.Config.Pos = plan.Pos{File: "config.yaml", Line: 1, Col: 1}
 	}
@@ -78,7 +80,7 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 		}
 		return a.Slug < b.Slug
 	})
-	complete(site)
+	complete(site, l.langs)
 	l.diags.attachSources(l.files)
 	return site, l.diags
 }
@@ -86,17 +88,24 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 // complete gives the model what the content leaves to defaults, so that
 // no later stage writes to it: the breadcrumb trail and the licence of
 // config.yaml, the indicators' ids; and it indexes every plan.
-func complete(site *plan.Site) {
+func complete(site *plan.Site, langs []string) {
 	cfg := &site.Config
 	if len(cfg.Percorso) == 0 {
-		for _, t := range defaultPercorso {
-			cfg.Percorso = append(cfg.Percorso, plan.Link{Titolo: plan.Text{S: t}})
+		for i, t := range defaultPercorso {
+			cfg.Percorso = append(cfg.Percorso, plan.Link{Titolo: defaultText(t, langs, func(lang string) string {
+				if names := defaultPercorsoIn[lang]; names != nil {
+					return names[i]
+				}
+				return ""
+			})})
 		}
 	}
 	if cfg.Licenza.Nome.S == "" {
 		cfg.Licenza.Nome.S = defaultLicence
 		if cfg.Licenza.URL.S == "" {
-			cfg.Licenza.URL.S = defaultLicenceURL
+			cfg.Licenza.URL = defaultText(defaultLicenceURL, langs, func(lang string) string {
+				return strings.TrimSuffix(defaultLicenceURL, "it") + lang
+			})
 		}
 	}
 	for _, p := range site.Plans {
@@ -171,9 +180,11 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		}
 	}
 	var jobs []sheetJob
+	var bodies []bodyFile
 	for _, kind := range []plan.Kind{plan.Strategic, plan.Operational} {
 		if e := listed[kindDir[kind]]; e != nil {
-			jobs = append(jobs, l.listSheets(path.Join(dir, kindDir[kind]), e, kind)...)
+			js, bs := l.listSheets(path.Join(dir, kindDir[kind]), e, kind)
+			jobs, bodies = append(jobs, js...), append(bodies, bs...)
 		}
 	}
 	if e := listed[sectionsDir]; e != nil {
@@ -189,25 +200,27 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 			}
 		}
 	}
+	l.attachBodies(p, bodies)
 	return p
 }
 
 // listSheets lists the sheets of the folder sub, of the given kind. Whatever
 // it cannot list or read, and every subfolder, is an error: no sheet is
 // left out in silence.
-func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) []sheetJob {
+func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) ([]sheetJob, []bodyFile) {
 	switch l.entryKind(sub, e) {
 	case entrySkip:
-		return nil
+		return nil, nil
 	case entryFile:
 		l.diags.errorf(plan.Pos{File: sub}, fmt.Sprintf(hintNotAFolder, kindDir[kind]), msgNotAFolder, kindDir[kind])
-		return nil
+		return nil, nil
 	}
 	entries, err := fs.ReadDir(l.fsys, sub)
 	if err != nil {
 		l.cannotList(sub, err) // and load what was listed
 	}
 	var jobs []sheetJob
+	var bodies []bodyFile
 	for _, e := range entries {
 		name := e.Name()
 		file := path.Join(sub, name)
@@ -224,6 +237,10 @@ func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) []sheetJo
 		if !l.goodName(file) {
 			continue
 		}
+		if b, ok := l.bodyIn(file, e.Type().IsRegular()); ok { // NAME.de.md: a sheet's body in German
+			bodies = append(bodies, b)
+			continue
+		}
 		ext := path.Ext(name)
 		if ext != ".yaml" && ext != ".yml" && ext != ".md" {
 			l.diags.warnf(plan.Pos{File: file}, hintUnknownFile, msgUnknownFile)
@@ -231,7 +248,7 @@ func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) []sheetJo
 		}
 		jobs = append(jobs, sheetJob{file: file, kind: kind, regular: e.Type().IsRegular()})
 	}
-	return jobs
+	return jobs, bodies
 }
 
 // cannotList reports a folder that could not be listed, and why.
@@ -267,7 +284,7 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 }
 
 func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any) {
-	d := &decoder{file: file, kind: kind, diags: &l.diags}
+	d := &decoder{file: file, kind: kind, diags: &l.diags, langs: l.langs}
 	d.decode(n, reflect.ValueOf(v).Elem())
 }
 

@@ -25,11 +25,26 @@ type download struct {
 	Size   int
 	Plan   *plan.Plan  // nil for the site-wide files
 	Sheet  *plan.Sheet // set for a sheet's own JSON
+
+	key  string // the words that name it, with args (a sheet's by its name): for another language's page
+	args []any
+}
+
+// named gives d the title key says, with args.
+func (d download) named(w *words, key string, args ...any) download {
+	d.Title, d.key, d.args = w.T(key, args...), key, args
+	return d
 }
 
 // addOpenData adds every open data file to out and returns them as
 // downloads, plans first, then the site-wide files.
 func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
+	return addOpenDataIn(out, oneLang(model, w))
+}
+
+// addOpenDataIn is addOpenData in the languages ds, the main one first.
+func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
+	model, w := ds[0].model, ds[0].words
 	var list []download
 	add := func(d download, b []byte) error {
 		d.Size = len(b)
@@ -45,10 +60,10 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 			list = append(list, names...)
 			continue
 		}
-		d := download{Path: dataPath(p, "piano.json"), Title: w.T("data.plan.title"), Format: "JSON", Plan: p}
+		d := download{Path: dataPath(p, "piano.json"), Format: "JSON", Plan: p}.named(w, "data.plan.title")
 		var sheets []download
 		size, err := out.stream(d.Path, func(to io.Writer) (err error) {
-			sheets, err = writePlanJSON(to, out, model, w, p)
+			sheets, err = writePlanJSONIn(to, out, ds, p)
 			return err
 		})
 		if err != nil {
@@ -56,8 +71,8 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 		}
 		d.Size = int(size)
 		list = append(list, d)
-		for _, t := range planTables(model, w, p) {
-			d := download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p}
+		for _, t := range ds.tables(p) {
+			d := download{Path: dataPath(p, t.file), Format: "CSV", Plan: p}.named(w, t.title)
 			size, err := out.stream(d.Path, t.write)
 			if err != nil {
 				return nil, err
@@ -65,13 +80,13 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 			d.Size = int(size)
 			list = append(list, d)
 		}
-		more, err := addPlanExtras(out, model, w, p)
+		more, err := addPlanExtras(out, ds, p)
 		if err != nil {
 			return nil, err
 		}
 		list = append(append(list, more...), sheets...)
 	}
-	files, err := siteData(model, w, list)
+	files, err := siteData(ds, list)
 	if err != nil {
 		return nil, err
 	}
@@ -87,9 +102,9 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 // addOpenData makes them, without making them: for piao check, which
 // judges their names, never their bytes (sizes are 0).
 func planDataNames(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
-	list := []download{{Path: dataPath(p, "piano.json"), Title: w.T("data.plan.title"), Format: "JSON", Plan: p}}
+	list := []download{download{Path: dataPath(p, "piano.json"), Format: "JSON", Plan: p}.named(w, "data.plan.title")}
 	for _, t := range planTables(model, w, p) {
-		list = append(list, download{Path: dataPath(p, t.file), Title: t.title, Format: "CSV", Plan: p})
+		list = append(list, download{Path: dataPath(p, t.file), Format: "CSV", Plan: p}.named(w, t.title))
 	}
 	for _, s := range p.Sheets() {
 		list = append(list, download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s})
@@ -111,28 +126,28 @@ type dataFile struct {
 // siteData are the site-wide files: the catalogue of the plans' files
 // (only with url_base: see hasCatalog), the feed, the schemas of the
 // content and those of the exports.
-func siteData(model *plan.Site, w *words, plans []download) ([]dataFile, error) {
+func siteData(ds dataLangs, plans []download) ([]dataFile, error) {
+	model, w := ds[0].model, ds[0].words
 	var out []dataFile
-	jsonld, ttl, err := catalog(model, w, plans)
+	jsonld, ttl, err := catalogIn(ds, plans)
 	if err != nil {
 		return nil, err
 	}
 	if jsonld != nil {
-		title := w.T("data.catalog.title")
-		out = append(out, dataFile{download{Path: catalogPath("jsonld"), Title: title, Format: "JSON-LD"}, jsonld},
-			dataFile{download{Path: catalogPath("ttl"), Title: title, Format: "Turtle"}, ttl})
+		out = append(out, dataFile{download{Path: catalogPath("jsonld"), Format: "JSON-LD"}.named(w, "data.catalog.title"), jsonld},
+			dataFile{download{Path: catalogPath("ttl"), Format: "Turtle"}.named(w, "data.catalog.title"), ttl})
 	}
-	if b := feed(model, w); b != nil { // none when no date names its day
-		out = append(out, dataFile{download{Path: feedPath(), Title: w.T("data.feed.title"), Format: "Atom"}, b})
+	if b := feed(model, w, mainPrefix(&model.Config)); b != nil { // none when no date names its day
+		out = append(out, dataFile{download{Path: feedPath(), Format: "Atom"}.named(w, "data.feed.title"), b})
 	}
 	schemas := SchemaFiles()
 	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
-		d := download{Path: schemaPath(name), Title: w.T("data.schema.title", "file", name), Format: "JSON Schema"}
+		d := download{Path: schemaPath(name), Format: "JSON Schema"}.named(w, "data.schema.title", "file", name)
 		out = append(out, dataFile{d, schemas[name]})
 	}
 	exports := ExportSchemaFiles()
 	for _, s := range exportSchemas {
-		d := download{Path: schemaPath(s.name()), Title: w.T("data.exportSchema.title", "file", s.file), Format: "JSON Schema"}
+		d := download{Path: schemaPath(s.name()), Format: "JSON Schema"}.named(w, "data.exportSchema.title", "file", s.file)
 		out = append(out, dataFile{d, exports[s.name()]})
 	}
 	return out, nil
@@ -148,9 +163,11 @@ func marshalJSON(v any) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// siteURL is the address of an output path in the data: absolute when
-// url_base is configured, else relative to the site's root.
-func siteURL(model *plan.Site, p string) string { return baseURL(&model.Config) + p }
+// siteURL is the address of a page in the data, in the model's language:
+// absolute when url_base is configured, else relative to the site's root.
+func siteURL(model *plan.Site, p string) string {
+	return baseURL(&model.Config) + langPrefixes(&model.Config)[modelLang(model)] + p
+}
 
 type planJSON struct {
 	Piano         string           `json:"piano"`

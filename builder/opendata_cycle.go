@@ -84,7 +84,7 @@ func yearResults(w *words, s *plan.Sheet, ind *plan.Indicator) []resultData {
 }
 
 func resultTable(model *plan.Site, w *words, p *plan.Plan) table {
-	t := table{file: "risultati.csv", title: w.T("data.results.title")}
+	t := table{file: "risultati.csv", title: "data.results.title"}
 	t.header = []string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "anno", "in_vigore"}
 	if p.Weighted() {
 		t.header = append(t.header, "peso")
@@ -221,7 +221,7 @@ func levelFigures(model *plan.Site, w *words, p *plan.Plan) []levelFigureData {
 }
 
 func figureTable(model *plan.Site, w *words, p *plan.Plan) table {
-	t := table{file: "raggiungimento.csv", title: w.T("data.figures.title")}
+	t := table{file: "raggiungimento.csv", title: "data.figures.title"}
 	t.header = []string{"piano", "anno", "livello", "chiave", "nome", "tipo_scheda"}
 	place := []column{}
 	if p.HasAreas() {
@@ -299,7 +299,7 @@ func monitoringList(model *plan.Site, w *words, s *plan.Sheet, ind *plan.Indicat
 }
 
 func monitoringTable(model *plan.Site, w *words, p *plan.Plan) table {
-	t := table{file: "monitoraggio.csv", title: w.T("data.monitoring.title"),
+	t := table{file: "monitoraggio.csv", title: "data.monitoring.title",
 		header: []string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "data", "andamento", "valore", "nota", "proposta", "revisione", "pagina"}}
 	t.rows = func(yield func([]string) bool) {
 		for _, s := range p.Sheets() {

@@ -23,7 +23,14 @@ const sheetsBatch = 256
 // never whole in memory. The bytes are those of encoding the whole plan
 // with marshalJSON.
 func writePlanJSON(to io.Writer, out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
-	head, err := marshalJSON(planData(model, w, p))
+	return writePlanJSONIn(to, out, oneLang(model, w), p)
+}
+
+// writePlanJSONIn is writePlanJSON in the languages ds: each text by
+// language.
+func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]download, error) {
+	w := ds[0].words
+	head, err := ds.marshal(func(l dataLang) any { return planData(l.model, l.words, l.plan(p)) })
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +51,7 @@ func writePlanJSON(to io.Writer, out *outputs, model *plan.Site, w *words, p *pl
 		encoded := make([][]byte, len(part))
 		errs := make([]error, len(part))
 		parallelFor(len(part), func(i int) {
-			encoded[i], errs[i] = marshalJSON(sheetData(model, w, part[i]))
+			encoded[i], errs[i] = ds.marshal(func(l dataLang) any { return sheetData(l.model, l.words, l.sheet(part[i])) })
 			if errs[i] == nil { // each sheet's own file, written on every core too
 				errs[i] = out.put(sheetDataPath(part[i]), encoded[i])
 			}

@@ -40,8 +40,11 @@ type amendmentJSON struct {
 	Precedente string `json:"precedente"`
 }
 
-// addSectionData adds the sections' files of plan p, if it has any.
-func addSectionData(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
+// addSectionData adds the sections' files of plan p, if it has any, in
+// the languages ds: one sezioni.json (texts by language), and each
+// section's text in each language that gives it (NOME.md in the main
+// language, NOME.de.md in German).
+func addSectionData(out *outputs, ds dataLangs, p *plan.Plan) ([]download, error) {
 	if len(p.Sezioni) == 0 {
 		return nil, nil
 	}
@@ -51,36 +54,52 @@ func addSectionData(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]d
 		list = append(list, d)
 		return out.put(d.Path, b)
 	}
+	b, err := ds.marshal(func(l dataLang) any { return sectionsData(l.model, l.words, l.plan(p)) })
+	if err != nil {
+		return nil, err
+	}
+	if err := add(download{Path: dataPath(p, "sezioni.json"), Title: ds[0].words.T("data.sections.title"), Format: "JSON"}, b); err != nil {
+		return nil, err
+	}
+	for i, s := range p.Sezioni {
+		for j, l := range ds {
+			ext := ""
+			if j > 0 {
+				if _, ok := s.BodyIn[l.code]; !ok {
+					continue // never the main language's text under another's name
+				}
+				ext = l.code + "."
+			}
+			ls, w := l.plan(p).Sezioni[i], l.words
+			md, txt := sectionMarkdown(l.model, ls), sectionText(l.model, w, ls)
+			if err := add(download{Path: sectionDataPath(s, ext+"md"), Title: w.T("data.section.md", "title", ls.Titolo.S), Format: "Markdown"}, []byte(md)); err != nil {
+				return nil, err
+			}
+			if err := add(download{Path: sectionDataPath(s, ext+"txt"), Title: w.T("data.section.txt", "title", ls.Titolo.S), Format: w.T("data.format.text")}, []byte(txt)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return list, nil
+}
+
+// sectionsData is dati/sezioni.json of plan p, in p's language.
+func sectionsData(model *plan.Site, w *words, p *plan.Plan) sectionsJSON {
 	data := sectionsJSON{Piano: p.Slug, Titolo: p.Titolo.S, Ente: model.Config.Ente.Nome.S,
 		Licenza: licenceJSON{Nome: model.Config.Licenza.Nome.S, URL: model.Config.Licenza.URL.S}, Sezioni: []sectionJSON{}}
-	var texts []download
-	var bodies [][]byte
 	for i, s := range p.Sezioni {
-		md, txt := sectionMarkdown(model, s), sectionText(model, w, s)
 		sj := sectionJSON{Sezione: s.Slug, Titolo: s.Titolo.S, Ordine: i + 1, Pagina: siteURL(model, narrativePath(s)),
-			InseritaDa: s.Inserita.S, StralciataDa: s.Stralcio.S, Modifiche: []amendmentJSON{}, Markdown: md, Testo: txt}
+			InseritaDa: s.Inserita.S, StralciataDa: s.Stralcio.S, Modifiche: []amendmentJSON{},
+			Markdown: sectionMarkdown(model, s), Testo: sectionText(model, w, s)}
+		if model.Lang != "" && strings.TrimSpace(s.Body) == "" {
+			sj.Markdown, sj.Testo = "", "" // a language the text lacks: empty, as every text it lacks
+		}
 		for _, a := range s.Modifiche {
 			sj.Modifiche = append(sj.Modifiche, amendmentJSON{a.Revisione.S, a.Testo.S, a.Precedente.S})
 		}
 		data.Sezioni = append(data.Sezioni, sj)
-		texts = append(texts,
-			download{Path: sectionDataPath(s, "md"), Title: w.T("data.section.md", "title", s.Titolo.S), Format: "Markdown"},
-			download{Path: sectionDataPath(s, "txt"), Title: w.T("data.section.txt", "title", s.Titolo.S), Format: w.T("data.format.text")})
-		bodies = append(bodies, []byte(md), []byte(txt))
 	}
-	b, err := marshalJSON(data)
-	if err != nil {
-		return nil, err
-	}
-	if err := add(download{Path: dataPath(p, "sezioni.json"), Title: w.T("data.sections.title"), Format: "JSON"}, b); err != nil {
-		return nil, err
-	}
-	for i, d := range texts {
-		if err := add(d, bodies[i]); err != nil {
-			return nil, err
-		}
-	}
-	return list, nil
+	return data
 }
 
 // sectionMarkdown is a section's text as written, with a title line, its

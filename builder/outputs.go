@@ -18,6 +18,12 @@ import (
 // (BuildTo), which then keeps only their names and sizes, so that a large
 // site is never held whole. They are safe for concurrent use.
 type outputs struct {
+	prefix string // a folder the names are in: a language's ("de/"), or none
+	*outputStore
+}
+
+// outputStore is where outputs put their files.
+type outputStore struct {
 	min *minify.M       // minifies HTML, CSS and JS when not nil
 	to  *publish.Target // nil: keep the files in files; else write them there (or nowhere)
 
@@ -32,8 +38,13 @@ type outputs struct {
 }
 
 func newOutputs(min *minify.M, to *publish.Target) *outputs {
-	return &outputs{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{},
-		namesOnly: to != nil && to.Nowhere()}
+	return &outputs{outputStore: &outputStore{min: min, to: to, files: map[string][]byte{}, sizes: map[string]int64{},
+		namesOnly: to != nil && to.Nowhere()}}
+}
+
+// under is the same outputs, with the names in folder prefix ("de/").
+func (o *outputs) under(prefix string) *outputs {
+	return &outputs{prefix: prefix, outputStore: o.outputStore}
 }
 
 // put adds a file, minified if its type asks for it.
@@ -47,6 +58,7 @@ func (o *outputs) put(name string, b []byte) error {
 
 // putRaw adds a file as it is.
 func (o *outputs) putRaw(name string, b []byte) error {
+	name = o.prefix + name
 	if o.to == nil {
 		b = slices.Clip(bytes.Clone(b)) // without the spare room of the buffer it was written in
 		o.mu.Lock()
@@ -73,6 +85,7 @@ func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, erro
 		}
 		return int64(buf.Len()), o.putRaw(name, buf.Bytes())
 	}
+	name = o.prefix + name
 	n, err := o.to.Stream(name, fill)
 	if err != nil {
 		return 0, err
@@ -85,6 +98,7 @@ func (o *outputs) stream(name string, fill func(w io.Writer) error) (int64, erro
 
 // name adds a file by its name only, not made (namesOnly).
 func (o *outputs) name(name string) error {
+	name = o.prefix + name
 	if !publish.ValidPath(name) {
 		return o.to.Write(name, nil) // says why
 	}

@@ -86,34 +86,39 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 		p.min = newMinifier()
 	}
 	p.out = newOutputs(p.min, to)
-	var pages []*page
-	var downloads []download
-	search, err := p.addSearch(model, th.words) // alone: the index is large while it is built
-	if err == nil {
-		err = runTasks(
-			func() error { pages = pagesOf(model, th.words); return nil },
-			func() (err error) { downloads, err = addOpenData(p.out, model, th.words); return err },
-		)
-	}
-	if err != nil {
-		return nil, err
-	}
-	r, err := newRenderer(th, model, downloads, snaps, search)
-	if err != nil {
-		return nil, err
-	}
-	p.r = r
-	for _, pg := range pages {
-		if p.pages[pg.Path] != nil {
-			return nil, fmt.Errorf(msgDuplicatePage, pg.Path)
+	ls := newLangSite(model, th)
+	searches := make([]*searchOutput, len(ls.langs))
+	for i, l := range ls.langs { // alone: the index is large while it is built
+		var err error
+		if searches[i], err = p.addSearch(l.plain, l.words, l.prefix); err != nil {
+			return nil, err
 		}
-		pg.r, pg.Site = r, model
-		p.pages[pg.Path] = pg
 	}
-	if err := p.addSiteFiles(th.fs, pages, snaps); err != nil {
+	pages := make([][]*page, len(ls.langs))
+	feeds := make([]int, len(ls.langs)) // each language's feed, its size
+	var downloads []download
+	tasks := []func() error{func() (err error) {
+		downloads, err = addOpenDataIn(p.out.under(ls.main().prefix), dataLangsOf(ls))
+		return err
+	}}
+	for i, l := range ls.langs {
+		tasks = append(tasks, func() error { pages[i] = pagesOf(l.model, l.words); return nil },
+			func() error { return p.addPrintCSS(l) })
+		if i > 0 {
+			tasks = append(tasks, func() (err error) { feeds[i], err = p.addFeed(l); return err })
+		}
+	}
+	if err := runTasks(tasks...); err != nil {
 		return nil, err
 	}
-	if err := addAttachments(p.out, site, model); err != nil {
+	all, err := p.addLangPages(th, ls, pages, downloads, feeds, snaps, searches)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.addSiteFiles(th.fs, all, snaps); err != nil {
+		return nil, err
+	}
+	if err := addAttachments(p.out.under(ls.main().prefix), site, model); err != nil { // beside the main language's pages, which link them
 		return nil, err
 	}
 	p.files = p.out.files
@@ -127,18 +132,83 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 	return p, nil
 }
 
-// addSearch builds the search index and adds its files; the pages need
-// only the name of their folder.
-func (p *Pages) addSearch(model *plan.Site, w *words) (*searchOutput, error) {
+// addLangPages makes the renderer of each language and takes its pages,
+// in its folder; and, when every language has its folder, the page at
+// the root that chooses one. It returns every page.
+func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads []download, feeds []int,
+	snaps []snapshotCopy, searches []*searchOutput) ([]*page, error) {
+	var all []*page
+	ls.pages = map[string]bool{}
+	for i, l := range ls.langs {
+		list := downloads
+		if i > 0 {
+			list = l.localDownloads(downloads, feeds[i])
+		}
+		r, err := newRenderer(&theme{fs: th.fs, words: l.words, langs: th.langs}, l.model, list, snaps, searches[i])
+		if err != nil {
+			return nil, err
+		}
+		if ls.multi() {
+			r.lang, r.langs = l, ls
+		}
+		if i == 0 {
+			p.r = r
+		}
+		for _, pg := range pages[i] {
+			pg.Path = l.prefix + pg.Path
+			ls.pages[pg.Path] = true
+		}
+		if ls.multi() && ls.root == mainInFolder && i == 0 {
+			pages[0] = append(pages[0], langsPage(ls))
+		}
+		for _, pg := range pages[i] {
+			if p.pages[pg.Path] != nil {
+				return nil, fmt.Errorf(msgDuplicatePage, pg.Path)
+			}
+			pg.r, pg.Site = r, l.model
+			p.pages[pg.Path] = pg
+		}
+		all = append(all, pages[i]...)
+	}
+	return all, nil
+}
+
+// addSearch builds the search index of a language and adds its files, in
+// the language's folder; the pages need only the name of their folder.
+func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOutput, error) {
 	search := buildSearchIndex(model, w).encode()
+	search.Dir = prefix + search.Dir
 	names := slices.Sorted(maps.Keys(search.Files))
 	errs := make([]error, len(names))
-	parallelFor(len(names), func(i int) { errs[i] = p.out.putRaw(names[i], search.Files[names[i]]) }) // compact already: JSON in a call
+	out := p.out.under(prefix)
+	parallelFor(len(names), func(i int) { errs[i] = out.putRaw(names[i], search.Files[names[i]]) }) // compact already: JSON in a call
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	search.Files = nil
 	return search, nil
+}
+
+// addPrintCSS adds the print style sheet of each plan's whole-plan page in
+// language l, in its folder: its running header and page numbers are
+// words.
+func (p *Pages) addPrintCSS(l *siteLang) error {
+	for _, pl := range l.plain.Plans {
+		if err := p.out.under(l.prefix).put(fullPlanCSSPath(pl), fullPlanCSS(pl, l.words, l.plain.Config.Ente.Nome.S)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addFeed adds the Atom feed of a language other than the main one, in
+// its folder, and returns its size (0 for none).
+func (p *Pages) addFeed(l *siteLang) (int, error) {
+	b := feed(l.plain, l.words, l.prefix)
+	if b == nil {
+		return 0, nil
+	}
+	return len(b), p.out.under(l.prefix).put(feedPath(), b)
 }
 
 // addSiteFiles adds the sitemap, robots.txt, the theme's assets and the
@@ -151,11 +221,6 @@ func (p *Pages) addSiteFiles(theme fs.FS, pages []*page, snaps []snapshotCopy) e
 	}
 	if err := p.out.put("robots.txt", robots(p.model)); err != nil {
 		return err
-	}
-	for _, pl := range p.model.Plans { // the print style sheet of each plan's whole-plan page
-		if err := p.out.put(fullPlanCSSPath(pl), fullPlanCSS(pl, p.r.words, p.model.Config.Ente.Nome.S)); err != nil {
-			return err
-		}
 	}
 	err := fs.WalkDir(theme, "assets", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -281,7 +346,7 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 	}
 	cp := *pg // render writes to the page it renders
 	buf.page.Reset()
-	if err := p.r.renderTo(&cp, &buf.page); err != nil {
+	if err := cp.r.renderTo(&cp, &buf.page); err != nil {
 		return nil, &pageError{pg, errors.Unwrap(err)}
 	}
 	mt, ok := mediaTypes[path.Ext(name)]

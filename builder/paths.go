@@ -155,6 +155,7 @@ func auditOutputNames(paths []string) Diagnostics {
 func checkPages(site *plan.Site) Diagnostics {
 	var ds Diagnostics
 	owners := map[string]plan.Pos{}
+	inLangFolder := map[string]bool{}
 	for _, pg := range listPages(site, nil, false) {
 		pos := pageSource(site, pg)
 		if !pos.IsValid() {
@@ -169,6 +170,13 @@ func checkPages(site *plan.Site) Diagnostics {
 		}
 		if prev, dup := owners[pg.Path]; dup {
 			ds.errorf(pos, hintDuplicatePage, msgDuplicatePageOf, pg.Path, formatPos(prev))
+			continue
+		}
+		if lang := langFolderOf(&site.Config, pg.Path); lang != "" {
+			if first, _, _ := strings.Cut(pg.Path, "/"); !inLangFolder[first] { // once for a folder
+				inLangFolder[first] = true
+				ds.errorf(pos, hintLangFolder, msgLangFolder, pg.Path, lang, langName(lang))
+			}
 			continue
 		}
 		owners[pg.Path] = pos

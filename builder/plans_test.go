@@ -17,8 +17,10 @@ import (
 // of a kind of real document: (a) a PIAO as the example's, (b) a health
 // agency's performance plan, (c) a Comune's PEG, (d) a mid-cycle
 // assestamento, (e) a national three-year plan, (f) the whole performance
-// cycle of a Comune in a plan of each kind of weight. plansGolden lists the pages
-// of each kept as golden copies (testdata/plans/NAME/golden/).
+// cycle of a Comune in a plan of each kind of weight, (g) a Comune of the
+// Provincia di Bolzano that publishes in Italian and German. plansGolden
+// lists the pages of each kept as golden copies
+// (testdata/plans/NAME/golden/).
 var plansGolden = map[string][]string{
 	"a-piao": {"index.html", "piao-2025-2027/index.html", "piao-2025-2027/operativi/registro/index.html",
 		"piao-2025-2027/strategici/linea-1/index.html", "piao-2025-2027/revisioni/index.html"},
@@ -41,6 +43,13 @@ var plansGolden = map[string][]string{
 		"peg-2024/relazione-2024/index.html", "peg-2024/operativi/tributi/index.html", "peg-2024/unita/sf/index.html",
 		"performance-2023/relazione-2023/index.html", "performance-2023/operativi/anagrafe/index.html",
 		"performance-2023/linee/a/index.html"},
+	// (g) Italian and German (langs_test.go)
+	"g-bilingue": {"index.html", "it/index.html", "de/index.html",
+		"it/piao-2025-2027/operativi/pagamenti/index.html", "de/piao-2025-2027/operativi/pagamenti/index.html",
+		"it/piao-2025-2027/operativi/sportello/index.html", "de/piao-2025-2027/operativi/sportello/index.html",
+		"it/piao-2025-2027/revisioni/index.html", "de/piao-2025-2027/revisioni/index.html",
+		"de/piao-2025-2027/index.html", "de/cerca/index.html", "de/dati-aperti/index.html",
+		"it/piao-2025-2027/dati/piano.json", "it/piao-2025-2027/dati/indicatori.csv", "de/revisioni.xml"},
 }
 
 // buildPlan builds one example plan, which must have no finding at all.

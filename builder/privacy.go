@@ -1,8 +1,10 @@
 package builder
 
 import (
+	"maps"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -102,24 +104,35 @@ func (c *checker) privacy() {
 	eachText(reflect.ValueOf(c.p).Elem(), c.personal)
 	for _, s := range c.p.Sheets() {
 		eachText(reflect.ValueOf(s).Elem(), c.personal)
-		c.personalBody(s.Body, s.BodyAt, s.Pos.File)
+		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
 	}
 	for _, s := range c.p.Sezioni {
 		eachText(reflect.ValueOf(s).Elem(), c.personal)
-		c.personalBody(s.Body, s.BodyAt, s.Pos.File)
+		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
 	}
 }
 
-func (c *checker) personal(t plan.Text) {
-	_, kinds := personalData(t.S)
-	for _, k := range kinds {
-		c.ds.warnf(t.Pos, hintPersonal, msgPersonal, k)
+func (c *checker) personal(text plan.Text) {
+	for _, t := range everyLang(text) {
+		_, kinds := personalData(t.S)
+		for _, k := range kinds {
+			c.ds.warnf(t.Pos, hintPersonal, msgPersonal, k)
+		}
 	}
 }
 
-// personalBody searches a Markdown body (a sheet's or a section's) that
-// starts on line at of file, placing each find exactly.
-func (c *checker) personalBody(body string, at int, file string) {
+// personalBody searches a Markdown body (a sheet's or a narrative
+// section's) read from file from line at, and its text in the other
+// languages, placing each find exactly.
+func (c *checker) personalBody(body, file string, at int, in map[string]plan.Text) {
+	c.personalIn(body, file, at)
+	for _, l := range slices.Sorted(maps.Keys(in)) {
+		c.personalIn(in[l].S, in[l].Pos.File, 1)
+	}
+}
+
+// personalIn searches a body read from file from line at.
+func (c *checker) personalIn(body, file string, at int) {
 	offsets, kinds := personalData(body)
 	for i, off := range offsets {
 		before := body[:off]

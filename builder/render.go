@@ -15,7 +15,7 @@ import (
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
 	"opendata", "archive", "snapshot", "search", "indexes", "listing",
-	"narrative", "fullplan", "revision", "reports", "report", "glossary"}
+	"narrative", "fullplan", "revision", "reports", "report", "glossary", langsKind}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {
@@ -28,6 +28,11 @@ type renderer struct {
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
+
+	// In a site of several languages, the language of the pages this
+	// renderer renders and the site's languages; nil in a site of one.
+	lang  *siteLang
+	langs *langSite
 
 	// abbr marks the abbreviations of each plan's glossary (nil key: the
 	// site's, for pages above the plans); glossaries, their entries.
@@ -122,6 +127,9 @@ func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 		marked := a.mark(buf.Bytes())
 		buf.Reset()
 		buf.Write(marked)
+	}
+	if r.langs != nil {
+		r.markFallbacks(buf, pg.fallbacks)
 	}
 	return nil
 }

@@ -140,16 +140,17 @@ func summaryData(p *plan.Plan, s revSummary) summaryJSON {
 }
 
 // addPlanExtras adds the files of a plan's open data that go beyond its
-// tables: revisioni.json and the sections' files.
-func addPlanExtras(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
-	b, err := marshalJSON(revisionsData(model, w, p))
+// tables: revisioni.json and the sections' files, in the languages ds.
+func addPlanExtras(out *outputs, ds dataLangs, p *plan.Plan) ([]download, error) {
+	b, err := ds.marshal(func(l dataLang) any { return revisionsData(l.model, l.words, l.plan(p)) })
 	if err != nil {
 		return nil, err
 	}
+	w := ds[0].words
 	d := download{Path: dataPath(p, "revisioni.json"), Title: w.T("data.revisions.title"), Format: "JSON", Plan: p, Size: len(b)}
 	if err := out.put(d.Path, b); err != nil {
 		return nil, err
 	}
-	sections, err := addSectionData(out, model, w, p)
+	sections, err := addSectionData(out, ds, p)
 	return append([]download{d}, sections...), err
 }

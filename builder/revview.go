@@ -102,10 +102,13 @@ func (pg *page) part(s *plan.Sheet, ind *plan.Indicator) partView {
 		URL: pg.IndicatorURL(s, ind), Removed: ind.Removed(), Added: ind.Added()}
 }
 
-// diff is the word-level difference from one text to the next, or nil
-// when the values are short or too different for one to help.
+// diff is the word-level difference from one text to the next, in the
+// page's language, or nil when the values are short or too different for
+// one to help. On a page of another language, a text the content gives
+// only in the main language (marked: langs.go) has none: the page shows
+// both values whole, each marked with its language.
 func (pg *page) diff(before, after string) []worddiff.Span {
-	if before == "//" || after == "//" {
+	if before == "//" || after == "//" || strings.Contains(before+after, fallbackOpen) {
 		return nil
 	}
 	w := pg.r.words

@@ -31,7 +31,7 @@ func SchemaFiles() map[string][]byte {
 			"$schema": "https://json-schema.org/draft/2020-12/schema",
 			"$id":     s.file,
 			"title":   s.title,
-			"$defs":   map[string]any{"valore": valueSchema()},
+			"$defs":   map[string]any{"valore": valueSchema(false), "valore_lingue": valueSchema(true), "testo": langsSchema()},
 		}
 		for k, v := range root {
 			doc[k] = v
@@ -72,14 +72,26 @@ func (g schemaGen) object(t reflect.Type) map[string]any {
 	props := map[string]any{}
 	required := []string{}
 	for _, f := range d.fields(t) {
-		if f.years {
+		ft := t.FieldByIndex(f.index).Type
+		switch {
+		case f.years:
+			items := g.of(ft.Elem()) // a value, or a result or a Relazione
+			if f.lang && ft.Elem() == valueType {
+				items = map[string]any{"$ref": "#/$defs/valore_lingue"}
+			}
 			props[f.key] = map[string]any{
 				"type":                 "object",
 				"propertyNames":        map[string]any{"pattern": "^[0-9]{4}$"},
-				"additionalProperties": g.of(t.FieldByIndex(f.index).Type.Elem()),
+				"additionalProperties": items,
 			}
-		} else {
-			props[f.key] = g.of(t.FieldByIndex(f.index).Type)
+		case f.lang && ft == textType:
+			props[f.key] = map[string]any{"$ref": "#/$defs/testo"}
+		case f.lang && ft == valueType:
+			props[f.key] = map[string]any{"$ref": "#/$defs/valore_lingue"}
+		case f.lang && ft == labelType:
+			props[f.key] = map[string]any{"oneOf": []any{map[string]any{"$ref": "#/$defs/testo"}, g.object(ft)}}
+		default:
+			props[f.key] = g.of(ft)
 		}
 		if f.required {
 			required = append(required, f.key)
@@ -93,31 +105,54 @@ func (g schemaGen) object(t reflect.Type) map[string]any {
 }
 
 // valueSchema describes a revisable value: a text, or the current value
-// with its earlier one(s).
-func valueSchema() map[string]any {
+// with its earlier one(s); with langs, each text may be written by
+// language.
+func valueSchema(langs bool) map[string]any {
+	text := str()
+	description := []string{
+		"Un testo, oppure il valore in vigore con quello precedente e la revisione che lo ha cambiato",
+		"(vedi docs/content-format.md).",
+	}
+	if langs {
+		text = map[string]any{"$ref": "#/$defs/testo"}
+		description = []string{
+			"Un testo, oppure il valore in vigore con quello precedente e la revisione che lo ha cambiato;",
+			"in un sito in più lingue ogni testo anche per lingua (vedi docs/content-format.md).",
+		}
+	}
 	prior := map[string]any{
 		"type":                 "object",
-		"properties":           map[string]any{"valore": str(), "revisione": str()},
+		"properties":           map[string]any{"valore": text, "revisione": str()},
 		"required":             []string{"valore", "revisione"},
 		"additionalProperties": false,
 	}
-	return map[string]any{
-		"description": strings.Join([]string{
-			"Un testo, oppure il valore in vigore con quello precedente e la revisione che lo ha cambiato",
-			"(vedi docs/content-format.md).",
-		}, " "),
-		"oneOf": []any{
-			str(),
-			map[string]any{
-				"type": "object",
-				"properties": map[string]any{
-					"valore": str(), "precedente": str(), "revisione": str(), "rimando": str(), "data": str(),
-					"precedenti": map[string]any{"type": "array", "items": prior},
-				},
-				"required":             []string{"valore"},
-				"additionalProperties": false,
-			},
+	object := map[string]any{
+		"type": "object",
+		"properties": map[string]any{
+			"valore": text, "precedente": text, "revisione": str(), "rimando": str(), "data": str(),
+			"precedenti": map[string]any{"type": "array", "items": prior},
 		},
+		"required":             []string{"valore"},
+		"additionalProperties": false,
+	}
+	alternatives := []any{str(), object}
+	if langs {
+		alternatives = []any{text, object}
+	}
+	return map[string]any{"description": strings.Join(description, " "), "oneOf": alternatives}
+}
+
+// langsSchema describes a text that a site of several languages may
+// write by language: a text, or {it: …, de: …}.
+func langsSchema() map[string]any {
+	return map[string]any{
+		"description": "Un testo; in un sito in più lingue (lingue in config.yaml) anche un testo per lingua, ad esempio {it: …, de: …}.",
+		"oneOf": []any{str(), map[string]any{
+			"type":                 "object",
+			"propertyNames":        map[string]any{"pattern": "^[a-z]{2,3}$"},
+			"minProperties":        1,
+			"additionalProperties": str(),
+		}},
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
-	"github.com/piao-pa/piao/builder/textnorm"
 )
 
 // This file builds the full-text search index from the model (never from
@@ -76,7 +75,7 @@ func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
 	for i, p := range site.Plans {
 		ix.plans = append(ix.plans, p)
 		for _, e := range glossaryOf(site, p, w) {
-			if g := (glossaryTerms{textnorm.Terms(e.Term), textnorm.Terms(e.Meaning)}); len(g.abbr) > 0 && len(g.meaning) > 0 {
+			if g := (glossaryTerms{w.search.Terms(e.Term), w.search.Terms(e.Meaning)}); len(g.abbr) > 0 && len(g.meaning) > 0 {
 				ix.gloss[p] = append(ix.gloss[p], g)
 			}
 		}
@@ -130,7 +129,7 @@ type docTerms struct {
 // Markdown.
 func (d *docTerms) add(w int, texts ...string) {
 	for _, t := range texts {
-		for _, term := range textnorm.Terms(d.words.Plain(t)) {
+		for _, term := range d.words.search.Terms(d.words.Plain(t)) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}

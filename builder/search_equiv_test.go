@@ -3,6 +3,7 @@ package builder
 import (
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -37,12 +38,15 @@ type goAnswer struct {
 // goSearcher holds an index with the shard of each term.
 type goSearcher struct {
 	ix     *searchIndex
+	lang   *textnorm.Lang // the rules of the index's language
 	bounds []string
 	shard  map[int][]string // shard → its terms
 }
 
-func newGoSearcher(ix *searchIndex) *goSearcher {
-	g := &goSearcher{ix: ix, bounds: ix.encodeTerms(map[string][]byte{}), shard: map[int][]string{}}
+func newGoSearcher(ix *searchIndex) *goSearcher { return newGoSearcherIn(ix, textnorm.Italian) }
+
+func newGoSearcherIn(ix *searchIndex, lang *textnorm.Lang) *goSearcher {
+	g := &goSearcher{ix: ix, lang: lang, bounds: ix.encodeTerms(map[string][]byte{}), shard: map[int][]string{}}
 	for term := range ix.terms {
 		i := g.shardOf(term)
 		g.shard[i] = append(g.shard[i], term)
@@ -56,11 +60,11 @@ func (g *goSearcher) shardOf(t string) int {
 }
 
 func (g *goSearcher) parse(q string) []*goQuery {
-	words, f := textnorm.Words(q), textnorm.Fold(q)
+	words, f := g.lang.Words(q), textnorm.Fold(q)
 	seen := map[string]*goQuery{}
 	var out []*goQuery
 	for i, w := range words[:min(len(words), 12)] {
-		t, p := textnorm.Stem(w), ""
+		t, p := g.lang.Stem(w), ""
 		if i == len(words)-1 && strings.HasSuffix(f, w) {
 			p = w
 		}
@@ -196,10 +200,17 @@ func (g *goSearcher) search(q string, filters []string) goAnswer {
 // example's titles, alone, cut while typed and with a typo, pairs of
 // them, and the dates, acts, codes and revision words citizens type.
 func equivalenceQueries(ix *searchIndex) []scriptQuery {
+	return equivalenceQueriesIn(ix, textnorm.Italian, []string{"pagamneti", "tempi di pagamneti", "transizone ecologca", "30.06", "30/06", "30-06",
+		"30 giugno", "30 giugno 2024", "30.06.2024", "G/59", "g/59", "59", "OIV", "SMVP", "stralciato", "inserito",
+		"rivisto", "settembre", "12 settembre", "4.2", "x", "parolachenonce", "pagamento parolachenonce"})
+}
+
+// equivalenceQueriesIn are equivalenceQueries in language lang, with more.
+func equivalenceQueriesIn(ix *searchIndex, lang *textnorm.Lang, more []string) []scriptQuery {
 	var words []string
 	seen := map[string]bool{}
 	for _, d := range ix.docs {
-		for _, w := range textnorm.Words(d.Title) {
+		for _, w := range lang.Words(d.Title) {
 			if !seen[w] {
 				seen[w] = true
 				words = append(words, w)
@@ -213,17 +224,17 @@ func equivalenceQueries(ix *searchIndex) []scriptQuery {
 		out = append(out, scriptQuery{Q: w}, scriptQuery{Q: w[:max(1, len(w)*2/3)]}, scriptQuery{Q: typoOf(r, w)},
 			scriptQuery{Q: w + " " + words[(i*7+3)%len(words)]})
 	}
-	for _, q := range []string{"pagamneti", "tempi di pagamneti", "transizone ecologca", "30.06", "30/06", "30-06",
-		"30 giugno", "30 giugno 2024", "30.06.2024", "G/59", "g/59", "59", "OIV", "SMVP", "stralciato", "inserito",
-		"rivisto", "settembre", "12 settembre", "4.2", "x", "parolachenonce", "pagamento parolachenonce"} {
+	for _, q := range more {
 		out = append(out, scriptQuery{Q: q})
 	}
-	unit := "u_piao-2024-2026_amministrazione-contabilita"
-	out = append(out, scriptQuery{Q: "", Filters: []string{unit}}, scriptQuery{Q: "pagamneti", Filters: []string{unit}},
-		scriptQuery{Q: "tempo", Filters: []string{"r", "t_risultato-output"}},
-		scriptQuery{Q: "", Filters: []string{kindFacet(docSection)}}, scriptQuery{Q: "revisione", Filters: []string{kindFacet(docSection)}},
-		scriptQuery{Q: "G/59", Filters: []string{kindFacet(docRevision)}}, scriptQuery{Q: "monitoraggio", Filters: []string{kindFacet(docIndicator), "r"}},
-		scriptQuery{Q: "segretario generale", Filters: []string{kindFacet(docSection), "p_piao-2024-2026"}})
+	if lang == textnorm.Italian {
+		unit := "u_piao-2024-2026_amministrazione-contabilita"
+		out = append(out, scriptQuery{Q: "", Filters: []string{unit}}, scriptQuery{Q: "pagamneti", Filters: []string{unit}},
+			scriptQuery{Q: "tempo", Filters: []string{"r", "t_risultato-output"}},
+			scriptQuery{Q: "", Filters: []string{kindFacet(docSection)}}, scriptQuery{Q: "revisione", Filters: []string{kindFacet(docSection)}},
+			scriptQuery{Q: "G/59", Filters: []string{kindFacet(docRevision)}}, scriptQuery{Q: "monitoraggio", Filters: []string{kindFacet(docIndicator), "r"}},
+			scriptQuery{Q: "segretario generale", Filters: []string{kindFacet(docSection), "p_piao-2024-2026"}})
+	}
 	// What the revisions did, as the badges say it: alone, with a query,
 	// and with another filter.
 	var badges []string
@@ -273,7 +284,40 @@ func TestSearchScriptMatchesGo(t *testing.T) {
 		t.Fatal("no query filters by what the revisions did (c_ facets)")
 	}
 	answers := runScript(t, root, filepath.Join(root, filepath.FromSlash(ix.encode().Dir)), queries)
-	g := newGoSearcher(ix)
+	scriptAnswersMatchGo(t, newGoSearcher(ix), queries, answers, 400, 20)
+}
+
+// TestSearchScriptMatchesGoGerman: the same on the German index of the
+// bilingual example, with the German rules on both sides.
+func TestSearchScriptMatchesGoGerman(t *testing.T) {
+	site := buildPlan(t, "g-bilingue")
+	root := filepath.Join(t.TempDir(), "public")
+	if err := Publish(site, root); err != nil {
+		t.Fatal(err)
+	}
+	model := project(site.Model, "de", fallbackPlain)
+	ix := buildSearchIndex(model, builtinWords(t, "de"))
+	dir := filepath.Join(root, "de", filepath.FromSlash(ix.encode().Dir))
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("the German index is not where the site has it: %v", err)
+	}
+	queries := equivalenceQueriesIn(ix, textnorm.German, []string{"Zahlungen", "Zahlungsfristen", "Fristen", "Gemeindestrassen",
+		"Gemeindestraßen", "planmaessige", "Zahlngen", "Zahlunsgfristen", "30. Juni", "30.06", "30. Juni 2025", "Jänner",
+		"gestrichen", "eingefügt", "abgeändert", "Überprüfung", "Ueberpruefung", "x", "wortdasesnichtgibt"})
+	for i := range queries {
+		queries[i].All = true
+	}
+	answers, err := searchprobeRun(root, dir, queries, filepath.Join(root, "assets", "js", "lingue", "de.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scriptAnswersMatchGo(t, newGoSearcherIn(ix, textnorm.German), queries, answers, 100, 3)
+}
+
+// scriptAnswersMatchGo compares the script's answers with the Go
+// searcher's: at least atLeast queries, fixedAtLeast of them corrected.
+func scriptAnswersMatchGo(t *testing.T, g *goSearcher, queries []scriptQuery, answers []scriptAnswer, atLeast, fixedAtLeast int) {
+	t.Helper()
 	differ, fixed := 0, 0
 	for i, q := range queries {
 		want, got := g.search(q.Q, q.Filters), answers[i]
@@ -291,7 +335,7 @@ func TestSearchScriptMatchesGo(t *testing.T) {
 			fixed++
 		}
 	}
-	if differ > 0 || len(queries) < 400 || fixed < 20 {
+	if differ > 0 || len(queries) < atLeast || fixed < fixedAtLeast {
 		t.Errorf("%d of %d queries answered differently (%d corrected a word)", differ, len(queries), fixed)
 	}
 	t.Logf("%d queries answered alike by Go and JavaScript, %d with a word corrected", len(queries), fixed)

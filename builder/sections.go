@@ -40,6 +40,7 @@ func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
 	if err != nil {
 		l.cannotList(sub, err) // and load what was listed
 	}
+	var bodies []bodyFile
 	for _, e := range entries {
 		file := path.Join(sub, e.Name())
 		if ignoredName(e.Name()) {
@@ -53,6 +54,10 @@ func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
 			continue
 		}
 		if !l.goodName(file) {
+			continue
+		}
+		if b, ok := l.bodyIn(file, e.Type().IsRegular()); ok { // NN-name.de.md: its body in German
+			bodies = append(bodies, b)
 			continue
 		}
 		if path.Ext(file) != ".md" {
@@ -71,6 +76,40 @@ func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
 		}
 		return a.Slug < b.Slug
 	})
+	l.attachSectionBodies(p, bodies)
+}
+
+// attachSectionBodies gives each section of p its body in the other
+// languages (NN-name.LANG.md), and warns of a body a language lacks.
+func (l *loader) attachSectionBodies(p *plan.Plan, bodies []bodyFile) {
+	sections := map[string]*plan.Section{}
+	for _, s := range p.Sezioni {
+		sections[s.Pos.File] = s
+	}
+	for _, b := range bodies {
+		s := sections[b.sheet]
+		if s == nil {
+			l.diags.errorf(plan.Pos{File: b.file}, hintSectionLangBody, msgSectionLangBody, langName(b.lang), path.Base(b.sheet))
+			continue
+		}
+		if t, ok := l.readLangBody(b, msgSectionLangBodyFront, hintSectionLangBodyFront); ok {
+			if s.BodyIn == nil {
+				s.BodyIn = map[string]plan.Text{}
+			}
+			s.BodyIn[b.lang] = t
+		}
+	}
+	for _, s := range p.Sezioni {
+		if strings.TrimSpace(s.Body) == "" {
+			continue
+		}
+		for _, lang := range l.langs[1:] {
+			if _, ok := s.BodyIn[lang]; !ok {
+				l.diags.warnf(plan.Pos{File: s.Pos.File, Line: s.BodyAt, Col: 1}, hintSectionLangBodyMissing(s.Pos.File, lang),
+					msgLangMissing, langName(lang), langName(lang), langName(l.langs[0]))
+			}
+		}
+	}
 }
 
 // loadSection reads one section; nil when its front matter cannot be read.

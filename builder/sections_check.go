@@ -2,6 +2,8 @@ package builder
 
 import (
 	"iter"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,8 +31,11 @@ func (c *checker) sections() {
 			c.ds.errorf(s.Stralcio.Pos, hintSectionBoth, msgSectionBoth, s.Stralcio.S)
 		}
 		c.amendments(s)
-		c.bodyText(s.Body, s.BodyAt, s.Pos.File)
+		c.bodies(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
 		c.links(s.Body, s.BodyAt, s.Pos.File)
+		for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
+			c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File)
+		}
 	}
 }
 
@@ -51,6 +56,7 @@ func (c *checker) amendments(s *plan.Section) {
 		if a.Testo.S == "" {
 			continue // a passage removed: it is no longer in the text
 		}
+		c.amendedIn(s, a.Testo)
 		start, end, n := passage(s.Body, a.Testo.S)
 		switch {
 		case n == 0:
@@ -77,6 +83,27 @@ func (c *checker) links(body string, at int, file string) {
 	for _, l := range markup.Links(body) {
 		if _, problem := resolveShort(c.p, l.Dest); problem != nil {
 			c.ds.errorf(plan.Pos{File: file, Line: at + l.Line - 1, Col: l.Col}, problem.hint, problem.msg, l.Dest)
+		}
+	}
+}
+
+// amendedIn checks that an amended passage written by language is, once,
+// in the section's body of each such language that has one.
+func (c *checker) amendedIn(s *plan.Section, t plan.Text) {
+	if t.Langs == nil {
+		return
+	}
+	for _, code := range slices.Sorted(maps.Keys(t.Langs.In)) {
+		l := t.Langs.In[code]
+		body, ok := s.BodyIn[code]
+		if !ok || l.S == "" || l.Pos == t.Langs.Main.Pos {
+			continue
+		}
+		switch _, _, n := passage(body.S, l.S); {
+		case n == 0:
+			c.ds.errorf(l.Pos, hintAmendNotFound, msgAmendNotFound)
+		case n > 1:
+			c.ds.errorf(l.Pos, hintAmendTwice, msgAmendTwice, n)
 		}
 	}
 }

@@ -15,10 +15,11 @@ import (
 
 // theme is what a site is rendered with: the files of the theme the
 // config names (the site's own themes/NAME over the built-in ones) and the
-// words of the config's language.
+// words of the config's languages.
 type theme struct {
 	fs    fs.FS
-	words *words
+	words *words   // the main language's
+	langs []*words // every language's, the main one first
 }
 
 // loadTheme reads the theme and the words the config asks for. A theme or
@@ -30,16 +31,43 @@ func loadTheme(in Input, cfg *plan.Config) (*theme, Diagnostics) {
 		ds.errorf(cfg.Tema.Pos, fmt.Sprintf(hintConfigTheme, cfg.Tema.S), msgConfigTheme, cfg.Tema.S)
 		return nil, ds
 	}
-	w, err := loadWords(append(layers, builtinLayers(in, "default")...), cfg.Lingua.S)
-	switch {
-	case errors.Is(err, errUnknownLang):
-		ds.errorf(cfg.Lingua.Pos, hintUnknownLang(themeLanguages(append(layers, builtinLayers(in, "default")...))), msgUnknownLang, cfg.Lingua.S)
-		return nil, ds
-	case err != nil:
-		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+	all := append(layers, builtinLayers(in, "default")...)
+	th := &theme{fs: overlay(layers)}
+	for _, lang := range siteLangs(cfg) {
+		w, err := loadWords(all, lang)
+		switch {
+		case errors.Is(err, errUnknownLang):
+			ds.errorf(langPos(cfg, lang), hintUnknownLang(themeLanguages(all)), msgUnknownLang, lang)
+		case err != nil:
+			ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+		}
+		th.langs = append(th.langs, w)
+	}
+	if ds.HasErrors() {
 		return nil, ds
 	}
-	return &theme{fs: overlay(layers), words: w}, ds
+	th.words = th.langs[0]
+	return th, ds
+}
+
+// langPos is where config.yaml names a language.
+func langPos(cfg *plan.Config, lang string) plan.Pos {
+	for _, t := range cfg.Lingue {
+		if t.S == lang {
+			return t.Pos
+		}
+	}
+	return cfg.Lingua.Pos
+}
+
+// wordsIn returns the words of a language of the site.
+func (th *theme) wordsIn(lang string) *words {
+	for _, w := range th.langs {
+		if w.Lang == lang {
+			return w
+		}
+	}
+	return th.words
 }
 
 // themeFS returns the theme named in the config: the site's own

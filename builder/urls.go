@@ -133,7 +133,7 @@ func listingPath(p *plan.Plan, key string) string {
 func sectionPath(levels []plan.Link, i int) string {
 	parts := make([]string, 0, i+2)
 	for _, l := range levels[:i+1] {
-		parts = append(parts, slug(l.Titolo.S))
+		parts = append(parts, slug(l.Titolo.Main())) // the main language's: one address for every language
 	}
 	return path.Join(append(parts, indexFile)...)
 }

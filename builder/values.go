@@ -188,16 +188,19 @@ func (c *checker) config(cfg *plan.Config) {
 	for _, l := range append(cfg.Percorso, cfg.Collegamenti...) {
 		links = append(links, l.URL)
 	}
-	for _, u := range append(links, cfg.URLBase) {
-		switch {
-		case len(u.S) > maxURL:
-			c.ds.errorf(u.Pos, hintURLTooLong, msgURLTooLong, len(u.S), maxURL)
-		case u.S != "" && u != cfg.URLBase && !markup.SafeURL(u.S):
-			c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
+	for _, link := range append(links, cfg.URLBase) {
+		for _, u := range everyLang(link) {
+			switch {
+			case len(u.S) > maxURL:
+				c.ds.errorf(u.Pos, hintURLTooLong, msgURLTooLong, len(u.S), maxURL)
+			case u.S != "" && link != cfg.URLBase && !markup.SafeURL(u.S):
+				c.ds.errorf(u.Pos, hintURL, msgURL, u.S)
+			}
 		}
 	}
 	c.ente(&cfg.Ente)
 	c.checkPreview(cfg)
+	c.langs(cfg)
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)
 	}
@@ -218,9 +221,11 @@ const maxURL = 2000
 const maxLabel = 300
 
 // label checks that a title or name is a label, not a text.
-func (c *checker) label(t plan.Text) {
-	if n := utf8.RuneCountInString(t.S); n > maxLabel {
-		c.ds.errorf(t.Pos, hintLabel, msgLabelTooLong, n, maxLabel)
+func (c *checker) label(text plan.Text) {
+	for _, t := range everyLang(text) {
+		if n := utf8.RuneCountInString(t.S); n > maxLabel {
+			c.ds.errorf(t.Pos, hintLabel, msgLabelTooLong, n, maxLabel)
+		}
 	}
 }
 

@@ -50,6 +50,7 @@ type page struct {
 	Report    *plan.Report  // for the page of a Relazione sulla performance
 	r         *renderer
 	chrome    *chromeView // once prepared, for the page being rendered
+	fallbacks bool        // the page shows a body in the main language (Markdown)
 }
 
 // crumb is a step of the breadcrumb.
@@ -91,6 +92,21 @@ type chromeView struct {
 	Links                  []link
 	Accessibility, Privacy string
 	Licence                link
+
+	// In a site of several languages: the page in each language (the
+	// switcher and the head's alternate links, in the site's order, the
+	// page's own with Current) and where a page that shows some text in
+	// the main language says so (Untranslated, to print where the note
+	// goes: the renderer puts it there, or nothing).
+	Langs        []langLink
+	Alternates   []langLink
+	Untranslated template.HTML
+}
+
+// langLink is a page in one language.
+type langLink struct {
+	Lang, Name, URL string
+	Current         bool
 }
 
 type link struct{ Title, URL string }
@@ -145,6 +161,12 @@ func (pg *page) Chrome() *chromeView {
 	}
 	lic := pg.Licence()
 	c.Licence = link{Title: lic.Nome.S, URL: pg.SafeURL(lic.URL.S)}
+	if pg.r.langs != nil && pg.r.langs.multi() {
+		c.Langs, c.Alternates = pg.r.twins(pg)
+		if pg.r.lang != pg.r.langs.main() {
+			c.Untranslated = untranslatedMark
+		}
+	}
 	pg.chrome = c
 	return c
 }
@@ -173,8 +195,10 @@ func (pg *page) NavPlan() *plan.Plan {
 
 // ---- Links: every one relative to the page ----
 
-// Rel links from this page to an output path.
-func (pg *page) Rel(to string) string { return relURL(pg.Path, to) }
+// Rel links from this page to an output path: a page of the site in the
+// page's language, a file of the open data (in the main language's
+// folder) or of the whole site.
+func (pg *page) Rel(to string) string { return relURL(pg.Path, pg.r.local(to)) }
 
 // Asset links to a theme asset ("css/piao.css").
 func (pg *page) Asset(name string) string { return pg.Rel(assetPath(name)) }
@@ -281,7 +305,17 @@ func (pg *page) SearchURL() string { return pg.Rel(searchPagePath) }
 // trailing slash.
 func (pg *page) SearchData() string {
 	const probe = "indice.js"
-	return strings.TrimSuffix(pg.Rel(pg.r.search.Dir+"/"+probe), probe)
+	return strings.TrimSuffix(relURL(pg.Path, pg.r.search.Dir+"/"+probe), probe)
+}
+
+// SearchLangScript links to the script of the search rules of the page's
+// language ("js/lingue/de.js"), loaded before the search script; "" for
+// Italian, whose rules are in the search script.
+func (pg *page) SearchLangScript() string {
+	if lang := pg.r.words.search.Code; lang != "it" {
+		return pg.Asset("js/lingue/" + lang + ".js")
+	}
+	return ""
 }
 
 // OpenDataURL links to the Dati aperti page.
@@ -309,11 +343,14 @@ func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }
 // landing page when the plan is unknown.
 func (pg *page) SnapshotURL(m SnapshotMeta) string {
 	for _, s := range pg.r.snapshots {
-		if s.Meta.Nome != m.Nome {
+		if s.Meta.Nome != m.Nome || m.Piano == "" {
 			continue
 		}
-		if _, ok := s.Files[path.Join(slug(m.Piano), indexFile)]; ok && m.Piano != "" {
-			return pg.Rel(snapshotPath(m.Nome, path.Join(slug(m.Piano), indexFile)))
+		// The plan's page in the page's language, if the snapshot has it.
+		for _, prefix := range []string{pg.r.langPrefix(), ""} {
+			if p := path.Join(prefix, slug(m.Piano), indexFile); s.Files[p] != nil {
+				return pg.Rel(snapshotPath(m.Nome, p))
+			}
 		}
 	}
 	return pg.SnapshotFileURL(m, homePath())
@@ -327,7 +364,15 @@ func (pg *page) SnapshotFileURL(m SnapshotMeta, file string) string {
 // ---- Text ----
 
 // Markdown renders author text as HTML (the only way text becomes HTML).
-func (pg *page) Markdown(s string) template.HTML { return pg.r.md.Render(s) }
+// A body shown in the main language, on another language's page, is
+// marked as a whole.
+func (pg *page) Markdown(s string) template.HTML {
+	if inner, ok := strings.CutPrefix(s, fallbackOpen); ok && strings.HasSuffix(inner, fallbackClose) {
+		pg.fallbacks = true
+		return template.HTML(pg.r.fallbackBlock(string(pg.r.md.Render(strings.TrimSuffix(inner, fallbackClose)))))
+	}
+	return pg.r.md.Render(s)
+}
 
 // SafeURL returns u when it is an allowed link target, else "".
 func (pg *page) SafeURL(u string) string {
@@ -370,8 +415,32 @@ func (pg *page) SearchWords() string {
 	if l := pg.r.words.Level(pg.Plan, "obiettivo_operativo"); l.Renamed {
 		out["kind.1"] = l.One
 	}
+	for k, v := range out {
+		out[k] = stripFallbacks(v) // a level's name the language lacks: shown as it is by the script
+	}
 	b, _ := json.Marshal(out) // strings only: always marshals, keys sorted
 	return string(b)
+}
+
+// EnteIn is the ente's name in a language of the site.
+func (pg *page) EnteIn(lang string) string {
+	if l := pg.r.langs.get(lang); l != nil {
+		return stripFallbacks(l.model.Config.Ente.Nome.S)
+	}
+	return pg.Site.Config.Ente.Nome.S
+}
+
+// KindIn names the site's plans in a language of the site, as the header
+// does.
+func (pg *page) KindIn(lang string) string {
+	l := pg.r.langs.get(lang)
+	if l == nil {
+		return ""
+	}
+	if kind := l.words.KindName(siteKind(l.model)); kind != "" {
+		return kind
+	}
+	return l.words.T("kind.any")
 }
 
 // Glossary lists the abbreviations of the page's plan (config.yaml's and
@@ -663,7 +732,7 @@ func (pg *page) IndexKinds() string {
 			continue
 		}
 		if name := w.Level(p, l.level); name.Renamed {
-			parts = append(parts, inSentence(name.One))
+			parts = append(parts, w.inSentence(name.One))
 		} else {
 			parts = append(parts, w.T("plan.indexes."+l.level))
 		}

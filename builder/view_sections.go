@@ -2,6 +2,7 @@ package builder
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -18,11 +19,19 @@ func (pg *page) FullPlanURL(p *plan.Plan) string { return pg.Rel(fullPlanPath(p)
 
 // FullPlanCSS links to the print style sheet of the page's plan's whole
 // plan: the running header that names the plan.
-func (pg *page) FullPlanCSS() string { return pg.Rel(fullPlanCSSPath(pg.Plan)) }
+func (pg *page) FullPlanCSS() string {
+	return relURL(pg.Path, pg.r.langPrefix()+fullPlanCSSPath(pg.Plan))
+}
 
 // SectionDataURL links to a section's text in the open data: ext "md"
-// (Markdown, as written) or "txt" (plain text).
+// or "txt"; on another language's page, the text in that language when
+// the content gives it (NOME.de.md).
 func (pg *page) SectionDataURL(s *plan.Section, ext string) string {
+	if l := pg.r.lang; l != nil && l != pg.r.langs.main() {
+		if _, ok := s.BodyIn[l.code]; ok {
+			ext = l.code + "." + ext
+		}
+	}
 	return pg.Rel(sectionDataPath(s, ext))
 }
 
@@ -79,34 +88,49 @@ func (pg *page) SheetBody(s *plan.Sheet) template.HTML {
 
 // SectionBody renders a section's text: its short links resolved, its
 // headings under the page's own, and the passages a revision amended
-// marked as the sheets mark a revised value.
+// marked as the sheets mark a revised value. A body shown in the main
+// language, on another language's page, is marked as a whole.
 func (pg *page) SectionBody(s *plan.Section) template.HTML {
-	opt := markup.DocOptions{Resolve: pg.resolver(), Level: 2, Marks: pg.sectionMarks(s)}
+	body, fallback := s.Body, false
+	if inner, ok := strings.CutPrefix(body, fallbackOpen); ok && strings.HasSuffix(inner, fallbackClose) {
+		body, fallback = strings.TrimSuffix(inner, fallbackClose), true
+	}
+	opt := markup.DocOptions{Resolve: pg.resolver(), Level: 2, Marks: pg.sectionMarks(s, body, fallback)}
 	if pg.IsFull() { // under the section's h3
 		opt.Prefix, opt.Level = pg.SectionAnchor(s)+"-", 4
 	}
-	return pg.r.words.doc.Render(s.Body, opt)
+	html := pg.r.words.doc.Render(body, opt)
+	if !fallback {
+		return html
+	}
+	pg.fallbacks = true
+	return template.HTML(pg.r.fallbackBlock(string(html)))
 }
 
-// sectionMarks marks the passages of a section that revisions replaced or
-// added; a passage removed is no longer in the text, and the notice above
-// it shows it.
-func (pg *page) sectionMarks(s *plan.Section) []markup.Mark {
+// sectionMarks marks the passages of a section's body that revisions
+// replaced or added; a passage removed is no longer in the text, and the
+// notice above it shows it. In a body shown in the main language
+// (fallback), the passages are the main language's too.
+func (pg *page) sectionMarks(s *plan.Section, body string, fallback bool) []markup.Mark {
 	w := pg.r.words
 	var out []markup.Mark
 	for _, a := range s.Modifiche {
-		start, end, n := passage(s.Body, a.Testo.S)
-		if n == 0 || a.Testo.S == "" {
+		testo, prec := a.Testo.S, a.Precedente.S
+		if fallback {
+			testo, prec = stripFallbacks(testo), stripFallbacks(prec)
+		}
+		start, end, n := passage(body, testo)
+		if n == 0 || testo == "" {
 			continue
 		}
 		m := markup.Mark{Start: start, End: end}
-		if a.Precedente.S == "" {
+		if prec == "" {
 			m.Label = template.HTML(`<span class="rev-tag" aria-hidden="true">`) + w.HTML("rev.added") +
 				template.HTML(`</span><span class="sr-only">`) + w.HTML("rev.added.sr") + template.HTML(` </span>`)
 		} else {
 			m.Before = template.HTML(`<del><span class="rev-tag" aria-hidden="true">`) + w.HTML("rev.before") +
 				template.HTML(`</span><span class="sr-only">`) + w.HTML("rev.before.sr") + template.HTML(` </span>`) +
-				w.inline.HTML(a.Precedente.S) + template.HTML(`</del> `)
+				w.inline.HTML(prec) + template.HTML(`</del> `)
 			m.Label = template.HTML(`<span class="rev-tag" aria-hidden="true">`) + w.HTML("rev.now") +
 				template.HTML(`</span><span class="sr-only">`) + w.HTML("rev.now.sr") + template.HTML(` </span>`)
 		}

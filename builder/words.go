@@ -12,6 +12,7 @@ import (
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/textnorm"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -36,7 +37,9 @@ type words struct {
 	Lang    string
 	text    map[string]string
 	months  []string
-	decimal string // the decimal separator of sizes
+	decimal string         // the decimal separator of sizes
+	lower   bool           // a level's name is lowercase within a sentence (not German nouns)
+	search  *textnorm.Lang // how the search reads this language
 
 	// inline renders the content's field texts, which may hold inline
 	// Markdown: as HTML on pages, as plain text elsewhere.
@@ -73,6 +76,10 @@ func loadWords(layers []fs.FS, lang string) (*words, error) {
 	w.doc = markup.NewDoc(markup.DocWords{FootnoteLink: w.T("footnote.link"), FootnoteBack: w.T("footnote.back")})
 	w.months = strings.Fields(w.text["date.months"])
 	w.decimal = w.text["number.decimal"]
+	w.lower = w.text["level.case"] != "keep"
+	if w.search = textnorm.For(lang); w.search == nil {
+		w.search = textnorm.Italian // a language piao has no search rules for: the Italian ones
+	}
 	if len(w.months) != 12 {
 		return nil, fmt.Errorf("%s: date.months: %d mesi invece di 12", name, len(w.months))
 	}
@@ -190,7 +197,7 @@ func (w *words) SheetName(s *plan.Sheet) string {
 	if p := s.Plan; p.LineOf(s) != nil {
 		// not the line's own name: the line's page has it
 		name := w.LineName(p, p.LineOf(s))
-		return w.Levelled(p, "sheet.name.strategic", "obiettivo_strategico", "line", inSentence(name), "Line", name)
+		return w.Levelled(p, "sheet.name.strategic", "obiettivo_strategico", "line", w.inSentence(name), "Line", name)
 	}
 	return s.Slug
 }
@@ -212,9 +219,9 @@ func (w *words) LevelCount(p *plan.Plan, key, level string, n int) string {
 		return w.Count(key, n)
 	}
 	if n == 1 {
-		return "1 " + inSentence(l.One)
+		return "1 " + w.inSentence(l.One)
 	}
-	return strconv.Itoa(n) + " " + inSentence(l.Many)
+	return strconv.Itoa(n) + " " + w.inSentence(l.Many)
 }
 
 // levelName is the name of a level of a plan, singular and plural.
@@ -260,8 +267,12 @@ func lacks(p *plan.Plan, key string) bool {
 }
 
 // inSentence is a level's name within a sentence: lower case, unless it
-// is an acronym ("OIV", "SG").
-func inSentence(name string) string {
+// is an acronym ("OIV", "SG") or the language writes nouns with a capital
+// (level.case: keep, in German).
+func (w *words) inSentence(name string) string {
+	if w != nil && !w.lower {
+		return name
+	}
 	r := []rune(name)
 	if len(r) == 0 || len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
 		return name
@@ -300,7 +311,7 @@ func (w *words) levelled(p *plan.Plan, key, level string, args []any) (string, [
 	if _, ok := w.text[key+".renamed"]; !renamed || !ok { // a phrase that names no level has no twin
 		return key, args
 	}
-	return key + ".renamed", append(args, "level", inSentence(l.One), "levels", inSentence(l.Many),
+	return key + ".renamed", append(args, "level", w.inSentence(l.One), "levels", w.inSentence(l.Many),
 		"Level", l.One, "Levels", l.Many)
 }
 
@@ -345,12 +356,33 @@ func (w *words) KindPlural(kind string) string {
 }
 
 // Count says n things: the ".one" text of key for one, else ".many",
-// with {n}.
+// with {n}; in a language whose words give them, ".two" and ".few" for
+// the numbers its grammar says so (Slovenian: 2, and 3 and 4).
 func (w *words) Count(key string, n int) string {
-	if n == 1 {
-		return w.T(key+".one", "n", "1")
+	return w.T(key+w.plural(key, n), "n", strconv.Itoa(n))
+}
+
+// plural is the suffix of the words' key for n things: the plural
+// categories of the Unicode CLDR for the languages piao ships, ".one" and
+// ".many" for any other.
+func (w *words) plural(key string, n int) string {
+	cat := ".many"
+	switch {
+	case w.Lang == "fr" && (n == 0 || n == 1):
+		cat = ".one"
+	case w.Lang == "sl" && n%100 == 1:
+		cat = ".one"
+	case w.Lang == "sl" && n%100 == 2:
+		cat = ".two"
+	case w.Lang == "sl" && (n%100 == 3 || n%100 == 4):
+		cat = ".few"
+	case n == 1:
+		cat = ".one"
 	}
-	return w.T(key+".many", "n", strconv.Itoa(n))
+	if _, ok := w.text[key+cat]; !ok && cat != ".one" {
+		cat = ".many"
+	}
+	return cat
 }
 
 // Date formats a date as precise as the content states it: "12 settembre
@@ -363,7 +395,11 @@ func (w *words) Date(iso string) string {
 	y, m, d, p := plan.ParseDate(iso)
 	switch p {
 	case plan.Day:
-		return w.T("date.format.day", "day", strconv.Itoa(d), "month", w.months[m-1], "year", strconv.Itoa(y))
+		args := []any{"day", strconv.Itoa(d), "month", w.months[m-1], "year", strconv.Itoa(y)}
+		if _, first := w.text["date.format.day.first"]; first && d == 1 { // French: "1er juillet"
+			return w.T("date.format.day.first", args...)
+		}
+		return w.T("date.format.day", args...)
 	case plan.Month:
 		return w.T("date.format.month", "month", w.months[m-1], "year", strconv.Itoa(y))
 	case plan.Year:
@@ -454,7 +490,7 @@ func (w *words) funcs() map[string]any {
 		"inline":   w.inline.HTML,
 		"plain":    w.inline.Plain,
 		"marker":   markerText,
-		"sentence": inSentence,
+		"sentence": w.inSentence,
 		"size":     w.Size,
 	}
 }

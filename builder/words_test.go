@@ -33,7 +33,7 @@ func italian(tb testing.TB) *words {
 func TestWordsComplete(t *testing.T) {
 	w := italian(t)
 	used := map[string]bool{}
-	static := regexp.MustCompile(`(?:\{\{-?\s*|\()tn? "([^"]+)"|\.(?:T|Count|HTML|HTMLCount)\("([^"]+)"|\.(?:LT|LCount) "([^"]+)"|\.(?:Levelled|LevelCount)\(\w+, "([^"]+)"`)
+	static := regexp.MustCompile(`(?:\{\{-?\s*|\()tn? "([^"]+)"|\.(?:T|Count|HTML|HTMLCount)\("([^"]+)"|\.(?:LT|LCount) "([^"]+)"|\.(?:Levelled|LevelCount)\(\w+, "([^"]+)"|(?:named\(w, |title: )"([a-z][\w.]*)"`)
 	var sources []string
 	for _, glob := range []string{"../themes/default/layouts/*.html", "*.go"} {
 		names, _ := filepath.Glob(glob)
@@ -48,14 +48,14 @@ func TestWordsComplete(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range static.FindAllStringSubmatch(string(b), -1) {
-			key := m[1] + m[2] + m[3] + m[4]
+			key := m[1] + m[2] + m[3] + m[4] + m[5]
 			if strings.HasSuffix(key, ".") { // a prefix, completed at run time: below
 				continue
 			}
 			used[key] = true
 			_, ok := w.text[key]
 			_, count := w.text[key+".one"]
-			if !ok && !count {
+			if !ok && !count && !optionalWords[key] {
 				t.Errorf("%s asks for %q, which themes/default/i18n/it.yaml lacks", name, key)
 			}
 		}
@@ -81,13 +81,79 @@ func TestWordsComplete(t *testing.T) {
 		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(key, ".one"), ".many"), ".renamed")
 		switch {
 		case used[key], used[base], strings.HasPrefix(key, "search.js."), strings.HasPrefix(key, "index."), strings.HasPrefix(key, "kind."),
-			strings.HasPrefix(key, "level."), strings.HasPrefix(key, "plan.indexes."),
+			strings.HasPrefix(key, "level."), strings.HasPrefix(key, "plan.indexes."), strings.HasPrefix(key, "lang.in."),
 			key == "date.months", key == "number.decimal":
 		default:
 			t.Errorf("it.yaml holds %q, which nothing asks for", key)
 		}
 	}
 }
+
+// optionalWords are the keys that only the words of some languages have:
+// how French writes the first day of a month ("1er juillet").
+var optionalWords = map[string]bool{"date.format.day.first": true}
+
+// TestWordsEveryLanguage: every words file of the built-in theme has
+// every key of it.yaml and no other (but the .two and .few counts of a
+// language whose grammar has them), and says each text with the same
+// {placeholders}; the test names each key a language lacks, so that a
+// word added to it.yaml is not forgotten in the other languages.
+func TestWordsEveryLanguage(t *testing.T) {
+	it := italian(t)
+	names, err := filepath.Glob("../themes/default/i18n/*.yaml")
+	if err != nil || len(names) < 5 {
+		t.Fatalf("words files: %v (%v), want it, de, fr, sl and en", names, err)
+	}
+	sub, err := fs.Sub(piao.Themes, "themes/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholder := regexp.MustCompile(`\{\w+\}`)
+	for _, name := range names {
+		lang := strings.TrimSuffix(filepath.Base(name), ".yaml")
+		if lang == "it" {
+			continue
+		}
+		w, err := loadWords([]fs.FS{sub}, lang)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		var lacks []string
+		for key, text := range it.text {
+			got, ok := w.text[key]
+			if !ok {
+				lacks = append(lacks, key)
+				continue
+			}
+			want := placeholder.FindAllString(strings.ToLower(text), -1) // {Level} is {level} at a sentence's start
+			have := placeholder.FindAllString(strings.ToLower(got), -1)
+			if strings.HasSuffix(key, ".one") { // "1 indicatore" in Italian, "{n} indicateur" in French
+				want, have = slices.DeleteFunc(want, isN), slices.DeleteFunc(have, isN)
+			}
+			slices.Sort(want)
+			slices.Sort(have)
+			if !slices.Equal(slices.Compact(want), slices.Compact(have)) {
+				t.Errorf("%s.yaml: %s says %v, it.yaml %v", lang, key, have, want)
+			}
+		}
+		slices.Sort(lacks)
+		for _, key := range lacks {
+			t.Errorf("%s.yaml lacks %q (it.yaml: %q)", lang, key, it.text[key])
+		}
+		for key := range w.text {
+			base, plural := strings.CutSuffix(key, ".two")
+			if !plural {
+				base, plural = strings.CutSuffix(key, ".few")
+			}
+			if _, ok := it.text[key]; !ok && !(plural && it.text[base+".many"] != "") && !optionalWords[key] {
+				t.Errorf("%s.yaml holds %q, which it.yaml has not", lang, key)
+			}
+		}
+	}
+}
+
+func isN(s string) bool { return s == "{n}" }
 
 // TestUnknownLanguage: a language the theme has no words for is an error
 // at its place in config.yaml, naming the languages there are.

@@ -21,8 +21,8 @@ type Monitoring struct {
 	Data      Text `yaml:"data,required"`  // a date as precise as the act: 2025-06-30, 2025-06
 	Stato     Text `yaml:"stato,required"` // +, = or − (the ASCII -, and –, too)
 	Valore    Text `yaml:"valore"`
-	Nota      Text `yaml:"nota"`
-	Proposta  Text `yaml:"proposta"`
+	Nota      Text `yaml:"nota,lang"`
+	Proposta  Text `yaml:"proposta,lang"`
 	Revisione Text `yaml:"revisione"`
 	Pos       Pos  `yaml:"-"`
 }
@@ -89,7 +89,7 @@ type Result struct {
 	Anno           string `yaml:"-"`
 	Valore         Text   `yaml:"valore"`
 	Raggiungimento Text   `yaml:"raggiungimento"`
-	Nota           Text   `yaml:"nota"`
+	Nota           Text   `yaml:"nota,lang"`
 	Pos            Pos    `yaml:"-"`
 }
 
@@ -99,7 +99,7 @@ type Report struct {
 	Anno         string     `yaml:"-"`
 	Approvazione ReportAct  `yaml:"approvazione,required"`
 	Validazione  *ReportAct `yaml:"validazione"` // the OIV's validation, once given
-	Testo        Text       `yaml:"testo"`
+	Testo        Text       `yaml:"testo,lang"`
 	Pos          Pos        `yaml:"-"`
 }
 

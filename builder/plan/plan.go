@@ -5,8 +5,10 @@
 //
 // The struct tags name the Italian keys of the content format, as on the
 // paper sheets; the loader (package builder) maps YAML onto these structs
-// with them, keeping every value's position. The model knows no HTML and no
-// files.
+// with them, keeping every value's position. The tag option "lang" marks a
+// text that a site of several languages may write in each (Text.Langs);
+// the others (codes, ids, dates, references, settings) are one text for
+// every language. The model knows no HTML and no files.
 package plan
 
 // Pos is a place in a source file, 1-based.
@@ -23,22 +25,32 @@ func (p Pos) IsValid() bool { return p.File != "" }
 type Site struct {
 	Config Config
 	Plans  []*Plan // newest first
+	// Lang is the language of the texts, in a copy of the model made for
+	// one language of a site of several (S holding that language's text);
+	// "" in the model as loaded, whose S are the main language's.
+	Lang string
 }
 
 // Config is config.yaml.
 type Config struct {
-	Ente          Ente    `yaml:"ente,required"`
-	Lingua        Text    `yaml:"lingua"`
-	Tema          Text    `yaml:"tema"`
-	URLBase       Text    `yaml:"url_base"`
-	Accessibilita Text    `yaml:"dichiarazione_accessibilita"`
-	Privacy       Text    `yaml:"privacy"`
-	Licenza       Licenza `yaml:"licenza"`
-	Percorso      []Link  `yaml:"percorso"`
-	Collegamenti  []Link  `yaml:"collegamenti"`
-	Anteprima     Preview `yaml:"anteprima"` // the picture a shared link shows
-	Glossario     []Term  `yaml:"glossario"` // abbreviations of every plan
-	Pos           Pos     `yaml:"-"`
+	Ente   Ente   `yaml:"ente,required"`
+	Lingua Text   `yaml:"lingua"`
+	Lingue []Text `yaml:"lingue"` // a site in several languages: the first is the main one
+	// LinguaPrincipale says where the main language's pages go in a site of
+	// several languages: "cartella" (default: /it/, beside /de/, and a page
+	// to choose at the root) or "radice" (at the root; the others in their
+	// folder).
+	LinguaPrincipale Text    `yaml:"lingua_principale"`
+	Tema             Text    `yaml:"tema"`
+	URLBase          Text    `yaml:"url_base"`
+	Accessibilita    Text    `yaml:"dichiarazione_accessibilita,lang"`
+	Privacy          Text    `yaml:"privacy,lang"`
+	Licenza          Licenza `yaml:"licenza"`
+	Percorso         []Link  `yaml:"percorso"`
+	Collegamenti     []Link  `yaml:"collegamenti"`
+	Anteprima        Preview `yaml:"anteprima"` // the picture a shared link shows
+	Glossario        []Term  `yaml:"glossario"` // abbreviations of every plan
+	Pos              Pos     `yaml:"-"`
 }
 
 // Preview is the picture a link to the site shows when shared (Open
@@ -46,43 +58,43 @@ type Config struct {
 // cannot see it.
 type Preview struct {
 	Immagine Text `yaml:"immagine"` // an https:// address, or a path of the site (with url_base)
-	Testo    Text `yaml:"testo"`
+	Testo    Text `yaml:"testo,lang"`
 }
 
 // Ente is the public body that publishes the plan.
 type Ente struct {
-	Nome          Text `yaml:"nome,required"`
-	Indirizzo     Text `yaml:"indirizzo"`
+	Nome          Text `yaml:"nome,required,lang"`
+	Indirizzo     Text `yaml:"indirizzo,lang"`
 	PEC           Text `yaml:"pec"`
 	Email         Text `yaml:"email"` // an ordinary mailbox: the open data's contact point, before the PEC
 	Telefono      Text `yaml:"telefono"`
 	CodiceFiscale Text `yaml:"codice_fiscale"`
 	CodiceIPA     Text `yaml:"codice_ipa"` // the code in the IPA index (indicepa.gov.it), for open data
-	Sito          Text `yaml:"sito"`
+	Sito          Text `yaml:"sito,lang"`
 }
 
 // Licenza is the licence of the published content.
 type Licenza struct {
-	Nome Text `yaml:"nome"`
-	URL  Text `yaml:"url"`
+	Nome Text `yaml:"nome,lang"`
+	URL  Text `yaml:"url,lang"`
 }
 
 // Link is a labelled link; an empty URL means "the page piao generates".
 type Link struct {
-	Titolo Text `yaml:"titolo,required"`
-	URL    Text `yaml:"url"`
+	Titolo Text `yaml:"titolo,required,lang"`
+	URL    Text `yaml:"url,lang"`
 }
 
 // Plan is one PIAO cycle: content/<plan>/piano.yaml and its sheets.
 type Plan struct {
 	Slug          string       `yaml:"-"` // the folder name
-	Titolo        Text         `yaml:"titolo,required"`
+	Titolo        Text         `yaml:"titolo,required,lang"`
 	Tipo          Text         `yaml:"tipo"`             // the kind of plan: "PIAO" (default), "PEG", "Piano della performance"…
-	Sigla         Text         `yaml:"sigla"`            // its short name; default the kind and the period: "PIAO 2024-2026"
+	Sigla         Text         `yaml:"sigla,lang"`       // its short name; default the kind and the period: "PIAO 2024-2026"
 	Periodo       Text         `yaml:"periodo,required"` // "2024-2026", or one year: "2016"
 	Approvazione  Atto         `yaml:"approvazione,required"`
 	Pubblicazione Text         `yaml:"pubblicazione"` // publication date, default the approval date
-	Descrizione   Text         `yaml:"descrizione"`
+	Descrizione   Text         `yaml:"descrizione,lang"`
 	Schede        Text         `yaml:"schede"`    // "tutte" (default) or "selezione": only some sheets are published
 	Selezione     *Selection   `yaml:"selezione"` // with "selezione": which sheets, and where the whole plan is
 	Pesi          Text         `yaml:"pesi"`      // "percentuali" (default), "coefficienti" or "nessuno"
@@ -169,16 +181,16 @@ func (p *Plan) Coefficients() bool { return p.Weights() == WeightCoefficient }
 // Atto is an administrative act: what it is, when it was adopted and,
 // when given, where it is published.
 type Atto struct {
-	Atto Text `yaml:"atto,required"` // "deliberazione n. G/4"
-	Data Text `yaml:"data,required"` // ISO date, 2024-01-26
-	URL  Text `yaml:"url"`           // the act on the ente's site (Albo, delibere)
+	Atto Text `yaml:"atto,required,lang"` // "deliberazione n. G/4"
+	Data Text `yaml:"data,required"`      // ISO date, 2024-01-26
+	URL  Text `yaml:"url"`                // the act on the ente's site (Albo, delibere)
 }
 
 // Selection says, for a plan that publishes only some of its sheets
 // (schede: selezione), which ones and where the whole plan is.
 type Selection struct {
-	Descrizione   Text `yaml:"descrizione"`    // which sheets, in words
-	PianoCompleto Text `yaml:"piano_completo"` // the address of the whole plan
+	Descrizione   Text `yaml:"descrizione,lang"` // which sheets, in words
+	PianoCompleto Text `yaml:"piano_completo"`   // the address of the whole plan
 	Pos           Pos  `yaml:"-"`
 }
 
@@ -186,7 +198,7 @@ type Selection struct {
 // (allegato): a file under the plan's folder, which the site publishes as
 // it is, or the address of a document on another site.
 type Attachment struct {
-	Titolo Text  `yaml:"titolo,required"`
+	Titolo Text  `yaml:"titolo,required,lang"`
 	File   Text  `yaml:"file"` // relative to the plan's folder: "allegati/delibera-g-59.pdf"
 	URL    Text  `yaml:"url"`
 	Size   int64 `yaml:"-"` // of the file, as the loader found it
@@ -194,21 +206,22 @@ type Attachment struct {
 }
 
 // Term is an entry of a glossary: an abbreviation as the sheets write it
-// and what it stands for.
+// and what it stands for. The meaning may be written by language; the
+// abbreviation stays as written.
 type Term struct {
-	Sigla       Text `yaml:"sigla,required"`       // "SMVP"
-	Significato Text `yaml:"significato,required"` // "Sistema di misurazione e valutazione della performance"
+	Sigla       Text `yaml:"sigla,required"`            // "SMVP"
+	Significato Text `yaml:"significato,required,lang"` // "Sistema di misurazione e valutazione della performance"
 	Pos         Pos  `yaml:"-"`
 }
 
 // Revision is a revision of the plan approved during the year.
 type Revision struct {
 	ID        Text         `yaml:"id,required"`
-	Data      Text         `yaml:"data,required"`   // ISO date of the approving act
-	Atto      Text         `yaml:"atto,required"`   // the act that approved it
-	Documento Text         `yaml:"documento"`       // the document that published it
-	Motivo    Text         `yaml:"motivo,required"` // why
-	URL       Text         `yaml:"url"`             // the act on the ente's site
+	Data      Text         `yaml:"data,required"`        // ISO date of the approving act
+	Atto      Text         `yaml:"atto,required,lang"`   // the act that approved it
+	Documento Text         `yaml:"documento,lang"`       // the document that published it
+	Motivo    Text         `yaml:"motivo,required,lang"` // why
+	URL       Text         `yaml:"url"`                  // the act on the ente's site
 	Allegati  []Attachment `yaml:"allegati"`
 	Pos       Pos          `yaml:"-"`
 }
@@ -244,8 +257,8 @@ func (l *Livelli) Of(key string) *Label {
 // Label is the name of a level, singular and plural: written as one text
 // (the plural is then the same) or as {singolare, plurale}.
 type Label struct {
-	Singolare Text `yaml:"singolare,required"`
-	Plurale   Text `yaml:"plurale"`
+	Singolare Text `yaml:"singolare,required,lang"`
+	Plurale   Text `yaml:"plurale,lang"`
 }
 
 // Ref is how the plan's parts are named and referred to: an id (a key for
@@ -254,7 +267,7 @@ type Label struct {
 type Ref struct {
 	ID     Text `yaml:"id"`
 	Codice Text `yaml:"codice"`
-	Nome   Text `yaml:"nome,required"`
+	Nome   Text `yaml:"nome,required,lang"`
 }
 
 // Key is the reference key: the id, or the code.
@@ -276,7 +289,7 @@ func (r Ref) KeyText() Text {
 // Area groups organisational units.
 type Area struct {
 	Ref          `yaml:",inline"`
-	Responsabile Text   `yaml:"responsabile"` // a role or a name
+	Responsabile Text   `yaml:"responsabile,lang"` // a role or a name
 	Unita        []Unit `yaml:"unita"`
 	Pos          Pos    `yaml:"-"`
 }
@@ -284,7 +297,7 @@ type Area struct {
 // Unit is an organisational unit (unità organizzativa), in an area or not.
 type Unit struct {
 	Ref          `yaml:",inline"`
-	Responsabile Text  `yaml:"responsabile"` // a role or a name
+	Responsabile Text  `yaml:"responsabile,lang"` // a role or a name
 	Area         *Area `yaml:"-"`
 	Pos          Pos   `yaml:"-"`
 }
@@ -331,17 +344,17 @@ type Sheet struct {
 	Unita Text `yaml:"unita,o"`
 	// both; the line is the objectives', when not written
 	Codice          Text         `yaml:"codice"` // the sheet's code, as the act writes it: "SG3/B"
-	Titolo          Text         `yaml:"titolo"`
-	Responsabile    Text         `yaml:"responsabile"` // a role or a name
+	Titolo          Text         `yaml:"titolo,lang"`
+	Responsabile    Text         `yaml:"responsabile,lang"` // a role or a name
 	Linea           Text         `yaml:"linea"`
 	Obiettivi       []Text       `yaml:"obiettivi_strategici"`
-	Obiettivo       Value        `yaml:"obiettivo_operativo,o,required"`
-	Descrizione     Value        `yaml:"descrizione"`
-	RisultatoAtteso Value        `yaml:"risultato_atteso"` // the expected result, in words
-	Target          []Value      `yaml:"target,years"`     // targets of a sheet without indicators
-	Peso            Value        `yaml:"peso"`             // required when the plan's weights are percentages
-	Inserito        Text         `yaml:"inserito"`         // id of the revision that added the sheet
-	Stralcio        Text         `yaml:"stralcio"`         // id of the revision that removed it
+	Obiettivo       Value        `yaml:"obiettivo_operativo,o,required,lang"`
+	Descrizione     Value        `yaml:"descrizione,lang"`
+	RisultatoAtteso Value        `yaml:"risultato_atteso,lang"` // the expected result, in words
+	Target          []Value      `yaml:"target,years,lang"`     // targets of a sheet without indicators
+	Peso            Value        `yaml:"peso"`                  // required when the plan's weights are percentages
+	Inserito        Text         `yaml:"inserito"`              // id of the revision that added the sheet
+	Stralcio        Text         `yaml:"stralcio"`              // id of the revision that removed it
 	Note            []Note       `yaml:"note"`
 	Revisioni       []RevNote    `yaml:"note_revisione"`
 	Monitoraggio    []Monitoring `yaml:"monitoraggio"`    // the monitoring of the objective as a whole (cycle.go)
@@ -352,30 +365,33 @@ type Sheet struct {
 	Slug   string `yaml:"-"` // file name without extension
 	Body   string `yaml:"-"` // Markdown body, if any
 	BodyAt int    `yaml:"-"` // line of the body's first line
-	Pos    Pos    `yaml:"-"`
-	Plan   *Plan  `yaml:"-"`
+	// BodyIn holds the body in the site's other languages, by language:
+	// from NAME.LANG.md beside a Markdown sheet NAME.md.
+	BodyIn map[string]Text `yaml:"-"`
+	Pos    Pos             `yaml:"-"`
+	Plan   *Plan           `yaml:"-"`
 }
 
 // Code is a coded item: a mission or a programme.
 type Code struct {
 	Codice Text `yaml:"codice,required"`
-	Nome   Text `yaml:"nome,required"`
+	Nome   Text `yaml:"nome,required,lang"`
 }
 
 // Indicator is a performance indicator of a sheet.
 type Indicator struct {
 	ID              Text         `yaml:"id"` // anchor; defaults to i1, i2, … by position
 	AutoID          bool         `yaml:"-"`  // the id is the default, not written in the sheet
-	Descrizione     Value        `yaml:"descrizione,required"`
-	Algoritmo       Value        `yaml:"algoritmo"`
-	Baseline        Value        `yaml:"baseline"`              // the starting value, with its date (Value.Data)
-	Storico         []Value      `yaml:"storico,years"`         // values of past years
-	RisultatoAtteso Value        `yaml:"risultato_atteso"`      // the expected result, in words
-	Target          []Value      `yaml:"target,required,years"` // one per year, Value.Anno set
-	Peso            Value        `yaml:"peso"`                  // required when the plan's weights are percentages
-	Fonte           Value        `yaml:"fonte"`
-	Unita           Value        `yaml:"unita_misura"`
-	Tipologia       Value        `yaml:"tipologia"`
+	Descrizione     Value        `yaml:"descrizione,required,lang"`
+	Algoritmo       Value        `yaml:"algoritmo,lang"`
+	Baseline        Value        `yaml:"baseline,lang"`              // the starting value, with its date (Value.Data)
+	Storico         []Value      `yaml:"storico,years,lang"`         // values of past years
+	RisultatoAtteso Value        `yaml:"risultato_atteso,lang"`      // the expected result, in words
+	Target          []Value      `yaml:"target,required,years,lang"` // one per year, Value.Anno set
+	Peso            Value        `yaml:"peso"`                       // required when the plan's weights are percentages
+	Fonte           Value        `yaml:"fonte,lang"`
+	Unita           Value        `yaml:"unita_misura,lang"`
+	Tipologia       Value        `yaml:"tipologia,lang"`
 	Inserito        Text         `yaml:"inserito"` // id of the revision that added it
 	Stralcio        Text         `yaml:"stralcio"` // id of the revision that removed it
 	Note            []Note       `yaml:"note"`
@@ -389,7 +405,7 @@ type Indicator struct {
 // whose labels carry the marker. A revision may add or remove it.
 type Note struct {
 	Rimando  Text   `yaml:"rimando"`
-	Testo    Text   `yaml:"testo,required"`
+	Testo    Text   `yaml:"testo,required,lang"`
 	Campi    []Text `yaml:"campi"`
 	Inserita Text   `yaml:"inserita"`
 	Stralcio Text   `yaml:"stralcio"`
@@ -401,18 +417,47 @@ type Note struct {
 // replaces it) names them in Riguarda.
 type RevNote struct {
 	Revisione Text   `yaml:"revisione,required"`
-	Attuata   Text   `yaml:"revisione_attuata,required"`
-	Causa     Text   `yaml:"causa"`
+	Attuata   Text   `yaml:"revisione_attuata,required,lang"`
+	Causa     Text   `yaml:"causa,lang"`
 	Riguarda  []Text `yaml:"riguarda"` // ids of other indicators of the sheet it explains
 }
 
-// Text is a scalar kept exactly as written, with its position.
+// Text is a scalar kept exactly as written, with its position. A text a
+// site of several languages writes as a map by language ({it: …, de: …})
+// holds each language's text in Langs, and the main language's as S and
+// Pos.
 type Text struct {
-	S   string
-	Pos Pos
+	S     string
+	Pos   Pos
+	Langs *Langs
 }
 
 func (t Text) String() string { return t.S }
+
+// Main is the text in the site's main language, also where S holds
+// another language's.
+func (t Text) Main() string {
+	if t.Langs != nil {
+		return t.Langs.Main.S
+	}
+	return t.S
+}
+
+// Langs is a text written in several languages.
+type Langs struct {
+	Main Text            // the main language's
+	In   map[string]Text // every language's, the main one's included
+}
+
+// In returns the text in language lang, and whether the content gives it:
+// a text written once is the same in every language.
+func (t Text) In(lang string) (Text, bool) {
+	if t.Langs == nil {
+		return t, true
+	}
+	l, ok := t.Langs.In[lang]
+	return l, ok
+}
 
 // Value is a field that a revision may change: its current text and,
 // oldest first, the values it had before, each tied to the revision that

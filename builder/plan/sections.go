@@ -12,18 +12,21 @@ import (
 // add it, remove it (it stays visible, marked as removed) or amend
 // passages of its text.
 type Section struct {
-	Titolo    Text        `yaml:"titolo,required"`
+	Titolo    Text        `yaml:"titolo,required,lang"`
 	Ordine    Text        `yaml:"ordine"`   // its place among the sections; default the number the file name starts with
 	Inserita  Text        `yaml:"inserita"` // id of the revision that added the section
 	Stralcio  Text        `yaml:"stralcio"` // id of the revision that removed it
 	Modifiche []Amendment `yaml:"modifiche"`
 
-	Slug   string `yaml:"-"` // its address: the file name without the leading number and the extension
-	Body   string `yaml:"-"` // the Markdown text
-	BodyAt int    `yaml:"-"` // the line of the body's first line
-	Order  int    `yaml:"-"` // ordine, or the file's number; sections without either come last
-	Pos    Pos    `yaml:"-"`
-	Plan   *Plan  `yaml:"-"`
+	Slug string `yaml:"-"` // its address: the file name without the leading number and the extension
+	Body string `yaml:"-"` // the Markdown text
+	// BodyIn holds the body in the site's other languages, by language:
+	// sezioni/NN-nome.LANG.md.
+	BodyIn map[string]Text `yaml:"-"`
+	BodyAt int             `yaml:"-"` // the line of the body's first line
+	Order  int             `yaml:"-"` // ordine, or the file's number; sections without either come last
+	Pos    Pos             `yaml:"-"`
+	Plan   *Plan           `yaml:"-"`
 }
 
 // Amendment is a passage of a section's text that a revision changed:
@@ -32,8 +35,8 @@ type Section struct {
 // added the passage).
 type Amendment struct {
 	Revisione  Text `yaml:"revisione,required"`
-	Testo      Text `yaml:"testo"`
-	Precedente Text `yaml:"precedente"`
+	Testo      Text `yaml:"testo,lang"`
+	Precedente Text `yaml:"precedente,lang"`
 }
 
 // Added reports whether a revision added the section.

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/windows"
 )
@@ -54,5 +56,42 @@ func TestRenameInUse(t *testing.T) {
 	}
 	if err := rename(from, to); err != nil {
 		t.Errorf("once the file is closed: %v", err)
+	}
+}
+
+// TestRenameRetries: a file another handle holds open without sharing
+// delete (as Go, File Explorer's preview and most programs open files)
+// cannot be renamed: rename says it is in use after its retries, and
+// succeeds when the handle is closed while it retries.
+func TestRenameRetries(t *testing.T) {
+	dir := t.TempDir()
+	from, to := filepath.Join(dir, ".piao-marker"), filepath.Join(dir, "spostato")
+	f, err := os.Create(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = rename(from, to)
+	var pe *Error
+	if !errors.As(err, &pe) || pe.Cause != InUse || !errors.Is(err, windows.ERROR_SHARING_VIOLATION) {
+		f.Close()
+		t.Fatalf("rename of a file held open: %v, want an *Error of Cause InUse (sharing violation)", err)
+	}
+	if _, err := os.Stat(from); err != nil {
+		t.Error("the file in use moved")
+	}
+	var closing atomic.Bool
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		closing.Store(true)
+		f.Close()
+	}()
+	if err := rename(from, to); err != nil {
+		t.Fatalf("the handle closed while rename retried: %v", err)
+	}
+	if !closing.Load() {
+		t.Fatal("the rename succeeded while the file was still open")
+	}
+	if _, err := os.Stat(to); err != nil {
+		t.Error(err)
 	}
 }

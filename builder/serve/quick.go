@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -37,7 +38,31 @@ func quickChanges(prev, snap *snapshot) (map[string]bool, bool) {
 			return nil, false
 		}
 	}
-	return changed, len(changed) > 0
+	return withBodies(snap, changed), len(changed) > 0
+}
+
+// langBodyRE is a sheet's body in another language: NAME.LANG.md.
+var langBodyRE = regexp.MustCompile(`^(.+)\.[a-z]{2,3}\.md$`)
+
+// withBodies adds to the changed sheets the files that make one sheet
+// with each: a Markdown sheet's bodies in the other languages
+// (NAME.LANG.md), and the sheet of a changed body; a sheet's pages
+// depend on them all.
+func withBodies(snap *snapshot, changed map[string]bool) map[string]bool {
+	out := maps.Clone(changed)
+	for p := range changed {
+		stem := strings.TrimSuffix(p, path.Ext(p))
+		if m := langBodyRE.FindStringSubmatch(p); m != nil && snap.files[m[1]+".md"] != nil {
+			out[m[1]+".md"] = true
+			stem = m[1]
+		}
+		for q := range snap.files {
+			if m := langBodyRE.FindStringSubmatch(q); m != nil && m[1] == stem {
+				out[q] = true
+			}
+		}
+	}
+	return out
 }
 
 // quick builds the changed sheets alone and installs a quick generation.

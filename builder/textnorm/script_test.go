@@ -14,27 +14,38 @@ import (
 	"testing"
 )
 
-// The search script carries its own copy of the normaliser. This test runs
-// it under Node on the word list of testdata/parole.txt, every stop word,
-// every line of the example site's content, dates and acts written every
-// way, random strings of the characters dates are made of, and some
-// awkward strings, and requires the same words and terms as the Go
-// normaliser. TestScriptEditsMatchGo does the same for typo tolerance.
+// The search script carries its own copy of the normaliser, and each other
+// language's rules are in a script of their own. This test runs them under
+// Node, for each language, on the word lists of testdata/parole*.txt,
+// every stop word, every line of the example site's content, dates and
+// acts written every way, random strings of the characters dates are made
+// of, and some awkward strings, and requires the same words and terms as
+// the Go normaliser. TestScriptEditsMatchGo does the same for typo
+// tolerance.
 
 const (
 	searchScript = "../../themes/default/assets/js/search.js"
 	harness      = "../testdata/searchjs/harness.js"
 )
 
+// langScript is the search script's copy of a language's rules; Italian's
+// are in the search script itself.
+func langScript(l *Lang) []string {
+	if l == Italian {
+		return nil
+	}
+	return []string{"../../themes/default/assets/js/lingue/" + l.Code + ".js"}
+}
+
 // runHarness runs the harness in mode on input and decodes its answer.
-func runHarness(t *testing.T, mode string, input, answer any) {
+func runHarness(t *testing.T, mode string, input, answer any, args ...string) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("Node.js is needed to test the search script: %v", err)
 	}
 	in, _ := json.Marshal(input)
-	cmd := exec.Command(node, harness, mode, searchScript)
+	cmd := exec.Command(node, append([]string{harness, mode, searchScript}, args...)...)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -48,15 +59,21 @@ func runHarness(t *testing.T, mode string, input, answer any) {
 }
 
 func TestScriptNormaliserMatchesGo(t *testing.T) {
-	inputs := jsInputs(t)
+	for _, l := range langs {
+		t.Run(l.Code, func(t *testing.T) { scriptMatchesGo(t, l) })
+	}
+}
+
+func scriptMatchesGo(t *testing.T, l *Lang) {
+	inputs := jsInputs(t, l)
 	var got []struct{ Words, Terms []string }
-	runHarness(t, "norm", inputs, &got)
+	runHarness(t, "norm", inputs, &got, langScript(l)...)
 	if len(got) != len(inputs) {
 		t.Fatalf("node answered %d strings of %d", len(got), len(inputs))
 	}
 	differ := 0
 	for i, s := range inputs {
-		words, terms := Words(s), Terms(s)
+		words, terms := l.Words(s), l.Terms(s)
 		if !slices.Equal(got[i].Words, words) || !slices.Equal(got[i].Terms, terms) {
 			differ++
 			if differ <= 10 {
@@ -71,20 +88,26 @@ func TestScriptNormaliserMatchesGo(t *testing.T) {
 	}
 }
 
-// jsInputs gathers the strings to compare.
-func jsInputs(t *testing.T) []string {
+// jsInputs gathers the strings to compare in language l: the word lists
+// of every language, and l's own dates.
+func jsInputs(t *testing.T, l *Lang) []string {
 	t.Helper()
 	var out []string
-	for _, c := range readWords(t) {
-		out = append(out, c.in)
+	for _, other := range langs {
+		for _, c := range readWords(t, other) {
+			out = append(out, c.in)
+		}
+		out = append(out, other.StopWords()...)
 	}
-	out = append(out, StopWords()...)
 	out = append(out,
+		"Œuvre cœur Æsop", "Đ č ć ž š", "Bauer neue Quelle Pruefung Prüfung zuerst aue eue que uebel Ueber",
+		"Zahlungsfristen Verwaltungsverfahrensgesetz ungsungs ionsions tatsache", "l'entreprise d'Aoste qu'il jusqu'à",
+		"policies bus class processes yes ies aies", "Straße STRAẞE",
 		"İstanbul", "STRASSE straße", "ǅemal", "café\u0301", "e\u0300 perche\u0301", "ΣΊΣΥΦΟΣ", "emoji 😀 ok",
 		"constructor toString __proto__ hasOwnProperty valueOf", "1.2.3 ,4, 5,6. .7 8.a a.8 1..2",
 		"l'''ente", "ex-post", "\u2028riga\u2029", "A\u00a0B", "   ", "",
 	)
-	out = append(out, dateForms()...)
+	out = append(out, dateForms(l)...)
 	out = append(out, randomStrings(3000)...)
 	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -110,9 +133,9 @@ func jsInputs(t *testing.T) []string {
 	return out
 }
 
-// dateForms writes dates, valid and not, every way the tokenizer knows,
-// and acts.
-func dateForms() []string {
+// dateForms writes dates, valid and not, every way the tokenizer of l
+// knows, and acts.
+func dateForms(l *Lang) []string {
 	var out []string
 	for _, d := range []string{"0", "1", "01", "9", "10", "30", "31", "32", "100"} {
 		for _, m := range []string{"0", "1", "01", "6", "06", "12", "13", "123"} {
@@ -127,11 +150,17 @@ func dateForms() []string {
 			}
 		}
 	}
-	for _, d := range []string{"1", "1°", "1º", "01", "31", "32", "0"} {
-		for _, m := range months {
-			out = append(out, d+" "+m, d+" "+m+" 2024", d+"\u00a0"+m+",2024", d+"  "+m+"  2024x", d+m)
+	days := []string{"1", "1°", "1º", "01", "31", "32", "0", "1.", "1er", "1st", "2nd", "3rd", "4th", "1sth", "1. "}
+	for _, d := range days {
+		for _, names := range l.months {
+			for _, m := range names {
+				for _, form := range []string{m, strings.ToUpper(m), strings.ToUpper(m[:1]) + m[1:]} {
+					out = append(out, d+" "+form, d+" "+form+" 2024", d+"\u00a0"+form+",2024", d+"  "+form+"  2024x", d+form)
+				}
+			}
 		}
 	}
+	out = append(out, "1. Jänner 2024", "1. Jaenner", "3. Maerz 2024", "1er février", "1st July 2024", "30. junij 2024")
 	for _, a := range []string{"G/59", "DG/123", "g/59/2024", "ABCDE/1", "a/b", "G/59.1", "G/59,1", "G/", "/59"} {
 		out = append(out, a, "n. "+a+" del 12.09.2024")
 	}
@@ -160,7 +189,7 @@ func randomStrings(n int) []string {
 func TestScriptEditsMatchGo(t *testing.T) {
 	var words []string
 	seen := map[string]bool{}
-	for _, s := range jsInputs(t) {
+	for _, s := range jsInputs(t, Italian) {
 		for _, w := range Words(s) {
 			if !seen[w] {
 				seen[w] = true

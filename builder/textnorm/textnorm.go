@@ -1,16 +1,24 @@
-// Package textnorm is piao's Italian text normaliser for search: it folds
-// case and accents, splits text into words, drops elided articles, stop
-// words and single letters, and reduces each word to a light stem, so that
+// Package textnorm is piao's text normaliser for search: it folds case and
+// accents, splits text into words, drops elided articles, stop words and
+// single letters, and reduces each word to a light stem, so that
 // "Attività", "attivita" and "ATTIVITA'" are one term and "impresa" and
 // "imprese" another. A date is one term however it is written ("30/06",
 // "30-06" and "30 giugno" are "30.06"), an act one term ("G/59"), and a
 // query word that matches no term may match the terms a typo away
 // (MaxEdits, Distance).
 //
+// The package-level functions are Italian. Lang holds the rules of each
+// language a site may be in (For): Italian, German, French, Slovenian and
+// English, each with its stop words, the names of its months and a light
+// stemmer; German also reads "ae", "oe" and "ue" as the umlauts and
+// indexes the parts of a compound ("Zahlungsfristen" is found by
+// "Zahlungen" and "Fristen").
+//
 // The search script (themes/default/assets/js/search.js) carries a copy of
-// this algorithm and of its tables, because the index is built here and
-// queried there; tests run both on the same words and require the same
-// output. Change both together.
+// this algorithm and of the Italian tables, and each other language's rules
+// are copied in a script of their own (assets/js/lingue/LANG.js), because
+// the index is built here and queried there; tests run both on the same
+// words and require the same output. Change both together.
 package textnorm
 
 import (
@@ -18,25 +26,28 @@ import (
 	"unicode"
 )
 
-// Terms returns the terms that index s: the stems of its words, in order,
-// without stop words, each followed by the extra terms that let a shorter
-// query find it: a date with its year is found by the day and month too
-// ("31.12.2023" also gives "31.12"), a date written with the month's name
-// by the month ("30 giugno" also gives "giugn"), an act by its number
-// ("g/59" also gives "59"). A query is the stems of its words alone.
-func Terms(s string) []string {
-	var out []string
-	for _, t := range scan([]rune(Fold(s))) {
-		if keep(t.word) {
-			out = append(out, Stem(t.word))
-			out = append(out, t.extra...)
-		}
-	}
-	return out
-}
+// Terms returns the Italian terms that index s: see Lang.Terms.
+func Terms(s string) []string { return Italian.Terms(s) }
 
-// Fold lowercases s and replaces accented letters with their base letter;
-// combining accents (text in decomposed form) are dropped.
+// Words splits s into folded Italian words: see Lang.Words.
+func Words(s string) []string { return Italian.Words(s) }
+
+// QueryTerms returns the Italian terms a query looks for: see
+// Lang.QueryTerms.
+func QueryTerms(s string) []string { return Italian.QueryTerms(s) }
+
+// Stem removes the inflection of an Italian word: see italianStem.
+func Stem(w string) string { return italianStem(w) }
+
+// IsStop reports whether a folded word is an Italian stop word.
+func IsStop(w string) bool { return Italian.IsStop(w) }
+
+// StopWords lists the Italian stop words, sorted.
+func StopWords() []string { return Italian.StopWords() }
+
+// Fold lowercases s and replaces accented letters with their base letter,
+// and ß, æ and œ with ss, ae and oe; combining accents (text in decomposed
+// form) are dropped. It is the same for every language.
 func Fold(s string) string {
 	if ascii, lower := asciiCase(s); ascii {
 		if lower {
@@ -50,6 +61,10 @@ func Fold(s string) string {
 		r = unicode.ToLower(r)
 		if f, ok := foldTable[r]; ok {
 			r = f
+		}
+		if m, ok := foldMulti[r]; ok {
+			b.WriteString(m)
+			continue
 		}
 		if r >= 0x300 && r <= 0x36f {
 			continue
@@ -85,45 +100,19 @@ func foldASCII(s string) string {
 	return string(b)
 }
 
-// Words splits s into folded words, without stop words, elided articles
-// and single letters. A word is a run of ASCII letters and digits after
-// folding; a dot or a comma between two digits stays inside the word, so
-// that codes and amounts ("4.2", "1.105.500,00") are one word. Dates are
-// one word in one form whatever way they are written ("30/06", "30-06",
-// "30 giugno" are "30.06"; "1° luglio 2024" and "2024-07-01" are
-// "01.07.2024"), and so are acts ("G/59" is "g/59"): see tokens.go.
-// Everything else, apostrophes included, separates words.
-func Words(s string) []string {
-	var out []string
-	for _, t := range scan([]rune(Fold(s))) {
-		if keep(t.word) {
-			out = append(out, t.word)
-		}
-	}
-	return out
-}
-
-// keep reports whether a folded word is worth indexing.
-func keep(w string) bool {
-	if len(w) == 1 && !isDigit(rune(w[0])) {
-		return false
-	}
-	return !stop[w]
-}
-
 func isWordRune(r rune) bool { return r >= 'a' && r <= 'z' || isDigit(r) }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// Stem removes the inflection of an Italian word, after J. Savoy's light
-// stemmer (the one Lucene ships as ItalianLightStemmer), applied from four
-// letters rather than six, so that "sede"/"sedi" and "dato"/"dati" meet
-// too: the final vowel goes, and with it the i or h before it where
+// italianStem removes the inflection of an Italian word, after J. Savoy's
+// light stemmer (the one Lucene ships as ItalianLightStemmer), applied from
+// four letters rather than six, so that "sede"/"sedi" and "dato"/"dati"
+// meet too: the final vowel goes, and with it the i or h before it where
 // Italian spelling puts one ("imprese"/"impresa" → "impres", "servizio"/
 // "servizi" → "serviz", "pubbliche"/"pubblici" → "pubblic"). Words of
 // fewer than four letters and words not ending in a vowel stay as they are.
 // w must be a folded word, as Words returns.
-func Stem(w string) string {
+func italianStem(w string) string {
 	n := len(w)
 	if n < 4 {
 		return w
@@ -149,29 +138,20 @@ func Stem(w string) string {
 	return w
 }
 
-// IsStop reports whether a folded word is a stop word.
-func IsStop(w string) bool { return stop[w] }
+// foldAccents maps each base letter to the accented letters folded onto it;
+// foldMulti, the letters folded onto two. The search script has the same
+// tables.
+const foldAccents = "aàáâãäåā eèéêëē iìíîïī oòóôõöøō uùúûüū cçćč nñ sšś zžź yýÿ dđ"
 
-// StopWords lists the stop words, sorted.
-func StopWords() []string {
-	out := strings.Fields(stopList)
-	return out
-}
+var foldMulti = map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe"}
 
-// foldAccents maps each base letter to the accented letters folded onto it.
-// The search script has the same table.
-const foldAccents = "aàáâãäåā eèéêëē iìíîïī oòóôõöøō uùúûüū cçć nñ sšś zžź yýÿ"
-
-// stopList holds the Italian stop words, folded and sorted: articles,
+// italianStops holds the Italian stop words, folded and sorted: articles,
 // prepositions (simple, articulated and elided: "dell'", "all'", "nell'"),
 // conjunctions, pronouns and the commonest forms of essere and avere. The
 // search script has the same list.
-const stopList = "ad agli ai al all alla alle allo anche avere c chi ci coi col come con cui da dagli dai dal dall dalla dalle dallo degli dei del dell della delle dello di e ed essere fra gli ha hanno il in l la le lo loro ma ne negli nei nel nell nella nelle nello noi non o od ogni per piu po quell quella quelle quelli quello quest questa queste questi questo se si sia sono su sua sue sugli sui sul sull sulla sulle sullo suo suoi tra tutte tutti un una uno"
+const italianStops = "ad agli ai al all alla alle allo anche avere c chi ci coi col come con cui da dagli dai dal dall dalla dalle dallo degli dei del dell della delle dello di e ed essere fra gli ha hanno il in l la le lo loro ma ne negli nei nel nell nella nelle nello noi non o od ogni per piu po quell quella quelle quelli quello quest questa queste questi questo se si sia sono su sua sue sugli sui sul sull sulla sulle sullo suo suoi tra tutte tutti un una uno"
 
-var (
-	foldTable = map[rune]rune{}
-	stop      = map[string]bool{}
-)
+var foldTable = map[rune]rune{}
 
 func init() {
 	for _, group := range strings.Fields(foldAccents) {
@@ -180,17 +160,4 @@ func init() {
 			foldTable[r] = rs[0]
 		}
 	}
-	for _, w := range strings.Fields(stopList) {
-		stop[w] = true
-	}
-}
-
-// QueryTerms returns the terms a query looks for: the stems of its words,
-// without the extra terms that Terms adds to index a text.
-func QueryTerms(s string) []string {
-	words := Words(s)
-	for i, w := range words {
-		words[i] = Stem(w)
-	}
-	return words
 }

@@ -12,10 +12,20 @@ type wordCase struct {
 	want []string
 }
 
-// readWords reads testdata/parole.txt: input, a tab, the expected terms.
-func readWords(t *testing.T) []wordCase {
+// wordsFile is the list of words of language l: testdata/parole.txt for
+// Italian, testdata/parole-LANG.txt for the others.
+func wordsFile(l *Lang) string {
+	if l == Italian {
+		return "testdata/parole.txt"
+	}
+	return "testdata/parole-" + l.Code + ".txt"
+}
+
+// readWords reads the words of language l: input, a tab, the expected
+// terms.
+func readWords(t *testing.T, l *Lang) []wordCase {
 	t.Helper()
-	b, err := os.ReadFile("testdata/parole.txt")
+	b, err := os.ReadFile(wordsFile(l))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,21 +36,25 @@ func readWords(t *testing.T) []wordCase {
 		}
 		in, want, ok := strings.Cut(line, "\t")
 		if !ok {
-			t.Fatalf("parole.txt:%d: no tab", i+1)
+			t.Fatalf("%s:%d: no tab", wordsFile(l), i+1)
 		}
 		out = append(out, wordCase{in, strings.Fields(want)})
 	}
-	if len(out) < 50 {
-		t.Fatalf("parole.txt: %d cases, want the whole list", len(out))
+	if len(out) < 20 {
+		t.Fatalf("%s: %d cases, want the whole list", wordsFile(l), len(out))
 	}
 	return out
 }
 
-func TestTermsSeedWords(t *testing.T) {
-	for _, c := range readWords(t) {
-		got := Terms(c.in)
-		if !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
-			t.Errorf("Terms(%q) = %q, want %q", c.in, got, c.want)
+// TestTermsWordLists: each language's list of words gives the terms it
+// says.
+func TestTermsWordLists(t *testing.T) {
+	for _, l := range langs {
+		for _, c := range readWords(t, l) {
+			got := l.Terms(c.in)
+			if !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+				t.Errorf("%s: Terms(%q) = %q, want %q", l.Code, c.in, got, c.want)
+			}
 		}
 	}
 }

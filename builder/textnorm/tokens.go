@@ -13,7 +13,8 @@ import "strings"
 //     "1.11" stay codes);
 //   - a year, a month and a day with hyphens or slashes: "2024-06-30";
 //   - a day and the month's name, with or without a year: "30 giugno",
-//     "1° luglio 2024";
+//     "1° luglio 2024" (the language's months, and the marks that may
+//     follow the day: "1. Juli", "1er juillet", "1st July");
 //
 // each become one word, the day and month with two digits and the year
 // with four, joined by dots: "30.06", "01.07.2024". An act, one to four
@@ -28,23 +29,20 @@ type token struct {
 	end   int // where the word ends in the folded runes
 }
 
-// months are the months' names, January first.
-var months = strings.Fields("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre")
-
 // scan splits folded runes into tokens.
-func scan(rs []rune) []token {
+func (l *Lang) scan(rs []rune) []token {
 	var out []token
 	for i := 0; i < len(rs); {
 		if !isWordRune(rs[i]) {
 			i++
 			continue
 		}
-		t, ok := dateAt(rs, i)
+		t, ok := l.dateAt(rs, i)
 		if !ok {
 			t, ok = actAt(rs, i)
 		}
 		if !ok {
-			t = plainAt(rs, i)
+			t = l.plainAt(rs, i)
 		}
 		out = append(out, t)
 		i = t.end
@@ -53,13 +51,18 @@ func scan(rs []rune) []token {
 }
 
 // plainAt is the word starting at i: letters and digits, and a dot or a
-// comma between two digits.
-func plainAt(rs []rune, i int) token {
+// comma between two digits; normalised as the language reads it, with the
+// stems of its parts if it is a compound.
+func (l *Lang) plainAt(rs []rune, i int) token {
 	j := i
 	for j < len(rs) && (isWordRune(rs[j]) || inNumber(rs, j)) {
 		j++
 	}
-	return token{word: string(rs[i:j]), end: j}
+	t := token{word: l.Normalise(string(rs[i:j])), end: j}
+	for _, p := range l.Parts(t.word) {
+		t.extra = append(t.extra, l.Stem(p))
+	}
+	return t
 }
 
 // inNumber reports whether rs[j] is a dot or a comma between two digits.
@@ -83,14 +86,14 @@ func digitsAt(rs []rune, i int) (string, int) {
 }
 
 // dateAt recognises a date starting at i.
-func dateAt(rs []rune, i int) (token, bool) {
+func (l *Lang) dateAt(rs []rune, i int) (token, bool) {
 	a, j := digitsAt(rs, i)
 	switch len(a) {
 	case 1, 2:
 		if t, ok := numericDate(rs, a, j); ok {
 			return t, true
 		}
-		return namedDate(rs, a, j)
+		return l.namedDate(rs, a, j)
 	case 4:
 		return isoDate(rs, a, j)
 	}
@@ -140,10 +143,13 @@ func isoDate(rs []rune, year string, j int) (token, bool) {
 	return dateToken(day, month, year, "", end, endsWord(rs, end))
 }
 
-// namedDate: day, "°", the month's name, and a year.
-func namedDate(rs []rune, day string, j int) (token, bool) {
-	if j < len(rs) && (rs[j] == '°' || rs[j] == 'º') {
-		j++
+// namedDate: day, an ordinal mark ("°"), the month's name, and a year.
+func (l *Lang) namedDate(rs []rune, day string, j int) (token, bool) {
+	for _, o := range l.ordinals {
+		if hasRunes(rs, j, o) {
+			j += len([]rune(o))
+			break
+		}
 	}
 	k := skipSpace(rs, j)
 	if k == j {
@@ -154,12 +160,7 @@ func namedDate(rs []rune, day string, j int) (token, bool) {
 		e++
 	}
 	name := string(rs[k:e])
-	month := 0
-	for m, n := range months {
-		if n == name {
-			month = m + 1
-		}
-	}
+	month := l.month(name)
 	if month == 0 || !endsWord(rs, e) {
 		return token{}, false
 	}
@@ -169,7 +170,18 @@ func namedDate(rs []rune, day string, j int) (token, bool) {
 			year, end = y, g
 		}
 	}
-	return dateToken(day, pad2(month), year, Stem(name), end, true)
+	return dateToken(day, pad2(month), year, l.Stem(l.Normalise(name)), end, true)
+}
+
+// hasRunes reports whether rs holds s at i.
+func hasRunes(rs []rune, i int, s string) bool {
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 func skipSpace(rs []rune, j int) int {

@@ -52,8 +52,10 @@ var FirstQueries = []Query{
 }
 
 // Run runs queries through script (the site's assets/js/search.js) on the
-// index files in dataDir, each with a fresh engine.
-func Run(harness, script, dataDir string, queries []Query) ([]Answer, error) {
+// index files in dataDir, each with a fresh engine; with the rules of a
+// language other than Italian when langScript names its script
+// (assets/js/lingue/LANG.js), as the search page of that language loads it.
+func Run(harness, script, dataDir string, queries []Query, langScript ...string) ([]Answer, error) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		return nil, fmt.Errorf("Node.js is needed to run the search script: %w", err)
@@ -62,7 +64,7 @@ func Run(harness, script, dataDir string, queries []Query) ([]Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(node, harness, "query", script, dataDir)
+	cmd := exec.Command(node, append([]string{harness, "query", script, dataDir}, langScript...)...)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -1,17 +1,21 @@
-/* piao search page. Three parts: the Italian normaliser (a copy of package
-   builder/textnorm: change both together, a test compares them), the index
+/* piao search page. Three parts: the normaliser (a copy of package
+   builder/textnorm: change both together, a test compares them; the
+   Italian rules are here, another language's in assets/js/lingue/LANG.js,
+   which the search page loads first and which sets PIAO_LINGUA), the index
    reader (files written by builder/searchfiles.go, loaded with <script>
    because browsers refuse fetch on file://), and the page. No third-party
    code; text from the index is inserted as text, never as HTML. */
 (function (G) {
   "use strict";
-  var FOLD = Object.create(null), STOP = Object.create(null), DIGIT = Object.create(null);
+  var L = G.PIAO_LINGUA || {}, FOLD = { "ß": "ss", "æ": "ae", "œ": "oe" }, STOP = Object.create(null), DIGIT = Object.create(null);
   var B64 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-  var MONTHS = "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(" ");
-  "aàáâãäåā eèéêëē iìíîïī oòóôõöøō uùúûüū cçć nñ sšś zžź yýÿ".split(" ").forEach(function (g) {
+  var MONTHS = (L.months || "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre").split(" ");
+  var DAY = new RegExp("^(\\d\\d?)(?:" + (L.ord || "°|º") + ")?[ \\t\\n\\u00a0]+([a-z]+)");
+  var norm = L.norm || String, parts = L.parts || function () { return []; };
+  "aàáâãäåā eèéêëē iìíîïī oòóôõöøō uùúûüū cçćč nñ sšś zžź yýÿ dđ".split(" ").forEach(function (g) {
     for (var i = 1; i < g.length; i++) FOLD[g[i]] = g[0];
   });
-  ("ad agli ai al all alla alle allo anche avere c chi ci coi col come con cui da dagli dai dal dall dalla " +
+  (L.stop || "ad agli ai al all alla alle allo anche avere c chi ci coi col come con cui da dagli dai dal dall dalla " +
     "dalle dallo degli dei del dell della delle dello di e ed essere fra gli ha hanno il in l la le lo loro ma " +
     "ne negli nei nel nell nella nelle nello noi non o od ogni per piu po quell quella quelle quelli quello " +
     "quest questa queste questi questo se si sia sono su sua sue sugli sui sul sull sulla sulle sullo suo suoi " +
@@ -50,22 +54,24 @@
   function inNumber(r, j) { return (r[j] == "." || r[j] == ",") && j > 0 && isDigit(r[j - 1]) && isDigit(r[j + 1] || ""); }
   function ends(r, j) { return j >= r.length || !isWord(r[j]) && !inNumber(r, j); }
   function plain(r, i) {
-    var j = i;
+    var j = i, w;
     while (j < r.length && (isWord(r[j]) || inNumber(r, j))) j++;
-    return { w: r.slice(i, j).join(""), x: [], e: j };
+    w = norm(r.slice(i, j).join(""));
+    return { w: w, x: parts(w).map(stem), e: j };
   }
   // dateAt: a day and a month, and a year (numericDate); a year, a month
   // and a day (isoDate); a day and the month's name, and a year (namedDate).
   function dateAt(r, i) {
-    var s = r.slice(i).join(""), m, y, k, e;
+    var s = r.slice(i).join(""), m, y, k, e, x;
     m = /^(\d\d?)([./-])(\d\d?)(?!\d)(?:\2(\d{4})(?!\d)|(?!\2\d))/.exec(s);
     if (m && (m[4] || m[3].length == 2 && (m[2] != "." || m[1].length == 2))) return date(m[1], m[3], m[4], "", r, i + m[0].length);
     if ((m = /^(\d{4})([-/])(\d\d?)\2(\d\d?)(?!\d)/.exec(s))) return date(m[4], m[3], m[1], "", r, i + m[0].length);
-    if ((m = /^(\d\d?)[°º]?[ \t\n\u00a0]+([a-z]+)/.exec(s)) && (k = MONTHS.indexOf(m[2]) + 1)) {
+    // The month's names are in MONTHS, a month's other names after a "|".
+    if ((m = DAY.exec(s)) && (x = norm(m[2]), k = MONTHS.findIndex(function (n) { return n.split("|").indexOf(x) >= 0; }) + 1)) {
       e = i + m[0].length;
       y = /^[ \t\n\u00a0]+(\d{4})/.exec(s.slice(m[0].length));
-      if (y && ends(r, e + y[0].length)) return date(m[1], k, y[1], stem(m[2]), r, e + y[0].length);
-      return date(m[1], k, "", stem(m[2]), r, e);
+      y = y && ends(r, e + y[0].length) ? (e += y[0].length, y[1]) : "";
+      return date(m[1], k, y, stem(x), r, e);
     }
     return null;
   }
@@ -83,20 +89,20 @@
   }
   function keep(w) { return !(w.length == 1 && !isDigit(w)) && !STOP[w]; }
   function words(s) { return spans(s).map(function (t) { return t.w; }); }
-  function stem(w) {
+  var stem = L.stem || function (w) {
     var n = w.length, last = w[n - 1], prev = w[n - 2];
     if (n < 4) return w;
     if (last == "e") return w.slice(0, prev == "i" || prev == "h" ? n - 2 : n - 1);
     if (last == "i") return w.slice(0, prev == "h" || prev == "i" ? n - 2 : n - 1);
     if (last == "a" || last == "o") return w.slice(0, prev == "i" ? n - 2 : n - 1);
     return w;
-  }
+  };
   // spans are the tokens of a text that are words, without stop words,
   // each with where it is in the text: from a to b.
   function spans(text) {
     var r = [], at = [], i = 0, c;
     for (var ch of text) {
-      if ((c = fold(ch))) { r.push(c); at.push(i); }
+      for (c of fold(ch)) { r.push(c); at.push(i); }
       i += ch.length;
     }
     at.push(i);
