@@ -75,6 +75,10 @@ var auditPages = []auditPage{
 	{Site: "bilingue", Kind: "revisions", Match: "/de/"},
 	{Site: "bilingue", Kind: "search", Match: "/de/", Query: "?q=Zahlungen", Ready: ".results li a"},
 	{Site: "bilingue", Kind: "opendata", Match: "/de/"},
+	{Site: "bilingue", Kind: "narrative", Match: "/de/piao-2025-2027/sezioni/premesse/"}, // a section in German, amended
+	{Site: "bilingue", Kind: "narrative", Match: "/de/piao-2025-2027/sezioni/contesto/"}, // a section German lacks
+	{Site: "bilingue", Kind: "fullplan", Match: "/de/"},
+	{Site: "bilingue", Kind: "revision", Match: "/de/"},
 }
 
 // name is how subtests and files call the page.
