@@ -78,12 +78,34 @@ func (pg *page) resolver() markup.Resolver {
 }
 
 // SheetBody renders a sheet's Markdown text, its short links resolved.
+// A body shown in the main language, on another language's page, is
+// marked as a whole.
 func (pg *page) SheetBody(s *plan.Sheet) template.HTML {
 	opt := markup.DocOptions{Resolve: pg.resolver(), Level: 2}
 	if pg.IsFull() {
 		opt.Prefix, opt.Level = pg.SheetAnchor(s)+"-", 4
 	}
-	return pg.r.words.doc.Render(s.Body, opt)
+	body, fallback := unmarkBody(s.Body)
+	return pg.markBody(pg.r.words.doc.Render(body, opt), fallback)
+}
+
+// unmarkBody is a Markdown body without the marks of a body shown in the
+// main language (project), and whether it had them.
+func unmarkBody(body string) (string, bool) {
+	if inner, ok := strings.CutPrefix(body, fallbackOpen); ok && strings.HasSuffix(inner, fallbackClose) {
+		return strings.TrimSuffix(inner, fallbackClose), true
+	}
+	return body, false
+}
+
+// markBody marks a rendered body as in the main language when fallback
+// says it is, and has the page say so in its note.
+func (pg *page) markBody(html template.HTML, fallback bool) template.HTML {
+	if !fallback {
+		return html
+	}
+	pg.fallbacks = true
+	return template.HTML(pg.r.fallbackBlock(string(html)))
 }
 
 // SectionBody renders a section's text: its short links resolved, its
@@ -91,20 +113,12 @@ func (pg *page) SheetBody(s *plan.Sheet) template.HTML {
 // marked as the sheets mark a revised value. A body shown in the main
 // language, on another language's page, is marked as a whole.
 func (pg *page) SectionBody(s *plan.Section) template.HTML {
-	body, fallback := s.Body, false
-	if inner, ok := strings.CutPrefix(body, fallbackOpen); ok && strings.HasSuffix(inner, fallbackClose) {
-		body, fallback = strings.TrimSuffix(inner, fallbackClose), true
-	}
+	body, fallback := unmarkBody(s.Body)
 	opt := markup.DocOptions{Resolve: pg.resolver(), Level: 2, Marks: pg.sectionMarks(s, body, fallback)}
 	if pg.IsFull() { // under the section's h3
 		opt.Prefix, opt.Level = pg.SectionAnchor(s)+"-", 4
 	}
-	html := pg.r.words.doc.Render(body, opt)
-	if !fallback {
-		return html
-	}
-	pg.fallbacks = true
-	return template.HTML(pg.r.fallbackBlock(string(html)))
+	return pg.markBody(pg.r.words.doc.Render(body, opt), fallback)
 }
 
 // sectionMarks marks the passages of a section's body that revisions
