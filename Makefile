@@ -26,8 +26,8 @@ test: fmt-check vet browser-deps rdf-deps ntfs
 rdf-deps:
 	@/usr/bin/python3 -c 'import rdflib' 2>/dev/null || { apt-get update && apt-get install -y python3-rdflib; }
 
-# What the browser suite needs: Chromium and Java from Debian (installed
-# only when missing), axe-core and the Nu HTML Checker from npm into .tools/,
+# What the browser suite needs: Chromium, Java and poppler-utils (to read
+# the printed plan's PDF) from Debian (installed only when missing), axe-core and the Nu HTML Checker from npm into .tools/,
 # with rdf-validate-shacl for the catalogue's SHACL test.
 browser-deps: browser .tools/node_modules/.installed
 
@@ -39,6 +39,7 @@ ntfs:
 browser:
 	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
 	@command -v java >/dev/null || { apt-get update && apt-get install -y default-jre-headless; }
+	@command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || { apt-get update && apt-get install -y poppler-utils; }
 
 .tools/node_modules/.installed: .tools/package.json .tools/package-lock.json
 	cd .tools && npm ci --ignore-scripts --no-audit --no-fund

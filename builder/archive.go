@@ -200,7 +200,7 @@ func freeze(in Input, site *Site, p *plan.Plan, opt SnapshotOptions) (*Snapshot,
 		if err != nil {
 			return nil, err
 		}
-		b = insertBanner(rewriteLinks(b, name, opt.Name, inside), banner)
+		b = insertBanner(rewriteLinks(uncanonical(b), name, opt.Name, inside), banner)
 		var out bytes.Buffer
 		if err := m.Minify("text/html", &out, bytes.NewReader(b)); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -372,6 +372,14 @@ func rewriteLinks(html []byte, from, name string, inside func(string) bool) []by
 		return []byte(string(sub[1]) + rel + string(sub[3]))
 	})
 }
+
+// canonicalRE finds what names a page's address on the current site: an
+// archived copy is another document, at another address.
+var canonicalRE = regexp.MustCompile(`<link rel="canonical" href="[^"]*">\n?|<meta property="og:url" content="[^"]*">\n?`)
+
+// uncanonical leaves out of an archived page the canonical address and the
+// Open Graph address of the current page.
+func uncanonical(html []byte) []byte { return canonicalRE.ReplaceAll(html, nil) }
 
 // insertBanner puts the banner at the top of the body, after the skip
 // link.

@@ -51,6 +51,11 @@ var auditPages = []auditPage{
 	{Kind: "archive"},
 	{Kind: "snapshot"}, // the landing page of an archived snapshot
 	{Kind: "snapshot", Match: "/operativi/registro-imprese/index.html"}, // an archived sheet, with its banner
+	{Kind: "narrative", Match: "/sezioni/dispositivo/"},                 // a section: a table, a footnote, links to sheets
+	{Kind: "narrative", Match: "/sezioni/premesse/"},
+	{Kind: "fullplan"}, // the whole plan on one page
+	{Kind: "revision"}, // a revision's summary and table of changes
+	{Kind: "snapshot", Match: "/sezioni/premesse/index.html"}, // an archived section
 	// The performance cycle, in the plan (f) the suite adds under ciclo/ (browser_test.go).
 	{Kind: "reports", Match: "/" + cycleDir + "/"},
 	{Kind: "report", Match: "/" + cycleDir + "/piao-2025-2027/relazione-2025/"},                // charts, computed figures
@@ -70,6 +75,10 @@ var auditPages = []auditPage{
 	{Site: "bilingue", Kind: "revisions", Match: "/de/"},
 	{Site: "bilingue", Kind: "search", Match: "/de/", Query: "?q=Zahlungen", Ready: ".results li a"},
 	{Site: "bilingue", Kind: "opendata", Match: "/de/"},
+	{Site: "bilingue", Kind: "narrative", Match: "/de/piao-2025-2027/sezioni/premesse/"}, // a section in German, amended
+	{Site: "bilingue", Kind: "narrative", Match: "/de/piao-2025-2027/sezioni/contesto/"}, // a section German lacks
+	{Site: "bilingue", Kind: "fullplan", Match: "/de/"},
+	{Site: "bilingue", Kind: "revision", Match: "/de/"},
 }
 
 // name is how subtests and files call the page.

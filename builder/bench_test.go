@@ -164,7 +164,7 @@ func BenchmarkRenderKind(b *testing.B) {
 			byKind[pg.Kind] = append(byKind[pg.Kind], pg)
 		}
 	}
-	for _, kind := range []string{"sheet", "listing", "unit"} {
+	for _, kind := range []string{"sheet", "listing", "unit", "fullplan"} {
 		b.Run(kind, func(b *testing.B) {
 			list := byKind[kind]
 			if len(list) == 0 {
@@ -180,6 +180,7 @@ func BenchmarkRenderKind(b *testing.B) {
 				}
 				i++
 			}
+			b.ReportMetric(float64(buf.Len()), "bytes/page")
 		})
 	}
 }

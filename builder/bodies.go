@@ -21,19 +21,24 @@ import (
 const mostPerKind = 3
 
 // body checks the Markdown body of a sheet.
-func (c *checker) body(s *plan.Sheet) {
-	c.bodyText(s.Body, s.Pos.File, s.BodyAt)
-	langs := make([]string, 0, len(s.BodyIn))
-	for l := range s.BodyIn {
+func (c *checker) body(s *plan.Sheet) { c.bodies(s.Body, s.Pos.File, s.BodyAt, s.BodyIn) }
+
+// bodies checks a Markdown body read from file from line at, and its text
+// in the other languages (NAME.LANG.md, by language).
+func (c *checker) bodies(body, file string, at int, in map[string]plan.Text) {
+	c.bodyText(body, file, at)
+	langs := make([]string, 0, len(in))
+	for l := range in {
 		langs = append(langs, l)
 	}
 	sort.Strings(langs)
-	for _, l := range langs { // in another language: NAME.LANG.md
-		c.bodyText(s.BodyIn[l].S, s.BodyIn[l].Pos.File, 1)
+	for _, l := range langs {
+		c.bodyText(in[l].S, in[l].Pos.File, 1)
 	}
 }
 
-// bodyText checks a sheet's body, read from file from line at.
+// bodyText checks a Markdown body (a sheet's or a narrative section's,
+// in any language), read from file from line at.
 func (c *checker) bodyText(body, file string, at int) {
 	if strings.TrimSpace(body) == "" {
 		return
@@ -41,25 +46,20 @@ func (c *checker) bodyText(body, file string, at int) {
 	if c.md == nil {
 		c.md = markup.New()
 	}
-	s := struct {
-		Body   string
-		BodyAt int
-		Pos    plan.Pos
-	}{body, at, plan.Pos{File: file}}
-	problems := c.md.Check(s.Body)
+	problems := c.md.Check(body)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Offset < problems[j].Offset })
 	seen := map[markup.Kind]int{}
-	line, lineStart, done := s.BodyAt, 0, 0
+	line, lineStart, done := at, 0, 0
 	for _, p := range problems {
 		if seen[p.Kind]++; seen[p.Kind] > mostPerKind {
 			continue
 		}
-		off := max(0, min(p.Offset, len(s.Body)))
-		for i := strings.IndexByte(s.Body[done:off], '\n'); i >= 0; i = strings.IndexByte(s.Body[done:off], '\n') {
+		off := max(0, min(p.Offset, len(body)))
+		for i := strings.IndexByte(body[done:off], '\n'); i >= 0; i = strings.IndexByte(body[done:off], '\n') {
 			line, lineStart, done = line+1, done+i+1, done+i+1
 		}
 		done = off
-		pos := plan.Pos{File: s.Pos.File, Line: line, Col: utf8.RuneCountInString(s.Body[lineStart:off]) + 1}
+		pos := plan.Pos{File: file, Line: line, Col: utf8.RuneCountInString(body[lineStart:off]) + 1}
 		msg, hint := bodyProblem(p)
 		c.ds.errorf(pos, hint, "%s", msg)
 	}
@@ -99,6 +99,9 @@ func (c *checker) fieldTexts(in *markup.Inliner) {
 	}
 	eachText(reflect.ValueOf(c.p).Elem(), check)
 	for _, s := range c.p.Sheets() {
+		eachText(reflect.ValueOf(s).Elem(), check)
+	}
+	for _, s := range c.p.Sezioni {
 		eachText(reflect.ValueOf(s).Elem(), check)
 	}
 }

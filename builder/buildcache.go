@@ -167,8 +167,15 @@ func (c *buildCache) save(dest string, names []string, keys map[string]string, w
 }
 
 // writeCache writes the cache file atomically: gob, then the SHA-256 of
-// the gob.
+// the gob. It runs under the output's lock, so the temporary files of
+// other builds it finds are those of builds that died (killed while
+// saving): it removes them.
 func writeCache(file string, data *cacheData) error {
+	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
+		for _, s := range stale {
+			os.Remove(s)
+		}
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(data); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"maps"
 	"path"
 	"reflect"
 	"regexp"
@@ -30,6 +31,7 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 			c.sheet(s)
 			c.explainSheet(s)
 		}
+		c.sections()
 		if !planBroken(p, broken) {
 			c.unitWeights()
 			c.revisionsUsed()
@@ -248,9 +250,15 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
 	c.body(s)
+	c.links(s.Body, s.BodyAt, s.Pos.File)
+	for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
+		c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File)
+	}
+	c.fieldLinks(s.Fields())
 	c.cycle(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
+		c.fieldLinks(s.Indicatori[i].Fields())
 	}
 	if c.p.Weights() == plan.WeightPercent && c.revisionsKnown(s) {
 		c.weights(s) // weights mean nothing while revisions are unknown
@@ -317,7 +325,7 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 	if explicit {
 		c.code(ind.ID, "indicatore", map[string]plan.Pos{})
 	}
-	keys := []string{s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
+	keys := []string{sheetDir[s.Kind] + "/" + s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
 	if explicit {
 		keys = append(keys, "="+ind.ID.S) // an explicit id, in the whole plan
 	}

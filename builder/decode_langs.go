@@ -235,18 +235,12 @@ func (l *loader) attachBodies(p *plan.Plan, bodies []bodyFile) {
 			l.diags.errorf(plan.Pos{File: b.file}, hintLangBody, msgLangBody, langName(b.lang), path.Base(b.sheet))
 			continue
 		}
-		src, err := l.readListed(b.file, b.regular)
-		if err != nil {
-			continue
+		if t, ok := l.readLangBody(b, msgLangBodyFront, hintLangBodyFront); ok {
+			if s.BodyIn == nil {
+				s.BodyIn = map[string]plan.Text{}
+			}
+			s.BodyIn[b.lang] = t
 		}
-		if _, _, _, front := splitFrontMatter(src); front {
-			l.diags.errorf(plan.Pos{File: b.file, Line: 1, Col: 1}, hintLangBodyFront, msgLangBodyFront, path.Base(b.sheet))
-			continue
-		}
-		if s.BodyIn == nil {
-			s.BodyIn = map[string]plan.Text{}
-		}
-		s.BodyIn[b.lang] = plan.Text{S: string(bytes.TrimPrefix(src, []byte("\ufeff"))), Pos: plan.Pos{File: b.file, Line: 1, Col: 1}}
 	}
 	for _, s := range p.Sheets() {
 		if strings.TrimSpace(s.Body) == "" {
@@ -259,4 +253,18 @@ func (l *loader) attachBodies(p *plan.Plan, bodies []bodyFile) {
 			}
 		}
 	}
+}
+
+// readLangBody reads a body in another language, b; one with a front
+// matter is an error (msg, hint: the fields are the main file's).
+func (l *loader) readLangBody(b bodyFile, msg, hint string) (plan.Text, bool) {
+	src, err := l.readListed(b.file, b.regular)
+	if err != nil {
+		return plan.Text{}, false
+	}
+	if _, _, _, front := splitFrontMatter(src); front {
+		l.diags.errorf(plan.Pos{File: b.file, Line: 1, Col: 1}, hint, msg, path.Base(b.sheet))
+		return plan.Text{}, false
+	}
+	return plan.Text{S: string(bytes.TrimPrefix(src, []byte("\ufeff"))), Pos: plan.Pos{File: b.file, Line: 1, Col: 1}}, true
 }

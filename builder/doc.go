@@ -13,12 +13,13 @@
 //
 // Where each lives:
 //
-//   - load (load.go, decode.go, yamlpos.go, encoding.go, paths.go, cache.go)
+//   - load (load.go, sections.go, decode.go, yamlpos.go, encoding.go, paths.go, cache.go)
 //     reads every file through an fs.FS and returns a complete model: every
 //     value with its file, line and column, the defaults the content leaves
 //     out (the breadcrumb trail, the licence, the indicators' ids) filled
 //     in, and every plan indexed. No later stage writes to the model.
-//   - check (check.go, values.go, weights.go, revisions.go, privacy.go)
+//   - check (check.go, values.go, weights.go, revisions.go, privacy.go,
+//     sections_check.go with shortlinks.go)
 //     runs every rule and returns all the findings at once, sorted; the
 //     office's words are in messages.go.
 //   - pagelist.go says which pages exist, their paths (urls.go owns every
@@ -30,8 +31,9 @@
 //     over the page type of view.go.
 //   - The files that are not pages are made from the model: the search
 //     index (search.go, searchfiles.go), the static indexes (indexes.go,
-//     indexpages.go), open data (opendata.go, csv.go, dcat.go, feed.go),
-//     the published snapshots (archive*.go).
+//     indexpages.go), open data (opendata.go, csv.go, dcat.go, feed.go,
+//     opendata_sections.go, revsummary_data.go), the whole plan's print
+//     style sheet (fullplan.go), the published snapshots (archive*.go).
 //   - pages.go and stream.go render, minify and write every file, on every
 //     core, into a publish.Target; package builder/publish replaces the
 //     folder in one step only when complete (destination checks, lock,
@@ -75,14 +77,17 @@
 //
 // The kinds of page are: home, section (a level of the breadcrumb above
 // the plans), plan, sheet (also a sheet's "as approved" page, with
-// .Original set), unit, area, line, revisions, indexes (the list of a
-// plan's indexes), listing (one index, or one group of a long index),
-// search, opendata, archive, snapshot (an archived snapshot's landing page),
-// reports (the section "Relazione sulla Performance", listing every plan's
-// Relazioni), report (a plan's Relazione sulla performance of a year),
-// glossary (a plan's Glossario, when config.yaml or its piano.yaml has a
-// glossario) and languages (the page at the root of a site whose every
-// language has its folder, to choose one).
+// .Original set), unit, area, line, revisions, revision (one revision's
+// summary and table of changes), narrative (one of the plan's narrative
+// sections), fullplan (the whole plan on one page, or a part of a long
+// one), indexes (the list of a plan's indexes), listing (one index, or one
+// group of a long index), search, opendata, archive, snapshot (an archived
+// snapshot's landing page), reports (the section "Relazione sulla
+// Performance", listing every plan's Relazioni), report (a plan's
+// Relazione sulla performance of a year), glossary (a plan's Glossario,
+// when config.yaml or its piano.yaml has a glossario) and languages (the
+// page at the root of a site whose every language has its folder, to
+// choose one).
 //
 // Every layout is run with a page, whose fields are:
 //
@@ -96,6 +101,8 @@
 //	.Sheet       .Original (sheet pages), .Unit .Area (unit pages), .Area
 //	             (area pages), .Line (line pages), .List .Group (listing),
 //	             .Lists (indexes), .Level (section), .Snapshot (snapshot),
+//	             .Section (narrative), .Revision (revision), .Part
+//	             (fullplan: the part's number, 0 for the first page),
 //	             .Report (report)
 //
 // and whose methods are, by purpose:
@@ -120,10 +127,16 @@
 //	             search rules of the page's language, loaded before
 //	             search.js; "" for Italian), .OpenDataURL, .DataURL FILE,
 //	             .SheetDataURL S, .FeedURL (.HasFeed), .ArchiveURL, .SnapshotURL M,
-//	             .SnapshotFileURL M FILE; every link is relative, so that
-//	             the site works under any sub-path and from disk
+//	             .SnapshotFileURL M FILE, .NarrativeURL SEC, .FullPlanURL P,
+//	             .FullPlanCSS, .RevisionURL R, .SectionDataURL SEC EXT;
+//	             every link is relative, so that the site works under any
+//	             sub-path and from disk
 //	text:        .Markdown TEXT (a body: the only way text becomes HTML,
-//	             with the inline function below), .SafeURL URL, .SheetName S,
+//	             with the inline function below), .SheetBody S and
+//	             .SectionBody SEC (a sheet's or a section's text: GFM tables
+//	             and footnotes, short links resolved, headings under the
+//	             page's, a section's amended passages marked), .SafeURL URL,
+//	             .SheetName S, .SheetKindName S,
 //	             .LineName L, .RefName R (a part of the plan with its code,
 //	             when it has one), .FieldLabel F, .Licence, .KindPlural,
 //	             .IndexKinds, .SearchWords
@@ -164,6 +177,16 @@
 //	             .Attachments LIST (allegati: .Title, .URL, .Kind, .MIME,
 //	             .Size, .External), .Glossary (.Term, .Meaning, .Untranslated:
 //	             the meaning is the main language's, so no title)
+//	sections:    .SectionNav (the sections before and after), .SectionRevisions
+//	             SEC, .SectionAnchor SEC; a section's own methods: .Added,
+//	             .Removed, .Revised, .Amendments ID
+//	whole plan:  .FullPlan (the version shown, its sections and sheets, its
+//	             parts), .IsFull, .SheetAnchor S, .FullIndicatorAnchor S I,
+//	             .SheetRevisions S
+//	revisions:   .Summary R (what a revision did, counted: see revsummary.go),
+//	             .ChangeRows R (a row per change), .Euros CENTS, .EurosDiff CENTS
+//	sharing:     .Share (description, Open Graph, canonical address, picture),
+//	             .Cite (how to cite the page: ente, plan, version, address)
 //	cycle:       .IndicatorCycle S I (target and result side by side per
 //	             year, with the outcome, and the monitoring: .Rows
 //	             .Monitoring .Latest; nil when there is none to show, and on an
@@ -214,7 +237,8 @@
 //
 // With the built-in theme, the bytes of an operational sheet's pages and of
 // any sheet's "as approved" page depend only on that sheet, its plan's
-// piano.yaml, config.yaml and the theme: piao serve renders again only the
+// piano.yaml and narrative sections (the titles its short links show),
+// config.yaml and the theme: piao serve renders again only the
 // pages of a sheet that changed. Those layouts must not show other sheets
 // (Pages.SheetFile); a strategic sheet's page lists the operational
 // sheets that pursue its objectives, and is rendered again with the site.

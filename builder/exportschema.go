@@ -31,6 +31,10 @@ var exportSchemas = []exportSchema{
 		func(g *exportGen) map[string]any { return g.object(reflect.TypeOf(planJSON{})) }},
 	{"scheda.json", "piao: dati aperti, scheda.json (una scheda)",
 		func(g *exportGen) map[string]any { return g.sheet() }},
+	{"sezioni.json", "piao: dati aperti, sezioni.json (le sezioni del piano)",
+		func(g *exportGen) map[string]any { return g.object(reflect.TypeOf(sectionsJSON{})) }},
+	{"revisioni.json", "piao: dati aperti, revisioni.json (le revisioni, con il loro riepilogo)",
+		func(g *exportGen) map[string]any { return g.object(reflect.TypeOf(revisionsJSON{})) }},
 }
 
 // name is the schema's file name in schema/: "piano.json.schema.json".
@@ -133,6 +137,8 @@ func (g *exportGen) of(t reflect.Type) map[string]any {
 		return g.def("scheda", g.sheet)
 	case indicatorJSONType:
 		return g.def("indicatore", g.indicator)
+	case euroType:
+		return map[string]any{"type": "number"}
 	}
 	switch t.Kind() {
 	case reflect.String:

@@ -103,8 +103,14 @@ func TestExportSchemas(t *testing.T) {
 	}
 	for name, site := range sites {
 		n := validateExports(t, name, site)
-		if want := len(site.Model.Plans) + countSheets(site); n != want {
-			t.Errorf("%s: validated %d JSON files, want %d (piano.json and scheda.json)", name, n, want)
+		want := 2*len(site.Model.Plans) + countSheets(site) // piano.json, revisioni.json, scheda.json
+		for _, p := range site.Model.Plans {
+			if len(p.Sezioni) > 0 {
+				want++ // sezioni.json
+			}
+		}
+		if n != want {
+			t.Errorf("%s: validated %d JSON files, want %d (piano.json, revisioni.json, sezioni.json and scheda.json)", name, n, want)
 		}
 	}
 	rejectBadExports(t, sites["example"])

@@ -139,12 +139,21 @@ func FuzzNormalizeText(f *testing.F) {
 // the HTML with the hostile-content oracle.
 func FuzzMarkdown(f *testing.F) {
 	f.Add("[x](javascript:alert(1))")
+	f.Add("[](sezione:x) [a](scheda:y#z) x[^1]\n\n[^1]: n\n\n| a |\n|---|\n| b |")
 	md := markup.New()
+	doc := markup.NewDoc(markup.DocWords{FootnoteLink: "nota", FootnoteBack: "torna"})
+	resolve := func(dest string) (string, string, bool) { return "../x/index.html", dest, len(dest)%2 == 0 }
 	f.Fuzz(func(t *testing.T, s string) {
-		page := "<!DOCTYPE html><html><body>" + string(md.Render(s)) + "</body></html>"
-		for _, v := range judgeSite(map[string][]byte{"x.html": []byte(page)}, []string{s}) {
-			t.Errorf("Render(%q): %s", s, v)
+		// A body with an amended passage: its first half, if any.
+		marks := []markup.Mark{{Start: 0, End: len(s) / 2, Before: "<del>x</del>", Label: "<span>ora</span>"}}
+		for _, html := range []string{string(md.Render(s)), string(doc.Render(s, markup.DocOptions{Resolve: resolve, Prefix: "p-", Level: 3, Marks: marks}))} {
+			page := "<!DOCTYPE html><html><body>" + html + "</body></html>"
+			for _, v := range judgeSite(map[string][]byte{"x.html": []byte(page)}, []string{s}) {
+				t.Errorf("Render(%q): %s", s, v)
+			}
 		}
+		_ = doc.Text(s, resolve)
+		_ = markup.Links(s)
 	})
 }
 

@@ -146,12 +146,26 @@ note_revisione: [{revisione: r1, revisione_attuata: Q, causa: Q}]
 ---
 `,
 	}
+	// A narrative section: a title, a passage a revision amended, short
+	// links to the sheet and to an indicator, and the payload everywhere.
+	files["content/piano-ostile/sezioni/01-sezione.md"] = `---
+titolo: Q
+modifiche:
+  - {revisione: r1, testo: passaggio rivisto, precedente: Q2}
+  - {revisione: r1, precedente: Q}
+---
+passaggio rivisto
+
+[Q](scheda:scheda#i2) e [](scheda:linea-1#ind-1) e [](sezione:sezione)
+
+`
 	fsys := fstest.MapFS{}
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(r.Replace(text))}
 	}
 	body := p + "\n\n" + p + "\n\n[x](" + p + ")\n\n![x](" + p + ")\n\n<" + p + ">\n\n| a |\n|---|\n| " + p + " |\n"
 	fsys["content/piano-ostile/operativi/scheda.md"].Data = append(fsys["content/piano-ostile/operativi/scheda.md"].Data, body...)
+	fsys["content/piano-ostile/sezioni/01-sezione.md"].Data = append(fsys["content/piano-ostile/sezioni/01-sezione.md"].Data, body+"\n[^n]\n\n[^n]: "+p+"\n"...)
 	return fsys
 }
 

@@ -186,9 +186,10 @@ type projector struct {
 }
 
 var (
-	siteType   = reflect.TypeOf(plan.Site{})
-	sheetType  = reflect.TypeOf(plan.Sheet{})
-	textsInMap = reflect.TypeOf(map[string]plan.Text{})
+	siteType    = reflect.TypeOf(plan.Site{})
+	sheetType   = reflect.TypeOf(plan.Sheet{})
+	sectionType = reflect.TypeOf(plan.Section{})
+	textsInMap  = reflect.TypeOf(map[string]plan.Text{})
 )
 
 // copy returns a copy of v; texts are copied as plain values (field
@@ -229,8 +230,13 @@ func (p *projector) copy(v reflect.Value) reflect.Value {
 			_, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 			c.Field(i).Set(p.field(v.Field(i), slices.Contains(strings.Split(opts, ","), "lang")))
 		}
-		if v.Type() == sheetType {
-			p.body(c.Addr().Interface().(*plan.Sheet))
+		switch v.Type() {
+		case sheetType:
+			s := c.Addr().Interface().(*plan.Sheet)
+			s.Body = p.body(s.Body, s.BodyIn)
+		case sectionType:
+			s := c.Addr().Interface().(*plan.Section)
+			s.Body = p.body(s.Body, s.BodyIn)
 		}
 		return c
 	}
@@ -304,18 +310,16 @@ func (p *projector) missing(t plan.Text) plan.Text {
 	return t
 }
 
-// body gives a sheet its body in the projector's language.
-func (p *projector) body(s *plan.Sheet) {
-	if s.Body == "" && len(s.BodyIn) == 0 {
-		return
+// body is a Markdown body (a sheet's or a section's) in the projector's
+// language: its own (in), or the main language's as fallback says.
+func (p *projector) body(main string, in map[string]plan.Text) string {
+	if t, ok := in[p.lang]; ok {
+		return t.S
 	}
-	if t, ok := s.BodyIn[p.lang]; ok {
-		s.Body = t.S
-		return
+	if strings.TrimSpace(main) != "" {
+		return p.missing(plan.Text{S: main}).S
 	}
-	if strings.TrimSpace(s.Body) != "" {
-		s.Body = p.missing(plan.Text{S: s.Body}).S
-	}
+	return main
 }
 
 // everyLang is t, and its text in each other language the content gives,

@@ -145,8 +145,8 @@ func TestFallbacks(t *testing.T) {
 	const it = "Manutenzione programmata delle strade comunali"
 	de := string(site.Files["de/piao-2025-2027/operativi/strade/index.html"])
 	marked := `<span lang="it" class="lang-fallback">` + it + `</span>`
-	if !strings.Contains(de, "<h1>"+marked+"</h1>") || strings.Count(de, marked) != 3 {
-		t.Errorf("the German page does not mark the Italian objective in its h1, breadcrumb and table (%d marks)", strings.Count(de, marked))
+	if !strings.Contains(de, "<h1>"+marked+"</h1>") || strings.Count(de, marked) != 5 {
+		t.Errorf("the German page does not mark the Italian objective in its h1, breadcrumb, table, copy link and Come citare (%d marks)", strings.Count(de, marked))
 	}
 	if !strings.Contains(de, "<title>Operatives Ziel: "+it+" - Gemeinde Klarbach</title>") {
 		t.Error("the title holds markup, or not the Italian objective")
@@ -214,8 +214,8 @@ func TestBilingualExports(t *testing.T) {
 		}
 		n++
 	}
-	if n != 5 {
-		t.Errorf("validated %d JSON files, want piano.json and the 4 sheets'", n)
+	if n != 6 {
+		t.Errorf("validated %d JSON files, want piano.json, revisioni.json and the 4 sheets'", n)
 	}
 	var sheet map[string]any
 	if err := json.Unmarshal(files["piao-2025-2027/operativi/pagamenti/scheda.json"], &sheet); err != nil {

@@ -152,7 +152,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case ignoredName(name):
-		case name == "piano.yaml" || name == kindDir[plan.Strategic] || name == kindDir[plan.Operational]:
+		case name == "piano.yaml" || name == kindDir[plan.Strategic] || name == kindDir[plan.Operational] || name == sectionsDir:
 			listed[name] = e
 		default:
 			strays = append(strays, name)
@@ -186,6 +186,9 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 			js, bs := l.listSheets(path.Join(dir, kindDir[kind]), e, kind)
 			jobs, bodies = append(jobs, js...), append(bodies, bs...)
 		}
+	}
+	if e := listed[sectionsDir]; e != nil {
+		l.loadSections(p, path.Join(dir, sectionsDir), e)
 	}
 	for i, s := range l.sheets(jobs) {
 		if s != nil {
@@ -298,20 +301,35 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 
 // parseSource is parse, for a file already read.
 func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet) *yaml.Node {
-	text := src
-	offset := 0
+	if sheet != nil {
+		n, body, at := l.parseMarkdown(file, src)
+		sheet.Body, sheet.BodyAt = body, at
+		return n
+	}
+	return l.parseYAML(file, src, 0)
+}
+
+// parseMarkdown reads the front matter of a Markdown file into a node tree
+// whose line numbers are those of the file, and returns its body and the
+// line the body starts on.
+func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
-		return nil
+		return nil, "", 0
 	}
-	if sheet != nil {
-		fm, body, bodyLine, ok := splitFrontMatter(src)
-		if !ok {
-			l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintFrontMatter, msgFrontMatter)
-			return nil
-		}
-		text, offset = fm, 1
-		sheet.Body, sheet.BodyAt = string(body), bodyLine
+	fm, body, bodyLine, ok := splitFrontMatter(src)
+	if !ok {
+		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintFrontMatter, msgFrontMatter)
+		return nil, "", 0
+	}
+	return l.parseYAML(file, fm, 1), string(body), bodyLine
+}
+
+// parseYAML parses YAML text that starts offset lines into file.
+func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
+	if len(bytes.TrimSpace(text)) == 0 && offset == 0 {
+		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
+		return nil
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(text))

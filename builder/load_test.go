@@ -220,7 +220,7 @@ func TestNothingDroppedInSilence(t *testing.T) {
 		{"a file beside the plans", map[string]string{"content/piano.yaml": testPiano},
 			"content/piano.yaml: avviso: file ignorato: in content/ vanno solo le cartelle dei piani"},
 		{"a folder of sheets misnamed", map[string]string{"content/p/Operativi/due.yaml": testSheet},
-			`content/p/Operativi: avviso: "Operativi" ignorato: una cartella di piano contiene piano.yaml, strategici/ e operativi/`},
+			`content/p/Operativi: avviso: "Operativi" ignorato: una cartella di piano contiene piano.yaml, strategici/, operativi/ e sezioni/`},
 		{"a second document", map[string]string{unoYAML: testSheet + "---\nobiettivo_operativo: Altro\n"},
 			unoYAML + ":16:1: errore: il file continua dopo un separatore di documento YAML"},
 	}

@@ -699,8 +699,8 @@ const (
 	hintNotAFolder     = "rinomina il file, e metti le schede in una cartella %s/"
 	msgStrayInContent  = "file ignorato: in content/ vanno solo le cartelle dei piani"
 	hintStrayInContent = "sposta il file nella cartella del suo piano, ad esempio content/piao-2024-2026/"
-	msgStrayInPlan     = "%q ignorato: una cartella di piano contiene piano.yaml, strategici/ e operativi/"
-	hintStrayInPlan    = "metti le schede in strategici/ o operativi/ e i documenti del piano dove li indica allegati in piano.yaml; altri file vanno fuori da content/"
+	msgStrayInPlan     = "%q ignorato: una cartella di piano contiene piano.yaml, strategici/, operativi/ e sezioni/"
+	hintStrayInPlan    = "metti le schede in strategici/ o operativi/, le sezioni del piano in sezioni/ e i documenti del piano dove li indica allegati in piano.yaml; altri file vanno fuori da content/"
 	msgSecondDocument  = "il file continua dopo un separatore di documento YAML (\"---\" o \"...\"): piao legge solo il primo documento"
 	hintSecondDocument = "togli il separatore alla riga indicata e unisci i campi in un solo documento, o sposta il resto in un altro file"
 	msgTrailingText    = "testo inatteso dopo la fine dei campi: piao non lo leggerebbe"
@@ -849,6 +849,58 @@ func italianDate(iso string) string {
 	}
 	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
 }
+
+// Narrative sections and short links (sections_check.go).
+const (
+	msgSectionFile       = "file ignorato: le sezioni del piano sono file .md"
+	msgSectionsNotFolder = "sezioni/ dovrebbe essere la cartella delle sezioni del piano, ma è un file"
+	hintSectionsFolder   = "rinomina il file, e metti le sezioni (file .md) in una cartella sezioni/"
+	msgSectionSubfolder  = "sottocartella %q: le sezioni vanno direttamente in sezioni/, le sottocartelle non vengono lette"
+	hintSectionSubfolder = "sposta i file .md della sottocartella in sezioni/ (il nome del file, senza il numero iniziale, diventa l'indirizzo della pagina)"
+	hintSectionFile      = "rinomina il file con estensione .md (ad esempio 02-valore-pubblico.md), o spostalo fuori da sezioni/"
+	msgSectionOrder      = "ordine %q non valido: serve un numero intero"
+	hintSectionOrder     = "ordine: 3 (oppure togli ordine e fai iniziare il nome del file con il numero: 03-rischi.md)"
+	msgSectionBoth       = "sezione inserita e stralciata dalla stessa revisione %q"
+	hintSectionBoth      = "togli \"inserita\" o \"stralcio\""
+	msgAmendEmpty        = "modifica senza \"testo\" né \"precedente\""
+	hintAmendEmpty       = "testo: il passaggio come si legge ora; precedente: il passaggio che ha sostituito (uno dei due può mancare: passaggio aggiunto o tolto)"
+	msgAmendSame         = "\"testo\" e \"precedente\" sono uguali: la modifica non cambia nulla"
+	hintAmendSame        = "scrivi in precedente il passaggio come era prima della revisione"
+	msgAmendNotFound     = "il passaggio modificato non compare nel testo della sezione"
+	hintAmendNotFound    = "copia in testo il passaggio esattamente come è scritto sotto l'intestazione (gli a capo non contano)"
+	msgAmendTwice        = "il passaggio modificato compare %d volte nel testo della sezione"
+	hintAmendTwice       = "allunga il passaggio con le parole vicine, finché compare una volta sola"
+	msgAmendOverlap      = "il passaggio modificato si sovrappone a un'altra modifica della sezione (riga %d)"
+	hintAmendOverlap     = "una modifica per passaggio: unisci le due o scegli passaggi distinti"
+	msgLinkSection       = "collegamento a una sezione inesistente: %q"
+	msgLinkSheet         = "collegamento a una scheda inesistente: %q"
+	msgLinkIndicator     = "collegamento a un indicatore inesistente: %q"
+	msgLinkAmbiguous     = "collegamento ambiguo: %q è il nome di una scheda strategica e di una operativa"
+	hintLinkAmbiguous    = "scrivi scheda:strategici/%s o scheda:operativi/%s"
+	msgLinkInField       = "i collegamenti brevi come %q valgono solo nel testo della scheda o della sezione, non in un campo"
+	hintLinkInField      = "sposta il collegamento nel testo sotto l'intestazione, o scrivi l'indirizzo della pagina"
+	hintLinkWhat         = "sezione:NOME (il nome del file senza numero iniziale e senza .md), scheda:NOME o scheda:NOME#INDICATORE"
+	msgPreviewImage      = "immagine di anteprima %q non valida: serve un indirizzo https:// o un percorso del sito"
+	hintPreviewImage     = "anteprima: {immagine: https://www.ente.it/anteprima.png, testo: Logo dell'ente}"
+	msgPreviewImageAlt   = "immagine di anteprima senza testo alternativo"
+	hintPreviewImageAlt  = "anteprima: {immagine: …, testo: una breve descrizione dell'immagine}"
+	msgPreviewImageNoURL = "immagine di anteprima %q con un percorso del sito ma senza url_base: le anteprime vogliono un indirizzo completo"
+	hintPreviewImageURL  = "aggiungi url_base a config.yaml, o scrivi l'indirizzo completo https:// dell'immagine"
+)
+
+// hintKnownList names what exists, for a short link that points nowhere:
+// "sezioni del piano: premesse, valore-pubblico".
+func hintKnownList(what string, known []string) string {
+	if len(known) == 0 {
+		return hintLinkWhat
+	}
+	if len(known) > 12 {
+		known = append(known[:12:12], "…")
+	}
+	return what + ": " + strings.Join(known, ", ")
+}
+
+func hintLinkAmbiguousOf(name string) string { return fmt.Sprintf(hintLinkAmbiguous, name, name) }
 
 // The performance cycle: monitoring, results and the Relazione (cycle_check.go).
 const (

@@ -53,6 +53,11 @@ const (
 	hintLangBody      = "un file NOME.LINGUA.md contiene il testo in un'altra lingua della scheda NOME.md accanto a esso: rinominalo o crea la scheda"
 	msgLangBodyFront  = "il testo in un'altra lingua di una scheda non ha intestazione: i campi sono quelli della scheda %s"
 	hintLangBodyFront = "togli l'intestazione tra le righe \"---\" e scrivi i testi per lingua nella scheda stessa: descrizione: {it: …, de: …}"
+
+	msgSectionLangBody       = "testo della sezione in %s senza la sezione %s"
+	hintSectionLangBody      = "un file NN-nome.LINGUA.md di sezioni/ contiene il testo in un'altra lingua della sezione NN-nome.md accanto a esso: rinominalo o crea la sezione"
+	msgSectionLangBodyFront  = "il testo in un'altra lingua di una sezione non ha intestazione: i campi sono quelli della sezione %s"
+	hintSectionLangBodyFront = "togli l'intestazione tra le righe \"---\" e scrivi i testi per lingua nella sezione stessa: titolo: {it: …, de: …}"
 )
 
 // hintLangUnknown lists the site's languages.
@@ -68,6 +73,13 @@ func hintLangMain(main string) string {
 // hintLangMissing says how to add a language's text.
 func hintLangMissing(lang string) string {
 	return fmt.Sprintf("aggiungi il testo in %s (%s: …), o lascia che quelle pagine mostrino la lingua principale", langName(lang), lang)
+}
+
+// hintSectionLangBodyMissing names the file that holds a section's body in
+// another language.
+func hintSectionLangBodyMissing(section, lang string) string {
+	stem := strings.TrimSuffix(path.Base(section), path.Ext(section))
+	return fmt.Sprintf("scrivi il testo in %s in %s.%s.md, accanto alla sezione (solo il testo, senza intestazione)", langName(lang), stem, lang)
 }
 
 // hintLangBodyMissing names the file that holds a Markdown sheet's body in

@@ -80,7 +80,11 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 			d.Size = int(size)
 			list = append(list, d)
 		}
-		list = append(list, sheets...)
+		more, err := addPlanExtras(out, ds, p)
+		if err != nil {
+			return nil, err
+		}
+		list = append(append(list, more...), sheets...)
 	}
 	files, err := siteData(ds, list)
 	if err != nil {

@@ -78,7 +78,8 @@ func (l dataLang) sheet(s *plan.Sheet) *plan.Sheet {
 var (
 	textKeys = set("titolo nome descrizione atto documento motivo responsabile testo revisione_attuata causa " +
 		"etichetta valore_precedente valore_attuale pagina ente livelli licenza obiettivo_operativo risultato_atteso " +
-		"target storico baseline algoritmo fonte unita_misura tipologia missioni programma nota proposta significato")
+		"target storico baseline algoritmo fonte unita_misura tipologia missioni programma nota proposta significato " +
+		"markdown precedente")
 	oneKeys = set("codice id sostituito_da data revisione rimando campi")
 )
 

@@ -29,7 +29,8 @@ import (
 //   - .csv cells may not start with = + - @, nor their fullwidth forms (spreadsheet formulas);
 //   - .js and .ttl (Turtle) may hold an author's text only inside a string
 //     literal;
-//   - .css and .txt may not hold it at all.
+//   - .css and .txt may not hold it at all, but for the texts of the open
+//     data (dati/…/*.txt and .md, served as text), which must be UTF-8.
 
 // activeElements run or embed code, or redirect the page.
 var activeElements = map[string]bool{
@@ -65,7 +66,13 @@ func judgeSite(files map[string][]byte, payloads []string) []string {
 			err = judgeCSV(b)
 		case ".js":
 			err = judgeInStrings(b, payloads, jsStringMask(b))
-		case ".css", ".txt":
+		case ".txt", ".md":
+			if !strings.Contains(p, "/dati/") { // the open data's texts are text: what they say is inert
+				err = judgeRaw(b, payloads)
+			} else if !utf8.Valid(b) {
+				err = errors.New("not valid UTF-8")
+			}
+		case ".css":
 			err = judgeRaw(b, payloads)
 		}
 		if err != nil {
@@ -121,7 +128,7 @@ func judgeElement(n *html.Node, files map[string][]byte, page string) error {
 		switch {
 		case strings.HasPrefix(key, "on"):
 			return fmt.Errorf("event attribute %s=%q on <%s>", key, a.Val, name)
-		case urlAttributes[key] && !safeAddress(a.Val):
+		case urlAttributes[key] && !safeAddress(key, a.Val):
 			return fmt.Errorf("unsafe address %s=%q on <%s>", key, a.Val, name)
 		case key == "style" && (strings.Contains(strings.ToLower(a.Val), "url(") || strings.Contains(strings.ToLower(a.Val), "expression")):
 			return fmt.Errorf("style %q on <%s>", a.Val, name)
@@ -153,10 +160,13 @@ func siteFile(addr string, files map[string][]byte, page string) bool {
 
 // safeAddress accepts what markup allows for links, and what html/template
 // writes in place of an address it refused.
-func safeAddress(v string) bool {
+func safeAddress(key, v string) bool {
 	v = strings.TrimSpace(v)
 	if strings.HasPrefix(v, "#ZgotmplZ") {
 		return true
+	}
+	if key != "srcset" { // one address, which may hold a comma
+		return markup.SafeURL(v)
 	}
 	for _, part := range strings.Split(v, ",") { // srcset lists addresses
 		if !markup.SafeURL(strings.Fields(part + " x")[0]) {

@@ -120,6 +120,22 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	out = append(out, pp)
 	if len(p.Revisioni) > 0 {
 		add(&page{Kind: "revisions", Path: revisionsPath(p)}, w.T("revisions.title"))
+		for i := range p.Revisioni {
+			r := &p.Revisioni[i]
+			pg := &page{Kind: "revision", Path: revisionPath(p, r), Revision: r, Published: r.Data.S, Updated: r.Data.S}
+			add(pg, w.T("revisions.of", "date", w.Date(r.Data.S)))
+			pg.Crumbs = appendCrumbs(planCrumbs, crumb{Title: w.T("revisions.title"), URL: revisionsPath(p)}, crumb{Title: pg.Title})
+		}
+	}
+	for _, sec := range p.Sezioni {
+		published, updated := sectionDates(p, sec)
+		add(&page{Kind: "narrative", Path: narrativePath(sec), Section: sec, Published: published, Updated: updated}, sec.Titolo.S)
+	}
+	for _, pg := range fullPlanPages(p, w) {
+		add(pg, pg.Title)
+		if pg.Part > 0 {
+			pg.Crumbs = appendCrumbs(planCrumbs, crumb{Title: w.T("fullplan.title"), URL: fullPlanPath(p)}, crumb{Title: pg.Title})
+		}
 	}
 	for _, s := range p.Sheets() {
 		upd := sheetUpdated(p, s)

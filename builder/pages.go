@@ -102,7 +102,8 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 		return err
 	}}
 	for i, l := range ls.langs {
-		tasks = append(tasks, func() error { pages[i] = pagesOf(l.model, l.words); return nil })
+		tasks = append(tasks, func() error { pages[i] = pagesOf(l.model, l.words); return nil },
+			func() error { return p.addPrintCSS(l) })
 		if i > 0 {
 			tasks = append(tasks, func() (err error) { feeds[i], err = p.addFeed(l); return err })
 		}
@@ -186,6 +187,18 @@ func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOut
 	}
 	search.Files = nil
 	return search, nil
+}
+
+// addPrintCSS adds the print style sheet of each plan's whole-plan page in
+// language l, in its folder: its running header and page numbers are
+// words.
+func (p *Pages) addPrintCSS(l *siteLang) error {
+	for _, pl := range l.plain.Plans {
+		if err := p.out.under(l.prefix).put(fullPlanCSSPath(pl), fullPlanCSS(pl, l.words, l.plain.Config.Ente.Nome.S)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addFeed adds the Atom feed of a language other than the main one, in
@@ -353,9 +366,10 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 // sheet's page lists the operational sheets that pursue its objectives.
 //
 // With the built-in theme, the bytes of the pages SheetFile names depend
-// only on that sheet, its plan's piano.yaml, config.yaml and the theme: a
-// change to another sheet leaves them as they are. Every other page may
-// show any sheet. piao serve relies on this to render again only what a change
+// only on that sheet, its plan's piano.yaml and sections, config.yaml, the
+// theme and SiteFacts: a change to another sheet leaves them as they are.
+// Every other page may show any sheet. piao serve relies on this to render
+// again only what a change
 // needs; keep it true when editing themes/default/layouts (the serve tests
 // compare their result with a clean build).
 func (p *Pages) SheetFile(name string) string {
@@ -363,4 +377,14 @@ func (p *Pages) SheetFile(name string) string {
 		return pg.Sheet.Pos.File
 	}
 	return ""
+}
+
+// SiteFacts is what the frame of every page says of the whole site: the
+// kind of its plans, and whether its search covers revisions and
+// narrative sections. A build of some sheets alone (piao serve's quick
+// path) sees only their plan: its sheet pages are the complete build's
+// only when it says the same of the site.
+func (p *Pages) SiteFacts() string {
+	revisions, sections := searchCovers(p.model)
+	return fmt.Sprint(siteKind(p.model), "|", revisions, "|", sections)
 }

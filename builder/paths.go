@@ -218,6 +218,8 @@ func pageSource(site *plan.Site, pg *page) plan.Pos {
 	switch {
 	case pg.Sheet != nil:
 		return pg.Sheet.Pos
+	case pg.Section != nil:
+		return pg.Section.Pos
 	case pg.Unit != nil:
 		return pg.Unit.KeyText().Pos
 	case pg.Area != nil:

@@ -116,7 +116,7 @@ func TestPhoneHeaderWithoutJavaScript(t *testing.T) {
 		t.Fatal("Enter on the Cerca button does not show the search box alone")
 	}
 	label := eval[string](ctx, t, `document.querySelector("label[for=cerca-testata-m]").textContent`)
-	if label != "Cerca obiettivi, indicatori e revisioni" {
+	if label != "Cerca nel piano, negli obiettivi, negli indicatori e nelle revisioni" {
 		t.Errorf("the search box says %q", label)
 	}
 	_, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, chromedp.SendKeys("#cerca-testata-m", "registro\r")))

@@ -104,7 +104,11 @@ func (c *checker) privacy() {
 	eachText(reflect.ValueOf(c.p).Elem(), c.personal)
 	for _, s := range c.p.Sheets() {
 		eachText(reflect.ValueOf(s).Elem(), c.personal)
-		c.personalBody(s)
+		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
+	}
+	for _, s := range c.p.Sezioni {
+		eachText(reflect.ValueOf(s).Elem(), c.personal)
+		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
 	}
 }
 
@@ -117,12 +121,13 @@ func (c *checker) personal(text plan.Text) {
 	}
 }
 
-// personalBody searches the Markdown body, and its text in the other
+// personalBody searches a Markdown body (a sheet's or a narrative
+// section's) read from file from line at, and its text in the other
 // languages, placing each find exactly.
-func (c *checker) personalBody(s *plan.Sheet) {
-	c.personalIn(s.Body, s.Pos.File, s.BodyAt)
-	for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
-		c.personalIn(s.BodyIn[l].S, s.BodyIn[l].Pos.File, 1)
+func (c *checker) personalBody(body, file string, at int, in map[string]plan.Text) {
+	c.personalIn(body, file, at)
+	for _, l := range slices.Sorted(maps.Keys(in)) {
+		c.personalIn(in[l].S, in[l].Pos.File, 1)
 	}
 }
 

@@ -14,7 +14,8 @@ import (
 
 // pageKinds are the theme's page templates, each layouts/KIND.html.
 var pageKinds = []string{"home", "section", "plan", "sheet", "unit", "area", "line", "revisions",
-	"opendata", "archive", "snapshot", "search", "indexes", "listing", "reports", "report", "glossary", langsKind}
+	"opendata", "archive", "snapshot", "search", "indexes", "listing",
+	"narrative", "fullplan", "revision", "reports", "report", "glossary", langsKind}
 
 // renderer runs the theme's templates. Templates are parsed once.
 type renderer struct {

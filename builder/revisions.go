@@ -15,7 +15,7 @@ func (c *checker) revisionsUsed() {
 		if r.ID.S == "" {
 			continue // reported as a missing field
 		}
-		used := false
+		used := len(c.p.SectionChanges(r.ID.S)) > 0
 		for _, s := range c.p.Sheets() {
 			if len(s.Changes(r.ID.S)) > 0 || len(s.RevNotes(r.ID.S)) > 0 {
 				used = true

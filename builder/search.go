@@ -31,6 +31,7 @@ const (
 	docOperational
 	docIndicator
 	docRevision
+	docSection // a narrative section of a plan
 )
 
 // Document states, for the badge beside a result.
@@ -98,6 +99,10 @@ func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
 		}
 		for k := range p.Revisioni {
 			d := prepareRevision(w, i, p, &p.Revisioni[k])
+			ix.add(d.doc, d.terms, d.facets)
+		}
+		for _, sec := range p.Sezioni {
+			d := prepareSection(w, i, sec)
 			ix.add(d.doc, d.terms, d.facets)
 		}
 	}
@@ -288,7 +293,7 @@ func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
 		}
 		post[levels-w] = append(post[levels-w], id)
 	}
-	for _, f := range facets {
+	for _, f := range append(facets, kindFacet(doc.Kind)) {
 		ix.facets[f] = append(ix.facets[f], id)
 	}
 }

@@ -230,7 +230,10 @@ func equivalenceQueriesIn(ix *searchIndex, lang *textnorm.Lang, more []string) [
 	if lang == textnorm.Italian {
 		unit := "u_piao-2024-2026_amministrazione-contabilita"
 		out = append(out, scriptQuery{Q: "", Filters: []string{unit}}, scriptQuery{Q: "pagamneti", Filters: []string{unit}},
-			scriptQuery{Q: "tempo", Filters: []string{"r", "t_risultato-output"}})
+			scriptQuery{Q: "tempo", Filters: []string{"r", "t_risultato-output"}},
+			scriptQuery{Q: "", Filters: []string{kindFacet(docSection)}}, scriptQuery{Q: "revisione", Filters: []string{kindFacet(docSection)}},
+			scriptQuery{Q: "G/59", Filters: []string{kindFacet(docRevision)}}, scriptQuery{Q: "monitoraggio", Filters: []string{kindFacet(docIndicator), "r"}},
+			scriptQuery{Q: "segretario generale", Filters: []string{kindFacet(docSection), "p_piao-2024-2026"}})
 	}
 	// What the revisions did, as the badges say it: alone, with a query,
 	// and with another filter.

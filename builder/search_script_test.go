@@ -75,9 +75,14 @@ func TestSearchScriptQueries(t *testing.T) {
 		{scriptQuery{Q: "pagamento parolachenonce"}, nil, []string{tmrURL, tmpURL}, 3},
 		{scriptQuery{Q: "pagamneti"}, nil, []string{tmrURL, tmpURL}, 0}, // a typo: two letters swapped
 		{scriptQuery{Q: "tempo medio pagamneti"}, nil, []string{tmrURL, tmpURL}, 2},
-		{scriptQuery{Q: "G/59"}, nil, []string{revURL}, 41}, // the revision's act first, then the 40 things it changed
-		{scriptQuery{Q: "OIV"}, nil, []string{revURL}, 1},
-		{scriptQuery{Q: "SMVP"}, nil, []string{revURL}, 1},
+		{scriptQuery{Q: "G/59"}, nil, []string{revURL, premisesURL}, 42}, // the revision's act, the 40 things it changed, and the premises that quote it
+		{scriptQuery{Q: "OIV"}, nil, []string{revURL, premisesURL}, 2},
+		{scriptQuery{Q: "SMVP"}, nil, []string{revURL, premisesURL}, 2},
+		{scriptQuery{Q: "destinatari"}, []string{disposalURL}, nil, 1}, // a word only a narrative section says
+		{scriptQuery{Q: "Masera"}, []string{disposalURL}, nil, 1},
+		{scriptQuery{Q: "", Filters: []string{kindFacet(docSection)}}, nil, []string{premisesURL, disposalURL}, 2},
+		{scriptQuery{Q: "OIV", Filters: []string{kindFacet(docSection)}}, []string{premisesURL}, nil, 1},
+		{scriptQuery{Q: "OIV", Filters: []string{kindFacet(docRevision)}}, []string{revURL}, nil, 1},
 		{scriptQuery{Q: "stralciato"}, []string{metrologyURL + "#ind-sicurezza-prodotti", "piao-2024-2026/operativi/comunicazione-esterna/index.html#ind-bilancio-sociale"}, nil, 0},
 		{scriptQuery{Q: "indicatore inserito"}, []string{tmpURL}, nil, 0},
 		{scriptQuery{Q: "30.06"}, []string{approvURL + "#ind-regolamento-locazione-comune-novara", revURL}, nil, 0},

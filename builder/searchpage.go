@@ -23,6 +23,7 @@ type searchFilters struct {
 	Plans               []option
 	Areas, Units, Lines []optionGroup
 	Typologies          []option
+	Kinds               []option // sheets, indicators, revisions, sections: those the index holds
 	Outcomes            []option // by year: the outcomes of the indicators (search_cycle.go)
 	Badges              []option // what revisions did, as badges say it: those some sheet or indicator has
 }
@@ -61,6 +62,7 @@ func searchFiltersOf(site *plan.Site, w *words) searchFilters {
 			}
 		}
 	}
+	f.Kinds = kindOptions(site, w)
 	for k, v := range typologies {
 		f.Typologies = append(f.Typologies, option{k, v})
 	}

@@ -33,8 +33,13 @@ func pageLoad(s *Site, p string) (int, []string) {
 	return size, loaded
 }
 
+// maxPartLoad is what each sheet or section may add to the page of the
+// whole plan.
+const maxPartLoad = 12 << 10
+
 // TestThemeBudget: the minified stylesheet is at most 40 KB, and no page
-// with its stylesheet, scripts and images weighs more than 100 KB.
+// with its stylesheet, scripts and images weighs more than 100 KB (the page
+// of the whole plan, 100 KB and 12 KB a sheet or section).
 func TestThemeBudget(t *testing.T) {
 	site := buildExample(t, true)
 	css := len(site.Files["assets/css/piao.css"])
@@ -42,10 +47,17 @@ func TestThemeBudget(t *testing.T) {
 		t.Errorf("minified piao.css is %d bytes, budget %d", css, maxCSS)
 	}
 	largest, largestPath := 0, ""
-	for p := range site.Kinds {
+	for p, kind := range site.Kinds {
 		size, loaded := pageLoad(site, p)
 		if !slices.Contains(loaded, "assets/css/piao.css") {
 			t.Errorf("%s does not load the stylesheet", p)
+		}
+		if kind == "fullplan" { // the whole plan: its own budget, per part it holds
+			pl := site.Model.Plans[0]
+			if budget := maxPageLoad + maxPartLoad*(len(pl.Sheets())+len(pl.Sezioni)); size > budget {
+				t.Errorf("%s loads %d bytes without fonts, budget %d for %d sheets and sections", p, size, budget, len(pl.Sheets())+len(pl.Sezioni))
+			}
+			continue
 		}
 		if size > largest {
 			largest, largestPath = size, p
@@ -165,7 +177,7 @@ func TestHeaderSearchSaysWhat(t *testing.T) {
 		site *Site
 		want string
 	}{
-		{example, ">Cerca obiettivi, indicatori e revisioni</label>"},
+		{example, ">Cerca nel piano, negli obiettivi, negli indicatori e nelle revisioni</label>"},
 		{small, ">Cerca obiettivi e indicatori</label>"},
 	} {
 		for p := range tt.site.Kinds {

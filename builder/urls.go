@@ -2,6 +2,7 @@ package builder
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -46,6 +47,34 @@ func linePath(p *plan.Plan, code string) string {
 
 func revisionsPath(p *plan.Plan) string {
 	return path.Join(slug(p.Slug), "revisioni", indexFile)
+}
+
+// narrativePath is the page of a plan's narrative section.
+func narrativePath(s *plan.Section) string {
+	return path.Join(slug(s.Plan.Slug), sectionsDir, s.Slug, indexFile)
+}
+
+// fullPlanPath is the page of the whole plan on one page ("Piano
+// completo"); fullPlanCSSPath its print style sheet, which names the plan
+// in the running header of every printed page.
+func fullPlanPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "completo", indexFile) }
+
+// fullPlanPartPath is the page of part n of a long plan's whole plan.
+func fullPlanPartPath(p *plan.Plan, n int) string {
+	return path.Join(slug(p.Slug), "completo", "parte-"+strconv.Itoa(n), indexFile)
+}
+
+func fullPlanCSSPath(p *plan.Plan) string { return path.Join(slug(p.Slug), "completo", "stampa.css") }
+
+// revisionPath is the page of one revision of a plan: what it changed,
+// counted, and every change in a table.
+func revisionPath(p *plan.Plan, r *plan.Revision) string {
+	return path.Join(slug(p.Slug), "revisioni", slug(r.ID.S), indexFile)
+}
+
+// sectionDataPath is a section's text in the open data: ext "md" or "txt".
+func sectionDataPath(s *plan.Section, ext string) string {
+	return path.Join(slug(s.Plan.Slug), "dati", sectionsDir, s.Slug+"."+ext)
 }
 
 func assetPath(name string) string { return path.Join("assets", name) }

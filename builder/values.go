@@ -199,6 +199,7 @@ func (c *checker) config(cfg *plan.Config) {
 		}
 	}
 	c.ente(&cfg.Ente)
+	c.checkPreview(cfg)
 	c.langs(cfg)
 	if t := cfg.Tema; strings.ContainsAny(t.S, `/\`) || strings.Contains(t.S, "..") || strings.TrimSpace(t.S) != t.S {
 		c.ds.errorf(t.Pos, hintThemeName, msgThemeName, t.S)

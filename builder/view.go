@@ -21,8 +21,10 @@ import (
 // Sheet on "sheet" pages (Original on a sheet's "as approved" page), Unit
 // and Area on "unit", Area on "area", Line on "line", List and Group on
 // "listing", Lists on "indexes", Level on "section", Snapshot on
-// "snapshot", Report on "report"; Plan on every page of a plan (and on the
-// home and search pages, the newest plan).
+// "snapshot", Section on "narrative" (a narrative section of the plan),
+// Revision on "revision" (one revision's summary), Report on "report";
+// Plan on every page of a plan (and on the home and search pages, the
+// newest plan).
 type page struct {
 	Kind      string
 	Path      string // output path, slash-separated: "piao-2024-2026/index.html"
@@ -33,7 +35,10 @@ type page struct {
 	Unit      *plan.Unit
 	Area      *plan.Area
 	Line      *plan.Line
-	Level     int // for section pages: the breadcrumb level
+	Section   *plan.Section  // for a narrative section's page
+	Revision  *plan.Revision // for a revision's own page
+	Level     int            // for section pages: the breadcrumb level
+	Part      int            // for a part of a long plan's whole plan: its number (1-based)
 	Original  bool
 	List      *listing   // for an index page
 	Group     *listGroup // for the page of one group of a long index
@@ -74,9 +79,10 @@ type chromeView struct {
 	Section link
 	Plan    *navPlan
 
-	// SearchesRevisions: the search covers revisions too (a plan has
-	// some), and the header's search box says so.
-	SearchesRevisions bool
+	// SearchesRevisions, SearchesSections: the search covers revisions
+	// and narrative sections too (a plan has some), and the header's
+	// search box says so.
+	SearchesRevisions, SearchesSections bool
 
 	// The footer: contacts, the configured links with a safe address,
 	// the accessibility statement, the privacy notice and the licence
@@ -141,9 +147,7 @@ func (pg *page) Chrome() *chromeView {
 			c.Plan.Revisions = pg.PlanRevisionsURL(np)
 		}
 	}
-	for _, p := range pg.Site.Plans {
-		c.SearchesRevisions = c.SearchesRevisions || len(p.Revisioni) > 0
-	}
+	c.SearchesRevisions, c.SearchesSections = searchCovers(pg.Site)
 	for _, l := range cfg.Collegamenti {
 		if u := pg.SafeURL(l.URL.S); u != "" {
 			c.Links = append(c.Links, link{Title: l.Titolo.S, URL: u})
@@ -165,6 +169,16 @@ func (pg *page) Chrome() *chromeView {
 	}
 	pg.chrome = c
 	return c
+}
+
+// searchCovers reports whether the site's search covers revisions and
+// narrative sections: whether any plan has some.
+func searchCovers(site *plan.Site) (revisions, sections bool) {
+	for _, p := range site.Plans {
+		revisions = revisions || len(p.Revisioni) > 0
+		sections = sections || len(p.Sezioni) > 0
+	}
+	return revisions, sections
 }
 
 // NavPlan is the plan the header's menu points at: the page's own plan,

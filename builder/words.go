@@ -44,6 +44,9 @@ type words struct {
 	// inline renders the content's field texts, which may hold inline
 	// Markdown: as HTML on pages, as plain text elsewhere.
 	inline *markup.Inliner
+	// doc renders the bodies of sections and sheets; made once the words
+	// its footnotes speak with are read.
+	doc *markup.Doc
 }
 
 // loadWords reads i18n/LANG.yaml from every layer of the theme, the
@@ -70,6 +73,7 @@ func loadWords(layers []fs.FS, lang string) (*words, error) {
 	if !found {
 		return nil, errUnknownLang
 	}
+	w.doc = markup.NewDoc(markup.DocWords{FootnoteLink: w.T("footnote.link"), FootnoteBack: w.T("footnote.back")})
 	w.months = strings.Fields(w.text["date.months"])
 	w.decimal = w.text["number.decimal"]
 	w.lower = w.text["level.case"] != "keep"
@@ -385,6 +389,9 @@ func (w *words) plural(key string, n int) string {
 // 2024", "settembre 2016", "2016" (the words' date.format.day, .month and
 // .year); anything else comes back as it is.
 func (w *words) Date(iso string) string {
+	if w == nil {
+		return ""
+	}
 	y, m, d, p := plan.ParseDate(iso)
 	switch p {
 	case plan.Day:

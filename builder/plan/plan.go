@@ -48,8 +48,17 @@ type Config struct {
 	Licenza          Licenza `yaml:"licenza"`
 	Percorso         []Link  `yaml:"percorso"`
 	Collegamenti     []Link  `yaml:"collegamenti"`
+	Anteprima        Preview `yaml:"anteprima"` // the picture a shared link shows
 	Glossario        []Term  `yaml:"glossario"` // abbreviations of every plan
 	Pos              Pos     `yaml:"-"`
+}
+
+// Preview is the picture a link to the site shows when shared (Open
+// Graph): none unless the ente gives one, with its text for those who
+// cannot see it.
+type Preview struct {
+	Immagine Text `yaml:"immagine"` // an https:// address, or a path of the site (with url_base)
+	Testo    Text `yaml:"testo,lang"`
 }
 
 // Ente is the public body that publishes the plan.
@@ -107,9 +116,10 @@ type Plan struct {
 	Linee     []Line      `yaml:"linee"`
 	Obiettivi []Objective `yaml:"obiettivi"`
 
-	Strategic   []*Sheet `yaml:"-"`
-	Operational []*Sheet `yaml:"-"`
-	Pos         Pos      `yaml:"-"`
+	Strategic   []*Sheet   `yaml:"-"`
+	Operational []*Sheet   `yaml:"-"`
+	Sezioni     []*Section `yaml:"-"` // the narrative sections, in their order
+	Pos         Pos        `yaml:"-"`
 
 	FirstYear, LastYear int `yaml:"-"`
 

@@ -30,6 +30,7 @@ type generation struct {
 	bySrc  map[string][]string // sheet file → its pages
 	multi  []string            // the pages that may show any sheet
 	byDeps bool                // sheet pages depend only on their sheet (built-in theme)
+	facts  string              // what every page's frame says of the whole site (builder.Pages.SiteFacts)
 
 	full  *builder.Pages // the complete build; set before ready closes
 	ready chan struct{}  // closed when full is set, or the generation is dropped
@@ -122,7 +123,7 @@ func newGeneration(pages *builder.Pages, snap *snapshot, prev *generation, byDep
 			g.multi = append(g.multi, name)
 		}
 	}
-	g.paths = pages.Paths()
+	g.paths, g.facts = pages.Paths(), pages.SiteFacts()
 	g.setFull(pages)
 	return g
 }

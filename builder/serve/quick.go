@@ -24,7 +24,10 @@ import (
 // follows at once, off the path of the reload. It renders the pages that
 // list many sheets, and checks what only the whole site can tell (two
 // sheets writing the same page): should it find an error, the open pages
-// show it. The site served in the end is the complete build's.
+// show it. The site served in the end is the complete build's. The frame
+// of every page says a few things of the whole site (Pages.SiteFacts):
+// when the view, which sees only the changed sheets' plans, would say
+// them otherwise, the complete build comes first.
 
 // quickChanges returns the sheet files changed from prev to snap, if
 // nothing else changed.
@@ -68,12 +71,12 @@ func withBodies(snap *snapshot, changed map[string]bool) map[string]bool {
 func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool, start time.Time) bool {
 	view := &focus{snapshot: snap, sheets: changed}
 	model, ds := builder.LoadAndCheck(view)
-	if ds.HasErrors() {
+	if viewErrors(ds) {
 		return false
 	}
 	pages, _ := builder.NewPages(builder.Input{Site: view, Themes: s.opts.Themes, Minify: s.opts.Minify}, model)
-	if pages == nil {
-		return false
+	if pages == nil || pages.SiteFacts() != prev.facts {
+		return false // the view sees only the changed sheets' plans: their frame would say less of the site
 	}
 	g := newQuickGeneration(prev, snap, changed, pages)
 	if g == nil {
@@ -99,7 +102,7 @@ func (s *Server) quick(prev *generation, snap *snapshot, changed map[string]bool
 // page of another sheet: the complete build says so.
 func newQuickGeneration(prev *generation, snap *snapshot, changed map[string]bool, focused *builder.Pages) *generation {
 	g := newEmptyGeneration(snap, true)
-	g.changed, g.multi = changed, prev.multi
+	g.changed, g.multi, g.facts = changed, prev.multi, prev.facts // only sheets changed: the site's facts did not
 	g.files, g.bySrc = maps.Clone(prev.files), maps.Clone(prev.bySrc)
 	gone := map[string]bool{}
 	for src := range changed {
@@ -188,6 +191,27 @@ func (s *Server) isCurrent(g *generation) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.gen == g && !s.failed
+}
+
+// viewErrors reports whether the build of the changed sheets alone has
+// errors of its own. The plan's narrative sections are in the view, to
+// render the sheets' links to them; their links to the sheets the view
+// leaves out find nothing there, which is no error of the site: the
+// complete build checks them.
+func viewErrors(ds builder.Diagnostics) bool {
+	for _, d := range ds {
+		if d.Severity == builder.Error && !isSectionFile(d.Pos.File) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSectionFile reports whether p is a narrative section of a plan:
+// content/PLAN/sezioni/NAME.md.
+func isSectionFile(p string) bool {
+	parts := strings.Split(p, "/")
+	return len(parts) == 4 && parts[0] == "content" && parts[2] == "sezioni"
 }
 
 // focus is a view of a snapshot in which the sheet folders hold only some

@@ -149,11 +149,22 @@ func TestNewFolder(t *testing.T) {
 }
 
 // TestDeleteAndRename deletes a sheet, then renames another, and expects
-// their pages to go and come.
+// their pages to go and come. The example's section that lists the annex
+// links every sheet: as an office would, the test takes the deleted
+// sheet's row out of it and follows the renamed one (a link to a sheet
+// that is not there is an error).
 func TestDeleteAndRename(t *testing.T) {
 	dir := exampleSite(t)
 	srv, _ := startServer(t, dir)
 	st := openStream(t, srv)
+	section := filepath.Join(dir, "content/piao-2024-2026/sezioni/02-dispositivo.md")
+	var rows []string
+	for _, line := range strings.Split(readFile(t, section), "\n") {
+		if !strings.Contains(line, "(scheda:suap)") {
+			rows = append(rows, line)
+		}
+	}
+	writeFile(t, section, strings.Join(rows, "\n"))
 	if err := os.Remove(filepath.Join(dir, suapFile)); err != nil {
 		t.Fatal(err)
 	}
@@ -168,6 +179,7 @@ func TestDeleteAndRename(t *testing.T) {
 	if err := os.Rename(from, filepath.Join(filepath.Dir(from), "personale.yaml")); err != nil {
 		t.Fatal(err)
 	}
+	writeFile(t, section, strings.ReplaceAll(readFile(t, section), "(scheda:risorse-umane)", "(scheda:personale)"))
 	st.waitFor(t, "the renamed sheet's page", func() bool {
 		code, _ := get(t, srv, "/piao-2024-2026/operativi/personale/")
 		return code == 200 && gone("/piao-2024-2026/operativi/risorse-umane/")()

@@ -73,7 +73,30 @@ type row struct {
 	QueryBytes, QueryFile int
 	QueryMs               float64
 	Floor                 *floor // for the profiled size: the disk's share
+	Whole                 whole  // the whole plan on one page, or in parts
 	Hugo                  *hugoSide
+}
+
+// whole measures the pages of the whole plan ("Piano completo"): how many,
+// their bytes, and the largest.
+type whole struct {
+	Pages          int
+	Bytes, Largest int64
+}
+
+// measureWhole reads the whole plan's pages from the published site.
+func measureWhole(out string) whole {
+	var w whole
+	pages, _ := filepath.Glob(filepath.Join(out, "*", "completo", "index.html"))
+	parts, _ := filepath.Glob(filepath.Join(out, "*", "completo", "parte-*", "index.html"))
+	for _, p := range append(pages, parts...) {
+		if info, err := os.Stat(p); err == nil {
+			w.Pages++
+			w.Bytes += info.Size()
+			w.Largest = max(w.Largest, info.Size())
+		}
+	}
+	return w
 }
 
 // hugoSide is Hugo (and Pagefind) on the same sheets, run by run
@@ -178,6 +201,7 @@ func measureSize(o options, n int) (row, error) {
 	r.Files, r.Bytes = tree(out)
 	r.Kinds = kinds(out, piaoKind)
 	r.Pages = countHTML(out)
+	r.Whole = measureWhole(out)
 	if n == o.target {
 		if err := measureFloorOf(out, &r); err != nil {
 			return r, err

@@ -34,6 +34,7 @@ func writeReport(docs string, r *report) error {
 	writeTargets(&b, r)
 	writeSideBySide(&b, r)
 	writeSearch(&b, r)
+	writeWhole(&b, r)
 	writeServe(&b, r)
 	writeProfile(&b, r)
 	writeFindings(&b, r)
@@ -172,6 +173,25 @@ func writeSearch(b *strings.Builder, r *report) {
 	for _, row := range r.Rows {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %.1f ms |\n", thousands(row.Sheets), thousands(row.IndexFiles),
 			mb(row.IndexBytes), kb(int64(row.QueryBytes)), row.QueryFile, row.QueryMs)
+	}
+	b.WriteString("\n")
+}
+
+func writeWhole(b *strings.Builder, r *report) {
+	b.WriteString(`## The whole plan on one page
+
+The "Piano completo" of each plan, to read, print or save as PDF: one page up
+to 250 sheets; up to 2,000 a first page (sections, contents, the list of
+parts) and a page per part of 250 sheets, rendered on every core like the
+other pages; beyond that the first page alone, with the sections and the way
+to the sheets (see builder/fullplan.go for the figures that decided it; the
+render of one such page alone: ` + "`go test -run '^$' -bench RenderKind/fullplan ./builder`" + `).
+
+| Sheets | Pages | Bytes | Largest page |
+|---:|---:|---:|---:|
+`)
+	for _, row := range r.Rows {
+		fmt.Fprintf(b, "| %s | %d | %s | %s |\n", thousands(row.Sheets), row.Whole.Pages, mb(row.Whole.Bytes), kb(row.Whole.Largest))
 	}
 	b.WriteString("\n")
 }

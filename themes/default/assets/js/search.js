@@ -277,7 +277,7 @@
   function say(key, args) {
     return (W[key] || "").replace(/\{(\w+)\}/g, function (m, k) { return args && k in args ? args[k] : m; });
   }
-  var FILTERS = ["piano", "area", "unita", "linea", "tipologia", "esito", "rivisti"];
+  var FILTERS = ["piano", "tipo", "area", "unita", "linea", "tipologia", "esito", "rivisti"];
   var PAGE = 10;
 
   function page(doc) {

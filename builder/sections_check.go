@@ -1,0 +1,135 @@
+package builder
+
+import (
+	"iter"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/piao-pa/piao/builder/markup"
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// The rules of the narrative sections and of the short links: a section's
+// order is a number; the revisions it names exist; each amended passage
+// is in its text, once, apart from the others; every short link of a
+// section's or a sheet's text leads somewhere, and no field holds one
+// (a field's text is shown in lists and tables that link nowhere).
+
+// sections checks the plan's sections.
+func (c *checker) sections() {
+	for _, s := range c.p.Sezioni {
+		if o := strings.TrimSpace(s.Ordine.S); s.Ordine.S != "" {
+			if _, err := strconv.Atoi(o); err != nil {
+				c.ds.errorf(s.Ordine.Pos, hintSectionOrder, msgSectionOrder, s.Ordine.S)
+			}
+		}
+		c.revision(s.Inserita)
+		c.revision(s.Stralcio)
+		if s.Inserita.S != "" && s.Inserita.S == s.Stralcio.S {
+			c.ds.errorf(s.Stralcio.Pos, hintSectionBoth, msgSectionBoth, s.Stralcio.S)
+		}
+		c.amendments(s)
+		c.bodies(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
+		c.links(s.Body, s.BodyAt, s.Pos.File)
+		for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
+			c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File)
+		}
+	}
+}
+
+// amendments checks the passages of a section that revisions amended.
+func (c *checker) amendments(s *plan.Section) {
+	type span struct{ start, end, line int }
+	var spans []span
+	for _, a := range s.Modifiche {
+		c.revision(a.Revisione)
+		at := a.Revisione.Pos
+		switch {
+		case a.Testo.S == "" && a.Precedente.S == "":
+			c.ds.errorf(at, hintAmendEmpty, msgAmendEmpty)
+			continue
+		case a.Testo.S == a.Precedente.S:
+			c.ds.errorf(a.Precedente.Pos, hintAmendSame, msgAmendSame)
+		}
+		if a.Testo.S == "" {
+			continue // a passage removed: it is no longer in the text
+		}
+		c.amendedIn(s, a.Testo)
+		start, end, n := passage(s.Body, a.Testo.S)
+		switch {
+		case n == 0:
+			c.ds.errorf(a.Testo.Pos, hintAmendNotFound, msgAmendNotFound)
+			continue
+		case n > 1:
+			c.ds.errorf(a.Testo.Pos, hintAmendTwice, msgAmendTwice, n)
+		}
+		for _, o := range spans {
+			if start < o.end && o.start < end {
+				c.ds.errorf(a.Testo.Pos, hintAmendOverlap, msgAmendOverlap, o.line)
+			}
+		}
+		spans = append(spans, span{start, end, a.Testo.Pos.Line})
+	}
+}
+
+// links checks the short links of a body that starts on line at of file.
+func (c *checker) links(body string, at int, file string) {
+	if !strings.Contains(body, markup.SectionScheme) && !strings.Contains(body, markup.SheetScheme) &&
+		!strings.Contains(strings.ToLower(body), markup.SectionScheme) && !strings.Contains(strings.ToLower(body), markup.SheetScheme) {
+		return // most bodies have none: no need to parse them
+	}
+	for _, l := range markup.Links(body) {
+		if _, problem := resolveShort(c.p, l.Dest); problem != nil {
+			c.ds.errorf(plan.Pos{File: file, Line: at + l.Line - 1, Col: l.Col}, problem.hint, problem.msg, l.Dest)
+		}
+	}
+}
+
+// amendedIn checks that an amended passage written by language is, once,
+// in the section's body of each such language that has one.
+func (c *checker) amendedIn(s *plan.Section, t plan.Text) {
+	if t.Langs == nil {
+		return
+	}
+	for _, code := range slices.Sorted(maps.Keys(t.Langs.In)) {
+		l := t.Langs.In[code]
+		body, ok := s.BodyIn[code]
+		if !ok || l.S == "" || l.Pos == t.Langs.Main.Pos {
+			continue
+		}
+		switch _, _, n := passage(body.S, l.S); {
+		case n == 0:
+			c.ds.errorf(l.Pos, hintAmendNotFound, msgAmendNotFound)
+		case n > 1:
+			c.ds.errorf(l.Pos, hintAmendTwice, msgAmendTwice, n)
+		}
+	}
+}
+
+// fieldLinks reports the short links written in fields.
+func (c *checker) fieldLinks(fields iter.Seq[plan.Field]) {
+	for f := range fields {
+		for _, t := range append([]plan.Text{f.Value.Text}, priorTexts(f.Value)...) {
+			if d := shortInField(t.S); d != "" {
+				c.ds.errorf(t.Pos, hintLinkInField, msgLinkInField, d)
+			}
+		}
+	}
+}
+
+// shortInField returns the first short link of a field's text, or "".
+func shortInField(s string) string {
+	l := strings.ToLower(s)
+	for _, scheme := range []string{markup.SectionScheme, markup.SheetScheme} {
+		if i := strings.Index(l, "]("+scheme); i >= 0 {
+			rest := s[i+2:]
+			if j := strings.IndexByte(rest, ')'); j >= 0 {
+				rest = rest[:j]
+			}
+			return rest
+		}
+	}
+	return ""
+}
