@@ -49,7 +49,7 @@ type Options struct {
 	KeepAlive         time.Duration // comment sent on idle event streams (20s)
 
 	hold       chan struct{} // tests: events are not read until it closes
-	holdRender chan struct{} // tests: the background pass does not start until it closes
+	holdRender chan struct{} // tests: the background pass, and the complete build after a start from the output, wait for it to close
 }
 
 func (o *Options) defaults() {
