@@ -11,7 +11,7 @@ import (
 )
 
 // buildPublic runs piao build on dir into dir/public, as the office does.
-func buildPublic(t *testing.T, dir string) {
+func buildPublic(t testing.TB, dir string) {
 	t.Helper()
 	in := builder.Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true}
 	if _, ds, err := builder.BuildTo(in, filepath.Join(dir, "public"), builder.PublishOptions{}); err != nil || ds.HasErrors() {
