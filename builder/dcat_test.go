@@ -285,8 +285,8 @@ func TestDCATIdentifiers(t *testing.T) {
 		t.Errorf("warnings with url_base and codice_ipa set:\n%s", ds.Error())
 	}
 	ld := string(site.Files["dati-aperti/catalogo.jsonld"])
-	for _, want := range []string{`"cciaa_prova:p-indicatori"`, `"@id": "https://trasparenza.example.it/piao/p/dati/indicatori.csv"`,
-		`"@id": "https://trasparenza.example.it/piao/dati-aperti/index.html#catalogo"`} {
+	for _, want := range []string{`"cciaa_prova:p-indicatori"`, `"@id":"https://trasparenza.example.it/piao/p/dati/indicatori.csv"`,
+		`"@id":"https://trasparenza.example.it/piao/dati-aperti/index.html#catalogo"`} {
 		if !strings.Contains(ld, want) {
 			t.Errorf("catalogue lacks %s", want)
 		}

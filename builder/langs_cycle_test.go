@@ -74,7 +74,7 @@ revisioni:
 	if err := json.Unmarshal(b, &plan); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`"de": "Stetig sinkende Zeiten"`, `"de": "Die Gemeinde hat die Ziele bei den Zahlungen erreicht."`} {
+	for _, s := range []string{`"de":"Stetig sinkende Zeiten"`, `"de":"Die Gemeinde hat die Ziele bei den Zahlungen erreicht."`} {
 		if !strings.Contains(string(b), s) {
 			t.Errorf("piano.json does not give the cycle's texts by language: no %s", s)
 		}

@@ -148,8 +148,8 @@ revisioni:
 		}
 	}
 	b := string(site.Files["it/piao-2025-2027/dati/piano.json"])
-	for _, want := range []string{`"de": "die Datenblätter der Bürgerdienste"`, `"de": "Performancebaum"`,
-		`"piano_completo": "https://www.riochiaro.example.it/piao-2025-2027.pdf"`} {
+	for _, want := range []string{`"de":"die Datenblätter der Bürgerdienste"`, `"de":"Performancebaum"`,
+		`"piano_completo":"https://www.riochiaro.example.it/piao-2025-2027.pdf"`} {
 		if !strings.Contains(b, want) {
 			t.Errorf("piano.json lacks %s", want)
 		}

@@ -106,11 +106,8 @@ func (ds dataLangs) marshal(build func(l dataLang) any) ([]byte, error) {
 			return nil, err
 		}
 	}
-	var compact, out bytes.Buffer
-	ds.join(trees, false).write(&compact)
-	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
-		return nil, err
-	}
+	var out bytes.Buffer
+	ds.join(trees, false).write(&out)
 	out.WriteByte('\n')
 	return out.Bytes(), nil
 }

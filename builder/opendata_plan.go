@@ -9,9 +9,10 @@ import (
 )
 
 // emptySheets is how the encoder writes the empty list of sheets of a
-// plan's piano.json: a key of the top object, on a line of its own. No
-// value can write it, since an encoded string holds no line break.
-const emptySheets = "\n  \"schede\": [],\n"
+// plan's piano.json. No string can hold it (its quotes would be escaped),
+// and no other member is named so: writePlanJSON checks that it is there
+// once.
+const emptySheets = `"schede":[]`
 
 // sheetsBatch is the number of sheets encoded at once, on every core.
 const sheetsBatch = 256
@@ -19,9 +20,10 @@ const sheetsBatch = 256
 // writePlanJSON writes piano.json of plan p to w, and each sheet's own
 // JSON file to out; it returns the sheets' downloads. Each sheet is
 // encoded once: piano.json holds the same object one level deeper, so it
-// is spliced in, indented, rather than encoded again; and the plan is
-// never whole in memory. The bytes are those of encoding the whole plan
-// with marshalJSON.
+// is spliced in rather than encoded again; and the plan is never whole in
+// memory. The bytes are those of encoding the whole plan with marshalJSON,
+// but for a line break before each sheet and after the last one: a sheet
+// a line, so that two versions of a plan compare sheet by sheet.
 func writePlanJSON(to io.Writer, out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
 	return writePlanJSONIn(to, out, oneLang(model, w), p)
 }
@@ -34,17 +36,17 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 	if err != nil {
 		return nil, err
 	}
-	before, after, ok := bytes.Cut(head, []byte(emptySheets))
-	if !ok {
-		return nil, errors.New("piano.json: no list of sheets")
+	if bytes.Count(head, []byte(emptySheets)) != 1 {
+		return nil, errors.New("piano.json: not one list of sheets")
 	}
+	before, after, _ := bytes.Cut(head, []byte(emptySheets))
 	sheets := p.Sheets()
 	if len(sheets) == 0 {
 		_, err := to.Write(head)
 		return nil, err
 	}
 	ew := &errWriter{w: to}
-	ew.write(before, []byte("\n  \"schede\": [\n    "))
+	ew.write(before, []byte(`"schede":[`))
 	downloads := make([]download, len(sheets))
 	for start := 0; start < len(sheets); start += sheetsBatch {
 		part := sheets[start:min(start+sheetsBatch, len(sheets))]
@@ -63,12 +65,12 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 			s := part[i]
 			downloads[start+i] = download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s, Size: len(b)}
 			if start+i > 0 {
-				ew.write([]byte(",\n    "))
+				ew.write([]byte(","))
 			}
-			ew.write(bytes.ReplaceAll(bytes.TrimSuffix(b, []byte("\n")), []byte("\n"), []byte("\n    ")))
+			ew.write([]byte("\n"), bytes.TrimSuffix(b, []byte("\n")))
 		}
 	}
-	ew.write([]byte("\n  ],\n"), after)
+	ew.write([]byte("\n]"), after)
 	return downloads, ew.err
 }
 

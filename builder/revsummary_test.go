@@ -96,7 +96,7 @@ func TestRevisionSummaryExample(t *testing.T) {
 		len(r.Modifiche) != len(p.Changes(r.ID)) || len(r.Riepilogo.Totali) == 0 {
 		t.Errorf("revisioni.json: %+v", r.Riepilogo)
 	}
-	if !strings.Contains(string(site.Files["piao-2024-2026/dati/revisioni.json"]), `"prima": 1105500.00`) {
+	if !strings.Contains(string(site.Files["piao-2024-2026/dati/revisioni.json"]), `"prima":1105500.00`) {
 		t.Error("revisioni.json does not give the amounts as numbers of euro")
 	}
 }

@@ -48,7 +48,8 @@ func TestBuildToSameAsBuild(t *testing.T) {
 }
 
 // TestPlanJSONSpliced: piano.json, written with each sheet encoded once
-// and spliced in, is byte for byte the whole plan encoded at once.
+// and spliced in, is byte for byte the whole plan encoded at once, with a
+// line break before each sheet and after the last.
 func TestPlanJSONSpliced(t *testing.T) {
 	for _, n := range []int{1, 2, 600} {
 		model, ds := LoadAndCheck(os.DirFS(synthDir(t, n)))
@@ -71,7 +72,11 @@ func TestPlanJSONSpliced(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got.Bytes(), want) {
+		lines := bytes.Split(got.Bytes(), []byte("\n"))
+		if len(lines) != len(p.Sheets())+3 { // the plan's head, a line a sheet, the plan's tail, the final break
+			t.Errorf("%d sheets: piano.json has %d lines", n, len(lines))
+		}
+		if !bytes.Equal(append(bytes.Join(lines, nil), '\n'), want) {
 			t.Errorf("%d sheets: piano.json differs from the plan encoded at once", n)
 		}
 		if len(downloads) != len(p.Sheets()) || len(out.files) != len(p.Sheets()) {
