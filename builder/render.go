@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -28,6 +29,7 @@ type renderer struct {
 	downloads []download     // the open data files, for the Dati aperti page
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
+	volatile  *sync.Map      // the pages that show what the build cache's keys leave out (buildcache.go)
 
 	// In a site of several languages, the language of the pages this
 	// renderer renders and the site's languages; nil in a site of one.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"sync/atomic"
 
 	"github.com/piao-pa/piao/builder/publish"
@@ -50,15 +51,16 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	var pages *Pages
 	var w Written
 	var keys map[string]string
+	var dataKeys sync.Map // the sheets' own data files: name → key
 	opt.after = func() error {
-		if err := c.save(dest, pages.outputNames(), keys, w, ds); err != nil {
+		if err := c.save(dest, pages.outputNames(), trusted(pages, keys), w, ds); err != nil {
 			os.Remove(c.path) // never a cache that says less than the truth
 			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
 		}
 		return nil
 	}
 	err := publishTree(dest, opt, func(to *publish.Target) error {
-		p, pds, err := newPagesTo(in, model, to)
+		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to))
 		ds = append(ds, pds...)
 		if err != nil {
 			return err
@@ -67,6 +69,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 			return errContent
 		}
 		pages, keys = p, c.keys(p)
+		dataKeys.Range(func(name, k any) bool { keys[name.(string)] = k.(string); return true })
 		p.reuse = c.reuser(keys, to)
 		w, err = p.write(to)
 		return err
@@ -132,7 +135,7 @@ func Check(in Input) Diagnostics {
 	if ds.HasErrors() {
 		return ds
 	}
-	p, pds, _ := newPagesTo(in, model, &publish.Target{}) // writing nowhere cannot fail
+	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil) // writing nowhere cannot fail
 	ds = append(ds, pds...)
 	if p != nil {
 		sample := builtinTheme(in)

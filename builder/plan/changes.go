@@ -1,6 +1,10 @@
 package plan
 
-import "iter"
+import (
+	"iter"
+	"slices"
+	"sync"
+)
 
 // ChangeKind says what a revision did.
 type ChangeKind int
@@ -51,8 +55,32 @@ func (p *Plan) Sheets() []*Sheet {
 	return append(out, p.Operational...)
 }
 
+// changeMemo keeps the changes of each sheet of an indexed plan by
+// revision: pages, open data and search ask for them many times over.
+// Plan.Index makes it anew; the model is not changed once indexed.
+type changeMemo struct{ m sync.Map } // changeKey → []Change
+
+type changeKey struct {
+	s  *Sheet
+	id string
+}
+
 // Changes lists what revision id changed in the sheet and its indicators.
 func (s *Sheet) Changes(id string) []Change {
+	if s.Plan == nil || s.Plan.changes == nil {
+		return s.changes(id)
+	}
+	k := changeKey{s, id}
+	if v, ok := s.Plan.changes.m.Load(k); ok {
+		return slices.Clip(v.([]Change)) // an append by the caller copies
+	}
+	out := s.changes(id)
+	s.Plan.changes.m.Store(k, out)
+	return slices.Clip(out)
+}
+
+// changes is Changes, worked out.
+func (s *Sheet) changes(id string) []Change {
 	var out []Change
 	switch id {
 	case s.Inserito.S:

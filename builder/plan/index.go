@@ -9,6 +9,7 @@ import (
 // Index links the plan's parts to each other (units to areas, objectives to
 // lines) and builds the lookups below. Call it once after loading.
 func (p *Plan) Index() {
+	p.changes = &changeMemo{}
 	p.units = map[string]*Unit{}
 	p.areas = map[string]*Area{}
 	p.lines = map[string]*Line{}

@@ -132,6 +132,7 @@ type Plan struct {
 	used       map[*Spec]bool     // the optional fields some sheet or indicator gives
 	anyYears   map[*Spec][]string // the years of the fields of any year
 	cycle      cycleIndex         // the years of results, and whether any result or monitoring exists
+	changes    *changeMemo        // the sheets' changes by revision
 }
 
 // The kinds of weight a plan gives its objectives and indicators (pesi).
