@@ -43,11 +43,13 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		ds.Sort()
 		return w, ds, nil
 	}
+	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
+	go func() { counted <- countOutput(dest) }()
 	model, ds := LoadAndCheck(in.Site)
+	before := <-counted
 	if ds.HasErrors() {
 		return Written{}, ds, nil
 	}
-	before := countOutput(dest)
 	var pages *Pages
 	var w Written
 	var keys map[string]string
