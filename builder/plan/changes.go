@@ -2,7 +2,6 @@ package plan
 
 import (
 	"iter"
-	"slices"
 	"sync"
 )
 
@@ -55,32 +54,67 @@ func (p *Plan) Sheets() []*Sheet {
 	return append(out, p.Operational...)
 }
 
-// changeMemo keeps the changes of each sheet of an indexed plan by
-// revision: pages, open data and search ask for them many times over.
-// Plan.Index makes it anew; the model is not changed once indexed.
-type changeMemo struct{ m sync.Map } // changeKey → []Change
-
-type changeKey struct {
-	s  *Sheet
-	id string
-}
-
 // Changes lists what revision id changed in the sheet and its indicators.
+// A sheet of an indexed plan works them out once for every revision (the
+// pages, indexes, badges, open data and feed ask many times); the slice
+// returned is shared, and must not be changed.
 func (s *Sheet) Changes(id string) []Change {
 	if s.Plan == nil || s.Plan.changes == nil {
-		return s.changes(id)
+		return s.changesOf(id)
 	}
-	k := changeKey{s, id}
-	if v, ok := s.Plan.changes.m.Load(k); ok {
-		return slices.Clip(v.([]Change)) // an append by the caller copies
+	m := s.Plan.changes
+	m.mu.Lock()
+	byID, ok := m.bySheet[s]
+	m.mu.Unlock()
+	if !ok {
+		byID = s.changesByID()
+		m.mu.Lock()
+		m.bySheet[s] = byID
+		m.mu.Unlock()
 	}
-	out := s.changes(id)
-	s.Plan.changes.m.Store(k, out)
-	return slices.Clip(out)
+	out := byID[id]
+	return out[:len(out):len(out)] // an append by the caller copies
 }
 
-// changes is Changes, worked out.
-func (s *Sheet) changes(id string) []Change {
+// changeMemo holds each sheet's changes by revision. Plan.Index makes it
+// anew, so that a plan copied into another language, whose texts differ,
+// does not reuse the original's.
+type changeMemo struct {
+	mu      sync.Mutex
+	bySheet map[*Sheet]map[string][]Change
+}
+
+// changesByID is changesOf for every revision the sheet names; any other
+// has no change.
+func (s *Sheet) changesByID() map[string][]Change {
+	ids := map[string]bool{s.Inserito.S: true, s.Stralcio.S: true}
+	named := func(fields iter.Seq[Field], notes []Note) {
+		for f := range fields {
+			for _, pr := range f.Value.Precedenti {
+				ids[pr.Revisione.S] = true
+			}
+		}
+		for _, n := range notes {
+			ids[n.Inserita.S], ids[n.Stralcio.S] = true, true
+		}
+	}
+	named(s.Fields(), s.Note)
+	for i := range s.Indicatori {
+		ind := &s.Indicatori[i]
+		ids[ind.Inserito.S], ids[ind.Stralcio.S] = true, true
+		named(ind.Fields(), ind.Note)
+	}
+	out := make(map[string][]Change, len(ids))
+	for id := range ids {
+		if cs := s.changesOf(id); cs != nil {
+			out[id] = cs
+		}
+	}
+	return out
+}
+
+// changesOf works out what revision id changed in the sheet.
+func (s *Sheet) changesOf(id string) []Change {
 	var out []Change
 	switch id {
 	case s.Inserito.S:

@@ -9,7 +9,6 @@ import (
 // Index links the plan's parts to each other (units to areas, objectives to
 // lines) and builds the lookups below. Call it once after loading.
 func (p *Plan) Index() {
-	p.changes = &changeMemo{}
 	p.units = map[string]*Unit{}
 	p.areas = map[string]*Area{}
 	p.lines = map[string]*Line{}
@@ -40,6 +39,7 @@ func (p *Plan) Index() {
 	}
 	p.sheets = newSheetIndex(p)
 	p.used = fieldsUsed(p)
+	p.changes = &changeMemo{bySheet: map[*Sheet]map[string][]Change{}}
 	p.anyYears = fieldYears(p)
 	p.cycle = newCycleIndex(p)
 }
