@@ -182,6 +182,13 @@ func cacheEdits(sheets []string) []cacheEdit {
 		{name: "a page of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			editFile(t, filepath.Join(dest, "index.html"), `</body>`, `<p>a mano</p></body>`)
 		}, reuses: true, note: "modificata dopo l'ultima generazione"},
+		{name: "a sheet's JSON of the output edited by hand", edit: func(t *testing.T, _, dest string) {
+			files, _ := filepath.Glob(filepath.Join(dest, "piao-2021-2023", "operativi", "*", "scheda.json"))
+			if len(files) == 0 {
+				t.Fatal("no sheet's JSON")
+			}
+			editFile(t, files[0], `^\{`, `{"a mano": 1, `)
+		}, reuses: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a file added to the output", edit: func(t *testing.T, _, dest string) {
 			writeFile(t, filepath.Join(dest, "piao-2021-2023", "estraneo.txt"), []byte("x"))
 		}, reuses: true, note: "modificata dopo l'ultima generazione"},
