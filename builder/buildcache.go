@@ -26,12 +26,18 @@ import (
 //     has the stamp it had when written): nothing is loaded, rendered or
 //     written; the build says what the last one said;
 //   - otherwise the site is loaded, checked and prepared as always, but a
-//     sheet's page whose key is unchanged is not rendered again: it is
-//     linked from the previous output. Its key is the digest of what it
-//     shows (Pages.SheetFile): its sheet's bytes, everything of its plan
-//     but the other operational sheets, config.yaml, the themes, the
-//     archive, the program and the options; with a theme of the site's
-//     own, every page is rendered.
+//     page whose key is unchanged is not rendered again: it is linked from
+//     the previous output. A sheet's own page's key is the digest of what
+//     it shows (Pages.SheetFile): its sheet's bytes (and its bodies in
+//     other languages), everything of its plan but the other operational
+//     sheets, config.yaml, the themes, the archive, the program and the
+//     options; a sheet's JSON (scheda.json) has the same key, and its bytes
+//     are read back from the previous output for piano.json. Every other
+//     page's key is every source but the operational sheets' bodies (see
+//     keys): a change to the text under a sheet's front matter renders
+//     only that sheet's pages and the few pages that show every sheet's
+//     body or the open data's sizes. With a theme of the site's own,
+//     every page is rendered.
 //
 // The cache is keyed by the program's own bytes (another version of piao
 // never trusts it), checked by a digest of its own bytes (a corrupt cache
