@@ -26,12 +26,18 @@ import (
 //     has the stamp it had when written): nothing is loaded, rendered or
 //     written; the build says what the last one said;
 //   - otherwise the site is loaded, checked and prepared as always, but a
-//     sheet's page whose key is unchanged is not rendered again: it is
-//     linked from the previous output. Its key is the digest of what it
-//     shows (Pages.SheetFile): its sheet's bytes, everything of its plan
-//     but the other operational sheets, config.yaml, the themes, the
-//     archive, the program and the options; with a theme of the site's
-//     own, every page is rendered.
+//     page whose key is unchanged is not rendered again: it is linked from
+//     the previous output. A sheet's own page's key is the digest of what
+//     it shows (Pages.SheetFile): its sheet's bytes (and its bodies in
+//     other languages), everything of its plan but the other operational
+//     sheets, config.yaml, the themes, the archive, the program and the
+//     options; a sheet's JSON (scheda.json) has the same key, and its bytes
+//     are read back from the previous output for piano.json. Every other
+//     page's key is every source but the operational sheets' bodies (see
+//     keys): a change to the text under a sheet's front matter renders
+//     only that sheet's pages and the few pages that show every sheet's
+//     body or the open data's sizes. With a theme of the site's own,
+//     every page is rendered.
 //
 // The cache is keyed by the program's own bytes (another version of piao
 // never trusts it), checked by a digest of its own bytes (a corrupt cache
@@ -68,7 +74,8 @@ type buildCache struct {
 	base    string
 	plans   map[string]string
 	inputs  string
-	builtin bool // the theme is the built-in one: sheets' pages have keys
+	agg     string // the sources' part of the key of the pages that are not a sheet's own
+	builtin bool   // the theme is the built-in one: pages have keys
 }
 
 // openBuildCache digests the sources and reads the cache of dest.
@@ -83,6 +90,7 @@ func openBuildCache(in Input, dest string) *buildCache {
 	}
 	c.src = src
 	c.base, c.plans, c.inputs = src.keys(c.program, in.Minify)
+	c.agg = src.aggregate(c.base)
 	c.builtin = src.builtinOnly(in.Themes)
 	c.prev, c.note = readCache(c.path, c.program)
 	return c
@@ -113,20 +121,105 @@ func (c *buildCache) intact(dest string) bool {
 	return true
 }
 
-// keys are the keys of the pages of p that have one.
+// keys are the keys of the pages of p that have one: a sheet's own page
+// (see pageKey) and, but for the kinds in unkeyed, every other page:
+// its key is that of every source but the operational sheets' bodies
+// (sources.aggregate), the page's name and the open data files its
+// renderer knows, by name and title (not size). A page that shows what
+// the key leaves out — a sheet's body, the sizes of the open data, the
+// search index's folder — is marked volatile as it renders and its key is
+// not kept (trusted): the next build renders it again.
 func (c *buildCache) keys(p *Pages) map[string]string {
 	keys := map[string]string{}
 	if c.src == nil || !c.builtin {
 		return keys
 	}
-	for name := range p.pages {
+	known := map[*renderer]string{}
+	for name, pg := range p.pages {
 		if file := p.SheetFile(name); file != "" {
 			if k := pageKey(c.src, c.plans, name, file); k != "" {
 				keys[name] = k
 			}
+			continue
 		}
+		if unkeyed[pg.Kind] || pg.r == nil {
+			continue
+		}
+		if known[pg.r] == "" {
+			known[pg.r] = downloadsKey(c.agg, pg.r.downloads)
+		}
+		sum := sha256.Sum256([]byte(known[pg.r] + "\x00" + name))
+		keys[name] = hex.EncodeToString(sum[:])
 	}
 	return keys
+}
+
+// unkeyed are the kinds of page always rendered: they show what changes
+// with any sheet (the open data's sizes, the search index's folder, every
+// sheet's body).
+var unkeyed = map[string]bool{"opendata": true, "search": true, "fullplan": true}
+
+// downloadsKey adds to key the open data files a renderer lists, but for
+// their sizes.
+func downloadsKey(key string, ds []download) string {
+	h := sha256.New()
+	h.Write([]byte(key + "\x00"))
+	for _, d := range ds {
+		h.Write([]byte(d.Path + "\x00" + d.Title + "\x00" + d.Format + "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// dataReuser returns the function that gives the bytes of a sheet's own
+// data file name (scheda.json, of the sheet file file) as the previous
+// output holds them, linked into to, when its key (pageKey) is the one
+// it had. It records in keys the key of every file it is asked about.
+func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name, file string) ([]byte, bool) {
+	if c.src == nil || !c.builtin {
+		return nil
+	}
+	return func(name, file string) ([]byte, bool) {
+		k := pageKey(c.src, c.plans, name, file)
+		if k == "" {
+			return nil, false
+		}
+		keys.Store(name, k)
+		st, ok := c.prev.stamp(name, k)
+		if !ok {
+			return nil, false
+		}
+		return to.Prior(name, st)
+	}
+}
+
+// stamp is the stamp of the file name of the previous output, if its key
+// was k.
+func (d *cacheData) stamp(name, k string) (publish.Stamp, bool) {
+	if d == nil || d.Keys[name] != k {
+		return publish.Stamp{}, false
+	}
+	st, ok := d.Stamps[name]
+	return st, ok
+}
+
+// touch marks the page pg as one that shows what the key of a page that
+// is not a sheet's own leaves out (see buildCache.keys).
+func (r *renderer) touch(pg *page) {
+	if r.volatile != nil {
+		r.volatile.Store(pg.Path, true)
+	}
+}
+
+// trusted are the keys worth keeping after p rendered: without the pages
+// marked volatile but a sheet's own.
+func trusted(p *Pages, keys map[string]string) map[string]string {
+	out := make(map[string]string, len(keys))
+	for name, k := range keys {
+		if _, v := p.volatile.Load(name); !v || p.SheetFile(name) != "" {
+			out[name] = k
+		}
+	}
+	return out
 }
 
 // reuser returns the function that links a page from the previous

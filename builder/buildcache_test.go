@@ -16,11 +16,14 @@ import (
 
 // cacheEdit is a change to a site, and what the build cache may do after it.
 type cacheEdit struct {
-	name      string
-	edit      func(t *testing.T, site, dest string)
-	reuses    bool // some sheets' pages are linked, not rendered
-	unchanged bool // nothing is written
-	note      string
+	name   string
+	edit   func(t *testing.T, site, dest string)
+	reuses bool // some sheets' pages are linked, not rendered
+	// aggregates: but for a few (the edited sheet's, the open data's, the
+	// search's, the whole plan's), every page is linked, not rendered
+	aggregates bool
+	unchanged  bool // nothing is written
+	note       string
 }
 
 // TestBuildCacheSameAsClean: after every kind of edit, a build through
@@ -38,34 +41,72 @@ func TestBuildCacheSameAsClean(t *testing.T) {
 		t.Fatalf("first build: %+v %v %s", w, err, ds.Error())
 	}
 	for _, c := range cacheEdits(sheets) {
-		c.edit(t, site, dest)
-		w, ds, err := BuildTo(in, dest, PublishOptions{})
-		if err != nil || ds.HasErrors() {
-			t.Fatalf("%s: %v\n%s", c.name, err, ds.Error())
-		}
-		clean := filepath.Join(t.TempDir(), "public")
-		cw, cds, err := BuildTo(in, clean, PublishOptions{})
-		if err != nil || cds.HasErrors() {
-			t.Fatalf("%s, clean: %v\n%s", c.name, err, cds.Error())
-		}
-		if diff := diffFiles(readTree(t, clean), readTree(t, dest)); diff != "" {
-			t.Errorf("%s: through the cache, %s", c.name, diff)
-		}
-		if w.Loss != nil { // into an empty folder, nothing is lost
-			ds = slices.DeleteFunc(ds, func(d Diagnostic) bool { return d.Msg == w.Loss.Warning(true).Msg })
-		}
-		if ds.Error() != cds.Error() || w.Pages != cw.Pages || w.Files != cw.Files || w.Bytes != cw.Bytes {
-			t.Errorf("%s: through the cache %+v\n%s\nclean %+v\n%s", c.name, w, ds.Error(), cw, cds.Error())
-		}
-		if (w.Reused > 0) != c.reuses || w.Unchanged != c.unchanged {
-			t.Errorf("%s: reused %d pages, unchanged %v; want reuse %v, unchanged %v", c.name, w.Reused, w.Unchanged, c.reuses, c.unchanged)
-		}
-		if !strings.Contains(w.Note, c.note) || (c.note == "") != (w.Note == "") {
-			t.Errorf("%s: note %q, want %q", c.name, w.Note, c.note)
-		}
+		rebuildSameAsClean(t, in, site, dest, c)
 	}
 	if _, err := os.Stat(filepath.Join(dest, filepath.Base(CachePath(dest)))); err == nil {
 		t.Error("the cache is inside the published folder")
+	}
+}
+
+// rebuildSameAsClean makes the edit c to site, then builds it into dest
+// through the cache and into an empty folder, and compares.
+func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) {
+	t.Helper()
+	c.edit(t, site, dest)
+	w, ds, err := BuildTo(in, dest, PublishOptions{})
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("%s: %v\n%s", c.name, err, ds.Error())
+	}
+	clean := filepath.Join(t.TempDir(), "public")
+	cw, cds, err := BuildTo(in, clean, PublishOptions{})
+	if err != nil || cds.HasErrors() {
+		t.Fatalf("%s, clean: %v\n%s", c.name, err, cds.Error())
+	}
+	if diff := diffFiles(readTree(t, clean), readTree(t, dest)); diff != "" {
+		t.Errorf("%s: through the cache, %s", c.name, diff)
+	}
+	if w.Loss != nil { // into an empty folder, nothing is lost
+		ds = slices.DeleteFunc(ds, func(d Diagnostic) bool { return d.Msg == w.Loss.Warning(true).Msg })
+	}
+	if ds.Error() != cds.Error() || w.Pages != cw.Pages || w.Files != cw.Files || w.Bytes != cw.Bytes {
+		t.Errorf("%s: through the cache %+v\n%s\nclean %+v\n%s", c.name, w, ds.Error(), cw, cds.Error())
+	}
+	if (w.Reused > 0) != c.reuses || w.Unchanged != c.unchanged {
+		t.Errorf("%s: reused %d pages, unchanged %v; want reuse %v, unchanged %v", c.name, w.Reused, w.Unchanged, c.reuses, c.unchanged)
+	}
+	if rendered := w.Pages - w.Reused; c.aggregates && rendered > 8 {
+		t.Errorf("%s: %d pages rendered of %d; want only a few", c.name, rendered, w.Pages)
+	}
+	if !strings.Contains(w.Note, c.note) || (c.note == "") != (w.Note == "") {
+		t.Errorf("%s: note %q, want %q", c.name, w.Note, c.note)
+	}
+}
+
+// TestBuildCacheLanguages: in a site of two languages, a sheet's body in
+// the other language (NAME.LANG.md) is part of what its pages and data
+// show: editing it, or the body in the main language, gives the bytes of
+// a clean build.
+func TestBuildCacheLanguages(t *testing.T) {
+	site := t.TempDir()
+	if err := os.CopyFS(site, os.DirFS(filepath.Join("testdata", "plans", "g-bilingue"))); err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatalf("first build: %v %s", err, ds.Error())
+	}
+	sheet := filepath.Join(site, "content", "piao-2025-2027", "operativi", "sportello")
+	for _, c := range []cacheEdit{
+		{name: "the body in German", edit: func(t *testing.T, _, _ string) { appendFile(t, sheet+".de.md", "\nNoch ein Satz.\n") }, reuses: true},
+		{name: "the body in Italian", edit: func(t *testing.T, _, _ string) { appendFile(t, sheet+".md", "\nAncora una frase.\n") }, reuses: true},
+		{name: "the German body removed", edit: func(t *testing.T, _, _ string) {
+			if err := os.Remove(sheet + ".de.md"); err != nil {
+				t.Fatal(err)
+			}
+		}, reuses: true},
+	} {
+		rebuildSameAsClean(t, in, site, dest, c)
 	}
 }
 
@@ -76,6 +117,38 @@ func cacheEdits(sheets []string) []cacheEdit {
 	return []cacheEdit{
 		{name: "nothing changed", edit: func(*testing.T, string, string) {}, unchanged: true},
 		{name: "a sheet", edit: func(t *testing.T, site, _ string) { retitle(t, filepath.Join(site, op(3)), "Cambiato ") }, reuses: true},
+		{name: "a sheet's body", edit: func(t *testing.T, site, _ string) {
+			appendFile(t, planSheet(t, site, "*.md", 0), "\nTesto aggiunto in fondo.\n")
+		}, reuses: true, aggregates: true},
+		{name: "a sheet moved to another unit", edit: func(t *testing.T, site, _ string) {
+			moveSheet(t, planSheet(t, site, "*.yaml", 2), planSheet(t, site, "*.yaml", 9))
+		}, reuses: true},
+		{name: "a weight that changes a unit's total", edit: func(t *testing.T, site, _ string) {
+			editFile(t, planSheet(t, site, "*.yaml", 4), `(?m)^peso: .*$`, `peso: "7%"`)
+		}, reuses: true},
+		{name: "an indicator's typology", edit: func(t *testing.T, site, _ string) {
+			editFile(t, planSheet(t, site, "*.yaml", 5), `(?m)^(\s+tipologia: ).*$`, `${1}"Efficacia percepita"`)
+		}, reuses: true},
+		{name: "a revision added in piano.yaml", edit: func(t *testing.T, site, _ string) {
+			editFile(t, filepath.Join(site, "content", "piao-2021-2023", "piano.yaml"), `(?m)^aree:`,
+				"  - id: rev-2022-03\n    data: 2022-03-15\n    atto: \"deliberazione n. G/12 del 15.03.2022\"\n    motivo: \"Revisione di prova\"\naree:")
+		}, reuses: true},
+		{name: "a new sheet", edit: func(t *testing.T, site, _ string) {
+			from := planSheet(t, site, "*.md", 1)
+			b, err := os.ReadFile(from)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = regexp.MustCompile(`(?m)^(\s+- id: )`).ReplaceAll(b, []byte("${1}nuova-"))
+			to := filepath.Join(filepath.Dir(from), "nuova-00999.md")
+			writeFile(t, to, b)
+			for _, f := range []string{from, to} { // the unit's weight shared
+				editFile(t, f, `(?m)^peso: .*$`, `peso: "50%"`)
+			}
+		}, reuses: true},
+		{name: "the new sheet's body", edit: func(t *testing.T, site, _ string) {
+			appendFile(t, filepath.Join(site, "content", "piao-2021-2023", "operativi", "nuova-00999.md"), "\nAncora.\n")
+		}, reuses: true, aggregates: true},
 		{name: "a strategic sheet", edit: func(t *testing.T, site, _ string) {
 			files, _ := filepath.Glob(filepath.Join(site, "content", "piao-2021-2023", "strategici", "*.yaml"))
 			if len(files) == 0 {
@@ -108,6 +181,13 @@ func cacheEdits(sheets []string) []cacheEdit {
 		}, reuses: true},
 		{name: "a page of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			editFile(t, filepath.Join(dest, "index.html"), `</body>`, `<p>a mano</p></body>`)
+		}, reuses: true, note: "modificata dopo l'ultima generazione"},
+		{name: "a sheet's JSON of the output edited by hand", edit: func(t *testing.T, _, dest string) {
+			files, _ := filepath.Glob(filepath.Join(dest, "piao-2021-2023", "operativi", "*", "scheda.json"))
+			if len(files) == 0 {
+				t.Fatal("no sheet's JSON")
+			}
+			editFile(t, files[0], `^\{`, `{"a mano": 1, `)
 		}, reuses: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a file added to the output", edit: func(t *testing.T, _, dest string) {
 			writeFile(t, filepath.Join(dest, "piao-2021-2023", "estraneo.txt"), []byte("x"))
@@ -156,6 +236,47 @@ func editFile(t *testing.T, file, re, repl string) {
 		t.Fatalf("%s: nothing matched %s", file, re)
 	}
 	writeFile(t, file, edited)
+}
+
+// planSheet is the i-th operational sheet of plan piao-2021-2023 whose
+// file name matches pattern, in the order of their names.
+func planSheet(t *testing.T, site, pattern string, i int) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(site, "content", "piao-2021-2023", "operativi", pattern))
+	if i >= len(files) {
+		t.Fatalf("fewer than %d sheets %s", i+1, pattern)
+	}
+	return files[i]
+}
+
+// moveSheet gives the sheet file the unit of the sheet other, and the
+// unit's area (written no more: the unit's); each weighs half the unit.
+func moveSheet(t *testing.T, file, other string) {
+	t.Helper()
+	b, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := regexp.MustCompile(`(?m)^unita: .*$`).Find(b)
+	if unit == nil {
+		t.Fatalf("%s: no unit", other)
+	}
+	editFile(t, file, `(?m)^unita: .*$`, strings.ReplaceAll(string(unit), "$", "$$"))
+	if b, _ := os.ReadFile(file); regexp.MustCompile(`(?m)^area: `).Match(b) {
+		editFile(t, file, `(?m)^area: .*\n`, "")
+	}
+	for _, f := range []string{file, other} {
+		editFile(t, f, `(?m)^peso: .*$`, `peso: "50%"`)
+	}
+}
+
+func appendFile(t *testing.T, file, text string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, file, append(b, text...))
 }
 
 func writeFile(t *testing.T, file string, b []byte) {

@@ -53,6 +53,10 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 		encoded := make([][]byte, len(part))
 		errs := make([]error, len(part))
 		parallelFor(len(part), func(i int) {
+			if b, ok := out.prior(sheetDataPath(part[i]), part[i].Pos.File); ok { // unchanged since the last build
+				encoded[i] = b
+				return
+			}
 			encoded[i], errs[i] = ds.marshal(func(l dataLang) any { return sheetData(l.model, l.words, l.sheet(part[i])) })
 			if errs[i] == nil { // each sheet's own file, written on every core too
 				errs[i] = out.put(sheetDataPath(part[i]), encoded[i])

@@ -32,6 +32,11 @@ type outputStore struct {
 	// not made.
 	namesOnly bool
 
+	// reuse, if not nil, gives a sheet's own data file name (of the sheet
+	// file file) as the previous output holds it, and links it into to,
+	// when the build cache knows it unchanged (buildCache.dataReuser).
+	reuse func(name, file string) ([]byte, bool)
+
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
 	sizes map[string]int64  // on disk: name → size
@@ -73,6 +78,22 @@ func (o *outputs) putRaw(name string, b []byte) error {
 	o.sizes[name] = int64(len(b))
 	o.mu.Unlock()
 	return nil
+}
+
+// prior gives the bytes of a sheet's own data file name (of the sheet
+// file file) when the previous output holds it unchanged: it is then in
+// the output already.
+func (o *outputs) prior(name, file string) ([]byte, bool) {
+	if o.reuse == nil {
+		return nil, false
+	}
+	b, ok := o.reuse(o.prefix+name, file)
+	if ok {
+		o.mu.Lock()
+		o.sizes[o.prefix+name] = int64(len(b))
+		o.mu.Unlock()
+	}
+	return b, ok
 }
 
 // stream adds a file that fill writes in pieces, never minified, and

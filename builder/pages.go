@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
@@ -35,6 +36,9 @@ type Pages struct {
 	// reuse, if not nil, links a page from the previous output when the
 	// build cache knows it unchanged, and gives its size.
 	reuse func(name string) (int64, bool)
+	// volatile holds the pages that, as they rendered, showed what the
+	// build cache's keys leave out (buildcache.go).
+	volatile sync.Map
 
 	// workers is the number of goroutines that render, minify and write
 	// (GOMAXPROCS unless a test sets it); the output does not depend on it.
@@ -45,14 +49,16 @@ type Pages struct {
 // errors, with the theme and options of in. Theme problems and snapshots
 // that do not verify come back as errors, open-data problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
-	p, ds, _ := newPagesTo(in, model, nil) // in memory: nothing to fail writing
+	p, ds, _ := newPagesTo(in, model, nil, nil) // in memory: nothing to fail writing
 	return p, ds
 }
 
 // newPagesTo is NewPages; with a target, the files that are not pages are
-// written there as they are made, and only their names are kept. A
-// failure to write comes back as the error.
-func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnostics, error) {
+// written there as they are made, and only their names are kept; reuse,
+// if not nil, gives the sheets' own data files the last build left
+// unchanged (outputStore.reuse). A failure to write comes back as the
+// error.
+func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name, file string) ([]byte, bool)) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	th, ds := loadTheme(in, &model.Config)
 	if th == nil {
@@ -63,7 +69,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnos
 	if sds.HasErrors() { // a snapshot that does not verify is never published
 		return nil, ds, nil
 	}
-	p, err := newPages(th, model, in.Minify, snaps, to, in.Site)
+	p, err := newPages(th, model, in.Minify, snaps, to, in.Site, reuse)
 	switch {
 	case errors.As(err, new(*publish.Error)):
 		return nil, ds, err
@@ -79,13 +85,15 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target) (*Pages, Diagnos
 	return p, ds, nil
 }
 
-func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target, site fs.FS) (*Pages, error) {
+func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target, site fs.FS,
+	reuse func(name, file string) ([]byte, bool)) (*Pages, error) {
 	p := &Pages{model: model, pages: map[string]*page{}, kinds: map[string]string{},
 		workers: runtime.GOMAXPROCS(0)}
 	if min {
 		p.min = newMinifier()
 	}
 	p.out = newOutputs(p.min, to)
+	p.out.reuse = reuse
 	ls := newLangSite(model, th)
 	searches := make([]*searchOutput, len(ls.langs))
 	for i, l := range ls.langs { // alone: the index is large while it is built
@@ -151,6 +159,7 @@ func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads
 		if ls.multi() {
 			r.lang, r.langs = l, ls
 		}
+		r.volatile = &p.volatile
 		if i == 0 {
 			p.r = r
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -30,6 +31,7 @@ type renderer struct {
 	hasFeed   bool           // one of them is the feed of the revisions
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
+	volatile  *sync.Map      // the pages that show what the build cache's keys leave out (buildcache.go)
 
 	// In a site of several languages, the language of the pages this
 	// renderer renders and the site's languages; nil in a site of one.

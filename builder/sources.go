@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 
@@ -20,6 +21,12 @@ var sourceRoots = []string{"config.yaml", "content", "themes", archiveDir}
 type sources struct {
 	files map[string]string // site-relative path → SHA-256 of its bytes, hex
 	names []string          // sorted
+
+	// fronts holds, for an operational sheet's Markdown file, the digest
+	// of what a page other than its own may show of it: its front matter
+	// and whether it has a body (see sheetFront); for every other file of
+	// operativi/, the digest of its bytes.
+	fronts map[string]string
 }
 
 // errSourcesUnknown means a source cannot be digested as a plain file
@@ -49,21 +56,50 @@ func digestSources(fsys fs.FS) (*sources, error) {
 		}
 	}
 	slices.Sort(names)
-	sums := make([]string, len(names))
+	sums, fronts := make([]string, len(names)), make([]string, len(names))
 	errs := make([]error, len(names))
 	parallelFor(len(names), func(i int) {
 		b, err := fs.ReadFile(fsys, names[i])
 		sum := sha256.Sum256(b)
 		sums[i], errs[i] = hex.EncodeToString(sum[:]), err
+		if _, sheet := contentPlan(names[i]); sheet {
+			fronts[i] = sheetFront(names[i], b, sums[i])
+		}
 	})
 	if errors.Join(errs...) != nil {
 		return nil, errSourcesUnknown
 	}
-	s := &sources{files: make(map[string]string, len(names)), names: names}
+	s := &sources{files: make(map[string]string, len(names)), names: names, fronts: map[string]string{}}
 	for i, name := range names {
 		s.files[name] = sums[i]
+		if fronts[i] != "" {
+			s.fronts[name] = fronts[i]
+		}
 	}
 	return s, nil
+}
+
+// sheetFront is the digest of what the pages other than a sheet's own
+// may show of the file name of operativi/ (bytes b, digest sum): for a
+// sheet's Markdown file (NAME.md, not a body in another language
+// NAME.LANG.md), its front matter and whether its body is empty, split
+// as the loader splits it; for any other file, sum. The body itself
+// reaches a page only through page.SheetBody, which marks the page it
+// renders as one whose key cannot be trusted (Pages.volatile).
+func sheetFront(name string, b []byte, sum string) string {
+	base := path.Base(name)
+	if path.Ext(base) != ".md" || strings.Count(base, ".") != 1 {
+		return sum
+	}
+	fm, body, _, ok := splitFrontMatter(b)
+	if !ok {
+		return sum
+	}
+	h := sha256.New()
+	h.Write([]byte("front\x00"))
+	h.Write(fm)
+	h.Write([]byte{0, map[bool]byte{true: 1, false: 0}[len(body) > 0]})
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // digest is the SHA-256 of the names and digests of the files that keep
@@ -116,6 +152,22 @@ func (s *sources) keys(program string, minify bool) (base string, plans map[stri
 	return base, plans, inputs
 }
 
+// aggregate is the part of the key of every page other than a sheet's
+// own that comes from the sources: every file's digest, but only the
+// front of the operational sheets (sheetFront), with base.
+func (s *sources) aggregate(base string) string {
+	h := sha256.New()
+	h.Write([]byte("aggregate\x00" + base + "\x00"))
+	for _, name := range s.names {
+		d := s.files[name]
+		if f, ok := s.fronts[name]; ok {
+			d = f
+		}
+		h.Write([]byte(name + "\x00" + d + "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // pageKey is the key of the page name that shows the sheet file: the
 // page is rendered again only when it changes. "" when the page has none.
 func pageKey(s *sources, plans map[string]string, name, file string) string {
@@ -127,8 +179,29 @@ func pageKey(s *sources, plans map[string]string, name, file string) string {
 	h.Write([]byte(plans[f] + "\x00" + name + "\x00" + file + "\x00"))
 	if sheet {
 		h.Write([]byte(s.files[file]))
+		for _, b := range s.bodies(file) {
+			h.Write([]byte("\x00" + b + "\x00" + s.files[b]))
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// bodies lists the files that hold the body of the sheet file NAME.md in
+// the site's other languages: NAME.LANG.md beside it (any NAME.*.md, to
+// be sure).
+func (s *sources) bodies(file string) []string {
+	stem, ok := strings.CutSuffix(file, ".md")
+	if !ok {
+		return nil
+	}
+	var out []string
+	i, _ := slices.BinarySearch(s.names, stem+".")
+	for ; i < len(s.names) && strings.HasPrefix(s.names[i], stem+"."); i++ {
+		if n := s.names[i]; n != file && strings.HasSuffix(n, ".md") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // builtinOnly reports whether the site's own theme files, if any, are

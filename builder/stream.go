@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"sync/atomic"
 
 	"github.com/piao-pa/piao/builder/publish"
@@ -42,23 +43,26 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		ds.Sort()
 		return w, ds, nil
 	}
+	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
+	go func() { counted <- countOutput(dest) }()
 	model, ds := LoadAndCheck(in.Site)
+	before := <-counted
 	if ds.HasErrors() {
 		return Written{}, ds, nil
 	}
-	before := countOutput(dest)
 	var pages *Pages
 	var w Written
 	var keys map[string]string
+	var dataKeys sync.Map // the sheets' own data files: name → key
 	opt.after = func() error {
-		if err := c.save(dest, pages.outputNames(), keys, w, ds); err != nil {
+		if err := c.save(dest, pages.outputNames(), trusted(pages, keys), w, ds); err != nil {
 			os.Remove(c.path) // never a cache that says less than the truth
 			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
 		}
 		return nil
 	}
 	err := publishTree(dest, opt, func(to *publish.Target) error {
-		p, pds, err := newPagesTo(in, model, to)
+		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to))
 		ds = append(ds, pds...)
 		if err != nil {
 			return err
@@ -67,6 +71,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 			return errContent
 		}
 		pages, keys = p, c.keys(p)
+		dataKeys.Range(func(name, k any) bool { keys[name.(string)] = k.(string); return true })
 		p.reuse = c.reuser(keys, to)
 		w, err = p.write(to)
 		return err
@@ -132,7 +137,7 @@ func Check(in Input) Diagnostics {
 	if ds.HasErrors() {
 		return ds
 	}
-	p, pds, _ := newPagesTo(in, model, &publish.Target{}) // writing nowhere cannot fail
+	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil) // writing nowhere cannot fail
 	ds = append(ds, pds...)
 	if p != nil {
 		sample := builtinTheme(in)

@@ -305,6 +305,7 @@ func (pg *page) SearchURL() string { return pg.Rel(searchPagePath) }
 // trailing slash.
 func (pg *page) SearchData() string {
 	const probe = "indice.js"
+	pg.r.touch(pg)
 	return strings.TrimSuffix(relURL(pg.Path, pg.r.search.Dir+"/"+probe), probe)
 }
 
@@ -828,6 +829,7 @@ func (pg *page) LongPlan() bool { return pg.SheetCount() > longPlan }
 // Downloads lists the open data files of a plan (nil: the site-wide
 // ones); with sheets, the sheets' own files instead.
 func (pg *page) Downloads(p *plan.Plan, sheets bool) []download {
+	pg.r.touch(pg)
 	var out []download
 	for _, d := range pg.r.downloads {
 		if d.Plan == p && (d.Sheet != nil) == sheets {

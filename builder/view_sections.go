@@ -81,6 +81,7 @@ func (pg *page) resolver() markup.Resolver {
 // A body shown in the main language, on another language's page, is
 // marked as a whole.
 func (pg *page) SheetBody(s *plan.Sheet) template.HTML {
+	pg.r.touch(pg)
 	opt := markup.DocOptions{Resolve: pg.resolver(), Level: 2}
 	if pg.IsFull() {
 		opt.Prefix, opt.Level = pg.SheetAnchor(s)+"-", 4

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -73,4 +74,36 @@ func (t *Target) Keep(name string, st Stamp) bool {
 	}
 	t.wrote(name)
 	return true
+}
+
+// Prior is Keep for a file whose bytes the caller needs: if the previous
+// folder's file name has the stamp st, it reads it, makes the new folder's
+// name a link to it, and returns its bytes.
+func (t *Target) Prior(name string, st Stamp) ([]byte, bool) {
+	if t.root == "" || t.prev == nil || !ValidPath(name) || !t.prev.realDir(path.Dir(name)) {
+		return nil, false
+	}
+	old := filepath.Join(t.prev.prev, filepath.FromSlash(name))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
+		return nil, false
+	}
+	f, err := os.Open(old)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || StampOf(now) != st { // the very file looked at
+		return nil, false
+	}
+	b := make([]byte, st.Size)
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil, false
+	}
+	full, err := t.file(name)
+	if err != nil || !linkInto(old, info, full, t.spare) {
+		return nil, false
+	}
+	t.wrote(name)
+	return b, true
 }
