@@ -176,12 +176,18 @@ func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads
 // addSearch builds the search index of a language and adds its files, in
 // the language's folder; the pages need only the name of their folder.
 func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOutput, error) {
-	search := buildSearchIndex(model, w).encode()
+	out := p.out.under(prefix)
+	put := out.putRaw // compact already: JSON in a call
+	var search *searchOutput
+	if p.out.namesOnly { // piao check: the names, not the index
+		search, put = searchFileNames(model), func(name string, _ []byte) error { return out.name(name) }
+	} else {
+		search = buildSearchIndex(model, w).encode()
+	}
 	search.Dir = prefix + search.Dir
 	names := slices.Sorted(maps.Keys(search.Files))
 	errs := make([]error, len(names))
-	out := p.out.under(prefix)
-	parallelFor(len(names), func(i int) { errs[i] = out.putRaw(names[i], search.Files[names[i]]) }) // compact already: JSON in a call
+	parallelFor(len(names), func(i int) { errs[i] = put(names[i], search.Files[names[i]]) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

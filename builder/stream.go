@@ -120,7 +120,9 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 }
 
 // Check is piao check: the diagnostics of BuildTo, with nothing written
-// or kept: the files that are not pages are made and measured only. With
+// or kept: the files that are not pages are made and measured only, but
+// the open data of each plan and the search index, which are only named
+// (their names are judged, their bytes come from the model). With
 // in.Previous, it warns of the pages a build would lose, as BuildTo does.
 // With a theme of the site's own, every page is rendered and minified as piao
 // build does, since a template may fail on any of them. With the built-in
