@@ -297,7 +297,11 @@ func (p *Pages) verify(sample bool) error {
 			}
 		}
 	}
-	return p.each(func(_ int, name string, buf *buffers) error {
+	workers := p.workers
+	if sample { // a goroutine a page: the longest (a plan's revisions) does not start last
+		workers = len(only)
+	}
+	return p.eachOn(workers, func(_ int, name string, buf *buffers) error {
 		if only != nil && !only[name] {
 			return nil
 		}
