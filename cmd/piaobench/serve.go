@@ -23,7 +23,7 @@ var benchLine = regexp.MustCompile(`^BenchmarkEditToReload/sheets=(\d+)/settle=(
 // serveLatency runs the serve benchmark and reads its lines.
 func serveLatency() ([]serveRow, error) {
 	logf("piao serve: edit to reload at 1,000 and 10,000 sheets (go test -bench EditToReload)")
-	cmd := exec.Command("go", "test", "-run=NONE", "-bench=EditToReload", "-benchtime=10x", "-timeout=30m", "./builder/serve/")
+	cmd := exec.Command("go", "test", "-run=NONE", "-bench=EditToReload", "-benchtime=5x", "-timeout=30m", "./builder/serve/")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return nil, fmt.Errorf("serve benchmark: %w\n%.3000s", err, out)
