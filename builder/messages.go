@@ -212,6 +212,7 @@ func FailureSummary(errors, warnings int) string {
 // shows instead of the site.
 const (
 	serveReady   = "anteprima pronta in %s: %s"
+	serveFromOut = "anteprima pronta in %s: %s, quelle dell'ultimo piao build in public/ (da allora nulla è cambiato)"
 	serveRebuilt = "aggiornata in %s: %s"
 	serveFailed  = "%s, %s: le pagine aperte mostrano gli errori; corretto il file, si aggiornano da sole"
 
@@ -245,6 +246,12 @@ func ServeAddress(url string) string {
 // ServeReady is the line printed once the first build is done.
 func ServeReady(dur string, pages int, warnings int) string {
 	return fmt.Sprintf(serveReady, dur, quantity(pages, "pagina", "pagine")) + warningsNote(warnings)
+}
+
+// ServeReadyFromOutput is the line printed when the server starts from
+// the output of the last build, which nothing changed since.
+func ServeReadyFromOutput(dur string, pages int, warnings int) string {
+	return fmt.Sprintf(serveFromOut, dur, quantity(pages, "pagina", "pagine")) + warningsNote(warnings)
 }
 
 // ServeRebuilt is the line printed after each rebuild.

@@ -144,7 +144,7 @@ func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads
 		if i > 0 {
 			list = l.localDownloads(downloads, feeds[i])
 		}
-		r, err := newRenderer(&theme{fs: th.fs, words: l.words, langs: th.langs}, l.model, list, snaps, searches[i])
+		r, err := newRenderer(&theme{fs: th.fs, words: l.words, langs: th.langs, builtin: th.builtin}, l.model, list, snaps, searches[i])
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,6 +27,7 @@ type renderer struct {
 	words *words
 
 	downloads []download     // the open data files, for the Dati aperti page
+	hasFeed   bool           // one of them is the feed of the revisions
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
 
@@ -38,6 +40,10 @@ type renderer struct {
 	// site's, for pages above the plans); glossaries, their entries.
 	abbr       map[*plan.Plan]*abbreviator
 	glossaries map[*plan.Plan][]glossaryEntry
+
+	// frames keeps the header and footer already rendered (see frame),
+	// when the theme is the built-in one.
+	frames *frameCache
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -51,7 +57,11 @@ func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []s
 		r.glossaries[p] = glossaryOf(site, p, th.words)
 		r.abbr[p] = newAbbreviator(r.glossaries[p])
 	}
-	base := template.New("").Funcs(funcs).Funcs(th.words.funcs())
+	r.hasFeed = slices.ContainsFunc(downloads, func(d download) bool { return d.Path == feedPath() })
+	if th.builtin {
+		r.frames = &frameCache{}
+	}
+	base := template.New("").Funcs(funcs).Funcs(th.words.funcs()).Funcs(template.FuncMap{"frame": r.frame})
 	shared, err := fs.Glob(theme, "layouts/_*.html")
 	if err != nil {
 		return nil, err

@@ -20,6 +20,10 @@ type theme struct {
 	fs    fs.FS
 	words *words   // the main language's
 	langs []*words // every language's, the main one first
+
+	// builtin: the site is rendered by the built-in theme's very files
+	// (builtinTheme), whose header and footer read only the frame.
+	builtin bool
 }
 
 // loadTheme reads the theme and the words the config asks for. A theme or
@@ -32,7 +36,7 @@ func loadTheme(in Input, cfg *plan.Config) (*theme, Diagnostics) {
 		return nil, ds
 	}
 	all := append(layers, builtinLayers(in, "default")...)
-	th := &theme{fs: overlay(layers)}
+	th := &theme{fs: overlay(layers), builtin: builtinTheme(in)}
 	for _, lang := range siteLangs(cfg) {
 		w, err := loadWords(all, lang)
 		switch {

@@ -332,9 +332,7 @@ func (pg *page) FeedURL() string { return pg.Rel(feedPath()) }
 
 // HasFeed reports whether the site has a feed of its revisions: not when
 // no date of the content names its day.
-func (pg *page) HasFeed() bool {
-	return slices.ContainsFunc(pg.r.downloads, func(d download) bool { return d.Path == feedPath() })
-}
+func (pg *page) HasFeed() bool { return pg.r.hasFeed }
 
 // ArchiveURL links to the Archivio page.
 func (pg *page) ArchiveURL() string { return pg.Rel(archivePath()) }

@@ -1,5 +1,10 @@
 package plan
 
+import (
+	"iter"
+	"sync"
+)
+
 // ChangeKind says what a revision did.
 type ChangeKind int
 
@@ -50,7 +55,66 @@ func (p *Plan) Sheets() []*Sheet {
 }
 
 // Changes lists what revision id changed in the sheet and its indicators.
+// A sheet of an indexed plan works them out once for every revision (the
+// pages, indexes, badges, open data and feed ask many times); the slice
+// returned is shared, and must not be changed.
 func (s *Sheet) Changes(id string) []Change {
+	if s.Plan == nil || s.Plan.changes == nil {
+		return s.changesOf(id)
+	}
+	m := s.Plan.changes
+	m.mu.Lock()
+	byID, ok := m.bySheet[s]
+	m.mu.Unlock()
+	if !ok {
+		byID = s.changesByID()
+		m.mu.Lock()
+		m.bySheet[s] = byID
+		m.mu.Unlock()
+	}
+	out := byID[id]
+	return out[:len(out):len(out)] // an append by the caller copies
+}
+
+// changeMemo holds each sheet's changes by revision. Plan.Index makes it
+// anew, so that a plan copied into another language, whose texts differ,
+// does not reuse the original's.
+type changeMemo struct {
+	mu      sync.Mutex
+	bySheet map[*Sheet]map[string][]Change
+}
+
+// changesByID is changesOf for every revision the sheet names; any other
+// has no change.
+func (s *Sheet) changesByID() map[string][]Change {
+	ids := map[string]bool{s.Inserito.S: true, s.Stralcio.S: true}
+	named := func(fields iter.Seq[Field], notes []Note) {
+		for f := range fields {
+			for _, pr := range f.Value.Precedenti {
+				ids[pr.Revisione.S] = true
+			}
+		}
+		for _, n := range notes {
+			ids[n.Inserita.S], ids[n.Stralcio.S] = true, true
+		}
+	}
+	named(s.Fields(), s.Note)
+	for i := range s.Indicatori {
+		ind := &s.Indicatori[i]
+		ids[ind.Inserito.S], ids[ind.Stralcio.S] = true, true
+		named(ind.Fields(), ind.Note)
+	}
+	out := make(map[string][]Change, len(ids))
+	for id := range ids {
+		if cs := s.changesOf(id); cs != nil {
+			out[id] = cs
+		}
+	}
+	return out
+}
+
+// changesOf works out what revision id changed in the sheet.
+func (s *Sheet) changesOf(id string) []Change {
 	var out []Change
 	switch id {
 	case s.Inserito.S:
@@ -71,7 +135,7 @@ func (s *Sheet) Changes(id string) []Change {
 }
 
 // appendIndicatorChanges appends what revision id changed in indicator
-// ind of the sheet: the part of Changes that is the indicator's.
+// ind of the sheet: the part of changesOf that is the indicator's.
 func (s *Sheet) appendIndicatorChanges(out []Change, ind *Indicator, id string) []Change {
 	switch id {
 	case ind.Inserito.S:
@@ -88,7 +152,7 @@ func (s *Sheet) appendIndicatorChanges(out []Change, ind *Indicator, id string) 
 
 // appendValueChanges appends the changes revision id made to the values
 // vs of a field (ranging over the table, not Fields, which copies every
-// value: this runs for every badge of every sheet).
+// value).
 func appendValueChanges(out []Change, s *Sheet, ind *Indicator, spec *Spec, vs []Value, id string) []Change {
 	for j := range vs {
 		v := &vs[j]

@@ -130,6 +130,7 @@ type Plan struct {
 	revOrder   map[string]int
 	sheets     *sheetIndex        // the sheets by unit, line and objective
 	used       map[*Spec]bool     // the optional fields some sheet or indicator gives
+	changes    *changeMemo        // each sheet's changes, once computed (changes.go)
 	anyYears   map[*Spec][]string // the years of the fields of any year
 	cycle      cycleIndex         // the years of results, and whether any result or monitoring exists
 }

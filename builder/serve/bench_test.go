@@ -98,3 +98,41 @@ func BenchmarkFirstBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkServeStart measures, on a synthetic site of 10,000 sheets, the
+// time from starting the server to the first sheet's page served
+// (first-page-ms): the first start, and a start when nothing changed
+// since piao build wrote public/ (after-build), which serves that output
+// while the complete build runs in the background. The target of the
+// second is 2 s.
+func BenchmarkServeStart(b *testing.B) {
+	for _, built := range []bool{false, true} {
+		b.Run(fmt.Sprintf("sheets=10000/after-build=%v", built), func(b *testing.B) {
+			dir := b.TempDir()
+			sheets, err := synth.Generate(dir, 10000, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if built {
+				buildPublic(b, dir)
+			}
+			sheet := sheets[len(sheets)/2] // an operational sheet, as benchEdit takes
+			slug := strings.TrimSuffix(path.Base(sheet), path.Ext(sheet))
+			page := "/" + synth.PlanSlug + "/operativi/" + slug + "/"
+			var total time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				srv, log := startServer(b, dir)
+				if code, _ := get(b, srv, page); code != 200 {
+					b.Fatalf("GET %s: %d", page, code)
+				}
+				total += time.Since(t0)
+				if fromOutput(srv) != built {
+					b.Fatalf("started from the output: %v, want %v\n%s", !built, built, log)
+				}
+				srv.Close()
+			}
+			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "first-page-ms/op")
+		})
+	}
+}

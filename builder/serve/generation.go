@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -48,8 +50,9 @@ var errDropped = errors.New("serve: generation replaced")
 
 // entry is one file of a generation, rendered at most once.
 type entry struct {
-	src string         // the sheet file its page shows, if it is a sheet's page
-	by  *builder.Pages // renders it; nil: the generation's complete build
+	src  string         // the sheet file its page shows, if it is a sheet's page
+	by   *builder.Pages // renders it; nil: the generation's complete build
+	disk string         // or, in a generation of the last build's output, its file there
 
 	mu   sync.Mutex
 	done bool
@@ -63,6 +66,18 @@ func (e *entry) render(p *builder.Pages, name string) ([]byte, error) {
 	defer e.mu.Unlock()
 	if !e.done {
 		e.data, e.err = p.Render(name)
+		e.done = true
+	}
+	return e.data, e.err
+}
+
+// read returns the bytes of the entry's file on disk, reading it first if
+// needed.
+func (e *entry) read() ([]byte, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.done {
+		e.data, e.err = os.ReadFile(e.disk)
 		e.done = true
 	}
 	return e.data, e.err
@@ -128,6 +143,19 @@ func newGeneration(pages *builder.Pages, snap *snapshot, prev *generation, byDep
 	return g
 }
 
+// newOutputGeneration serves the files of the last build's output as
+// they are on disk (builder.Published): the server's start when nothing
+// changed since piao build. It has no complete build, and carries nothing
+// over to the next generation, which renders everything.
+func newOutputGeneration(snap *snapshot, dest string, files []string) *generation {
+	g := newEmptyGeneration(snap, false)
+	for _, name := range files {
+		g.files[name] = &entry{disk: filepath.Join(dest, filepath.FromSlash(name))}
+	}
+	g.paths = files
+	return g
+}
+
 // entry returns a file's entry; g may be nil.
 func (g *generation) entry(name string) *entry {
 	if g == nil {
@@ -158,6 +186,10 @@ func (g *generation) get(name string) ([]byte, bool, error) {
 	e := g.files[name]
 	if e == nil {
 		return nil, false, nil
+	}
+	if e.disk != "" {
+		b, err := e.read()
+		return b, true, err
 	}
 	p := e.by
 	if p == nil {

@@ -59,3 +59,43 @@ func TestIsSectionFile(t *testing.T) {
 		}
 	}
 }
+
+// rendered counts the files of the current generation already rendered.
+func rendered(srv *Server) (done, all int) {
+	srv.mu.Lock()
+	g := srv.gen
+	srv.mu.Unlock()
+	for _, e := range g.files {
+		if _, ok := e.ready(); ok {
+			done++
+		}
+	}
+	return done, len(g.files)
+}
+
+// TestFirstBuildAnswersBeforeRendering: with the built-in theme the server
+// answers as soon as the site is checked and its pages listed; a page is
+// rendered when asked for, the others by the background pass, and the site
+// served in the end is a clean build's.
+func TestFirstBuildAnswersBeforeRendering(t *testing.T) {
+	dir := exampleSite(t)
+	hold := make(chan struct{})
+	srv, log := startServer(t, dir, func(o *Options) { o.holdRender = hold })
+	if !strings.Contains(log.String(), "pront") {
+		t.Fatalf("Start returned before saying the site is ready:\n%s", log)
+	}
+	if done, all := rendered(srv); done != 0 || all < 100 {
+		t.Fatalf("%d of %d files rendered before the first request: the first build rendered the site before answering", done, all)
+	}
+	if code, body := get(t, srv, suapPage); code != 200 || !strings.Contains(body, suapName) {
+		t.Fatalf("GET %s: %d", suapPage, code)
+	}
+	if done, _ := rendered(srv); done != 1 {
+		t.Fatalf("%d files rendered after one request, want 1", done)
+	}
+	close(hold)
+	waitUntil(t, "the background pass", func() bool { done, all := rendered(srv); return done == all })
+	if ok, diff := sameAsBuild(t, srv, dir); !ok {
+		t.Fatalf("the site served is not a clean build: %s", diff)
+	}
+}

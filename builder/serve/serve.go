@@ -48,7 +48,8 @@ type Options struct {
 	ReadTimeout       time.Duration // and its whole request within (10s)
 	KeepAlive         time.Duration // comment sent on idle event streams (20s)
 
-	hold chan struct{} // tests: events are not read until it closes
+	hold       chan struct{} // tests: events are not read until it closes
+	holdRender chan struct{} // tests: the background pass, and the complete build after a start from the output, wait for it to close
 }
 
 func (o *Options) defaults() {

@@ -24,6 +24,24 @@ PASS`
 	}
 }
 
+// TestParseStart reads the lines of the serve start benchmark, as go test
+// prints them.
+func TestParseStart(t *testing.T) {
+	out := `BenchmarkServeStart/sheets=10000/after-build=false-2         	       3	11001936396 ns/op	     10994 first-page-ms/op
+BenchmarkServeStart/sheets=10000/after-build=true-2          	       3	8333325038 ns/op	       259.0 first-page-ms/op
+PASS`
+	rows := parseStart(out)
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want 2", len(rows))
+	}
+	if r := rows[0]; r.Sheets != 10000 || r.AfterBuild || r.Starts != 3 || r.FirstPageMs != 10994 {
+		t.Errorf("row %+v", r)
+	}
+	if r := rows[1]; !r.AfterBuild || r.FirstPageMs != 259 {
+		t.Errorf("row %+v", r)
+	}
+}
+
 // TestChart: the chart has a point and a label per size in each panel,
 // the target lines, and the same bytes for the same figures.
 func TestChart(t *testing.T) {

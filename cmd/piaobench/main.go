@@ -119,7 +119,7 @@ func run() error {
 		return err
 	}
 	if o.serve {
-		if r.Serve, err = serveLatency(); err != nil {
+		if r.Serve, r.Start, err = serveLatency(); err != nil {
 			return err
 		}
 	}

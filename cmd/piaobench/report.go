@@ -19,6 +19,7 @@ type report struct {
 	Rows         []row
 	Profile      *profile
 	Serve        []serveRow
+	Start        []startRow
 }
 
 func writeReport(docs string, r *report) error {
@@ -212,6 +213,23 @@ per save, the complete build that follows the reload included.
 	for _, s := range r.Serve {
 		fmt.Fprintf(b, "| %s | %s | %d | %.0f ms | %.0f ms | %.0f ms |\n", thousands(s.Sheets), yesNo(s.Settle),
 			s.Saves, s.ReloadMs, s.PageMs, s.CPUMs)
+	}
+	b.WriteString("\n")
+	if len(r.Start) == 0 {
+		return
+	}
+	b.WriteString(`From starting piao serve to the first sheet's page served (` + "`go test -bench ServeStart ./builder/serve`" + `,
+synthetic sheets): the first start checks the site and lists its pages, then
+answers, each page rendered when asked for and the rest in the background;
+a start when nothing changed since piao build wrote public/ serves that
+output (its build cache says a build would write it again as it is) while
+the site is built in the background.
+
+| Sheets | Since the last piao build, nothing changed | Starts | To the first page |
+|---:|---|---:|---:|
+`)
+	for _, s := range r.Start {
+		fmt.Fprintf(b, "| %s | %s | %d | %.0f ms |\n", thousands(s.Sheets), yesNo(s.AfterBuild), s.Starts, s.FirstPageMs)
 	}
 	b.WriteString("\n")
 }

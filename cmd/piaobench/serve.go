@@ -20,19 +20,52 @@ type serveRow struct {
 
 var benchLine = regexp.MustCompile(`^BenchmarkEditToReload/sheets=(\d+)/settle=(true|false)\S*\s+(\d+)\s+(.*)$`)
 
-// serveLatency runs the serve benchmark and reads its lines.
-func serveLatency() ([]serveRow, error) {
-	logf("piao serve: edit to reload at 1,000 and 10,000 sheets (go test -bench EditToReload)")
-	cmd := exec.Command("go", "test", "-run=NONE", "-bench=EditToReload", "-benchtime=5x", "-timeout=30m", "./builder/serve/")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return nil, fmt.Errorf("serve benchmark: %w\n%.3000s", err, out)
+// startRow is a line of the piao serve start benchmark (builder/serve,
+// BenchmarkServeStart): the time from starting the server to the first
+// sheet's page, the first time and when nothing changed since piao build.
+type startRow struct {
+	Sheets      int
+	AfterBuild  bool
+	Starts      int
+	FirstPageMs float64
+}
+
+var startLine = regexp.MustCompile(`^BenchmarkServeStart/sheets=(\d+)/after-build=(true|false)\S*\s+(\d+)\s+.*?([\d.]+) first-page-ms/op`)
+
+// serveLatency runs the serve benchmarks and reads their lines.
+func serveLatency() ([]serveRow, []startRow, error) {
+	logf("piao serve: edit to reload at 1,000 and 10,000 sheets, start at 10,000 (go test -bench 'EditToReload|ServeStart')")
+	var out []byte
+	for _, run := range [][]string{{"-bench=EditToReload", "-benchtime=5x"}, {"-bench=ServeStart", "-benchtime=2x"}} {
+		cmd := exec.Command("go", append([]string{"test", "-run=NONE", "-timeout=30m"}, append(run, "./builder/serve/")...)...)
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			return nil, nil, fmt.Errorf("serve benchmark: %w\n%.3000s", err, b)
+		}
+		out = append(out, b...)
 	}
-	rows := parseServe(string(out))
-	if len(rows) == 0 {
-		return nil, fmt.Errorf("serve benchmark: no result in\n%.3000s", out)
+	rows, starts := parseServe(string(out)), parseStart(string(out))
+	if len(rows) == 0 || len(starts) == 0 {
+		return nil, nil, fmt.Errorf("serve benchmark: no result in\n%.3000s", out)
 	}
-	return rows, nil
+	return rows, starts, nil
+}
+
+// parseStart reads the start benchmark's lines.
+func parseStart(out string) []startRow {
+	var rows []startRow
+	for _, l := range strings.Split(out, "\n") {
+		m := startLine.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			continue
+		}
+		r := startRow{AfterBuild: m[2] == "true"}
+		r.Sheets, _ = strconv.Atoi(m[1])
+		r.Starts, _ = strconv.Atoi(m[3])
+		r.FirstPageMs, _ = strconv.ParseFloat(m[4], 64)
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // parseServe reads the lines of the benchmark's output.

@@ -113,6 +113,12 @@ func sideTargets(check func(name, got string, ok bool), r *report) {
 		check("10,000 sheets: piao check under 2 s", secs(ten.Check.Wall), ten.Check.Wall < 2*time.Second)
 		check("10,000 sheets: first query at most 150 KB", kb(int64(ten.QueryBytes)), ten.QueryBytes <= 150<<10)
 	}
+	for _, s := range r.Start {
+		if s.Sheets == 10000 && s.AfterBuild {
+			check("10,000 sheets: piao serve, a second start (nothing changed since piao build) under 2 s",
+				fmt.Sprintf("%.0f ms", s.FirstPageMs), s.FirstPageMs < 2000)
+		}
+	}
 	if fifty := find(r.Rows, 50000); fifty != nil {
 		check("50,000 sheets: peak memory under 700 MB", mb(fifty.Build.RSS), fifty.Build.RSS < 700<<20)
 		check("50,000 sheets: first query at most 250 KB", kb(int64(fifty.QueryBytes)), fifty.QueryBytes <= 250<<10)

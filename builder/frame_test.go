@@ -1,0 +1,113 @@
+package builder
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	piao "github.com/piao-pa/piao"
+)
+
+// renderAll renders every page of the site in dir, with the frame cache
+// on or off.
+func renderAll(t *testing.T, in Input, frames bool) (map[string][]byte, *Pages) {
+	t.Helper()
+	model, ds := LoadAndCheck(in.Site)
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	pages, ds := NewPages(in, model)
+	if pages == nil {
+		t.Fatal(ds.Error())
+	}
+	if !frames {
+		for _, pg := range pages.pages {
+			pg.r.frames = nil
+		}
+	}
+	out := map[string][]byte{}
+	for name, pg := range pages.pages {
+		b, err := pg.r.render(pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = b
+	}
+	return out, pages
+}
+
+// TestFrameCacheSameOutput: every page rendered with the header and
+// footer kept from an earlier page is the page rendered whole, in the
+// example site and in every example plan (one of several languages among
+// them, where each page's header links its own twins).
+func TestFrameCacheSameOutput(t *testing.T) {
+	dirs := []string{exampleSite(t)}
+	plans, err := filepath.Glob("testdata/plans/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs = append(dirs, plans...)
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			in := Input{Site: os.DirFS(dir), Themes: piao.Themes}
+			cached, pages := renderAll(t, in, true)
+			if pages.r.frames == nil {
+				t.Fatal("the built-in theme renders without the frame cache")
+			}
+			if len(pages.r.frames.byID) == 0 {
+				t.Fatal("no frame was kept")
+			}
+			whole, _ := renderAll(t, in, false)
+			if len(cached) != len(whole) {
+				t.Fatalf("%d pages with the cache, %d without", len(cached), len(whole))
+			}
+			for name, b := range whole {
+				if !bytes.Equal(cached[name], b) {
+					t.Errorf("%s differs when its header and footer come from the cache", name)
+				}
+			}
+		})
+	}
+}
+
+// TestFrameCacheOffWithSiteTheme: a site theme whose header shows the
+// page's title gets each page's own header: the cache, which keys the
+// built-in header by the frame alone, is not used.
+func TestFrameCacheOffWithSiteTheme(t *testing.T) {
+	dir := exampleSite(t)
+	base, err := os.ReadFile("../themes/default/layouts/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := strings.Replace(string(base), `<a class="skip"`, `<p class="mine">{{.Title}}</p><a class="skip"`, 1)
+	if mine == string(base) {
+		t.Fatal("the built-in header has no skip link to mark")
+	}
+	layouts := filepath.Join(dir, "themes", "default", "layouts")
+	if err := os.MkdirAll(layouts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(layouts, "base.html"), []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, pages := renderAll(t, Input{Site: os.DirFS(dir), Themes: piao.Themes}, true)
+	if pages.r.frames != nil {
+		t.Fatal("a site theme is rendered with the frame cache")
+	}
+	titles := map[string]bool{}
+	for name, pg := range pages.pages {
+		if pg.Kind != "sheet" || strings.ContainsAny(pg.Title, `&<>"'+`) { // escaped in the page
+			continue
+		}
+		want := `<p class="mine">` + pg.Title + `</p>`
+		if !bytes.Contains(out[name], []byte(want)) {
+			t.Errorf("%s: header without its own title %q", name, want)
+		}
+		titles[pg.Title] = true
+	}
+	if len(titles) < 2 {
+		t.Fatalf("%d sheet titles: the test needs pages that differ", len(titles))
+	}
+}
