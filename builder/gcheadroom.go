@@ -14,7 +14,11 @@ import (
 // builds or checks a site, a governor keeps the headroom at most
 // headroomBytes or what is live, whichever is larger (and at least
 // minGCPercent of it): a site of a few thousand sheets is left as it is,
-// and so is a program that turned the collector off.
+// and so is a program that turned the collector off. piao check, which
+// keeps nothing and is run again and again while the office edits, may
+// also have up to headroomBytes on a small heap, up to twice the
+// program's percent: less time collecting, for a memory the build's
+// targets do not bound.
 const (
 	minGCPercent = 25
 	governorTick = 20 * time.Millisecond
@@ -27,13 +31,16 @@ var headroomBytes uint64 = 256 << 20
 var governor struct {
 	sync.Mutex
 	users    int           // builds and checks running
+	fixed    int           // those of them that never raise the percent (builds)
 	original int           // the percent the program had, given back when the last one ends
 	stop     chan struct{} // ends the governor's goroutine
 }
 
 // boundHeadroom starts the governor, if it is not running, until release
-// is called: by the last user, the program's own setting comes back.
-func boundHeadroom() (release func()) {
+// is called: by the last user, the program's own setting comes back. With
+// raise (piao check), a small heap may have more headroom than the
+// program's percent gives it, while no build runs.
+func boundHeadroom(raise bool) (release func()) {
 	governor.Lock()
 	defer governor.Unlock()
 	if governor.users == 0 {
@@ -45,13 +52,19 @@ func boundHeadroom() (release func()) {
 		go govern(original, governor.stop)
 	}
 	governor.users++
+	if !raise {
+		governor.fixed++
+	}
 	var once sync.Once
-	return func() { once.Do(releaseHeadroom) }
+	return func() { once.Do(func() { releaseHeadroom(raise) }) }
 }
 
-func releaseHeadroom() {
+func releaseHeadroom(raise bool) {
 	governor.Lock()
 	defer governor.Unlock()
+	if !raise {
+		governor.fixed--
+	}
 	if governor.users--; governor.users == 0 {
 		close(governor.stop)
 		debug.SetGCPercent(governor.original)
@@ -77,7 +90,7 @@ func govern(original int, stop chan struct{}) {
 			return
 		default:
 		}
-		if want := gcPercentFor(liveHeap(), original); want != current {
+		if want := gcPercentFor(liveHeap(), original, governor.fixed == 0); want != current {
 			debug.SetGCPercent(want)
 			current = want
 		}
@@ -86,12 +99,17 @@ func govern(original int, stop chan struct{}) {
 }
 
 // gcPercentFor is the percent that gives a live heap of live bytes the
-// headroom of headroomBytes, between minGCPercent and original.
-func gcPercentFor(live uint64, original int) int {
+// headroom of headroomBytes, between minGCPercent and original (with
+// raise, twice original).
+func gcPercentFor(live uint64, original int, raise bool) int {
 	if live == 0 {
 		return original
 	}
-	return int(min(uint64(original), max(minGCPercent, headroomBytes*100/live)))
+	ceiling := uint64(original)
+	if raise {
+		ceiling *= 2
+	}
+	return int(min(ceiling, max(minGCPercent, headroomBytes*100/live)))
 }
 
 // readGC reads the collector's percent; false when it is off.

@@ -42,7 +42,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		ds.Sort()
 		return w, ds, nil
 	}
-	defer boundHeadroom()()
+	defer boundHeadroom(false)()
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return Written{}, ds, nil
@@ -131,7 +131,7 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 // of every shape of plan, the hostile and fuzzed sheets of the tests),
 // one page of each kind is: rendering the others would judge nothing.
 func Check(in Input) Diagnostics {
-	defer boundHeadroom()()
+	defer boundHeadroom(true)()
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return ds
