@@ -89,19 +89,26 @@ func bodyProblem(p markup.Problem) (msg, hint string) {
 // fieldTexts checks the inline Markdown of every text of the plan and its
 // sheets against the parser's bounds.
 func (c *checker) fieldTexts(in *markup.Inliner) {
-	check := func(text plan.Text) {
+	c.textsOf(reflect.ValueOf(c.p).Elem(), in)
+	c.eachSheet(c.p.Sheets(), func(w *checker, s *plan.Sheet) {
+		if w.inline == nil {
+			w.inline = markup.NewInliner() // one a goroutine
+		}
+		w.textsOf(reflect.ValueOf(s).Elem(), w.inline)
+	})
+	for _, s := range c.p.Sezioni {
+		c.textsOf(reflect.ValueOf(s).Elem(), in)
+	}
+}
+
+// textsOf checks the inline Markdown of every field text of v.
+func (c *checker) textsOf(v reflect.Value, in *markup.Inliner) {
+	eachText(v, func(text plan.Text) {
 		for _, t := range everyLang(text) {
 			if ps := in.Check(t.S); len(ps) > 0 {
 				msg, hint := bodyProblem(ps[0])
 				c.ds.errorf(t.Pos, hint, "%s", msg)
 			}
 		}
-	}
-	eachText(reflect.ValueOf(c.p).Elem(), check)
-	for _, s := range c.p.Sheets() {
-		eachText(reflect.ValueOf(s).Elem(), check)
-	}
-	for _, s := range c.p.Sezioni {
-		eachText(reflect.ValueOf(s).Elem(), check)
-	}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,9 +28,15 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 		c.fieldTexts(inline)
 		c.plan()
 		c.explainPlan()
-		for _, s := range p.Sheets() {
-			c.sheet(s)
-			c.explainSheet(s)
+		sheets := p.Sheets()
+		c.eachSheet(sheets, func(w *checker, s *plan.Sheet) {
+			w.sheet(s)
+			w.explainSheet(s)
+		})
+		for _, s := range sheets {
+			for i := range s.Indicatori {
+				c.indicatorID(s, &s.Indicatori[i])
+			}
 		}
 		c.sections()
 		if !planBroken(p, broken) {
@@ -39,6 +46,24 @@ func check(site *plan.Site, broken map[string]bool) Diagnostics {
 		c.privacy()
 	}
 	return append(ds, checkPages(site)...)
+}
+
+// eachSheet calls fn for each sheet on every core, each goroutine with a
+// checker of its own over a run of consecutive sheets, and appends their
+// diagnostics in the order of the sheets: the same as calling fn for each
+// sheet in turn.
+func (c *checker) eachSheet(sheets []*plan.Sheet, fn func(w *checker, s *plan.Sheet)) {
+	n := max(1, min(runtime.GOMAXPROCS(0), len(sheets)))
+	parts := make([]Diagnostics, n)
+	parallelFor(n, func(k int) {
+		w := &checker{p: c.p, ds: &parts[k], broken: c.broken}
+		for _, s := range sheets[k*len(sheets)/n : (k+1)*len(sheets)/n] {
+			fn(w, s)
+		}
+	})
+	for _, part := range parts {
+		*c.ds = append(*c.ds, part...)
+	}
 }
 
 func planBroken(p *plan.Plan, broken map[string]bool) bool {
@@ -57,6 +82,7 @@ type checker struct {
 	ids    map[string]plan.Pos // indicator ids in the plan
 	broken map[string]bool     // files with errors of their own, already reported
 	md     *markup.Renderer    // for the sheets' bodies, made when first needed
+	inline *markup.Inliner     // for the sheets' field texts, made when first needed
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)
@@ -321,22 +347,8 @@ func (c *checker) notes(notes []plan.Note, revs []plan.RevNote) {
 }
 
 func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
-	explicit := !ind.AutoID
-	if explicit {
+	if !ind.AutoID {
 		c.code(ind.ID, "indicatore", map[string]plan.Pos{})
-	}
-	keys := []string{sheetDir[s.Kind] + "/" + s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
-	if explicit {
-		keys = append(keys, "="+ind.ID.S) // an explicit id, in the whole plan
-	}
-	for _, key := range keys {
-		if prev, dup := c.ids[key]; dup {
-			c.ds.errorf(ind.ID.Pos, hintDuplicateID, msgDuplicateID, "indicatore", ind.ID.S, formatPos(prev))
-			break
-		}
-	}
-	for _, key := range keys {
-		c.ids[key] = ind.ID.Pos
 	}
 	for f := range ind.Fields() {
 		c.value(f.Value)
@@ -351,6 +363,27 @@ func (c *checker) indicator(s *plan.Sheet, ind *plan.Indicator, i int) {
 		c.ds.errorf(ind.Stralcio.Pos, hintInsertedAndRemoved, msgInsertedAndRemoved, ind.Stralcio.S)
 	}
 	c.notes(ind.Note, ind.Revisioni)
+}
+
+// indicatorID checks that an indicator's id is unique: as an anchor in its
+// sheet's page, and in the whole plan when the sheet gives it. It runs
+// over the plan's sheets in order, after the rules of each sheet (which
+// run on every core): a duplicate is reported at the later one.
+func (c *checker) indicatorID(s *plan.Sheet, ind *plan.Indicator) {
+	explicit := !ind.AutoID
+	keys := []string{sheetDir[s.Kind] + "/" + s.Slug + "#" + ind.ID.S} // an anchor is unique in its page
+	if explicit {
+		keys = append(keys, "="+ind.ID.S) // an explicit id, in the whole plan
+	}
+	for _, key := range keys {
+		if prev, dup := c.ids[key]; dup {
+			c.ds.errorf(ind.ID.Pos, hintDuplicateID, msgDuplicateID, "indicatore", ind.ID.S, formatPos(prev))
+			break
+		}
+	}
+	for _, key := range keys {
+		c.ids[key] = ind.ID.Pos
+	}
 }
 
 // campi checks that footnotes mark fields that exist.

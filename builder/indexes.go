@@ -100,24 +100,25 @@ const splitOver = 300
 // of a level the plan lacks, or of a field none of its indicators gives,
 // is left out, not shown empty.
 func planListings(p *plan.Plan, w *words) []*listing {
-	var out []*listing
+	var makers []func() *listing // each index, built on every core
+	add := func(f func() *listing) { makers = append(makers, f) }
 	if p.HasUnits() {
-		out = append(out, unitListing(p, w))
+		add(func() *listing { return unitListing(p, w) })
 	}
 	if p.HasAreas() {
-		out = append(out, areaListing(p, w))
+		add(func() *listing { return areaListing(p, w) })
 	}
 	switch {
 	case p.HasLines():
-		out = append(out, lineListing(p, w))
+		add(func() *listing { return lineListing(p, w) })
 	case p.HasObjectives():
-		out = append(out, objectiveListing(p, w))
+		add(func() *listing { return objectiveListing(p, w) })
 	}
 	if slices.ContainsFunc(p.Strategic, func(s *plan.Sheet) bool { return len(s.Missioni) > 0 || s.Programma != nil }) {
-		out = append(out, missionListing(p, w))
+		add(func() *listing { return missionListing(p, w) })
 	}
 	if hasResponsibles(p) {
-		out = append(out, responsibleListing(p, w))
+		add(func() *listing { return responsibleListing(p, w) })
 	}
 	for _, f := range []struct {
 		folder, key string
@@ -128,21 +129,24 @@ func planListings(p *plan.Plan, w *words) []*listing {
 		{fieldIndexes["fonte"], "source", func(ind *plan.Indicator) string { return ind.Fonte.S }},
 	} {
 		if anyIndicator(p, func(ind *plan.Indicator) bool { return strings.TrimSpace(f.value(ind)) != "" }) {
-			out = append(out, fieldListing(p, w, f.folder, f.key, f.value))
+			add(func() *listing { return fieldListing(p, w, f.folder, f.key, f.value) })
 		}
 	}
-	out = append(out, azListing(p, w))
+	add(func() *listing { return azListing(p, w) })
 	for _, y := range p.ResultYears() {
-		out = append(out, outcomeListing(p, w, y))
+		add(func() *listing { return outcomeListing(p, w, y) })
 	}
 	for _, r := range p.Revisioni {
-		out = append(out, revisionListing(p, w, r))
+		add(func() *listing { return revisionListing(p, w, r) })
 	}
-	for _, l := range out {
+	out := make([]*listing, len(makers))
+	parallelFor(len(makers), func(i int) {
+		l := makers[i]()
 		l.Path = listingPath(p, l.Key)
 		l.words = w
 		l.finish()
-	}
+		out[i] = l
+	})
 	return out
 }
 

@@ -28,8 +28,8 @@ type outputStore struct {
 	to  *publish.Target // nil: keep the files in files; else write them there (or nowhere)
 
 	// namesOnly: the files are written nowhere (piao check), and those
-	// whose bytes nothing judges (the open data of each plan) are named,
-	// not made.
+	// whose bytes nothing judges (the open data of each plan, the search
+	// index: searchFileNames) are named, not made.
 	namesOnly bool
 
 	// reuse, if not nil, gives a sheet's own data file name (of the sheet

@@ -114,6 +114,14 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 		pg.Crumbs = append(append([]crumb(nil), planCrumbs...), crumb{Title: title})
 		out = append(out, pg)
 	}
+	var indexed []*page
+	done := make(chan struct{})
+	if indexes { // most of the work, beside the rest
+		go func() {
+			indexed = indexPages(p, w, planCrumbs)
+			close(done)
+		}()
+	}
 	pp := &page{Kind: "plan", Path: planPath(p), Plan: p, Title: p.Titolo.S,
 		Published: p.Published(), Updated: p.Updated()}
 	pp.Crumbs = append(append([]crumb(nil), planCrumbs[:len(planCrumbs)-1]...), crumb{Title: p.Titolo.S})
@@ -169,7 +177,8 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	if !indexes {
 		return out
 	}
-	return append(out, indexPages(p, w, planCrumbs)...)
+	<-done
+	return append(out, indexed...)
 }
 
 // lineTitle is a line page's title: "Linea strategica 1 - Digitale".

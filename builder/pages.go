@@ -185,12 +185,18 @@ func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads
 // addSearch builds the search index of a language and adds its files, in
 // the language's folder; the pages need only the name of their folder.
 func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOutput, error) {
-	search := buildSearchIndex(model, w).encode()
+	out := p.out.under(prefix)
+	put := out.putRaw // compact already: JSON in a call
+	var search *searchOutput
+	if p.out.namesOnly { // piao check: the names, not the index
+		search, put = searchFileNames(model), func(name string, _ []byte) error { return out.name(name) }
+	} else {
+		search = buildSearchIndex(model, w).encode()
+	}
 	search.Dir = prefix + search.Dir
 	names := slices.Sorted(maps.Keys(search.Files))
 	errs := make([]error, len(names))
-	out := p.out.under(prefix)
-	parallelFor(len(names), func(i int) { errs[i] = out.putRaw(names[i], search.Files[names[i]]) }) // compact already: JSON in a call
+	parallelFor(len(names), func(i int) { errs[i] = put(names[i], search.Files[names[i]]) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -300,7 +306,11 @@ func (p *Pages) verify(sample bool) error {
 			}
 		}
 	}
-	return p.each(func(_ int, name string, buf *buffers) error {
+	workers := p.workers
+	if sample { // a goroutine a page: the longest (a plan's revisions) does not start last
+		workers = len(only)
+	}
+	return p.eachOn(workers, func(_ int, name string, buf *buffers) error {
 		if only != nil && !only[name] {
 			return nil
 		}

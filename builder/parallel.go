@@ -18,6 +18,11 @@ import (
 // file, in path order, whose fn failed: the same error whatever the
 // number of goroutines, since every file before a failed one still runs.
 func (p *Pages) each(fn func(i int, name string, buf *buffers) error) error {
+	return p.eachOn(p.workers, fn)
+}
+
+// eachOn is each, from the given number of goroutines.
+func (p *Pages) eachOn(workers int, fn func(i int, name string, buf *buffers) error) error {
 	order := p.workOrder()
 	var next atomic.Int64
 	var mu sync.Mutex
@@ -45,7 +50,7 @@ func (p *Pages) each(fn func(i int, name string, buf *buffers) error) error {
 			}
 		}
 	}
-	n := max(1, min(p.workers, len(order)))
+	n := max(1, min(workers, len(order)))
 	var wg sync.WaitGroup
 	for range n - 1 {
 		wg.Go(work)

@@ -102,10 +102,10 @@ func codiceFiscaleOK(cf string) bool {
 // privacy warns about personal data in the plan's and the sheets' text.
 func (c *checker) privacy() {
 	eachText(reflect.ValueOf(c.p).Elem(), c.personal)
-	for _, s := range c.p.Sheets() {
-		eachText(reflect.ValueOf(s).Elem(), c.personal)
-		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
-	}
+	c.eachSheet(c.p.Sheets(), func(w *checker, s *plan.Sheet) {
+		eachText(reflect.ValueOf(s).Elem(), w.personal)
+		w.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
+	})
 	for _, s := range c.p.Sezioni {
 		eachText(reflect.ValueOf(s).Elem(), c.personal)
 		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)

@@ -56,8 +56,9 @@ const (
 func summarize(p *plan.Plan, r *plan.Revision) revSummary {
 	sum := revSummary{Weighted: p.Weighted(), HasResources: hasResources(p)}
 	changes := p.Changes(r.ID.S)
+	units := unitsChanged(changes)
 	for _, c := range changes {
-		sum.count(c, changes)
+		sum.count(c, units)
 	}
 	sum.Sections = len(p.SectionChanges(r.ID.S))
 	if sum.HasResources && sum.ResourcesChanged+sum.SheetsAdded+sum.SheetsRemoved > 0 {
@@ -67,7 +68,7 @@ func summarize(p *plan.Plan, r *plan.Revision) revSummary {
 }
 
 // count adds one change to the summary.
-func (sum *revSummary) count(c plan.Change, all []plan.Change) {
+func (sum *revSummary) count(c plan.Change, units map[*plan.Indicator]bool) {
 	switch {
 	case c.OfSheet() && c.Kind.IsAdded():
 		sum.SheetsAdded++
@@ -80,7 +81,7 @@ func (sum *revSummary) count(c plan.Change, all []plan.Change) {
 	case c.Kind.IsRemoved():
 		sum.IndicatorsRemoved++
 	case c.Field.Key == "target":
-		switch moveOf(c, all) {
+		switch moveOf(c, units) {
 		case targetLowered:
 			sum.TargetsLowered++
 		case targetRaised:
@@ -99,12 +100,10 @@ func (sum *revSummary) count(c plan.Change, all []plan.Change) {
 
 // moveOf says whether a change of target lowered or raised it: only when
 // both values are comparable numbers and the same revision did not change
-// the indicator's unit of measure.
-func moveOf(c plan.Change, all []plan.Change) targetMove {
-	for _, o := range all {
-		if o.Indicator != nil && o.Indicator == c.Indicator && o.Kind.IsModified() && o.Field.Key == "unita_misura" {
-			return targetChanged
-		}
+// the indicator's unit of measure (units: unitsChanged of its changes).
+func moveOf(c plan.Change, units map[*plan.Indicator]bool) targetMove {
+	if c.Indicator != nil && units[c.Indicator] {
+		return targetChanged
 	}
 	before, ok1 := parseFigure(c.Old)
 	after, ok2 := parseFigure(c.New)
@@ -117,6 +116,18 @@ func moveOf(c plan.Change, all []plan.Change) targetMove {
 		return targetRaised
 	}
 	return targetChanged
+}
+
+// unitsChanged lists the indicators whose unit of measure the changes of
+// a revision changed.
+func unitsChanged(all []plan.Change) map[*plan.Indicator]bool {
+	out := map[*plan.Indicator]bool{}
+	for _, o := range all {
+		if o.Indicator != nil && o.Kind.IsModified() && o.Field.Key == "unita_misura" {
+			out[o.Indicator] = true
+		}
+	}
+	return out
 }
 
 // figure is a target read as a number: its sign in front (≥, ≤, >, <,

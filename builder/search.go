@@ -190,7 +190,6 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	d.cycle(s.Risultati, s.Monitoraggio)
 	d.addHistory(s.Fields(), s.Note, s.Revisioni)
 	d.addRevisions(p, sheetRevisionIDs(s), s.Revised(), s.Removed(), s.Added(), s.Note)
-	facets := append(sheetFacets(s), outcomeFacets(s, nil)...)
 	switch {
 	case s.Removed():
 		doc.Status = docRemoved
@@ -199,13 +198,19 @@ func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
 	case s.Revised():
 		doc.Status = docRevised
 	}
+	return preparedDoc{doc, d, sheetDocFacets(s)}
+}
+
+// sheetDocFacets lists the facets of a sheet's document.
+func sheetDocFacets(s *plan.Sheet) []string {
+	facets := append(sheetFacets(s), outcomeFacets(s, nil)...)
 	if s.Revised() {
 		facets = append(facets, facetRevised)
 	}
 	for _, b := range s.Badges() {
 		facets = append(facets, badgeFacet(b))
 	}
-	return preparedDoc{doc, d, facets}
+	return facets
 }
 
 func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
@@ -227,6 +232,11 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 	case ind.Revised():
 		doc.Status = docRevised
 	}
+	return preparedDoc{doc, d, indicatorDocFacets(s, ind)}
+}
+
+// indicatorDocFacets lists the facets of an indicator's document.
+func indicatorDocFacets(s *plan.Sheet, ind *plan.Indicator) []string {
 	facets := append(sheetFacets(s), outcomeFacets(s, ind)...)
 	if ind.Revised() {
 		facets = append(facets, facetRevised)
@@ -237,7 +247,7 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) prep
 	for _, b := range ind.Badges(s) {
 		facets = append(facets, badgeFacet(b))
 	}
-	return preparedDoc{doc, d, facets}
+	return facets
 }
 
 // fields adds the current values of a sheet's or an indicator's fields,
@@ -376,6 +386,16 @@ func sheetFacets(s *plan.Sheet) []string {
 // no sheet has it, so that each option of the search page's filters has
 // its file.
 func (ix *searchIndex) declareFacets(p *plan.Plan) {
+	for _, k := range declaredFacets(p) {
+		if _, ok := ix.facets[k]; !ok {
+			ix.facets[k] = nil
+		}
+	}
+}
+
+// declaredFacets are the facets of a plan's every plan, area, unit and
+// line.
+func declaredFacets(p *plan.Plan) []string {
 	keys := []string{planFacet(p)}
 	for _, a := range p.Aree {
 		keys = append(keys, areaFacet(p, a.Key()))
@@ -386,11 +406,7 @@ func (ix *searchIndex) declareFacets(p *plan.Plan) {
 	for _, l := range p.Linee {
 		keys = append(keys, lineFacet(p, l.Key()))
 	}
-	for _, k := range keys {
-		if _, ok := ix.facets[k]; !ok {
-			ix.facets[k] = nil
-		}
-	}
+	return keys
 }
 
 // sheetWhere names where a sheet sits: its unit, or its strategic line.

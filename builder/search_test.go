@@ -285,18 +285,26 @@ func TestSearchFiles(t *testing.T) {
 	if !sort.StringsAreSorted(bounds) || bounds[0] != "" {
 		t.Fatalf("shard bounds %q", bounds)
 	}
-	found := 0
+	found, oneString := 0, 0
 	for term, post := range ix.terms {
 		i := sort.Search(len(bounds), func(i int) bool { return bounds[i] > term }) - 1
 		shard := read("t" + strconv.Itoa(i)).(map[string]any)
-		lv, ok := shard[term].([]any)
-		if !ok {
+		var got [levels][]int
+		switch v := shard[term].(type) {
+		case string:
+			got = decodeLevels(v)
+			oneString++
+		case []any:
+			for l, s := range v {
+				got[l] = decodeIDs(s.(string))
+			}
+		default:
 			t.Errorf("term %q is not in shard %d", term, i)
 			continue
 		}
-		for l, s := range lv {
-			if got := decodeIDs(s.(string)); !slices.Equal(got, post[l]) && len(post[l]) > 0 {
-				t.Errorf("term %q, weight level %d: %v, want %v", term, l, got, post[l])
+		for l := range post {
+			if !slices.Equal(got[l], post[l]) {
+				t.Errorf("term %q, weight level %d: %v, want %v", term, l, got[l], post[l])
 			}
 		}
 		found++
@@ -304,11 +312,74 @@ func TestSearchFiles(t *testing.T) {
 	if found != len(ix.terms) || found < 500 {
 		t.Errorf("%d of %d terms found", found, len(ix.terms))
 	}
+	if oneString == 0 || oneString == found { // both forms, for the script's tests on this index
+		t.Errorf("%d of %d terms in one string", oneString, found)
+	}
 	chunk := read("d0").([]any)
 	if len(chunk) != docsPerChunk || chunk[0].([]any)[0] != ix.docs[0].URL {
 		t.Errorf("first chunk: %v", chunk)
 	}
 	if again := indexOfExample(t).encode(); again.Dir != out.Dir || !strings.HasPrefix(out.Dir, searchDataRoot+"/") {
 		t.Errorf("data folder %q, then %q", out.Dir, again.Dir)
+	}
+}
+
+// decodeLevels mirrors levels() of the search script, for the string
+// form: the lists of each weight.
+func decodeLevels(s string) [levels][]int {
+	var out [levels][]int
+	all, digits, _ := strings.Cut(s, "|")
+	for i, id := range decodeIDs(all) {
+		d := strings.IndexByte(base64Digits, digits[i/3])
+		l := d / []int{1, 3, 9}[i%3] % 3
+		out[l] = append(out[l], id)
+	}
+	return out
+}
+
+// TestEncodeLevels: the postings of a term at several weights come back
+// as they were, from whichever form is shorter, and the one-string form
+// is chosen for a term in most documents.
+func TestEncodeLevels(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, density := range []float64{0.001, 0.05, 0.3, 0.6, 0.95} {
+		var post [levels][]int
+		for id := 0; id < 30000; id++ {
+			if r.Float64() < density {
+				l := r.IntN(levels)
+				post[l] = append(post[l], id)
+			}
+		}
+		v, size := encodePostings(&post)
+		var got [levels][]int
+		switch v := v.(type) {
+		case string:
+			got = decodeLevels(v)
+			if size != len(v)+2 {
+				t.Errorf("density %v: size %d for %d bytes", density, size, len(v))
+			}
+		case []string:
+			for l, s := range v {
+				got[l] = decodeIDs(s)
+			}
+		}
+		for l := range post {
+			if !slices.Equal(got[l], post[l]) {
+				t.Fatalf("density %v, level %d: %d ids decode to %d", density, l, len(post[l]), len(got[l]))
+			}
+		}
+		lists := 2 // the brackets of the list
+		for _, ids := range post {
+			lists += len(encodeIDs(ids)) + 3
+		}
+		if c := encodeLevels(&post); size != min(lists, len(c)+2) {
+			t.Errorf("density %v: %d bytes, not the shorter of %d (a list per weight) and %d (one string)", density, size, lists, len(c)+2)
+		}
+		if _, one := v.(string); density > 0.5 && !one {
+			t.Errorf("density %v: a list per weight (%d bytes)", density, size)
+		}
+	}
+	if encodeLevels(&[levels][]int{nil, {1, 2, 3}}) != "" {
+		t.Error("a term at one weight has the one-string form")
 	}
 }

@@ -26,7 +26,9 @@ import (
 //     typology, revised), loaded only when that filter is used.
 //
 // Postings are lists of document ids, one per term weight, encoded as
-// gaps in a base-64 varint, or as a bitmap when shorter. The files live
+// gaps in a base-64 varint, or as a bitmap when shorter; for a term in
+// many documents at several weights, one list of them all and the weight
+// of each, when that is shorter (encodeLevels). The files live
 // in cerca/dati/HASH/, HASH a digest of their content, so that a browser
 // never mixes files of two builds.
 
@@ -91,29 +93,20 @@ func placeSearchFiles(files map[string][]byte) *searchOutput {
 // tN: a term is in the last shard whose start is not after it.
 func (ix *searchIndex) encodeTerms(files map[string][]byte) []string {
 	terms := make([]string, 0, len(ix.terms))
-	enc := map[string][]string{}
+	enc := map[string]any{}
 	sizes := map[string]int{}
 	for t, post := range ix.terms {
 		terms = append(terms, t)
-		var lv []string
-		for _, ids := range post {
-			lv = append(lv, encodeIDs(ids))
-		}
-		for len(lv) > 0 && lv[len(lv)-1] == "" {
-			lv = lv[:len(lv)-1]
-		}
-		enc[t] = lv
-		sizes[t] = len(t) + 8
-		for _, s := range lv {
-			sizes[t] += len(s) + 3
-		}
+		var size int
+		enc[t], size = encodePostings(post)
+		sizes[t] = len(t) + 6 + size
 	}
 	sort.Strings(terms)
 	var bounds []string
 	var shard []string
 	size := 0
 	flush := func() {
-		m := map[string][]string{}
+		m := map[string]any{}
 		for _, t := range shard {
 			m[t] = enc[t]
 		}
@@ -135,6 +128,72 @@ func (ix *searchIndex) encodeTerms(files map[string][]byte) []string {
 		flush()
 	}
 	return bounds
+}
+
+// encodePostings encodes a term's postings, as a list of one string per
+// weight (the last empty ones left out) or, when shorter, as the string
+// of encodeLevels; it returns the JSON value and its size.
+func encodePostings(post *[levels][]int) (any, int) {
+	var lv []string
+	size := 2
+	for _, ids := range post {
+		lv = append(lv, encodeIDs(ids))
+	}
+	for len(lv) > 0 && lv[len(lv)-1] == "" {
+		lv = lv[:len(lv)-1]
+	}
+	for _, s := range lv {
+		size += len(s) + 3
+	}
+	if c := encodeLevels(post); c != "" && len(c)+2 < size {
+		return c, len(c) + 2
+	}
+	return lv, size
+}
+
+// encodeLevels encodes the postings of a term at several weights as the
+// list of every document that has it, "|", and the level of each (the
+// index in post: 3 minus its weight), three documents to a base-64
+// digit (level of the first + 3 × the second's + 9 × the third's): for a
+// term in half the documents, two thirds the bytes of a bitmap a weight.
+// A term at one weight only gives "". A document has a term at one
+// weight, so the lists do not overlap.
+func encodeLevels(post *[levels][]int) string {
+	n, used := 0, 0
+	for _, ids := range post {
+		n += len(ids)
+		if len(ids) > 0 {
+			used++
+		}
+	}
+	if used < 2 {
+		return ""
+	}
+	all := make([]int, 0, n)
+	level := make([]int, 0, n)
+	var at [levels]int
+	for len(all) < n { // merge, in id order
+		best := -1
+		for l := range post {
+			if at[l] < len(post[l]) && (best < 0 || post[l][at[l]] < post[best][at[best]]) {
+				best = l
+			}
+		}
+		all, level = append(all, post[best][at[best]]), append(level, best)
+		at[best]++
+	}
+	b := []byte(encodeIDs(all) + "|")
+	for i := 0; i < len(level); i += 3 {
+		d := level[i]
+		if i+1 < len(level) {
+			d += 3 * level[i+1]
+		}
+		if i+2 < len(level) {
+			d += 9 * level[i+2]
+		}
+		b = append(b, base64Digits[d])
+	}
+	return string(b)
 }
 
 // separator is the shortest prefix of terms[i] that sorts after

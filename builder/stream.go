@@ -43,6 +43,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		ds.Sort()
 		return w, ds, nil
 	}
+	defer boundHeadroom(false)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
 	go func() { counted <- countOutput(dest) }()
 	model, ds := LoadAndCheck(in.Site)
@@ -125,7 +126,9 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 }
 
 // Check is piao check: the diagnostics of BuildTo, with nothing written
-// or kept: the files that are not pages are made and measured only. With
+// or kept: the files that are not pages are made and measured only, but
+// the open data of each plan and the search index, which are only named
+// (their names are judged, their bytes come from the model). With
 // in.Previous, it warns of the pages a build would lose, as BuildTo does.
 // With a theme of the site's own, every page is rendered and minified as piao
 // build does, since a template may fail on any of them. With the built-in
@@ -133,6 +136,7 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 // of every shape of plan, the hostile and fuzzed sheets of the tests),
 // one page of each kind is: rendering the others would judge nothing.
 func Check(in Input) Diagnostics {
+	defer boundHeadroom(true)()
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return ds

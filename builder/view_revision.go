@@ -39,6 +39,7 @@ type changeRow struct {
 func (pg *page) ChangeRows(r plan.Revision) []changeRow {
 	w := pg.r.words
 	all := pg.Plan.Changes(r.ID.S)
+	units := unitsChanged(all)
 	out := make([]changeRow, 0, len(all))
 	for _, c := range all {
 		row := changeRow{C: c, Sheet: pg.SheetName(c.Sheet), SheetURL: pg.SheetURL(c.Sheet)}
@@ -56,7 +57,7 @@ func (pg *page) ChangeRows(r plan.Revision) []changeRow {
 		}
 		row.Field, row.Old, row.New = changeCells(w, c)
 		if c.Kind.IsModified() && c.Field.Key == "target" {
-			switch moveOf(c, all) {
+			switch moveOf(c, units) {
 			case targetLowered:
 				row.Move = w.T("summary.move.lowered")
 			case targetRaised:

@@ -74,10 +74,10 @@ func (ind *Indicator) Badges(s *Sheet) []Badge { return s.Plan.badges(s.allChang
 func (s *Sheet) allChanges(ind *Indicator) []Change {
 	var out []Change
 	for _, r := range s.Plan.Revisioni {
-		for _, c := range s.Changes(r.ID.S) {
-			if ind == nil || c.Indicator == ind {
-				out = append(out, c)
-			}
+		if ind == nil {
+			out = append(out, s.Changes(r.ID.S)...)
+		} else {
+			out = s.appendIndicatorChanges(out, ind, r.ID.S)
 		}
 	}
 	return out

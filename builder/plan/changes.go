@@ -122,33 +122,49 @@ func (s *Sheet) changesOf(id string) []Change {
 	case s.Stralcio.S:
 		out = append(out, Change{Kind: Removed, Sheet: s})
 	}
-	out = appendValueChanges(out, s, nil, s.Fields(), id)
+	for i := range sheetFields {
+		if f := &sheetFields[i]; s.Has(&f.Spec) {
+			out = appendValueChanges(out, s, nil, &f.Spec, f.values(s), id)
+		}
+	}
 	out = appendNoteChanges(out, s, nil, s.Note, id)
 	for i := range s.Indicatori {
-		ind := &s.Indicatori[i]
-		switch id {
-		case ind.Inserito.S:
-			out = append(out, Change{Kind: Added, Sheet: s, Indicator: ind})
-		case ind.Stralcio.S:
-			out = append(out, Change{Kind: Removed, Sheet: s, Indicator: ind})
-		}
-		out = appendValueChanges(out, s, ind, ind.Fields(), id)
-		out = appendNoteChanges(out, s, ind, ind.Note, id)
+		out = s.appendIndicatorChanges(out, &s.Indicatori[i], id)
 	}
 	return out
 }
 
-func appendValueChanges(out []Change, s *Sheet, ind *Indicator, fields iter.Seq[Field], id string) []Change {
-	for f := range fields {
-		for i, pr := range f.Value.Precedenti {
+// appendIndicatorChanges appends what revision id changed in indicator
+// ind of the sheet: the part of changesOf that is the indicator's.
+func (s *Sheet) appendIndicatorChanges(out []Change, ind *Indicator, id string) []Change {
+	switch id {
+	case ind.Inserito.S:
+		out = append(out, Change{Kind: Added, Sheet: s, Indicator: ind})
+	case ind.Stralcio.S:
+		out = append(out, Change{Kind: Removed, Sheet: s, Indicator: ind})
+	}
+	for i := range indicatorFields {
+		f := &indicatorFields[i]
+		out = appendValueChanges(out, s, ind, &f.Spec, f.values(ind), id)
+	}
+	return appendNoteChanges(out, s, ind, ind.Note, id)
+}
+
+// appendValueChanges appends the changes revision id made to the values
+// vs of a field (ranging over the table, not Fields, which copies every
+// value).
+func appendValueChanges(out []Change, s *Sheet, ind *Indicator, spec *Spec, vs []Value, id string) []Change {
+	for j := range vs {
+		v := &vs[j]
+		for i, pr := range v.Precedenti {
 			if pr.Revisione.S != id {
 				continue
 			}
-			next := f.Value.S
-			if i+1 < len(f.Value.Precedenti) {
-				next = f.Value.Precedenti[i+1].Valore.S
+			next := v.S
+			if i+1 < len(v.Precedenti) {
+				next = v.Precedenti[i+1].Valore.S
 			}
-			out = append(out, Change{Kind: Modified, Sheet: s, Indicator: ind, Field: f, Old: pr.Valore.S, New: next})
+			out = append(out, Change{Kind: Modified, Sheet: s, Indicator: ind, Field: Field{spec, *v}, Old: pr.Valore.S, New: next})
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package plan
 import (
 	"iter"
 	"slices"
+	"unsafe"
 )
 
 // This file is the one table of the revisable fields of sheets and
@@ -69,26 +70,26 @@ type sheetField struct {
 
 // IndicatorFields are the revisable fields of an indicator, in order.
 var indicatorFields = []indicatorField{
-	{Spec{Key: "descrizione", Search: SearchTitle, Badge: BadgeDescription}, func(i *Indicator) []Value { return one(i.Descrizione) }},
-	{Spec{Key: "algoritmo", Badge: BadgeAlgorithm}, func(i *Indicator) []Value { return one(i.Algoritmo) }},
-	{Spec{Key: "baseline", Optional: true, Dated: true, Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Baseline) }},
+	{Spec{Key: "descrizione", Search: SearchTitle, Badge: BadgeDescription}, func(i *Indicator) []Value { return one(&i.Descrizione) }},
+	{Spec{Key: "algoritmo", Badge: BadgeAlgorithm}, func(i *Indicator) []Value { return one(&i.Algoritmo) }},
+	{Spec{Key: "baseline", Optional: true, Dated: true, Badge: BadgeData}, func(i *Indicator) []Value { return one(&i.Baseline) }},
 	{Spec{Key: "storico", PerYear: true, AnyYear: true, Optional: true, Badge: BadgeData}, func(i *Indicator) []Value { return i.Storico }},
-	{Spec{Key: "risultato_atteso", Optional: true, Badge: BadgeTarget}, func(i *Indicator) []Value { return one(i.RisultatoAtteso) }},
+	{Spec{Key: "risultato_atteso", Optional: true, Badge: BadgeTarget}, func(i *Indicator) []Value { return one(&i.RisultatoAtteso) }},
 	{Spec{Key: "target", PerYear: true, Badge: BadgeTarget}, func(i *Indicator) []Value { return i.Target }},
-	{Spec{Key: "peso", Search: SearchNone, Weight: true, Badge: BadgeWeight}, func(i *Indicator) []Value { return one(i.Peso) }},
-	{Spec{Key: "fonte", Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Fonte) }},
-	{Spec{Key: "unita_misura", Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Unita) }},
-	{Spec{Key: "tipologia", Badge: BadgeData}, func(i *Indicator) []Value { return one(i.Tipologia) }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true, Badge: BadgeWeight}, func(i *Indicator) []Value { return one(&i.Peso) }},
+	{Spec{Key: "fonte", Badge: BadgeData}, func(i *Indicator) []Value { return one(&i.Fonte) }},
+	{Spec{Key: "unita_misura", Badge: BadgeData}, func(i *Indicator) []Value { return one(&i.Unita) }},
+	{Spec{Key: "tipologia", Badge: BadgeData}, func(i *Indicator) []Value { return one(&i.Tipologia) }},
 }
 
 // sheetFields are a sheet's own revisable fields (not its indicators'),
 // in order.
 var sheetFields = []sheetField{
-	{Spec{Key: "obiettivo_operativo", Search: SearchTitle, Operational: true, Badge: BadgeDescription}, func(s *Sheet) []Value { return one(s.Obiettivo) }},
-	{Spec{Key: "descrizione", Search: SearchText, Badge: BadgeDescription}, func(s *Sheet) []Value { return one(s.Descrizione) }},
-	{Spec{Key: "risultato_atteso", Optional: true, Badge: BadgeTarget}, func(s *Sheet) []Value { return one(s.RisultatoAtteso) }},
+	{Spec{Key: "obiettivo_operativo", Search: SearchTitle, Operational: true, Badge: BadgeDescription}, func(s *Sheet) []Value { return one(&s.Obiettivo) }},
+	{Spec{Key: "descrizione", Search: SearchText, Badge: BadgeDescription}, func(s *Sheet) []Value { return one(&s.Descrizione) }},
+	{Spec{Key: "risultato_atteso", Optional: true, Badge: BadgeTarget}, func(s *Sheet) []Value { return one(&s.RisultatoAtteso) }},
 	{Spec{Key: "target", PerYear: true, Optional: true, Badge: BadgeTarget}, func(s *Sheet) []Value { return s.Target }},
-	{Spec{Key: "peso", Search: SearchNone, Weight: true, Badge: BadgeWeight}, func(s *Sheet) []Value { return one(s.Peso) }},
+	{Spec{Key: "peso", Search: SearchNone, Weight: true, Badge: BadgeWeight}, func(s *Sheet) []Value { return one(&s.Peso) }},
 	{Spec{Key: "risorse", PerYear: true, Badge: BadgeResources}, func(s *Sheet) []Value { return s.Risorse }},
 }
 
@@ -101,7 +102,10 @@ func init() {
 	}
 }
 
-func one(v Value) []Value { return []Value{v} }
+// one is a field of one value as a list of one: a view of the value in
+// its sheet or indicator, not a copy, since the table is ranged over for
+// every change list and badge of every sheet; the lists are read only.
+func one(v *Value) []Value { return unsafe.Slice(v, 1) }
 
 // IndicatorSpecs lists the specs of the indicators' fields, in order.
 func IndicatorSpecs() []*Spec {

@@ -36,7 +36,7 @@ var startLine = regexp.MustCompile(`^BenchmarkServeStart/sheets=(\d+)/after-buil
 func serveLatency() ([]serveRow, []startRow, error) {
 	logf("piao serve: edit to reload at 1,000 and 10,000 sheets, start at 10,000 (go test -bench 'EditToReload|ServeStart')")
 	var out []byte
-	for _, run := range [][]string{{"-bench=EditToReload", "-benchtime=10x"}, {"-bench=ServeStart", "-benchtime=2x"}} {
+	for _, run := range [][]string{{"-bench=EditToReload", "-benchtime=5x"}, {"-bench=ServeStart", "-benchtime=2x"}} {
 		cmd := exec.Command("go", append([]string{"test", "-run=NONE", "-timeout=30m"}, append(run, "./builder/serve/")...)...)
 		b, err := cmd.CombinedOutput()
 		if err != nil {

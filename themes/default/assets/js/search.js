@@ -7,7 +7,8 @@
    code; text from the index is inserted as text, never as HTML. */
 (function (G) {
   "use strict";
-  var L = G.PIAO_LINGUA || {}, FOLD = { "ß": "ss", "æ": "ae", "œ": "oe" }, STOP = Object.create(null), DIGIT = Object.create(null);
+  function dict() { return Object.create(null); }
+  var L = G.PIAO_LINGUA || {}, FOLD = { "ß": "ss", "æ": "ae", "œ": "oe" }, STOP = dict(), DIGIT = dict();
   var B64 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var MONTHS = (L.months || "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre").split(" ");
   var DAY = new RegExp("^(\\d\\d?)(?:" + (L.ord || "°|º") + ")?[ \\t\\n\\u00a0]+([a-z]+)");
@@ -152,7 +153,7 @@
   // other terms may start with; w is the word typed, k the edits it may
   // be away from a term when no term is or starts with it.
   function parse(q) {
-    var ws = words(q), f = fold(q), seen = Object.create(null), out = [];
+    var ws = words(q), f = fold(q), seen = dict(), out = [];
     ws.slice(0, 12).forEach(function (w, i) {
       var t = stem(w), p = i == ws.length - 1 && f.slice(-w.length) == w ? w : "";
       if (seen[t]) { seen[t].p = seen[t].p || p; return; }
@@ -173,6 +174,22 @@
       }));
     }
     function list(key, s) { return decoded[key] || (decoded[key] = ids(s)); }
+    // levels decodes a term's postings, a list per weight, best first:
+    // given so, or (a term of many documents) as "ALL|LEVELS", the
+    // documents and the level of each, three to a digit.
+    function levels(key, v) {
+      var k, out = decoded[key];
+      if (!out) {
+        if (typeof v != "string") out = v.map(ids);
+        else {
+          k = v.indexOf("|");
+          out = [[], [], []];
+          ids(v.slice(0, k)).forEach(function (id, i) { out[DIGIT[v[k + 1 + i / 3 | 0]] / [1, 3, 9][i % 3] % 3 | 0].push(id); });
+        }
+        decoded[key] = out;
+      }
+      return out;
+    }
     // shardOf is the shard holding term t: the last one starting at or
     // before it.
     function shardOf(S, t) {
@@ -208,14 +225,14 @@
       return out.length ? out : near;
     }
     function rank(dir, toks, filters) {
-      var N = dir.n, score = new Float64Array(N), hits = new Uint8Array(N), matched = Object.create(null), res = [];
-      var fix = Object.create(null), fixed = 0;
+      var N = dir.n, score = new Float64Array(N), hits = new Uint8Array(N), matched = dict(), res = [];
+      var fix = dict(), fixed = 0;
       toks.forEach(function (tok) {
         var best = new Float64Array(N), touched = [], top = -1;
         matches(tok).forEach(function (m) {
           var name = m[0], term = m[1];
           matched[term] = 1;
-          var lists = store[name][term].map(function (s, j) { return list(name + term + j, s); });
+          var lists = levels(name + " " + term, store[name][term]);
           var df = lists.reduce(function (a, l) { return a + l.length; }, 0), idf = Math.log(1 + N / df);
           // A word corrected is shown as the term of most documents.
           if (m[2] == 0.5 && (df > top || df == top && term < fix[tok.w])) { top = df; fix[tok.w] = term; }
@@ -251,7 +268,7 @@
       return get("indice").then(function (dir) {
         var toks = parse(q), need = filters.map(function (f) { return "f_" + f; });
         toks.forEach(function (t) { t.sh = shards(dir.s, t); need = need.concat(t.sh); });
-        if (!toks.length && !filters.length) return { ids: [], terms: Object.create(null), plans: dir.p };
+        if (!toks.length && !filters.length) return { ids: [], terms: dict(), plans: dir.p };
         return Promise.all(need.map(get)).then(function () { return rank(dir, toks, filters); });
       });
     };
@@ -280,17 +297,20 @@
   var FILTERS = ["piano", "tipo", "area", "unita", "linea", "tipologia", "esito", "rivisti"];
   var PAGE = 10;
 
+  function el(doc, tag) { return doc.createElement(tag); }
+
   function page(doc) {
-    var root = doc.getElementById("cerca");
+    function byID(id) { return doc.getElementById(id); }
+    var root = byID("cerca");
     if (!root) return;
-    var form = doc.getElementById("cerca-form"), q = form.elements.q;
-    var status = doc.getElementById("cerca-stato"), out = doc.getElementById("cerca-risultati");
-    var more = doc.getElementById("cerca-altri"), base = root.getAttribute("data-dati");
+    var form = byID("cerca-form"), q = form.elements.q;
+    var status = byID("cerca-stato"), out = byID("cerca-risultati");
+    var more = byID("cerca-altri"), base = root.getAttribute("data-dati");
     var home = root.getAttribute("data-radice"), seq = 0, res, shown, timer;
     try { W = JSON.parse(root.getAttribute("data-parole")) || {}; } catch (e) { W = {}; }
     var engine = new Engine(function (name) {
       return new Promise(function (ok, ko) {
-        var s = doc.createElement("script");
+        var s = el(doc, "script");
         s.src = base + name + ".js";
         s.onload = ok;
         s.onerror = ko;
@@ -305,7 +325,7 @@
     });
     form.hidden = false;
     // The filters are folded away on phones, unless one is chosen.
-    var box = doc.getElementById("cerca-filtri");
+    var box = byID("cerca-filtri");
     if (box && (filters().length || G.matchMedia && G.matchMedia("(min-width: 48em)").matches)) box.open = true;
     function filters() {
       return FILTERS.map(function (n) {
@@ -344,7 +364,7 @@
     // suggest adds to the status the query with its corrected words, as
     // the results write them, as a link that searches it.
     function suggest(text, fix, recs) {
-      var out = "", at = 0, a = doc.createElement("a"), p = new URLSearchParams(location.search);
+      var out = "", at = 0, a = el(doc, "a"), p = new URLSearchParams(location.search);
       var parts = say("suggest").split("{q}");
       spans(text).forEach(function (t) {
         if (fix[t.w]) { out += text.slice(at, t.a) + written(recs, fix[t.w]); at = t.b; }
@@ -381,8 +401,8 @@
   // item renders one result: a record is [url, title, kind, sheet, where,
   // plan, state, text].
   function item(doc, r, res, home) {
-    var li = doc.createElement("li"), a = doc.createElement("a"), meta = doc.createElement("p");
-    var snip = doc.createElement("p"), parts = [say("kind." + r[2])];
+    var li = el(doc, "li"), a = el(doc, "a"), meta = el(doc, "p");
+    var snip = el(doc, "p"), parts = [say("kind." + r[2])];
     a.href = home + r[0];
     a.append(marked(doc, r[1], res.terms, false));
     li.append(a);
@@ -392,7 +412,7 @@
     meta.className = "meta";
     meta.textContent = parts.join(" · ");
     if (r[6]) {
-      var b = doc.createElement("span");
+      var b = el(doc, "span");
       b.className = "badge";
       b.textContent = say("state." + r[6]);
       meta.append(" ", b);
@@ -436,7 +456,7 @@
     segs.forEach(function (s) {
       if (s[0] < at || s[1] > to) return;
       put(text.slice(at, s[0]));
-      var m = doc.createElement("mark");
+      var m = el(doc, "mark");
       m.textContent = text.slice(s[0], s[1]);
       frag.append(m);
       at = s[1];

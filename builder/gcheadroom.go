@@ -1,0 +1,133 @@
+package builder
+
+import (
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+	"time"
+)
+
+// The garbage collector lets the heap grow, by default, to twice what is
+// live before it collects (GOGC=100): on a site of 50,000 sheets, whose
+// model and pages hold many hundreds of megabytes while they load and
+// render, that headroom alone is as large as everything else. While piao
+// builds or checks a site, a governor keeps the headroom at most
+// headroomBytes or what is live, whichever is larger (and at least
+// minGCPercent of it): a site of a few thousand sheets is left as it is,
+// and so is a program that turned the collector off. piao check, which
+// keeps nothing and is run again and again while the office edits, may
+// also have up to headroomBytes on a small heap, up to twice the
+// program's percent: less time collecting, for a memory the build's
+// targets do not bound.
+const (
+	minGCPercent = 25
+	governorTick = 20 * time.Millisecond
+)
+
+// headroomBytes is the headroom the governor allows a large heap (a
+// variable for its test).
+var headroomBytes uint64 = 256 << 20
+
+var governor struct {
+	sync.Mutex
+	users    int           // builds and checks running
+	fixed    int           // those of them that never raise the percent (builds)
+	original int           // the percent the program had, given back when the last one ends
+	stop     chan struct{} // ends the governor's goroutine
+}
+
+// boundHeadroom starts the governor, if it is not running, until release
+// is called: by the last user, the program's own setting comes back. With
+// raise (piao check), a small heap may have more headroom than the
+// program's percent gives it, while no build runs.
+func boundHeadroom(raise bool) (release func()) {
+	governor.Lock()
+	defer governor.Unlock()
+	if governor.users == 0 {
+		original, ok := readGC()
+		if !ok {
+			return func() {}
+		}
+		governor.original, governor.stop = original, make(chan struct{})
+		go govern(original, governor.stop)
+	}
+	governor.users++
+	if !raise {
+		governor.fixed++
+	}
+	var once sync.Once
+	return func() { once.Do(func() { releaseHeadroom(raise) }) }
+}
+
+func releaseHeadroom(raise bool) {
+	governor.Lock()
+	defer governor.Unlock()
+	if !raise {
+		governor.fixed--
+	}
+	if governor.users--; governor.users == 0 {
+		close(governor.stop)
+		debug.SetGCPercent(governor.original)
+	}
+}
+
+// govern sets the collector's percent, every tick, from the live heap of
+// its last cycle, never above the program's own.
+func govern(original int, stop chan struct{}) {
+	t := time.NewTicker(governorTick)
+	defer t.Stop()
+	current := original
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+		governor.Lock() // never after the last user gave the program's percent back
+		select {
+		case <-stop:
+			governor.Unlock()
+			return
+		default:
+		}
+		if want := gcPercentFor(liveHeap(), original, governor.fixed == 0); want != current {
+			debug.SetGCPercent(want)
+			current = want
+		}
+		governor.Unlock()
+	}
+}
+
+// gcPercentFor is the percent that gives a live heap of live bytes the
+// headroom of headroomBytes, between minGCPercent and original (with
+// raise, twice original).
+func gcPercentFor(live uint64, original int, raise bool) int {
+	if live == 0 {
+		return original
+	}
+	ceiling := uint64(original)
+	if raise {
+		ceiling *= 2
+	}
+	return int(min(ceiling, max(minGCPercent, headroomBytes*100/live)))
+}
+
+// readGC reads the collector's percent; false when it is off.
+func readGC() (int, bool) {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 || s[0].Value.Uint64() > 1<<20 || s[0].Value.Uint64() == 0 {
+		return 0, false
+	}
+	return int(s[0].Value.Uint64()), true
+}
+
+// liveHeap is the heap the last collection found live, in bytes.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}

@@ -1,0 +1,65 @@
+package builder
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+func TestGCPercentFor(t *testing.T) {
+	for _, c := range []struct {
+		live           uint64
+		original, want int
+		raise          bool
+	}{
+		{0, 100, 100, false},
+		{100 << 20, 100, 100, false},     // a site of a few thousand sheets: as it was
+		{512 << 20, 100, 50, false},      // 256 MB of headroom
+		{2 << 30, 100, 25, false},        // never below minGCPercent
+		{100 << 20, 50, 50, false},       // never above the program's own
+		{1 << 30, 10, 10, false},         // nor raised to minGCPercent
+		{300 << 20, 200, 85, false},      // GOGC=200: lowered too
+		{128 << 20, 1000, 200, false},    // a large GOGC, a small heap
+		{1 << 40, 100, 25, false},        // a huge heap
+		{headroomBytes, 100, 100, false}, // exactly the headroom
+		{128 << 20, 100, 200, true},      // check: 256 MB of headroom on a small heap
+		{32 << 20, 100, 200, true},       // but at most twice the program's percent
+		{512 << 20, 100, 50, true},       // and a large heap as a build
+		{0, 100, 100, true},
+	} {
+		if got := gcPercentFor(c.live, c.original, c.raise); got != c.want {
+			t.Errorf("live %d MB, GOGC %d, raise %v: %d, want %d", c.live>>20, c.original, c.raise, got, c.want)
+		}
+	}
+}
+
+// TestBoundHeadroom: while a build runs, a live heap larger than the
+// headroom lowers the collector's percent; when the last build ends, the
+// program's own comes back.
+func TestBoundHeadroom(t *testing.T) {
+	prev := debug.SetGCPercent(80)
+	defer debug.SetGCPercent(prev)
+	defer func(h uint64) { headroomBytes = h }(headroomBytes)
+	headroomBytes = 1 << 20
+	live := make([]byte, 16<<20) // 16 times the headroom
+	runtime.GC()
+	release, again := boundHeadroom(false), boundHeadroom(true)
+	deadline := time.Now().Add(5 * time.Second)
+	for p, _ := readGC(); p != minGCPercent; p, _ = readGC() {
+		if time.Now().After(deadline) {
+			t.Fatalf("GOGC %d with %d MB live, want %d", p, liveHeap()>>20, minGCPercent)
+		}
+		time.Sleep(governorTick)
+	}
+	release()
+	release() // once only: the other build still runs
+	if p, _ := readGC(); p != minGCPercent {
+		t.Errorf("GOGC %d while a build runs, want %d", p, minGCPercent)
+	}
+	again()
+	if p, _ := readGC(); p != 80 {
+		t.Errorf("GOGC %d after the builds, want the program's 80", p)
+	}
+	runtime.KeepAlive(live)
+}
