@@ -145,3 +145,15 @@ func TestKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestParseFocus reads the total of pprof -top -focus.
+func TestParseFocus(t *testing.T) {
+	out := "Active filters:\n   focus=builder\\.listPages\nShowing nodes accounting for 0.38s, 1.61% of 23.64s total\n"
+	d, share, err := parseFocus(out)
+	if err != nil || d != 380*time.Millisecond || share != 1.61 {
+		t.Errorf("parseFocus: %v, %v, %v", d, share, err)
+	}
+	if d, share, err := parseFocus("Showing nodes accounting for 0, 0% of 23.64s total"); err != nil || d != 0 || share != 0 {
+		t.Errorf("no sample: %v, %v, %v", d, share, err)
+	}
+}

@@ -3,25 +3,29 @@ package main
 import (
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
 
 // stage is a part of piao build and the function whose cumulative time in
-// the CPU profile tells its cost.
+// the CPU profile tells its cost; or, for a stage whose work runs on
+// goroutines of its own (whose stacks do not hold the function that
+// started them), Focus: every sample with one of these functions on its
+// stack (pprof -focus).
 type stage struct {
-	Label, Func string
-	CPU         time.Duration
-	Share       float64 // of the CPU time of the whole run, in percent
+	Label, Func, Focus string
+	CPU                time.Duration
+	Share              float64 // of the CPU time of the whole run, in percent
 }
 
 var stages = []stage{
 	{Label: "load: read, parse and decode the sheets", Func: "builder.loadWith"},
-	{Label: "check: the rules", Func: "builder.check"},
+	{Label: "check: the rules", Focus: `builder\.(check|\(\*checker\)\.)`},
 	{Label: "search index, built and encoded", Func: "builder.(*Pages).addSearch"},
 	{Label: "open data: JSON, CSV, catalogue", Func: "builder.addOpenData"},
-	{Label: "list of pages and static indexes", Func: "builder.pagesOf"},
+	{Label: "list of pages and static indexes", Focus: `builder\.(listPages|planPages|indexPages|planListings)`},
 	{Label: "render the pages (html/template)", Func: "builder.(*renderer).renderTo"},
 	{Label: "minify (HTML, CSS, JS)", Func: "minify/v2.(*M).Minify"},
 	{Label: "write the files (system calls)", Func: "publish.(*Target).Write"},
@@ -62,6 +66,13 @@ func profileStages(o options, r *report) (*profile, error) {
 		}
 	}
 	for _, s := range stages {
+		if s.Focus != "" {
+			if s.CPU, s.Share, err = focusTotal(o, s.Focus); err != nil {
+				return nil, err
+			}
+			p.Stages = append(p.Stages, s)
+			continue
+		}
 		for _, l := range rows {
 			f := strings.Fields(l)
 			if strings.Contains(strings.Join(f[5:], " "), s.Func) {
@@ -81,6 +92,29 @@ func profileStages(o options, r *report) (*profile, error) {
 		}
 	}
 	return p, nil
+}
+
+// focusLine is pprof's total of the samples a focus keeps.
+var focusLine = regexp.MustCompile(`Showing nodes accounting for (\S+), ([\d.]+)% of`)
+
+// focusTotal is the CPU time and share of the samples with a function
+// that matches focus on their stack.
+func focusTotal(o options, focus string) (time.Duration, float64, error) {
+	out, err := exec.Command("go", "tool", "pprof", "-top", "-focus="+focus, o.piao, profileFile(o)).Output()
+	if err != nil {
+		return 0, 0, fmt.Errorf("go tool pprof -focus: %w", err)
+	}
+	return parseFocus(string(out))
+}
+
+// parseFocus reads focusTotal's line; a focus that matches nothing is 0.
+func parseFocus(out string) (time.Duration, float64, error) {
+	m := focusLine.FindStringSubmatch(out)
+	if m == nil {
+		return 0, 0, nil
+	}
+	share, err := strconv.ParseFloat(m[2], 64)
+	return parseDuration(m[1]), share, err
 }
 
 // parseDuration reads pprof's "1.23s" or "450ms".
