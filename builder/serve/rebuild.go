@@ -90,7 +90,7 @@ func (s *Server) completeFirst(first *generation) {
 		return
 	}
 	s.mu.Lock()
-	current := s.gen == first
+	current := s.gen == first && first.ctx.Err() == nil // a save meanwhile: its rebuild, waiting, comes next
 	s.mu.Unlock()
 	if !current {
 		return
