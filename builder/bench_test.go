@@ -42,7 +42,8 @@ func BenchmarkStageLoad(b *testing.B) {
 }
 
 // loaded loads and checks the site in dir.
-func loaded(b *testing.B, dir string, minify bool) (Input, *Pages) {
+func loaded(b testing.TB, dir string, minify bool) (Input, *Pages) {
+	b.Helper()
 	in := Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: minify}
 	model, ds := LoadAndCheck(in.Site)
 	if ds.HasErrors() {

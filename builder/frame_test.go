@@ -6,22 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	piao "github.com/piao-pa/piao"
 )
 
 // renderAll renders every page of the site in dir, with the frame cache
 // on or off.
-func renderAll(t *testing.T, in Input, frames bool) (map[string][]byte, *Pages) {
+func renderAll(t *testing.T, dir string, frames bool) (map[string][]byte, *Pages) {
 	t.Helper()
-	model, ds := LoadAndCheck(in.Site)
-	if ds.HasErrors() {
-		t.Fatal(ds.Error())
-	}
-	pages, ds := NewPages(in, model)
-	if pages == nil {
-		t.Fatal(ds.Error())
-	}
+	_, pages := loaded(t, dir, false)
 	if !frames {
 		for _, pg := range pages.pages {
 			pg.r.frames = nil
@@ -51,15 +42,14 @@ func TestFrameCacheSameOutput(t *testing.T) {
 	dirs = append(dirs, plans...)
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			in := Input{Site: os.DirFS(dir), Themes: piao.Themes}
-			cached, pages := renderAll(t, in, true)
+			cached, pages := renderAll(t, dir, true)
 			if pages.r.frames == nil {
 				t.Fatal("the built-in theme renders without the frame cache")
 			}
 			if len(pages.r.frames.byID) == 0 {
 				t.Fatal("no frame was kept")
 			}
-			whole, _ := renderAll(t, in, false)
+			whole, _ := renderAll(t, dir, false)
 			if len(cached) != len(whole) {
 				t.Fatalf("%d pages with the cache, %d without", len(cached), len(whole))
 			}
@@ -92,7 +82,7 @@ func TestFrameCacheOffWithSiteTheme(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(layouts, "base.html"), []byte(mine), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, pages := renderAll(t, Input{Site: os.DirFS(dir), Themes: piao.Themes}, true)
+	out, pages := renderAll(t, dir, true)
 	if pages.r.frames != nil {
 		t.Fatal("a site theme is rendered with the frame cache")
 	}

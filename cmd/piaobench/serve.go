@@ -51,14 +51,21 @@ func serveLatency() ([]serveRow, []startRow, error) {
 	return rows, starts, nil
 }
 
+// matchLines returns the submatches of re in each line of out it matches.
+func matchLines(out string, re *regexp.Regexp) [][]string {
+	var ms [][]string
+	for _, l := range strings.Split(out, "\n") {
+		if m := re.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
 // parseStart reads the start benchmark's lines.
 func parseStart(out string) []startRow {
 	var rows []startRow
-	for _, l := range strings.Split(out, "\n") {
-		m := startLine.FindStringSubmatch(strings.TrimSpace(l))
-		if m == nil {
-			continue
-		}
+	for _, m := range matchLines(out, startLine) {
 		r := startRow{AfterBuild: m[2] == "true"}
 		r.Sheets, _ = strconv.Atoi(m[1])
 		r.Starts, _ = strconv.Atoi(m[3])
@@ -71,11 +78,7 @@ func parseStart(out string) []startRow {
 // parseServe reads the lines of the benchmark's output.
 func parseServe(out string) []serveRow {
 	var rows []serveRow
-	for _, l := range strings.Split(out, "\n") {
-		m := benchLine.FindStringSubmatch(strings.TrimSpace(l))
-		if m == nil {
-			continue
-		}
+	for _, m := range matchLines(out, benchLine) {
 		r := serveRow{Settle: m[2] == "true"}
 		r.Sheets, _ = strconv.Atoi(m[1])
 		r.Saves, _ = strconv.Atoi(m[3])
