@@ -229,7 +229,7 @@ func (c *checker) revIDs() []string {
 }
 
 func (c *checker) value(v plan.Value) {
-	for _, pr := range v.Precedenti {
+	for _, pr := range v.Priors() {
 		c.revision(pr.Revisione)
 	}
 	c.history(v)

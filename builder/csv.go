@@ -130,7 +130,7 @@ func fieldCells(p *plan.Plan, w *words, specs []*plan.Spec, values func(*plan.Sp
 		if s.Dated {
 			date := ""
 			if len(vs) > 0 {
-				date = vs[0].Data.S
+				date = vs[0].Date().S
 			}
 			out = append(out, date)
 		}

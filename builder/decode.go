@@ -154,7 +154,8 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, lang bool) {
 			d.notByLang(p.Valore)
 		}
 	}
-	val := plan.Value{Text: raw.Valore, Rimando: raw.Rimando.S, Data: raw.Data}
+	val := plan.Value{Text: raw.Valore}
+	var priors []plan.Prior
 	switch {
 	case raw.Precedente.Pos.IsValid() && len(raw.Precedenti) > 0:
 		d.diags.errorf(raw.Precedente.Pos, hintPrecedenti, msgBothPrecedenti)
@@ -162,12 +163,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, lang bool) {
 		if !raw.Revisione.Pos.IsValid() {
 			d.diags.errorf(d.pos(n), hintRevisioneMissing, msgRevisioneMissing)
 		}
-		val.Precedenti = []plan.Prior{{Valore: raw.Precedente, Revisione: raw.Revisione}}
+		priors = []plan.Prior{{Valore: raw.Precedente, Revisione: raw.Revisione}}
 	case raw.Revisione.Pos.IsValid():
 		d.diags.errorf(raw.Revisione.Pos, hintPrecedenteMissing, msgPrecedenteMissing)
 	}
 	for _, p := range raw.Precedenti {
-		val.Precedenti = append(val.Precedenti, plan.Prior{Valore: p.Valore, Revisione: p.Revisione})
+		priors = append(priors, plan.Prior{Valore: p.Valore, Revisione: p.Revisione})
+	}
+	if priors != nil || raw.Rimando.S != "" || raw.Data != (plan.Text{}) {
+		val.Extra = &plan.ValueExtra{Data: raw.Data, Precedenti: priors, Rimando: raw.Rimando.S}
 	}
 	v.Set(reflect.ValueOf(val))
 }

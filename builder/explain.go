@@ -93,17 +93,17 @@ func changedBy(s *plan.Sheet, ind *plan.Indicator, id string) bool {
 
 // marker warns about a value whose footnote marker no note explains.
 func (c *checker) marker(v plan.Value, notes ...[]plan.Note) {
-	if v.Rimando == "" {
+	if v.Marker() == "" {
 		return
 	}
 	for _, list := range notes {
 		for _, n := range list {
-			if n.Rimando.S == v.Rimando {
+			if n.Rimando.S == v.Marker() {
 				return
 			}
 		}
 	}
-	c.ds.warnf(v.Pos, hintMarkerNoNote, msgMarkerNoNote, v.Rimando)
+	c.ds.warnf(v.Pos, hintMarkerNoNote, msgMarkerNoNote, v.Marker())
 }
 
 // glossaryOnce reports an abbreviation a glossary lists twice.

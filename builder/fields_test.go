@@ -168,7 +168,7 @@ func TestFieldTableOutputs(t *testing.T) {
 			if (f.Search == plan.SearchShown || f.Search == plan.SearchText) && !strings.Contains(doc.Text, v.S) {
 				t.Errorf("%s: the search snippet does not show %q", what, v.S)
 			}
-			for _, pr := range v.Precedenti {
+			for _, pr := range v.Priors() {
 				if !strings.Contains(doc.Text, pr.Valore.S) {
 					t.Errorf("%s: search does not keep the earlier value %q", what, pr.Valore.S)
 				}

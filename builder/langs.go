@@ -269,12 +269,12 @@ func (p *projector) field(v reflect.Value, lang bool) reflect.Value {
 
 func (p *projector) value(v plan.Value) plan.Value {
 	v.Text = p.text(v.Text)
-	if v.Precedenti != nil {
-		prior := make([]plan.Prior, len(v.Precedenti))
-		for i, x := range v.Precedenti {
+	if priors := v.Priors(); priors != nil {
+		prior := make([]plan.Prior, len(priors))
+		for i, x := range priors {
 			prior[i] = plan.Prior{Valore: p.text(x.Valore), Revisione: x.Revisione}
 		}
-		v.Precedenti = prior
+		v.SetPriors(prior) // a copy of the rare part: the model's stays as it was
 	}
 	return v
 }

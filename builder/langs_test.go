@@ -383,7 +383,7 @@ func TestProjectLeavesModel(t *testing.T) {
 	if sde.Obiettivo.Main() != s.Obiettivo.S || de.Config.Percorso[0].Titolo.Main() != "Amministrazione trasparente" {
 		t.Error("a German text does not know its main language's")
 	}
-	if model.Plans[0].Operational[0].Indicatori[0].Target[0].Precedenti[0].Valore.S != "≤ 30 giorni" {
+	if model.Plans[0].Operational[0].Indicatori[0].Target[0].Priors()[0].Valore.S != "≤ 30 giorni" {
 		t.Error("projecting changed the model as loaded")
 	}
 }

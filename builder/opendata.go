@@ -314,8 +314,8 @@ type priorJSON struct {
 // valueData is a value as the open data give it: its text as a reader
 // sees it (Markdown left out), now, as approved and before each revision.
 func valueData(w *words, v plan.Value) valueJSON {
-	out := valueJSON{Attuale: w.Plain(v.S), Iniziale: w.Plain(v.Original()), Data: v.Data.S}
-	for _, p := range v.Precedenti {
+	out := valueJSON{Attuale: w.Plain(v.S), Iniziale: w.Plain(v.Original()), Data: v.Date().S}
+	for _, p := range v.Priors() {
 		out.Storia = append(out.Storia, priorJSON{Valore: w.Plain(p.Valore.S), SostituitoDa: p.Revisione.S})
 	}
 	return out

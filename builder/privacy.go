@@ -151,7 +151,7 @@ func eachText(v reflect.Value, fn func(plan.Text)) {
 	case v.Type() == valueType:
 		val := v.Interface().(plan.Value)
 		fn(val.Text)
-		for _, p := range val.Precedenti {
+		for _, p := range val.Priors() {
 			fn(p.Valore)
 		}
 	case v.Kind() == reflect.Pointer && !v.IsNil():

@@ -84,7 +84,7 @@ func changePos(ch plan.Change, id string, s *plan.Sheet) plan.Pos {
 	case ch.OfSheet():
 		return s.Stralcio.Pos
 	case ch.Kind == plan.Modified:
-		for _, p := range ch.Field.Value.Precedenti {
+		for _, p := range ch.Field.Value.Priors() {
 			if p.Revisione.S == id {
 				return p.Revisione.Pos
 			}
@@ -106,10 +106,10 @@ func changePos(ch plan.Change, id string, s *plan.Sheet) plan.Pos {
 func (c *checker) history(v plan.Value) {
 	order := c.p.RevisionOrder()
 	last := 0
-	for i, p := range v.Precedenti {
+	for i, p := range v.Priors() {
 		next := v.S
-		if i+1 < len(v.Precedenti) {
-			next = v.Precedenti[i+1].Valore.S
+		if i+1 < len(v.Priors()) {
+			next = v.Priors()[i+1].Valore.S
 		}
 		if p.Valore.S == next && p.Valore.Pos.IsValid() {
 			c.ds.warnf(p.Valore.Pos, hintSameValue, msgSameValue, p.Valore.S)

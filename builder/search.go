@@ -279,7 +279,7 @@ func (d *docTerms) addHistory(fields iter.Seq[plan.Field], notes []plan.Note, re
 		d.show(w, d.words.T("note.label"), n.Testo.S)
 	}
 	for f := range fields {
-		for _, pr := range f.Value.Precedenti {
+		for _, pr := range f.Value.Priors() {
 			d.show(weightHistory, d.words.T("search.previous", "label", d.words.Field(d.plan, f)), pr.Valore.S)
 		}
 	}

@@ -62,7 +62,7 @@ func (d *docTerms) addRevisions(p *plan.Plan, ids []string, revised, removed, ad
 // and revision notes, after the ids given.
 func revisionIDs(ids []string, fields iter.Seq[plan.Field], notes []plan.Note, revs []plan.RevNote) []string {
 	for f := range fields {
-		for _, pr := range f.Value.Precedenti {
+		for _, pr := range f.Value.Priors() {
 			ids = append(ids, pr.Revisione.S)
 		}
 	}

@@ -119,10 +119,10 @@ func TestSeedSample(t *testing.T) {
 	p := loadExample(t)
 	cur := func(v plan.Value) string { return v.S }
 	old := func(v plan.Value) string {
-		if len(v.Precedenti) != 1 || v.Precedenti[0].Revisione.S != "rev-2024-09" {
+		if len(v.Priors()) != 1 || v.Priors()[0].Revisione.S != "rev-2024-09" {
 			return "<not revised by rev-2024-09>"
 		}
-		return v.Precedenti[0].Valore.S
+		return v.Priors()[0].Valore.S
 	}
 	_, ri := findIndicator(t, p, "pratiche-sospese-ri")
 	l1 := findSheet(t, p, "linea-1")
@@ -138,7 +138,7 @@ func TestSeedSample(t *testing.T) {
 		{"line 1 resources 2024 now", cur(l1.Risorse[0]), "€ 1.201.904,83"},
 		{"line 1 resources 2024 before", old(l1.Risorse[0]), "€ 1.105.500,00"},
 		{"line 1 resources 2026", cur(l1.Risorse[2]), "€ 854.500,00"},
-		{"line 1 resources marker", l1.Risorse[0].Rimando, "*"},
+		{"line 1 resources marker", l1.Risorse[0].Marker(), "*"},
 		{"line 1 missions", l1.Missioni[0].Codice.S + " " + l1.Missioni[1].Codice.S, "011 016"},
 		{"line 3 resources 2026", cur(l3.Risorse[2]), "€ 20.500,00"},
 		{"TMR weight now", cur(tmr.Peso), "50%"},

@@ -82,7 +82,7 @@ func fitsUnit(target, form string) bool {
 // textAt is the value in force after the first n revisions, with its
 // position.
 func textAt(v plan.Value, n int, order map[string]int) plan.Text {
-	for _, p := range v.Precedenti {
+	for _, p := range v.Priors() {
 		if order[p.Revisione.S] > n {
 			return p.Valore
 		}
@@ -113,7 +113,7 @@ func (c *checker) targets(ind *plan.Indicator) {
 func (c *checker) amounts(s *plan.Sheet) {
 	for _, r := range s.Risorse {
 		c.amount(r.Text)
-		for _, p := range r.Precedenti {
+		for _, p := range r.Priors() {
 			c.amount(p.Valore)
 		}
 	}
@@ -174,8 +174,8 @@ func (c *checker) percents(v plan.Value) {
 }
 
 func priorTexts(v plan.Value) []plan.Text {
-	out := make([]plan.Text, len(v.Precedenti))
-	for i, p := range v.Precedenti {
+	out := make([]plan.Text, len(v.Priors()))
+	for i, p := range v.Priors() {
 		out[i] = p.Valore
 	}
 	return out

@@ -496,10 +496,10 @@ type oldValue struct {
 // values, on the "as approved" page as first approved.
 func (pg *page) Val(v plan.Value) valueView {
 	if pg.Original {
-		return valueView{Current: v.Original(), Date: v.Data.S, Marker: v.Rimando}
+		return valueView{Current: v.Original(), Date: v.Date().S, Marker: v.Marker()}
 	}
-	out := valueView{Current: v.S, Date: v.Data.S, Marker: v.Rimando}
-	for _, p := range v.Precedenti {
+	out := valueView{Current: v.S, Date: v.Date().S, Marker: v.Marker()}
+	for _, p := range v.Priors() {
 		o := oldValue{Value: p.Valore.S, RevURL: pg.RevisionsURL(p.Revisione.S)}
 		if rev := pg.Plan.Revision(p.Revisione.S); rev != nil {
 			o.RevDate = rev.Data.S
@@ -507,8 +507,8 @@ func (pg *page) Val(v plan.Value) valueView {
 		}
 		out.Old = append(out.Old, o)
 	}
-	if n := len(v.Precedenti); n > 0 {
-		out.Diff = pg.diff(v.Precedenti[n-1].Valore.S, v.S)
+	if n := len(v.Priors()); n > 0 {
+		out.Diff = pg.diff(v.Priors()[n-1].Valore.S, v.S)
 	}
 	return out
 }

@@ -14,7 +14,7 @@ import (
 func (c *checker) revisionsKnown(s *plan.Sheet) bool {
 	for _, ind := range s.Indicators() {
 		ids := []plan.Text{ind.Inserito, ind.Stralcio}
-		for _, p := range ind.Peso.Precedenti {
+		for _, p := range ind.Peso.Priors() {
 			ids = append(ids, p.Revisione)
 		}
 		for _, id := range ids {

@@ -11,8 +11,8 @@ import (
 
 // fromValue is a loaded value as the import writes values.
 func fromValue(v plan.Value) val {
-	out := val{valore: v.S, rimando: v.Rimando}
-	for _, p := range v.Precedenti {
+	out := val{valore: v.S, rimando: v.Marker()}
+	for _, p := range v.Priors() {
 		out.precs = append(out.precs, prior{valore: p.Valore.S, revisione: p.Revisione.S})
 	}
 	return out

@@ -31,7 +31,7 @@ func TestCompare(t *testing.T) {
 func TestBadges(t *testing.T) {
 	rev := Revision{ID: Text{S: "r1"}}
 	mod := func(old, cur string) Value {
-		return Value{Text: Text{S: cur}, Precedenti: []Prior{{Valore: Text{S: old}, Revisione: Text{S: "r1"}}}}
+		return Value{Text: Text{S: cur}, Extra: &ValueExtra{Precedenti: []Prior{{Valore: Text{S: old}, Revisione: Text{S: "r1"}}}}}
 	}
 	target := func(vs ...Value) []Value {
 		for i := range vs {

@@ -90,7 +90,7 @@ func (s *Sheet) changesByID() map[string][]Change {
 	ids := map[string]bool{s.Inserito.S: true, s.Stralcio.S: true}
 	named := func(fields iter.Seq[Field], notes []Note) {
 		for f := range fields {
-			for _, pr := range f.Value.Precedenti {
+			for _, pr := range f.Value.Priors() {
 				ids[pr.Revisione.S] = true
 			}
 		}
@@ -156,13 +156,13 @@ func (s *Sheet) appendIndicatorChanges(out []Change, ind *Indicator, id string) 
 func appendValueChanges(out []Change, s *Sheet, ind *Indicator, spec *Spec, vs []Value, id string) []Change {
 	for j := range vs {
 		v := &vs[j]
-		for i, pr := range v.Precedenti {
+		for i, pr := range v.Priors() {
 			if pr.Revisione.S != id {
 				continue
 			}
 			next := v.S
-			if i+1 < len(v.Precedenti) {
-				next = v.Precedenti[i+1].Valore.S
+			if i+1 < len(v.Priors()) {
+				next = v.Priors()[i+1].Valore.S
 			}
 			out = append(out, Change{Kind: Modified, Sheet: s, Indicator: ind, Field: Field{spec, *v}, Old: pr.Valore.S, New: next})
 		}

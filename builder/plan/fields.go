@@ -190,7 +190,7 @@ func fieldsUsed(p *Plan) map[*Spec]bool {
 	used := map[*Spec]bool{}
 	given := func(vs []Value) bool {
 		for _, v := range vs {
-			if v.S != "" || len(v.Precedenti) > 0 {
+			if v.S != "" || len(v.Priors()) > 0 {
 				return true
 			}
 		}

@@ -461,14 +461,73 @@ func (t Text) In(lang string) (Text, bool) {
 }
 
 // Value is a field that a revision may change: its current text and,
-// oldest first, the values it had before, each tied to the revision that
-// replaced it. Rimando is an optional footnote marker shown beside it.
+// oldest first, the values it had before (Priors), each tied to the
+// revision that replaced it; an optional footnote marker shown beside it
+// (Marker) and the date the value refers to (Date). The last three are
+// rare: they live in Extra, nil for a value that has none of them, so that
+// the many plain values of a large plan stay small. Read them with the
+// methods; set them with the Set methods, which never change a copy's
+// Extra.
 type Value struct {
 	Text
-	Anno       string  // for per-year values (targets, resources)
+	Anno  string      // for per-year values (targets, resources)
+	Extra *ValueExtra // nil: no earlier values, no marker, no date
+}
+
+// ValueExtra is the rare part of a Value. Once made it is never changed:
+// copies of a Value share it.
+type ValueExtra struct {
 	Data       Text    // the date the value refers to, as precise as the act: a baseline's
 	Precedenti []Prior // oldest first
 	Rimando    string
+}
+
+// Date is the date the value refers to (a baseline's), as written.
+func (v Value) Date() Text {
+	if v.Extra == nil {
+		return Text{}
+	}
+	return v.Extra.Data
+}
+
+// Priors are the values it had before, oldest first.
+func (v Value) Priors() []Prior {
+	if v.Extra == nil {
+		return nil
+	}
+	return v.Extra.Precedenti
+}
+
+// Marker is its footnote marker ("*"), or "".
+func (v Value) Marker() string {
+	if v.Extra == nil {
+		return ""
+	}
+	return v.Extra.Rimando
+}
+
+// SetDate sets the date the value refers to.
+func (v *Value) SetDate(t Text) { v.change(func(e *ValueExtra) { e.Data = t }) }
+
+// SetPriors sets the earlier values, oldest first.
+func (v *Value) SetPriors(ps []Prior) { v.change(func(e *ValueExtra) { e.Precedenti = ps }) }
+
+// SetMarker sets the footnote marker.
+func (v *Value) SetMarker(m string) { v.change(func(e *ValueExtra) { e.Rimando = m }) }
+
+// change applies f to a copy of v's rare part, and keeps it unless it is
+// empty: a copy of v made before still has the old one.
+func (v *Value) change(f func(*ValueExtra)) {
+	var e ValueExtra
+	if v.Extra != nil {
+		e = *v.Extra
+	}
+	f(&e)
+	if e.Data == (Text{}) && e.Precedenti == nil && e.Rimando == "" {
+		v.Extra = nil
+		return
+	}
+	v.Extra = &e
 }
 
 // Prior is an earlier value and the revision that replaced it.
@@ -478,12 +537,12 @@ type Prior struct {
 }
 
 // Revised reports whether a revision changed the value.
-func (v Value) Revised() bool { return len(v.Precedenti) > 0 }
+func (v Value) Revised() bool { return len(v.Priors()) > 0 }
 
 // Original is the value as first approved.
 func (v Value) Original() string {
-	if len(v.Precedenti) > 0 {
-		return v.Precedenti[0].Valore.S
+	if ps := v.Priors(); len(ps) > 0 {
+		return ps[0].Valore.S
 	}
 	return v.S
 }
@@ -493,7 +552,7 @@ func (v Value) Original() string {
 // order of revision ids in the plan.
 func (v Value) At(n int, order map[string]int) string {
 	// Precedenti[i] was replaced by revision Precedenti[i].Revisione.
-	for _, p := range v.Precedenti {
+	for _, p := range v.Priors() {
 		if order[p.Revisione.S] > n {
 			return p.Valore.S
 		}

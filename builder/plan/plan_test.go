@@ -4,10 +4,12 @@ import "testing"
 
 func TestValueAt(t *testing.T) {
 	order := map[string]int{"r1": 1, "r2": 2}
-	v := Value{Text: Text{S: "40%"}, Precedenti: []Prior{
+	var v Value
+	v.S = "40%"
+	v.SetPriors([]Prior{
 		{Valore: Text{S: "80%"}, Revisione: Text{S: "r1"}},
 		{Valore: Text{S: "50%"}, Revisione: Text{S: "r2"}},
-	}}
+	})
 	for n, want := range []string{"80%", "50%", "40%"} {
 		if got := v.At(n, order); got != want {
 			t.Errorf("At(%d) = %q, want %q", n, got, want)
@@ -60,5 +62,54 @@ func TestParseDate(t *testing.T) {
 	}
 	if got := LaterDate("2016-09", "2016-09-12"); got != "2016-09-12" {
 		t.Errorf("LaterDate = %q", got)
+	}
+}
+
+// TestValueExtra: a value keeps its date, earlier values and marker,
+// each alone or together, whether set one at a time or given at once; a
+// value without them has no rare part; setting one on a copy leaves the
+// original as it was.
+func TestValueExtra(t *testing.T) {
+	date := Text{S: "2023-12-31", Pos: Pos{File: "s.yaml", Line: 7, Col: 11}}
+	priors := []Prior{{Valore: Text{S: "80%"}, Revisione: Text{S: "r1"}}}
+	tests := []struct {
+		name   string
+		date   Text
+		priors []Prior
+		marker string
+	}{
+		{"none", Text{}, nil, ""},
+		{"date", date, nil, ""},
+		{"priors", Text{}, priors, ""},
+		{"marker", Text{}, nil, "*"},
+		{"all", date, priors, "**"},
+	}
+	for _, tt := range tests {
+		var set Value
+		set.S = "40%"
+		set.SetDate(tt.date)
+		set.SetPriors(tt.priors)
+		set.SetMarker(tt.marker)
+		given := Value{Text: Text{S: "40%"}}
+		if tt.date != (Text{}) || tt.priors != nil || tt.marker != "" {
+			given.Extra = &ValueExtra{Data: tt.date, Precedenti: tt.priors, Rimando: tt.marker}
+		}
+		for how, v := range map[string]Value{"set": set, "given": given} {
+			if v.Date() != tt.date || len(v.Priors()) != len(tt.priors) || v.Marker() != tt.marker || v.S != "40%" {
+				t.Errorf("%s, %s: date %v, priors %v, marker %q", tt.name, how, v.Date(), v.Priors(), v.Marker())
+			}
+			if v.Revised() != (tt.priors != nil) {
+				t.Errorf("%s, %s: Revised = %v", tt.name, how, v.Revised())
+			}
+			if (v.Extra == nil) != (tt.name == "none") {
+				t.Errorf("%s, %s: Extra = %v", tt.name, how, v.Extra)
+			}
+		}
+		cp := set
+		cp.SetMarker("†")
+		cp.SetPriors(nil)
+		if set.Marker() != tt.marker || len(set.Priors()) != len(tt.priors) || cp.Marker() != "†" || cp.Priors() != nil {
+			t.Errorf("%s: a copy's change reached the original: %q %v, copy %q %v", tt.name, set.Marker(), set.Priors(), cp.Marker(), cp.Priors())
+		}
 	}
 }

@@ -125,7 +125,7 @@ func (s *Sheet) Explained(id string) []Explained {
 // indicator that revision id added and the changed value points to with
 // its marker, or nil.
 func (s *Sheet) AddedFootnote(c Change, id string) *Note {
-	m := c.Field.Value.Rimando
+	m := c.Field.Value.Marker()
 	if c.Kind != Modified || m == "" {
 		return nil
 	}

@@ -9,7 +9,7 @@ import (
 // explain it, and no note sits with a change it does not explain.
 func TestExplained(t *testing.T) {
 	mod := func(old, cur string) Value {
-		return Value{Text: Text{S: cur}, Precedenti: []Prior{{Valore: Text{S: old}, Revisione: Text{S: "r1"}}}}
+		return Value{Text: Text{S: cur}, Extra: &ValueExtra{Precedenti: []Prior{{Valore: Text{S: old}, Revisione: Text{S: "r1"}}}}}
 	}
 	note := func(done string, about ...string) RevNote {
 		n := RevNote{Revisione: Text{S: "r1"}, Attuata: Text{S: done}}

@@ -166,9 +166,9 @@ func twoRevisions(p *plan.Plan, trackedNotes bool) []block {
 		}
 	}
 	ind := s.Indicatori[0]
-	ind.Target = []plan.Value{{Text: plan.Text{S: "≥ 45"}, Anno: "2024", Precedenti: []plan.Prior{
-		{Valore: plan.Text{S: "≥ 25"}, Revisione: plan.Text{S: "rev-2024-09"}}, {Valore: plan.Text{S: "≥ 40"}, Revisione: plan.Text{S: rev2}}}}}
-	ind.Algoritmo = plan.Value{Text: plan.Text{S: "n. azioni svolte"}, Precedenti: []plan.Prior{{Valore: plan.Text{S: "n. azioni"}, Revisione: plan.Text{S: rev2}}}}
+	ind.Target = []plan.Value{{Text: plan.Text{S: "≥ 45"}, Anno: "2024", Extra: &plan.ValueExtra{Precedenti: []plan.Prior{
+		{Valore: plan.Text{S: "≥ 25"}, Revisione: plan.Text{S: "rev-2024-09"}}, {Valore: plan.Text{S: "≥ 40"}, Revisione: plan.Text{S: rev2}}}}}}
+	ind.Algoritmo = plan.Value{Text: plan.Text{S: "n. azioni svolte"}, Extra: &plan.ValueExtra{Precedenti: []plan.Prior{{Valore: plan.Text{S: "n. azioni"}, Revisione: plan.Text{S: rev2}}}}}
 	second := plan.RevNote{Revisione: plan.Text{S: rev2}, Attuata: plan.Text{S: "ulteriore incremento target e precisazione dell'algoritmo."},
 		Causa: plan.Text{S: "esito del monitoraggio del secondo semestre."}}
 	if trackedNotes {

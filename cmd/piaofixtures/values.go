@@ -12,12 +12,12 @@ import (
 // keeps the words that did not change. status is "-REV" for an indicator
 // that revision REV removed, "+REV" for one it added.
 func (a *annex) value(v plan.Value, status string) []para {
-	if v.S == "" && len(v.Precedenti) == 0 {
+	if v.S == "" && len(v.Priors()) == 0 {
 		return nil
 	}
 	cur := v.S
-	if v.Rimando != "" {
-		cur += " (" + v.Rimando + ")"
+	if v.Marker() != "" {
+		cur += " (" + v.Marker() + ")"
 	}
 	var runs para
 	switch {
@@ -25,15 +25,15 @@ func (a *annex) value(v plan.Value, status string) []para {
 		runs = para{{text: cur, kind: old, date: a.dates[status[1:]]}}
 	case strings.HasPrefix(status, "+"):
 		runs = para{{text: cur, kind: added, date: a.dates[status[1:]]}}
-	case len(v.Precedenti) == 0:
+	case len(v.Priors()) == 0:
 		runs = para{{text: cur}}
-	case len(v.Precedenti) == 1:
-		runs = a.change(v.Precedenti[0].Valore.S, cur, v.Precedenti[0].Revisione.S)
+	case len(v.Priors()) == 1:
+		runs = a.change(v.Priors()[0].Valore.S, cur, v.Priors()[0].Revisione.S)
 	default:
-		for _, p := range v.Precedenti {
+		for _, p := range v.Priors() {
 			runs = append(runs, textRun{text: p.Valore.S, kind: old, date: a.dates[p.Revisione.S]}, textRun{text: " "})
 		}
-		last := v.Precedenti[len(v.Precedenti)-1].Revisione.S
+		last := v.Priors()[len(v.Priors())-1].Revisione.S
 		runs = append(runs, textRun{text: cur, kind: added, date: a.dates[last]})
 	}
 	return splitParas(runs)
