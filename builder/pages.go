@@ -306,11 +306,11 @@ func (p *Pages) verify(sample bool) error {
 			}
 		}
 	}
-	workers := p.workers
+	workers, long := p.workers, max(1, p.workers/2)
 	if sample { // a goroutine a page: the longest (a plan's revisions) does not start last
-		workers = len(only)
+		workers, long = len(only), len(only)
 	}
-	return p.eachOn(workers, func(_ int, name string, buf *buffers) error {
+	return p.eachOn(workers, long, func(_ int, name string, buf *buffers) error {
 		if only != nil && !only[name] {
 			return nil
 		}
@@ -373,7 +373,9 @@ func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
 		return buf.page.Bytes(), nil
 	}
 	buf.min.Reset()
-	if err := p.min.Minify(mt, &buf.min, &buf.page); err != nil { // read in place, not copied: it has Bytes
+	buf.min.Grow(buf.page.Len()) // at once, not doubling: minified is hardly ever longer
+	// The page is read in place, not copied: it has Bytes.
+	if err := p.min.Minify(mt, &buf.min, &buf.page); err != nil {
 		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
 	return buf.min.Bytes(), nil

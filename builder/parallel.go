@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"bytes"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -12,45 +13,56 @@ import (
 // again for every file. Results are kept by the file's place in the
 // sorted list of paths, never by the order the work ends in, so the output
 // is the same with one goroutine or many.
+//
+// The pages that list many sheets (a plan's revisions, an index, a unit)
+// are long: on a site of 50,000 sheets some are tens of megabytes, held
+// two or three times over while they render and minify. At most half of
+// the goroutines (at least one) render such a page at a time; the others
+// render the sheets' pages meanwhile. A buffer grown past keptBuffer by a
+// long page is let go, not kept for the small pages that follow.
+
+// keptBuffer is the largest capacity a goroutine's buffer keeps between
+// two files.
+const keptBuffer = 1 << 20
 
 // each calls fn for every file of the site, from p.workers goroutines,
 // with the file's index in p.paths. It returns the error of the first
 // file, in path order, whose fn failed: the same error whatever the
 // number of goroutines, since every file before a failed one still runs.
 func (p *Pages) each(fn func(i int, name string, buf *buffers) error) error {
-	return p.eachOn(p.workers, fn)
+	return p.eachOn(p.workers, max(1, p.workers/2), fn)
 }
 
-// eachOn is each, from the given number of goroutines.
-func (p *Pages) eachOn(workers int, fn func(i int, name string, buf *buffers) error) error {
-	order := p.workOrder()
-	var next atomic.Int64
+// eachOn is each, from the given number of goroutines, of which at most
+// long render a long page at a time.
+func (p *Pages) eachOn(workers, long int, fn func(i int, name string, buf *buffers) error) error {
+	q := newWorkQueue(p.workOrder(), long)
 	var mu sync.Mutex
 	failed, firstErr := len(p.paths), error(nil)
 	work := func() {
 		buf := &buffers{}
 		for {
-			k := int(next.Add(1)) - 1
-			if k >= len(order) {
+			i, isLong := q.take()
+			if i < 0 {
 				return
 			}
-			i := order[k]
 			mu.Lock()
 			skip := i > failed // a file before it failed: it cannot be the answer
 			mu.Unlock()
-			if skip {
-				continue
-			}
-			if err := fn(i, p.paths[i], buf); err != nil {
-				mu.Lock()
-				if i < failed {
-					failed, firstErr = i, err
+			if !skip {
+				if err := fn(i, p.paths[i], buf); err != nil {
+					mu.Lock()
+					if i < failed {
+						failed, firstErr = i, err
+					}
+					mu.Unlock()
 				}
-				mu.Unlock()
 			}
+			buf.trim()
+			q.done(isLong)
 		}
 	}
-	n := max(1, min(workers, len(order)))
+	n := max(1, min(workers, q.len()))
 	var wg sync.WaitGroup
 	for range n - 1 {
 		wg.Go(work)
@@ -60,23 +72,87 @@ func (p *Pages) eachOn(workers int, fn func(i int, name string, buf *buffers) er
 	return firstErr
 }
 
-// workOrder lists the indexes of p.paths in the order to take them: the
-// pages that list many sheets (long, a few hundred milliseconds each on a
-// large site) first, so that no goroutine starts one when the others are
-// done; then the sheets' pages and the other files, in path order.
-func (p *Pages) workOrder() []int {
-	order := make([]int, 0, len(p.paths))
+// trim lets go of a buffer grown past keptBuffer.
+func (b *buffers) trim() {
+	for _, x := range []*bytes.Buffer{&b.page, &b.min} {
+		if x.Cap() > keptBuffer {
+			*x = bytes.Buffer{}
+		}
+	}
+}
+
+// workQueue hands out the indexes of p.paths: the long pages first, as
+// long as fewer than its limit of them are rendering, else the others in
+// order; when only long pages are left, a goroutine waits for its turn.
+type workQueue struct {
+	long, rest         []int
+	nextLong, nextRest atomic.Int64
+	turns              chan struct{} // one token a long page rendering
+}
+
+func newWorkQueue(order workOrder, long int) *workQueue {
+	return &workQueue{long: order.long, rest: order.rest, turns: make(chan struct{}, max(1, long))}
+}
+
+func (q *workQueue) len() int { return len(q.long) + len(q.rest) }
+
+// take returns the next index, and whether it is a long page (then done
+// must be told); -1 when there is none left.
+func (q *workQueue) take() (int, bool) {
+	if int(q.nextLong.Load()) < len(q.long) {
+		select {
+		case q.turns <- struct{}{}:
+			if i, ok := q.nextOf(&q.nextLong, q.long); ok {
+				return i, true
+			}
+			<-q.turns
+		default:
+		}
+	}
+	if i, ok := q.nextOf(&q.nextRest, q.rest); ok {
+		return i, false
+	}
+	if int(q.nextLong.Load()) >= len(q.long) {
+		return -1, false
+	}
+	q.turns <- struct{}{} // only long pages are left: wait for a turn
+	if i, ok := q.nextOf(&q.nextLong, q.long); ok {
+		return i, true
+	}
+	<-q.turns
+	return -1, false
+}
+
+// done ends the turn of a long page.
+func (q *workQueue) done(long bool) {
+	if long {
+		<-q.turns
+	}
+}
+
+func (q *workQueue) nextOf(next *atomic.Int64, list []int) (int, bool) {
+	if k := int(next.Add(1)) - 1; k < len(list) {
+		return list[k], true
+	}
+	return 0, false
+}
+
+// workOrder lists the indexes of p.paths: long, the pages that list many
+// sheets (a few hundred milliseconds each on a large site), to take first,
+// so that no goroutine starts one when the others are done; rest, the
+// sheets' pages and the other files, in path order.
+type workOrder struct{ long, rest []int }
+
+func (p *Pages) workOrder() workOrder {
+	var o workOrder
 	for i, name := range p.paths {
 		if pg := p.pages[name]; pg != nil && pg.Kind != "sheet" {
-			order = append(order, i)
+			o.long = append(o.long, i)
+		} else {
+			o.rest = append(o.rest, i)
 		}
 	}
-	for i, name := range p.paths {
-		if pg := p.pages[name]; pg == nil || pg.Kind == "sheet" {
-			order = append(order, i)
-		}
-	}
-	return order
+	return o
 }
 
 // parallelFor calls fn(i) for i from 0 to n-1, from GOMAXPROCS

@@ -7,8 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/piao-pa/piao"
 	"github.com/piao-pa/piao/builder/publish"
@@ -176,4 +179,67 @@ func diffFiles(want, got map[string][]byte) string {
 func besideOutput(dest, name string) bool {
 	base := "." + filepath.Base(dest) + ".piao-"
 	return name == base+"lock" || name == base+"cache" || name == base+"spare"
+}
+
+// TestLongPagesAtOnce: however many goroutines render, no more than the
+// limit of long pages (those that list many sheets) render at a time,
+// every file is rendered once, the long pages are taken first, and a
+// goroutine's buffers grown by a long page are let go after it.
+func TestLongPagesAtOnce(t *testing.T) {
+	pages := preparedSynth(t, 120)
+	order := pages.workOrder()
+	if len(order.long) < 4 || len(order.rest) < 100 {
+		t.Fatalf("synthetic site: %d long pages, %d others", len(order.long), len(order.rest))
+	}
+	for _, tt := range []struct{ workers, long int }{{1, 1}, {2, 1}, {4, 2}, {16, 1}, {16, 16}} {
+		var mu sync.Mutex
+		rendering, most, seen := 0, 0, map[int]int{}
+		firstRest := -1
+		var kept []int
+		err := pages.eachOn(tt.workers, tt.long, func(i int, name string, buf *buffers) error {
+			pg := pages.pages[name]
+			isLong := pg != nil && pg.Kind != "sheet"
+			mu.Lock()
+			seen[i]++
+			if isLong {
+				rendering++
+				most = max(most, rendering)
+			} else if firstRest < 0 {
+				firstRest = len(seen)
+			}
+			kept = append(kept, buf.page.Cap(), buf.min.Cap())
+			mu.Unlock()
+			if isLong {
+				time.Sleep(time.Millisecond) // long enough for the others to try
+				buf.page.Grow(2 * keptBuffer)
+				mu.Lock()
+				rendering--
+				mu.Unlock()
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if most > tt.long {
+			t.Errorf("%d goroutines, limit %d: %d long pages rendered at once", tt.workers, tt.long, most)
+		}
+		if tt.workers > 1 && tt.long > 1 && most < 2 {
+			t.Errorf("%d goroutines, limit %d: long pages never rendered together", tt.workers, tt.long)
+		}
+		if len(seen) != len(pages.paths) {
+			t.Errorf("%d goroutines: %d of %d files rendered", tt.workers, len(seen), len(pages.paths))
+		}
+		for i, n := range seen {
+			if n != 1 {
+				t.Errorf("%s rendered %d times", pages.paths[i], n)
+			}
+		}
+		if tt.workers == 1 && firstRest != len(order.long)+1 {
+			t.Errorf("one goroutine: the first other file came %dth, after %d long pages", firstRest, len(order.long))
+		}
+		if slices.ContainsFunc(kept, func(c int) bool { return c > keptBuffer }) {
+			t.Errorf("%d goroutines: a buffer of more than %d bytes was kept for the next file", tt.workers, keptBuffer)
+		}
+	}
 }
