@@ -19,9 +19,18 @@ import (
 // also have up to headroomBytes on a small heap, up to twice the
 // program's percent: less time collecting, for a memory the build's
 // targets do not bound.
+//
+// The percent bounds the heap's objects, not the memory the process
+// holds: memory freed by the collector goes back to the system slowly, and
+// on such a heap the process held 1.28 GB with 620 MB live. While a build
+// runs with its percent lowered, the governor also sets the runtime's
+// memory limit to the live heap, its headroom and limitSlack: the runtime
+// then gives freed memory back as it goes (and collects sooner only when
+// that is not enough).
 const (
 	minGCPercent = 25
 	governorTick = 20 * time.Millisecond
+	limitSlack   = 64 << 20 // beyond live heap and headroom: stacks, the collector's own, fragments
 )
 
 // headroomBytes is the headroom the governor allows a large heap (a
@@ -33,6 +42,7 @@ var governor struct {
 	users    int           // builds and checks running
 	fixed    int           // those of them that never raise the percent (builds)
 	original int           // the percent the program had, given back when the last one ends
+	limit    int64         // the memory limit the program had, given back too
 	stop     chan struct{} // ends the governor's goroutine
 }
 
@@ -48,8 +58,8 @@ func boundHeadroom(raise bool) (release func()) {
 		if !ok {
 			return func() {}
 		}
-		governor.original, governor.stop = original, make(chan struct{})
-		go govern(original, governor.stop)
+		governor.original, governor.limit, governor.stop = original, debug.SetMemoryLimit(-1), make(chan struct{})
+		go govern(original, governor.limit, governor.stop)
 	}
 	governor.users++
 	if !raise {
@@ -68,15 +78,17 @@ func releaseHeadroom(raise bool) {
 	if governor.users--; governor.users == 0 {
 		close(governor.stop)
 		debug.SetGCPercent(governor.original)
+		debug.SetMemoryLimit(governor.limit)
 	}
 }
 
 // govern sets the collector's percent, every tick, from the live heap of
-// its last cycle, never above the program's own.
-func govern(original int, stop chan struct{}) {
+// its last cycle, never above the program's own; and while a build runs
+// with a lowered percent, the memory limit (memoryLimitFor).
+func govern(original int, limit int64, stop chan struct{}) {
 	t := time.NewTicker(governorTick)
 	defer t.Stop()
-	current := original
+	current, currentLimit := original, limit
 	for {
 		select {
 		case <-stop:
@@ -90,12 +102,34 @@ func govern(original int, stop chan struct{}) {
 			return
 		default:
 		}
-		if want := gcPercentFor(liveHeap(), original, governor.fixed == 0); want != current {
+		live := liveHeap()
+		if want := gcPercentFor(live, original, governor.fixed == 0); want != current {
 			debug.SetGCPercent(want)
 			current = want
 		}
+		if want := memoryLimitFor(live, current, original, limit, governor.fixed > 0); want != currentLimit {
+			debug.SetMemoryLimit(want)
+			currentLimit = want
+		}
 		governor.Unlock()
 	}
+}
+
+// memoryLimitFor is the memory limit for a live heap of live bytes
+// collected at percent: with build, when percent is below the program's
+// own, the live heap, its headroom and limitSlack, rounded up to a
+// megabyte (so that a heap that hardly moves leaves it as it is), never
+// above the program's own limit; otherwise the program's own.
+func memoryLimitFor(live uint64, percent, original int, limit int64, build bool) int64 {
+	if !build || percent >= original || live == 0 {
+		return limit
+	}
+	want := live + live*uint64(percent)/100 + limitSlack
+	want = (want + 1<<20 - 1) &^ (1<<20 - 1)
+	if want >= uint64(limit) {
+		return limit
+	}
+	return int64(want)
 }
 
 // gcPercentFor is the percent that gives a live heap of live bytes the

@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -34,12 +35,36 @@ func TestGCPercentFor(t *testing.T) {
 	}
 }
 
+func TestMemoryLimitFor(t *testing.T) {
+	const none = math.MaxInt64
+	for _, c := range []struct {
+		live             uint64
+		percent, program int
+		limit            int64
+		build            bool
+		want             int64
+	}{
+		{512 << 20, 50, 100, none, true, 832 << 20},   // live, 256 MB of headroom, the slack
+		{512 << 20, 100, 100, none, true, none},       // the program's own percent: its own limit
+		{100 << 20, 100, 100, 1 << 30, true, 1 << 30}, // and a limit the program set
+		{512 << 20, 50, 100, none, false, none},       // piao check: no limit
+		{0, 50, 100, none, true, none},                // nothing collected yet
+		{2 << 30, 25, 100, 1 << 30, true, 1 << 30},    // never above the program's own
+		{(512 << 20) + 1, 50, 100, none, true, 833 << 20},
+	} {
+		if got := memoryLimitFor(c.live, c.percent, c.program, c.limit, c.build); got != c.want {
+			t.Errorf("live %d, GOGC %d of %d, limit %d, build %v: %d, want %d", c.live, c.percent, c.program, c.limit, c.build, got, c.want)
+		}
+	}
+}
+
 // TestBoundHeadroom: while a build runs, a live heap larger than the
 // headroom lowers the collector's percent; when the last build ends, the
 // program's own comes back.
 func TestBoundHeadroom(t *testing.T) {
-	prev := debug.SetGCPercent(80)
+	prev, prevLimit := debug.SetGCPercent(80), debug.SetMemoryLimit(3<<30)
 	defer debug.SetGCPercent(prev)
+	defer debug.SetMemoryLimit(prevLimit)
 	defer func(h uint64) { headroomBytes = h }(headroomBytes)
 	headroomBytes = 1 << 20
 	live := make([]byte, 16<<20) // 16 times the headroom
@@ -52,6 +77,12 @@ func TestBoundHeadroom(t *testing.T) {
 		}
 		time.Sleep(governorTick)
 	}
+	for l := debug.SetMemoryLimit(-1); l >= 3<<30; l = debug.SetMemoryLimit(-1) {
+		if time.Now().After(deadline) {
+			t.Fatalf("memory limit %d MB with %d MB live", l>>20, liveHeap()>>20)
+		}
+		time.Sleep(governorTick)
+	}
 	release()
 	release() // once only: the other build still runs
 	if p, _ := readGC(); p != minGCPercent {
@@ -60,6 +91,9 @@ func TestBoundHeadroom(t *testing.T) {
 	again()
 	if p, _ := readGC(); p != 80 {
 		t.Errorf("GOGC %d after the builds, want the program's 80", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != 3<<30 {
+		t.Errorf("memory limit %d after the builds, want the program's %d", l, 3<<30)
 	}
 	runtime.KeepAlive(live)
 }
