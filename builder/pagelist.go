@@ -30,7 +30,7 @@ func listPages(model *plan.Site, w *words, indexes bool) []*page {
 	var trail []crumb
 	for i, l := range cfg.Percorso {
 		pg := &page{Kind: "section", Level: i, Title: l.Titolo.S, Path: sectionPath(cfg.Percorso, i)}
-		pg.Crumbs = append(withHome(w, trail), crumb{Title: l.Titolo.S})
+		pg.trail = append(withHome(w, trail), crumb{Title: l.Titolo.S})
 		if len(model.Plans) > 0 {
 			pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()
 		}
@@ -44,21 +44,18 @@ func listPages(model *plan.Site, w *words, indexes bool) []*page {
 		if len(cfg.Glossario) > 0 || len(p.Glossario) > 0 {
 			pg := &page{Kind: "glossary", Path: glossaryPath(p), Plan: p, Title: w.T("glossary.title"),
 				Published: p.Published(), Updated: p.Updated()}
-			pg.Crumbs = append(withHome(w, trail), crumb{Title: p.Titolo.S, URL: planPath(p)}, crumb{Title: pg.Title})
+			pg.trail = append(withHome(w, trail), crumb{Title: p.Titolo.S, URL: planPath(p)}, crumb{Title: pg.Title})
 			out = append(out, pg)
 		}
 	}
 	out = append(out, reportPages(model, w, trail)...)
 	for _, pg := range []*page{{Kind: "opendata", Path: openDataPath(), Title: w.T("opendata.title")},
 		{Kind: "archive", Path: archivePath(), Title: w.T("archive.title")}} {
-		pg.Crumbs = withHome(w, []crumb{{Title: pg.Title}})
+		pg.trail = withHome(w, []crumb{{Title: pg.Title}})
 		pg.Published, pg.Updated = home.Published, home.Updated
 		out = append(out, pg)
 	}
 	out = append(out, searchPage(model, w))
-	for _, pg := range out {
-		pg.Crumbs = resolveCrumbs(pg, cfg.Percorso)
-	}
 	return out
 }
 
@@ -77,12 +74,12 @@ func withHome(w *words, trail []crumb) []crumb {
 	return append([]crumb{{Title: w.T("crumbs.home"), URL: homePath()}}, trail...)
 }
 
-// resolveCrumbs turns the output paths of a page's breadcrumb into links
+// resolveCrumbs turns the output paths of a page's trail into links
 // relative to it, and levels that the config sends elsewhere into their
-// URL.
-func resolveCrumbs(pg *page, levels []plan.Link) []crumb {
-	out := make([]crumb, len(pg.Crumbs))
-	for i, c := range pg.Crumbs {
+// URL. The trail's paths are in the page's language's folder, prefix.
+func resolveCrumbs(pg *page, levels []plan.Link, prefix string) []crumb {
+	out := make([]crumb, len(pg.trail))
+	for i, c := range pg.trail {
 		out[i] = c
 		if c.URL == "" {
 			continue
@@ -96,7 +93,7 @@ func resolveCrumbs(pg *page, levels []plan.Link) []crumb {
 		if external != "" {
 			out[i].URL = external
 		} else {
-			out[i].URL = relURL(pg.Path, c.URL)
+			out[i].URL = relURL(pg.Path, prefix+c.URL)
 		}
 	}
 	return out
@@ -111,7 +108,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 		if pg.Published == "" {
 			pg.Published, pg.Updated = p.Published(), p.Updated()
 		}
-		pg.Crumbs = append(append([]crumb(nil), planCrumbs...), crumb{Title: title})
+		pg.trail = append(append([]crumb(nil), planCrumbs...), crumb{Title: title})
 		out = append(out, pg)
 	}
 	var indexed []*page
@@ -124,7 +121,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	}
 	pp := &page{Kind: "plan", Path: planPath(p), Plan: p, Title: p.Titolo.S,
 		Published: p.Published(), Updated: p.Updated()}
-	pp.Crumbs = append(append([]crumb(nil), planCrumbs[:len(planCrumbs)-1]...), crumb{Title: p.Titolo.S})
+	pp.trail = append(append([]crumb(nil), planCrumbs[:len(planCrumbs)-1]...), crumb{Title: p.Titolo.S})
 	out = append(out, pp)
 	if len(p.Revisioni) > 0 {
 		add(&page{Kind: "revisions", Path: revisionsPath(p)}, w.T("revisions.title"))
@@ -132,7 +129,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 			r := &p.Revisioni[i]
 			pg := &page{Kind: "revision", Path: revisionPath(p, r), Revision: r, Published: r.Data.S, Updated: r.Data.S}
 			add(pg, w.T("revisions.of", "date", w.Date(r.Data.S)))
-			pg.Crumbs = appendCrumbs(planCrumbs, crumb{Title: w.T("revisions.title"), URL: revisionsPath(p)}, crumb{Title: pg.Title})
+			pg.trail = appendCrumbs(planCrumbs, crumb{Title: w.T("revisions.title"), URL: revisionsPath(p)}, crumb{Title: pg.Title})
 		}
 	}
 	for _, sec := range p.Sezioni {
@@ -142,7 +139,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	for _, pg := range fullPlanPages(p, w) {
 		add(pg, pg.Title)
 		if pg.Part > 0 {
-			pg.Crumbs = appendCrumbs(planCrumbs, crumb{Title: w.T("fullplan.title"), URL: fullPlanPath(p)}, crumb{Title: pg.Title})
+			pg.trail = appendCrumbs(planCrumbs, crumb{Title: w.T("fullplan.title"), URL: fullPlanPath(p)}, crumb{Title: pg.Title})
 		}
 	}
 	for _, s := range p.Sheets() {
@@ -220,19 +217,19 @@ func indexPages(p *plan.Plan, w *words, planCrumbs []crumb) []*page {
 	lists := planListings(p, w)
 	hubTitle := w.T("indexes.title")
 	hub := &page{Kind: "indexes", Path: indexesPath(p), Title: hubTitle, Lists: lists}
-	hub.Crumbs = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
+	hub.trail = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
 	out := []*page{hub}
 	toHub := crumb{Title: hubTitle, URL: indexesPath(p)}
 	for _, l := range lists {
 		pg := &page{Kind: "listing", Path: l.Path, Title: l.Title, List: l}
-		pg.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title})
+		pg.trail = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title})
 		out = append(out, pg)
 		if !l.Split {
 			continue
 		}
 		for _, g := range l.Groups {
 			part := &page{Kind: "listing", Path: g.Path, Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
-			part.Crumbs = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
+			part.trail = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
 			out = append(out, part)
 		}
 	}
@@ -250,7 +247,7 @@ func appendCrumbs(base []crumb, more ...crumb) []crumb {
 // searchPage is the site's search page.
 func searchPage(model *plan.Site, w *words) *page {
 	pg := &page{Kind: "search", Path: searchPagePath, Title: w.T("search.page")}
-	pg.Crumbs = withHome(w, []crumb{{Title: pg.Title}})
+	pg.trail = withHome(w, []crumb{{Title: pg.Title}})
 	if len(model.Plans) > 0 {
 		pg.Plan = model.Plans[0]
 		pg.Published, pg.Updated = oldestPublished(model.Plans), model.Plans[0].Updated()
@@ -265,14 +262,14 @@ func reportPages(model *plan.Site, w *words, trail []crumb) []*page {
 	levels := model.Config.Percorso
 	section := &page{Kind: "reports", Path: reportsPath(levels), Title: w.T("reports.section")}
 	parent := withHome(w, trail[:len(trail)-1])
-	section.Crumbs = appendCrumbs(parent, crumb{Title: section.Title})
+	section.trail = appendCrumbs(parent, crumb{Title: section.Title})
 	var out []*page
 	for _, p := range model.Plans {
 		for i := range p.Relazione {
 			r := &p.Relazione[i]
 			pg := &page{Kind: "report", Path: reportPath(p, r.Anno), Plan: p, Report: r,
 				Title: w.T("report.title", "year", r.Anno), Published: r.Approvazione.Data.S, Updated: reportUpdated(r)}
-			pg.Crumbs = appendCrumbs(parent, crumb{Title: section.Title, URL: section.Path}, crumb{Title: pg.Title})
+			pg.trail = appendCrumbs(parent, crumb{Title: section.Title, URL: section.Path}, crumb{Title: pg.Title})
 			out = append(out, pg)
 			if section.Published == "" || plan.DateBefore(pg.Published, section.Published) {
 				section.Published = pg.Published

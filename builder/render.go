@@ -123,7 +123,7 @@ func (r *renderer) render(pg *page) ([]byte, error) {
 func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 	pg.r = r
 	pg.Site = r.site
-	pg.chrome = nil // prepared anew, by this renderer
+	pg.chrome, pg.crumbs = nil, nil // prepared anew, by this renderer
 	err := func() (err error) {
 		defer func() {
 			if v := recover(); v != nil {

@@ -43,14 +43,30 @@ type page struct {
 	List      *listing   // for an index page
 	Group     *listGroup // for the page of one group of a long index
 	Lists     []*listing // for the page listing a plan's indexes
-	Crumbs    []crumb
-	Published string // ISO dates, from the content
+	trail     []crumb    // the breadcrumb, its links output paths in the page's language's folder (Crumbs)
+	Published string     // ISO dates, from the content
 	Updated   string
 	Snapshot  *SnapshotMeta // for a snapshot's landing page
 	Report    *plan.Report  // for the page of a Relazione sulla performance
 	r         *renderer
 	chrome    *chromeView // once prepared, for the page being rendered
+	crumbs    []crumb     // once resolved, for the page being rendered (Crumbs)
 	fallbacks bool        // the page shows a body in the main language (Markdown)
+}
+
+// Crumbs is the page's breadcrumb, its links relative to the page, and
+// the levels that the config sends elsewhere their URL. It is worked out
+// as the page renders: a site of 50,000 sheets does not keep a resolved
+// breadcrumb for each of its pages.
+func (pg *page) Crumbs() []crumb {
+	if pg.crumbs == nil && len(pg.trail) > 0 {
+		prefix := ""
+		if pg.r != nil && pg.r.lang != nil {
+			prefix = pg.r.lang.prefix
+		}
+		pg.crumbs = resolveCrumbs(pg, pg.Site.Config.Percorso, prefix)
+	}
+	return pg.crumbs
 }
 
 // crumb is a step of the breadcrumb.
