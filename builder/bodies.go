@@ -59,7 +59,7 @@ func (c *checker) bodyText(body, file string, at int) {
 			line, lineStart, done = line+1, done+i+1, done+i+1
 		}
 		done = off
-		pos := plan.Pos{File: file, Line: line, Col: utf8.RuneCountInString(body[lineStart:off]) + 1}
+		pos := plan.At(file, line, utf8.RuneCountInString(body[lineStart:off])+1)
 		msg, hint := bodyProblem(p)
 		c.ds.errorf(pos, hint, "%s", msg)
 	}

@@ -32,7 +32,7 @@ var (
 )
 
 func (d *decoder) pos(n *yaml.Node) plan.Pos {
-	return plan.Pos{File: d.file, Line: n.Line, Col: n.Column}
+	return plan.At(d.file, n.Line, n.Column)
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {

@@ -248,7 +248,7 @@ func (l *loader) attachBodies(p *plan.Plan, bodies []bodyFile) {
 		}
 		for _, lang := range l.langs[1:] {
 			if _, ok := s.BodyIn[lang]; !ok {
-				l.diags.warnf(plan.Pos{File: s.Pos.File, Line: s.BodyAt, Col: 1}, hintLangBodyMissing(s.Pos.File, lang),
+				l.diags.warnf(plan.At(s.Pos.File, s.BodyAt, 1), hintLangBodyMissing(s.Pos.File, lang),
 					msgLangMissing, langName(lang), langName(lang), langName(l.langs[0]))
 			}
 		}
@@ -263,8 +263,8 @@ func (l *loader) readLangBody(b bodyFile, msg, hint string) (plan.Text, bool) {
 		return plan.Text{}, false
 	}
 	if _, _, _, front := splitFrontMatter(src); front {
-		l.diags.errorf(plan.Pos{File: b.file, Line: 1, Col: 1}, hint, msg, path.Base(b.sheet))
+		l.diags.errorf(plan.At(b.file, 1, 1), hint, msg, path.Base(b.sheet))
 		return plan.Text{}, false
 	}
-	return plan.Text{S: string(bytes.TrimPrefix(src, []byte("\ufeff"))), Pos: plan.Pos{File: b.file, Line: 1, Col: 1}}, true
+	return plan.Text{S: string(bytes.TrimPrefix(src, []byte("\ufeff"))), Pos: plan.At(b.file, 1, 1)}, true
 }

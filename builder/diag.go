@@ -178,8 +178,8 @@ func (ds Diagnostics) attachSources(files map[string][]byte) {
 		if _, done := starts[d.Pos.File]; !done {
 			starts[d.Pos.File] = append([]int{0}, lineEnds(src)...)
 		}
-		if ls := starts[d.Pos.File]; d.Pos.Line < len(ls) {
-			d.Source = clipSource(sourceLine(src[ls[d.Pos.Line-1]:], 1), d.Pos.Col)
+		if ls := starts[d.Pos.File]; int(d.Pos.Line) < len(ls) {
+			d.Source = clipSource(sourceLine(src[ls[d.Pos.Line-1]:], 1), int(d.Pos.Col))
 		}
 	}
 }

@@ -32,7 +32,7 @@ func TestShowPath(t *testing.T) {
 			t.Errorf("ShowPath(%q) = %q on this system, want %q", tt.in, got, want)
 		}
 	}
-	d := Diagnostic{Msg: "campo sconosciuto", Pos: plan.Pos{File: "content/p/operativi/uno.yaml", Line: 6, Col: 1}}
+	d := Diagnostic{Msg: "campo sconosciuto", Pos: plan.At("content/p/operativi/uno.yaml", 6, 1)}
 	want := map[rune]string{'/': "content/p/operativi/uno.yaml:6:1", '\\': `content\p\operativi\uno.yaml:6:1`}[filepath.Separator]
 	if d.Where() != want {
 		t.Errorf("Where() = %q, want %q", d.Where(), want)

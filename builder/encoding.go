@@ -128,5 +128,5 @@ func place(text []byte) (line, col int) {
 
 // pos places a text problem in file.
 func (p *textProblem) pos(file string) plan.Pos {
-	return plan.Pos{File: file, Line: p.line, Col: p.col}
+	return plan.At(file, p.line, p.col)
 }

@@ -36,7 +36,7 @@ func FuzzLoadSheet(f *testing.F) {
 			if d.Pos.File != unoYAML || problem != nil || d.Pos.Line == 0 {
 				continue
 			}
-			if d.Pos.Line > lines || d.Pos.Col < 1 || d.Pos.Col > utf8.RuneCountInString(sourceLine(text, d.Pos.Line))+1 {
+			if line, col := int(d.Pos.Line), int(d.Pos.Col); line > lines || col < 1 || col > utf8.RuneCountInString(sourceLine(text, line))+1 {
 				t.Errorf("finding outside the file (%d lines): %s", lines, d)
 			}
 		}

@@ -40,7 +40,7 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 	if n := l.parse("config.yaml", nil); n != nil {
 		l.langs = configLangs(n)
 		l.decodeInto(n, "config.yaml", "", &site.Config)
-		site.Config.Pos = plan.Pos{File: "config.yaml", Line: 1, Col: 1}
+		site.Config.Pos = plan.At("config.yaml", 1, 1)
 	}
 	var entries []fs.DirEntry
 	err := fs.ErrPermission
@@ -163,7 +163,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 		l.diags.errorf(plan.Pos{File: dir}, hintNoPiano, msgNoPiano)
 		return nil
 	}
-	p := &plan.Plan{Slug: path.Base(dir), Pos: plan.Pos{File: file, Line: 1, Col: 1}}
+	p := &plan.Plan{Slug: path.Base(dir), Pos: plan.At(file, 1, 1)}
 	if n := l.parse(file, nil); n != nil {
 		l.decodeInto(n, file, "", p)
 	}
@@ -261,7 +261,7 @@ var kindDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operationa
 
 func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 	file, kind := job.file, job.kind
-	s := &plan.Sheet{Kind: kind, Slug: strings.TrimSuffix(path.Base(file), path.Ext(file)), Pos: plan.Pos{File: file, Line: 1, Col: 1}}
+	s := &plan.Sheet{Kind: kind, Slug: strings.TrimSuffix(path.Base(file), path.Ext(file)), Pos: plan.At(file, 1, 1)}
 	src, err := l.readListed(file, job.regular)
 	if err != nil {
 		return nil
@@ -314,12 +314,12 @@ func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet) *yaml.N
 // line the body starts on.
 func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int) {
 	if len(bytes.TrimSpace(src)) == 0 {
-		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
+		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil, "", 0
 	}
 	fm, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
-		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintFrontMatter, msgFrontMatter)
+		l.diags.errorf(plan.At(file, 1, 1), hintFrontMatter, msgFrontMatter)
 		return nil, "", 0
 	}
 	return l.parseYAML(file, fm, 1), string(body), bodyLine
@@ -328,7 +328,7 @@ func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int
 // parseYAML parses YAML text that starts offset lines into file.
 func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
 	if len(bytes.TrimSpace(text)) == 0 && offset == 0 {
-		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
+		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil
 	}
 	var doc yaml.Node
@@ -338,11 +338,11 @@ func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
 		return nil
 	}
 	if line, msg, ok := secondDocument(dec, text); ok {
-		l.diags.errorf(plan.Pos{File: file, Line: line + offset, Col: 1}, hintSecondDocument, "%s", msg)
+		l.diags.errorf(plan.At(file, line+offset, 1), hintSecondDocument, "%s", msg)
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		l.diags.errorf(plan.Pos{File: file, Line: 1, Col: 1}, hintEmptyFile, msgEmptyFile)
+		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil
 	}
 	if offset > 0 {
@@ -475,7 +475,7 @@ func shiftLines(n *yaml.Node, by int) {
 // never a file or a column, into a diagnostic with all three.
 func (l *loader) yamlError(file string, text []byte, offset int, err error) {
 	e := locateYAMLError(text, err)
-	l.diags.errorf(plan.Pos{File: file, Line: e.line + offset, Col: e.col}, e.hint, "%s", e.msg)
+	l.diags.errorf(plan.At(file, e.line+offset, e.col), e.hint, "%s", e.msg)
 }
 
 // ignoredName reports whether a file is editor debris or hidden: swap and

@@ -138,7 +138,7 @@ func (c *checker) personalIn(body, file string, at int) {
 		before := body[:off]
 		line := at + strings.Count(before, "\n")
 		col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-		c.ds.warnf(plan.Pos{File: file, Line: line, Col: col}, hintPersonal, msgPersonal, kinds[i])
+		c.ds.warnf(plan.At(file, line, col), hintPersonal, msgPersonal, kinds[i])
 	}
 }
 

@@ -105,7 +105,7 @@ func (l *loader) attachSectionBodies(p *plan.Plan, bodies []bodyFile) {
 		}
 		for _, lang := range l.langs[1:] {
 			if _, ok := s.BodyIn[lang]; !ok {
-				l.diags.warnf(plan.Pos{File: s.Pos.File, Line: s.BodyAt, Col: 1}, hintSectionLangBodyMissing(s.Pos.File, lang),
+				l.diags.warnf(plan.At(s.Pos.File, s.BodyAt, 1), hintSectionLangBodyMissing(s.Pos.File, lang),
 					msgLangMissing, langName(lang), langName(lang), langName(l.langs[0]))
 			}
 		}
@@ -124,7 +124,7 @@ func (l *loader) loadSection(file string, regular bool) *plan.Section {
 	}
 	num, name := plan.SectionName(strings.TrimSuffix(path.Base(file), ".md"))
 	s := &plan.Section{Slug: slug(name), Body: body, BodyAt: at, Order: lastOrder,
-		Pos: plan.Pos{File: file, Line: 1, Col: 1}}
+		Pos: plan.At(file, 1, 1)}
 	if num > 0 {
 		s.Order = num
 	}

@@ -70,7 +70,7 @@ func (c *checker) amendments(s *plan.Section) {
 				c.ds.errorf(a.Testo.Pos, hintAmendOverlap, msgAmendOverlap, o.line)
 			}
 		}
-		spans = append(spans, span{start, end, a.Testo.Pos.Line})
+		spans = append(spans, span{start, end, int(a.Testo.Pos.Line)})
 	}
 }
 
@@ -82,7 +82,7 @@ func (c *checker) links(body string, at int, file string) {
 	}
 	for _, l := range markup.Links(body) {
 		if _, problem := resolveShort(c.p, l.Dest); problem != nil {
-			c.ds.errorf(plan.Pos{File: file, Line: at + l.Line - 1, Col: l.Col}, problem.hint, problem.msg, l.Dest)
+			c.ds.errorf(plan.At(file, at+l.Line-1, l.Col), problem.hint, problem.msg, l.Dest)
 		}
 	}
 }

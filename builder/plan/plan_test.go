@@ -113,3 +113,21 @@ func TestValueExtra(t *testing.T) {
 		}
 	}
 }
+
+// TestAt: a place keeps its line and column, and one past what 32 bits
+// hold (never in a file piao reads) is clamped, not wrapped to a negative.
+func TestAt(t *testing.T) {
+	for _, tt := range []struct {
+		line, col int
+		want      Pos
+	}{
+		{1, 1, Pos{File: "f", Line: 1, Col: 1}},
+		{120000, 4096, Pos{File: "f", Line: 120000, Col: 4096}},
+		{0, 0, Pos{File: "f"}},
+		{1 << 40, -3, Pos{File: "f", Line: 1<<31 - 1, Col: 0}},
+	} {
+		if got := At("f", tt.line, tt.col); got != tt.want {
+			t.Errorf("At(f, %d, %d) = %+v, want %+v", tt.line, tt.col, got, tt.want)
+		}
+	}
+}

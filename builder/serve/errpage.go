@@ -68,7 +68,7 @@ type diagView struct {
 func errorPage(w http.ResponseWriter, r *http.Request, ds builder.Diagnostics) {
 	data := pageData{Title: builder.ServeErrorTitle, Lead: builder.ServeErrorLead, HintLabel: builder.HintLabel}
 	for _, d := range ds {
-		v := diagView{Diagnostic: d, Class: "error", Caret: caret(d.Source, d.Pos.Col)}
+		v := diagView{Diagnostic: d, Class: "error", Caret: caret(d.Source, int(d.Pos.Col))}
 		if d.Severity == builder.Warning {
 			v.Class = "warning"
 		}
