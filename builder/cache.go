@@ -1,7 +1,7 @@
 package builder
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"maps"
 	"slices"
@@ -29,11 +29,11 @@ type Cache struct {
 
 type cachedSheet struct {
 	kind  plan.Kind
-	langs []string // the site's languages when it was decoded
-	src   []byte
-	sheet *plan.Sheet // as decoded, never handed out
-	diags Diagnostics // what decoding it found
-	load  int         // the last load that saw the file
+	langs []string          // the site's languages when it was decoded
+	sum   [sha256.Size]byte // of the file's bytes
+	sheet *plan.Sheet       // as decoded, never handed out
+	diags Diagnostics       // what decoding it found
+	load  int               // the last load that saw the file
 }
 
 // NewCache returns an empty cache.
@@ -114,7 +114,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 		if err != nil {
 			return res(nil)
 		}
-		if bytes.Equal(src, e.src) {
+		if sha256.Sum256(src) == e.sum {
 			e.load = c.loads // entries are one a file: no other goroutine writes this one
 			sub.diags = append(sub.diags, e.diags...)
 			return res(handOut(e.sheet))
@@ -124,7 +124,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 	r := res(sub.loadSheet(job))
 	r.diags, r.parsed = sub.diags, true
 	if r.sheet != nil {
-		r.store = &cachedSheet{kind: job.kind, langs: l.langs, src: sub.files[job.file], sheet: r.sheet, load: c.loads,
+		r.store = &cachedSheet{kind: job.kind, langs: l.langs, sum: sha256.Sum256(sub.files[job.file]), sheet: r.sheet, load: c.loads,
 			diags: slices.Clone(sub.diags)}
 		r.sheet = handOut(r.sheet)
 	}

@@ -46,7 +46,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	defer boundHeadroom(false)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
 	go func() { counted <- countOutput(dest) }()
-	model, ds := LoadAndCheck(in.Site)
+	store, sheets := openSheetStore(dest, c.program)
+	model, ds := sheets.LoadAndCheck(in.Site)
 	before := <-counted
 	if ds.HasErrors() {
 		return Written{}, ds, nil
@@ -63,6 +64,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		return nil
 	}
 	err := publishTree(dest, opt, func(to *publish.Target) error {
+		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
 		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to))
 		ds = append(ds, pds...)
 		if err != nil {

@@ -154,13 +154,16 @@ func measureExample(o options) (fresh, again usage, err error) {
 	return fresh, again, nil
 }
 
-// cleanOut removes an output folder and piao's build cache beside it:
-// the next build is a clean one.
+// cleanOut removes an output folder and piao's build cache and sheet
+// store beside it: the next build is a clean one.
 func cleanOut(out string) error {
-	if err := os.RemoveAll(out); err != nil {
-		return err
+	beside := filepath.Join(filepath.Dir(out), "."+filepath.Base(out))
+	for _, f := range []string{out, beside + ".piao-cache", beside + ".piao-sheets"} {
+		if err := os.RemoveAll(f); err != nil {
+			return err
+		}
 	}
-	return os.RemoveAll(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".piao-cache"))
+	return nil
 }
 
 // measureSize writes a site of n sheets and measures it; at the sizes of
