@@ -16,15 +16,17 @@ import (
 //
 // Every load gets its own copy of each cached sheet, so that a model
 // still being rendered is never written by the next load. The copy is
-// shallow but for the indicators, whose default ids the loader fills in
-// (complete): nothing may write any other part of a sheet than Plan and
-// Indicatori[i], and no stage after the loader writes to the model.
+// shallow: nothing may write any other part of a sheet than Plan and
+// BodyIn (the loader's), and no stage after the loader writes to the
+// model. A Cache for a single load (piao build's, single) hands out the
+// sheets themselves.
 //
 // A Cache is for one goroutine at a time.
 type Cache struct {
 	sheets map[string]*cachedSheet // by site-relative path
 	loads  int
-	parsed int // sheets parsed by the last load, for tests and summaries
+	parsed int  // sheets parsed by the last load, for tests and summaries
+	single bool // one load only: sheets are handed out, not copied
 }
 
 type cachedSheet struct {
@@ -117,7 +119,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 		if sha256.Sum256(src) == e.sum {
 			e.load = c.loads // entries are one a file: no other goroutine writes this one
 			sub.diags = append(sub.diags, e.diags...)
-			return res(handOut(e.sheet))
+			return res(c.handOut(e.sheet))
 		}
 		sub.diags = nil // read again by loadSheet
 	}
@@ -126,15 +128,27 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 	if r.sheet != nil {
 		r.store = &cachedSheet{kind: job.kind, langs: l.langs, sum: sha256.Sum256(sub.files[job.file]), sheet: r.sheet, load: c.loads,
 			diags: slices.Clone(sub.diags)}
-		r.sheet = handOut(r.sheet)
+		r.sheet = c.handOut(r.sheet)
 	}
 	return r
 }
 
-// handOut copies a cached sheet for one load.
-func handOut(s *plan.Sheet) *plan.Sheet {
+// handOut copies a cached sheet for one load, unless the cache serves
+// only one.
+func (c *Cache) handOut(s *plan.Sheet) *plan.Sheet {
+	if c.single {
+		return s
+	}
 	cp := *s
-	cp.Indicatori = slices.Clone(s.Indicatori)
+	return &cp
+}
+
+// pristine is a cached sheet as decoded: without what the loader adds to
+// the sheets it hands out (Plan, BodyIn), which a single load's sheets
+// have.
+func pristine(s *plan.Sheet) *plan.Sheet {
+	cp := *s
+	cp.Plan, cp.BodyIn = nil, nil
 	return &cp
 }
 

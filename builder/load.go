@@ -87,7 +87,8 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 
 // complete gives the model what the content leaves to defaults, so that
 // no later stage writes to it: the breadcrumb trail and the licence of
-// config.yaml, the indicators' ids; and it indexes every plan.
+// config.yaml (the indicators get their default ids as they are decoded:
+// defaultIDs); and it indexes every plan.
 func complete(site *plan.Site, langs []string) {
 	cfg := &site.Config
 	if len(cfg.Percorso) == 0 {
@@ -114,13 +115,6 @@ func complete(site *plan.Site, langs []string) {
 		}
 		if p.Sigla.S == "" {
 			p.Sigla.S = strings.TrimSpace(p.Tipo.S + " " + p.Periodo.S)
-		}
-		for _, s := range p.Sheets() {
-			for i := range s.Indicatori {
-				if ind := &s.Indicatori[i]; ind.ID.S == "" || ind.AutoID {
-					ind.ID, ind.AutoID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}, true
-				}
-			}
 		}
 		p.Index()
 	}
@@ -280,7 +274,19 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 		k = "o"
 	}
 	l.decodeInto(n, file, k, s)
+	defaultIDs(s)
 	return s
+}
+
+// defaultIDs gives each indicator without an id its default, i1, i2, …
+// by position: as the sheet is decoded, so that no stage after writes to
+// a sheet that a Cache keeps.
+func defaultIDs(s *plan.Sheet) {
+	for i := range s.Indicatori {
+		if ind := &s.Indicatori[i]; ind.ID.S == "" {
+			ind.ID, ind.AutoID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}, true
+		}
+	}
 }
 
 func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any) {

@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -8,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,13 +62,20 @@ type storedSheet struct {
 	Diags Diagnostics
 }
 
-// sheetStore is one build's view of the store: what it read, to write
-// back only what changed.
+// sheetStore is one build's view of the store: where each chunk it read
+// lies in the file, to copy it into the next store when its sheets are
+// the same, rather than keep its bytes in memory.
 type sheetStore struct {
 	path, program string
-	chunks        map[uint32][]byte // chunk → its gob, as read
-	entries       map[uint32][]entryID
-	count         int // the number of chunks the file was written with
+	file          *os.File // the store read, open until saved
+	chunks        []chunkRecord
+}
+
+// chunkRecord is where a chunk lies in the file read, and what it holds;
+// n is 0 for a chunk that could not be used.
+type chunkRecord struct {
+	off, n  int64 // the whole record: length, digest and gob
+	entries []entryID
 }
 
 // entryID is what tells two entries apart.
@@ -81,76 +90,97 @@ func idOf(file string, e *cachedSheet) entryID {
 	return entryID{file, e.sum, e.kind, strings.Join(e.langs, ",")}
 }
 
+// recordHead is the length and the digest before each chunk's gob.
+const recordHead = 8 + sha256.Size
+
 // openSheetStore reads the store of dest into a new Cache. Nothing is
 // read when program is "".
 func openSheetStore(dest, program string) (*sheetStore, *Cache) {
-	st := &sheetStore{path: StorePath(dest), program: program, chunks: map[uint32][]byte{}, entries: map[uint32][]entryID{}}
+	st := &sheetStore{path: StorePath(dest), program: program}
 	cache := NewCache()
 	if program == "" {
 		return st, cache
 	}
-	raw, err := os.ReadFile(st.path)
+	f, err := os.Open(st.path)
 	if err != nil {
 		return st, cache
 	}
-	chunks := st.split(raw)
-	decoded := make([][]storedSheet, len(chunks))
-	parallelFor(len(chunks), func(i int) {
-		if err := gob.NewDecoder(bytes.NewReader(chunks[i])).Decode(&decoded[i]); err != nil {
-			decoded[i] = nil
-		}
-	})
-	st.count = len(chunks)
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return st, cache
+	}
+	st.file = f
+	st.chunks = st.records(info.Size())
+	decoded := make([][]storedSheet, len(st.chunks))
+	parallelFor(len(st.chunks), func(i int) { decoded[i] = st.decode(&st.chunks[i]) })
 	for i, list := range decoded {
-		if list == nil {
-			continue
-		}
-		k := uint32(i)
-		st.chunks[k] = chunks[i]
 		for _, e := range list {
 			cs := &cachedSheet{kind: e.Kind, langs: e.Langs, sum: e.Sum, sheet: e.Sheet, diags: e.Diags}
-			st.entries[k] = append(st.entries[k], idOf(e.File, cs))
+			st.chunks[i].entries = append(st.chunks[i].entries, idOf(e.File, cs))
 			cache.sheets[e.File] = cs
 		}
 	}
 	return st, cache
 }
 
-// StoredCache is a Cache holding the sheets of the store of dest, the
-// output of a piao build: piao serve starts with it, and parses again only
-// the sheets edited since that build. A store of another program, or
-// none, gives an empty Cache.
-func StoredCache(dest string) *Cache {
-	_, c := openSheetStore(dest, programDigest())
-	return c
-}
-
-// split checks the header and cuts the chunks out of raw; a chunk whose
-// SHA-256 does not match is nil. A header of another format or program
-// gives none.
-func (st *sheetStore) split(raw []byte) [][]byte {
+// records checks the header of the file read and lists its chunks, up to
+// the first whose length runs past the end of the file (size).
+func (st *sheetStore) records(size int64) []chunkRecord {
 	head := storeFormat + "\n" + st.program + "\n"
-	if !bytes.HasPrefix(raw, []byte(head)) {
+	b := make([]byte, len(head))
+	if _, err := st.file.ReadAt(b, 0); err != nil || string(b) != head {
 		return nil
 	}
-	var out [][]byte
-	for rest := raw[len(head):]; len(rest) > 0; {
-		if len(rest) < 8+sha256.Size {
+	var out []chunkRecord
+	var n [8]byte
+	for off := int64(len(head)); off < size; {
+		if _, err := st.file.ReadAt(n[:], off); err != nil {
 			return out
 		}
-		n := binary.BigEndian.Uint64(rest)
-		sum, body := rest[8:8+sha256.Size], rest[8+sha256.Size:]
-		if n > uint64(len(body)) {
+		length := binary.BigEndian.Uint64(n[:])
+		if length > uint64(size-off-recordHead) {
 			return out
 		}
-		chunk := body[:n]
-		if got := sha256.Sum256(chunk); !bytes.Equal(got[:], sum) {
-			chunk = nil
-		}
-		out = append(out, chunk)
-		rest = body[n:]
+		out = append(out, chunkRecord{off: off, n: recordHead + int64(length)})
+		off += recordHead + int64(length)
 	}
 	return out
+}
+
+// decode reads a chunk and decodes it; a chunk whose digest does not
+// match its bytes, or that does not decode, gives nothing and is marked
+// unusable.
+func (st *sheetStore) decode(r *chunkRecord) []storedSheet {
+	b := make([]byte, r.n)
+	var list []storedSheet
+	_, err := st.file.ReadAt(b, r.off)
+	if err == nil {
+		body := b[recordHead:]
+		if got := sha256.Sum256(body); bytes.Equal(got[:], b[8:recordHead]) {
+			err = gob.NewDecoder(bytes.NewReader(body)).Decode(&list)
+		} else {
+			err = errors.New("digest")
+		}
+	}
+	if err != nil {
+		r.n = 0
+		return nil
+	}
+	return list
+}
+
+// StoredCache is a Cache holding the sheets of the store of dest, the
+// output of a piao build: piao serve starts with it, and piao check
+// judges through it, parsing again only the sheets edited since that
+// build. A store of another program, or
+// none, gives an empty Cache.
+func StoredCache(dest string) *Cache {
+	st, c := openSheetStore(dest, programDigest())
+	if st.file != nil {
+		st.file.Close()
+	}
+	return c
 }
 
 // chunkOf is the chunk of a sheet file, of count.
@@ -182,75 +212,124 @@ func (st *sheetStore) saving(c *Cache) (wait func()) {
 	return func() { <-done }
 }
 
-// save writes the sheets the cache holds after a load: the chunks whose
-// entries are those read are copied, the others encoded. Nothing is
-// written when every chunk is as read.
+// save writes the sheets the cache holds after a load, chunk after
+// chunk: a chunk whose entries are those of a chunk read is copied from
+// the file read, the others encoded. Nothing is written when every chunk
+// is as read.
 func (st *sheetStore) save(c *Cache) error {
+	if st.file != nil {
+		defer st.file.Close()
+	}
 	if st.program == "" {
 		return nil
 	}
+	chunks := st.plan(c)
+	if chunks == nil {
+		return nil
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", st.path, os.Getpid())
+	err := st.write(tmp, c, chunks)
+	if err == nil {
+		err = os.Rename(tmp, st.path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// storeChunk is a chunk to write: the files of its sheets, and the chunk
+// read that holds the same, if one does.
+type storeChunk struct {
+	files []string
+	same  *chunkRecord
+}
+
+// plan spreads the cache's sheets over chunks and finds those that can
+// be copied; nil when every chunk is as read.
+func (st *sheetStore) plan(c *Cache) []storeChunk {
 	files := make([]string, 0, len(c.sheets))
 	for f := range c.sheets {
 		files = append(files, f)
 	}
 	slices.Sort(files)
 	count := chunkCount(len(files))
-	byChunk := make([][]string, count)
+	chunks := make([]storeChunk, count)
 	for _, f := range files {
 		k := chunkOf(f, count)
-		byChunk[k] = append(byChunk[k], f)
+		chunks[k].files = append(chunks[k].files, f)
 	}
-	out := make([][]byte, count)
-	kept := make([]bool, count)
-	errs := make([]error, count)
-	parallelFor(count, func(k int) {
-		ids := make([]entryID, len(byChunk[k]))
-		for i, f := range byChunk[k] {
+	same := count == len(st.chunks)
+	for k := range chunks {
+		ids := make([]entryID, len(chunks[k].files))
+		for i, f := range chunks[k].files {
 			ids[i] = idOf(f, c.sheets[f])
 		}
-		if count == st.count && st.chunks[uint32(k)] != nil && slices.Equal(ids, st.entries[uint32(k)]) {
-			out[k], kept[k] = st.chunks[uint32(k)], true
-			return
+		if r := st.chunkAt(k); r != nil && r.n > 0 && slices.Equal(ids, r.entries) {
+			chunks[k].same = r
 		}
-		list := make([]storedSheet, len(ids))
-		for i, f := range byChunk[k] {
-			e := c.sheets[f]
-			list[i] = storedSheet{File: f, Kind: e.kind, Langs: e.langs, Sum: e.sum, Sheet: e.sheet, Diags: e.diags}
-		}
-		var buf bytes.Buffer
-		errs[k] = gob.NewEncoder(&buf).Encode(list)
-		out[k] = buf.Bytes()
-	})
-	if err := errors.Join(errs...); err != nil {
-		return err
+		same = same && chunks[k].same != nil
 	}
-	if !slices.Contains(kept, false) {
+	if same {
 		return nil
 	}
-	return st.write(out)
+	return chunks
 }
 
-// write writes the store atomically: into a temporary file beside it,
-// which takes its place.
-func (st *sheetStore) write(chunks [][]byte) error {
-	var buf bytes.Buffer
-	buf.WriteString(storeFormat + "\n" + st.program + "\n")
+func (st *sheetStore) chunkAt(k int) *chunkRecord {
+	if k >= len(st.chunks) {
+		return nil
+	}
+	return &st.chunks[k]
+}
+
+// write writes the store into tmp: the header, then each chunk, copied
+// from the file read or encoded.
+func (st *sheetStore) write(tmp string, c *Cache, chunks []storeChunk) error {
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	w.WriteString(storeFormat + "\n" + st.program + "\n")
 	for _, ch := range chunks {
-		var n [8]byte
-		binary.BigEndian.PutUint64(n[:], uint64(len(ch)))
-		sum := sha256.Sum256(ch)
-		buf.Write(n[:])
-		buf.Write(sum[:])
-		buf.Write(ch)
+		if ch.same != nil { // the store is replaced, never written in place: the file read is as read
+			if _, err := io.Copy(w, io.NewSectionReader(st.file, ch.same.off, ch.same.n)); err != nil {
+				f.Close()
+				return err
+			}
+			continue
+		}
+		if err := writeChunk(w, c, ch.files); err != nil {
+			f.Close()
+			return err
+		}
 	}
-	tmp := fmt.Sprintf("%s.%d.tmp", st.path, os.Getpid())
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		os.Remove(tmp)
+	if err := w.Flush(); err != nil {
+		f.Close()
 		return err
 	}
-	if err := os.Rename(tmp, st.path); err != nil {
-		os.Remove(tmp)
+	return f.Close()
+}
+
+// writeChunk encodes the sheets of files as a chunk record.
+func writeChunk(w io.Writer, c *Cache, files []string) error {
+	list := make([]storedSheet, len(files))
+	for i, f := range files {
+		e := c.sheets[f]
+		list[i] = storedSheet{File: f, Kind: e.kind, Langs: e.langs, Sum: e.sum, Sheet: pristine(e.sheet), Diags: e.diags}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(list); err != nil {
 		return err
 	}
-	return nil
+	var head [recordHead]byte
+	binary.BigEndian.PutUint64(head[:], uint64(buf.Len()))
+	sum := sha256.Sum256(buf.Bytes())
+	copy(head[8:], sum[:])
+	if _, err := w.Write(head[:]); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
 }

@@ -85,7 +85,7 @@ func TestSheetStoreKeepsUnchangedChunks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := st.split(before), st.split(after)
+	a, b := storeChunks(t, before), storeChunks(t, after)
 	if len(a) != chunkCount(len(sheets)) || len(a) < 2 || len(a) != len(b) {
 		t.Fatalf("%d chunks before, %d after, for %d sheets", len(a), len(b), len(sheets))
 	}
@@ -119,8 +119,7 @@ func TestSheetStoreNotTrusted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, _ := openSheetStore(dest, programDigest())
-	first := st.split(good)[0]
+	first := storeChunks(t, good)[0]
 	at := bytes.Index(good, first) + len(first)/2
 	corrupt := bytes.Clone(good)
 	corrupt[at] ^= 0x20
@@ -171,4 +170,61 @@ func markdownSheet(t *testing.T, site string, sheets []string) string {
 	}
 	t.Fatal("no Markdown sheet")
 	return ""
+}
+
+// storeChunks cuts the chunks out of the bytes of a store.
+func storeChunks(t *testing.T, b []byte) [][]byte {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "store")
+	writeFile(t, file, b)
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st := &sheetStore{program: programDigest(), file: f}
+	var out [][]byte
+	for _, r := range st.records(int64(len(b))) {
+		out = append(out, b[r.off+recordHead:r.off+r.n])
+	}
+	return out
+}
+
+// TestCheckThroughStore: piao check, given the output of a build, judges
+// the sheets its store holds as it judges them parsed: the same findings,
+// with the store and without, for an edited synthetic site and for the
+// bilingual plan (whose decoding warns of texts in one language only).
+func TestCheckThroughStore(t *testing.T) {
+	site, dest, sheets, in := storeSite(t, 200)
+	file := markdownSheet(t, site, sheets)
+	appendFile(t, file, "\nScrivi a mario.rossi@example.it o al 333 1234567.\n")
+	bsite := t.TempDir() // the bilingual plan, one text in Italian only
+	if err := os.CopyFS(bsite, os.DirFS(filepath.Join("testdata", "plans", "g-bilingue"))); err != nil {
+		t.Fatal(err)
+	}
+	sportello := filepath.Join(bsite, "content", "piao-2025-2027", "operativi", "sportello.md")
+	b, _ := os.ReadFile(sportello)
+	writeFile(t, sportello, bytes.Replace(b, []byte("fonte: {it: Anagrafe comunale, de: Meldeamt der Gemeinde}"), []byte("fonte: {it: Anagrafe comunale}"), 1))
+	bilingual := Input{Site: os.DirFS(bsite), Themes: piao.Themes, Minify: true}
+	bdest := filepath.Join(t.TempDir(), "public")
+	if _, ds, err := BuildTo(bilingual, bdest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatalf("%v\n%s", err, ds.Error())
+	}
+	for _, c := range []struct {
+		in         Input
+		dest, want string
+	}{{in, dest, filepath.Base(file)}, {bilingual, bdest, "sportello.md:19:12: avviso"}} {
+		c.in.Previous = c.dest
+		with, cache := checkThrough(c.in)
+		if c.dest == dest && cache.Parsed() != 1 {
+			t.Errorf("check parsed %d sheets after one was edited; want 1", cache.Parsed())
+		}
+		if err := os.Remove(StorePath(c.dest)); err != nil {
+			t.Fatal(err)
+		}
+		without := Check(c.in)
+		if with.Error() != without.Error() || !strings.Contains(with.Error(), c.want) {
+			t.Errorf("with the store:\n%s\nwithout:\n%s\nwant the same, with %q", with.Error(), without.Error(), c.want)
+		}
+	}
 }
