@@ -2,9 +2,11 @@ package builder
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,14 +65,14 @@ func storeSite(t *testing.T, n int) (site, dest string, sheets []string, in Inpu
 }
 
 // TestSheetStoreKeepsUnchangedChunks: after one sheet is edited, a load
-// through the store parses that sheet alone, and the store written after
-// it differs from the last in that sheet's chunk alone; with nothing
-// changed, it is not written again.
+// through the store parses that sheet alone, and the save after it
+// writes that sheet's chunk alone; with nothing changed, it writes
+// nothing.
 func TestSheetStoreKeepsUnchangedChunks(t *testing.T) {
 	site, dest, sheets, in := storeSite(t, 400)
-	before, err := os.ReadFile(StorePath(dest))
-	if err != nil {
-		t.Fatal(err)
+	before := storeFiles(t, dest)
+	if len(before) != chunkCount(len(sheets)) || len(before) < 2 {
+		t.Fatalf("%d chunk files for %d sheets", len(before), len(sheets))
 	}
 	appendFile(t, markdownSheet(t, site, sheets[len(sheets)/2:]), "\nUna frase aggiunta.\n")
 	st, c := openSheetStore(dest, programDigest())
@@ -81,68 +83,87 @@ func TestSheetStoreKeepsUnchangedChunks(t *testing.T) {
 	if err := st.save(c); err != nil {
 		t.Fatal(err)
 	}
-	after, err := os.ReadFile(StorePath(dest))
-	if err != nil {
-		t.Fatal(err)
+	after := storeFiles(t, dest)
+	if written := changedFiles(before, after); len(written) != 1 || len(after) != len(before) {
+		t.Errorf("after one edit, chunks written: %v; want one", written)
 	}
-	a, b := storeChunks(t, before), storeChunks(t, after)
-	if len(a) != chunkCount(len(sheets)) || len(a) < 2 || len(a) != len(b) {
-		t.Fatalf("%d chunks before, %d after, for %d sheets", len(a), len(b), len(sheets))
-	}
-	differ := 0
-	for i := range a {
-		if !bytes.Equal(a[i], b[i]) {
-			differ++
-		}
-	}
-	if differ != 1 {
-		t.Errorf("%d chunks differ after one edit; want 1", differ)
-	}
-	info, _ := os.Stat(StorePath(dest))
 	st, c = openSheetStore(dest, programDigest())
 	c.LoadAndCheck(in.Site)
 	if err := st.save(c); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := os.Stat(StorePath(dest)); c.Parsed() != 0 || !os.SameFile(info, again) || !again.ModTime().Equal(info.ModTime()) {
-		t.Errorf("with nothing changed: %d sheets parsed, the store written again: %v", c.Parsed(), !os.SameFile(info, again))
+	if written := changedFiles(after, storeFiles(t, dest)); c.Parsed() != 0 || len(written) != 0 {
+		t.Errorf("with nothing changed: %d sheets parsed, chunks written: %v", c.Parsed(), written)
 	}
 }
 
-// TestSheetStoreNotTrusted: a chunk whose bytes were changed is not
-// trusted, its sheets are parsed again and the others not; the store of
-// another program, or a truncated one, is not trusted at all; the build
-// through any of them publishes what a clean build does.
-func TestSheetStoreNotTrusted(t *testing.T) {
-	site, dest, sheets, in := storeSite(t, 300)
-	good, err := os.ReadFile(StorePath(dest))
+// storeFiles lists the files of the store of dest.
+func storeFiles(t *testing.T, dest string) map[string]os.FileInfo {
+	t.Helper()
+	entries, err := os.ReadDir(StorePath(dest))
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := storeChunks(t, good)[0]
-	at := bytes.Index(good, first) + len(first)/2
+	out := map[string]os.FileInfo{}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = info
+	}
+	return out
+}
+
+// changedFiles lists the files of after that are not the very files of
+// before.
+func changedFiles(before, after map[string]os.FileInfo) []string {
+	var out []string
+	for name, info := range after {
+		if b, ok := before[name]; !ok || !os.SameFile(b, info) || !b.ModTime().Equal(info.ModTime()) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// TestSheetStoreNotTrusted: a chunk whose bytes were changed or cut is not
+// trusted, its sheets are parsed again and the others not; a store of
+// another program is not trusted at all, and a stray file is ignored; the
+// build through a damaged store publishes what a clean build does and
+// writes the damaged chunk anew.
+func TestSheetStoreNotTrusted(t *testing.T) {
+	site, dest, sheets, in := storeSite(t, 300)
+	names := slices.Sorted(maps.Keys(storeFiles(t, dest)))
+	chunk := filepath.Join(StorePath(dest), names[0])
+	good, err := os.ReadFile(chunk)
+	if err != nil {
+		t.Fatal(err)
+	}
 	corrupt := bytes.Clone(good)
-	corrupt[at] ^= 0x20
+	corrupt[len(corrupt)-len(corrupt)/3] ^= 0x20
+	some := func(n int) bool { return n > 0 && n < len(sheets) }
 	cases := []struct {
 		name    string
 		bytes   []byte
 		program string
 		parsed  func(int) bool
 	}{
-		{"a chunk changed", corrupt, programDigest(), func(n int) bool { return n > 0 && n < len(sheets) }},
+		{"a chunk changed", corrupt, programDigest(), some},
+		{"a chunk cut", good[:len(good)/2], programDigest(), some},
 		{"another program", good, "0123", func(n int) bool { return n == len(sheets) }},
-		{"truncated", good[:len(good)/3], programDigest(), func(n int) bool { return n > 0 }},
-		{"not a store", []byte("piao"), programDigest(), func(n int) bool { return n == len(sheets) }},
+		{"as written", good, programDigest(), func(n int) bool { return n == 0 }},
 	}
+	writeFile(t, filepath.Join(StorePath(dest), "leggimi.txt"), []byte("piao"))
 	for _, c := range cases {
-		writeFile(t, StorePath(dest), c.bytes)
+		writeFile(t, chunk, c.bytes)
 		_, cache := openSheetStore(dest, c.program)
 		_, ds := cache.LoadAndCheck(in.Site)
 		if ds.HasErrors() || !c.parsed(cache.Parsed()) {
 			t.Errorf("%s: %d of %d sheets parsed\n%s", c.name, cache.Parsed(), len(sheets), ds.Error())
 		}
 	}
-	writeFile(t, StorePath(dest), corrupt)
+	writeFile(t, chunk, corrupt)
 	appendFile(t, markdownSheet(t, site, sheets), "\nUna frase aggiunta.\n")
 	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
 		t.Fatalf("%v\n%s", err, ds.Error())
@@ -152,10 +173,10 @@ func TestSheetStoreNotTrusted(t *testing.T) {
 		t.Fatalf("%v\n%s", err, ds.Error())
 	}
 	if diff := diffFiles(readTree(t, clean), readTree(t, dest)); diff != "" {
-		t.Errorf("through a corrupt store: %s", diff)
+		t.Errorf("through a damaged store: %s", diff)
 	}
-	if after, _ := os.ReadFile(StorePath(dest)); bytes.Equal(after, corrupt) {
-		t.Error("the corrupt store was not written anew")
+	if after, _ := os.ReadFile(chunk); bytes.Equal(after, corrupt) {
+		t.Error("the damaged chunk was not written anew")
 	}
 }
 
@@ -170,24 +191,6 @@ func markdownSheet(t *testing.T, site string, sheets []string) string {
 	}
 	t.Fatal("no Markdown sheet")
 	return ""
-}
-
-// storeChunks cuts the chunks out of the bytes of a store.
-func storeChunks(t *testing.T, b []byte) [][]byte {
-	t.Helper()
-	file := filepath.Join(t.TempDir(), "store")
-	writeFile(t, file, b)
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st := &sheetStore{program: programDigest(), file: f}
-	var out [][]byte
-	for _, r := range st.records(int64(len(b))) {
-		out = append(out, b[r.off+recordHead:r.off+r.n])
-	}
-	return out
 }
 
 // TestCheckThroughStore: piao check, given the output of a build, judges
@@ -219,7 +222,7 @@ func TestCheckThroughStore(t *testing.T) {
 		if c.dest == dest && cache.Parsed() != 1 {
 			t.Errorf("check parsed %d sheets after one was edited; want 1", cache.Parsed())
 		}
-		if err := os.Remove(StorePath(c.dest)); err != nil {
+		if err := os.RemoveAll(StorePath(c.dest)); err != nil {
 			t.Fatal(err)
 		}
 		without := Check(c.in)
