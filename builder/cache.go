@@ -23,7 +23,8 @@ import (
 //
 // A Cache is for one goroutine at a time.
 type Cache struct {
-	sheets map[string]*cachedSheet // by site-relative path
+	sheets map[string]*cachedSheet      // by site-relative path
+	handed map[*plan.Sheet]*cachedSheet // the last load's sheets, and their entries
 	loads  int
 	parsed int  // sheets parsed by the last load, for tests and summaries
 	single bool // one load only: sheets are handed out, not copied
@@ -36,6 +37,10 @@ type cachedSheet struct {
 	sheet *plan.Sheet       // as decoded, never handed out
 	diags Diagnostics       // what decoding it found
 	load  int               // the last load that saw the file
+	// texts holds what the rules of the sheet's own texts found (see
+	// checker.sheetTexts), once textsOK: the check of a load writes them.
+	texts   Diagnostics
+	textsOK bool
 }
 
 // NewCache returns an empty cache.
@@ -45,6 +50,7 @@ func NewCache() *Cache { return &Cache{sheets: map[string]*cachedSheet{}} }
 func (c *Cache) LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
 	c.loads++
 	c.parsed = 0
+	c.handed = map[*plan.Sheet]*cachedSheet{}
 	model, ds := loadAndCheck(fsys, c)
 	for file, e := range c.sheets {
 		if e.load != c.loads {
@@ -72,6 +78,7 @@ type sheetLoad struct {
 	files  map[string][]byte
 	parsed bool         // parsed anew, not taken from the cache
 	store  *cachedSheet // the cache's new entry for the file, if parsed
+	entry  *cachedSheet // the cache's entry the sheet comes from, new or not
 }
 
 // sheets loads the sheet files on every core, each through the cache if
@@ -94,6 +101,9 @@ func (l *loader) sheets(jobs []sheetJob) []*plan.Sheet {
 			c.sheets[jobs[i].file] = r.store
 		case r.sheet == nil && r.parsed:
 			delete(c.sheets, jobs[i].file)
+		}
+		if c != nil && r.sheet != nil && r.entry != nil {
+			c.handed[r.sheet] = r.entry
 		}
 		if c != nil && r.parsed {
 			c.parsed++
@@ -119,7 +129,9 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 		if sha256.Sum256(src) == e.sum {
 			e.load = c.loads // entries are one a file: no other goroutine writes this one
 			sub.diags = append(sub.diags, e.diags...)
-			return res(c.handOut(e.sheet))
+			r := res(c.handOut(e.sheet))
+			r.entry = e
+			return r
 		}
 		sub.diags = nil // read again by loadSheet
 	}
@@ -128,7 +140,7 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 	if r.sheet != nil {
 		r.store = &cachedSheet{kind: job.kind, langs: l.langs, sum: sha256.Sum256(sub.files[job.file]), sheet: r.sheet, load: c.loads,
 			diags: slices.Clone(sub.diags)}
-		r.sheet = c.handOut(r.sheet)
+		r.sheet, r.entry = c.handOut(r.sheet), r.store
 	}
 	return r
 }

@@ -17,8 +17,9 @@ import (
 
 // The sheet store of piao build: a folder beside the output
 // (.OUT.piao-sheets, never inside the published folder) that keeps every
-// sheet as the last build decoded it, with what decoding it found, so
-// that the next build parses again only the sheets whose bytes changed
+// sheet as the last build decoded it, with what decoding it and the rules
+// of its own texts found (checker.sheetTexts), so that the next build
+// parses and judges again only the sheets whose bytes changed
 // (parsing and decoding are most of a load: 1.1 s of CPU at 10,000
 // sheets; reading them back from the store, 0.2 s). piao check and piao
 // serve's start read it too.
@@ -52,12 +53,14 @@ func StorePath(dest string) string {
 
 // storedSheet is one entry of the store.
 type storedSheet struct {
-	File  string
-	Kind  plan.Kind
-	Langs []string
-	Sum   [sha256.Size]byte
-	Sheet *plan.Sheet
-	Diags Diagnostics
+	File    string
+	Kind    plan.Kind
+	Langs   []string
+	Sum     [sha256.Size]byte
+	Sheet   *plan.Sheet
+	Diags   Diagnostics
+	Texts   Diagnostics // what the rules of its own texts found, if TextsOK
+	TextsOK bool
 }
 
 // sheetStore is one build's view of the store: what each chunk file it
@@ -70,14 +73,15 @@ type sheetStore struct {
 
 // entryID is what tells two entries apart.
 type entryID struct {
-	file  string
-	sum   [sha256.Size]byte
-	kind  plan.Kind
-	langs string
+	file    string
+	sum     [sha256.Size]byte
+	kind    plan.Kind
+	langs   string
+	textsOK bool
 }
 
 func idOf(file string, e *cachedSheet) entryID {
-	return entryID{file, e.sum, e.kind, strings.Join(e.langs, ",")}
+	return entryID{file, e.sum, e.kind, strings.Join(e.langs, ","), e.textsOK}
 }
 
 func (st *sheetStore) header() string { return storeFormat + "\n" + st.program + "\n" }
@@ -109,7 +113,7 @@ func openSheetStore(dest, program string) (*sheetStore, *Cache) {
 	for i, list := range decoded {
 		st.read[names[i]] = nil
 		for _, e := range list {
-			cs := &cachedSheet{kind: e.Kind, langs: e.Langs, sum: e.Sum, sheet: e.Sheet, diags: e.Diags}
+			cs := &cachedSheet{kind: e.Kind, langs: e.Langs, sum: e.Sum, sheet: e.Sheet, diags: e.Diags, texts: e.Texts, textsOK: e.TextsOK}
 			st.read[names[i]] = append(st.read[names[i]], idOf(e.File, cs))
 			cache.sheets[e.File] = cs // any entry is right: each is keyed by its file's bytes
 		}
@@ -234,7 +238,8 @@ func (st *sheetStore) writeChunk(name string, c *Cache, files []string) error {
 	list := make([]storedSheet, len(files))
 	for i, f := range files {
 		e := c.sheets[f]
-		list[i] = storedSheet{File: f, Kind: e.kind, Langs: e.langs, Sum: e.sum, Sheet: pristine(e.sheet), Diags: e.diags}
+		list[i] = storedSheet{File: f, Kind: e.kind, Langs: e.langs, Sum: e.sum, Sheet: pristine(e.sheet), Diags: e.diags,
+			Texts: e.texts, TextsOK: e.textsOK}
 	}
 	var body bytes.Buffer
 	if err := gob.NewEncoder(&body).Encode(list); err != nil {

@@ -195,12 +195,17 @@ func markdownSheet(t *testing.T, site string, sheets []string) string {
 
 // TestCheckThroughStore: piao check, given the output of a build, judges
 // the sheets its store holds as it judges them parsed: the same findings,
-// with the store and without, for an edited synthetic site and for the
+// with the store and without, for a synthetic site edited since (whose
+// personal data, in a sheet not edited, the store found) and for the
 // bilingual plan (whose decoding warns of texts in one language only).
 func TestCheckThroughStore(t *testing.T) {
 	site, dest, sheets, in := storeSite(t, 200)
-	file := markdownSheet(t, site, sheets)
+	file := markdownSheet(t, site, sheets) // personal data, then a build: the store keeps what the rules found
 	appendFile(t, file, "\nScrivi a mario.rossi@example.it o al 333 1234567.\n")
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatalf("%v\n%s", err, ds.Error())
+	}
+	appendFile(t, markdownSheet(t, site, sheets[len(sheets)/2:]), "\nUna frase aggiunta.\n")
 	bsite := t.TempDir() // the bilingual plan, one text in Italian only
 	if err := os.CopyFS(bsite, os.DirFS(filepath.Join("testdata", "plans", "g-bilingue"))); err != nil {
 		t.Fatal(err)
