@@ -28,12 +28,16 @@ type Cache struct {
 	loads  int
 	parsed int  // sheets parsed by the last load, for tests and summaries
 	single bool // one load only: sheets are handed out, not copied
+	// known gives, if not nil, the SHA-256 of a file's bytes as the build
+	// cache digested them (sources) just before the load: a sheet whose
+	// entry has it is taken without reading the file again.
+	known func(file string) ([sha256.Size]byte, bool)
 }
 
 type cachedSheet struct {
 	kind  plan.Kind
 	langs []string          // the site's languages when it was decoded
-	sum   [sha256.Size]byte // of the file's bytes
+	sum   [sha256.Size]byte // of the file's bytes, as read (before normalizeText)
 	sheet *plan.Sheet       // as decoded, never handed out
 	diags Diagnostics       // what decoding it found
 	load  int               // the last load that saw the file
@@ -121,24 +125,32 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 	if c == nil {
 		return res(sub.loadSheet(job))
 	}
+	sub.sums = map[string][sha256.Size]byte{}
+	hit := func(e *cachedSheet) sheetLoad {
+		e.load = c.loads // entries are one a file: no other goroutine writes this one
+		sub.diags = append(sub.diags, e.diags...)
+		r := res(c.handOut(e.sheet))
+		r.entry = e
+		return r
+	}
 	if e := c.sheets[job.file]; e != nil && e.kind == job.kind && slices.Equal(e.langs, l.langs) {
-		src, err := sub.readListed(job.file, job.regular)
-		if err != nil {
+		if c.known != nil {
+			if sum, ok := c.known(job.file); ok && sum == e.sum {
+				return hit(e)
+			}
+		}
+		if _, err := sub.readListed(job.file, job.regular); err != nil {
 			return res(nil)
 		}
-		if sha256.Sum256(src) == e.sum {
-			e.load = c.loads // entries are one a file: no other goroutine writes this one
-			sub.diags = append(sub.diags, e.diags...)
-			r := res(c.handOut(e.sheet))
-			r.entry = e
-			return r
+		if sub.sums[job.file] == e.sum {
+			return hit(e)
 		}
 		sub.diags = nil // read again by loadSheet
 	}
 	r := res(sub.loadSheet(job))
 	r.diags, r.parsed = sub.diags, true
 	if r.sheet != nil {
-		r.store = &cachedSheet{kind: job.kind, langs: l.langs, sum: sha256.Sum256(sub.files[job.file]), sheet: r.sheet, load: c.loads,
+		r.store = &cachedSheet{kind: job.kind, langs: l.langs, sum: sub.sums[job.file], sheet: r.sheet, load: c.loads,
 			diags: slices.Clone(sub.diags)}
 		r.sheet, r.entry = c.handOut(r.sheet), r.store
 	}

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -24,9 +25,10 @@ const MaxFileSize = 4 << 20
 type loader struct {
 	fsys  fs.FS
 	diags Diagnostics
-	files map[string][]byte // every file read, by site-relative path
-	cache *Cache            // sheets of the previous load, or nil
-	langs []string          // the site's languages, as config.yaml names them
+	files map[string][]byte            // every file read, by site-relative path
+	cache *Cache                       // sheets of the previous load, or nil
+	langs []string                     // the site's languages, as config.yaml names them
+	sums  map[string][sha256.Size]byte // if not nil: of each file read, the SHA-256 of its bytes as read
 }
 
 // loadSite reads config.yaml and every plan under content/ into the model.
@@ -395,6 +397,9 @@ func (l *loader) readListed(file string, listed bool) ([]byte, error) {
 		reason, hint := osReason(err)
 		l.diags.errorf(plan.Pos{File: file}, hint, msgCannotRead, reason)
 		return nil, err
+	}
+	if l.sums != nil {
+		l.sums[file] = sha256.Sum256(src)
 	}
 	src, problem := normalizeText(src)
 	if problem != nil {

@@ -39,7 +39,7 @@ import (
 // []storedSheet. It is written only into a destination piao build has
 // accepted and locked.
 
-const storeFormat = "piao-sheet-store 2"
+const storeFormat = "piao-sheet-store 3"
 
 // storeChunkSheets is about how many sheets a chunk holds.
 const storeChunkSheets = 128

@@ -48,6 +48,9 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	go func() { counted <- countOutput(dest) }()
 	store, sheets := openSheetStore(dest, c.program)
 	sheets.single = true
+	if c.src != nil {
+		sheets.known = c.src.sum // digested a moment ago: an unchanged sheet is not read again
+	}
 	model, ds := sheets.LoadAndCheck(in.Site)
 	before := <-counted
 	if ds.HasErrors() {
