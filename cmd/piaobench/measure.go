@@ -63,6 +63,7 @@ type row struct {
 	Sheets, Runs          int
 	SourceBytes           int64
 	Build, Rebuild, Check usage   // medians; Rebuild: again, nothing changed
+	CheckAfter            usage   // piao check given the output of the last build (its sheet store)
 	Edit                  usage   // again after editing one sheet
 	EditAgain             usage   // after editing it once more: the output replaced the first time is the spare
 	Builds                []usage // every timed build, in order
@@ -214,15 +215,19 @@ func measureSize(o options, n int) (row, error) {
 	if err := measureRebuilds(o, site, hsite, out, hout, &r); err != nil {
 		return r, err
 	}
-	var checks []usage
+	var checks, after []usage
 	for range r.Runs {
 		u, _, err := runProcess(nil, o.piao, "check", "-s", site)
 		if err != nil {
 			return r, err
 		}
 		checks = append(checks, u)
+		if u, _, err = runProcess(nil, o.piao, "check", "-s", site, "-d", out); err != nil {
+			return r, err
+		}
+		after = append(after, u)
 	}
-	r.Check = median(checks)
+	r.Check, r.CheckAfter = median(checks), median(after)
 	if err := probeSearch(o, out, &r); err != nil {
 		return r, err
 	}
