@@ -90,15 +90,37 @@ func bodyProblem(p markup.Problem) (msg, hint string) {
 // sheets against the parser's bounds.
 func (c *checker) fieldTexts(in *markup.Inliner) {
 	c.textsOf(reflect.ValueOf(c.p).Elem(), in)
-	c.eachSheet(c.p.Sheets(), func(w *checker, s *plan.Sheet) {
-		if w.inline == nil {
-			w.inline = markup.NewInliner() // one a goroutine
-		}
-		w.textsOf(reflect.ValueOf(s).Elem(), w.inline)
-	})
+	c.eachSheet(c.p.Sheets(), func(w *checker, s *plan.Sheet) { w.sheetTexts(s) })
 	for _, s := range c.p.Sezioni {
 		c.textsOf(reflect.ValueOf(s).Elem(), in)
 	}
+}
+
+// sheetTexts checks what the sheet's own file holds, alone: the inline
+// Markdown of its field texts, and the personal data in them and in its
+// body. Through a cache, once for the file's bytes: what the rules found
+// is kept with the sheet (and in the sheet store), for the next load.
+func (c *checker) sheetTexts(s *plan.Sheet) {
+	var e *cachedSheet
+	if c.cache != nil {
+		e = c.cache.handed[s]
+	}
+	if e != nil && e.textsOK {
+		*c.ds = append(*c.ds, e.texts...)
+		return
+	}
+	if c.inline == nil {
+		c.inline = markup.NewInliner() // one a goroutine
+	}
+	var ds Diagnostics
+	own := &checker{p: c.p, ds: &ds, broken: c.broken}
+	own.textsOf(reflect.ValueOf(s).Elem(), c.inline)
+	eachText(reflect.ValueOf(s).Elem(), own.personal)
+	own.personalIn(s.Body, s.Pos.File, s.BodyAt)
+	if e != nil { // entries are one a sheet: no other goroutine writes this one
+		e.texts, e.textsOK = ds, true
+	}
+	*c.ds = append(*c.ds, ds...)
 }
 
 // textsOf checks the inline Markdown of every field text of v.

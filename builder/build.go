@@ -116,7 +116,7 @@ func LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) { return loadAndCheck(fs
 // loadAndCheck is LoadAndCheck, through a cache of sheets when not nil.
 func loadAndCheck(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 	model, ds := loadWith(fsys, cache)
-	ds = append(ds, check(model, ds.errorFiles())...)
+	ds = append(ds, check(model, ds.errorFiles(), cache)...)
 	ds.attachSources(readSources(fsys, ds))
 	ds.Sort()
 	return model, ds

@@ -1,7 +1,7 @@
 package builder
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"maps"
 	"slices"
@@ -16,24 +16,35 @@ import (
 //
 // Every load gets its own copy of each cached sheet, so that a model
 // still being rendered is never written by the next load. The copy is
-// shallow but for the indicators, whose default ids the loader fills in
-// (complete): nothing may write any other part of a sheet than Plan and
-// Indicatori[i], and no stage after the loader writes to the model.
+// shallow: nothing may write any other part of a sheet than Plan and
+// BodyIn (the loader's), and no stage after the loader writes to the
+// model. A Cache for a single load (piao build's, single) hands out the
+// sheets themselves.
 //
 // A Cache is for one goroutine at a time.
 type Cache struct {
-	sheets map[string]*cachedSheet // by site-relative path
+	sheets map[string]*cachedSheet      // by site-relative path
+	handed map[*plan.Sheet]*cachedSheet // the last load's sheets, and their entries
 	loads  int
-	parsed int // sheets parsed by the last load, for tests and summaries
+	parsed int  // sheets parsed by the last load, for tests and summaries
+	single bool // one load only: sheets are handed out, not copied
+	// known gives, if not nil, the SHA-256 of a file's bytes as the build
+	// cache digested them (sources) just before the load: a sheet whose
+	// entry has it is taken without reading the file again.
+	known func(file string) ([sha256.Size]byte, bool)
 }
 
 type cachedSheet struct {
 	kind  plan.Kind
-	langs []string // the site's languages when it was decoded
-	src   []byte
-	sheet *plan.Sheet // as decoded, never handed out
-	diags Diagnostics // what decoding it found
-	load  int         // the last load that saw the file
+	langs []string          // the site's languages when it was decoded
+	sum   [sha256.Size]byte // of the file's bytes, as read (before normalizeText)
+	sheet *plan.Sheet       // as decoded, never handed out
+	diags Diagnostics       // what decoding it found
+	load  int               // the last load that saw the file
+	// texts holds what the rules of the sheet's own texts found (see
+	// checker.sheetTexts), once textsOK: the check of a load writes them.
+	texts   Diagnostics
+	textsOK bool
 }
 
 // NewCache returns an empty cache.
@@ -43,6 +54,7 @@ func NewCache() *Cache { return &Cache{sheets: map[string]*cachedSheet{}} }
 func (c *Cache) LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
 	c.loads++
 	c.parsed = 0
+	c.handed = map[*plan.Sheet]*cachedSheet{}
 	model, ds := loadAndCheck(fsys, c)
 	for file, e := range c.sheets {
 		if e.load != c.loads {
@@ -70,6 +82,7 @@ type sheetLoad struct {
 	files  map[string][]byte
 	parsed bool         // parsed anew, not taken from the cache
 	store  *cachedSheet // the cache's new entry for the file, if parsed
+	entry  *cachedSheet // the cache's entry the sheet comes from, new or not
 }
 
 // sheets loads the sheet files on every core, each through the cache if
@@ -93,6 +106,9 @@ func (l *loader) sheets(jobs []sheetJob) []*plan.Sheet {
 		case r.sheet == nil && r.parsed:
 			delete(c.sheets, jobs[i].file)
 		}
+		if c != nil && r.sheet != nil && r.entry != nil {
+			c.handed[r.sheet] = r.entry
+		}
 		if c != nil && r.parsed {
 			c.parsed++
 		}
@@ -109,32 +125,54 @@ func (l *loader) loadOne(job sheetJob) sheetLoad {
 	if c == nil {
 		return res(sub.loadSheet(job))
 	}
+	sub.sums = map[string][sha256.Size]byte{}
+	hit := func(e *cachedSheet) sheetLoad {
+		e.load = c.loads // entries are one a file: no other goroutine writes this one
+		sub.diags = append(sub.diags, e.diags...)
+		r := res(c.handOut(e.sheet))
+		r.entry = e
+		return r
+	}
 	if e := c.sheets[job.file]; e != nil && e.kind == job.kind && slices.Equal(e.langs, l.langs) {
-		src, err := sub.readListed(job.file, job.regular)
-		if err != nil {
+		if c.known != nil {
+			if sum, ok := c.known(job.file); ok && sum == e.sum {
+				return hit(e)
+			}
+		}
+		if _, err := sub.readListed(job.file, job.regular); err != nil {
 			return res(nil)
 		}
-		if bytes.Equal(src, e.src) {
-			e.load = c.loads // entries are one a file: no other goroutine writes this one
-			sub.diags = append(sub.diags, e.diags...)
-			return res(handOut(e.sheet))
+		if sub.sums[job.file] == e.sum {
+			return hit(e)
 		}
 		sub.diags = nil // read again by loadSheet
 	}
 	r := res(sub.loadSheet(job))
 	r.diags, r.parsed = sub.diags, true
 	if r.sheet != nil {
-		r.store = &cachedSheet{kind: job.kind, langs: l.langs, src: sub.files[job.file], sheet: r.sheet, load: c.loads,
+		r.store = &cachedSheet{kind: job.kind, langs: l.langs, sum: sub.sums[job.file], sheet: r.sheet, load: c.loads,
 			diags: slices.Clone(sub.diags)}
-		r.sheet = handOut(r.sheet)
+		r.sheet, r.entry = c.handOut(r.sheet), r.store
 	}
 	return r
 }
 
-// handOut copies a cached sheet for one load.
-func handOut(s *plan.Sheet) *plan.Sheet {
+// handOut copies a cached sheet for one load, unless the cache serves
+// only one.
+func (c *Cache) handOut(s *plan.Sheet) *plan.Sheet {
+	if c.single {
+		return s
+	}
 	cp := *s
-	cp.Indicatori = slices.Clone(s.Indicatori)
+	return &cp
+}
+
+// pristine is a cached sheet as decoded: without what the loader adds to
+// the sheets it hands out (Plan, BodyIn), which a single load's sheets
+// have.
+func pristine(s *plan.Sheet) *plan.Sheet {
+	cp := *s
+	cp.Plan, cp.BodyIn = nil, nil
 	return &cp
 }
 

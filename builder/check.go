@@ -17,14 +17,14 @@ import (
 // check runs the rules. Rules over a whole plan — a unit's weights, the use
 // of a revision — are skipped for a plan some of whose files did not load
 // (broken), since they would report the consequences of that error.
-func check(site *plan.Site, broken map[string]bool) Diagnostics {
+func check(site *plan.Site, broken map[string]bool, cache *Cache) Diagnostics {
 	var ds Diagnostics
 	(&checker{ds: &ds}).config(&site.Config)
 	ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
 	ds = append(ds, configExplained(&site.Config)...)
 	inline := markup.NewInliner()
 	for _, p := range site.Plans {
-		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
+		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken, cache: cache}
 		c.fieldTexts(inline)
 		c.plan()
 		c.explainPlan()
@@ -56,7 +56,7 @@ func (c *checker) eachSheet(sheets []*plan.Sheet, fn func(w *checker, s *plan.Sh
 	n := max(1, min(runtime.GOMAXPROCS(0), len(sheets)))
 	parts := make([]Diagnostics, n)
 	parallelFor(n, func(k int) {
-		w := &checker{p: c.p, ds: &parts[k], broken: c.broken}
+		w := &checker{p: c.p, ds: &parts[k], broken: c.broken, cache: c.cache}
 		for _, s := range sheets[k*len(sheets)/n : (k+1)*len(sheets)/n] {
 			fn(w, s)
 		}
@@ -83,6 +83,7 @@ type checker struct {
 	broken map[string]bool     // files with errors of their own, already reported
 	md     *markup.Renderer    // for the sheets' bodies, made when first needed
 	inline *markup.Inliner     // for the sheets' field texts, made when first needed
+	cache  *Cache              // the cache the site loaded through, or nil
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.\-]*$`)

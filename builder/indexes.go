@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/textnorm"
@@ -126,6 +127,7 @@ func planListings(p *plan.Plan, w *words) []*listing {
 	if hasResponsibles(p) {
 		add(func() *listing { return responsibleListing(p, w) })
 	}
+	items := sync.OnceValue(func() map[*plan.Indicator]keyedItem { return indicatorItems(p, w) })
 	for _, f := range []struct {
 		folder, key string
 		value       func(*plan.Indicator) string
@@ -135,10 +137,10 @@ func planListings(p *plan.Plan, w *words) []*listing {
 		{fieldIndexes["fonte"], "source", func(ind *plan.Indicator) string { return ind.Fonte.S }},
 	} {
 		if anyIndicator(p, func(ind *plan.Indicator) bool { return strings.TrimSpace(f.value(ind)) != "" }) {
-			add(func() *listing { return fieldListing(p, w, f.folder, f.key, f.value) })
+			add(func() *listing { return fieldListing(p, w, items(), f.folder, f.key, f.value) })
 		}
 	}
-	add(func() *listing { return azListing(p, w) })
+	add(func() *listing { return azListing(p, w, items()) })
 	for _, y := range p.ResultYears() {
 		add(func() *listing { return outcomeListing(p, w, y) })
 	}
@@ -299,56 +301,104 @@ func codeTitle(c plan.Code) string {
 	return c.Codice.S + " - " + c.Nome.S
 }
 
+// keyedItem is an indicator's item, as the indexes by field and A–Z list
+// it (its sheet shown), with the key it sorts by.
+type keyedItem struct {
+	key  string
+	item listItem
+}
+
+// indicatorItems are the items of every indicator of p, made once for
+// the indexes that list every indicator (by typology, unit of measure,
+// source, A–Z), on every core.
+func indicatorItems(p *plan.Plan, w *words) map[*plan.Indicator]keyedItem {
+	sheets := p.Sheets()
+	parts := make([][]keyedItem, len(sheets))
+	parallelFor(len(sheets), func(i int) {
+		for _, ind := range sheets[i].Indicators() {
+			parts[i] = append(parts[i], keyedItem{sortKey(ind.Descrizione.S), item(w, sheets[i], ind, true, "")})
+		}
+	})
+	out := map[*plan.Indicator]keyedItem{}
+	for _, part := range parts {
+		for _, it := range part {
+			out[it.item.Ind] = it
+		}
+	}
+	return out
+}
+
+// keyedGroups gathers the items of groups by the key of their group, and
+// sorts each group's items by their keys.
+type keyedGroups struct {
+	groups []*listGroup
+	byID   map[string]int
+	items  [][]keyedItem
+}
+
+func (k *keyedGroups) add(id, title string, it keyedItem) {
+	i, ok := k.byID[id]
+	if !ok {
+		i = len(k.groups)
+		k.byID[id] = i
+		k.groups = append(k.groups, &listGroup{ID: id, Title: title})
+		k.items = append(k.items, nil)
+	}
+	k.items[i] = append(k.items[i], it)
+}
+
+// sorted gives each group its items, sorted by their keys.
+func (k *keyedGroups) sorted() []*listGroup {
+	for i, g := range k.groups {
+		items := k.items[i]
+		sort.SliceStable(items, func(a, b int) bool { return items[a].key < items[b].key })
+		for _, it := range items {
+			g.Items = append(g.Items, it.item)
+		}
+	}
+	return k.groups
+}
+
 // fieldListing groups the indicators by the value of one of their fields.
-func fieldListing(p *plan.Plan, w *words, folder, key string, field func(*plan.Indicator) string) *listing {
+func fieldListing(p *plan.Plan, w *words, items map[*plan.Indicator]keyedItem, folder, key string, field func(*plan.Indicator) string) *listing {
 	l := newListing(p, w, folder, key, "")
-	byID := map[string]*listGroup{}
+	groups := &keyedGroups{byID: map[string]int{}}
+	slugs := map[string]string{} // a value's slug, once: a plan has few values
 	for _, s := range p.Sheets() {
 		for _, ind := range s.Indicators() {
 			v := strings.TrimSpace(field(ind))
 			if v == "" {
 				v = w.T("index.none")
 			}
-			id := slug(v)
-			g := byID[id]
-			if g == nil {
-				g = &listGroup{ID: id, Title: v}
-				byID[id] = g
-				l.Groups = append(l.Groups, g)
+			id, ok := slugs[v]
+			if !ok {
+				id = slug(v)
+				slugs[v] = id
 			}
-			g.Items = append(g.Items, item(w, s, ind, true, ""))
+			groups.add(id, v, items[ind])
 		}
 	}
+	l.Groups = groups.sorted()
 	sortGroups(l.Groups)
-	for _, g := range l.Groups {
-		sortItems(g.Items)
-	}
 	return l
 }
 
 // azListing lists every indicator by its description, grouped by initial.
-func azListing(p *plan.Plan, w *words) *listing {
+func azListing(p *plan.Plan, w *words, items map[*plan.Indicator]keyedItem) *listing {
 	l := newListing(p, w, "indicatori", "az", "")
-	byID := map[string]*listGroup{}
+	groups := &keyedGroups{byID: map[string]int{}}
 	for _, s := range p.Sheets() {
 		for _, ind := range s.Indicators() {
+			it := items[ind]
 			id, title := "0-9", w.T("index.az.other")
-			if k := sortKey(ind.Descrizione.S); k != "" && k[0] >= 'a' && k[0] <= 'z' {
+			if k := it.key; k != "" && k[0] >= 'a' && k[0] <= 'z' {
 				id, title = k[:1], strings.ToUpper(k[:1])
 			}
-			g := byID[id]
-			if g == nil {
-				g = &listGroup{ID: id, Title: title}
-				byID[id] = g
-				l.Groups = append(l.Groups, g)
-			}
-			g.Items = append(g.Items, item(w, s, ind, true, ""))
+			groups.add(id, title, it)
 		}
 	}
+	l.Groups = groups.sorted()
 	sort.Slice(l.Groups, func(i, j int) bool { return l.Groups[i].ID < l.Groups[j].ID })
-	for _, g := range l.Groups {
-		sortItems(g.Items)
-	}
 	return l
 }
 

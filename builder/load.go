@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -24,9 +25,10 @@ const MaxFileSize = 4 << 20
 type loader struct {
 	fsys  fs.FS
 	diags Diagnostics
-	files map[string][]byte // every file read, by site-relative path
-	cache *Cache            // sheets of the previous load, or nil
-	langs []string          // the site's languages, as config.yaml names them
+	files map[string][]byte            // every file read, by site-relative path
+	cache *Cache                       // sheets of the previous load, or nil
+	langs []string                     // the site's languages, as config.yaml names them
+	sums  map[string][sha256.Size]byte // if not nil: of each file read, the SHA-256 of its bytes as read
 }
 
 // loadSite reads config.yaml and every plan under content/ into the model.
@@ -87,7 +89,8 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 
 // complete gives the model what the content leaves to defaults, so that
 // no later stage writes to it: the breadcrumb trail and the licence of
-// config.yaml, the indicators' ids; and it indexes every plan.
+// config.yaml (the indicators get their default ids as they are decoded:
+// defaultIDs); and it indexes every plan.
 func complete(site *plan.Site, langs []string) {
 	cfg := &site.Config
 	if len(cfg.Percorso) == 0 {
@@ -114,13 +117,6 @@ func complete(site *plan.Site, langs []string) {
 		}
 		if p.Sigla.S == "" {
 			p.Sigla.S = strings.TrimSpace(p.Tipo.S + " " + p.Periodo.S)
-		}
-		for _, s := range p.Sheets() {
-			for i := range s.Indicatori {
-				if ind := &s.Indicatori[i]; ind.ID.S == "" || ind.AutoID {
-					ind.ID, ind.AutoID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}, true
-				}
-			}
 		}
 		p.Index()
 	}
@@ -280,7 +276,19 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 		k = "o"
 	}
 	l.decodeInto(n, file, k, s)
+	defaultIDs(s)
 	return s
+}
+
+// defaultIDs gives each indicator without an id its default, i1, i2, …
+// by position: as the sheet is decoded, so that no stage after writes to
+// a sheet that a Cache keeps.
+func defaultIDs(s *plan.Sheet) {
+	for i := range s.Indicatori {
+		if ind := &s.Indicatori[i]; ind.ID.S == "" {
+			ind.ID, ind.AutoID = plan.Text{S: "i" + strconv.Itoa(i+1), Pos: ind.Pos}, true
+		}
+	}
 }
 
 func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any) {
@@ -389,6 +397,9 @@ func (l *loader) readListed(file string, listed bool) ([]byte, error) {
 		reason, hint := osReason(err)
 		l.diags.errorf(plan.Pos{File: file}, hint, msgCannotRead, reason)
 		return nil, err
+	}
+	if l.sums != nil {
+		l.sums[file] = sha256.Sum256(src)
 	}
 	src, problem := normalizeText(src)
 	if problem != nil {

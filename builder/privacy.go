@@ -102,10 +102,9 @@ func codiceFiscaleOK(cf string) bool {
 // privacy warns about personal data in the plan's and the sheets' text.
 func (c *checker) privacy() {
 	eachText(reflect.ValueOf(c.p).Elem(), c.personal)
-	c.eachSheet(c.p.Sheets(), func(w *checker, s *plan.Sheet) {
-		eachText(reflect.ValueOf(s).Elem(), w.personal)
-		w.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
-	})
+	for _, s := range c.p.Sheets() { // what its own file holds: sheetTexts
+		c.personalLangs(s.BodyIn)
+	}
 	for _, s := range c.p.Sezioni {
 		eachText(reflect.ValueOf(s).Elem(), c.personal)
 		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
@@ -126,6 +125,12 @@ func (c *checker) personal(text plan.Text) {
 // languages, placing each find exactly.
 func (c *checker) personalBody(body, file string, at int, in map[string]plan.Text) {
 	c.personalIn(body, file, at)
+	c.personalLangs(in)
+}
+
+// personalLangs searches the text of a body in the other languages, each
+// from its own file.
+func (c *checker) personalLangs(in map[string]plan.Text) {
 	for _, l := range slices.Sorted(maps.Keys(in)) {
 		c.personalIn(in[l].S, in[l].Pos.File, 1)
 	}

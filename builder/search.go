@@ -3,6 +3,7 @@ package builder
 import (
 	"iter"
 	"strings"
+	"sync"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -70,6 +71,12 @@ type glossaryTerms struct{ abbr, meaning []string }
 // buildSearchIndex indexes every plan of the site, newest first, with the
 // labels of the words w.
 func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
+	return buildSearchIndexWith(site, w, &termMemo{})
+}
+
+// buildSearchIndexWith is buildSearchIndex through the memo of terms memo
+// (nil: none).
+func buildSearchIndexWith(site *plan.Site, w *words, memo *termMemo) *searchIndex {
 	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil},
 		gloss: map[*plan.Plan][]glossaryTerms{}}
 	for i, p := range site.Plans {
@@ -86,9 +93,9 @@ func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
 			docs := make([][]preparedDoc, len(part))
 			parallelFor(len(part), func(k int) { // the terms, on every core
 				s := part[k]
-				docs[k] = append(docs[k], prepareSheet(w, i, s))
+				docs[k] = append(docs[k], prepareSheet(w, i, s, memo))
 				for _, ind := range s.Indicators() {
-					docs[k] = append(docs[k], prepareIndicator(w, i, s, ind))
+					docs[k] = append(docs[k], prepareIndicator(w, i, s, ind, memo))
 				}
 			})
 			for _, list := range docs { // the postings, in order
@@ -123,18 +130,41 @@ type docTerms struct {
 	text   []string
 	words  *words
 	plan   *plan.Plan
+	memo   *termMemo // or nil
 }
 
 // add adds the terms of texts, as a reader sees them: without their
 // Markdown.
 func (d *docTerms) add(w int, texts ...string) {
 	for _, t := range texts {
-		for _, term := range d.words.search.Terms(d.words.Plain(t)) {
+		for _, term := range d.memo.terms(d.words, t) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}
 		}
 	}
+}
+
+// termMemo keeps the terms of the short texts that many documents share
+// (the names of units, areas and lines, the labels of fields), worked out
+// once for an index: at 10,000 sheets, 248,000 of the 302,000 texts
+// indexed are short, and 935 of them differ.
+type termMemo struct{ m sync.Map }
+
+// memoLen is the length up to which a text's terms are kept.
+const memoLen = 80
+
+// terms are the terms of text t as w's reader sees it.
+func (m *termMemo) terms(w *words, t string) []string {
+	if m == nil || len(t) > memoLen {
+		return w.search.Terms(w.Plain(t))
+	}
+	if v, ok := m.m.Load(t); ok {
+		return v.([]string)
+	}
+	terms := w.search.Terms(w.Plain(t))
+	m.m.Store(t, terms)
+	return terms
 }
 
 // show adds fields to the snippet text (and to the terms), as "label: text".
@@ -150,9 +180,9 @@ func (d *docTerms) show(w int, label, text string) {
 	d.text = append(d.text, text)
 }
 
-func prepareSheet(w *words, pi int, s *plan.Sheet) preparedDoc {
+func prepareSheet(w *words, pi int, s *plan.Sheet, memo *termMemo) preparedDoc {
 	p := s.Plan
-	d := &docTerms{weight: map[string]int{}, words: w, plan: p}
+	d := &docTerms{weight: map[string]int{}, words: w, plan: p, memo: memo}
 	name := w.SheetName(s)
 	d.add(weightTitle, name)
 	doc := searchDoc{URL: sheetPath(s), Title: name, Kind: docStrategic, Where: sheetWhere(w, s), Plan: pi}
@@ -213,8 +243,8 @@ func sheetDocFacets(s *plan.Sheet) []string {
 	return facets
 }
 
-func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator) preparedDoc {
-	d := &docTerms{weight: map[string]int{}, words: w, plan: s.Plan}
+func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator, memo *termMemo) preparedDoc {
+	d := &docTerms{weight: map[string]int{}, words: w, plan: s.Plan, memo: memo}
 	d.fields(ind.Fields())
 	d.cycle(ind.Risultati, ind.Monitoraggio)
 	name := w.SheetName(s)

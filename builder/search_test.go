@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -381,5 +382,29 @@ func TestEncodeLevels(t *testing.T) {
 	}
 	if encodeLevels(&[levels][]int{nil, {1, 2, 3}}) != "" {
 		t.Error("a term at one weight has the one-string form")
+	}
+}
+
+// TestTermMemoSameIndex: the index built through the memo of short texts'
+// terms is, file for file, the index built without it, on the example
+// site and on a synthetic one.
+func TestTermMemoSameIndex(t *testing.T) {
+	for _, dir := range []string{"..", synthDir(t, 300)} {
+		model, ds := LoadAndCheck(os.DirFS(dir))
+		if ds.HasErrors() {
+			t.Fatal(ds.Error())
+		}
+		w := italian(t)
+		memo := &termMemo{}
+		with := buildSearchIndexWith(model, w, memo).encode()
+		without := buildSearchIndexWith(model, w, nil).encode()
+		if with.Dir != without.Dir || !reflect.DeepEqual(with.Files, without.Files) {
+			t.Errorf("%s: the index through the memo differs", dir)
+		}
+		kept := 0
+		memo.m.Range(func(any, any) bool { kept++; return true })
+		if kept == 0 {
+			t.Errorf("%s: the memo kept nothing", dir)
+		}
 	}
 }

@@ -224,3 +224,16 @@ func (s *sources) builtinOnly(themes fs.FS) bool {
 	}
 	return true
 }
+
+// sum gives the SHA-256 of the bytes of a source file as digested.
+func (s *sources) sum(file string) ([sha256.Size]byte, bool) {
+	var out [sha256.Size]byte
+	h, ok := s.files[file]
+	if !ok {
+		return out, false
+	}
+	if n, err := hex.Decode(out[:], []byte(h)); err != nil || n != sha256.Size {
+		return out, false
+	}
+	return out, true
+}

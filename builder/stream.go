@@ -46,7 +46,12 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	defer boundHeadroom(false)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
 	go func() { counted <- countOutput(dest) }()
-	model, ds := LoadAndCheck(in.Site)
+	store, sheets := openSheetStore(dest, c.program)
+	sheets.single = true
+	if c.src != nil {
+		sheets.known = c.src.sum // digested a moment ago: an unchanged sheet is not read again
+	}
+	model, ds := sheets.LoadAndCheck(in.Site)
 	before := <-counted
 	if ds.HasErrors() {
 		return Written{}, ds, nil
@@ -63,6 +68,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		return nil
 	}
 	err := publishTree(dest, opt, func(to *publish.Target) error {
+		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
 		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to))
 		ds = append(ds, pds...)
 		if err != nil {
@@ -129,15 +135,32 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 // or kept: the files that are not pages are made and measured only, but
 // the open data of each plan and the search index, which are only named
 // (their names are judged, their bytes come from the model). With
-// in.Previous, it warns of the pages a build would lose, as BuildTo does.
-// With a theme of the site's own, every page is rendered and minified as piao
+// in.Previous, it warns of the pages a build would lose, as BuildTo does,
+// and takes the sheets whose bytes did not change since the build there
+// from its sheet store (sheetstore.go), not parsing them. With a theme of the site's own, every page is rendered and minified as piao
 // build does, since a template may fail on any of them. With the built-in
 // theme, which renders every site that passes the rules (the golden pages
 // of every shape of plan, the hostile and fuzzed sheets of the tests),
 // one page of each kind is: rendering the others would judge nothing.
 func Check(in Input) Diagnostics {
+	ds, _ := checkThrough(in)
+	return ds
+}
+
+// checkThrough is Check; it also gives the cache the site loaded through.
+func checkThrough(in Input) (Diagnostics, *Cache) {
 	defer boundHeadroom(true)()
-	model, ds := LoadAndCheck(in.Site)
+	sheets := NewCache()
+	if in.Previous != "" {
+		sheets = StoredCache(in.Previous) // the sheet store of the last piao build there
+	}
+	sheets.single = true
+	ds := checkWith(in, sheets)
+	return ds, sheets
+}
+
+func checkWith(in Input, sheets *Cache) Diagnostics {
+	model, ds := sheets.LoadAndCheck(in.Site)
 	if ds.HasErrors() {
 		return ds
 	}

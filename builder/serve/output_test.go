@@ -78,6 +78,9 @@ func TestStartFromLastBuildOnlyWhenSame(t *testing.T) {
 			if strings.Contains(log.String(), "ultimo piao build") || fromOutput(srv) {
 				t.Fatalf("the server started from an output that a build would not write:\n%s", log)
 			}
+			if name == "sheet saved" && srv.cache.Parsed() != 1 { // the others from the sheet store of piao build
+				t.Errorf("the first build parsed %d sheets; want the one saved", srv.cache.Parsed())
+			}
 			if ok, diff := sameAsBuild(t, srv, dir); !ok {
 				t.Fatalf("the site served is not a clean build: %s", diff)
 			}

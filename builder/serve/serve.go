@@ -116,7 +116,7 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf(builder.ServeListen, opts.Addr, builder.NetReason(err))
 	}
-	s := &Server{opts: opts, root: root, ln: ln, hub: newHub(), cache: builder.NewCache(), done: make(chan struct{})}
+	s := &Server{opts: opts, root: root, ln: ln, hub: newHub(), cache: builder.StoredCache(filepath.Join(root, "public")), done: make(chan struct{})}
 	s.hosts = newHostRule(opts.Addr, ln.Addr().(*net.TCPAddr))
 	if s.fsw, err = fsnotify.NewWatcher(); err != nil {
 		ln.Close()

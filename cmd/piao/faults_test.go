@@ -232,7 +232,7 @@ func diskUsage(t *testing.T, dir string) int64 {
 // TestFullAndReadOnlyDisk publishes onto a real tmpfs too small for two
 // copies of the site, then onto the same tmpfs remounted read-only: each
 // build fails with a clear message and leaves the previous site whole,
-// with nothing beside it but its lock and its build cache.
+// with nothing beside it but its lock, its build cache and its sheet store.
 func TestFullAndReadOnlyDisk(t *testing.T) {
 	siteA, siteB := variant(t, "Ente A"), variant(t, "Ente B")
 	// B's sheet gets a long text, so that B is larger than A.
@@ -282,7 +282,7 @@ cp -a "$M/public" "$OUT/after"
 			if treeSum(t, filepath.Join(out, "before")) != treeSum(t, filepath.Join(out, "after")) {
 				t.Error("the previous site was changed")
 			}
-			if listing, _ := os.ReadFile(filepath.Join(out, "listing")); string(listing) != ".public.piao-cache\n.public.piao-lock\npublic\n" {
+			if listing, _ := os.ReadFile(filepath.Join(out, "listing")); string(listing) != ".public.piao-cache\n.public.piao-lock\n.public.piao-sheets\npublic\n" {
 				t.Errorf("beside the output: %q", listing)
 			}
 		})

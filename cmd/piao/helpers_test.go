@@ -60,7 +60,7 @@ func buildOK(t *testing.T, site, dest string) {
 }
 
 // leftovers lists what lies beside dest but dest, its lock file, its
-// build cache and its spare.
+// build cache, its sheet store and its spare.
 func leftovers(t *testing.T, dest string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(dest))
@@ -69,7 +69,8 @@ func leftovers(t *testing.T, dest string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		if n := e.Name(); n != filepath.Base(dest) && n != "."+filepath.Base(dest)+".piao-lock" && n != filepath.Base(builder.CachePath(dest)) && n != "."+filepath.Base(dest)+".piao-spare" {
+		if n := e.Name(); n != filepath.Base(dest) && n != "."+filepath.Base(dest)+".piao-lock" && n != filepath.Base(builder.CachePath(dest)) &&
+			n != filepath.Base(builder.StorePath(dest)) && n != "."+filepath.Base(dest)+".piao-spare" {
 			out = append(out, n)
 		}
 	}

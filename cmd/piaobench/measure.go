@@ -63,7 +63,9 @@ type row struct {
 	Sheets, Runs          int
 	SourceBytes           int64
 	Build, Rebuild, Check usage   // medians; Rebuild: again, nothing changed
+	CheckAfter            usage   // piao check given the output of the last build (its sheet store)
 	Edit                  usage   // again after editing one sheet
+	EditAgain             usage   // after editing it once more: the output replaced the first time is the spare
 	Builds                []usage // every timed build, in order
 	Pages, Files          int
 	Bytes                 int64
@@ -154,13 +156,16 @@ func measureExample(o options) (fresh, again usage, err error) {
 	return fresh, again, nil
 }
 
-// cleanOut removes an output folder and piao's build cache beside it:
-// the next build is a clean one.
+// cleanOut removes an output folder and piao's build cache and sheet
+// store beside it: the next build is a clean one.
 func cleanOut(out string) error {
-	if err := os.RemoveAll(out); err != nil {
-		return err
+	beside := filepath.Join(filepath.Dir(out), "."+filepath.Base(out))
+	for _, f := range []string{out, beside + ".piao-cache", beside + ".piao-sheets"} {
+		if err := os.RemoveAll(f); err != nil {
+			return err
+		}
 	}
-	return os.RemoveAll(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".piao-cache"))
+	return nil
 }
 
 // measureSize writes a site of n sheets and measures it; at the sizes of
@@ -210,15 +215,19 @@ func measureSize(o options, n int) (row, error) {
 	if err := measureRebuilds(o, site, hsite, out, hout, &r); err != nil {
 		return r, err
 	}
-	var checks []usage
+	var checks, after []usage
 	for range r.Runs {
 		u, _, err := runProcess(nil, o.piao, "check", "-s", site)
 		if err != nil {
 			return r, err
 		}
 		checks = append(checks, u)
+		if u, _, err = runProcess(nil, o.piao, "check", "-s", site, "-d", out); err != nil {
+			return r, err
+		}
+		after = append(after, u)
 	}
-	r.Check = median(checks)
+	r.Check, r.CheckAfter = median(checks), median(after)
 	if err := probeSearch(o, out, &r); err != nil {
 		return r, err
 	}
@@ -284,6 +293,12 @@ func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
 		return err
 	}
 	if r.Edit, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
+		return err
+	}
+	if err := editSheet(site, false); err != nil {
+		return err
+	}
+	if r.EditAgain, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
 		return err
 	}
 	if r.Hugo == nil {

@@ -52,14 +52,19 @@ on a shared machine, the only figure that means something.
 	}
 	b.WriteString(`
 Rebuilds into the previous output: piao with nothing changed, then both
-after appending the same sentence to the same sheet (` + editedSheet + `).
+after appending the same sentence to the same sheet (` + editedSheet + `);
+then piao after appending it once more. The first rebuild after a clean
+build makes a new folder and links into it every file that did not
+change; from the second on, the output it replaced (kept beside it as the
+spare) is brought up to date instead: the office's cycle of edits.
 
-| Sheets | piao, nothing changed | piao, one sheet edited | CPU | Hugo, one sheet edited | CPU |
-|---:|---:|---:|---:|---:|---:|
+| Sheets | piao, nothing changed | piao, one sheet edited | CPU | Hugo, one sheet edited | CPU | piao, edited again | CPU |
+|---:|---:|---:|---:|---:|---:|---:|---:|
 `)
 	for _, row := range rows {
-		fmt.Fprintf(b, "| %s | **%s** | **%s** | %s | %s | %s |\n", thousands(row.Sheets), secs(row.Rebuild.Wall),
-			secs(row.Edit.Wall), secs(row.Edit.CPU), secs(row.Hugo.Edit.Wall), secs(row.Hugo.Edit.CPU))
+		fmt.Fprintf(b, "| %s | **%s** | **%s** | %s | %s | %s | %s | %s |\n", thousands(row.Sheets), secs(row.Rebuild.Wall),
+			secs(row.Edit.Wall), secs(row.Edit.CPU), secs(row.Hugo.Edit.Wall), secs(row.Hugo.Edit.CPU),
+			secs(row.EditAgain.Wall), secs(row.EditAgain.CPU))
 	}
 	b.WriteString("\n")
 	for _, row := range rows {
@@ -106,7 +111,9 @@ func sideTargets(check func(name, got string, ok bool), r *report) {
 			fmt.Sprintf("wall %.2f, CPU %.2f times", w, c), w <= 0.5 && c <= 0.5)
 	}
 	if ten := find(r.Rows, 10000); ten != nil && ten.Edit.Wall > 0 {
-		check("10,000 sheets: rebuild after editing one sheet under 1 s", secs(ten.Edit.Wall), ten.Edit.Wall < time.Second)
+		check("10,000 sheets: rebuild after editing one sheet under 1 s",
+			fmt.Sprintf("%s (edited again: %s)", secs(ten.Edit.Wall), secs(ten.EditAgain.Wall)),
+			max(ten.Edit.Wall, ten.EditAgain.Wall) < time.Second)
 		check("10,000 sheets: rebuild with nothing changed under 0.5 s", secs(ten.Rebuild.Wall), ten.Rebuild.Wall < 500*time.Millisecond)
 	}
 	if ten := find(r.Rows, 10000); ten != nil {
