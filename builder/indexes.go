@@ -48,33 +48,27 @@ type listGroup struct {
 	words *words
 }
 
-// listItem is an indicator of an index. The indexes of a plan of 50,000
-// sheets hold half a million: an item keeps no text it can work out as
-// its page renders (SheetName, Badges).
+// listItem is an indicator of an index.
 type listItem struct {
 	Sheet     *plan.Sheet
 	Ind       *plan.Indicator
 	ShowSheet bool   // name the sheet beside the indicator
 	Note      string // what a revision did
-	words     *words
+	// prepared once, for the template: the sheet's name (when shown),
+	// and what the revisions did to the indicator.
+	SheetName string
+	Badges    []badgeView
 }
 
 // item prepares an indicator of sheet s for an index.
 func item(w *words, s *plan.Sheet, ind *plan.Indicator, showSheet bool, note string) listItem {
-	return listItem{Sheet: s, Ind: ind, ShowSheet: showSheet, Note: note, words: w}
-}
-
-// SheetName is the name of the item's sheet when the item shows it, else
-// "".
-func (it listItem) SheetName() string {
-	if !it.ShowSheet {
-		return ""
+	it := listItem{Sheet: s, Ind: ind, ShowSheet: showSheet, Note: note}
+	if showSheet {
+		it.SheetName = w.SheetName(s)
 	}
-	return it.words.SheetName(it.Sheet)
+	it.Badges = badgeList(w, ind.Badges(s), true)
+	return it
 }
-
-// Badges say what the revisions did to the indicator.
-func (it listItem) Badges() []badgeView { return badgeList(it.words, it.Ind.Badges(it.Sheet), true) }
 
 type counts struct{ Sheets, Indicators int }
 
