@@ -137,8 +137,9 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 // (their names are judged, their bytes come from the model). With
 // in.Previous, it warns of the pages a build would lose, as BuildTo does,
 // and takes the sheets whose bytes did not change since the build there
-// from its sheet store (sheetstore.go), not parsing them. With a theme of the site's own, every page is rendered and minified as piao
-// build does, since a template may fail on any of them. With the built-in
+// from its sheet store (sheetstore.go), not parsing them. With a theme of
+// the site's own, every page is rendered and minified as piao build does,
+// since a template may fail on any of them. With the built-in
 // theme, which renders every site that passes the rules (the golden pages
 // of every shape of plan, the hostile and fuzzed sheets of the tests),
 // one page of each kind is: rendering the others would judge nothing.
@@ -159,6 +160,7 @@ func checkThrough(in Input) (Diagnostics, *Cache) {
 	return ds, sheets
 }
 
+// checkWith is Check, the site loaded through sheets.
 func checkWith(in Input, sheets *Cache) Diagnostics {
 	model, ds := sheets.LoadAndCheck(in.Site)
 	if ds.HasErrors() {
