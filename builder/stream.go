@@ -156,15 +156,9 @@ func checkThrough(in Input) (Diagnostics, *Cache) {
 		sheets = StoredCache(in.Previous) // the sheet store of the last piao build there
 	}
 	sheets.single = true
-	ds := checkWith(in, sheets)
-	return ds, sheets
-}
-
-// checkWith is Check, the site loaded through sheets.
-func checkWith(in Input, sheets *Cache) Diagnostics {
 	model, ds := sheets.LoadAndCheck(in.Site)
 	if ds.HasErrors() {
-		return ds
+		return ds, sheets
 	}
 	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil) // writing nowhere cannot fail
 	ds = append(ds, pds...)
@@ -179,7 +173,7 @@ func checkWith(in Input, sheets *Cache) Diagnostics {
 	}
 	ds.attachSources(readSources(in.Site, ds))
 	ds.Sort()
-	return ds
+	return ds, sheets
 }
 
 // Publish renders the site into dest, atomically, as PublishWith does for
