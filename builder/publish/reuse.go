@@ -37,29 +37,32 @@ func openReuse(dest, tmp string) *reuse {
 }
 
 // link makes the file name of the new output (at full) a link to the
-// previous output's, if that holds b, and reports whether it did. The
-// folder of name must exist in the new output. In a spare, a name that
-// is already that very file stays as it is.
-func (r *reuse) link(name string, b []byte, full string, spare bool) bool {
+// previous output's, if that holds b, and reports whether it did, with
+// the stamp of the file linked. The
+// folder of name must exist in the new output. Where the name may be
+// occupied (in a spare), a name that is already that very file stays as
+// it is.
+func (r *reuse) link(name string, b []byte, full string, occupied bool) (Stamp, bool) {
 	if r == nil || !r.realDir(path.Dir(name)) {
-		return false
+		return Stamp{}, false
 	}
 	old := filepath.Join(r.prev, filepath.FromSlash(name))
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(b)) {
-		return false
+		return Stamp{}, false
 	}
 	cur, err := os.ReadFile(old)
 	if err != nil || !bytes.Equal(cur, b) {
-		return false
+		return Stamp{}, false
 	}
-	return linkInto(old, info, full, spare)
+	return StampOf(info), linkInto(old, info, full, occupied)
 }
 
-// linkInto links the file old (whose metadata is info) at full; in a
-// spare, a name that is already that file stays, any other goes first.
-func linkInto(old string, info os.FileInfo, full string, spare bool) bool {
-	if spare {
+// linkInto links the file old (whose metadata is info) at full; where
+// the name may be occupied (in a spare), a name that is already that file
+// stays, any other goes first.
+func linkInto(old string, info os.FileInfo, full string, occupied bool) bool {
+	if occupied {
 		if sameFile(info, full) {
 			return true
 		}

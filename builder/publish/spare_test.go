@@ -88,8 +88,9 @@ func TestSpare(t *testing.T) {
 	steps := []map[string]string{
 		{"index.html": "uno", "a/b.html": "b", "a/c/d.html": "d", "x": "file", "keep.css": "k", "s.html": "s"},
 		{"index.html": "due", "a/b.html": "b", "x/y.html": "y", "keep.css": "k", "s.html": "s"},
-		{"index.html": "tre", "a/c/d.html": "d2", "x": "file again", "keep.css": "k", "n/m.html": "m", "s.html": "s2"},
-		{"index.html": "tre", "keep.css": "k", "n/m.html": "m2"},
+		{"index.html": "tre", "a/c/d.html": "d2", "x": "file again", "keep.css": "k", "n/m.html": "m", "s.html": "s2", "cerca/h1/t.js": "t", "cerca/h1/u/v.js": "v"},
+		{"index.html": "tre", "keep.css": "k", "n/m.html": "m2", "cerca/h2/t.js": "t2", "cerca/h2/u/v.js": "v", "a/c/d.html": "d2"},
+		{"index.html": "tre", "keep.css": "k", "cerca/h1/t.js": "t", "cerca/h2/u/v.js": "v2", "a/c/d.html": "d3"},
 	}
 	var keep os.FileInfo
 	for i, files := range steps {
@@ -127,5 +128,42 @@ func TestSpare(t *testing.T) {
 	}
 	if _, err := os.Lstat(sparePath(dest)); err == nil && !exchanges {
 		t.Error("a spare kept where folders are not exchanged")
+	}
+}
+
+// TestWriteTwiceNeverInPlace: a name written twice in one publish, the
+// first time linked to the previous output's file (the same bytes), the
+// second with other bytes, leaves that file as it was — in a folder the
+// publish made and in one it brought up to date — and publishes the
+// second bytes.
+func TestWriteTwiceNeverInPlace(t *testing.T) {
+	dir := t.TempDir()
+	dest, witness := filepath.Join(dir, "public"), filepath.Join(dir, "testimone")
+	files := map[string]string{"index.html": "uno", "a/b.html": "b"}
+	for round := range 3 { // the third publish brings a spare up to date, where folders are exchanged
+		if err := publishFiles(dest, files); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(witness)
+		if err := os.Link(filepath.Join(dest, "a", "b.html"), witness); err != nil {
+			t.Skipf("no hard links here: %v", err)
+		}
+		err := Tree(dest, Options{}, func(to *Target) error {
+			for _, w := range []struct{ name, b string }{{"index.html", "uno"}, {"a/b.html", "b"}, {"a/b.html", "altro"}, {"c/d.html", "d"}, {"c/d.html", "d2"}} {
+				if err := to.Write(w.name, []byte(w.b)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readFile(t, witness); got != "b" {
+			t.Fatalf("round %d: the previous output's file was written in place: %q", round, got)
+		}
+		if got := tree(t, dest); !maps.Equal(got, map[string]string{"index.html": "uno", "a/b.html": "altro", "c/d.html": "d2"}) {
+			t.Fatalf("round %d: published %v", round, got)
+		}
 	}
 }

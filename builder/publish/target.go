@@ -2,7 +2,10 @@ package publish
 
 import (
 	"bufio"
+	"errors"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -20,6 +23,9 @@ type Target struct {
 
 	spare bool       // root is a spare brought up to date (spare.go)
 	state spareState // what a spare's filling wrote
+
+	stampsMu sync.Mutex
+	stamps   map[string]Stamp // the stamp of each file as it was left: written (its descriptor's) or linked (the previous one's)
 }
 
 // NewTarget writes into the folder root as it is, without a swap or a
@@ -43,16 +49,75 @@ func (t *Target) Write(name string, b []byte) error {
 		return err
 	}
 	t.wrote(name)
-	if t.prev.link(name, b, full, t.spare) {
+	occupied := t.occupied(full)
+	if st, ok := t.prev.link(name, b, full, occupied); ok {
+		t.stamped(name, st)
 		return nil
 	}
-	if t.spare {
-		clear(full) // never written in place: it may be a link to a file of dest
+	f, err := createNew(full, occupied)
+	if err != nil {
+		return failed(t.dest, err)
 	}
-	if err := os.WriteFile(full, b, 0o644); err != nil {
+	_, err = f.Write(b)
+	if err == nil {
+		t.stampOpen(name, f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return failed(t.dest, err)
 	}
 	return nil
+}
+
+// stamped records the stamp of the file name as this publish left it.
+func (t *Target) stamped(name string, st Stamp) {
+	t.stampsMu.Lock()
+	if t.stamps == nil {
+		t.stamps = map[string]Stamp{}
+	}
+	t.stamps[name] = st
+	t.stampsMu.Unlock()
+}
+
+// stampOpen records the stamp of the file name, open in f and written
+// whole.
+func (t *Target) stampOpen(name string, f *os.File) {
+	if info, err := f.Stat(); err == nil {
+		t.stamped(name, StampOf(info))
+	}
+}
+
+// Stamped is the stamp of each file this publish wrote or linked, as it
+// left it: what Stamps would read of them once the publish is done
+// (nothing changes a file's stamp when its folder is renamed), without a
+// look at each. A caller that needs the stamps of the output reads only
+// the others (StampsKnown).
+func (t *Target) Stamped() map[string]Stamp {
+	if t == nil {
+		return nil
+	}
+	t.stampsMu.Lock()
+	defer t.stampsMu.Unlock()
+	return maps.Clone(t.stamps)
+}
+
+// createNew creates the file at full as a new file, never opening one
+// that is there: that may be a link to a file of dest (of the spare, or a
+// name written twice), which a write in place would change. Where the
+// name may be occupied it is cleared first; a file found there all the
+// same is cleared, and the file created again.
+func createNew(full string, occupied bool) (*os.File, error) {
+	if occupied {
+		clear(full)
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		clear(full)
+		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	return f, err
 }
 
 // Stream writes the file name from what fill writes in pieces, so that it
@@ -69,10 +134,7 @@ func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error
 		return 0, err
 	}
 	t.wrote(name)
-	if t.spare {
-		clear(full)
-	}
-	f, err := os.Create(full)
+	f, err := createNew(full, t.occupied(full))
 	if err != nil {
 		return 0, failed(t.dest, err)
 	}
@@ -82,6 +144,9 @@ func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error
 	werr := c.err
 	if ferr == nil && werr == nil {
 		werr = buf.Flush()
+	}
+	if ferr == nil && werr == nil {
+		t.stampOpen(name, f)
 	}
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
