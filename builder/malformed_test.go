@@ -39,16 +39,16 @@ func diskSite(t *testing.T, extra map[string][]byte) string {
 	return dir
 }
 
-// rootFS opens dir as piao's command line does: nothing read through it
-// can leave it.
+// rootFS opens dir as piao's command line does (OpenSite): nothing read
+// through it can leave it.
 func rootFS(t *testing.T, dir string) fs.FS {
 	t.Helper()
-	r, err := os.OpenRoot(dir)
-	if err != nil {
+	if _, err := os.Stat(dir); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { r.Close() })
-	return r.FS()
+	site, close := OpenSite(dir)
+	t.Cleanup(close)
+	return site
 }
 
 // checkWithin runs LoadAndCheck and fails the test if it does not return

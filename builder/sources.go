@@ -56,10 +56,12 @@ func digestSources(fsys fs.FS) (*sources, error) {
 		}
 	}
 	slices.Sort(names)
+	folders := openFolders(fsys, names)
+	defer folders.close()
 	sums, fronts := make([]string, len(names)), make([]string, len(names))
 	errs := make([]error, len(names))
 	parallelFor(len(names), func(i int) {
-		b, err := fs.ReadFile(fsys, names[i])
+		b, err := folders.readFile(names[i])
 		sum := sha256.Sum256(b)
 		sums[i], errs[i] = hex.EncodeToString(sum[:]), err
 		if _, sheet := contentPlan(names[i]); sheet {
@@ -236,4 +238,48 @@ func (s *sources) sum(file string) ([sha256.Size]byte, bool) {
 		return out, false
 	}
 	return out, true
+}
+
+// folders reads files of a site through a root opened at each of their
+// folders, where the site can open one (folderOpener): one lookup of a
+// file's name instead of one for each folder on its path.
+type folders struct {
+	site   fs.FS
+	opened map[string]fs.FS // folder → the site there
+	closes []func()
+}
+
+// openFolders opens the folders of names (sorted, so a folder's names
+// are together).
+func openFolders(site fs.FS, names []string) *folders {
+	f := &folders{site: site, opened: map[string]fs.FS{}}
+	o, ok := site.(folderOpener)
+	if !ok {
+		return f
+	}
+	for i, name := range names {
+		dir := path.Dir(name)
+		if i > 0 && path.Dir(names[i-1]) == dir {
+			continue
+		}
+		if sub, close, err := o.openFolder(dir); err == nil {
+			f.opened[dir] = sub
+			f.closes = append(f.closes, close)
+		}
+	}
+	return f
+}
+
+// readFile reads the file name of the site.
+func (f *folders) readFile(name string) ([]byte, error) {
+	if sub, ok := f.opened[path.Dir(name)]; ok {
+		return fs.ReadFile(sub, path.Base(name))
+	}
+	return fs.ReadFile(f.site, name)
+}
+
+func (f *folders) close() {
+	for _, c := range f.closes {
+		c()
+	}
 }

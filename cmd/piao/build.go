@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -126,12 +125,5 @@ func writeIndented(w io.Writer, v any) error {
 }
 
 // siteFS opens the site folder so that nothing read through it can leave
-// it, symbolic links included. A folder that cannot be opened gives an
-// fs.FS on which every read fails, so that the loader says what is missing.
-func siteFS(dir string) (fs.FS, func()) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return os.DirFS(dir), func() {}
-	}
-	return root.FS(), func() { root.Close() }
-}
+// it, symbolic links included (builder.OpenSite).
+func siteFS(dir string) (fs.FS, func()) { return builder.OpenSite(dir) }

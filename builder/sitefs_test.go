@@ -1,0 +1,56 @@
+package builder
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestDigestSourcesThroughFolders: the sources digested through
+// OpenSite, which reads each folder's files through a root opened there,
+// are those digested through os.DirFS, and OpenSite's folders are used; a
+// symbolic link in place of a folder of the site still makes the sources
+// unknown (no cache), as through a plain root.
+func TestDigestSourcesThroughFolders(t *testing.T) {
+	dir := exampleSite(t)
+	site, close := OpenSite(dir)
+	defer close()
+	got, err := digestSources(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := digestSources(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("through OpenSite %d files, through os.DirFS %d, or other digests", len(got.files), len(want.files))
+	}
+	f := openFolders(site, got.names)
+	defer f.close()
+	if len(f.opened) < 3 {
+		t.Errorf("folders opened: %d", len(f.opened))
+	}
+	for name, sum := range want.files {
+		b, err := f.readFile(name)
+		if h := sha256.Sum256(b); err != nil || hex.EncodeToString(h[:]) != sum {
+			t.Errorf("%s read through its folder: %v", name, err)
+		}
+	}
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "x.md"), []byte("---\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "content", "fuori")); err != nil {
+		t.Skip(err)
+	}
+	if _, err := digestSources(site); err == nil {
+		t.Error("a symbolic link to a folder outside the site was digested")
+	}
+	if _, _, err := site.(folderOpener).openFolder("content/fuori"); err == nil {
+		t.Error("a folder reached through a symbolic link was opened")
+	}
+}
