@@ -239,8 +239,10 @@ func (c *buildCache) reuser(keys map[string]string, to *publish.Target) func(nam
 }
 
 // save writes the cache of the output just published in dest: its files
-// (names) and their folders, with what the build said.
-func (c *buildCache) save(dest string, names []string, keys map[string]string, w Written, ds Diagnostics) error {
+// (names) and their folders, with what the build said. The stamps of the
+// files the publish knows (known: those it wrote or linked, as it left
+// them) are not read again.
+func (c *buildCache) save(dest string, names []string, known map[string]publish.Stamp, keys map[string]string, w Written, ds Diagnostics) error {
 	if c.src == nil {
 		return os.Remove(c.path)
 	}
@@ -254,7 +256,7 @@ func (c *buildCache) save(dest string, names []string, keys map[string]string, w
 	}
 	all = append(all, ".")
 	data := cacheData{Format: cacheFormat, Program: c.program, Inputs: c.inputs, Diags: ds, Written: w, Keys: keys,
-		Stamps: publish.Stamps(dest, all, runtime.GOMAXPROCS(0))}
+		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0))}
 	data.Written.Note, data.Written.Unchanged = "", false
 	return writeCache(c.path, &data)
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -75,12 +76,8 @@ func countOutput(dest string) *OutputCount {
 			return err
 		case d.IsDir() && path.Dir(p) == path.Dir(archivePath()):
 			return fs.SkipDir // a published snapshot: archived pages, not the site's
-		case d.IsDir() || d.Name() != indexFile:
-			return nil
-		}
-		c.Pages++
-		if parts := strings.Split(p, "/"); len(parts) == 4 && (parts[1] == kindDir[plan.Strategic] || parts[1] == kindDir[plan.Operational]) {
-			c.Sheets[parts[0]]++
+		case !d.IsDir():
+			c.count(p)
 		}
 		return nil
 	})
@@ -88,6 +85,47 @@ func countOutput(dest string) *OutputCount {
 		return nil // an output that cannot be read whole is not counted
 	}
 	return c
+}
+
+// count counts the file name (slash-separated) of an output, if it is a
+// page of the site (not of a published snapshot).
+func (c *OutputCount) count(name string) {
+	if path.Base(name) != indexFile {
+		return
+	}
+	if snap, ok := strings.CutPrefix(name, path.Dir(archivePath())+"/"); ok && strings.Contains(snap, "/") {
+		return
+	}
+	c.Pages++
+	if parts := strings.Split(name, "/"); len(parts) == 4 && (parts[1] == kindDir[plan.Strategic] || parts[1] == kindDir[plan.Operational]) {
+		c.Sheets[parts[0]]++
+	}
+}
+
+// countOutput is countOutput from the build cache: the files the last
+// build published in dest, when dest is still the very folder it left
+// (the stamp of the folder itself, taken by the cache) and piao's (its
+// marker); otherwise countOutput reads dest. It spares a rebuild a walk of
+// the whole output.
+func (c *buildCache) countOutput(dest string) *OutputCount {
+	if c.prev == nil {
+		return countOutput(dest)
+	}
+	st, ok := c.prev.Stamps["."]
+	info, err := os.Lstat(dest)
+	if !ok || err != nil || publish.StampOf(info) != st {
+		return countOutput(dest)
+	}
+	if m, err := os.Lstat(filepath.Join(dest, publish.Marker)); err != nil || !m.Mode().IsRegular() {
+		return nil
+	}
+	n := &OutputCount{Sheets: map[string]int{}}
+	for name, st := range c.prev.Stamps {
+		if !st.Dir && name != "." {
+			n.count(name)
+		}
+	}
+	return n
 }
 
 // siteCount is what the model publishes, with pages its page count.

@@ -45,7 +45,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	}
 	defer boundHeadroom(false)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
-	go func() { counted <- countOutput(dest) }()
+	go func() { counted <- c.countOutput(dest) }()
 	store, sheets := openSheetStore(dest, c.program)
 	sheets.single = true
 	if c.src != nil {
@@ -60,14 +60,16 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	var w Written
 	var keys map[string]string
 	var dataKeys sync.Map // the sheets' own data files: name → key
+	var target *publish.Target
 	opt.after = func() error {
-		if err := c.save(dest, pages.outputNames(), trusted(pages, keys), w, ds); err != nil {
+		if err := c.save(dest, pages.outputNames(), target.Stamped(), trusted(pages, keys), w, ds); err != nil {
 			os.Remove(c.path) // never a cache that says less than the truth
 			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
 		}
 		return nil
 	}
 	err := publishTree(dest, opt, func(to *publish.Target) error {
+		target = to
 		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
 		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to))
 		ds = append(ds, pds...)

@@ -30,6 +30,28 @@ func StampOf(info fs.FileInfo) Stamp {
 // "." the folder itself) of the folder root, on n goroutines; a name that
 // cannot be read (or is a symbolic link) is left out.
 func Stamps(root string, names []string, n int) map[string]Stamp {
+	return StampsKnown(root, names, nil, n)
+}
+
+// StampsKnown is Stamps, taking the stamp of a name from known where it
+// is there (Target.Stamped) instead of reading it.
+func StampsKnown(root string, names []string, known map[string]Stamp, n int) map[string]Stamp {
+	var look []string
+	for _, name := range names {
+		if _, ok := known[name]; !ok {
+			look = append(look, name)
+		}
+	}
+	m := stamps(root, look, n)
+	for _, name := range names {
+		if st, ok := known[name]; ok {
+			m[name] = st
+		}
+	}
+	return m
+}
+
+func stamps(root string, names []string, n int) map[string]Stamp {
 	out := make([]Stamp, len(names))
 	ok := make([]bool, len(names))
 	var wg sync.WaitGroup
@@ -69,10 +91,11 @@ func (t *Target) Keep(name string, st Stamp) bool {
 	if err != nil {
 		return false
 	}
-	if !linkInto(old, info, full, t.spare) {
+	if !linkInto(old, info, full, t.occupied(full)) {
 		return false
 	}
 	t.wrote(name)
+	t.stamped(name, st)
 	return true
 }
 
@@ -101,9 +124,10 @@ func (t *Target) Prior(name string, st Stamp) ([]byte, bool) {
 		return nil, false
 	}
 	full, err := t.file(name)
-	if err != nil || !linkInto(old, info, full, t.spare) {
+	if err != nil || !linkInto(old, info, full, t.occupied(full)) {
 		return nil, false
 	}
 	t.wrote(name)
+	t.stamped(name, st)
 	return b, true
 }

@@ -1,0 +1,72 @@
+package publish
+
+import (
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestStampedAsRead: the stamps a publish records of the files it wrote
+// or linked (Write of new bytes and of unchanged ones, Stream, Keep,
+// Prior) are those Stamps reads of the published output afterwards —
+// publish after publish, through a new folder and through the spare —
+// and StampsKnown gives the same as Stamps.
+func TestStampedAsRead(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	var prev map[string]Stamp
+	for round := range 4 {
+		var to *Target
+		err := Tree(dest, Options{}, func(t *Target) error {
+			to = t
+			if err := t.Write("index.html", []byte("uguale")); err != nil {
+				return err
+			}
+			if err := t.Write("a/nuovo.html", []byte{byte('0' + round)}); err != nil {
+				return err
+			}
+			if _, err := t.Stream("b/flusso.json", func(w io.Writer) error {
+				_, err := io.WriteString(w, "flusso")
+				return err
+			}); err != nil {
+				return err
+			}
+			for _, name := range []string{"c/tenuto.js", "c/letto.json"} {
+				if st, ok := prev[name]; ok {
+					if name == "c/tenuto.js" && t.Keep(name, st) {
+						continue
+					}
+					if _, ok := t.Prior(name, st); ok && name == "c/letto.json" {
+						continue
+					}
+				}
+				if err := t.Write(name, []byte(name)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		known := to.Stamped()
+		names := slices.Sorted(maps.Keys(known))
+		want := []string{"a/nuovo.html", "b/flusso.json", "c/letto.json", "c/tenuto.js", "index.html"}
+		if !slices.Equal(names, want) {
+			t.Fatalf("round %d: stamps recorded of %v, want %v", round, names, want)
+		}
+		read := Stamps(dest, names, 2)
+		if !maps.Equal(read, known) {
+			t.Errorf("round %d: recorded %v, read %v", round, known, read)
+		}
+		all := append(names, ".", "a", "b", "c")
+		if got, want := StampsKnown(dest, all, known, 2), Stamps(dest, all, 2); !maps.Equal(got, want) {
+			t.Errorf("round %d: StampsKnown %v, Stamps %v", round, got, want)
+		}
+		if round > 0 && (known["c/tenuto.js"] != prev["c/tenuto.js"] || known["c/letto.json"] != prev["c/letto.json"]) {
+			t.Errorf("round %d: a file kept from the last output has another stamp", round)
+		}
+		prev = read
+	}
+}
