@@ -31,22 +31,29 @@ func processCPU() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// leastCost returns the least CPU time and the least allocation that one
-// run of work took, over reps measurements: the cost of the work itself,
-// with as little as possible of what else the machine was doing. Work
-// that takes less than 50 ms is run as many times as that takes, per
-// measurement.
-func leastCost(reps int, work func()) cost {
+// leastCosts returns, for each piece of work, the least CPU time and the
+// least allocation that one run took, over reps measurements taken in
+// turns: the cost of the work itself, with as little as possible of what
+// else the machine was doing, and a load that comes or goes weighing on
+// each alike. Work that takes less than 50 ms is run as many times as
+// that takes, per measurement.
+func leastCosts(reps int, works ...func()) []cost {
 	const enough = 50 * time.Millisecond
-	work() // as the measured runs find things
-	n := 1
-	if c := measure(1, work); c.cpu < enough {
-		n = int(enough/max(c.cpu, time.Millisecond)) + 1
+	ns := make([]int, len(works))
+	best := make([]cost, len(works))
+	for i, work := range works {
+		work() // as the measured runs find things
+		ns[i] = 1
+		if c := measure(1, work); c.cpu < enough {
+			ns[i] = int(enough/max(c.cpu, time.Millisecond)) + 1
+		}
+		best[i] = cost{cpu: time.Duration(1<<63 - 1), alloc: 1<<64 - 1}
 	}
-	best := cost{cpu: time.Duration(1<<63 - 1), alloc: 1<<64 - 1}
 	for range reps {
-		c := measure(n, work)
-		best.cpu, best.alloc = min(best.cpu, c.cpu), min(best.alloc, c.alloc)
+		for i, work := range works {
+			c := measure(ns[i], work)
+			best[i].cpu, best[i].alloc = min(best[i].cpu, c.cpu), min(best[i].alloc, c.alloc)
+		}
 	}
 	return best
 }
@@ -77,8 +84,9 @@ const maxGrowth = 2.5
 // body or as the description of an indicator (a field's inline Markdown),
 // costs at most about twice the CPU time and the memory, whether it is
 // published or refused. Each is measured as a ratio in one run (the least
-// of five runs at each size: under a load of 8, the least of three once
-// tripled), so that the machine's speed and load cancel out.
+// of five runs at each size, the two sizes in turns: under a load of 8,
+// the least of three once tripled), so that the machine's speed and load
+// cancel out.
 func TestBodiesGrowLinearly(t *testing.T) {
 	const size = 256 << 10
 	for _, where := range []struct {
@@ -98,7 +106,8 @@ func growsLinearly(t *testing.T, size int, b synth.Body, site func(string) fstes
 		fsys := site(text)
 		return func() { Build(Input{Site: fsys, Themes: piao.Themes, Minify: true}) }
 	}
-	small, large := leastCost(5, build(b.Make(size))), leastCost(5, build(b.Make(2*size)))
+	costs := leastCosts(5, build(b.Make(size)), build(b.Make(2*size)))
+	small, large := costs[0], costs[1]
 	cpu, mem := float64(large.cpu)/float64(max(small.cpu, time.Millisecond)), float64(large.alloc)/float64(small.alloc)
 	t.Logf("%s: %v, %d kB → %v, %d kB", b.Name, small.cpu, small.alloc>>10, large.cpu, large.alloc>>10)
 	if cpu > maxGrowth || mem > maxGrowth {
