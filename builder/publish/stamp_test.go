@@ -51,20 +51,28 @@ func TestStampedAsRead(t *testing.T) {
 			t.Fatal(err)
 		}
 		known := to.Stamped()
-		names := slices.Sorted(maps.Keys(known))
-		want := []string{"a/nuovo.html", "b/flusso.json", "c/letto.json", "c/tenuto.js", "index.html"}
-		if !slices.Equal(names, want) {
-			t.Fatalf("round %d: stamps recorded of %v, want %v", round, names, want)
+		names := []string{"a/nuovo.html", "b/flusso.json", "c/letto.json", "c/tenuto.js", "index.html"}
+		want := names // every file, or where a written file's stamp is read after (stampWritten false) those linked
+		if !stampWritten {
+			want = nil
+			if round > 0 {
+				want = []string{"c/letto.json", "c/tenuto.js", "index.html"}
+			}
+		}
+		if got := slices.Sorted(maps.Keys(known)); !slices.Equal(got, want) {
+			t.Fatalf("round %d: stamps recorded of %v, want %v", round, got, want)
 		}
 		read := Stamps(dest, names, 2)
-		if !maps.Equal(read, known) {
-			t.Errorf("round %d: recorded %v, read %v", round, known, read)
+		for name, st := range known {
+			if read[name] != st {
+				t.Errorf("round %d: %s recorded %+v, read %+v", round, name, st, read[name])
+			}
 		}
 		all := append(names, ".", "a", "b", "c")
 		if got, want := StampsKnown(dest, all, known, 2), Stamps(dest, all, 2); !maps.Equal(got, want) {
 			t.Errorf("round %d: StampsKnown %v, Stamps %v", round, got, want)
 		}
-		if round > 0 && (known["c/tenuto.js"] != prev["c/tenuto.js"] || known["c/letto.json"] != prev["c/letto.json"]) {
+		if round > 0 && (read["c/tenuto.js"] != prev["c/tenuto.js"] || read["c/letto.json"] != prev["c/letto.json"]) {
 			t.Errorf("round %d: a file kept from the last output has another stamp", round)
 		}
 		prev = read

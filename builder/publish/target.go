@@ -82,8 +82,11 @@ func (t *Target) stamped(name string, st Stamp) {
 }
 
 // stampOpen records the stamp of the file name, open in f and written
-// whole.
+// whole, where that stamp is final (stampWritten).
 func (t *Target) stampOpen(name string, f *os.File) {
+	if !stampWritten {
+		return
+	}
 	if info, err := f.Stat(); err == nil {
 		t.stamped(name, StampOf(info))
 	}
