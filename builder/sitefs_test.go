@@ -3,6 +3,7 @@ package builder
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -52,5 +53,47 @@ func TestDigestSourcesThroughFolders(t *testing.T) {
 	}
 	if _, _, err := site.(folderOpener).openFolder("content/fuori"); err == nil {
 		t.Error("a folder reached through a symbolic link was opened")
+	}
+}
+
+// TestOpenFoldersBounded: a site of more folders than maxOpenFolders holds
+// at most that many open, reads every file all the same, and a folder of
+// one file is not opened.
+func TestOpenFoldersBounded(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for i := range maxOpenFolders + 20 {
+		for _, f := range []string{"a.md", "b.md"} {
+			name := fmt.Sprintf("content/p%03d/%s", i, f)
+			names = append(names, name)
+			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(name), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	names = append(names, "content/sola/x.md")
+	if err := os.MkdirAll(filepath.Join(dir, "content", "sola"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "sola", "x.md"), []byte("content/sola/x.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site, close := OpenSite(dir)
+	defer close()
+	f := openFolders(site, names)
+	defer f.close()
+	if len(f.opened) != maxOpenFolders || len(f.closes) != maxOpenFolders {
+		t.Errorf("%d folders open, want %d", len(f.opened), maxOpenFolders)
+	}
+	if _, ok := f.opened["content/sola"]; ok {
+		t.Error("a folder of one file opened")
+	}
+	for _, name := range names {
+		if b, err := f.readFile(name); err != nil || string(b) != name {
+			t.Errorf("%s: %q, %v", name, b, err)
+		}
 	}
 }

@@ -249,8 +249,15 @@ type folders struct {
 	closes []func()
 }
 
+// maxOpenFolders is how many folders openFolders holds open at most, each
+// a file descriptor: the folders of sheets of a site are a few dozen, and
+// a site of thousands of folders must not run out of descriptors (the
+// files of the others are read through the site's own root).
+const maxOpenFolders = 256
+
 // openFolders opens the folders of names (sorted, so a folder's names
-// are together).
+// are together), the first maxOpenFolders of them that hold more than one
+// file.
 func openFolders(site fs.FS, names []string) *folders {
 	f := &folders{site: site, opened: map[string]fs.FS{}}
 	o, ok := site.(folderOpener)
@@ -259,8 +266,11 @@ func openFolders(site fs.FS, names []string) *folders {
 	}
 	for i, name := range names {
 		dir := path.Dir(name)
-		if i > 0 && path.Dir(names[i-1]) == dir {
-			continue
+		if i > 0 && path.Dir(names[i-1]) == dir || i+1 == len(names) || path.Dir(names[i+1]) != dir {
+			continue // seen, or a folder of one file
+		}
+		if len(f.opened) == maxOpenFolders {
+			break
 		}
 		if sub, close, err := o.openFolder(dir); err == nil {
 			f.opened[dir] = sub
