@@ -102,12 +102,12 @@ func (c *OutputCount) count(name string) {
 	}
 }
 
-// countOutput is countOutput from the build cache: the files the last
+// countReplaced is countOutput from the build cache: the files the last
 // build published in dest, when dest is still the very folder it left
 // (the stamp of the folder itself, taken by the cache) and piao's (its
 // marker); otherwise countOutput reads dest. It spares a rebuild a walk of
 // the whole output.
-func (c *buildCache) countOutput(dest string) *OutputCount {
+func (c *buildCache) countReplaced(dest string) *OutputCount {
 	if c.prev == nil {
 		return countOutput(dest)
 	}

@@ -46,8 +46,8 @@ func rootFS(t *testing.T, dir string) fs.FS {
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatal(err)
 	}
-	site, close := OpenSite(dir)
-	t.Cleanup(close)
+	site, done := OpenSite(dir)
+	t.Cleanup(done)
 	return site
 }
 

@@ -17,8 +17,8 @@ import (
 // unknown (no cache), as through a plain root.
 func TestDigestSourcesThroughFolders(t *testing.T) {
 	dir := exampleSite(t)
-	site, close := OpenSite(dir)
-	defer close()
+	site, done := OpenSite(dir)
+	defer done()
 	got, err := digestSources(site)
 	if err != nil {
 		t.Fatal(err)
@@ -81,8 +81,8 @@ func TestOpenFoldersBounded(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "sola", "x.md"), []byte("content/sola/x.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	site, close := OpenSite(dir)
-	defer close()
+	site, done := OpenSite(dir)
+	defer done()
 	f := openFolders(site, names)
 	defer f.close()
 	if len(f.opened) != maxOpenFolders || len(f.closes) != maxOpenFolders {

@@ -272,9 +272,9 @@ func openFolders(site fs.FS, names []string) *folders {
 		if len(f.opened) == maxOpenFolders {
 			break
 		}
-		if sub, close, err := o.openFolder(dir); err == nil {
+		if sub, done, err := o.openFolder(dir); err == nil {
 			f.opened[dir] = sub
-			f.closes = append(f.closes, close)
+			f.closes = append(f.closes, done)
 		}
 	}
 	return f
