@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"time"
 
@@ -30,7 +29,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	report := buildReport{Dest: *dest, Findings: []finding{}}
 	report.Cleaned = cleanArchive(*siteDir, io.Discard, stderr) // printed with the summary
-	siteFiles, closeSite := siteFS(*siteDir)
+	siteFiles, closeSite := builder.OpenSite(*siteDir)
 	defer closeSite()
 	opts := builder.PublishOptions{Site: *siteDir, OnWait: func() { fmt.Fprintln(stderr, builder.WaitMessage(*dest)) }}
 	written, diags, err := builder.BuildTo(builder.Input{Site: siteFiles, Themes: piao.Themes, Minify: !*noMinify}, *dest, opts)
@@ -123,7 +122,3 @@ func writeIndented(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
-
-// siteFS opens the site folder so that nothing read through it can leave
-// it, symbolic links included (builder.OpenSite).
-func siteFS(dir string) (fs.FS, func()) { return builder.OpenSite(dir) }

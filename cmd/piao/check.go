@@ -25,7 +25,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if *dest == "" {
 		*dest = filepath.Join(*siteDir, "public")
 	}
-	site, closeSite := siteFS(*siteDir)
+	site, closeSite := builder.OpenSite(*siteDir)
 	defer closeSite()
 	diags := builder.Check(builder.Input{Site: site, Themes: piao.Themes, Minify: true, Previous: *dest})
 	if *format == "json" {

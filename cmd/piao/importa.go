@@ -43,7 +43,7 @@ func cmdImporta(args []string, stdout, stderr io.Writer) error {
 			return officeError(stderr, *mapFile, err)
 		}
 	}
-	site, closeSite := siteFS(*siteDir)
+	site, closeSite := builder.OpenSite(*siteDir)
 	defer closeSite()
 	opt.Site = site
 	res, err := importa.Import(opt)
