@@ -128,6 +128,14 @@ func (c *buildCache) countReplaced(dest string) *OutputCount {
 	return n
 }
 
+// previousCount is countOutput for piao check: from the build cache beside
+// dest, when this program wrote it (countReplaced), as a rebuild counts
+// it; read otherwise.
+func previousCount(dest string) *OutputCount {
+	prev, _ := readCache(CachePath(dest), programDigest())
+	return (&buildCache{prev: prev}).countReplaced(dest)
+}
+
 // siteCount is what the model publishes, with pages its page count.
 func siteCount(model *plan.Site, pages int) OutputCount {
 	c := OutputCount{Pages: pages, Sheets: map[string]int{}}

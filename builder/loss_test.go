@@ -94,6 +94,23 @@ func TestCountOutputFromCache(t *testing.T) {
 	if got := openBuildCache(in, dest).countReplaced(dest); !reflect.DeepEqual(got, read) {
 		t.Errorf("from the cache, with a page added by hand: %+v, want %+v", got, read)
 	}
+	// piao check counts it as a rebuild does; without the build cache, it reads.
+	if got := previousCount(dest); !reflect.DeepEqual(got, read) {
+		t.Errorf("piao check, from the cache, with a page added by hand: %+v, want %+v", got, read)
+	}
+	cache, err := os.ReadFile(CachePath(dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(CachePath(dest)); err != nil {
+		t.Fatal(err)
+	}
+	if got := previousCount(dest); got == nil || got.Pages != read.Pages+1 {
+		t.Errorf("piao check without the build cache counted %+v, want %d pages (read)", got, read.Pages+1)
+	}
+	if err := os.WriteFile(CachePath(dest), cache, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// Another folder in the place of the output: read.
 	moved := dest + "-spostata"
 	if err := os.Rename(dest, moved); err != nil {
