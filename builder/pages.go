@@ -292,19 +292,15 @@ func (p *Pages) All() (*Site, error) {
 // needs to know that the site builds.
 func (p *Pages) Verify() error { return p.verify(false) }
 
-// verify renders and minifies every page, or with sample the first page
-// in order of each kind (a sheet's page and its page as approved are two
-// kinds), keeping nothing.
+// verify renders and minifies every page, or with sample one page of
+// each kind (a sheet's page and its page as approved are two kinds), the
+// one that shows least (the first in order of those), keeping nothing.
+// The same templates run on the page of a unit of two sheets as on that
+// of a unit of two thousand: the larger would only cost piao check time.
 func (p *Pages) verify(sample bool) error {
 	var only map[string]bool
 	if sample {
-		only = map[string]bool{}
-		seen := map[string]bool{}
-		for _, name := range p.paths {
-			if pg := p.pages[name]; pg != nil && !seen[fmt.Sprint(pg.Kind, pg.Original)] {
-				seen[fmt.Sprint(pg.Kind, pg.Original)], only[name] = true, true
-			}
-		}
+		only = p.sample()
 	}
 	workers, long := p.workers, max(1, p.workers/2)
 	if sample { // a goroutine a page: the longest (a plan's revisions) does not start last
@@ -317,6 +313,70 @@ func (p *Pages) verify(sample bool) error {
 		_, err := p.render(name, buf)
 		return err
 	})
+}
+
+// sample names the pages verify renders with sample: of each kind, the
+// one that shows least, the first in order of those.
+func (p *Pages) sample() map[string]bool {
+	lightest := map[string]string{} // kind → page name
+	weight := map[string]int{}
+	for _, name := range p.paths {
+		pg := p.pages[name]
+		if pg == nil {
+			continue
+		}
+		kind, w := sampleKind(pg), sampleWeight(pg)
+		if _, ok := lightest[kind]; !ok || w < weight[kind] {
+			lightest[kind], weight[kind] = name, w
+		}
+	}
+	only := map[string]bool{}
+	for _, name := range lightest {
+		only[name] = true
+	}
+	return only
+}
+
+// sampleKind is the kind of a page for verify's sample: a sheet's page
+// and its page as approved are two.
+func sampleKind(pg *page) string { return fmt.Sprint(pg.Kind, pg.Original) }
+
+// sampleWeight is how much a page shows, as the number of sheets, the
+// groups and items of an index or the revision changes it lists, 1 for
+// the rest: what
+// verify's sample weighs pages of a kind by.
+func sampleWeight(pg *page) int {
+	switch {
+	case pg.Group != nil:
+		return listedIn([]*listGroup{pg.Group})
+	case pg.List != nil:
+		return listedIn(pg.List.Groups)
+	case pg.Plan == nil:
+		return 1
+	case pg.Unit != nil:
+		return len(pg.Plan.SheetsOfUnit(pg.Unit.Key()))
+	case pg.Area != nil:
+		n := 0
+		for i := range pg.Area.Unita {
+			n += len(pg.Plan.SheetsOfUnit(pg.Area.Unita[i].Key()))
+		}
+		return n
+	case pg.Line != nil:
+		s, o := pg.Plan.SheetsOfLine(pg.Line.Key())
+		return len(s) + len(o)
+	case pg.Revision != nil:
+		return len(pg.Plan.Changes(pg.Revision.ID.S))
+	}
+	return 1
+}
+
+// listedIn counts the groups and items an index lists in groups.
+func listedIn(groups []*listGroup) int {
+	n := 0
+	for _, g := range groups {
+		n += 1 + len(g.Items) + listedIn(g.Groups)
+	}
+	return n
 }
 
 // Paths lists every file of the site, pages and assets, in order.

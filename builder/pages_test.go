@@ -69,3 +69,66 @@ func TestPagesSheetFile(t *testing.T) {
 		t.Errorf("Render of a missing page: err = %v", err)
 	}
 }
+
+// TestVerifySample: piao check's sample renders one page of every kind,
+// the one that shows least (the first in order of those); in all, fewer
+// bytes than the first page of every kind, which it sampled before.
+func TestVerifySample(t *testing.T) {
+	in := Input{Site: os.DirFS(".."), Themes: piao.Themes, Minify: true}
+	model, ds := LoadAndCheck(in.Site)
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	pages, ds := NewPages(in, model)
+	if pages == nil {
+		t.Fatal(ds.Error())
+	}
+	sample := pages.sample()
+	first := map[string]string{}  // kind → its first page in order
+	chosen := map[string]string{} // kind → the page sampled
+	for _, name := range pages.Paths() {
+		pg := pages.pages[name]
+		if pg == nil {
+			continue
+		}
+		kind := sampleKind(pg)
+		if first[kind] == "" {
+			first[kind] = name
+		}
+		if sample[name] {
+			if chosen[kind] != "" {
+				t.Errorf("kind %s sampled twice: %s and %s", kind, chosen[kind], name)
+			}
+			chosen[kind] = name
+		}
+	}
+	if len(chosen) != len(first) || len(sample) != len(first) {
+		t.Fatalf("sampled %d pages of %d kinds, %d kinds in all", len(sample), len(chosen), len(first))
+	}
+	for _, name := range pages.Paths() {
+		pg := pages.pages[name]
+		if pg == nil {
+			continue
+		}
+		c := pages.pages[chosen[sampleKind(pg)]]
+		if w, cw := sampleWeight(pg), sampleWeight(c); w < cw || (w == cw && name < c.Path) {
+			t.Errorf("%s (weight %d) is lighter than %s sampled (weight %d)", name, w, c.Path, cw)
+		}
+	}
+	size := func(names map[string]string) int {
+		n := 0
+		for _, name := range names {
+			b, err := pages.Render(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += len(b)
+		}
+		return n
+	}
+	if got, before := size(chosen), size(first); got >= before {
+		t.Errorf("the sample renders %d bytes, the first page of each kind %d", got, before)
+	} else {
+		t.Logf("%d kinds: the sample renders %d bytes, the first page of each kind %d", len(chosen), got, before)
+	}
+}
