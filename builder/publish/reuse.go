@@ -36,10 +36,9 @@ func openReuse(dest, tmp string) *reuse {
 	return &reuse{prev: dest, next: tmp, dirs: map[string]bool{".": true}}
 }
 
-// link makes the file name of the new output (at full) a link to the
-// previous output's, if that holds b, and reports whether it did, with
-// the stamp of the file linked. The folder of name must exist in the new
-// output. Where the name may be occupied (in a spare), a name that is
+// link makes the file of the new output at full a link to the previous
+// output's file name, if that holds b, and reports whether it did, with
+// the stamp of the file linked. The folder of full must exist. Where the name may be occupied (in a spare), a name that is
 // already that very file stays as it is.
 func (r *reuse) link(name string, b []byte, full string, occupied bool) (Stamp, bool) {
 	if r == nil || !r.realDir(path.Dir(name)) {

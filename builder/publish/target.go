@@ -16,10 +16,11 @@ import (
 // checks the names and measures what would be written. A Target is safe
 // for concurrent use.
 type Target struct {
-	root string // the new folder; "" writes nothing
-	dest string // the destination, named in errors
-	prev *reuse
-	made sync.Map // the folders made so far
+	root  string // the new folder; "" writes nothing
+	dest  string // the destination, named in errors
+	prev  *reuse
+	made  sync.Map // the folders made so far
+	moved sync.Map // folder of the new output → the previous output's it holds (Moved)
 
 	spare bool       // root is a spare brought up to date (spare.go)
 	state spareState // what a spare's filling wrote
@@ -36,7 +37,8 @@ func NewTarget(root string) *Target { return &Target{root: root, dest: root} }
 func (t *Target) Nowhere() bool { return t.root == "" }
 
 // Write writes the file name (slash-separated) of the new folder, or
-// links the previous folder's if it holds the same bytes.
+// links the previous folder's if it holds the same bytes (at the same
+// name, or in the folder Moved says).
 func (t *Target) Write(name string, b []byte) error {
 	if t.root == "" {
 		if !ValidPath(name) {
@@ -50,7 +52,7 @@ func (t *Target) Write(name string, b []byte) error {
 	}
 	t.wrote(name)
 	occupied := t.occupied(full)
-	if st, ok := t.prev.link(name, b, full, occupied); ok {
+	if st, ok := t.prev.link(t.prevName(name), b, full, occupied); ok {
 		t.stamped(name, st)
 		return nil
 	}
