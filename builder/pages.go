@@ -194,6 +194,13 @@ func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOut
 		search = buildSearchIndex(model, w).encode()
 	}
 	search.Dir = prefix + search.Dir
+	if prev := p.out.to.PrevFolders(prefix + searchDataRoot); len(prev) == 1 && !p.out.namesOnly {
+		// Most of its files are those of the last build's folder: linked
+		// from there, or left where they are in the spare.
+		if err := p.out.to.Moved(search.Dir, prev[0]); err != nil {
+			return nil, err
+		}
+	}
 	names := slices.Sorted(maps.Keys(search.Files))
 	errs := make([]error, len(names))
 	parallelFor(len(names), func(i int) { errs[i] = put(names[i], search.Files[names[i]]) })

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -171,6 +172,91 @@ func TestRebuildReusesUnchanged(t *testing.T) {
 	}
 	if diff := diffFiles(want.Files, readTree(t, dest)); diff != "" {
 		t.Error(diff)
+	}
+}
+
+// TestRebuildKeepsSearchFiles: the search index's folder is named after
+// its content, so an edit gives it a new name; its files of the same
+// bytes as the last build's are that very file (linked into a new output,
+// or left where they were in the spare), the others are written; the
+// output is that of a clean build, edit after edit.
+func TestRebuildKeepsSearchFiles(t *testing.T) {
+	dir := t.TempDir()
+	sheets, err := synth.Generate(dir, 60, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true}
+	dest := filepath.Join(t.TempDir(), "public")
+	type file struct {
+		info os.FileInfo
+		b    []byte
+	}
+	search := func() (string, map[string]file) {
+		t.Helper()
+		root := filepath.Join(dest, filepath.FromSlash(searchDataRoot))
+		entries, err := os.ReadDir(root)
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("%s holds %v (%v), want one folder", root, entries, err)
+		}
+		files := map[string]file{}
+		names, _ := os.ReadDir(filepath.Join(root, entries[0].Name()))
+		for _, e := range names {
+			p := filepath.Join(root, entries[0].Name(), e.Name())
+			info, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(p)
+			files[e.Name()] = file{info, b}
+		}
+		return entries[0].Name(), files
+	}
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatal(err, ds.Error())
+	}
+	for round, sheet := range []string{sheets[len(sheets)-1], sheets[len(sheets)-2], sheets[len(sheets)-1]} {
+		dirBefore, before := search()
+		src := filepath.Join(dir, sheet)
+		text, _ := os.ReadFile(src)
+		edited := regexp.MustCompile(`(?m)^obiettivo_operativo: (\{valore: )?"`).ReplaceAll(text, []byte(`obiettivo_operativo: $1"Parolanuova`+strconv.Itoa(round)+` `))
+		if bytes.Equal(edited, text) {
+			t.Fatalf("round %d: %s was not edited", round, sheet)
+		}
+		if err := os.WriteFile(src, edited, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+			t.Fatal(err, ds.Error())
+		}
+		dirAfter, after := search()
+		if dirAfter == dirBefore {
+			t.Fatalf("round %d: the search index's folder kept its name %s after an edit", round, dirAfter)
+		}
+		kept, written := 0, 0
+		for name, f := range after {
+			old, ok := before[name]
+			switch same := ok && bytes.Equal(old.b, f.b); {
+			case same && !os.SameFile(old.info, f.info):
+				t.Errorf("round %d: %s, the same bytes as before, was written again", round, name)
+			case same:
+				kept++
+			case ok && os.SameFile(old.info, f.info):
+				t.Errorf("round %d: %s changed but is the file it was", round, name)
+			default:
+				written++
+			}
+		}
+		if kept == 0 || written == 0 {
+			t.Errorf("round %d: %d search files kept, %d written", round, kept, written)
+		}
+		want, ds := Build(in)
+		if want == nil {
+			t.Fatal(ds.Error())
+		}
+		if diff := diffFiles(want.Files, readTree(t, dest)); diff != "" {
+			t.Errorf("round %d: %s", round, diff)
+		}
 	}
 }
 
