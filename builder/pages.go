@@ -15,6 +15,7 @@ import (
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
+	"github.com/piao-pa/piao/internal/stages"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -102,6 +103,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 			return nil, err
 		}
 	}
+	stages.Mark("search index")
 	pages := make([][]*page, len(ls.langs))
 	feeds := make([]int, len(ls.langs)) // each language's feed, its size
 	var downloads []download
@@ -119,6 +121,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 	if err := runTasks(tasks...); err != nil {
 		return nil, err
 	}
+	stages.Mark("open data and index pages")
 	all, err := p.addLangPages(th, ls, pages, downloads, feeds, snaps, searches)
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/piao-pa/piao/builder/publish"
+	"github.com/piao-pa/piao/internal/stages"
 )
 
 // Written says what a publish wrote.
@@ -38,6 +39,7 @@ var errContent = errors.New("errori nei contenuti")
 // output is byte for byte that of a clean build.
 func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, error) {
 	c := openBuildCache(in, dest)
+	stages.Mark("sources digested")
 	if w, ds, ok := c.skip(dest, opt); ok {
 		ds.attachSources(readSources(in.Site, ds))
 		ds.Sort()
@@ -52,6 +54,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		sheets.known = c.src.sum // digested a moment ago: an unchanged sheet is not read again
 	}
 	model, ds := sheets.LoadAndCheck(in.Site)
+	stages.Mark("sheets loaded")
 	before := <-counted
 	if ds.HasErrors() {
 		return Written{}, ds, nil
@@ -79,10 +82,12 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		if p == nil {
 			return errContent
 		}
+		stages.Mark("pages listed")
 		pages, keys = p, c.keys(p)
 		dataKeys.Range(func(name, k any) bool { keys[name.(string)] = k.(string); return true })
 		p.reuse = c.reuser(keys, to)
 		w, err = p.write(to)
+		stages.Mark("pages written")
 		return err
 	})
 	w.Note = c.note
@@ -163,19 +168,23 @@ func checkThrough(in Input) (Diagnostics, *Cache) {
 	}
 	sheets.single = true
 	model, ds := sheets.LoadAndCheck(in.Site)
+	stages.Mark("sheets loaded")
 	if ds.HasErrors() {
 		return ds, sheets
 	}
 	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil) // writing nowhere cannot fail
+	stages.Mark("pages listed")
 	ds = append(ds, pds...)
 	if p != nil {
 		sample := builtinTheme(in)
 		ds = append(ds, p.Diagnose(p.verify(sample))...)
+		stages.Mark("pages rendered")
 	}
 	if p != nil && in.Previous != "" {
 		if l := compareOutput(in.Previous, <-counted, siteCount(model, p.Count())); l != nil {
 			ds = append(ds, l.Warning(false))
 		}
+		stages.Mark("output compared")
 	}
 	ds.attachSources(readSources(in.Site, ds))
 	ds.Sort()

@@ -19,6 +19,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/piao-pa/piao/internal/stages"
 )
 
 // Marker is the file written in every published folder, so that a publish
@@ -79,12 +81,14 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 	swapped := false
 	defer func() { keepSpare(tmp, dest, swapped) }() // after the swap, the previous folder
 	to := &Target{root: tmp, dest: dest, prev: openReuse(dest, tmp), spare: spare}
+	stages.Mark("publish ready")
 	if err := fill(to); err != nil {
 		return err
 	}
 	if err := to.prune(); err != nil {
 		return failed(dest, err)
 	}
+	stages.Mark("spare pruned")
 	if err := writeMarker(tmp); err != nil {
 		return failed(dest, err)
 	}
@@ -92,7 +96,9 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 		return failed(dest, err)
 	}
 	swapped = true
+	stages.Mark("swapped")
 	if opt.After != nil {
+		defer stages.Mark("cache saved")
 		return opt.After()
 	}
 	return nil

@@ -33,7 +33,9 @@ var errContent = errors.New("errori nei contenuti")
 
 func main() {
 	stopProfile := startProfile(os.Getenv("PIAO_CPUPROFILE"))
+	stopStages := startStages(os.Getenv("PIAO_STAGES"))
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	stopStages()
 	stopProfile()
 	var ue usageError
 	switch {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+
+	"github.com/piao-pa/piao/internal/stages"
 )
 
 // startProfile writes a CPU profile of the whole run to file, when the
@@ -25,5 +27,28 @@ func startProfile(file string) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// startStages, when file is not empty (PIAO_STAGES), records when the
+// command reaches each stage of a build or a check (internal/stages); the
+// function it returns writes them to file, a line each: the stage, a
+// tab, the seconds since the start.
+func startStages(file string) func() {
+	if file == "" {
+		return func() {}
+	}
+	stages.Start()
+	return func() {
+		f, err := os.Create(file)
+		if err == nil {
+			err = stages.Write(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "piao: PIAO_STAGES:", err)
+		}
 	}
 }
