@@ -1,6 +1,7 @@
 package main
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -155,5 +156,30 @@ func TestParseFocus(t *testing.T) {
 	}
 	if d, share, err := parseFocus("Showing nodes accounting for 0, 0% of 23.64s total"); err != nil || d != 0 || share != 0 {
 		t.Errorf("no sample: %v, %v, %v", d, share, err)
+	}
+}
+
+// TestParseStages reads what PIAO_STAGES writes and gives each stage the
+// time from the one before; a line out of order or unreadable is refused.
+func TestParseStages(t *testing.T) {
+	got, err := parseStages("sources digested\t0.250000\nsheets loaded\t0.750000\ncache saved\t1.000000\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []mark{{"sources digested", 250 * time.Millisecond}, {"sheets loaded", 500 * time.Millisecond}, {"cache saved", 250 * time.Millisecond}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parsed %v, want %v", got, want)
+	}
+	for _, bad := range []string{"a\t1.0\nb\t0.5", "a 1.0", "a\tuno"} {
+		if _, err := parseStages(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+	var b strings.Builder
+	writeStages(&b, row{Sheets: 10000, EditStages: want, AgainStages: want[:2], CheckStages: []mark{{"sheets loaded", time.Second}}})
+	for _, line := range []string{"| sources digested | 250 ms | 250 ms | – |", "| sheets loaded | 500 ms | 500 ms | 1000 ms |", "| cache saved | 250 ms | – | – |"} {
+		if !strings.Contains(b.String(), line) {
+			t.Errorf("no line %q in\n%s", line, b.String())
+		}
 	}
 }

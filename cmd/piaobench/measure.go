@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -62,10 +63,13 @@ func runsFor(n int) int {
 type row struct {
 	Sheets, Runs          int
 	SourceBytes           int64
-	Build, Rebuild, Check usage   // medians; Rebuild: again, nothing changed
-	CheckAfter            usage   // piao check given the output of the last build (its sheet store)
-	Edit                  usage   // again after editing one sheet
-	EditAgain             usage   // after editing it once more: the output replaced the first time is the spare
+	Build, Rebuild, Check usage  // medians; Rebuild: again, nothing changed
+	CheckAfter            usage  // piao check given the output of the last build (its sheet store)
+	Edit                  usage  // again after editing one sheet
+	EditAgain             usage  // after editing it once more: the output replaced the first time is the spare
+	EditStages            []mark // the stages of Edit, of EditAgain and of the last cold Check (PIAO_STAGES)
+	AgainStages           []mark
+	CheckStages           []mark
 	Builds                []usage // every timed build, in order
 	Pages, Files          int
 	Bytes                 int64
@@ -217,10 +221,11 @@ func measureSize(o options, n int) (row, error) {
 	}
 	var checks, after []usage
 	for range r.Runs {
-		u, _, err := runProcess(nil, o.piao, "check", "-s", site)
+		u, st, err := runStaged(o, "check", "-s", site)
 		if err != nil {
 			return r, err
 		}
+		r.CheckStages = st
 		checks = append(checks, u)
 		if u, _, err = runProcess(nil, o.piao, "check", "-s", site, "-d", out); err != nil {
 			return r, err
@@ -292,13 +297,13 @@ func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
 	if err := editSheet(site, false); err != nil {
 		return err
 	}
-	if r.Edit, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
+	if r.Edit, r.EditStages, err = runStaged(o, "build", "-s", site, "-d", out); err != nil {
 		return err
 	}
 	if err := editSheet(site, false); err != nil {
 		return err
 	}
-	if r.EditAgain, _, err = runProcess(nil, o.piao, "build", "-s", site, "-d", out); err != nil {
+	if r.EditAgain, r.AgainStages, err = runStaged(o, "build", "-s", site, "-d", out); err != nil {
 		return err
 	}
 	if r.Hugo == nil {
@@ -312,6 +317,47 @@ func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
 }
 
 func profileFile(o options) string { return filepath.Join(o.work, "build.prof") }
+
+// mark is a stage of a piao run and how long the run took to reach it
+// from the one before (internal/stages).
+type mark struct {
+	Name string
+	Took time.Duration
+}
+
+// runStaged runs piao with args, recording its stages (PIAO_STAGES).
+func runStaged(o options, args ...string) (usage, []mark, error) {
+	file := filepath.Join(o.work, "stages.tsv")
+	os.Remove(file)
+	u, _, err := runProcess([]string{"PIAO_STAGES=" + file}, o.piao, args...)
+	if err != nil {
+		return u, nil, err
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return u, nil, fmt.Errorf("PIAO_STAGES: %w", err)
+	}
+	st, err := parseStages(string(b))
+	return u, st, err
+}
+
+// parseStages reads what PIAO_STAGES writes: a stage a line, its name, a
+// tab and the seconds since the start; it gives each stage the time since
+// the one before.
+func parseStages(s string) ([]mark, error) {
+	var out []mark
+	var last float64
+	for _, line := range strings.Split(strings.TrimSpace(s), "\n") {
+		name, at, ok := strings.Cut(line, "\t")
+		secs, err := strconv.ParseFloat(at, 64)
+		if !ok || err != nil || secs < last {
+			return nil, fmt.Errorf("PIAO_STAGES: line %q", line)
+		}
+		out = append(out, mark{name, time.Duration((secs - last) * float64(time.Second))})
+		last = secs
+	}
+	return out, nil
+}
 
 // probeSearch measures the search index of the site published in out and
 // the bytes its first queries load.

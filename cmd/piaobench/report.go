@@ -80,7 +80,9 @@ figures and the chart.
   served with the new text.
 - **Profile.** The build of %s sheets runs with `+"`PIAO_CPUPROFILE=FILE`"+`, which makes
   piao write a CPU profile of its whole run; each stage's share is the
-  cumulative share of its function.
+  cumulative share of its function. The rebuilds after an edit and the
+  cold check run with `+"`PIAO_STAGES=FILE`"+`: how long each stage kept the
+  run waiting.
 - **The disk's floor.** The output of that build is read into memory and
   written again, three times, into an empty folder beside it, as piao writes
   it (on every core, each folder made once, each file in one call) with

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -68,8 +69,48 @@ spare) is brought up to date instead: the office's cycle of edits.
 	}
 	b.WriteString("\n")
 	for _, row := range rows {
+		writeStages(b, row)
+	}
+	for _, row := range rows {
 		writeKinds(b, row)
 	}
+}
+
+// writeStages writes how long each stage of the two rebuilds after an
+// edit, and of the cold check, kept the run waiting (PIAO_STAGES: the time
+// from the stage before; the stages that run side by side inside one are
+// not told apart).
+func writeStages(b *strings.Builder, row row) {
+	if len(row.EditStages) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "Where the time of a rebuild after one edit goes, at %s sheets: each stage, the time from the one before "+
+		"(`PIAO_STAGES`); and those of the cold `piao check`.\n\n", thousands(row.Sheets))
+	b.WriteString("| Stage | One sheet edited | Edited again | piao check |\n|---|---:|---:|---:|\n")
+	var names []string
+	took := map[string][3]time.Duration{}
+	for i, list := range [][]mark{row.EditStages, row.AgainStages, row.CheckStages} {
+		for _, s := range list {
+			t, seen := took[s.Name]
+			if !seen {
+				names = append(names, s.Name)
+			}
+			t[i] += s.Took
+			took[s.Name] = t
+		}
+	}
+	for _, name := range names {
+		t := took[name]
+		cells := make([]string, 3)
+		for i, list := range [][]mark{row.EditStages, row.AgainStages, row.CheckStages} {
+			cells[i] = "–"
+			if slices.ContainsFunc(list, func(s mark) bool { return s.Name == name }) {
+				cells[i] = ms(t[i])
+			}
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", name, cells[0], cells[1], cells[2])
+	}
+	b.WriteString("\n")
 }
 
 // writeKinds writes what each kind of file costs, per sheet, for piao and
