@@ -2,6 +2,7 @@ package builder
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -255,11 +256,20 @@ type followed struct {
 }
 
 // monitoringFollowed lists the monitoring entries that revision id
-// followed, in sheet order.
+// followed, in sheet order. The names and anchors are worked out only for
+// the sheets and indicators that have one: a revisions page of a large
+// plan asks once per revision.
 func (pg *page) monitoringFollowed(id string) []followed {
 	w := pg.r.words
 	var out []followed
-	add := func(s *plan.Sheet, name, prefix string, ms []plan.Monitoring) {
+	add := func(s *plan.Sheet, ind *plan.Indicator, i int, ms []plan.Monitoring) {
+		if !slices.ContainsFunc(ms, func(m plan.Monitoring) bool { return m.Revisione.S == id }) {
+			return
+		}
+		name, prefix := w.SheetName(s), "scheda"
+		if ind != nil {
+			name, prefix = w.T("indicator.number", "n", i+1)+": "+w.Plain(ind.Descrizione.S), IndicatorAnchor(ind)
+		}
 		rows, _ := pg.monitoringRows(prefix, ms)
 		for _, r := range rows {
 			if r.Revisione.S == id {
@@ -268,9 +278,9 @@ func (pg *page) monitoringFollowed(id string) []followed {
 		}
 	}
 	for _, s := range pg.Plan.Sheets() {
-		add(s, w.SheetName(s), "scheda", s.Monitoraggio)
+		add(s, nil, 0, s.Monitoraggio)
 		for i, ind := range s.Indicators() {
-			add(s, w.T("indicator.number", "n", i+1)+": "+w.Plain(ind.Descrizione.S), IndicatorAnchor(ind), ind.Monitoraggio)
+			add(s, ind, i, ind.Monitoraggio)
 		}
 	}
 	return out
