@@ -23,7 +23,7 @@ func TestMoved(t *testing.T) {
 	if err := os.MkdirAll(outside, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	exchanges, links := canExchange(t, dir), linksSame(t, dir)
+	exchanges := canExchange(t, dir)
 	steps := []map[string]string{
 		{"index.html": "uno", "cerca/h0/a.js": "a", "cerca/h0/b.js": "b", "cerca/h0/c.js": "c"},
 		{"index.html": "uno", "cerca/h1/a.js": "a", "cerca/h1/b.js": "b2", "cerca/h1/d.js": "d"},
@@ -105,9 +105,12 @@ func TestMoved(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// On Windows, which file it is is read on the first SameFile,
+			// through the name: read it now, while the name is there.
+			os.SameFile(info, info)
 			key := path.Base(name)
 			now[key] = info
-			if old := inodes[key]; links && old != nil && i > 0 && steps[i-1][path.Join(prevDir, key)] == b && !os.SameFile(old, info) {
+			if old := inodes[key]; old != nil && i > 0 && steps[i-1][path.Join(prevDir, key)] == b && !os.SameFile(old, info) {
 				t.Errorf("step %d: %s, the same bytes as %s, was written again", i, name, path.Join(prevDir, key))
 			}
 		}
@@ -116,23 +119,4 @@ func TestMoved(t *testing.T) {
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("written outside the output, through a link in the spare: %v", entries)
 	}
-}
-
-// linksSame reports whether a hard link made under dir is told the same
-// file as its original (not under Wine, whose file ids differ): where it
-// is not, which file a name is cannot be checked.
-func linksSame(t *testing.T, dir string) bool {
-	t.Helper()
-	a, b := filepath.Join(dir, "legame-a"), filepath.Join(dir, "legame-b")
-	if err := os.WriteFile(a, []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Remove(a)
-	if err := os.Link(a, b); err != nil {
-		return false
-	}
-	defer os.Remove(b)
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
