@@ -123,20 +123,29 @@ func TestBuildToStopsOnThemeError(t *testing.T) {
 	}
 }
 
-// TestRebuildReusesUnchanged: a build over its own output keeps the files
-// whose bytes did not change (same inode, same modification time) and
-// writes the others; the output is that of a clean build.
-func TestRebuildReusesUnchanged(t *testing.T) {
-	dir := t.TempDir()
+// builtSynth writes a synthetic site of 60 sheets and builds it: its
+// folder, its sheets' files, its input and the output.
+func builtSynth(t *testing.T) (dir string, sheets []string, in Input, dest string) {
+	t.Helper()
+	dir = t.TempDir()
 	sheets, err := synth.Generate(dir, 60, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true}
-	dest := filepath.Join(t.TempDir(), "public")
+	in = Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true}
+	dest = filepath.Join(t.TempDir(), "public")
 	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
 		t.Fatal(err, ds.Error())
 	}
+	return dir, sheets, in, dest
+}
+
+// TestRebuildReusesUnchanged: a build over its own output keeps the files
+// whose bytes did not change (same inode, same modification time) and
+// writes the others; the output is that of a clean build.
+func TestRebuildReusesUnchanged(t *testing.T) {
+	dir, sheets, in, dest := builtSynth(t)
+	var err error
 	changed, kept := sheets[len(sheets)-1], sheets[len(sheets)-2]
 	page := func(sheet string) string {
 		slug := strings.TrimSuffix(filepath.Base(sheet), filepath.Ext(sheet))
@@ -181,13 +190,7 @@ func TestRebuildReusesUnchanged(t *testing.T) {
 // or left where they were in the spare), the others are written; the
 // output is that of a clean build, edit after edit.
 func TestRebuildKeepsSearchFiles(t *testing.T) {
-	dir := t.TempDir()
-	sheets, err := synth.Generate(dir, 60, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Site: os.DirFS(dir), Themes: piao.Themes, Minify: true}
-	dest := filepath.Join(t.TempDir(), "public")
+	dir, sheets, in, dest := builtSynth(t)
 	type file struct {
 		info os.FileInfo
 		b    []byte
@@ -211,9 +214,6 @@ func TestRebuildKeepsSearchFiles(t *testing.T) {
 			files[e.Name()] = file{info, b}
 		}
 		return entries[0].Name(), files
-	}
-	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
-		t.Fatal(err, ds.Error())
 	}
 	for round, sheet := range []string{sheets[len(sheets)-1], sheets[len(sheets)-2], sheets[len(sheets)-1]} {
 		dirBefore, before := search()

@@ -18,12 +18,7 @@ import (
 // (linked, or left where it is in the spare), the output replaced is never
 // changed, and nothing outside is written.
 func TestMoved(t *testing.T) {
-	dir := t.TempDir()
-	dest, outside := filepath.Join(dir, "public"), filepath.Join(dir, "fuori")
-	if err := os.MkdirAll(outside, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	exchanges := canExchange(t, dir)
+	dest, outside, exchanges := spareFixture(t)
 	steps := []map[string]string{
 		{"index.html": "uno", "cerca/h0/a.js": "a", "cerca/h0/b.js": "b", "cerca/h0/c.js": "c"},
 		{"index.html": "uno", "cerca/h1/a.js": "a", "cerca/h1/b.js": "b2", "cerca/h1/d.js": "d"},

@@ -52,6 +52,18 @@ func canExchange(t *testing.T, dir string) bool {
 	return err == nil
 }
 
+// spareFixture gives a test of the spare its dest and a folder outside it,
+// in a folder of its own, and whether folders are exchanged there.
+func spareFixture(t *testing.T) (dest, outside string, exchanges bool) {
+	t.Helper()
+	dir := t.TempDir()
+	dest, outside = filepath.Join(dir, "public"), filepath.Join(dir, "fuori")
+	if err := os.MkdirAll(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dest, outside, canExchange(t, dir)
+}
+
 // tamper makes a spare by hand at sp, or spoils the one there: a file
 // edited, one added, and in place of the folder n a symbolic link to a
 // folder outside (where the system lets this user make one: Windows asks
@@ -79,12 +91,7 @@ func tamper(t *testing.T, sp, outside string) {
 // no spare is kept, and one found beside dest (made by hand, or by piao
 // on another system) is used as untrusted as ever.
 func TestSpare(t *testing.T) {
-	dir := t.TempDir()
-	dest, outside := filepath.Join(dir, "public"), filepath.Join(dir, "fuori")
-	if err := os.MkdirAll(outside, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	exchanges := canExchange(t, dir)
+	dest, outside, exchanges := spareFixture(t)
 	steps := []map[string]string{
 		{"index.html": "uno", "a/b.html": "b", "a/c/d.html": "d", "x": "file", "keep.css": "k", "s.html": "s"},
 		{"index.html": "due", "a/b.html": "b", "x/y.html": "y", "keep.css": "k", "s.html": "s"},
