@@ -39,7 +39,12 @@ type listGroup struct {
 	Sheet  *plan.Sheet
 	Path   string // output path of its own page, for split listings
 	Groups []*listGroup
-	Items  []listItem
+	items  []listItem // the indicators it lists (Items)
+	// refs are, in an index that lists every indicator of the plan (by
+	// field, A–Z), the indicators it lists in their order, made into
+	// items only as its page renders (Items): an item is five times a
+	// ref, and a plan of 50,000 sheets has four such indexes.
+	refs []indicatorRef
 	// unlisted counts the indicators of a sheet group that lists no
 	// items: the organisational indexes link each sheet, whose page
 	// shows its indicators, rather than repeat them.
@@ -58,6 +63,26 @@ type listItem struct {
 	// and what the revisions did to the indicator.
 	SheetName string
 	Badges    []badgeView
+}
+
+// indicatorRef is an indicator and its sheet.
+type indicatorRef struct {
+	Sheet *plan.Sheet
+	Ind   *plan.Indicator
+}
+
+// Items are the indicators the group lists. Those of refs are made anew
+// on each call, as the index made them (with their sheet's name): the
+// group keeps only the refs.
+func (g *listGroup) Items() []listItem {
+	if g.refs == nil {
+		return g.items
+	}
+	out := make([]listItem, len(g.refs))
+	for i, r := range g.refs {
+		out[i] = item(g.words, r.Sheet, r.Ind, true, "")
+	}
+	return out
 }
 
 // item prepares an indicator of sheet s for an index.
@@ -121,7 +146,7 @@ func planListings(p *plan.Plan, w *words) []*listing {
 	if hasResponsibles(p) {
 		add(func() *listing { return responsibleListing(p, w) })
 	}
-	items := sync.OnceValue(func() map[*plan.Indicator]keyedItem { return indicatorItems(p, w) })
+	items := sync.OnceValue(func() map[*plan.Indicator]keyedItem { return indicatorItems(p) })
 	for _, f := range []struct {
 		folder, key string
 		value       func(*plan.Indicator) string
@@ -295,28 +320,28 @@ func codeTitle(c plan.Code) string {
 	return c.Codice.S + " - " + c.Nome.S
 }
 
-// keyedItem is an indicator's item, as the indexes by field and A–Z list
-// it (its sheet shown), with the key it sorts by.
+// keyedItem is an indicator, as the indexes by field and A–Z list it
+// (its sheet shown), with the key it sorts by.
 type keyedItem struct {
-	key  string
-	item listItem
+	key string
+	ref indicatorRef
 }
 
-// indicatorItems are the items of every indicator of p, made once for
-// the indexes that list every indicator (by typology, unit of measure,
-// source, A–Z), on every core.
-func indicatorItems(p *plan.Plan, w *words) map[*plan.Indicator]keyedItem {
+// indicatorItems are the keyed indicators of p, made once for the indexes
+// that list every indicator (by typology, unit of measure, source, A–Z),
+// on every core.
+func indicatorItems(p *plan.Plan) map[*plan.Indicator]keyedItem {
 	sheets := p.Sheets()
 	parts := make([][]keyedItem, len(sheets))
 	parallelFor(len(sheets), func(i int) {
 		for _, ind := range sheets[i].Indicators() {
-			parts[i] = append(parts[i], keyedItem{sortKey(ind.Descrizione.S), item(w, sheets[i], ind, true, "")})
+			parts[i] = append(parts[i], keyedItem{sortKey(ind.Descrizione.S), indicatorRef{sheets[i], ind}})
 		}
 	})
 	out := map[*plan.Indicator]keyedItem{}
 	for _, part := range parts {
 		for _, it := range part {
-			out[it.item.Ind] = it
+			out[it.ref.Ind] = it
 		}
 	}
 	return out
@@ -341,13 +366,14 @@ func (k *keyedGroups) add(id, title string, it keyedItem) {
 	k.items[i] = append(k.items[i], it)
 }
 
-// sorted gives each group its items, sorted by their keys.
+// sorted gives each group its indicators, sorted by their keys.
 func (k *keyedGroups) sorted() []*listGroup {
 	for i, g := range k.groups {
 		items := k.items[i]
 		sort.SliceStable(items, func(a, b int) bool { return items[a].key < items[b].key })
-		for _, it := range items {
-			g.Items = append(g.Items, it.item)
+		g.refs = make([]indicatorRef, len(items))
+		for j, it := range items {
+			g.refs[j] = it.ref
 		}
 	}
 	return k.groups
@@ -400,7 +426,7 @@ func azListing(p *plan.Plan, w *words, items map[*plan.Indicator]keyedItem) *lis
 func sheetGroup(w *words, s *plan.Sheet) *listGroup {
 	g := &listGroup{ID: "s-" + slug(s.Slug), Title: w.SheetName(s), Sheet: s}
 	for _, ind := range s.Indicators() {
-		g.Items = append(g.Items, item(w, s, ind, false, ""))
+		g.items = append(g.items, item(w, s, ind, false, ""))
 	}
 	return g
 }
@@ -424,7 +450,7 @@ func (l *listing) finish() {
 			if g.Sheet != nil {
 				g.Sheets++
 			}
-			g.Indicators += countIndicators(g.Items) + g.unlisted
+			g.Indicators += countIndicators(g.items) + len(g.refs) + g.unlisted
 			c.Sheets += g.Sheets
 			c.Indicators += g.Indicators
 		}

@@ -1,9 +1,12 @@
 package builder
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // TestStaticIndexes: the indexes of the example plan list every unit,
@@ -99,6 +102,61 @@ func TestHeaderSearchBox(t *testing.T) {
 			if want := relURL(p, searchPagePath); m[1] != want || m[2] != m[3] {
 				t.Errorf("%s: the search box %s leads to %q, want %q", p, m[3], m[1], want)
 			}
+		}
+	}
+}
+
+// TestIndexItemsLazy: the indexes that list every indicator (by field,
+// A–Z) keep only references to them, and make the same items, in the
+// same order, as making them when the index is built would.
+func TestIndexItemsLazy(t *testing.T) {
+	p, w := loadExample(t), italian(t)
+	lists := map[string]*listing{}
+	for _, l := range planListings(p, w) {
+		lists[l.Key] = l
+	}
+	for key, field := range map[string]func(*plan.Indicator) string{
+		"indicatori": nil,
+		"tipologie":  func(ind *plan.Indicator) string { return ind.Tipologia.S },
+		"fonti":      func(ind *plan.Indicator) string { return ind.Fonte.S },
+	} {
+		l := lists[key]
+		if l == nil {
+			t.Fatalf("no index %s", key)
+		}
+		// Eagerly: each group's items, in the plan's order, stably sorted.
+		want := map[string][]listItem{}
+		for _, s := range p.Sheets() {
+			for _, ind := range s.Indicators() {
+				g := strings.TrimSpace(ind.Descrizione.S)
+				if field != nil {
+					g = strings.TrimSpace(field(ind))
+				} else if k := sortKey(g); k != "" && k[0] >= 'a' && k[0] <= 'z' {
+					g = k[:1]
+				} else {
+					g = "0-9"
+				}
+				want[g] = append(want[g], item(w, s, ind, true, ""))
+			}
+		}
+		n := 0
+		for _, g := range l.Groups {
+			if g.items != nil || len(g.refs) == 0 {
+				t.Errorf("index %s, group %s: %d items and %d refs kept, want refs only", key, g.ID, len(g.items), len(g.refs))
+			}
+			title := g.Title
+			if field == nil {
+				title = g.ID
+			}
+			items := want[title]
+			sortItems(items)
+			if got := g.Items(); !reflect.DeepEqual(got, items) {
+				t.Errorf("index %s, group %q: Items() = %d items, want %d as made eagerly", key, title, len(got), len(items))
+			}
+			n += len(items)
+		}
+		if n != 34 {
+			t.Errorf("index %s lists %d indicators, want 34", key, n)
 		}
 	}
 }

@@ -40,14 +40,14 @@ func revisionListing(p *plan.Plan, w *words, r plan.Revision) *listing {
 		}
 		for _, ind := range s.Indicators() {
 			if cw := byInd[ind]; cw != nil {
-				g.Items = append(g.Items, item(w, s, ind, false, cw.String()))
+				g.items = append(g.items, item(w, s, ind, false, cw.String()))
 			}
 		}
 		l.Groups = append(l.Groups, g)
 	}
 	n := 0
 	for _, g := range l.Groups {
-		n += countIndicators(g.Items)
+		n += countIndicators(g.items)
 	}
 	if n > splitOver { // long enough to split: a page per unit, not per sheet
 		l.Groups = byUnit(p, w, l.Groups)
@@ -162,12 +162,12 @@ func outcomeListing(p *plan.Plan, w *words, year string) *listing {
 					note += " (" + r.Raggiungimento.S + ")"
 				}
 			}
-			g.Items = append(g.Items, item(w, s, ind, true, note))
+			g.items = append(g.items, item(w, s, ind, true, note))
 		}
 	}
 	for _, o := range plan.Outcomes {
 		if g := groups[o]; g != nil {
-			sortItems(g.Items)
+			sortItems(g.items)
 			l.Groups = append(l.Groups, g)
 		}
 	}
