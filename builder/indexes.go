@@ -34,23 +34,69 @@ type listing struct {
 type listGroup struct {
 	ID     string // anchor; for split listings also the folder of its page
 	Title  string
-	Note   string
-	Link   string // output path of the unit, area or line page, if any
 	Sheet  *plan.Sheet
-	Path   string // output path of its own page, for split listings
 	Groups []*listGroup
-	items  []listItem // the indicators it lists (Items)
-	// refs are, in an index that lists every indicator of the plan (by
-	// field, A–Z), the indicators it lists in their order, made into
-	// items only as its page renders (Items): an item is five times a
-	// ref, and a plan of 50,000 sheets has four such indexes.
-	refs []indicatorRef
 	// unlisted counts the indicators of a sheet group that lists no
 	// items: the organisational indexes link each sheet, whose page
 	// shows its indicators, rather than repeat them.
 	unlisted int
 	counts
 	words *words
+	more  *groupMore // nil for a group that has none of it
+}
+
+// groupMore is what only some groups have: a plan of 50,000 sheets has
+// three entries for each sheet in its organisational indexes (units,
+// areas, lines), which link the sheet and have none of it.
+type groupMore struct {
+	note  string
+	link  string     // output path of the unit, area or line page, if any
+	path  string     // output path of its own page, for split listings
+	items []listItem // the indicators it lists (Items)
+	// refs are, in an index that lists every indicator of the plan (by
+	// field, A–Z), the indicators it lists in their order, made into
+	// items only as its page renders (Items): an item is five times a
+	// ref, and a plan of 50,000 sheets has four such indexes.
+	refs []indicatorRef
+}
+
+// extra is the group's groupMore, made when first needed.
+func (g *listGroup) extra() *groupMore {
+	if g.more == nil {
+		g.more = &groupMore{}
+	}
+	return g.more
+}
+
+// withLink gives g the page it links, and returns it.
+func (g *listGroup) withLink(link string) *listGroup {
+	g.extra().link = link
+	return g
+}
+
+// Note is what the index says beside the group's title.
+func (g *listGroup) Note() string {
+	if g.more == nil {
+		return ""
+	}
+	return g.more.note
+}
+
+// Link is the output path of the unit, area or line page the group
+// links, if any.
+func (g *listGroup) Link() string {
+	if g.more == nil {
+		return ""
+	}
+	return g.more.link
+}
+
+// Path is the output path of the group's own page, for split listings.
+func (g *listGroup) Path() string {
+	if g.more == nil {
+		return ""
+	}
+	return g.more.path
 }
 
 // listItem is an indicator of an index.
@@ -75,11 +121,14 @@ type indicatorRef struct {
 // on each call, as the index made them (with their sheet's name): the
 // group keeps only the refs.
 func (g *listGroup) Items() []listItem {
-	if g.refs == nil {
-		return g.items
+	if g.more == nil {
+		return nil
 	}
-	out := make([]listItem, len(g.refs))
-	for i, r := range g.refs {
+	if g.more.refs == nil {
+		return g.more.items
+	}
+	out := make([]listItem, len(g.more.refs))
+	for i, r := range g.more.refs {
 		out[i] = item(g.words, r.Sheet, r.Ind, true, "")
 	}
 	return out
@@ -234,10 +283,10 @@ func unitListing(p *plan.Plan, w *words) *listing {
 }
 
 func unitGroup(p *plan.Plan, w *words, u *plan.Unit, prefix string) *listGroup {
-	g := &listGroup{ID: prefix + slug(u.Key()), Title: u.Nome.S, Link: unitPath(p, u.Key())}
+	g := (&listGroup{ID: prefix + slug(u.Key()), Title: u.Nome.S}).withLink(unitPath(p, u.Key()))
 	if prefix == "u-" {
 		if u.Area != nil {
-			g.Note = u.Area.Nome.S
+			g.extra().note = u.Area.Nome.S
 		}
 	}
 	for _, s := range p.SheetsOfUnit(u.Key()) {
@@ -250,7 +299,7 @@ func areaListing(p *plan.Plan, w *words) *listing {
 	l := newListing(p, w, "aree", "areas", "area,unita,obiettivo_operativo")
 	for i := range p.Aree {
 		a := &p.Aree[i]
-		g := &listGroup{ID: "a-" + slug(a.Key()), Title: a.Nome.S, Link: areaPath(p, a.Key())}
+		g := (&listGroup{ID: "a-" + slug(a.Key()), Title: a.Nome.S}).withLink(areaPath(p, a.Key()))
 		for j := range a.Unita {
 			g.Groups = append(g.Groups, unitGroup(p, w, &a.Unita[j], "a-"+slug(a.Key())+"-"))
 		}
@@ -263,8 +312,7 @@ func lineListing(p *plan.Plan, w *words) *listing {
 	l := newListing(p, w, "linee", "lines", "linea,obiettivo_strategico,obiettivo_operativo")
 	for i := range p.Linee {
 		line := &p.Linee[i]
-		g := &listGroup{ID: "l-" + slug(line.Key()), Title: w.LineName(p, line),
-			Link: linePath(p, line.Key())}
+		g := (&listGroup{ID: "l-" + slug(line.Key()), Title: w.LineName(p, line)}).withLink(linePath(p, line.Key()))
 		strategic, _ := p.SheetsOfLine(line.Key())
 		for _, s := range strategic {
 			g.Groups = append(g.Groups, sheetEntry(w, s))
@@ -371,10 +419,11 @@ func (k *keyedGroups) sorted() []*listGroup {
 	for i, g := range k.groups {
 		items := k.items[i]
 		sort.SliceStable(items, func(a, b int) bool { return items[a].key < items[b].key })
-		g.refs = make([]indicatorRef, len(items))
+		refs := make([]indicatorRef, len(items))
 		for j, it := range items {
-			g.refs[j] = it.ref
+			refs[j] = it.ref
 		}
+		g.extra().refs = refs
 	}
 	return k.groups
 }
@@ -426,7 +475,7 @@ func azListing(p *plan.Plan, w *words, items map[*plan.Indicator]keyedItem) *lis
 func sheetGroup(w *words, s *plan.Sheet) *listGroup {
 	g := &listGroup{ID: "s-" + slug(s.Slug), Title: w.SheetName(s), Sheet: s}
 	for _, ind := range s.Indicators() {
-		g.items = append(g.items, item(w, s, ind, false, ""))
+		g.extra().items = append(g.extra().items, item(w, s, ind, false, ""))
 	}
 	return g
 }
@@ -450,7 +499,10 @@ func (l *listing) finish() {
 			if g.Sheet != nil {
 				g.Sheets++
 			}
-			g.Indicators += countIndicators(g.items) + len(g.refs) + g.unlisted
+			if g.more != nil {
+				g.Indicators += countIndicators(g.more.items) + len(g.more.refs)
+			}
+			g.Indicators += g.unlisted
 			c.Sheets += g.Sheets
 			c.Indicators += g.Indicators
 		}
@@ -460,7 +512,7 @@ func (l *listing) finish() {
 	if l.Indicators > splitOver {
 		l.Split = true
 		for _, g := range l.Groups {
-			g.Path = strings.TrimSuffix(l.Path, indexFile) + g.ID + "/" + indexFile
+			g.extra().path = strings.TrimSuffix(l.Path, indexFile) + g.ID + "/" + indexFile
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -141,8 +142,8 @@ func TestIndexItemsLazy(t *testing.T) {
 		}
 		n := 0
 		for _, g := range l.Groups {
-			if g.items != nil || len(g.refs) == 0 {
-				t.Errorf("index %s, group %s: %d items and %d refs kept, want refs only", key, g.ID, len(g.items), len(g.refs))
+			if g.more == nil || g.more.items != nil || len(g.more.refs) == 0 {
+				t.Fatalf("index %s, group %s: %+v kept, want refs only", key, g.ID, g.more)
 			}
 			title := g.Title
 			if field == nil {
@@ -158,5 +159,47 @@ func TestIndexItemsLazy(t *testing.T) {
 		if n != 34 {
 			t.Errorf("index %s lists %d indicators, want 34", key, n)
 		}
+	}
+}
+
+// TestGroupMore: a sheet that an organisational index links holds no
+// groupMore, and stays small; the groups that link a page keep the link.
+func TestGroupMore(t *testing.T) {
+	p, w := loadExample(t), italian(t)
+	if n := unsafe.Sizeof(listGroup{}); n > 112 {
+		t.Errorf("a group takes %d bytes, want at most 112", n)
+	}
+	lists := map[string]*listing{}
+	for _, l := range planListings(p, w) {
+		lists[l.Key] = l
+	}
+	unitPages := map[string]bool{}
+	for _, u := range p.Units() {
+		unitPages[unitPath(p, u.Key())] = true
+	}
+	units, sheets := 0, 0
+	for _, key := range []string{"unita", "aree"} {
+		var walk func(gs []*listGroup)
+		walk = func(gs []*listGroup) {
+			for _, g := range gs {
+				switch {
+				case g.Sheet != nil:
+					sheets++
+					if g.more != nil {
+						t.Errorf("index %s, sheet %s: %+v kept, want nothing", key, g.ID, g.more)
+					}
+				case strings.Contains(g.ID, "u-"):
+					units++
+					if !unitPages[g.Link()] {
+						t.Errorf("index %s, unit %s: link %q, want its unit's page", key, g.ID, g.Link())
+					}
+				}
+				walk(g.Groups)
+			}
+		}
+		walk(lists[key].Groups)
+	}
+	if units == 0 || sheets == 0 {
+		t.Errorf("%d units and %d sheets in the indexes, want the example's", units, sheets)
 	}
 }

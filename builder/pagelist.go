@@ -231,7 +231,7 @@ func indexPages(p *plan.Plan, w *words, planCrumbs []crumb) []*page {
 			continue
 		}
 		for _, g := range l.Groups {
-			part := &page{Kind: "listing", Path: g.Path, Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
+			part := &page{Kind: "listing", Path: g.Path(), Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
 			part.trail = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
 			out = append(out, part)
 		}

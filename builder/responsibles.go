@@ -56,7 +56,7 @@ func responsibleListing(p *plan.Plan, w *words) *listing {
 	for i := range p.Aree {
 		a := &p.Aree[i]
 		if g := group(a.Responsabile.S); g != nil {
-			ag := &listGroup{ID: g.ID + "-a-" + slug(a.Key()), Title: a.Nome.S, Link: areaPath(p, a.Key())}
+			ag := (&listGroup{ID: g.ID + "-a-" + slug(a.Key()), Title: a.Nome.S}).withLink(areaPath(p, a.Key()))
 			for j := range a.Unita {
 				for _, s := range p.SheetsOfUnit(a.Unita[j].Key()) {
 					ag.Groups = append(ag.Groups, sheetEntry(w, s))
@@ -67,7 +67,7 @@ func responsibleListing(p *plan.Plan, w *words) *listing {
 	}
 	for _, u := range p.Units() {
 		if g := group(u.Responsabile.S); g != nil {
-			ug := &listGroup{ID: g.ID + "-u-" + slug(u.Key()), Title: u.Nome.S, Link: unitPath(p, u.Key())}
+			ug := (&listGroup{ID: g.ID + "-u-" + slug(u.Key()), Title: u.Nome.S}).withLink(unitPath(p, u.Key()))
 			for _, s := range p.SheetsOfUnit(u.Key()) {
 				ug.Groups = append(ug.Groups, sheetEntry(w, s))
 			}
