@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/piao-pa/piao"
 )
@@ -103,5 +104,14 @@ func TestPageTrails(t *testing.T) {
 	}
 	if sheets < 2 {
 		t.Errorf("%d sheet pages, want the example's", sheets)
+	}
+}
+
+// TestPageSize: a large plan lists a page for each sheet, and another
+// for each revised one; a page takes at most 288 bytes (the allocator's
+// class below 320), its flags side by side.
+func TestPageSize(t *testing.T) {
+	if n := unsafe.Sizeof(page{}); n > 288 {
+		t.Errorf("a page takes %d bytes, want at most 288", n)
 	}
 }

@@ -41,6 +41,7 @@ type page struct {
 	Part      int            // for a part of a long plan's whole plan: its number (1-based)
 	Original  bool
 	titled    bool       // the trail ends before the page's own step, its title (steps)
+	fallbacks bool       // the page shows a body in the main language (Markdown)
 	List      *listing   // for an index page
 	Group     *listGroup // for the page of one group of a long index
 	Lists     []*listing // for the page listing a plan's indexes
@@ -52,7 +53,6 @@ type page struct {
 	r         *renderer
 	chrome    *chromeView // once prepared, for the page being rendered
 	crumbs    []crumb     // once resolved, for the page being rendered (Crumbs)
-	fallbacks bool        // the page shows a body in the main language (Markdown)
 }
 
 // Crumbs is the page's breadcrumb, its links relative to the page, and
