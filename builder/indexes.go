@@ -177,23 +177,24 @@ const splitOver = 300
 func planListings(p *plan.Plan, w *words) []*listing {
 	var makers []func() *listing // each index, built on every core
 	add := func(f func() *listing) { makers = append(makers, f) }
+	entry := newSheetEntries(p, w)
 	if p.HasUnits() {
-		add(func() *listing { return unitListing(p, w) })
+		add(func() *listing { return unitListing(p, w, entry) })
 	}
 	if p.HasAreas() {
-		add(func() *listing { return areaListing(p, w) })
+		add(func() *listing { return areaListing(p, w, entry) })
 	}
 	switch {
 	case p.HasLines():
-		add(func() *listing { return lineListing(p, w) })
+		add(func() *listing { return lineListing(p, w, entry) })
 	case p.HasObjectives():
-		add(func() *listing { return objectiveListing(p, w) })
+		add(func() *listing { return objectiveListing(p, w, entry) })
 	}
 	if slices.ContainsFunc(p.Strategic, func(s *plan.Sheet) bool { return len(s.Missioni) > 0 || s.Programma != nil }) {
 		add(func() *listing { return missionListing(p, w) })
 	}
 	if hasResponsibles(p) {
-		add(func() *listing { return responsibleListing(p, w) })
+		add(func() *listing { return responsibleListing(p, w, entry) })
 	}
 	items := sync.OnceValue(func() map[*plan.Indicator]keyedItem { return indicatorItems(p) })
 	for _, f := range []struct {
@@ -259,30 +260,30 @@ func objectiveAnchor(o *plan.Objective) string { return "o-" + slug(o.Key()) }
 
 // objectiveListing lists the strategic objectives of a plan without lines,
 // each with its operational sheets.
-func objectiveListing(p *plan.Plan, w *words) *listing {
+func objectiveListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, objectivesIndex, "objectives", "obiettivo_strategico,obiettivo_operativo")
 	for _, o := range p.Objectives() {
 		og := &listGroup{ID: objectiveAnchor(o), Title: w.RefName(o.Ref)}
 		for _, s := range p.SheetsOfObjective(o.Key()) {
-			og.Groups = append(og.Groups, sheetEntry(w, s))
+			og.Groups = append(og.Groups, entry(s))
 		}
 		l.Groups = append(l.Groups, og)
 	}
 	return l
 }
 
-func unitListing(p *plan.Plan, w *words) *listing {
+func unitListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, "unita", "units", "unita,obiettivo_operativo")
 	for _, a := range p.Aree {
 		for i := range a.Unita {
-			l.Groups = append(l.Groups, unitGroup(p, w, &a.Unita[i], "u-"))
+			l.Groups = append(l.Groups, unitGroup(p, entry, &a.Unita[i], "u-"))
 		}
 	}
 	sortGroups(l.Groups)
 	return l
 }
 
-func unitGroup(p *plan.Plan, w *words, u *plan.Unit, prefix string) *listGroup {
+func unitGroup(p *plan.Plan, entry sheetEntries, u *plan.Unit, prefix string) *listGroup {
 	g := (&listGroup{ID: prefix + slug(u.Key()), Title: u.Nome.S}).withLink(unitPath(p, u.Key()))
 	if prefix == "u-" {
 		if u.Area != nil {
@@ -290,38 +291,38 @@ func unitGroup(p *plan.Plan, w *words, u *plan.Unit, prefix string) *listGroup {
 		}
 	}
 	for _, s := range p.SheetsOfUnit(u.Key()) {
-		g.Groups = append(g.Groups, sheetEntry(w, s))
+		g.Groups = append(g.Groups, entry(s))
 	}
 	return g
 }
 
-func areaListing(p *plan.Plan, w *words) *listing {
+func areaListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, "aree", "areas", "area,unita,obiettivo_operativo")
 	for i := range p.Aree {
 		a := &p.Aree[i]
 		g := (&listGroup{ID: "a-" + slug(a.Key()), Title: a.Nome.S}).withLink(areaPath(p, a.Key()))
 		for j := range a.Unita {
-			g.Groups = append(g.Groups, unitGroup(p, w, &a.Unita[j], "a-"+slug(a.Key())+"-"))
+			g.Groups = append(g.Groups, unitGroup(p, entry, &a.Unita[j], "a-"+slug(a.Key())+"-"))
 		}
 		l.Groups = append(l.Groups, g)
 	}
 	return l
 }
 
-func lineListing(p *plan.Plan, w *words) *listing {
+func lineListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, "linee", "lines", "linea,obiettivo_strategico,obiettivo_operativo")
 	for i := range p.Linee {
 		line := &p.Linee[i]
 		g := (&listGroup{ID: "l-" + slug(line.Key()), Title: w.LineName(p, line)}).withLink(linePath(p, line.Key()))
 		strategic, _ := p.SheetsOfLine(line.Key())
 		for _, s := range strategic {
-			g.Groups = append(g.Groups, sheetEntry(w, s))
+			g.Groups = append(g.Groups, entry(s))
 		}
 		for j := range line.Obiettivi {
 			o := &line.Obiettivi[j]
 			og := &listGroup{ID: g.ID + "-" + slug(o.Key()), Title: w.RefName(o.Ref)}
 			for _, s := range p.SheetsOfObjective(o.Key()) {
-				og.Groups = append(og.Groups, sheetEntry(w, s))
+				og.Groups = append(og.Groups, entry(s))
 			}
 			g.Groups = append(g.Groups, og)
 		}
@@ -478,6 +479,33 @@ func sheetGroup(w *words, s *plan.Sheet) *listGroup {
 		g.extra().items = append(g.extra().items, item(w, s, ind, false, ""))
 	}
 	return g
+}
+
+// sheetEntries makes the entries of a plan's sheets for the indexes that
+// link them (sheetEntry), each sheet's anchor and name made once and
+// shared by every index: a plan of 50,000 sheets has three or more
+// entries for each sheet, in the indexes by unit, area and line.
+type sheetEntries func(s *plan.Sheet) *listGroup
+
+func newSheetEntries(p *plan.Plan, w *words) sheetEntries {
+	names := sync.OnceValue(func() map[*plan.Sheet]*listGroup {
+		sheets := p.Sheets()
+		made := make([]*listGroup, len(sheets))
+		parallelFor(len(sheets), func(i int) { made[i] = sheetEntry(w, sheets[i]) })
+		out := make(map[*plan.Sheet]*listGroup, len(sheets))
+		for i, s := range sheets {
+			out[s] = made[i]
+		}
+		return out
+	})
+	return func(s *plan.Sheet) *listGroup {
+		g, ok := names()[s]
+		if !ok {
+			return sheetEntry(w, s)
+		}
+		entry := *g // a group of its own: finish gives it its id and counts
+		return &entry
+	}
 }
 
 // sheetEntry is a sheet that an index links without listing its

@@ -203,3 +203,23 @@ func TestGroupMore(t *testing.T) {
 		t.Errorf("%d units and %d sheets in the indexes, want the example's", units, sheets)
 	}
 }
+
+// TestSheetEntriesShared: the entries of a sheet in the indexes that link
+// it are the entry sheetEntry makes, each a group of its own, their
+// anchor and name made once and shared.
+func TestSheetEntriesShared(t *testing.T) {
+	p, w := loadExample(t), italian(t)
+	entry := newSheetEntries(p, w)
+	for _, s := range p.Sheets() {
+		a, b, want := entry(s), entry(s), sheetEntry(w, s)
+		if !reflect.DeepEqual(a, want) {
+			t.Errorf("sheet %s: entry %+v, want %+v", s.Slug, a, want)
+		}
+		if a == b {
+			t.Errorf("sheet %s: two indexes share one entry", s.Slug)
+		}
+		if unsafe.StringData(a.Title) != unsafe.StringData(b.Title) || unsafe.StringData(a.ID) != unsafe.StringData(b.ID) {
+			t.Errorf("sheet %s: the entries' names and anchors are made for each", s.Slug)
+		}
+	}
+}
