@@ -244,7 +244,7 @@ func (d *decoder) years(n *yaml.Node, v reflect.Value, lang bool) {
 		seen[k.Value] = true
 		e := reflect.New(v.Type().Elem()).Elem()
 		d.field(val, e, lang)
-		e.FieldByName("Anno").SetString(k.Value)
+		e.FieldByName("Anno").SetString(d.texts.of(k.Value))
 		out = reflect.Append(out, e)
 	}
 	v.Set(out)

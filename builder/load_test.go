@@ -276,4 +276,7 @@ func TestLoadInternsTexts(t *testing.T) {
 			t.Errorf("%q: held once for each sheet", pair[0].S)
 		}
 	}
+	if ya, yb := a.Indicatori[0].Target[0].Anno, b.Indicatori[0].Target[0].Anno; ya != "2024" || unsafe.StringData(ya) != unsafe.StringData(yb) {
+		t.Errorf("years %q and %q: want 2024, held once", ya, yb)
+	}
 }
