@@ -39,3 +39,34 @@ func TestChangesMemo(t *testing.T) {
 		t.Errorf("the memo holds the changes of the id \"\"")
 	}
 }
+
+// TestPlanChanges: a plan's changes are its sheets' in sheet order, in a
+// list made at its length.
+func TestPlanChanges(t *testing.T) {
+	var v Value
+	v.S = "40%"
+	v.SetPriors([]Prior{{Valore: Text{S: "80%"}, Revisione: Text{S: "r1"}}})
+	sheet := func(code string) *Sheet {
+		return &Sheet{Kind: Operational, Codice: Text{S: code}, Indicatori: []Indicator{
+			{ID: Text{S: "i1"}, Target: []Value{v, v, v}}, {ID: Text{S: "i2"}, Stralcio: Text{S: "r1"}}}}
+	}
+	p := &Plan{Revisioni: []Revision{{ID: Text{S: "r1"}}}, Operational: []*Sheet{sheet("A"), sheet("B"), sheet("C")}}
+	for _, s := range p.Operational {
+		s.Plan = p
+	}
+	p.Index()
+	var want []Change
+	for _, s := range p.Sheets() {
+		want = append(want, s.Changes("r1")...)
+	}
+	got := p.Changes("r1")
+	if !reflect.DeepEqual(got, want) || len(got) != 12 {
+		t.Errorf("Changes(\"r1\") = %d changes, want the sheets' %d", len(got), len(want))
+	}
+	if cap(got) != len(got) {
+		t.Errorf("Changes(\"r1\"): %d changes in room for %d", len(got), cap(got))
+	}
+	if got := p.Changes("r2"); got != nil {
+		t.Errorf("Changes(\"r2\") = %v, want none", got)
+	}
+}
