@@ -119,7 +119,7 @@ func (l *loader) sheets(jobs []sheetJob) []*plan.Sheet {
 // loadOne loads a sheet, through the cache if the loader has one. It
 // writes nothing shared: the cache is only read.
 func (l *loader) loadOne(job sheetJob) sheetLoad {
-	sub := &loader{fsys: l.fsys, files: map[string][]byte{}, langs: l.langs}
+	sub := &loader{fsys: l.fsys, files: map[string][]byte{}, langs: l.langs, strs: l.strs}
 	res := func(s *plan.Sheet) sheetLoad { return sheetLoad{sheet: s, diags: sub.diags, files: sub.files} }
 	c := l.cache
 	if c == nil {

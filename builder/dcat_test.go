@@ -424,3 +424,20 @@ func TestOpenDataPage(t *testing.T) {
 }
 
 var htmlEscape = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace
+
+// TestEncodeFeed: the feed written into one buffer is what the header,
+// xml.MarshalIndent and a final newline give.
+func TestEncodeFeed(t *testing.T) {
+	f := atomFeed{Lang: "it", ID: "urn:uuid:1", Title: "Piano & <revisioni>", Updated: "2024-09-12T00:00:00Z",
+		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: "index.html"}},
+		Entries: []atomEntry{{ID: "urn:uuid:2", Title: "Revisione \"uno\"", Updated: "2024-09-12T00:00:00Z",
+			Content: atomContent{Type: "html", Body: "<p>cambiato</p>\n<ul><li>a &amp; b</li></ul>"}}}}
+	b, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append([]byte(xml.Header), append(b, '\n')...)
+	if got := encodeFeed(f); !bytes.Equal(got, want) {
+		t.Errorf("encodeFeed:\n%s\nwant:\n%s", got, want)
+	}
+}

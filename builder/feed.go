@@ -1,8 +1,10 @@
 package builder
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -119,11 +121,22 @@ func feed(model *plan.Site, w *words, prefix string) []byte {
 	}
 	sort.SliceStable(f.Entries, func(i, j int) bool { return f.Entries[i].Updated > f.Entries[j].Updated })
 	f.Updated = atomTime(f.Updated)
-	b, err := xml.MarshalIndent(f, "", "  ")
-	if err != nil {
+	return encodeFeed(f)
+}
+
+// encodeFeed writes the feed with its XML header: as xml.MarshalIndent,
+// into the buffer that holds the header, so that the feed of a large
+// plan (megabytes) is not copied twice more.
+func encodeFeed(f atomFeed) []byte {
+	var out bytes.Buffer
+	out.WriteString(xml.Header)
+	enc := xml.NewEncoder(&out)
+	enc.Indent("", "  ")
+	if err := errors.Join(enc.Encode(f), enc.Close()); err != nil {
 		panic(err) // strings only: always marshals
 	}
-	return append([]byte(xml.Header), append(b, '\n')...)
+	out.WriteByte('\n')
+	return out.Bytes()
 }
 
 // feedTitle names the feed by the kind of the site's plans.

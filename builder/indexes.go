@@ -34,18 +34,69 @@ type listing struct {
 type listGroup struct {
 	ID     string // anchor; for split listings also the folder of its page
 	Title  string
-	Note   string
-	Link   string // output path of the unit, area or line page, if any
 	Sheet  *plan.Sheet
-	Path   string // output path of its own page, for split listings
 	Groups []*listGroup
-	Items  []listItem
 	// unlisted counts the indicators of a sheet group that lists no
 	// items: the organisational indexes link each sheet, whose page
 	// shows its indicators, rather than repeat them.
 	unlisted int
 	counts
 	words *words
+	more  *groupMore // nil for a group that has none of it
+}
+
+// groupMore is what only some groups have: a plan of 50,000 sheets has
+// three entries for each sheet in its organisational indexes (units,
+// areas, lines), which link the sheet and have none of it.
+type groupMore struct {
+	note  string
+	link  string     // output path of the unit, area or line page, if any
+	path  string     // output path of its own page, for split listings
+	items []listItem // the indicators it lists (Items)
+	// refs are, in an index that lists every indicator of the plan (by
+	// field, A–Z), the indicators it lists in their order, made into
+	// items only as its page renders (Items): an item is five times a
+	// ref, and a plan of 50,000 sheets has four such indexes.
+	refs []indicatorRef
+}
+
+// extra is the group's groupMore, made when first needed.
+func (g *listGroup) extra() *groupMore {
+	if g.more == nil {
+		g.more = &groupMore{}
+	}
+	return g.more
+}
+
+// withLink gives g the page it links, and returns it.
+func (g *listGroup) withLink(link string) *listGroup {
+	g.extra().link = link
+	return g
+}
+
+// Note is what the index says beside the group's title.
+func (g *listGroup) Note() string {
+	if g.more == nil {
+		return ""
+	}
+	return g.more.note
+}
+
+// Link is the output path of the unit, area or line page the group
+// links, if any.
+func (g *listGroup) Link() string {
+	if g.more == nil {
+		return ""
+	}
+	return g.more.link
+}
+
+// Path is the output path of the group's own page, for split listings.
+func (g *listGroup) Path() string {
+	if g.more == nil {
+		return ""
+	}
+	return g.more.path
 }
 
 // listItem is an indicator of an index.
@@ -58,6 +109,40 @@ type listItem struct {
 	// and what the revisions did to the indicator.
 	SheetName string
 	Badges    []badgeView
+}
+
+// indicatorRef is an indicator and its sheet.
+type indicatorRef struct {
+	Sheet *plan.Sheet
+	Ind   *plan.Indicator
+}
+
+// Items are the indicators the group lists. Those of refs are made anew
+// on each call, as the index made them (with their sheet's name): the
+// group keeps only the refs.
+func (g *listGroup) Items() []listItem {
+	if g.more == nil {
+		return nil
+	}
+	if g.more.refs == nil {
+		return g.more.items
+	}
+	out := make([]listItem, len(g.more.refs))
+	for i, r := range g.more.refs {
+		out[i] = item(g.words, r.Sheet, r.Ind, true, "")
+	}
+	return out
+}
+
+// listed is the number of items Items gives, without making them.
+func (g *listGroup) listed() int {
+	switch {
+	case g.more == nil:
+		return 0
+	case g.more.refs != nil:
+		return len(g.more.refs)
+	}
+	return len(g.more.items)
 }
 
 // item prepares an indicator of sheet s for an index.
@@ -103,25 +188,26 @@ const splitOver = 300
 func planListings(p *plan.Plan, w *words) []*listing {
 	var makers []func() *listing // each index, built on every core
 	add := func(f func() *listing) { makers = append(makers, f) }
+	entry := newSheetEntries(p, w)
 	if p.HasUnits() {
-		add(func() *listing { return unitListing(p, w) })
+		add(func() *listing { return unitListing(p, w, entry) })
 	}
 	if p.HasAreas() {
-		add(func() *listing { return areaListing(p, w) })
+		add(func() *listing { return areaListing(p, w, entry) })
 	}
 	switch {
 	case p.HasLines():
-		add(func() *listing { return lineListing(p, w) })
+		add(func() *listing { return lineListing(p, w, entry) })
 	case p.HasObjectives():
-		add(func() *listing { return objectiveListing(p, w) })
+		add(func() *listing { return objectiveListing(p, w, entry) })
 	}
 	if slices.ContainsFunc(p.Strategic, func(s *plan.Sheet) bool { return len(s.Missioni) > 0 || s.Programma != nil }) {
 		add(func() *listing { return missionListing(p, w) })
 	}
 	if hasResponsibles(p) {
-		add(func() *listing { return responsibleListing(p, w) })
+		add(func() *listing { return responsibleListing(p, w, entry) })
 	}
-	items := sync.OnceValue(func() map[*plan.Indicator]keyedItem { return indicatorItems(p, w) })
+	items := sync.OnceValue(func() map[*plan.Indicator]keyedItem { return indicatorItems(p) })
 	for _, f := range []struct {
 		folder, key string
 		value       func(*plan.Indicator) string
@@ -185,70 +271,69 @@ func objectiveAnchor(o *plan.Objective) string { return "o-" + slug(o.Key()) }
 
 // objectiveListing lists the strategic objectives of a plan without lines,
 // each with its operational sheets.
-func objectiveListing(p *plan.Plan, w *words) *listing {
+func objectiveListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, objectivesIndex, "objectives", "obiettivo_strategico,obiettivo_operativo")
 	for _, o := range p.Objectives() {
 		og := &listGroup{ID: objectiveAnchor(o), Title: w.RefName(o.Ref)}
 		for _, s := range p.SheetsOfObjective(o.Key()) {
-			og.Groups = append(og.Groups, sheetEntry(w, s))
+			og.Groups = append(og.Groups, entry(s))
 		}
 		l.Groups = append(l.Groups, og)
 	}
 	return l
 }
 
-func unitListing(p *plan.Plan, w *words) *listing {
+func unitListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, "unita", "units", "unita,obiettivo_operativo")
 	for _, a := range p.Aree {
 		for i := range a.Unita {
-			l.Groups = append(l.Groups, unitGroup(p, w, &a.Unita[i], "u-"))
+			l.Groups = append(l.Groups, unitGroup(p, entry, &a.Unita[i], "u-"))
 		}
 	}
 	sortGroups(l.Groups)
 	return l
 }
 
-func unitGroup(p *plan.Plan, w *words, u *plan.Unit, prefix string) *listGroup {
-	g := &listGroup{ID: prefix + slug(u.Key()), Title: u.Nome.S, Link: unitPath(p, u.Key())}
+func unitGroup(p *plan.Plan, entry sheetEntries, u *plan.Unit, prefix string) *listGroup {
+	g := (&listGroup{ID: prefix + slug(u.Key()), Title: u.Nome.S}).withLink(unitPath(p, u.Key()))
 	if prefix == "u-" {
 		if u.Area != nil {
-			g.Note = u.Area.Nome.S
+			g.extra().note = u.Area.Nome.S
 		}
 	}
 	for _, s := range p.SheetsOfUnit(u.Key()) {
-		g.Groups = append(g.Groups, sheetEntry(w, s))
+		g.Groups = append(g.Groups, entry(s))
 	}
 	return g
 }
 
-func areaListing(p *plan.Plan, w *words) *listing {
+func areaListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, "aree", "areas", "area,unita,obiettivo_operativo")
 	for i := range p.Aree {
 		a := &p.Aree[i]
-		g := &listGroup{ID: "a-" + slug(a.Key()), Title: a.Nome.S, Link: areaPath(p, a.Key())}
+		g := (&listGroup{ID: "a-" + slug(a.Key()), Title: a.Nome.S}).withLink(areaPath(p, a.Key()))
 		for j := range a.Unita {
-			g.Groups = append(g.Groups, unitGroup(p, w, &a.Unita[j], "a-"+slug(a.Key())+"-"))
+			g.Groups = append(g.Groups, unitGroup(p, entry, &a.Unita[j], "a-"+slug(a.Key())+"-"))
 		}
 		l.Groups = append(l.Groups, g)
 	}
 	return l
 }
 
-func lineListing(p *plan.Plan, w *words) *listing {
+func lineListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, "linee", "lines", "linea,obiettivo_strategico,obiettivo_operativo")
 	for i := range p.Linee {
 		line := &p.Linee[i]
-		g := &listGroup{ID: "l-" + slug(line.Key()), Title: w.LineName(p, line),
-			Link: linePath(p, line.Key())}
+		g := (&listGroup{ID: "l-" + slug(line.Key()), Title: w.LineName(p, line)}).withLink(linePath(p, line.Key()))
 		strategic, _ := p.SheetsOfLine(line.Key())
 		for _, s := range strategic {
-			g.Groups = append(g.Groups, sheetEntry(w, s))
+			g.Groups = append(g.Groups, entry(s))
 		}
 		for j := range line.Obiettivi {
 			o := &line.Obiettivi[j]
 			og := &listGroup{ID: g.ID + "-" + slug(o.Key()), Title: w.RefName(o.Ref)}
 			for _, s := range p.SheetsOfObjective(o.Key()) {
-				og.Groups = append(og.Groups, sheetEntry(w, s))
+				og.Groups = append(og.Groups, entry(s))
 			}
 			g.Groups = append(g.Groups, og)
 		}
@@ -295,28 +380,28 @@ func codeTitle(c plan.Code) string {
 	return c.Codice.S + " - " + c.Nome.S
 }
 
-// keyedItem is an indicator's item, as the indexes by field and A–Z list
-// it (its sheet shown), with the key it sorts by.
+// keyedItem is an indicator, as the indexes by field and A–Z list it
+// (its sheet shown), with the key it sorts by.
 type keyedItem struct {
-	key  string
-	item listItem
+	key string
+	ref indicatorRef
 }
 
-// indicatorItems are the items of every indicator of p, made once for
-// the indexes that list every indicator (by typology, unit of measure,
-// source, A–Z), on every core.
-func indicatorItems(p *plan.Plan, w *words) map[*plan.Indicator]keyedItem {
+// indicatorItems are the keyed indicators of p, made once for the indexes
+// that list every indicator (by typology, unit of measure, source, A–Z),
+// on every core.
+func indicatorItems(p *plan.Plan) map[*plan.Indicator]keyedItem {
 	sheets := p.Sheets()
 	parts := make([][]keyedItem, len(sheets))
 	parallelFor(len(sheets), func(i int) {
 		for _, ind := range sheets[i].Indicators() {
-			parts[i] = append(parts[i], keyedItem{sortKey(ind.Descrizione.S), item(w, sheets[i], ind, true, "")})
+			parts[i] = append(parts[i], keyedItem{sortKey(ind.Descrizione.S), indicatorRef{sheets[i], ind}})
 		}
 	})
 	out := map[*plan.Indicator]keyedItem{}
 	for _, part := range parts {
 		for _, it := range part {
-			out[it.item.Ind] = it
+			out[it.ref.Ind] = it
 		}
 	}
 	return out
@@ -341,14 +426,16 @@ func (k *keyedGroups) add(id, title string, it keyedItem) {
 	k.items[i] = append(k.items[i], it)
 }
 
-// sorted gives each group its items, sorted by their keys.
+// sorted gives each group its indicators, sorted by their keys.
 func (k *keyedGroups) sorted() []*listGroup {
 	for i, g := range k.groups {
 		items := k.items[i]
 		sort.SliceStable(items, func(a, b int) bool { return items[a].key < items[b].key })
-		for _, it := range items {
-			g.Items = append(g.Items, it.item)
+		refs := make([]indicatorRef, len(items))
+		for j, it := range items {
+			refs[j] = it.ref
 		}
+		g.extra().refs = refs
 	}
 	return k.groups
 }
@@ -400,9 +487,36 @@ func azListing(p *plan.Plan, w *words, items map[*plan.Indicator]keyedItem) *lis
 func sheetGroup(w *words, s *plan.Sheet) *listGroup {
 	g := &listGroup{ID: "s-" + slug(s.Slug), Title: w.SheetName(s), Sheet: s}
 	for _, ind := range s.Indicators() {
-		g.Items = append(g.Items, item(w, s, ind, false, ""))
+		g.extra().items = append(g.extra().items, item(w, s, ind, false, ""))
 	}
 	return g
+}
+
+// sheetEntries makes the entries of a plan's sheets for the indexes that
+// link them (sheetEntry), each sheet's anchor and name made once and
+// shared by every index: a plan of 50,000 sheets has three or more
+// entries for each sheet, in the indexes by unit, area and line.
+type sheetEntries func(s *plan.Sheet) *listGroup
+
+func newSheetEntries(p *plan.Plan, w *words) sheetEntries {
+	names := sync.OnceValue(func() map[*plan.Sheet]*listGroup {
+		sheets := p.Sheets()
+		made := make([]*listGroup, len(sheets))
+		parallelFor(len(sheets), func(i int) { made[i] = sheetEntry(w, sheets[i]) })
+		out := make(map[*plan.Sheet]*listGroup, len(sheets))
+		for i, s := range sheets {
+			out[s] = made[i]
+		}
+		return out
+	})
+	return func(s *plan.Sheet) *listGroup {
+		g, ok := names()[s]
+		if !ok {
+			return sheetEntry(w, s)
+		}
+		entry := *g // a group of its own: finish gives it its id and counts
+		return &entry
+	}
 }
 
 // sheetEntry is a sheet that an index links without listing its
@@ -424,7 +538,10 @@ func (l *listing) finish() {
 			if g.Sheet != nil {
 				g.Sheets++
 			}
-			g.Indicators += countIndicators(g.Items) + g.unlisted
+			if g.more != nil {
+				g.Indicators += countIndicators(g.more.items) + len(g.more.refs)
+			}
+			g.Indicators += g.unlisted
 			c.Sheets += g.Sheets
 			c.Indicators += g.Indicators
 		}
@@ -434,7 +551,7 @@ func (l *listing) finish() {
 	if l.Indicators > splitOver {
 		l.Split = true
 		for _, g := range l.Groups {
-			g.Path = strings.TrimSuffix(l.Path, indexFile) + g.ID + "/" + indexFile
+			g.extra().path = strings.TrimSuffix(l.Path, indexFile) + g.ID + "/" + indexFile
 		}
 	}
 }

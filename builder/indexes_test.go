@@ -1,9 +1,13 @@
 package builder
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // TestStaticIndexes: the indexes of the example plan list every unit,
@@ -99,6 +103,126 @@ func TestHeaderSearchBox(t *testing.T) {
 			if want := relURL(p, searchPagePath); m[1] != want || m[2] != m[3] {
 				t.Errorf("%s: the search box %s leads to %q, want %q", p, m[3], m[1], want)
 			}
+		}
+	}
+}
+
+// TestIndexItemsLazy: the indexes that list every indicator (by field,
+// A–Z) keep only references to them, and make the same items, in the
+// same order, as making them when the index is built would.
+func TestIndexItemsLazy(t *testing.T) {
+	p, w := loadExample(t), italian(t)
+	lists := map[string]*listing{}
+	for _, l := range planListings(p, w) {
+		lists[l.Key] = l
+	}
+	for key, field := range map[string]func(*plan.Indicator) string{
+		"indicatori": nil,
+		"tipologie":  func(ind *plan.Indicator) string { return ind.Tipologia.S },
+		"fonti":      func(ind *plan.Indicator) string { return ind.Fonte.S },
+	} {
+		l := lists[key]
+		if l == nil {
+			t.Fatalf("no index %s", key)
+		}
+		// Eagerly: each group's items, in the plan's order, stably sorted.
+		want := map[string][]listItem{}
+		for _, s := range p.Sheets() {
+			for _, ind := range s.Indicators() {
+				g := strings.TrimSpace(ind.Descrizione.S)
+				if field != nil {
+					g = strings.TrimSpace(field(ind))
+				} else if k := sortKey(g); k != "" && k[0] >= 'a' && k[0] <= 'z' {
+					g = k[:1]
+				} else {
+					g = "0-9"
+				}
+				want[g] = append(want[g], item(w, s, ind, true, ""))
+			}
+		}
+		n := 0
+		for _, g := range l.Groups {
+			if g.more == nil || g.more.items != nil || len(g.more.refs) == 0 {
+				t.Fatalf("index %s, group %s: %+v kept, want refs only", key, g.ID, g.more)
+			}
+			title := g.Title
+			if field == nil {
+				title = g.ID
+			}
+			items := want[title]
+			sortItems(items)
+			if got := g.Items(); !reflect.DeepEqual(got, items) {
+				t.Errorf("index %s, group %q: Items() = %d items, want %d as made eagerly", key, title, len(got), len(items))
+			}
+			if g.listed() != len(items) {
+				t.Errorf("index %s, group %q: listed() = %d, want %d", key, title, g.listed(), len(items))
+			}
+			n += len(items)
+		}
+		if n != 34 {
+			t.Errorf("index %s lists %d indicators, want 34", key, n)
+		}
+	}
+}
+
+// TestGroupMore: a sheet that an organisational index links holds no
+// groupMore, and stays small; the groups that link a page keep the link.
+func TestGroupMore(t *testing.T) {
+	p, w := loadExample(t), italian(t)
+	if n := unsafe.Sizeof(listGroup{}); n > 112 {
+		t.Errorf("a group takes %d bytes, want at most 112", n)
+	}
+	lists := map[string]*listing{}
+	for _, l := range planListings(p, w) {
+		lists[l.Key] = l
+	}
+	unitPages := map[string]bool{}
+	for _, u := range p.Units() {
+		unitPages[unitPath(p, u.Key())] = true
+	}
+	units, sheets := 0, 0
+	for _, key := range []string{"unita", "aree"} {
+		var walk func(gs []*listGroup)
+		walk = func(gs []*listGroup) {
+			for _, g := range gs {
+				switch {
+				case g.Sheet != nil:
+					sheets++
+					if g.more != nil {
+						t.Errorf("index %s, sheet %s: %+v kept, want nothing", key, g.ID, g.more)
+					}
+				case strings.Contains(g.ID, "u-"):
+					units++
+					if !unitPages[g.Link()] {
+						t.Errorf("index %s, unit %s: link %q, want its unit's page", key, g.ID, g.Link())
+					}
+				}
+				walk(g.Groups)
+			}
+		}
+		walk(lists[key].Groups)
+	}
+	if units == 0 || sheets == 0 {
+		t.Errorf("%d units and %d sheets in the indexes, want the example's", units, sheets)
+	}
+}
+
+// TestSheetEntriesShared: the entries of a sheet in the indexes that link
+// it are the entry sheetEntry makes, each a group of its own, their
+// anchor and name made once and shared.
+func TestSheetEntriesShared(t *testing.T) {
+	p, w := loadExample(t), italian(t)
+	entry := newSheetEntries(p, w)
+	for _, s := range p.Sheets() {
+		a, b, want := entry(s), entry(s), sheetEntry(w, s)
+		if !reflect.DeepEqual(a, want) {
+			t.Errorf("sheet %s: entry %+v, want %+v", s.Slug, a, want)
+		}
+		if a == b {
+			t.Errorf("sheet %s: two indexes share one entry", s.Slug)
+		}
+		if unsafe.StringData(a.Title) != unsafe.StringData(b.Title) || unsafe.StringData(a.ID) != unsafe.StringData(b.ID) {
+			t.Errorf("sheet %s: the entries' names and anchors are made for each", s.Slug)
 		}
 	}
 }

@@ -36,18 +36,18 @@ func revisionListing(p *plan.Plan, w *words, r plan.Revision) *listing {
 		}
 		g := &listGroup{ID: "s-" + slug(s.Slug), Title: w.SheetName(s), Sheet: s}
 		if !sheet.empty() {
-			g.Note = w.T("index.revision.sheet", "changes", sheet.String())
+			g.extra().note = w.T("index.revision.sheet", "changes", sheet.String())
 		}
 		for _, ind := range s.Indicators() {
 			if cw := byInd[ind]; cw != nil {
-				g.Items = append(g.Items, item(w, s, ind, false, cw.String()))
+				g.extra().items = append(g.extra().items, item(w, s, ind, false, cw.String()))
 			}
 		}
 		l.Groups = append(l.Groups, g)
 	}
 	n := 0
 	for _, g := range l.Groups {
-		n += countIndicators(g.Items)
+		n += countIndicators(g.Items())
 	}
 	if n > splitOver { // long enough to split: a page per unit, not per sheet
 		l.Groups = byUnit(p, w, l.Groups)
@@ -74,7 +74,7 @@ func byUnit(p *plan.Plan, w *words, sheets []*listGroup) []*listGroup {
 		}
 		u := units[s.Unita.S]
 		if u == nil {
-			u = &listGroup{ID: "u-" + slug(s.Unita.S), Title: s.Unita.S, Link: unitPath(p, s.Unita.S)}
+			u = (&listGroup{ID: "u-" + slug(s.Unita.S), Title: s.Unita.S}).withLink(unitPath(p, s.Unita.S))
 			if unit := p.Unit(s.Unita.S); unit != nil {
 				u.Title = unit.Nome.S
 			}
@@ -162,12 +162,12 @@ func outcomeListing(p *plan.Plan, w *words, year string) *listing {
 					note += " (" + r.Raggiungimento.S + ")"
 				}
 			}
-			g.Items = append(g.Items, item(w, s, ind, true, note))
+			g.extra().items = append(g.extra().items, item(w, s, ind, true, note))
 		}
 	}
 	for _, o := range plan.Outcomes {
 		if g := groups[o]; g != nil {
-			sortItems(g.Items)
+			sortItems(g.more.items)
 			l.Groups = append(l.Groups, g)
 		}
 	}

@@ -29,6 +29,7 @@ type loader struct {
 	cache *Cache                       // sheets of the previous load, or nil
 	langs []string                     // the site's languages, as config.yaml names them
 	sums  map[string][sha256.Size]byte // if not nil: of each file read, the SHA-256 of its bytes as read
+	strs  *interner                    // the texts read, each once
 }
 
 // loadSite reads config.yaml and every plan under content/ into the model.
@@ -37,7 +38,7 @@ type loader struct {
 func loadSite(fsys fs.FS) (*plan.Site, Diagnostics) { return loadWith(fsys, nil) }
 
 func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
-	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache, langs: []string{defaultLang}}
+	l := &loader{fsys: fsys, files: map[string][]byte{}, cache: cache, langs: []string{defaultLang}, strs: newInterner()}
 	site := &plan.Site{}
 	if n := l.parse("config.yaml", nil); n != nil {
 		l.langs = configLangs(n)
@@ -292,7 +293,7 @@ func defaultIDs(s *plan.Sheet) {
 }
 
 func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any) {
-	d := &decoder{file: file, kind: kind, diags: &l.diags, langs: l.langs}
+	d := &decoder{file: file, kind: kind, diags: &l.diags, langs: l.langs, texts: l.strs}
 	d.decode(n, reflect.ValueOf(v).Elem())
 }
 

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unsafe"
+
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 const testConfig = "ente:\n  nome: Ente di prova\n"
@@ -249,5 +252,31 @@ func TestWeightAddendsBounded(t *testing.T) {
 	want := "i pesi degli indicatori sommano a 500% invece di 100% (come approvato: 1 + 1 + 1 + 1 + 1 + 1 + … (altri 494))"
 	if !strings.Contains(ds.Error(), want) {
 		t.Errorf("want %q in:\n%s", want, ds.Error())
+	}
+}
+
+// TestLoadInternsTexts: a value written in two sheets is held once, in
+// the model as loaded, and reads as written in each.
+func TestLoadInternsTexts(t *testing.T) {
+	site, ds := loadSite(testSite(map[string]string{"content/p/operativi/due.yaml": testSheet}))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	a, b := site.Plans[0].Operational[0], site.Plans[0].Operational[1]
+	for _, pair := range [][2]plan.Text{
+		{a.Obiettivo.Text, b.Obiettivo.Text},
+		{a.Indicatori[0].Descrizione.Text, b.Indicatori[0].Descrizione.Text},
+		{a.Indicatori[0].Target[0].Text, b.Indicatori[0].Target[0].Text},
+		{a.Revisioni[0].Causa, b.Revisioni[0].Causa},
+	} {
+		if pair[0].S != pair[1].S || pair[0].Pos.File == pair[1].Pos.File {
+			t.Fatalf("texts %+v: want the same text from two files", pair)
+		}
+		if unsafe.StringData(pair[0].S) != unsafe.StringData(pair[1].S) {
+			t.Errorf("%q: held once for each sheet", pair[0].S)
+		}
+	}
+	if ya, yb := a.Indicatori[0].Target[0].Anno, b.Indicatori[0].Target[0].Anno; ya != "2024" || unsafe.StringData(ya) != unsafe.StringData(yb) {
+		t.Errorf("years %q and %q: want 2024, held once", ya, yb)
 	}
 }

@@ -78,8 +78,9 @@ func withHome(w *words, trail []crumb) []crumb {
 // relative to it, and levels that the config sends elsewhere into their
 // URL. The trail's paths are in the page's language's folder, prefix.
 func resolveCrumbs(pg *page, levels []plan.Link, prefix string) []crumb {
-	out := make([]crumb, len(pg.trail))
-	for i, c := range pg.trail {
+	steps := pg.steps()
+	out := make([]crumb, len(steps))
+	for i, c := range steps {
 		out[i] = c
 		if c.URL == "" {
 			continue
@@ -108,7 +109,9 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 		if pg.Published == "" {
 			pg.Published, pg.Updated = p.Published(), p.Updated()
 		}
-		pg.trail = append(append([]crumb(nil), planCrumbs...), crumb{Title: title})
+		// The plan's trail, shared by its pages (tens of thousands on a
+		// large plan), and the page's title after it (page.steps).
+		pg.trail, pg.titled = planCrumbs[:len(planCrumbs):len(planCrumbs)], true
 		out = append(out, pg)
 	}
 	var indexed []*page
@@ -129,7 +132,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 			r := &p.Revisioni[i]
 			pg := &page{Kind: "revision", Path: revisionPath(p, r), Revision: r, Published: r.Data.S, Updated: r.Data.S}
 			add(pg, w.T("revisions.of", "date", w.Date(r.Data.S)))
-			pg.trail = appendCrumbs(planCrumbs, crumb{Title: w.T("revisions.title"), URL: revisionsPath(p)}, crumb{Title: pg.Title})
+			pg.trail, pg.titled = appendCrumbs(planCrumbs, crumb{Title: w.T("revisions.title"), URL: revisionsPath(p)}, crumb{Title: pg.Title}), false
 		}
 	}
 	for _, sec := range p.Sezioni {
@@ -139,7 +142,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	for _, pg := range fullPlanPages(p, w) {
 		add(pg, pg.Title)
 		if pg.Part > 0 {
-			pg.trail = appendCrumbs(planCrumbs, crumb{Title: w.T("fullplan.title"), URL: fullPlanPath(p)}, crumb{Title: pg.Title})
+			pg.trail, pg.titled = appendCrumbs(planCrumbs, crumb{Title: w.T("fullplan.title"), URL: fullPlanPath(p)}, crumb{Title: pg.Title}), false
 		}
 	}
 	for _, s := range p.Sheets() {
@@ -228,7 +231,7 @@ func indexPages(p *plan.Plan, w *words, planCrumbs []crumb) []*page {
 			continue
 		}
 		for _, g := range l.Groups {
-			part := &page{Kind: "listing", Path: g.Path, Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
+			part := &page{Kind: "listing", Path: g.Path(), Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
 			part.trail = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
 			out = append(out, part)
 		}

@@ -384,7 +384,7 @@ func sampleWeight(pg *page) int {
 func listedIn(groups []*listGroup) int {
 	n := 0
 	for _, g := range groups {
-		n += 1 + len(g.Items) + listedIn(g.Groups)
+		n += 1 + g.listed() + listedIn(g.Groups)
 	}
 	return n
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/piao-pa/piao"
 )
@@ -130,5 +131,50 @@ func TestVerifySample(t *testing.T) {
 		t.Errorf("the sample renders %d bytes, the first page of each kind %d", got, before)
 	} else {
 		t.Logf("%d kinds: the sample renders %d bytes, the first page of each kind %d", len(chosen), got, before)
+	}
+}
+
+// TestPageTrails: the pages of a plan share its trail and take their own
+// step, their title, only when their breadcrumb is made; every page's
+// breadcrumb ends with that step.
+func TestPageTrails(t *testing.T) {
+	site, ds := LoadAndCheck(os.DirFS(".."))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	var shared *crumb
+	sheets := 0
+	for _, pg := range pagesOf(site, italian(t)) {
+		steps := pg.steps()
+		if len(steps) == 0 {
+			continue
+		}
+		if last := steps[len(steps)-1]; last.Title != pg.Title || last.URL != "" {
+			t.Errorf("%s: breadcrumb ends with %+v, want its title %q", pg.Path, last, pg.Title)
+		}
+		if pg.Kind != "sheet" {
+			continue
+		}
+		sheets++
+		if !pg.titled || len(pg.trail) != len(steps)-1 {
+			t.Fatalf("%s: trail of %d steps, titled %v: the page holds its own step", pg.Path, len(pg.trail), pg.titled)
+		}
+		if shared == nil {
+			shared = &pg.trail[0]
+		} else if &pg.trail[0] != shared {
+			t.Errorf("%s: a trail of its own, not its plan's", pg.Path)
+		}
+	}
+	if sheets < 2 {
+		t.Errorf("%d sheet pages, want the example's", sheets)
+	}
+}
+
+// TestPageSize: a large plan lists a page for each sheet, and another
+// for each revised one; a page takes at most 288 bytes (the allocator's
+// class below 320), its flags side by side.
+func TestPageSize(t *testing.T) {
+	if n := unsafe.Sizeof(page{}); n > 288 {
+		t.Errorf("a page takes %d bytes, want at most 288", n)
 	}
 }

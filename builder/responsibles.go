@@ -36,7 +36,7 @@ func responsibleAnchor(name string) string { return "r-" + slug(name) }
 
 // responsibleListing groups areas, units and sheets by their responsabile,
 // in alphabetical order: an area or a unit with its sheets, a sheet alone.
-func responsibleListing(p *plan.Plan, w *words) *listing {
+func responsibleListing(p *plan.Plan, w *words, entry sheetEntries) *listing {
 	l := newListing(p, w, responsibleIndex, "responsible", "")
 	byID := map[string]*listGroup{}
 	group := func(name string) *listGroup {
@@ -56,10 +56,10 @@ func responsibleListing(p *plan.Plan, w *words) *listing {
 	for i := range p.Aree {
 		a := &p.Aree[i]
 		if g := group(a.Responsabile.S); g != nil {
-			ag := &listGroup{ID: g.ID + "-a-" + slug(a.Key()), Title: a.Nome.S, Link: areaPath(p, a.Key())}
+			ag := (&listGroup{ID: g.ID + "-a-" + slug(a.Key()), Title: a.Nome.S}).withLink(areaPath(p, a.Key()))
 			for j := range a.Unita {
 				for _, s := range p.SheetsOfUnit(a.Unita[j].Key()) {
-					ag.Groups = append(ag.Groups, sheetEntry(w, s))
+					ag.Groups = append(ag.Groups, entry(s))
 				}
 			}
 			g.Groups = append(g.Groups, ag)
@@ -67,16 +67,16 @@ func responsibleListing(p *plan.Plan, w *words) *listing {
 	}
 	for _, u := range p.Units() {
 		if g := group(u.Responsabile.S); g != nil {
-			ug := &listGroup{ID: g.ID + "-u-" + slug(u.Key()), Title: u.Nome.S, Link: unitPath(p, u.Key())}
+			ug := (&listGroup{ID: g.ID + "-u-" + slug(u.Key()), Title: u.Nome.S}).withLink(unitPath(p, u.Key()))
 			for _, s := range p.SheetsOfUnit(u.Key()) {
-				ug.Groups = append(ug.Groups, sheetEntry(w, s))
+				ug.Groups = append(ug.Groups, entry(s))
 			}
 			g.Groups = append(g.Groups, ug)
 		}
 	}
 	for _, s := range p.Sheets() {
 		if g := group(s.Responsabile.S); g != nil {
-			g.Groups = append(g.Groups, sheetEntry(w, s))
+			g.Groups = append(g.Groups, entry(s))
 		}
 	}
 	sortGroups(l.Groups)

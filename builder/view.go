@@ -40,6 +40,8 @@ type page struct {
 	Level     int            // for section pages: the breadcrumb level
 	Part      int            // for a part of a long plan's whole plan: its number (1-based)
 	Original  bool
+	titled    bool       // the trail ends before the page's own step, its title (steps)
+	fallbacks bool       // the page shows a body in the main language (Markdown)
 	List      *listing   // for an index page
 	Group     *listGroup // for the page of one group of a long index
 	Lists     []*listing // for the page listing a plan's indexes
@@ -51,7 +53,6 @@ type page struct {
 	r         *renderer
 	chrome    *chromeView // once prepared, for the page being rendered
 	crumbs    []crumb     // once resolved, for the page being rendered (Crumbs)
-	fallbacks bool        // the page shows a body in the main language (Markdown)
 }
 
 // Crumbs is the page's breadcrumb, its links relative to the page, and
@@ -67,6 +68,14 @@ func (pg *page) Crumbs() []crumb {
 		pg.crumbs = resolveCrumbs(pg, pg.Site.Config.Percorso, prefix)
 	}
 	return pg.crumbs
+}
+
+// steps is the page's trail, its own step included.
+func (pg *page) steps() []crumb {
+	if !pg.titled {
+		return pg.trail
+	}
+	return append(pg.trail[:len(pg.trail):len(pg.trail)], crumb{Title: pg.Title})
 }
 
 // crumb is a step of the breadcrumb.
