@@ -219,6 +219,7 @@ func measureSize(o options, n int) (row, error) {
 		return r, err
 	}
 	var checks, after []usage
+	syscall.Sync() // the rebuilds' writing is not the checks'
 	for range r.Runs {
 		u, st, err := runStaged(o, "check", "-s", site)
 		if err != nil {
