@@ -351,10 +351,9 @@ func (p *Pages) sample() map[string]bool {
 // and its page as approved are two.
 func sampleKind(pg *page) string { return fmt.Sprint(pg.Kind, pg.Original) }
 
-// sampleWeight is how much a page shows, as the number of sheets, the
-// groups and items of an index or the revision changes it lists, 1 for
-// the rest: what
-// verify's sample weighs pages of a kind by.
+// sampleWeight is how much a page shows, what verify's sample weighs the
+// pages of a kind by: the number of sheets, of the groups and items of an
+// index, or of the revision changes it lists; 1 for the rest.
 func sampleWeight(pg *page) int {
 	switch {
 	case pg.Group != nil:
