@@ -107,11 +107,11 @@ func (c *OutputCount) count(name string) {
 // (the stamp of the folder itself, taken by the cache) and piao's (its
 // marker); otherwise countOutput reads dest. It spares a rebuild a walk of
 // the whole output.
-func (c *buildCache) countReplaced(dest string) *OutputCount {
-	if c.prev == nil {
+func countReplaced(prev *cacheData, dest string) *OutputCount {
+	if prev == nil {
 		return countOutput(dest)
 	}
-	st, ok := c.prev.Stamps["."]
+	st, ok := prev.Stamps["."]
 	info, err := os.Lstat(dest)
 	if !ok || err != nil || publish.StampOf(info) != st {
 		return countOutput(dest)
@@ -120,7 +120,7 @@ func (c *buildCache) countReplaced(dest string) *OutputCount {
 		return nil
 	}
 	n := &OutputCount{Sheets: map[string]int{}}
-	for name, st := range c.prev.Stamps {
+	for name, st := range prev.Stamps {
 		if !st.Dir && name != "." {
 			n.count(name)
 		}
@@ -133,7 +133,7 @@ func (c *buildCache) countReplaced(dest string) *OutputCount {
 // it; read otherwise.
 func previousCount(dest string) *OutputCount {
 	prev, _ := readCache(CachePath(dest), programDigest())
-	return (&buildCache{prev: prev}).countReplaced(dest)
+	return countReplaced(prev, dest)
 }
 
 // siteCount is what the model publishes, with pages its page count.

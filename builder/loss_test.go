@@ -79,7 +79,7 @@ func TestCountOutputFromCache(t *testing.T) {
 	if read == nil || read.Pages == 0 || len(read.Sheets) == 0 {
 		t.Fatalf("the output counted %+v", read)
 	}
-	if got := openBuildCache(in, dest).countReplaced(dest); !reflect.DeepEqual(got, read) {
+	if got := countReplaced(openBuildCache(in, dest).prev, dest); !reflect.DeepEqual(got, read) {
 		t.Fatalf("from the cache %+v, read %+v", got, read)
 	}
 	// A page added by hand in a folder of the output: the cache counts
@@ -91,7 +91,7 @@ func TestCountOutputFromCache(t *testing.T) {
 	if err := os.WriteFile(extra, []byte("a mano"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := openBuildCache(in, dest).countReplaced(dest); !reflect.DeepEqual(got, read) {
+	if got := countReplaced(openBuildCache(in, dest).prev, dest); !reflect.DeepEqual(got, read) {
 		t.Errorf("from the cache, with a page added by hand: %+v, want %+v", got, read)
 	}
 	// piao check counts it as a rebuild does; without the build cache, it reads.
@@ -119,7 +119,7 @@ func TestCountOutputFromCache(t *testing.T) {
 	if err := os.CopyFS(dest, os.DirFS(moved)); err != nil {
 		t.Fatal(err)
 	}
-	got := openBuildCache(in, dest).countReplaced(dest)
+	got := countReplaced(openBuildCache(in, dest).prev, dest)
 	if got == nil || got.Pages != read.Pages+1 {
 		t.Errorf("another folder in the output's place counted %+v, want %d pages (read)", got, read.Pages+1)
 	}
@@ -133,7 +133,7 @@ func TestCountOutputFromCache(t *testing.T) {
 	if err := os.Rename(moved, dest); err != nil {
 		t.Fatal(err)
 	}
-	if got := openBuildCache(in, dest).countReplaced(dest); got != nil {
+	if got := countReplaced(openBuildCache(in, dest).prev, dest); got != nil {
 		t.Errorf("a folder without the marker counted %+v", got)
 	}
 	// The pages of a published snapshot are not counted; the Archivio page is.

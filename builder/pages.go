@@ -197,7 +197,7 @@ func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOut
 		search = buildSearchIndex(model, w).encode()
 	}
 	search.Dir = prefix + search.Dir
-	if prev := p.out.to.PrevFolders(prefix + searchDataRoot); len(prev) == 1 && !p.out.namesOnly {
+	if prev := p.out.to.PrevFolders(prefix + searchDataRoot); len(prev) == 1 {
 		// Most of its files are those of the last build's folder: linked
 		// from there, or left where they are in the spare.
 		if err := p.out.to.Moved(search.Dir, prev[0]); err != nil {

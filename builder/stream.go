@@ -47,7 +47,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	}
 	defer boundHeadroom(false)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
-	go func() { counted <- c.countReplaced(dest) }()
+	go func() { counted <- countReplaced(c.prev, dest) }()
 	store, sheets := openSheetStore(dest, c.program)
 	sheets.single = true
 	if c.src != nil {

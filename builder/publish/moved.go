@@ -4,7 +4,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 )
 
 // A folder named after its content, such as the search index's, has a new
@@ -24,17 +23,26 @@ func (t *Target) PrevFolders(dir string) []string {
 	if t == nil || t.root == "" || t.prev == nil || !ValidPath(dir) || !t.prev.realDir(dir) {
 		return nil
 	}
-	entries, err := os.ReadDir(filepath.Join(t.prev.prev, filepath.FromSlash(dir)))
+	var out []string
+	for _, name := range folders(filepath.Join(t.prev.prev, filepath.FromSlash(dir))) {
+		out = append(out, path.Join(dir, name))
+	}
+	return out
+}
+
+// folders lists, sorted, the names of the real folders directly in the
+// folder full: ReadDir does not follow symbolic links.
+func folders(full string) []string {
+	entries, err := os.ReadDir(full)
 	if err != nil {
 		return nil
 	}
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() && e.Type()&os.ModeSymlink == 0 { // ReadDir does not follow links
-			out = append(out, path.Join(dir, e.Name()))
+		if e.IsDir() {
+			out = append(out, e.Name())
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 
@@ -69,17 +77,7 @@ func (t *Target) Moved(dir, prev string) error {
 	if _, err := os.Lstat(target); err == nil {
 		return nil // the spare has the name already: it is judged as any other
 	}
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return nil
-	}
-	var dirs []string
-	for _, e := range entries {
-		if e.IsDir() && e.Type()&os.ModeSymlink == 0 {
-			dirs = append(dirs, e.Name())
-		}
-	}
-	if len(dirs) == 1 {
+	if dirs := folders(parent); len(dirs) == 1 {
 		_ = os.Rename(filepath.Join(parent, dirs[0]), target) // if not, files are linked anew
 	}
 	return nil
