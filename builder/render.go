@@ -52,7 +52,7 @@ type renderer struct {
 // data files, the published snapshots and link the search index given.
 func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) (*renderer, error) {
 	theme := th.fs
-	r := &renderer{tmpl: map[string]*template.Template{}, md: markup.New(), site: site, theme: theme, words: th.words,
+	r := &renderer{md: markup.New(), site: site, theme: theme, words: th.words,
 		downloads: downloads, snapshots: snapshots, search: search,
 		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{}}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
@@ -63,14 +63,30 @@ func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []s
 	if th.builtin {
 		r.frames = &frameCache{}
 	}
+	if err := r.parseLayouts(th); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// parseLayouts parses the theme's layouts, one template set per kind of
+// page.
+func (r *renderer) parseLayouts(th *theme) error {
+	theme := th.fs
+	r.tmpl = map[string]*template.Template{}
 	base := template.New("").Funcs(funcs).Funcs(th.words.funcs()).Funcs(template.FuncMap{"frame": r.frame})
 	shared, err := fs.Glob(theme, "layouts/_*.html")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	shared = append([]string{"layouts/base.html"}, shared...)
 	if _, err := base.ParseFS(theme, shared...); err != nil {
-		return nil, fmt.Errorf("tema: %w", err)
+		return fmt.Errorf("tema: %w", err)
+	}
+	if th.builtin { // partials the built-in theme renders in Go (revgroups_html.go)
+		if _, err := base.Funcs(template.FuncMap{"revgroupsHTML": r.revgroupsHTML}).Parse(builtinRevgroups); err != nil {
+			return err
+		}
 	}
 	for _, kind := range pageKinds {
 		t, err := base.Clone()
@@ -78,11 +94,11 @@ func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []s
 			_, err = t.ParseFS(theme, "layouts/"+kind+".html")
 		}
 		if err != nil {
-			return nil, fmt.Errorf("tema: %w", err)
+			return fmt.Errorf("tema: %w", err)
 		}
 		r.tmpl[kind] = t
 	}
-	return r, nil
+	return nil
 }
 
 // funcs are the template functions that need no words; words.funcs adds

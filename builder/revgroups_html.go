@@ -1,0 +1,339 @@
+package builder
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/worddiff"
+)
+
+// The built-in theme's "revgroups" partial, what a revision did to a
+// sheet group by group, written in Go. A plan's revisions page lists
+// every change of every revision through it (5.6 MB of HTML at 10,000
+// sheets, half a second of html/template, the long pole of piao check's
+// sample), and so does the revision box of every revised sheet's page.
+// With the built-in theme (theme.builtin), newRenderer defines the
+// partial as a call of revgroupsHTML; a site's own theme renders the
+// partial as its files write it. The layouts in themes/default stay the
+// reference: TestRevgroupsHTMLSameAsTemplate renders every page that
+// shows a revision both ways and compares the bytes.
+
+// builtinRevgroups is the definition that replaces the built-in "revgroups"
+// partial with its Go rendering.
+const builtinRevgroups = `{{define "revgroups"}}{{revgroupsHTML .}}{{end}}`
+
+// revgroupsHTML renders the "revgroups" partial, called with the dict
+// P (the page), Groups, Rev (the revision) and H (3 or 4, the level of
+// the groups' headings), byte for byte as the template of
+// themes/default/layouts/_partials.html does.
+func (r *renderer) revgroupsHTML(args map[string]any) (template.HTML, error) {
+	p, ok1 := args["P"].(*page)
+	groups, ok2 := args["Groups"].([]revGroupView)
+	h, ok3 := args["H"].(int)
+	var rev *plan.Revision
+	switch v := args["Rev"].(type) {
+	case plan.Revision:
+		rev = &v
+	case *plan.Revision:
+		rev = v
+	}
+	if !ok1 || !ok2 || !ok3 || rev == nil || p == nil {
+		return "", fmt.Errorf("revgroups: argomenti inattesi")
+	}
+	w := revWriter{w: r.words}
+	for i := range groups {
+		w.group(p, rev, h, &groups[i])
+	}
+	return template.HTML(w.b.String()), nil
+}
+
+// revWriter writes the partial's HTML.
+type revWriter struct {
+	b strings.Builder
+	w *words
+}
+
+func (w *revWriter) raw(s string) { w.b.WriteString(s) }
+
+// t writes the words of key, as the template's t does (already HTML).
+func (w *revWriter) t(key string) { w.b.WriteString(string(w.w.HTML(key))) }
+
+// text writes s escaped as html/template escapes a string in text and
+// in a quoted attribute's value.
+func (w *revWriter) text(s string) { writeEscaped(&w.b, s) }
+
+// url writes s as html/template writes a string in a URL attribute:
+// filtered, normalised, escaped.
+func (w *revWriter) url(s string) { writeEscaped(&w.b, normalizeURL(filterURL(s))) }
+
+func (w *revWriter) inline(s string) { w.b.WriteString(string(w.w.inline.HTML(s))) }
+
+// value is the "text" partial: a value, "//" read as none.
+func (w *revWriter) value(s string) {
+	if s == "//" {
+		w.raw(`<span aria-hidden="true">//</span><span class="sr-only">`)
+		w.t("value.none")
+		w.raw(`</span>`)
+		return
+	}
+	w.inline(s)
+}
+
+func (w *revWriter) group(p *page, rev *plan.Revision, h int, g *revGroupView) {
+	w.raw("<div class=\"revgroup\">\n")
+	if h == 3 {
+		w.raw(`<h3 class="revgroup-title">`)
+		w.parts(g.Parts)
+		w.raw(`</h3>`)
+	} else {
+		w.raw(`<h4 class="revgroup-title">`)
+		w.parts(g.Parts)
+		w.raw(`</h4>`)
+	}
+	w.raw("\n<dl class=\"revgroup-body\"><dt>")
+	w.t("revgroup.what")
+	w.raw("</dt>\n<dd>")
+	for i := range g.Notes {
+		w.raw(`<p>`)
+		w.inline(g.Notes[i].Attuata.S)
+		w.raw(`</p>`)
+	}
+	if len(g.Items) > 0 {
+		w.raw(`<ul class="changes">`)
+		for i := range g.Items {
+			w.raw(`<li>`)
+			w.change(&g.Items[i])
+			w.raw(`</li>`)
+		}
+		w.raw(`</ul>`)
+	}
+	w.raw("</dd>\n<dt>")
+	w.t("revgroup.why")
+	w.raw("</dt>\n<dd>")
+	if g.Why {
+		for i := range g.Notes {
+			if c := g.Notes[i].Causa.S; c != "" {
+				w.raw(`<p>`)
+				w.inline(c)
+				w.raw(`</p>`)
+			}
+		}
+		for _, n := range g.Footnotes {
+			w.raw(`<p>`)
+			if m := n.Rimando.S; m != "" {
+				w.text(markerText(m))
+				w.raw(` `)
+			}
+			w.inline(n.Testo.S)
+			w.raw(`</p>`)
+		}
+	} else {
+		w.raw(`<p class="why-none">`)
+		w.t("revgroup.why.none")
+		w.raw(` <a href="`)
+		w.url(p.RevisionsURL(rev.ID.S))
+		w.raw(`">`)
+		w.t("revgroup.why.none.link")
+		w.raw(`</a>.</p>`)
+	}
+	w.raw("</dd></dl>\n</div>\n")
+}
+
+// parts is the "revparts" partial: the parts a group is about.
+func (w *revWriter) parts(parts []partView) {
+	n := len(parts)
+	for i := range parts {
+		x := &parts[i]
+		w.raw(`<span class="part">`)
+		if i != 0 && i+1 == n {
+			w.t("list.and")
+			w.raw(` `)
+		}
+		if x.Sheet {
+			w.t("revgroup.sheet")
+		} else {
+			w.raw(`<a href="`)
+			w.url(x.URL)
+			w.raw(`">`)
+			w.text(x.Name)
+			w.raw(`</a> <span class="part-name">`)
+			w.text(x.Short)
+			w.raw(`</span>`)
+			if x.Removed {
+				w.raw(` <span class="status">`)
+				w.t("status.removed")
+				w.raw(`</span>`)
+			} else if x.Added {
+				w.raw(` <span class="status">`)
+				w.t("status.added")
+				w.raw(`</span>`)
+			}
+		}
+		if i+2 < n {
+			w.raw(`,`)
+		}
+		w.raw(`</span>`)
+	}
+}
+
+// change is the "changeitem" partial: one change of a group.
+func (w *revWriter) change(c *changeItem) {
+	if c.Part != "" {
+		w.raw(`<a href="`)
+		w.url(c.PartURL)
+		w.raw(`">`)
+		w.text(c.Part)
+		w.raw(`</a>`)
+		if c.Note != nil {
+			w.t("change.ofNote")
+		}
+		w.raw(`: `)
+	}
+	switch {
+	case c.OfSheet():
+		if c.Kind.IsAdded() {
+			w.t("change.sheetAdded")
+		} else {
+			w.t("change.sheetRemoved")
+		}
+	case c.Note != nil:
+		if c.Kind.IsAdded() {
+			w.t("change.noteAdded")
+			w.raw(` `)
+			w.t("quote.open")
+			w.inline(c.Note.Testo.S)
+			w.t("quote.close")
+		} else {
+			w.t("change.noteRemoved")
+			w.raw(` `)
+			w.t("quote.open")
+			w.raw(`<del>`)
+			w.inline(c.Note.Testo.S)
+			w.raw(`</del>`)
+			w.t("quote.close")
+		}
+	case c.Kind.IsAdded():
+		w.t("change.indicatorAdded")
+	case c.Kind.IsRemoved():
+		w.t("change.indicatorRemoved")
+	default:
+		w.text(c.Label)
+		w.raw(`: `)
+		if len(c.Diff) > 0 {
+			w.diff(c.Diff)
+			w.raw(`<details class="before"><summary>`)
+			w.t("value.before")
+			w.raw(`</summary><p>`)
+			w.value(c.Old)
+			w.raw(`</p></details>`)
+		} else {
+			w.raw(`<del><span class="rev-tag" aria-hidden="true">`)
+			w.t("rev.before")
+			w.raw(`</span><span class="sr-only">`)
+			w.t("rev.before.sr")
+			w.raw(` </span>`)
+			w.value(c.Old)
+			w.raw(`</del> <span aria-hidden="true">→</span> <ins><span class="rev-tag" aria-hidden="true">`)
+			w.t("rev.now")
+			w.raw(`</span><span class="sr-only">`)
+			w.t("rev.now.sr")
+			w.raw(` </span>`)
+			w.value(c.New)
+			w.raw(`</ins>`)
+		}
+	}
+}
+
+// diff is the "diff" partial: a word-level difference.
+func (w *revWriter) diff(spans []worddiff.Span) {
+	w.raw(`<span class="diff">`)
+	for _, s := range spans {
+		switch {
+		case s.IsDelete():
+			w.raw(`<del><span class="sr-only">`)
+			w.t("diff.removed.sr")
+			w.raw(` </span>`)
+			w.text(s.Text)
+			w.raw(`</del>`)
+		case s.IsInsert():
+			w.raw(`<ins><span class="sr-only">`)
+			w.t("diff.added.sr")
+			w.raw(` </span>`)
+			w.text(s.Text)
+			w.raw(`</ins>`)
+		default:
+			w.text(s.Text)
+		}
+	}
+	w.raw(`</span>`)
+}
+
+// The escapers below are html/template's (html.go, url.go of the
+// standard library) for a plain string: escapeTable is its
+// htmlReplacementTable, filterURL its urlFilter, normalizeURL its
+// urlNormalizer.
+
+var escapeTable = [...]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+
+// writeEscaped writes s escaped for HTML text or a quoted attribute.
+func writeEscaped(b *strings.Builder, s string) {
+	written := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if int(r) < len(escapeTable) {
+			if repl := escapeTable[r]; repl != "" {
+				b.WriteString(s[written:i])
+				b.WriteString(repl)
+				written = i + n
+			}
+		}
+		i += n
+	}
+	b.WriteString(s[written:])
+}
+
+// filterURL keeps a URL whose scheme, if any, is http, https or mailto;
+// any other becomes html/template's "#ZgotmplZ".
+func filterURL(s string) string {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
+		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+			return "#ZgotmplZ"
+		}
+	}
+	return s
+}
+
+// normalizeURL percent-encodes the bytes a URL may not hold as they are,
+// keeping valid escapes.
+func normalizeURL(s string) string {
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0,
+			'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]):
+			continue
+		}
+		if written == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[written:i])
+		fmt.Fprintf(&b, "%%%02x", c)
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func isHexByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
