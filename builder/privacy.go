@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -152,9 +153,19 @@ func (c *checker) personalIn(body, file string, at int) {
 func eachText(v reflect.Value, fn func(plan.Text)) {
 	switch {
 	case v.Type() == textType:
-		fn(v.Interface().(plan.Text))
+		if v.CanAddr() { // without copying the Text into an interface
+			fn(*v.Addr().Interface().(*plan.Text))
+		} else {
+			fn(v.Interface().(plan.Text))
+		}
 	case v.Type() == valueType:
-		val := v.Interface().(plan.Value)
+		var val *plan.Value
+		if v.CanAddr() {
+			val = v.Addr().Interface().(*plan.Value)
+		} else {
+			copied := v.Interface().(plan.Value)
+			val = &copied
+		}
 		fn(val.Text)
 		for _, p := range val.Priors() {
 			fn(p.Valore)
@@ -166,10 +177,27 @@ func eachText(v reflect.Value, fn func(plan.Text)) {
 			eachText(v.Index(i), fn)
 		}
 	case v.Kind() == reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if tag := v.Type().Field(i).Tag.Get("yaml"); tag != "" && tag != "-" && !strings.HasPrefix(tag, "-,") {
-				eachText(v.Field(i), fn)
-			}
+		for _, i := range yamlFields(v.Type()) {
+			eachText(v.Field(i), fn)
 		}
 	}
+}
+
+// yamlFieldsOf keeps, for each struct type eachText met, the indexes of
+// its fields a yaml tag names: the tags are read once per type, not once
+// per value (10,000 sheets hold millions of fields).
+var yamlFieldsOf sync.Map // reflect.Type → []int
+
+func yamlFields(t reflect.Type) []int {
+	if f, ok := yamlFieldsOf.Load(t); ok {
+		return f.([]int)
+	}
+	var f []int
+	for i := 0; i < t.NumField(); i++ {
+		if tag := t.Field(i).Tag.Get("yaml"); tag != "" && tag != "-" && !strings.HasPrefix(tag, "-,") {
+			f = append(f, i)
+		}
+	}
+	yamlFieldsOf.Store(t, f)
+	return f
 }
