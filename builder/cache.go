@@ -91,8 +91,16 @@ type sheetLoad struct {
 // loader's in the order of jobs, and the cache is updated afterwards, so
 // the result does not depend on the number of goroutines.
 func (l *loader) sheets(jobs []sheetJob) []*plan.Sheet {
+	var listed []string // read through a root opened at their folder, not folder by folder from the site's
+	for _, j := range jobs {
+		if j.regular {
+			listed = append(listed, j.file)
+		}
+	}
+	folders := openFolders(l.fsys, listed)
+	defer folders.close()
 	loads := make([]sheetLoad, len(jobs))
-	parallelFor(len(jobs), func(i int) { loads[i] = l.loadOne(jobs[i]) })
+	parallelFor(len(jobs), func(i int) { loads[i] = l.loadOne(jobs[i], folders) })
 	out := make([]*plan.Sheet, len(jobs))
 	for i, r := range loads {
 		l.diags = append(l.diags, r.diags...)
@@ -118,8 +126,8 @@ func (l *loader) sheets(jobs []sheetJob) []*plan.Sheet {
 
 // loadOne loads a sheet, through the cache if the loader has one. It
 // writes nothing shared: the cache is only read.
-func (l *loader) loadOne(job sheetJob) sheetLoad {
-	sub := &loader{fsys: l.fsys, files: map[string][]byte{}, langs: l.langs, strs: l.strs}
+func (l *loader) loadOne(job sheetJob, folders *folders) sheetLoad {
+	sub := &loader{fsys: l.fsys, files: map[string][]byte{}, langs: l.langs, strs: l.strs, folders: folders}
 	res := func(s *plan.Sheet) sheetLoad { return sheetLoad{sheet: s, diags: sub.diags, files: sub.files} }
 	c := l.cache
 	if c == nil {

@@ -30,6 +30,10 @@ type loader struct {
 	langs []string                     // the site's languages, as config.yaml names them
 	sums  map[string][sha256.Size]byte // if not nil: of each file read, the SHA-256 of its bytes as read
 	strs  *interner                    // the texts read, each once
+
+	// folders holds roots opened at the folders of the sheets being
+	// loaded: a file their listing found is read through its folder's.
+	folders *folders
 }
 
 // loadSite reads config.yaml and every plan under content/ into the model.
@@ -381,7 +385,7 @@ func (l *loader) readListed(file string, listed bool) ([]byte, error) {
 	}
 	var src []byte
 	if err == nil {
-		src, err = readRegular(l.fsys, file)
+		src, err = l.folders.readRegular(l.fsys, file, listed)
 	}
 	var special *specialFile
 	switch {

@@ -4,9 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sync"
 	"testing"
 )
 
@@ -94,6 +97,45 @@ func TestOpenFoldersBounded(t *testing.T) {
 	for _, name := range names {
 		if b, err := f.readFile(name); err != nil || string(b) != name {
 			t.Errorf("%s: %q, %v", name, b, err)
+		}
+	}
+}
+
+// siteOpens is a site through OpenSite that records the files opened
+// through the site's own root (not those opened through a folder's).
+type siteOpens struct {
+	rootSite
+	mu    sync.Mutex
+	names []string
+}
+
+func (s *siteOpens) Open(name string) (fs.File, error) {
+	s.mu.Lock()
+	s.names = append(s.names, name)
+	s.mu.Unlock()
+	return s.rootSite.Open(name)
+}
+
+// TestLoadSheetsThroughFolders: the loader reads the sheets a folder
+// lists through a root opened at that folder, not folder by folder from
+// the site's root, and loads the same site as through os.DirFS.
+func TestLoadSheetsThroughFolders(t *testing.T) {
+	dir := exampleSite(t)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site := &siteOpens{rootSite: rootSite{root}}
+	got, ds := loadSite(site)
+	want, wantDs := loadSite(os.DirFS(dir))
+	if ds.Error() != wantDs.Error() || len(got.Plans) != len(want.Plans) || len(got.Plans[0].Operational) != len(want.Plans[0].Operational) ||
+		len(got.Plans[0].Operational) < 2 {
+		t.Fatalf("through folders: %d plans, %s; through os.DirFS: %d, %s", len(got.Plans), ds.Error(), len(want.Plans), wantDs.Error())
+	}
+	for _, s := range append(got.Plans[0].Strategic, got.Plans[0].Operational...) {
+		if slices.Contains(site.names, s.Pos.File) {
+			t.Errorf("%s opened through the site's root", s.Pos.File)
 		}
 	}
 }

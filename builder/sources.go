@@ -288,6 +288,17 @@ func (f *folders) readFile(name string) ([]byte, error) {
 	return fs.ReadFile(f.site, name)
 }
 
+// readRegular is the package's readRegular, through the root opened at
+// the file's folder when the file is listed there (f may be nil).
+func (f *folders) readRegular(site fs.FS, name string, listed bool) ([]byte, error) {
+	if f != nil && listed {
+		if sub, ok := f.opened[path.Dir(name)]; ok {
+			return readRegular(sub, path.Base(name))
+		}
+	}
+	return readRegular(site, name)
+}
+
 func (f *folders) close() {
 	for _, c := range f.closes {
 		c()
