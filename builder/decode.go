@@ -273,6 +273,28 @@ type fieldInfo struct {
 // fields lists the keys a struct accepts for the decoder's sheet kind; the
 // keys of a struct embedded with `yaml:",inline"` are its own.
 func (d *decoder) fields(t reflect.Type) []fieldInfo {
+	key := fieldsKey{t, d.kind}
+	if f, ok := fieldsOf.Load(key); ok {
+		return f.([]fieldInfo)
+	}
+	out := fieldsFor(t, d.kind)
+	fieldsOf.Store(key, out)
+	return out
+}
+
+// fieldsKey names what fields returns: the keys of a struct type for a
+// sheet kind.
+type fieldsKey struct {
+	t    reflect.Type
+	kind string
+}
+
+// fieldsOf keeps fields' answers: its tags are read once per type and
+// kind, not once per value decoded (a sheet holds dozens of structs).
+// The lists are shared: never written to.
+var fieldsOf sync.Map // fieldsKey → []fieldInfo
+
+func fieldsFor(t reflect.Type, kind string) []fieldInfo {
 	var out []fieldInfo
 	for i := 0; i < t.NumField(); i++ {
 		tag := t.Field(i).Tag.Get("yaml")
@@ -280,7 +302,7 @@ func (d *decoder) fields(t reflect.Type) []fieldInfo {
 			continue
 		}
 		if tag == ",inline" {
-			for _, f := range d.fields(t.Field(i).Type) {
+			for _, f := range fieldsFor(t.Field(i).Type, kind) {
 				f.index = append([]int{i}, f.index...)
 				out = append(out, f)
 			}
@@ -298,7 +320,7 @@ func (d *decoder) fields(t reflect.Type) []fieldInfo {
 			case "lang":
 				f.lang = true
 			case "s", "o":
-				allowed = d.kind == "" || d.kind == opt
+				allowed = kind == "" || kind == opt
 			}
 		}
 		if allowed {
@@ -313,8 +335,8 @@ func (d *decoder) strct(n *yaml.Node, v reflect.Value) {
 		d.diags.errorf(d.pos(n), hintWantMap, msgWantMap, kindName(n))
 		return
 	}
-	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == reflect.TypeOf(plan.Pos{}) {
-		f.Set(reflect.ValueOf(d.pos(n)))
+	if i := posField(v.Type()); i != nil {
+		v.FieldByIndex(i).Set(reflect.ValueOf(d.pos(n)))
 	}
 	fields := d.fields(v.Type())
 	seen := map[string]bool{}
@@ -346,6 +368,23 @@ func (d *decoder) strct(n *yaml.Node, v reflect.Value) {
 		}
 	}
 }
+
+// posField is the index of the field Pos of type plan.Pos of a struct
+// type (for FieldByIndex), nil if it has none: where the decoder writes
+// the struct's place. Looked up once per type.
+func posField(t reflect.Type) []int {
+	if i, ok := posFields.Load(t); ok {
+		return i.([]int)
+	}
+	var i []int
+	if f, ok := t.FieldByName("Pos"); ok && f.Type == reflect.TypeOf(plan.Pos{}) {
+		i = f.Index
+	}
+	posFields.Store(t, i)
+	return i
+}
+
+var posFields sync.Map // reflect.Type → []int
 
 func findField(fields []fieldInfo, key string) (fieldInfo, bool) {
 	for _, f := range fields {
