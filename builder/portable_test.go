@@ -223,3 +223,35 @@ func TestSnapshotTooLong(t *testing.T) {
 		t.Errorf("the example's snapshot under its own name is refused:\n%s", ds.Error())
 	}
 }
+
+// TestSlugShortcut: a text slug gives back as it is takes the short way,
+// and every text of up to six characters of an alphabet of letters,
+// digits, dots, dashes, capitals, spaces and accents gets the slug of the
+// long way.
+func TestSlugShortcut(t *testing.T) {
+	alphabet := []string{"a", "0", "-", ".", "A", " ", "à"}
+	var each func(prefix string, n int)
+	count := 0
+	each = func(prefix string, n int) {
+		if got, want := slug(prefix), slugOf(prefix); got != want {
+			t.Fatalf("slug(%q) = %q, the long way %q", prefix, got, want)
+		}
+		if isSlug(prefix) && slugOf(prefix) != unreserved(prefix) {
+			t.Fatalf("%q taken as a slug, but slug changes it", prefix)
+		}
+		count++
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			each(prefix+c, n-1)
+		}
+	}
+	each("", 6)
+	for _, s := range []string{"piao-2024-2026", "area-2", "sg3.b", "con", "nul.1"} {
+		if !isSlug(s) {
+			t.Errorf("%q not taken the short way", s)
+		}
+	}
+	t.Logf("%d texts", count)
+}

@@ -167,11 +167,22 @@ func relURL(from, to string) string {
 // without accents, digits, dots and dashes, never a device name of
 // Windows (see unreserved).
 func slug(s string) string {
+	if isSlug(s) {
+		return unreserved(s)
+	}
+	return slugOf(s)
+}
+
+// slugOf is slug the long way, for any s.
+func slugOf(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	dash := false
 	for _, r := range strings.ToLower(s) {
-		if f, ok := foldAccent[r]; ok {
-			r = f
+		if r >= 0x80 {
+			if f, ok := foldAccent[r]; ok {
+				r = f
+			}
 		}
 		switch {
 		case r >= 0x300 && r <= 0x36f: // combining accents (NFD input)
@@ -192,6 +203,28 @@ func slug(s string) string {
 		return "x"
 	}
 	return unreserved(out) // a device name of Windows ("con", "nul.1") is no file name there
+}
+
+// isSlug reports whether slug would give s back as it is (before
+// unreserved): lowercase ASCII letters, digits, dots and single dashes,
+// neither first nor last, no two dots together. Codes and the slugs of
+// plans are, and are slugged again and again.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[0] == '.' || s[len(s)-1] == '-' || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' || c == '.':
+			if s[i+1] == c { // the last byte is neither
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // foldAccent maps the accented letters of Italian and its neighbours to
