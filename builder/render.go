@@ -83,8 +83,9 @@ func (r *renderer) parseLayouts(th *theme) error {
 	if _, err := base.ParseFS(theme, shared...); err != nil {
 		return fmt.Errorf("tema: %w", err)
 	}
-	if th.builtin { // partials the built-in theme renders in Go (revgroups_html.go)
-		if _, err := base.Funcs(template.FuncMap{"revgroupsHTML": r.revgroupsHTML}).Parse(builtinRevgroups); err != nil {
+	if th.builtin { // partials the built-in theme renders in Go (builtin_partials.go)
+		fns := template.FuncMap{"revgroupsHTML": r.revgroupsHTML, "valueHTML": r.valueHTML}
+		if _, err := base.Funcs(fns).Parse(builtinPartials); err != nil {
 			return err
 		}
 	}

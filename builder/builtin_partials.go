@@ -10,20 +10,23 @@ import (
 	"github.com/piao-pa/piao/builder/worddiff"
 )
 
-// The built-in theme's "revgroups" partial, what a revision did to a
-// sheet group by group, written in Go. A plan's revisions page lists
-// every change of every revision through it (5.6 MB of HTML at 10,000
-// sheets, half a second of html/template, the long pole of piao check's
-// sample), and so does the revision box of every revised sheet's page.
-// With the built-in theme (theme.builtin), newRenderer defines the
-// partial as a call of revgroupsHTML; a site's own theme renders the
-// partial as its files write it. The layouts in themes/default stay the
-// reference: TestRevgroupsHTMLSameAsTemplate renders every page that
-// shows a revision both ways and compares the bytes.
+// Partials of the built-in theme written in Go. html/template calls every
+// method, field and escaper of a page by reflection; the partials below are
+// those the pages call most: "value" (every value of every field, target
+// and indicator row: a sheet's page calls it some 20 times) and
+// "revgroups" (what a revision did to a sheet, group by group: a plan's
+// revisions page lists every change of every revision through it, 5.6 MB
+// of HTML at 10,000 sheets, and so does every revised sheet's page). With
+// the built-in theme (theme.builtin), newRenderer defines them as calls of
+// the functions below; a site's own theme renders them as its files write
+// them. The layouts in themes/default stay the reference:
+// TestBuiltinPartialsSameAsTemplates renders every page of the example
+// site, of every example plan and of generated sheets both ways and
+// compares the bytes.
 
-// builtinRevgroups is the definition that replaces the built-in "revgroups"
-// partial with its Go rendering.
-const builtinRevgroups = `{{define "revgroups"}}{{revgroupsHTML .}}{{end}}`
+// builtinPartials are the definitions that replace the built-in partials
+// with their Go rendering.
+const builtinPartials = `{{define "revgroups"}}{{revgroupsHTML .}}{{end}}{{define "value"}}{{valueHTML .}}{{end}}`
 
 // revgroupsHTML renders the "revgroups" partial, called with the dict
 // P (the page), Groups, Rev (the revision) and H (3 or 4, the level of
@@ -43,36 +46,36 @@ func (r *renderer) revgroupsHTML(args map[string]any) (template.HTML, error) {
 	if !ok1 || !ok2 || !ok3 || rev == nil || p == nil {
 		return "", fmt.Errorf("revgroups: argomenti inattesi")
 	}
-	w := revWriter{w: r.words}
+	w := partialWriter{w: r.words}
 	for i := range groups {
 		w.group(p, rev, h, &groups[i])
 	}
 	return template.HTML(w.b.String()), nil
 }
 
-// revWriter writes the partial's HTML.
-type revWriter struct {
+// partialWriter writes a partial's HTML.
+type partialWriter struct {
 	b strings.Builder
 	w *words
 }
 
-func (w *revWriter) raw(s string) { w.b.WriteString(s) }
+func (w *partialWriter) raw(s string) { w.b.WriteString(s) }
 
 // t writes the words of key, as the template's t does (already HTML).
-func (w *revWriter) t(key string) { w.b.WriteString(string(w.w.HTML(key))) }
+func (w *partialWriter) t(key string) { w.b.WriteString(string(w.w.HTML(key))) }
 
 // text writes s escaped as html/template escapes a string in text and
 // in a quoted attribute's value.
-func (w *revWriter) text(s string) { writeEscaped(&w.b, s) }
+func (w *partialWriter) text(s string) { writeEscaped(&w.b, s) }
 
 // url writes s as html/template writes a string in a URL attribute:
 // filtered, normalised, escaped.
-func (w *revWriter) url(s string) { writeEscaped(&w.b, normalizeURL(filterURL(s))) }
+func (w *partialWriter) url(s string) { writeEscaped(&w.b, normalizeURL(filterURL(s))) }
 
-func (w *revWriter) inline(s string) { w.b.WriteString(string(w.w.inline.HTML(s))) }
+func (w *partialWriter) inline(s string) { w.b.WriteString(string(w.w.inline.HTML(s))) }
 
-// value is the "text" partial: a value, "//" read as none.
-func (w *revWriter) value(s string) {
+// valueText is the "text" partial: a value, "//" read as none.
+func (w *partialWriter) valueText(s string) {
 	if s == "//" {
 		w.raw(`<span aria-hidden="true">//</span><span class="sr-only">`)
 		w.t("value.none")
@@ -82,7 +85,7 @@ func (w *revWriter) value(s string) {
 	w.inline(s)
 }
 
-func (w *revWriter) group(p *page, rev *plan.Revision, h int, g *revGroupView) {
+func (w *partialWriter) group(p *page, rev *plan.Revision, h int, g *revGroupView) {
 	w.raw("<div class=\"revgroup\">\n")
 	if h == 3 {
 		w.raw(`<h3 class="revgroup-title">`)
@@ -143,7 +146,7 @@ func (w *revWriter) group(p *page, rev *plan.Revision, h int, g *revGroupView) {
 }
 
 // parts is the "revparts" partial: the parts a group is about.
-func (w *revWriter) parts(parts []partView) {
+func (w *partialWriter) parts(parts []partView) {
 	n := len(parts)
 	for i := range parts {
 		x := &parts[i]
@@ -180,7 +183,7 @@ func (w *revWriter) parts(parts []partView) {
 }
 
 // change is the "changeitem" partial: one change of a group.
-func (w *revWriter) change(c *changeItem) {
+func (w *partialWriter) change(c *changeItem) {
 	if c.Part != "" {
 		w.raw(`<a href="`)
 		w.url(c.PartURL)
@@ -227,7 +230,7 @@ func (w *revWriter) change(c *changeItem) {
 			w.raw(`<details class="before"><summary>`)
 			w.t("value.before")
 			w.raw(`</summary><p>`)
-			w.value(c.Old)
+			w.valueText(c.Old)
 			w.raw(`</p></details>`)
 		} else {
 			w.raw(`<del><span class="rev-tag" aria-hidden="true">`)
@@ -235,20 +238,98 @@ func (w *revWriter) change(c *changeItem) {
 			w.raw(`</span><span class="sr-only">`)
 			w.t("rev.before.sr")
 			w.raw(` </span>`)
-			w.value(c.Old)
+			w.valueText(c.Old)
 			w.raw(`</del> <span aria-hidden="true">→</span> <ins><span class="rev-tag" aria-hidden="true">`)
 			w.t("rev.now")
 			w.raw(`</span><span class="sr-only">`)
 			w.t("rev.now.sr")
 			w.raw(` </span>`)
-			w.value(c.New)
+			w.valueText(c.New)
 			w.raw(`</ins>`)
 		}
 	}
 }
 
+// valueHTML renders the "value" partial: a value as a page shows it, its
+// earlier values, date and footnote marker.
+func (r *renderer) valueHTML(v valueView) template.HTML {
+	w := partialWriter{w: r.words}
+	w.value(&v)
+	return template.HTML(w.b.String())
+}
+
+func (w *partialWriter) value(v *valueView) {
+	switch {
+	case len(v.Diff) > 0:
+		w.diff(v.Diff)
+		w.raw(`<details class="before"><summary>`)
+		w.t("value.before")
+		w.raw(`</summary>`)
+		for i := range v.Old {
+			w.raw(`<p>`)
+			w.valueText(v.Old[i].Value)
+			if d := v.Old[i].RevDate; d != "" {
+				w.raw(` <span class="value-date">(`)
+				w.raw(string(w.w.HTML("value.before.until", "date", w.w.Date(d))))
+				w.raw(`)</span>`)
+			}
+			w.raw(`</p>`)
+		}
+		w.raw(`</details>`)
+	case len(v.Old) > 0:
+		w.raw(`<span class="rev">`)
+		for i := range v.Old {
+			w.raw(`<del><span class="rev-tag" aria-hidden="true">`)
+			w.t("rev.before")
+			w.raw(`</span><span class="sr-only">`)
+			w.t("rev.before.sr")
+			w.raw(` </span>`)
+			w.valueText(v.Old[i].Value)
+			w.raw(`</del> `)
+		}
+		w.raw(`<ins><span class="rev-tag" aria-hidden="true">`)
+		w.t("rev.now")
+		w.raw(`</span><span class="sr-only">`)
+		w.t("rev.now.sr")
+		w.raw(` </span>`)
+		w.valueText(v.Current)
+		w.raw(`</ins></span>`)
+	case v.Link != "":
+		w.raw(`<a href="`)
+		w.url(v.Link)
+		w.raw(`">`)
+		w.text(w.w.inline.Plain(v.Current))
+		w.raw(`</a>`)
+	default:
+		w.valueText(v.Current)
+	}
+	if v.Date != "" {
+		w.raw(` <span class="value-date">(`)
+		w.text(w.w.Date(v.Date))
+		w.raw(`)</span>`)
+	}
+	if v.Marker != "" {
+		w.raw(` `)
+		if n := v.Note; n != nil {
+			w.raw(`<sup class="marker"><a href="`)
+			w.url(n.URL)
+			w.raw(`" title="`)
+			w.text(n.Text)
+			w.raw(`"><span class="sr-only">`)
+			w.t("note.ref.sr")
+			w.raw(` </span>`)
+			w.text(markerText(v.Marker))
+			w.raw(`</a></sup>`)
+		} else {
+			w.raw(`<sup>`)
+			w.text(markerText(v.Marker))
+			w.raw(`</sup>`)
+		}
+	}
+}
+
 // diff is the "diff" partial: a word-level difference.
-func (w *revWriter) diff(spans []worddiff.Span) {
+func (w *partialWriter) diff(spans []worddiff.Span) {
 	w.raw(`<span class="diff">`)
 	for _, s := range spans {
 		switch {

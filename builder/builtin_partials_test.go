@@ -11,12 +11,12 @@ import (
 	"github.com/piao-pa/piao/internal/synth"
 )
 
-// TestRevgroupsHTMLSameAsTemplate: every page of the example site, of
+// TestBuiltinPartialsSameAsTemplates: every page of the example site, of
 // every example plan and of a generated plan of many revisions, rendered
-// with the built-in theme's "revgroups" partial in Go, is the page its
-// template in themes/default renders, byte for byte; and the pages that
-// show what revisions did cover every branch of the partial.
-func TestRevgroupsHTMLSameAsTemplate(t *testing.T) {
+// with the built-in theme's partials in Go (builtin_partials.go), is the
+// page their templates in themes/default render, byte for byte; and the
+// pages cover every branch of the partials.
+func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 	example := exampleSite(t) // a value revised from "//", texts with what HTML escapes
 	sheet := filepath.Join(example, "content", "piao-2024-2026", "operativi", "registro-imprese.md")
 	b, err := os.ReadFile(sheet)
@@ -50,8 +50,10 @@ func TestRevgroupsHTMLSameAsTemplate(t *testing.T) {
 			compared := 0
 			for name, pg := range pages.pages {
 				goR := pg.r
-				if s := goR.tmpl["sheet"].Lookup("revgroups").Tree.Root.String(); !strings.HasPrefix(s, "{{revgroupsHTML .") {
-					t.Fatal("the built-in theme renders revgroups with its template")
+				for name, call := range map[string]string{"revgroups": "{{revgroupsHTML .", "value": "{{valueHTML ."} {
+					if s := goR.tmpl["sheet"].Lookup(name).Tree.Root.String(); !strings.HasPrefix(s, call) {
+						t.Fatalf("the built-in theme renders %s with its template", name)
+					}
 				}
 				tmplR := templated[goR]
 				if tmplR == nil {
@@ -86,15 +88,33 @@ func TestRevgroupsHTMLSameAsTemplate(t *testing.T) {
 						}
 					}
 				}
+				for branch, mark := range valueBranches {
+					if bytes.Contains(byTemplate, []byte(mark)) {
+						seen[branch] = true
+					}
+				}
 			}
 			t.Logf("%d pages with revision groups, identical", compared)
 		})
+	}
+	for branch := range valueBranches {
+		if !seen[branch] {
+			t.Errorf("no page shows %s: the comparison does not cover it", branch)
+		}
 	}
 	for branch := range revgroupBranches {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
 		}
 	}
+}
+
+// valueBranches marks, in a page, each branch of the value partial.
+var valueBranches = map[string]string{
+	"earlier values, their date": `<span class="value-date">(`,
+	"a value's link":             `<td><a href="../../indici/`,
+	"a marker with its note":     `<sup class="marker"><a href="#`,
+	"a marker":                   `<sup>(`,
 }
 
 // revgroupBranches marks, in a page, each branch of the revgroups
