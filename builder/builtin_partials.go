@@ -233,19 +233,9 @@ func (w *partialWriter) change(c *changeItem) {
 			w.valueText(c.Old)
 			w.raw(`</p></details>`)
 		} else {
-			w.raw(`<del><span class="rev-tag" aria-hidden="true">`)
-			w.t("rev.before")
-			w.raw(`</span><span class="sr-only">`)
-			w.t("rev.before.sr")
-			w.raw(` </span>`)
-			w.valueText(c.Old)
-			w.raw(`</del> <span aria-hidden="true">→</span> <ins><span class="rev-tag" aria-hidden="true">`)
-			w.t("rev.now")
-			w.raw(`</span><span class="sr-only">`)
-			w.t("rev.now.sr")
-			w.raw(` </span>`)
-			w.valueText(c.New)
-			w.raw(`</ins>`)
+			w.before(c.Old)
+			w.raw(` <span aria-hidden="true">→</span> `)
+			w.now(c.New)
 		}
 	}
 }
@@ -279,21 +269,11 @@ func (w *partialWriter) value(v *valueView) {
 	case len(v.Old) > 0:
 		w.raw(`<span class="rev">`)
 		for i := range v.Old {
-			w.raw(`<del><span class="rev-tag" aria-hidden="true">`)
-			w.t("rev.before")
-			w.raw(`</span><span class="sr-only">`)
-			w.t("rev.before.sr")
-			w.raw(` </span>`)
-			w.valueText(v.Old[i].Value)
-			w.raw(`</del> `)
+			w.before(v.Old[i].Value)
+			w.raw(` `)
 		}
-		w.raw(`<ins><span class="rev-tag" aria-hidden="true">`)
-		w.t("rev.now")
-		w.raw(`</span><span class="sr-only">`)
-		w.t("rev.now.sr")
-		w.raw(` </span>`)
-		w.valueText(v.Current)
-		w.raw(`</ins></span>`)
+		w.now(v.Current)
+		w.raw(`</span>`)
 	case v.Link != "":
 		w.raw(`<a href="`)
 		w.url(v.Link)
@@ -326,6 +306,28 @@ func (w *partialWriter) value(v *valueView) {
 			w.raw(`</sup>`)
 		}
 	}
+}
+
+// before writes a value a revision replaced, struck out and tagged.
+func (w *partialWriter) before(s string) {
+	w.raw(`<del><span class="rev-tag" aria-hidden="true">`)
+	w.t("rev.before")
+	w.raw(`</span><span class="sr-only">`)
+	w.t("rev.before.sr")
+	w.raw(` </span>`)
+	w.valueText(s)
+	w.raw(`</del>`)
+}
+
+// now writes the value that replaced it, tagged.
+func (w *partialWriter) now(s string) {
+	w.raw(`<ins><span class="rev-tag" aria-hidden="true">`)
+	w.t("rev.now")
+	w.raw(`</span><span class="sr-only">`)
+	w.t("rev.now.sr")
+	w.raw(` </span>`)
+	w.valueText(s)
+	w.raw(`</ins>`)
 }
 
 // diff is the "diff" partial: a word-level difference.
