@@ -309,25 +309,21 @@ func (w *partialWriter) value(v *valueView) {
 }
 
 // before writes a value a revision replaced, struck out and tagged.
-func (w *partialWriter) before(s string) {
-	w.raw(`<del><span class="rev-tag" aria-hidden="true">`)
-	w.t("rev.before")
-	w.raw(`</span><span class="sr-only">`)
-	w.t("rev.before.sr")
-	w.raw(` </span>`)
-	w.valueText(s)
-	w.raw(`</del>`)
-}
+func (w *partialWriter) before(s string) { w.tagged("del", "rev.before", s) }
 
 // now writes the value that replaced it, tagged.
-func (w *partialWriter) now(s string) {
-	w.raw(`<ins><span class="rev-tag" aria-hidden="true">`)
-	w.t("rev.now")
+func (w *partialWriter) now(s string) { w.tagged("ins", "rev.now", s) }
+
+// tagged writes a value in element el, after the tag the words of key
+// give and, for a screen reader, those of key.sr.
+func (w *partialWriter) tagged(el, key, s string) {
+	w.raw("<" + el + `><span class="rev-tag" aria-hidden="true">`)
+	w.t(key)
 	w.raw(`</span><span class="sr-only">`)
-	w.t("rev.now.sr")
+	w.t(key + ".sr")
 	w.raw(` </span>`)
 	w.valueText(s)
-	w.raw(`</ins>`)
+	w.raw("</" + el + ">")
 }
 
 // diff is the "diff" partial: a word-level difference.
