@@ -261,18 +261,21 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 	return writeCache(c.path, &data)
 }
 
-// writeCache writes the cache file atomically: gob, then the SHA-256 of
-// the gob. It runs under the output's lock, so the temporary files of
-// other builds it finds are those of builds that died (killed while
-// saving): it removes them.
-func writeCache(file string, data *cacheData) error {
+// writeCache writes the cache file atomically (writeSealed).
+func writeCache(file string, data *cacheData) error { return writeSealed(file, data) }
+
+// writeSealed writes v to file atomically: gob, then the SHA-256 of the
+// gob. It runs under the output's lock, so the temporary files of other
+// builds it finds are those of builds that died (killed while saving):
+// it removes them.
+func writeSealed(file string, v any) error {
 	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
 		for _, s := range stale {
 			os.Remove(s)
 		}
 	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(data); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(buf.Bytes())
@@ -289,25 +292,37 @@ func writeCache(file string, data *cacheData) error {
 // note; a corrupt one, or one of another program, gives no cache and the
 // note that says so.
 func readCache(file, program string) (*cacheData, string) {
-	b, err := os.ReadFile(file)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, ""
-	}
-	if err != nil || len(b) < sha256.Size {
-		return nil, fmt.Sprintf(noteCacheCorrupt, file)
-	}
-	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return nil, fmt.Sprintf(noteCacheCorrupt, file)
-	}
 	var data cacheData
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&data); err != nil {
+	switch err := readSealed(file, &data); {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, ""
+	case err != nil:
 		return nil, fmt.Sprintf(noteCacheCorrupt, file)
-	}
-	if data.Format != cacheFormat || data.Program != program {
+	case data.Format != cacheFormat || data.Program != program:
 		return nil, fmt.Sprintf(noteCacheOther, file)
 	}
 	return &data, ""
+}
+
+// errSealBroken is a sealed file whose bytes are not those written.
+var errSealBroken = errors.New("checksum")
+
+// readSealed reads into v what writeSealed wrote to file: an error if
+// it is missing (os.ErrNotExist), unreadable, or its checksum or gob is
+// wrong.
+func readSealed(file string, v any) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if len(b) < sha256.Size {
+		return errSealBroken
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return errSealBroken
+	}
+	return gob.NewDecoder(bytes.NewReader(body)).Decode(v)
 }
 
 var (
