@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
 )
 
@@ -171,15 +172,16 @@ func downloadsKey(key string, ds []download) string {
 }
 
 // dataReuser returns the function that gives the bytes of a sheet's own
-// data file name (scheda.json, of the sheet file file) as the previous
-// output holds them, linked into to, when its key (pageKey) is the one
-// it had. It records in keys the key of every file it is asked about.
-func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name, file string) ([]byte, bool) {
+// data file name (scheda.json, of the sheet s) as the previous output
+// holds them, linked into to, when its key (pageKey, with what it reads
+// of the other sheets: cycleFacts) is the one it had. It records in keys
+// the key of every file it is asked about.
+func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name string, s *plan.Sheet) ([]byte, bool) {
 	if c.src == nil || !c.builtin {
 		return nil
 	}
-	return func(name, file string) ([]byte, bool) {
-		k := pageKey(c.src, c.plans, name, file)
+	return func(name string, s *plan.Sheet) ([]byte, bool) {
+		k := pageKey(c.src, c.plans, name+"\x00"+cycleFacts(s.Plan), s.Pos.File)
 		if k == "" {
 			return nil, false
 		}
@@ -190,6 +192,14 @@ func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name, f
 		}
 		return to.Prior(name, st)
 	}
+}
+
+// cycleFacts is what a sheet's data and search documents read of its
+// plan's other operational sheets: whether any reports results or
+// monitoring, and the years results are given for. pageKey leaves those
+// sheets out.
+func cycleFacts(p *plan.Plan) string {
+	return fmt.Sprint(p.HasResults(), p.HasMonitoring(), p.ResultYears())
 }
 
 // stamp is the stamp of the file name of the previous output, if its key

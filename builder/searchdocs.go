@@ -1,0 +1,212 @@
+package builder
+
+import (
+	"iter"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// The search documents of each sheet, kept from one build to the next in
+// a file beside the build cache (.OUT.piao-search): gathering the terms
+// of every sheet and indicator is most of the work of the search index,
+// and a rebuild after one edit needs only those of the sheets that
+// changed. An entry is the documents of one sheet in one language (its
+// own, and one per indicator: doc, terms with their weights, facets), as
+// they were before the glossary added to their terms; its key is that of
+// the sheet's own page (pageKey: the sheet's bytes and its bodies in
+// other languages, everything of its plan but the other operational
+// sheets, config.yaml, the themes, the program, the options) with the
+// language's folder, the plan's place among the plans and what the
+// documents read of the other operational sheets (cycleFacts). An entry whose key differs is not used. The file is sealed
+// as the build cache is (a corrupt file, or one of another program, is
+// never read) and, its entries being named by what they are made of, it
+// is written as soon as the index is built, beside the publish.
+
+// searchDocsFormat names the layout of the file.
+const searchDocsFormat = "piao-search-docs 1"
+
+// searchDocsPath is where the kept search documents of the output dest
+// live: a hidden file beside it.
+func searchDocsPath(dest string) string {
+	dest = filepath.Clean(dest)
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-search")
+}
+
+// searchDocsData is what the file holds.
+type searchDocsData struct {
+	Format, Program string
+	Sheets          map[string]keptSheet // language folder + "\x00" + sheet file → its documents
+}
+
+// keptSheet is the documents of a sheet and the key they were made with.
+type keptSheet struct {
+	Key  string
+	Docs []keptDoc
+}
+
+// keptDoc is a prepared document: Terms are its terms, each as the digit
+// of its weight, the term and "\x00" (keptTerms).
+type keptDoc struct {
+	Doc    searchDoc
+	Terms  string
+	Facets []string
+}
+
+// sheetDocs is one build's kept documents: those of the last build and
+// those of this one.
+type sheetDocs struct {
+	path, program string
+	key           func(file, name string) string // pageKey; "" when a sheet has none
+	prev          map[string]keptSheet
+	mu            sync.Mutex
+	next          map[string]keptSheet
+	made          int // sheets whose documents were made, not kept
+}
+
+// openSheetDocs reads the kept documents of dest; nil without a build
+// cache that can key them.
+func (c *buildCache) openSheetDocs(dest string) *sheetDocs {
+	if c.src == nil {
+		os.Remove(searchDocsPath(dest))
+		return nil
+	}
+	d := &sheetDocs{path: searchDocsPath(dest), program: c.program, next: map[string]keptSheet{},
+		key: func(file, name string) string { return pageKey(c.src, c.plans, name, file) }}
+	var data searchDocsData
+	if readSealed(d.path, &data) == nil && data.Format == searchDocsFormat && data.Program == c.program {
+		d.prev = data.Sheets
+	}
+	return d
+}
+
+// save writes the documents of this build, if they are not those of the
+// last one. Its entries being named by what they are made of, the file is
+// right whatever the output holds: one that cannot be written leaves the
+// last one, as right.
+func (d *sheetDocs) save() {
+	if d == nil || (d.made == 0 && len(d.next) == len(d.prev)) {
+		return
+	}
+	writeSealed(d.path, &searchDocsData{Format: searchDocsFormat, Program: d.program, Sheets: d.next})
+}
+
+// saving runs f on a goroutine of its own; wait waits for it to end.
+func saving(f func()) (wait func()) {
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	return func() { <-done }
+}
+
+// langDocs is the view of the kept documents of one language.
+type langDocs struct {
+	all    *sheetDocs
+	prefix string
+}
+
+// in is the view of the language whose pages are in the folder prefix.
+func (d *sheetDocs) in(prefix string) *langDocs {
+	if d == nil {
+		return nil
+	}
+	return &langDocs{d, prefix}
+}
+
+// keyOf is the key of the documents of sheet s, the plan's place among
+// the plans being pi; "" for none.
+func (l *langDocs) keyOf(pi int, s *plan.Sheet) (entry, key string) {
+	name := "search\x00" + l.prefix + "\x00" + strconv.Itoa(pi) + "\x00" + cycleFacts(s.Plan)
+	return l.prefix + "\x00" + s.Pos.File, l.all.key(s.Pos.File, name)
+}
+
+// get gives the kept documents of sheet s, nil if it has none.
+func (l *langDocs) get(pi int, s *plan.Sheet) []preparedDoc {
+	if l == nil || l.all.prev == nil {
+		return nil
+	}
+	entry, key := l.keyOf(pi, s)
+	k, ok := l.all.prev[entry]
+	if !ok || key == "" || k.Key != key {
+		return nil
+	}
+	docs := make([]preparedDoc, len(k.Docs))
+	for i, kd := range k.Docs {
+		docs[i] = preparedDoc{doc: kd.Doc, facets: kd.Facets, kept: kd.Terms}
+	}
+	l.all.mu.Lock()
+	l.all.next[entry] = k
+	l.all.mu.Unlock()
+	return docs
+}
+
+// put keeps the documents just made of sheet s, before the glossary adds
+// to their terms.
+func (l *langDocs) put(pi int, s *plan.Sheet, docs []preparedDoc) {
+	if l == nil {
+		return
+	}
+	entry, key := l.keyOf(pi, s)
+	if key == "" {
+		return
+	}
+	k := keptSheet{Key: key, Docs: make([]keptDoc, len(docs))}
+	for i, d := range docs {
+		terms, ok := encodeKeptTerms(d.terms.weight)
+		if !ok {
+			return
+		}
+		doc := d.doc
+		doc.Text = snippetText(d.terms)
+		k.Docs[i] = keptDoc{Doc: doc, Terms: terms, Facets: d.facets}
+	}
+	l.all.mu.Lock()
+	l.all.next[entry] = k
+	l.all.made++
+	l.all.mu.Unlock()
+}
+
+// encodeKeptTerms writes terms and their weights as keptTerms reads them;
+// false if a term holds the separator.
+func encodeKeptTerms(weight map[string]int) (string, bool) {
+	var b strings.Builder
+	for term, w := range weight {
+		if strings.IndexByte(term, 0) >= 0 {
+			return "", false
+		}
+		b.WriteByte(byte('0' + w))
+		b.WriteString(term)
+		b.WriteByte(0)
+	}
+	return b.String(), true
+}
+
+// keptTerms are the terms of an encoded list and their weights; a term
+// is a part of the list's string.
+func keptTerms(s string) iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		for len(s) > 1 {
+			end := strings.IndexByte(s, 0)
+			if end < 1 {
+				return
+			}
+			w := int(s[0] - '0')
+			if w >= 1 && w <= levels && !yield(s[1:end], w) {
+				return
+			}
+			s = s[end+1:]
+		}
+	}
+}
+
+// keptWeights are the terms of an encoded list as a map of their weights.
+func keptWeights(s string) map[string]int {
+	m := map[string]int{}
+	for term, w := range keptTerms(s) {
+		m[term] = w
+	}
+	return m
+}
