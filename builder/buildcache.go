@@ -275,23 +275,38 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 func writeCache(file string, data *cacheData) error { return writeSealed(file, data) }
 
 // writeSealed writes v to file atomically: gob, then the SHA-256 of the
-// gob. It runs under the output's lock, so the temporary files of other
-// builds it finds are those of builds that died (killed while saving):
-// it removes them.
+// gob (writeSealedBytes).
 func writeSealed(file string, v any) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	return writeSealedBytes(file, buf.Bytes())
+}
+
+// writeSealedBytes writes b to file atomically, then its SHA-256. It runs
+// under the output's lock, so the temporary files of other builds it
+// finds are those of builds that died (killed while saving): it removes
+// them.
+func writeSealedBytes(file string, b []byte) error {
 	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
 		for _, s := range stale {
 			os.Remove(s)
 		}
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
+	sum := sha256.Sum256(b)
 	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+	f, err := os.Create(tmp)
+	if err == nil {
+		_, err = f.Write(b)
+		if _, werr := f.Write(sum[:]); err == nil {
+			err = werr
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return err
 	}
@@ -321,18 +336,28 @@ var errSealBroken = errors.New("checksum")
 // it is missing (os.ErrNotExist), unreadable, or its checksum or gob is
 // wrong.
 func readSealed(file string, v any) error {
-	b, err := os.ReadFile(file)
+	body, err := readSealedBytes(file)
 	if err != nil {
 		return err
 	}
+	return gob.NewDecoder(bytes.NewReader(body)).Decode(v)
+}
+
+// readSealedBytes reads what writeSealedBytes wrote to file: an error if
+// it is missing (os.ErrNotExist), unreadable, or its checksum is wrong.
+func readSealedBytes(file string) ([]byte, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
 	if len(b) < sha256.Size {
-		return errSealBroken
+		return nil, errSealBroken
 	}
 	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return errSealBroken
+		return nil, errSealBroken
 	}
-	return gob.NewDecoder(bytes.NewReader(body)).Decode(v)
+	return body, nil
 }
 
 var (

@@ -1,9 +1,12 @@
 package builder
 
 import (
+	"encoding/binary"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,7 +43,7 @@ func searchDocsPath(dest string) string {
 // searchDocsData is what the file holds.
 type searchDocsData struct {
 	Format, Program string
-	Sheets          map[string]keptSheet // language folder + "\x00" + sheet file → its documents
+	Sheets          map[string]string // language folder + "\x00" + sheet file → its documents (encodeKept)
 }
 
 // keptSheet is the documents of a sheet and the key they were made with.
@@ -62,9 +65,9 @@ type keptDoc struct {
 type sheetDocs struct {
 	path, program string
 	key           func(file, name string) string // pageKey; "" when a sheet has none
-	prev          map[string]keptSheet
+	prev          map[string]string
 	mu            sync.Mutex
-	next          map[string]keptSheet
+	next          map[string]string
 	made          int // sheets whose documents were made, not kept
 }
 
@@ -75,10 +78,9 @@ func (c *buildCache) openSheetDocs(dest string) *sheetDocs {
 		os.Remove(searchDocsPath(dest))
 		return nil
 	}
-	d := &sheetDocs{path: searchDocsPath(dest), program: c.program, next: map[string]keptSheet{},
+	d := &sheetDocs{path: searchDocsPath(dest), program: c.program, next: map[string]string{},
 		key: func(file, name string) string { return pageKey(c.src, c.plans, name, file) }}
-	var data searchDocsData
-	if readSealed(d.path, &data) == nil && data.Format == searchDocsFormat && data.Program == c.program {
+	if data, err := readSearchDocs(d.path); err == nil && data.Format == searchDocsFormat && data.Program == c.program {
 		d.prev = data.Sheets
 	}
 	return d
@@ -92,7 +94,7 @@ func (d *sheetDocs) save() {
 	if d == nil || (d.made == 0 && len(d.next) == len(d.prev)) {
 		return
 	}
-	writeSealed(d.path, &searchDocsData{Format: searchDocsFormat, Program: d.program, Sheets: d.next})
+	writeSearchDocs(d.path, &searchDocsData{Format: searchDocsFormat, Program: d.program, Sheets: d.next})
 }
 
 // saving runs f on a goroutine of its own; wait waits for it to end.
@@ -129,16 +131,23 @@ func (l *langDocs) get(pi int, s *plan.Sheet) []preparedDoc {
 		return nil
 	}
 	entry, key := l.keyOf(pi, s)
-	k, ok := l.all.prev[entry]
-	if !ok || key == "" || k.Key != key {
+	b, ok := l.all.prev[entry]
+	if !ok || key == "" {
+		return nil
+	}
+	k, ok := decodeKept(b)
+	if !ok || k.Key != key {
 		return nil
 	}
 	docs := make([]preparedDoc, len(k.Docs))
 	for i, kd := range k.Docs {
+		if kd.Doc.Plan != pi {
+			return nil
+		}
 		docs[i] = preparedDoc{doc: kd.Doc, facets: kd.Facets, kept: kd.Terms}
 	}
 	l.all.mu.Lock()
-	l.all.next[entry] = k
+	l.all.next[entry] = b
 	l.all.mu.Unlock()
 	return docs
 }
@@ -163,8 +172,9 @@ func (l *langDocs) put(pi int, s *plan.Sheet, docs []preparedDoc) {
 		doc.Text = snippetText(d.terms)
 		k.Docs[i] = keptDoc{Doc: doc, Terms: terms, Facets: d.facets}
 	}
+	b := encodeKept(k)
 	l.all.mu.Lock()
-	l.all.next[entry] = k
+	l.all.next[entry] = b
 	l.all.made++
 	l.all.mu.Unlock()
 }
@@ -209,4 +219,140 @@ func keptWeights(s string) map[string]int {
 		m[term] = w
 	}
 	return m
+}
+
+// encodeKept writes a sheet's documents as decodeKept reads them: each
+// string with its length before it, each number as a varint.
+func encodeKept(k keptSheet) string {
+	var w keptWriter
+	w.str(k.Key)
+	w.num(len(k.Docs))
+	for _, d := range k.Docs {
+		for _, s := range []string{d.Doc.URL, d.Doc.Title, d.Doc.Sheet, d.Doc.Where, d.Doc.Text, d.Terms} {
+			w.str(s)
+		}
+		for _, n := range []int{d.Doc.Kind, d.Doc.Plan, d.Doc.Status, len(d.Facets)} {
+			w.num(n)
+		}
+		for _, f := range d.Facets {
+			w.str(f)
+		}
+	}
+	return string(w)
+}
+
+// decodeKept reads what encodeKept wrote; false if it is not that.
+func decodeKept(s string) (keptSheet, bool) {
+	r := &keptReader{s: s}
+	k := keptSheet{Key: r.str()}
+	n := r.count()
+	if r.bad {
+		return keptSheet{}, false
+	}
+	k.Docs = make([]keptDoc, n)
+	for i := range k.Docs {
+		d := &k.Docs[i]
+		d.Doc.URL, d.Doc.Title, d.Doc.Sheet, d.Doc.Where, d.Doc.Text, d.Terms = r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+		d.Doc.Kind, d.Doc.Plan, d.Doc.Status = r.num(), r.num(), r.num()
+		nf := r.count()
+		if r.bad {
+			return keptSheet{}, false
+		}
+		if nf > 0 {
+			d.Facets = make([]string, nf)
+		}
+		for j := range d.Facets {
+			d.Facets[j] = r.str()
+		}
+	}
+	return k, !r.bad && r.s == ""
+}
+
+// writeSearchDocs writes the file of kept documents, sealed: its format,
+// the program, then each entry's name and documents, in order of names.
+// Gob would take most of a rebuild's time to write it.
+func writeSearchDocs(file string, d *searchDocsData) error {
+	size := len(d.Format) + len(d.Program) + 32
+	for name, b := range d.Sheets {
+		size += len(name) + len(b) + 2*binary.MaxVarintLen64
+	}
+	w := make(keptWriter, 0, size) // at once: the file is large
+	w.str(d.Format)
+	w.str(d.Program)
+	w.num(len(d.Sheets))
+	for _, name := range slices.Sorted(maps.Keys(d.Sheets)) {
+		w.str(name)
+		w.str(d.Sheets[name])
+	}
+	return writeSealedBytes(file, w)
+}
+
+// readSearchDocs reads what writeSearchDocs wrote; an error if it is
+// missing, corrupt or not that.
+func readSearchDocs(file string) (*searchDocsData, error) {
+	b, err := readSealedBytes(file)
+	if err != nil {
+		return nil, err
+	}
+	r := &keptReader{s: string(b)} // one copy: every entry is a part of it
+	d := &searchDocsData{Format: r.str(), Program: r.str()}
+	n := r.count()
+	d.Sheets = make(map[string]string, n)
+	for range n {
+		name := r.str()
+		d.Sheets[name] = r.str()
+	}
+	if r.bad || r.s != "" {
+		return nil, errSealBroken
+	}
+	return d, nil
+}
+
+// keptWriter writes strings, each with its length before it, and numbers
+// as varints.
+type keptWriter []byte
+
+func (w *keptWriter) str(s string) {
+	*w = binary.AppendUvarint(*w, uint64(len(s)))
+	*w = append(*w, s...)
+}
+
+func (w *keptWriter) num(n int) { *w = binary.AppendVarint(*w, int64(n)) }
+
+// keptReader reads what a keptWriter wrote; once something is not that,
+// bad is set and every read gives "" or 0.
+type keptReader struct {
+	s   string
+	bad bool
+}
+
+func (r *keptReader) str() string {
+	n, w := binary.Uvarint([]byte(r.s[:min(len(r.s), binary.MaxVarintLen64)]))
+	if w <= 0 || n > uint64(len(r.s)-w) {
+		r.bad, r.s = true, ""
+		return ""
+	}
+	out := r.s[w : w+int(n)]
+	r.s = r.s[w+int(n):]
+	return out
+}
+
+func (r *keptReader) num() int {
+	n, w := binary.Varint([]byte(r.s[:min(len(r.s), binary.MaxVarintLen64)]))
+	if w <= 0 || n < 0 || n > 1<<30 {
+		r.bad, r.s = true, ""
+		return 0
+	}
+	r.s = r.s[w:]
+	return int(n)
+}
+
+// count reads a number of things to come, each at least a byte long.
+func (r *keptReader) count() int {
+	n := r.num()
+	if n > len(r.s) {
+		r.bad, r.s = true, ""
+		return 0
+	}
+	return n
 }

@@ -3,6 +3,7 @@ package builder
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -47,7 +48,12 @@ func TestSearchDocsKept(t *testing.T) {
 		found bool
 	}{
 		{name: "kept", found: true},
-		{name: "another key", spoil: func(d *searchDocsData, e string) { k := d.Sheets[e]; k.Key += "x"; d.Sheets[e] = k }},
+		{name: "another key", spoil: func(d *searchDocsData, e string) {
+			k, _ := decodeKept(d.Sheets[e])
+			k.Key += "x"
+			d.Sheets[e] = encodeKept(k)
+		}},
+		{name: "an entry cut short", spoil: func(d *searchDocsData, e string) { d.Sheets[e] = d.Sheets[e][:len(d.Sheets[e])-3] }},
 		{name: "another program", spoil: func(d *searchDocsData, _ string) { d.Program = "un'altra versione" }},
 		{name: "the sheet edited", edit: "\nTesto nuovo.\n"},
 		{name: "kept again", found: true},
@@ -72,9 +78,8 @@ func TestSearchDocsKept(t *testing.T) {
 	if searchDataHas(t, dest, planted) {
 		t.Error("corrupt: the planted term reached the index")
 	}
-	var data searchDocsData
-	if err := readSealed(searchDocsPath(dest), &data); err != nil || len(data.Sheets) < len(sheets) {
-		t.Errorf("after a corrupt file: %d sheets kept, %v; want %d", len(data.Sheets), err, len(sheets))
+	if data, err := readSearchDocs(searchDocsPath(dest)); err != nil || len(data.Sheets) < len(sheets) {
+		t.Errorf("after a corrupt file: %v; want the %d sheets kept", err, len(sheets))
 	}
 }
 
@@ -82,21 +87,21 @@ func TestSearchDocsKept(t *testing.T) {
 // then spoils the file's data if asked; it gives the entry's name.
 func plantTerm(t *testing.T, dest, file, term string, spoil func(*searchDocsData, string)) string {
 	t.Helper()
-	var data searchDocsData
-	if err := readSealed(searchDocsPath(dest), &data); err != nil {
+	data, err := readSearchDocs(searchDocsPath(dest))
+	if err != nil {
 		t.Fatal(err)
 	}
 	entry := "\x00" + filepath.ToSlash(file)
-	k, ok := data.Sheets[entry]
+	k, ok := decodeKept(data.Sheets[entry])
 	if !ok || len(k.Docs) == 0 {
 		t.Fatalf("no documents kept for %s", file)
 	}
 	k.Docs[0].Terms += "3" + term + "\x00"
-	data.Sheets[entry] = k
+	data.Sheets[entry] = encodeKept(k)
 	if spoil != nil {
-		spoil(&data, entry)
+		spoil(data, entry)
 	}
-	if err := writeSealed(searchDocsPath(dest), &data); err != nil {
+	if err := writeSearchDocs(searchDocsPath(dest), data); err != nil {
 		t.Fatal(err)
 	}
 	return entry
@@ -140,5 +145,34 @@ func TestSearchDocsSameAsClean(t *testing.T) {
 		}, reuses: true},
 	} {
 		rebuildSameAsClean(t, in, site, dest, c)
+	}
+}
+
+// TestKeptEncoding: a sheet's documents read back as written; any part
+// of them cut short, or bytes that are not an encoding, read as nothing,
+// never a panic.
+func TestKeptEncoding(t *testing.T) {
+	k := keptSheet{Key: "abc", Docs: []keptDoc{
+		{Doc: searchDoc{URL: "p/o/s/", Title: "Titolo", Kind: docOperational, Sheet: "", Where: "Unità", Plan: 2, Status: docRevised, Text: "testo · àè"},
+			Terms: "3titolo\x002unita\x00", Facets: []string{"p_x", "r"}},
+		{Doc: searchDoc{URL: "p/o/s/#i", Kind: docIndicator, Sheet: "Titolo"}},
+	}}
+	b := encodeKept(k)
+	got, ok := decodeKept(b)
+	if !ok || !reflect.DeepEqual(got, k) {
+		t.Fatalf("decodeKept(encodeKept(k)) = %+v, %v; want %+v", got, ok, k)
+	}
+	for n := range len(b) {
+		if _, ok := decodeKept(b[:n]); ok {
+			t.Errorf("decodeKept of the first %d bytes of %d: ok", n, len(b))
+		}
+	}
+	for _, s := range []string{"", "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", "\x03abc\x7f", "\x00\x02\x00\x00"} {
+		if _, ok := decodeKept(s); ok {
+			t.Errorf("decodeKept(%q): ok", s)
+		}
+	}
+	if terms := keptWeights("3a\x002b\x009c\x001"); !reflect.DeepEqual(terms, map[string]int{"a": 3, "b": 2}) {
+		t.Errorf("keptWeights = %v, want a:3 b:2 (a weight out of range or a term not ended left out)", terms)
 	}
 }
