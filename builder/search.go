@@ -97,18 +97,21 @@ func buildSearchIndexFrom(site *plan.Site, w *words, memo *termMemo, kept *langD
 		for start := 0; start < len(sheets); start += sheetsBatch {
 			part := sheets[start:min(start+sheetsBatch, len(sheets))]
 			docs := make([][]preparedDoc, len(part))
+			entries, reused := make([]string, len(part)), make([]bool, len(part))
 			parallelFor(len(part), func(k int) { // the terms, on every core
 				s := part[k]
-				if docs[k] = kept.get(i, s); docs[k] != nil {
+				if docs[k], entries[k] = kept.get(i, s); docs[k] != nil {
+					reused[k] = true
 					return
 				}
 				docs[k] = append(docs[k], prepareSheet(w, i, s, memo))
 				for _, ind := range s.Indicators() {
 					docs[k] = append(docs[k], prepareIndicator(w, i, s, ind, memo))
 				}
-				kept.put(i, s, docs[k])
+				entries[k] = kept.put(i, s, docs[k])
 			})
-			for _, list := range docs { // the postings, in order
+			for k, list := range docs { // the postings, in order
+				kept.keep(part[k], entries[k], reused[k])
 				for _, d := range list {
 					ix.addPrepared(d)
 				}

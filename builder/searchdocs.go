@@ -1,7 +1,12 @@
 package builder
 
 import (
+	"bufio"
+	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
+	"hash"
+	"io"
 	"iter"
 	"maps"
 	"os"
@@ -9,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -60,15 +64,16 @@ type keptDoc struct {
 	Facets []string
 }
 
-// sheetDocs is one build's kept documents: those of the last build and
-// those of this one.
+// sheetDocs is one build's kept documents: those of the last build, and
+// the file of this one's, written as the index is built (never whole in
+// memory: at 50,000 sheets it is 150 MB).
 type sheetDocs struct {
 	path, program string
 	key           func(file, name string) string // pageKey; "" when a sheet has none
 	prev          map[string]string
-	mu            sync.Mutex
-	next          map[string]string
-	made          int // sheets whose documents were made, not kept
+	next          *sealedWriter // nil until the first entry, and if it cannot be written
+	failed        bool
+	kept, made    int // sheets whose documents were taken from prev, made
 }
 
 // openSheetDocs reads the kept documents of dest; nil without a build
@@ -78,7 +83,7 @@ func (c *buildCache) openSheetDocs(dest string) *sheetDocs {
 		os.Remove(searchDocsPath(dest))
 		return nil
 	}
-	d := &sheetDocs{path: searchDocsPath(dest), program: c.program, next: map[string]string{},
+	d := &sheetDocs{path: searchDocsPath(dest), program: c.program,
 		key: func(file, name string) string { return pageKey(c.src, c.plans, name, file) }}
 	if data, err := readSearchDocs(d.path); err == nil && data.Format == searchDocsFormat && data.Program == c.program {
 		d.prev = data.Sheets
@@ -86,22 +91,49 @@ func (c *buildCache) openSheetDocs(dest string) *sheetDocs {
 	return d
 }
 
-// save writes the documents of this build, if they are not those of the
-// last one. Its entries being named by what they are made of, the file is
-// right whatever the output holds: one that cannot be written leaves the
-// last one, as right.
-func (d *sheetDocs) save() {
-	if d == nil || (d.made == 0 && len(d.next) == len(d.prev)) {
+// keep writes an entry of this build's file; it runs under the output's
+// lock, as the index is built.
+func (d *sheetDocs) keep(entry, b string) {
+	if d.failed || b == "" {
 		return
 	}
-	writeSearchDocs(d.path, &searchDocsData{Format: searchDocsFormat, Program: d.program, Sheets: d.next})
+	if d.next == nil {
+		w, err := createSealed(d.path)
+		if err != nil {
+			d.failed = true
+			return
+		}
+		d.next = w
+		d.next.str(searchDocsFormat)
+		d.next.str(d.program)
+	}
+	d.next.str(entry)
+	d.next.str(b)
 }
 
-// saving runs f on a goroutine of its own; wait waits for it to end.
-func saving(f func()) (wait func()) {
-	done := make(chan struct{})
-	go func() { defer close(done); f() }()
-	return func() { <-done }
+// save ends this build's file and puts it in place of the last one,
+// unless it holds what the last one does. Its entries being named by what
+// they are made of, the file is right whatever the output holds: one that
+// cannot be written leaves the last one, as right.
+func (d *sheetDocs) save() {
+	if d == nil || d.next == nil {
+		return
+	}
+	if d.failed || (d.made == 0 && d.kept == len(d.prev)) {
+		d.abort()
+		return
+	}
+	d.next.str("") // the end
+	d.next.close()
+	d.next = nil
+}
+
+// abort leaves the last build's file as it is.
+func (d *sheetDocs) abort() {
+	if d != nil && d.next != nil {
+		d.next.abort()
+		d.next = nil
+	}
 }
 
 // langDocs is the view of the kept documents of one language.
@@ -125,58 +157,67 @@ func (l *langDocs) keyOf(pi int, s *plan.Sheet) (entry, key string) {
 	return l.prefix + "\x00" + s.Pos.File, l.all.key(s.Pos.File, name)
 }
 
-// get gives the kept documents of sheet s, nil if it has none.
-func (l *langDocs) get(pi int, s *plan.Sheet) []preparedDoc {
+// get gives the kept documents of sheet s, nil if it has none, and
+// their entry in the file (keep).
+func (l *langDocs) get(pi int, s *plan.Sheet) ([]preparedDoc, string) {
 	if l == nil || l.all.prev == nil {
-		return nil
+		return nil, ""
 	}
 	entry, key := l.keyOf(pi, s)
 	b, ok := l.all.prev[entry]
 	if !ok || key == "" {
-		return nil
+		return nil, ""
 	}
 	k, ok := decodeKept(b)
 	if !ok || k.Key != key {
-		return nil
+		return nil, ""
 	}
 	docs := make([]preparedDoc, len(k.Docs))
 	for i, kd := range k.Docs {
 		if kd.Doc.Plan != pi {
-			return nil
+			return nil, ""
 		}
 		docs[i] = preparedDoc{doc: kd.Doc, facets: kd.Facets, kept: kd.Terms}
 	}
-	l.all.mu.Lock()
-	l.all.next[entry] = b
-	l.all.mu.Unlock()
-	return docs
+	return docs, b
 }
 
-// put keeps the documents just made of sheet s, before the glossary adds
-// to their terms.
-func (l *langDocs) put(pi int, s *plan.Sheet, docs []preparedDoc) {
-	if l == nil {
+// keep writes the entry b of sheet s (from get or put) into this build's
+// file, in the order of the index; kept says whether it is the last
+// build's.
+func (l *langDocs) keep(s *plan.Sheet, b string, kept bool) {
+	if l == nil || b == "" {
 		return
 	}
-	entry, key := l.keyOf(pi, s)
+	if kept {
+		l.all.kept++
+	} else {
+		l.all.made++
+	}
+	l.all.keep(l.prefix+"\x00"+s.Pos.File, b)
+}
+
+// put encodes the documents just made of sheet s, before the glossary
+// adds to their terms, as its entry of the file (keep); "" for none.
+func (l *langDocs) put(pi int, s *plan.Sheet, docs []preparedDoc) string {
+	if l == nil {
+		return ""
+	}
+	_, key := l.keyOf(pi, s)
 	if key == "" {
-		return
+		return ""
 	}
 	k := keptSheet{Key: key, Docs: make([]keptDoc, len(docs))}
 	for i, d := range docs {
 		terms, ok := encodeKeptTerms(d.terms.weight)
 		if !ok {
-			return
+			return ""
 		}
 		doc := d.doc
 		doc.Text = snippetText(d.terms)
 		k.Docs[i] = keptDoc{Doc: doc, Terms: terms, Facets: d.facets}
 	}
-	b := encodeKept(k)
-	l.all.mu.Lock()
-	l.all.next[entry] = b
-	l.all.made++
-	l.all.mu.Unlock()
+	return encodeKept(k)
 }
 
 // encodeKeptTerms writes terms and their weights as keptTerms reads them;
@@ -269,22 +310,21 @@ func decodeKept(s string) (keptSheet, bool) {
 }
 
 // writeSearchDocs writes the file of kept documents, sealed: its format,
-// the program, then each entry's name and documents, in order of names.
-// Gob would take most of a rebuild's time to write it.
+// the program, then each entry's name and documents, in order of names,
+// and an empty name. A build writes it as it goes (sheetDocs.keep).
 func writeSearchDocs(file string, d *searchDocsData) error {
-	size := len(d.Format) + len(d.Program) + 32
-	for name, b := range d.Sheets {
-		size += len(name) + len(b) + 2*binary.MaxVarintLen64
+	w, err := createSealed(file)
+	if err != nil {
+		return err
 	}
-	w := make(keptWriter, 0, size) // at once: the file is large
 	w.str(d.Format)
 	w.str(d.Program)
-	w.num(len(d.Sheets))
 	for _, name := range slices.Sorted(maps.Keys(d.Sheets)) {
 		w.str(name)
 		w.str(d.Sheets[name])
 	}
-	return writeSealedBytes(file, w)
+	w.str("")
+	return w.close()
 }
 
 // readSearchDocs reads what writeSearchDocs wrote; an error if it is
@@ -295,17 +335,83 @@ func readSearchDocs(file string) (*searchDocsData, error) {
 		return nil, err
 	}
 	r := &keptReader{s: string(b)} // one copy: every entry is a part of it
-	d := &searchDocsData{Format: r.str(), Program: r.str()}
-	n := r.count()
-	d.Sheets = make(map[string]string, n)
-	for range n {
+	d := &searchDocsData{Format: r.str(), Program: r.str(), Sheets: map[string]string{}}
+	for !r.bad {
 		name := r.str()
+		if name == "" {
+			break
+		}
 		d.Sheets[name] = r.str()
 	}
 	if r.bad || r.s != "" {
 		return nil, errSealBroken
 	}
 	return d, nil
+}
+
+// sealedWriter writes, as keptWriter does, a file that readSealedBytes
+// reads: in a temporary file beside it until close.
+type sealedWriter struct {
+	file, tmp string
+	f         *os.File
+	buf       *bufio.Writer
+	sum       hash.Hash
+	err       error
+	scratch   keptWriter
+}
+
+// createSealed starts writing file. It runs under the output's lock, so
+// the temporary files of other builds it finds are those of builds that
+// died: it removes them.
+func createSealed(file string) (*sealedWriter, error) {
+	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
+		for _, s := range stale {
+			os.Remove(s)
+		}
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
+	f, err := os.Create(tmp)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	return &sealedWriter{file: file, tmp: tmp, f: f, buf: bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20), sum: h}, nil
+}
+
+func (w *sealedWriter) str(s string) {
+	w.scratch = binary.AppendUvarint(w.scratch[:0], uint64(len(s)))
+	if w.err == nil {
+		_, w.err = w.buf.Write(w.scratch)
+	}
+	if w.err == nil {
+		_, w.err = w.buf.WriteString(s)
+	}
+}
+
+// close writes the checksum and puts the file in place.
+func (w *sealedWriter) close() error {
+	if w.err == nil {
+		w.err = w.buf.Flush()
+	}
+	if w.err == nil {
+		_, w.err = w.f.Write(w.sum.Sum(nil))
+	}
+	if err := w.f.Close(); w.err == nil {
+		w.err = err
+	}
+	if w.err == nil {
+		w.err = os.Rename(w.tmp, w.file)
+	}
+	if w.err != nil {
+		os.Remove(w.tmp)
+	}
+	return w.err
+}
+
+// abort removes what was written.
+func (w *sealedWriter) abort() {
+	w.f.Close()
+	os.Remove(w.tmp)
 }
 
 // keptWriter writes strings, each with its length before it, and numbers

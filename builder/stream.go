@@ -77,11 +77,14 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		target = to
 		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
 		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to), docs)
+		if p != nil && err == nil {
+			docs.save() // under the lock: right whatever becomes of the publish
+		}
+		docs.abort() // and the rest of the time
 		ds = append(ds, pds...)
 		if err != nil {
 			return err
 		}
-		saved := saving(docs.save) // while the pages are written
 		if p == nil {
 			return errContent
 		}
@@ -90,7 +93,6 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		dataKeys.Range(func(name, k any) bool { keys[name.(string)] = k.(string); return true })
 		p.reuse = c.reuser(keys, to)
 		w, err = p.write(to)
-		saved()
 		stages.Mark("pages written")
 		return err
 	})
