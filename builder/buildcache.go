@@ -289,11 +289,7 @@ func writeSealed(file string, v any) error {
 // finds are those of builds that died (killed while saving): it removes
 // them.
 func writeSealedBytes(file string, b []byte) error {
-	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
-		for _, s := range stale {
-			os.Remove(s)
-		}
-	}
+	removeStale(file)
 	sum := sha256.Sum256(b)
 	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
 	f, err := os.Create(tmp)
@@ -311,6 +307,16 @@ func writeSealedBytes(file string, b []byte) error {
 		return err
 	}
 	return os.Rename(tmp, file)
+}
+
+// removeStale removes the temporary files of builds that died writing
+// file; only under the output's lock, when no other build is writing.
+func removeStale(file string) {
+	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
+		for _, s := range stale {
+			os.Remove(s)
+		}
+	}
 }
 
 // readCache reads the cache file. A missing file gives no cache and no

@@ -8,10 +8,8 @@ import (
 	"hash"
 	"io"
 	"iter"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -29,10 +27,11 @@ import (
 // other languages, everything of its plan but the other operational
 // sheets, config.yaml, the themes, the program, the options) with the
 // language's folder, the plan's place among the plans and what the
-// documents read of the other operational sheets (cycleFacts). An entry whose key differs is not used. The file is sealed
-// as the build cache is (a corrupt file, or one of another program, is
-// never read) and, its entries being named by what they are made of, it
-// is written as soon as the index is built, beside the publish.
+// documents read of the other operational sheets (cycleFacts). An entry
+// whose key differs is not used. The file is sealed as the build cache is
+// (a corrupt file, or one of another program, is never read) and, its
+// entries being named by what they are made of, it is written as the
+// index is built, under the output's lock, entry by entry.
 
 // searchDocsFormat names the layout of the file.
 const searchDocsFormat = "piao-search-docs 1"
@@ -48,6 +47,8 @@ func searchDocsPath(dest string) string {
 type searchDocsData struct {
 	Format, Program string
 	Sheets          map[string]string // language folder + "\x00" + sheet file → its documents (encodeKept)
+	// The file: Format, Program, then each entry's name and documents,
+	// and an empty name, each with its length before it (sealedWriter).
 }
 
 // keptSheet is the documents of a sheet and the key they were made with.
@@ -309,26 +310,8 @@ func decodeKept(s string) (keptSheet, bool) {
 	return k, !r.bad && r.s == ""
 }
 
-// writeSearchDocs writes the file of kept documents, sealed: its format,
-// the program, then each entry's name and documents, in order of names,
-// and an empty name. A build writes it as it goes (sheetDocs.keep).
-func writeSearchDocs(file string, d *searchDocsData) error {
-	w, err := createSealed(file)
-	if err != nil {
-		return err
-	}
-	w.str(d.Format)
-	w.str(d.Program)
-	for _, name := range slices.Sorted(maps.Keys(d.Sheets)) {
-		w.str(name)
-		w.str(d.Sheets[name])
-	}
-	w.str("")
-	return w.close()
-}
-
-// readSearchDocs reads what writeSearchDocs wrote; an error if it is
-// missing, corrupt or not that.
+// readSearchDocs reads the file a build wrote (sheetDocs.keep, save); an
+// error if it is missing, corrupt or not that.
 func readSearchDocs(file string) (*searchDocsData, error) {
 	b, err := readSealedBytes(file)
 	if err != nil {
@@ -364,11 +347,7 @@ type sealedWriter struct {
 // the temporary files of other builds it finds are those of builds that
 // died: it removes them.
 func createSealed(file string) (*sealedWriter, error) {
-	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
-		for _, s := range stale {
-			os.Remove(s)
-		}
-	}
+	removeStale(file)
 	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
 	f, err := os.Create(tmp)
 	if err != nil {

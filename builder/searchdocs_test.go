@@ -1,9 +1,11 @@
 package builder
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -175,4 +177,20 @@ func TestKeptEncoding(t *testing.T) {
 	if terms := keptWeights("3a\x002b\x009c\x001"); !reflect.DeepEqual(terms, map[string]int{"a": 3, "b": 2}) {
 		t.Errorf("keptWeights = %v, want a:3 b:2 (a weight out of range or a term not ended left out)", terms)
 	}
+}
+
+// writeSearchDocs writes the file of kept documents d, as a build does.
+func writeSearchDocs(file string, d *searchDocsData) error {
+	w, err := createSealed(file)
+	if err != nil {
+		return err
+	}
+	w.str(d.Format)
+	w.str(d.Program)
+	for _, name := range slices.Sorted(maps.Keys(d.Sheets)) {
+		w.str(name)
+		w.str(d.Sheets[name])
+	}
+	w.str("")
+	return w.close()
 }

@@ -130,6 +130,7 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 		return Written{}, nil, false
 	}
 	err := publishTree(dest, opt, func(*publish.Target) error {
+		removeStale(searchDocsPath(dest)) // a build killed while it built the index: the file is written then
 		if c.intact(dest) {
 			return errUnchanged
 		}
