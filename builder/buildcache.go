@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
 )
 
@@ -171,15 +172,16 @@ func downloadsKey(key string, ds []download) string {
 }
 
 // dataReuser returns the function that gives the bytes of a sheet's own
-// data file name (scheda.json, of the sheet file file) as the previous
-// output holds them, linked into to, when its key (pageKey) is the one
-// it had. It records in keys the key of every file it is asked about.
-func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name, file string) ([]byte, bool) {
+// data file name (scheda.json, of the sheet s) as the previous output
+// holds them, linked into to, when its key (pageKey, with what it reads
+// of the other sheets: cycleFacts) is the one it had. It records in keys
+// the key of every file it is asked about.
+func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name string, s *plan.Sheet) ([]byte, bool) {
 	if c.src == nil || !c.builtin {
 		return nil
 	}
-	return func(name, file string) ([]byte, bool) {
-		k := pageKey(c.src, c.plans, name, file)
+	return func(name string, s *plan.Sheet) ([]byte, bool) {
+		k := pageKey(c.src, c.plans, name+"\x00"+cycleFacts(s.Plan), s.Pos.File)
 		if k == "" {
 			return nil, false
 		}
@@ -190,6 +192,14 @@ func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name, f
 		}
 		return to.Prior(name, st)
 	}
+}
+
+// cycleFacts is what a sheet's data and search documents read of its
+// plan's other operational sheets: whether any reports results or
+// monitoring, and the years results are given for. pageKey leaves those
+// sheets out.
+func cycleFacts(p *plan.Plan) string {
+	return fmt.Sprint(p.HasResults(), p.HasMonitoring(), p.ResultYears())
 }
 
 // stamp is the stamp of the file name of the previous output, if its key
@@ -261,53 +271,99 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 	return writeCache(c.path, &data)
 }
 
-// writeCache writes the cache file atomically: gob, then the SHA-256 of
-// the gob. It runs under the output's lock, so the temporary files of
-// other builds it finds are those of builds that died (killed while
-// saving): it removes them.
-func writeCache(file string, data *cacheData) error {
-	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
-		for _, s := range stale {
-			os.Remove(s)
-		}
-	}
+// writeCache writes the cache file atomically (writeSealed).
+func writeCache(file string, data *cacheData) error { return writeSealed(file, data) }
+
+// writeSealed writes v to file atomically: gob, then the SHA-256 of the
+// gob (writeSealedBytes).
+func writeSealed(file string, v any) error {
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(data); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
 		return err
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
+	return writeSealedBytes(file, buf.Bytes())
+}
+
+// writeSealedBytes writes b to file atomically, then its SHA-256. It runs
+// under the output's lock, so the temporary files of other builds it
+// finds are those of builds that died (killed while saving): it removes
+// them.
+func writeSealedBytes(file string, b []byte) error {
+	removeStale(file)
+	sum := sha256.Sum256(b)
 	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+	f, err := os.Create(tmp)
+	if err == nil {
+		_, err = f.Write(b)
+		if _, werr := f.Write(sum[:]); err == nil {
+			err = werr
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return err
 	}
 	return os.Rename(tmp, file)
 }
 
+// removeStale removes the temporary files of builds that died writing
+// file; only under the output's lock, when no other build is writing.
+func removeStale(file string) {
+	if stale, err := filepath.Glob(file + ".*.tmp"); err == nil {
+		for _, s := range stale {
+			os.Remove(s)
+		}
+	}
+}
+
 // readCache reads the cache file. A missing file gives no cache and no
 // note; a corrupt one, or one of another program, gives no cache and the
 // note that says so.
 func readCache(file, program string) (*cacheData, string) {
-	b, err := os.ReadFile(file)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, ""
-	}
-	if err != nil || len(b) < sha256.Size {
-		return nil, fmt.Sprintf(noteCacheCorrupt, file)
-	}
-	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return nil, fmt.Sprintf(noteCacheCorrupt, file)
-	}
 	var data cacheData
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&data); err != nil {
+	switch err := readSealed(file, &data); {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, ""
+	case err != nil:
 		return nil, fmt.Sprintf(noteCacheCorrupt, file)
-	}
-	if data.Format != cacheFormat || data.Program != program {
+	case data.Format != cacheFormat || data.Program != program:
 		return nil, fmt.Sprintf(noteCacheOther, file)
 	}
 	return &data, ""
+}
+
+// errSealBroken is a sealed file whose bytes are not those written.
+var errSealBroken = errors.New("checksum")
+
+// readSealed reads into v what writeSealed wrote to file: an error if
+// it is missing (os.ErrNotExist), unreadable, or its checksum or gob is
+// wrong.
+func readSealed(file string, v any) error {
+	body, err := readSealedBytes(file)
+	if err != nil {
+		return err
+	}
+	return gob.NewDecoder(bytes.NewReader(body)).Decode(v)
+}
+
+// readSealedBytes reads what writeSealedBytes wrote to file: an error if
+// it is missing (os.ErrNotExist), unreadable, or its checksum is wrong.
+func readSealedBytes(file string) ([]byte, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < sha256.Size {
+		return nil, errSealBroken
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil, errSealBroken
+	}
+	return body, nil
 }
 
 var (

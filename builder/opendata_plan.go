@@ -53,7 +53,7 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 		encoded := make([][]byte, len(part))
 		errs := make([]error, len(part))
 		parallelFor(len(part), func(i int) {
-			if b, ok := out.prior(sheetDataPath(part[i]), part[i].Pos.File); ok { // unchanged since the last build
+			if b, ok := out.prior(sheetDataPath(part[i]), part[i]); ok { // unchanged since the last build
 				encoded[i] = b
 				return
 			}

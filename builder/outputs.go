@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
 	"github.com/tdewolff/minify/v2"
 )
@@ -33,9 +34,9 @@ type outputStore struct {
 	namesOnly bool
 
 	// reuse, if not nil, gives a sheet's own data file name (of the sheet
-	// file file) as the previous output holds it, and links it into to,
-	// when the build cache knows it unchanged (buildCache.dataReuser).
-	reuse func(name, file string) ([]byte, bool)
+	// s) as the previous output holds it, and links it into to, when the
+	// build cache knows it unchanged (buildCache.dataReuser).
+	reuse func(name string, s *plan.Sheet) ([]byte, bool)
 
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
@@ -81,13 +82,13 @@ func (o *outputs) putRaw(name string, b []byte) error {
 }
 
 // prior gives the bytes of a sheet's own data file name (of the sheet
-// file file) when the previous output holds it unchanged: it is then in
+// s) when the previous output holds it unchanged: it is then in
 // the output already.
-func (o *outputs) prior(name, file string) ([]byte, bool) {
+func (o *outputs) prior(name string, s *plan.Sheet) ([]byte, bool) {
 	if o.reuse == nil {
 		return nil, false
 	}
-	b, ok := o.reuse(o.prefix+name, file)
+	b, ok := o.reuse(o.prefix+name, s)
 	if ok {
 		o.mu.Lock()
 		o.sizes[o.prefix+name] = int64(len(b))

@@ -41,6 +41,10 @@ type Pages struct {
 	// build cache's keys leave out (buildcache.go).
 	volatile sync.Map
 
+	// docs, if not nil, keeps the sheets' search documents from one
+	// build to the next (searchdocs.go).
+	docs *sheetDocs
+
 	// workers is the number of goroutines that render, minify and write
 	// (GOMAXPROCS unless a test sets it); the output does not depend on it.
 	workers int
@@ -50,16 +54,18 @@ type Pages struct {
 // errors, with the theme and options of in. Theme problems and snapshots
 // that do not verify come back as errors, open-data problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
-	p, ds, _ := newPagesTo(in, model, nil, nil) // in memory: nothing to fail writing
+	p, ds, _ := newPagesTo(in, model, nil, nil, nil) // in memory: nothing to fail writing
 	return p, ds
 }
 
 // newPagesTo is NewPages; with a target, the files that are not pages are
 // written there as they are made, and only their names are kept; reuse,
 // if not nil, gives the sheets' own data files the last build left
-// unchanged (outputStore.reuse). A failure to write comes back as the
-// error.
-func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name, file string) ([]byte, bool)) (*Pages, Diagnostics, error) {
+// unchanged (outputStore.reuse), and docs, if not nil, the search
+// documents of the sheets the last build made (searchdocs.go). A failure
+// to write comes back as the error.
+func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name string, s *plan.Sheet) ([]byte, bool),
+	docs *sheetDocs) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	th, ds := loadTheme(in, &model.Config)
 	if th == nil {
@@ -70,7 +76,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name,
 	if sds.HasErrors() { // a snapshot that does not verify is never published
 		return nil, ds, nil
 	}
-	p, err := newPages(th, model, in.Minify, snaps, to, in.Site, reuse)
+	p, err := newPages(th, model, in.Minify, snaps, to, in.Site, reuse, docs)
 	switch {
 	case errors.As(err, new(*publish.Error)):
 		return nil, ds, err
@@ -87,9 +93,9 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name,
 }
 
 func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target, site fs.FS,
-	reuse func(name, file string) ([]byte, bool)) (*Pages, error) {
+	reuse func(name string, s *plan.Sheet) ([]byte, bool), docs *sheetDocs) (*Pages, error) {
 	p := &Pages{model: model, pages: map[string]*page{}, kinds: map[string]string{},
-		workers: runtime.GOMAXPROCS(0)}
+		workers: runtime.GOMAXPROCS(0), docs: docs}
 	if min {
 		p.min = newMinifier()
 	}
@@ -194,7 +200,7 @@ func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOut
 	if p.out.namesOnly { // piao check: the names, not the index
 		search, put = searchFileNames(model), func(name string, _ []byte) error { return out.name(name) }
 	} else {
-		search = buildSearchIndex(model, w).encode()
+		search = buildSearchIndexFrom(model, w, &termMemo{}, p.docs.in(prefix)).encode()
 	}
 	search.Dir = prefix + search.Dir
 	if prev := p.out.to.PrevFolders(prefix + searchDataRoot); len(prev) == 1 {

@@ -176,10 +176,10 @@ func diffFiles(want, got map[string][]byte) string {
 
 // besideOutput reports whether name is one of the files and folders a
 // publish keeps beside dest: its lock, its build cache, its sheet store,
-// its spare.
+// its spare, its sheets' search documents.
 func besideOutput(dest, name string) bool {
 	base := "." + filepath.Base(dest) + ".piao-"
-	return name == base+"lock" || name == base+"cache" || name == base+"spare" || name == base+"sheets"
+	return name == base+"lock" || name == base+"cache" || name == base+"spare" || name == base+"sheets" || name == base+"search"
 }
 
 // TestLongPagesAtOnce: however many goroutines render, no more than the

@@ -77,6 +77,12 @@ func buildSearchIndex(site *plan.Site, w *words) *searchIndex {
 // buildSearchIndexWith is buildSearchIndex through the memo of terms memo
 // (nil: none).
 func buildSearchIndexWith(site *plan.Site, w *words, memo *termMemo) *searchIndex {
+	return buildSearchIndexFrom(site, w, memo, nil)
+}
+
+// buildSearchIndexFrom is buildSearchIndexWith; a sheet's documents come
+// from kept, when it has them, and go to it when made (nil: none).
+func buildSearchIndexFrom(site *plan.Site, w *words, memo *termMemo, kept *langDocs) *searchIndex {
 	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil},
 		gloss: map[*plan.Plan][]glossaryTerms{}}
 	for i, p := range site.Plans {
@@ -91,16 +97,23 @@ func buildSearchIndexWith(site *plan.Site, w *words, memo *termMemo) *searchInde
 		for start := 0; start < len(sheets); start += sheetsBatch {
 			part := sheets[start:min(start+sheetsBatch, len(sheets))]
 			docs := make([][]preparedDoc, len(part))
+			entries, reused := make([]string, len(part)), make([]bool, len(part))
 			parallelFor(len(part), func(k int) { // the terms, on every core
 				s := part[k]
+				if docs[k], entries[k] = kept.get(i, s); docs[k] != nil {
+					reused[k] = true
+					return
+				}
 				docs[k] = append(docs[k], prepareSheet(w, i, s, memo))
 				for _, ind := range s.Indicators() {
 					docs[k] = append(docs[k], prepareIndicator(w, i, s, ind, memo))
 				}
+				entries[k] = kept.put(i, s, docs[k])
 			})
-			for _, list := range docs { // the postings, in order
+			for k, list := range docs { // the postings, in order
+				kept.keep(part[k], entries[k], reused[k])
 				for _, d := range list {
-					ix.add(d.doc, d.terms, d.facets)
+					ix.addPrepared(d)
 				}
 			}
 		}
@@ -117,10 +130,13 @@ func buildSearchIndexWith(site *plan.Site, w *words, memo *termMemo) *searchInde
 }
 
 // preparedDoc is a document with its terms and facets, ready to add.
+// A document kept from the last build (searchdocs.go) has no terms but
+// their encoding, kept, and its Text already cut.
 type preparedDoc struct {
 	doc    searchDoc
 	terms  *docTerms
 	facets []string
+	kept   string
 }
 
 // docTerms gathers a document's terms with their weight and its snippet
@@ -228,7 +244,7 @@ func prepareSheet(w *words, pi int, s *plan.Sheet, memo *termMemo) preparedDoc {
 	case s.Revised():
 		doc.Status = docRevised
 	}
-	return preparedDoc{doc, d, sheetDocFacets(s)}
+	return preparedDoc{doc: doc, terms: d, facets: sheetDocFacets(s)}
 }
 
 // sheetDocFacets lists the facets of a sheet's document.
@@ -262,7 +278,7 @@ func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator, memo
 	case ind.Revised():
 		doc.Status = docRevised
 	}
-	return preparedDoc{doc, d, indicatorDocFacets(s, ind)}
+	return preparedDoc{doc: doc, terms: d, facets: indicatorDocFacets(s, ind)}
 }
 
 // indicatorDocFacets lists the facets of an indicator's document.
@@ -321,37 +337,72 @@ func (d *docTerms) addHistory(fields iter.Seq[plan.Field], notes []plan.Note, re
 
 // add appends a document and its postings.
 func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
-	ix.expandGlossary(d)
-	id := len(ix.docs)
-	doc.Text = clip(strings.Join(d.text, " · "), maxSnippetText)
-	ix.docs = append(ix.docs, doc)
-	for term, w := range d.weight {
-		post := ix.terms[term]
-		if post == nil {
-			post = &[levels][]int{}
-			ix.terms[term] = post
+	doc.Text = snippetText(d)
+	ix.addWeights(doc, d.plan, d.weight, facets)
+}
+
+// snippetText is the text of a document's snippets.
+func snippetText(d *docTerms) string { return clip(strings.Join(d.text, " · "), maxSnippetText) }
+
+// addPrepared adds a prepared document, made or kept.
+func (ix *searchIndex) addPrepared(d preparedDoc) {
+	switch {
+	case d.terms != nil:
+		ix.add(d.doc, d.terms, d.facets)
+	case len(ix.gloss[ix.plans[d.doc.Plan]]) > 0: // the glossary reads and adds terms
+		ix.addWeights(d.doc, ix.plans[d.doc.Plan], keptWeights(d.kept), d.facets)
+	default:
+		id := ix.addDoc(d.doc, d.facets)
+		for term, w := range keptTerms(d.kept) {
+			ix.post(term, w, id)
 		}
-		post[levels-w] = append(post[levels-w], id)
 	}
+}
+
+// addWeights appends a document, its Text cut, and its postings: the
+// terms of weight, with those the glossary of plan p gives them.
+func (ix *searchIndex) addWeights(doc searchDoc, p *plan.Plan, weight map[string]int, facets []string) {
+	ix.expandGlossary(p, weight)
+	id := ix.addDoc(doc, facets)
+	for term, w := range weight {
+		ix.post(term, w, id)
+	}
+}
+
+// addDoc appends a document and its facets, and gives its id.
+func (ix *searchIndex) addDoc(doc searchDoc, facets []string) int {
+	id := len(ix.docs)
+	ix.docs = append(ix.docs, doc)
 	for _, f := range append(facets, kindFacet(doc.Kind)) {
 		ix.facets[f] = append(ix.facets[f], id)
 	}
+	return id
+}
+
+// post adds document id to the postings of term at weight w.
+func (ix *searchIndex) post(term string, w, id int) {
+	post := ix.terms[term]
+	if post == nil {
+		post = &[levels][]int{}
+		ix.terms[term] = post
+	}
+	post[levels-w] = append(post[levels-w], id)
 }
 
 // expandGlossary gives a document that holds an abbreviation of its plan's
 // glossary the terms of its meaning, and one that holds the meaning the
 // abbreviation, at history weight: "OIV" finds "Organismo indipendente di
 // valutazione" written out, and the reverse.
-func (ix *searchIndex) expandGlossary(d *docTerms) {
+func (ix *searchIndex) expandGlossary(p *plan.Plan, weight map[string]int) {
 	has := func(terms []string) bool {
 		for _, t := range terms {
-			if d.weight[t] == 0 {
+			if weight[t] == 0 {
 				return false
 			}
 		}
 		return true
 	}
-	for _, g := range ix.gloss[d.plan] {
+	for _, g := range ix.gloss[p] {
 		var more []string
 		switch {
 		case has(g.abbr):
@@ -360,8 +411,8 @@ func (ix *searchIndex) expandGlossary(d *docTerms) {
 			more = g.abbr
 		}
 		for _, t := range more {
-			if d.weight[t] < weightHistory {
-				d.weight[t] = weightHistory
+			if weight[t] < weightHistory {
+				weight[t] = weightHistory
 			}
 		}
 	}

@@ -24,7 +24,7 @@ func prepareRevision(w *words, pi int, p *plan.Plan, r *plan.Revision) preparedD
 	d.show(weightField, w.T("revisions.reason"), r.Motivo.S)
 	doc := searchDoc{URL: revisionsPath(p) + "#" + slug(r.ID.S), Title: title, Kind: docRevision,
 		Where: p.Titolo.S, Plan: pi}
-	return preparedDoc{doc, d, []string{planFacet(p)}}
+	return preparedDoc{doc: doc, terms: d, facets: []string{planFacet(p)}}
 }
 
 // addRevisions adds to the document of a sheet or an indicator the acts

@@ -35,7 +35,7 @@ func prepareSection(w *words, pi int, s *plan.Section) preparedDoc {
 	case len(s.Modifiche) > 0:
 		doc.Status = docRevised
 	}
-	return preparedDoc{doc, d, []string{planFacet(p)}}
+	return preparedDoc{doc: doc, terms: d, facets: []string{planFacet(p)}}
 }
 
 // kindFacet is the facet of the documents of a kind: "k_0" … "k_4", the

@@ -48,6 +48,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	defer boundHeadroom(false)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
 	go func() { counted <- countReplaced(c.prev, dest) }()
+	kept := make(chan *sheetDocs, 1) // the sheets' search documents, read while the site loads
+	go func() { kept <- c.openSheetDocs(dest) }()
 	store, sheets := openSheetStore(dest, c.program)
 	sheets.single = true
 	if c.src != nil {
@@ -55,7 +57,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	}
 	model, ds := sheets.LoadAndCheck(in.Site)
 	stages.Mark("sheets loaded")
-	before := <-counted
+	before, docs := <-counted, <-kept
 	if ds.HasErrors() {
 		return Written{}, ds, nil
 	}
@@ -74,7 +76,11 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	err := publishTree(dest, opt, func(to *publish.Target) error {
 		target = to
 		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
-		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to))
+		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to), docs)
+		if p != nil && err == nil {
+			docs.save() // under the lock: right whatever becomes of the publish
+		}
+		docs.abort() // and the rest of the time
 		ds = append(ds, pds...)
 		if err != nil {
 			return err
@@ -124,6 +130,7 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 		return Written{}, nil, false
 	}
 	err := publishTree(dest, opt, func(*publish.Target) error {
+		removeStale(searchDocsPath(dest)) // a build killed while it built the index: the file is written then
 		if c.intact(dest) {
 			return errUnchanged
 		}
@@ -172,7 +179,7 @@ func checkThrough(in Input) (Diagnostics, *Cache) {
 	if ds.HasErrors() {
 		return ds, sheets
 	}
-	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil) // writing nowhere cannot fail
+	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil, nil) // writing nowhere cannot fail
 	stages.Mark("pages listed")
 	ds = append(ds, pds...)
 	if p != nil {

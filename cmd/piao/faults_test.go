@@ -282,7 +282,7 @@ cp -a "$M/public" "$OUT/after"
 			if treeSum(t, filepath.Join(out, "before")) != treeSum(t, filepath.Join(out, "after")) {
 				t.Error("the previous site was changed")
 			}
-			if listing, _ := os.ReadFile(filepath.Join(out, "listing")); string(listing) != ".public.piao-cache\n.public.piao-lock\n.public.piao-sheets\npublic\n" {
+			if listing, _ := os.ReadFile(filepath.Join(out, "listing")); string(listing) != ".public.piao-cache\n.public.piao-lock\n.public.piao-search\n.public.piao-sheets\npublic\n" {
 				t.Errorf("beside the output: %q", listing)
 			}
 		})

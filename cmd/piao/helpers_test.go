@@ -70,7 +70,8 @@ func leftovers(t *testing.T, dest string) []string {
 	var out []string
 	for _, e := range entries {
 		if n := e.Name(); n != filepath.Base(dest) && n != "."+filepath.Base(dest)+".piao-lock" && n != filepath.Base(builder.CachePath(dest)) &&
-			n != filepath.Base(builder.StorePath(dest)) && n != "."+filepath.Base(dest)+".piao-spare" {
+			n != filepath.Base(builder.StorePath(dest)) && n != "."+filepath.Base(dest)+".piao-spare" &&
+			n != "."+filepath.Base(dest)+".piao-search" {
 			out = append(out, n)
 		}
 	}

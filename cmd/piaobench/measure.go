@@ -160,11 +160,11 @@ func measureExample(o options) (fresh, again usage, err error) {
 	return fresh, again, nil
 }
 
-// cleanOut removes an output folder and piao's build cache and sheet
-// store beside it: the next build is a clean one.
+// cleanOut removes an output folder and piao's build cache, sheet store
+// and sheets' search documents beside it: the next build is a clean one.
 func cleanOut(out string) error {
 	beside := filepath.Join(filepath.Dir(out), "."+filepath.Base(out))
-	for _, f := range []string{out, beside + ".piao-cache", beside + ".piao-sheets"} {
+	for _, f := range []string{out, beside + ".piao-cache", beside + ".piao-sheets", beside + ".piao-search"} {
 		if err := os.RemoveAll(f); err != nil {
 			return err
 		}
