@@ -13,11 +13,12 @@ import (
 // render, that headroom alone is as large as everything else. While piao
 // builds or checks a site, a governor keeps the headroom at most
 // headroomBytes or what is live, whichever is larger (and at least
-// minGCPercent of it): a site of a few thousand sheets is left as it is,
-// and so is a program that turned the collector off. piao check, which
-// keeps nothing and is run again and again while the office edits, may
-// also have up to headroomBytes on a small heap, up to twice the
-// program's percent: less time collecting, for a memory the build's
+// minGCPercent of it), and for a build less once the live heap and its
+// headroom would pass budgetBytes: a site of a few thousand sheets is
+// left as it is, and so is a program that turned the collector off. piao
+// check, which keeps nothing and is run again and again while the office
+// edits, may also have up to headroomBytes on a small heap, up to twice
+// the program's percent: less time collecting, for a memory the build's
 // targets do not bound.
 //
 // The percent bounds the heap's objects, not the memory the process
@@ -36,6 +37,16 @@ const (
 // headroomBytes is the headroom the governor allows a large heap (a
 // variable for its test).
 var headroomBytes uint64 = 256 << 20
+
+// budgetBytes is how large a build's heap may grow, live heap and
+// headroom together, before the headroom shrinks below headroomBytes: on
+// a site of tens of thousands of sheets the live heap alone is several
+// hundred megabytes, and more for a moment while a long page renders, so
+// a fixed headroom made the process's peak follow the live heap's. Past
+// the budget the headroom is what is left of it, never less than
+// minGCPercent of the live heap: the collector then runs more often (a
+// variable for its test).
+var budgetBytes uint64 = 576 << 20
 
 var governor struct {
 	sync.Mutex
@@ -133,8 +144,8 @@ func memoryLimitFor(live uint64, percent, original int, limit int64, build bool)
 }
 
 // gcPercentFor is the percent that gives a live heap of live bytes the
-// headroom of headroomBytes, between minGCPercent and original (with
-// raise, twice original).
+// headroom of headroomBytes (a build, within budgetBytes), between
+// minGCPercent and original (with raise, twice original).
 func gcPercentFor(live uint64, original int, raise bool) int {
 	if live == 0 {
 		return original
@@ -143,7 +154,16 @@ func gcPercentFor(live uint64, original int, raise bool) int {
 	if raise {
 		ceiling *= 2
 	}
-	return int(min(ceiling, max(minGCPercent, headroomBytes*100/live)))
+	return int(min(ceiling, max(minGCPercent, headroomFor(live, !raise)*100/live)))
+}
+
+// headroomFor is the headroom of a live heap of live bytes: headroomBytes,
+// and for a build no more than what budgetBytes leaves.
+func headroomFor(live uint64, build bool) uint64 {
+	if !build || live+headroomBytes <= budgetBytes {
+		return headroomBytes
+	}
+	return budgetBytes - min(live, budgetBytes)
 }
 
 // readGC reads the collector's percent; false when it is off.

@@ -9,6 +9,8 @@ import (
 )
 
 func TestGCPercentFor(t *testing.T) {
+	defer func(b uint64) { budgetBytes = b }(budgetBytes)
+	budgetBytes = 576 << 20
 	for _, c := range []struct {
 		live           uint64
 		original, want int
@@ -16,7 +18,9 @@ func TestGCPercentFor(t *testing.T) {
 	}{
 		{0, 100, 100, false},
 		{100 << 20, 100, 100, false},     // a site of a few thousand sheets: as it was
-		{512 << 20, 100, 50, false},      // 256 MB of headroom
+		{320 << 20, 100, 80, false},      // 256 MB of headroom, within the budget
+		{400 << 20, 100, 44, false},      // past it: what the budget leaves (176 MB)
+		{512 << 20, 100, 25, false},      // never below minGCPercent
 		{2 << 30, 100, 25, false},        // never below minGCPercent
 		{100 << 20, 50, 50, false},       // never above the program's own
 		{1 << 30, 10, 10, false},         // nor raised to minGCPercent
@@ -26,11 +30,41 @@ func TestGCPercentFor(t *testing.T) {
 		{headroomBytes, 100, 100, false}, // exactly the headroom
 		{128 << 20, 100, 200, true},      // check: 256 MB of headroom on a small heap
 		{32 << 20, 100, 200, true},       // but at most twice the program's percent
-		{512 << 20, 100, 50, true},       // and a large heap as a build
+		{512 << 20, 100, 50, true},       // and a large heap 256 MB: the budget bounds builds only
 		{0, 100, 100, true},
 	} {
 		if got := gcPercentFor(c.live, c.original, c.raise); got != c.want {
 			t.Errorf("live %d MB, GOGC %d, raise %v: %d, want %d", c.live>>20, c.original, c.raise, got, c.want)
+		}
+	}
+}
+
+// TestHeadroomFor: a build's heap, live and headroom together, stays
+// within budgetBytes while the live heap leaves room for minGCPercent;
+// piao check keeps its headroom.
+func TestHeadroomFor(t *testing.T) {
+	for _, c := range []struct {
+		live  uint64
+		build bool
+		want  uint64
+	}{
+		{0, true, headroomBytes},
+		{budgetBytes - headroomBytes, true, headroomBytes},
+		{budgetBytes - headroomBytes + 1<<20, true, headroomBytes - 1<<20},
+		{budgetBytes - 100<<20, true, 100 << 20},
+		{budgetBytes, true, 0},
+		{2 * budgetBytes, true, 0},
+		{budgetBytes, false, headroomBytes},
+	} {
+		if got := headroomFor(c.live, c.build); got != c.want {
+			t.Errorf("headroomFor(%d MB, %v) = %d MB, want %d MB", c.live>>20, c.build, got>>20, c.want>>20)
+		}
+	}
+	// The percent it gives, with minGCPercent as the floor.
+	for live := uint64(64 << 20); live <= 2*budgetBytes; live += 16 << 20 {
+		p := gcPercentFor(live, 100, false)
+		if heap := live + live*uint64(p)/100; p > minGCPercent && heap > budgetBytes {
+			t.Errorf("live %d MB: GOGC %d lets the heap reach %d MB, over the budget of %d MB", live>>20, p, heap>>20, budgetBytes>>20)
 		}
 	}
 }
