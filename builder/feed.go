@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -22,7 +23,19 @@ import (
 // baseURL is url_base with a final slash, or "" when it is missing or not
 // an absolute http(s) URL.
 func baseURL(cfg *plan.Config) string {
-	s := strings.TrimSpace(cfg.URLBase.S)
+	if last := lastBaseURL.Load(); last != nil && last[0] == cfg.URLBase.S { // the open data ask for every row
+		return last[1]
+	}
+	out := parseBaseURL(cfg.URLBase.S)
+	lastBaseURL.Store(&[2]string{cfg.URLBase.S, out})
+	return out
+}
+
+// lastBaseURL is the last url_base baseURL was given, and its answer.
+var lastBaseURL atomic.Pointer[[2]string]
+
+func parseBaseURL(s string) string {
+	s = strings.TrimSpace(s)
 	u, err := url.Parse(s)
 	if s == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return ""

@@ -43,17 +43,23 @@ func siteLangs(cfg *plan.Config) []string {
 // main language at the root (and for a site of one language), "de/" for
 // the others.
 func langPrefixes(cfg *plan.Config) map[string]string {
-	langs := siteLangs(cfg)
 	out := map[string]string{}
-	for i, l := range langs {
-		switch {
-		case len(langs) == 1, i == 0 && cfg.LinguaPrincipale.S == mainAtRoot:
-			out[l] = ""
-		default:
-			out[l] = l + "/"
-		}
+	for _, l := range siteLangs(cfg) {
+		out[l] = langPrefix(cfg, l)
 	}
 	return out
+}
+
+// langPrefix is langPrefixes(cfg)[lang], without the map: the open data
+// ask for it for every row.
+func langPrefix(cfg *plan.Config, lang string) string {
+	langs := siteLangs(cfg)
+	i := slices.Index(langs, lang)
+	switch {
+	case i < 0, len(langs) == 1, i == 0 && cfg.LinguaPrincipale.S == mainAtRoot:
+		return ""
+	}
+	return lang + "/"
 }
 
 // langFolderOf is the language whose folder a page of the main language

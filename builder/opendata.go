@@ -169,7 +169,7 @@ func marshalJSON(v any) ([]byte, error) {
 // siteURL is the address of a page in the data, in the model's language:
 // absolute when url_base is configured, else relative to the site's root.
 func siteURL(model *plan.Site, p string) string {
-	return baseURL(&model.Config) + langPrefixes(&model.Config)[modelLang(model)] + p
+	return baseURL(&model.Config) + langPrefix(&model.Config, modelLang(model)) + p
 }
 
 type planJSON struct {
