@@ -60,26 +60,34 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 			list = append(list, names...)
 			continue
 		}
+		// piano.json beside the CSV files, on two cores: each is written as
+		// it is made (revisioni.json, which is whole in memory while it is
+		// made, after them).
 		d := download{Path: dataPath(p, "piano.json"), Format: "JSON", Plan: p}.named(w, "data.plan.title")
-		var sheets []download
-		size, err := out.stream(d.Path, func(to io.Writer) (err error) {
-			sheets, err = writePlanJSONIn(to, out, ds, p)
+		var sheets, tables []download
+		err := runTasks(func() error {
+			size, err := out.stream(d.Path, func(to io.Writer) (err error) {
+				sheets, err = writePlanJSONIn(to, out, ds, p)
+				return err
+			})
+			d.Size = int(size)
 			return err
+		}, func() error {
+			for _, t := range ds.tables(p) {
+				d := download{Path: dataPath(p, t.file), Format: "CSV", Plan: p}.named(w, t.title)
+				size, err := out.stream(d.Path, t.write)
+				if err != nil {
+					return err
+				}
+				d.Size = int(size)
+				tables = append(tables, d)
+			}
+			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
-		d.Size = int(size)
-		list = append(list, d)
-		for _, t := range ds.tables(p) {
-			d := download{Path: dataPath(p, t.file), Format: "CSV", Plan: p}.named(w, t.title)
-			size, err := out.stream(d.Path, t.write)
-			if err != nil {
-				return nil, err
-			}
-			d.Size = int(size)
-			list = append(list, d)
-		}
+		list = append(append(list, d), tables...)
 		more, err := addPlanExtras(out, ds, p)
 		if err != nil {
 			return nil, err
