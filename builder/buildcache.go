@@ -51,10 +51,7 @@ const cacheFormat = "piao-build-cache 1"
 
 // CachePath is where the build cache of the output dest lives: a hidden
 // file beside it.
-func CachePath(dest string) string {
-	dest = filepath.Clean(dest)
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-cache")
-}
+func CachePath(dest string) string { return publish.Beside(dest, "cache") }
 
 // cacheData is what the cache file holds.
 type cacheData struct {

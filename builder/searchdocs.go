@@ -9,11 +9,11 @@ import (
 	"io"
 	"iter"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // The search documents of each sheet, kept from one build to the next in
@@ -38,10 +38,7 @@ const searchDocsFormat = "piao-search-docs 1"
 
 // searchDocsPath is where the kept search documents of the output dest
 // live: a hidden file beside it.
-func searchDocsPath(dest string) string {
-	dest = filepath.Clean(dest)
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-search")
-}
+func searchDocsPath(dest string) string { return publish.Beside(dest, "search") }
 
 // searchDocsData is what the file holds.
 type searchDocsData struct {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 )
 
 // The sheet store of piao build: a folder beside the output
@@ -46,10 +47,7 @@ const storeChunkSheets = 128
 
 // StorePath is where the sheet store of the output dest lives: a hidden
 // folder beside it.
-func StorePath(dest string) string {
-	dest = filepath.Clean(dest)
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-sheets")
-}
+func StorePath(dest string) string { return publish.Beside(dest, "sheets") }
 
 // storedSheet is one entry of the store.
 type storedSheet struct {

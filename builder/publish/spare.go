@@ -26,9 +26,7 @@ import (
 // if the publish is killed: only a complete output, swapped out by a
 // publish, is ever named a spare.
 
-func sparePath(dest string) string {
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-spare")
-}
+func sparePath(dest string) string { return Beside(dest, "spare") }
 
 // takeSpare returns the folder to fill: the spare under a temporary name
 // (spare true), or a new empty temporary folder.

@@ -12,15 +12,20 @@ import (
 // the names of the temporary folders beside the destination, the swap,
 // and the clean-up after a publish that was killed.
 
-func lockPath(dest string) string {
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-lock")
+// Beside is the hidden file or folder .DEST.piao-WHAT beside the output
+// dest, where piao keeps what belongs to it but is never published: its
+// lock, the folders of a swap, the spare, the build cache, the sheet
+// store, the search documents.
+func Beside(dest, what string) string {
+	dest = filepath.Clean(dest)
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-"+what)
 }
+
+func lockPath(dest string) string { return Beside(dest, "lock") }
 
 func tempPrefix(dest string) string { return "." + filepath.Base(dest) + ".piao-new-" }
 
-func oldPath(dest string) string {
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".piao-old")
-}
+func oldPath(dest string) string { return Beside(dest, "old") }
 
 // swapIn puts the folder tmp in the place of dest: in one step where the
 // file system can exchange two names (Linux, macOS on APFS), the previous
