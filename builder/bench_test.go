@@ -171,17 +171,38 @@ func BenchmarkRenderKind(b *testing.B) {
 			if len(list) == 0 {
 				b.Fatalf("no %s page", kind)
 			}
-			var buf bytes.Buffer
-			i := 0
-			for b.Loop() {
-				cp := *list[i%len(list)]
-				buf.Reset()
-				if err := pages.r.renderTo(&cp, &buf); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-			b.ReportMetric(float64(buf.Len()), "bytes/page")
+			b.ReportMetric(float64(renderEach(b, pages, list)), "bytes/page")
 		})
 	}
+}
+
+// BenchmarkRenderSheetCycle renders the sheet pages of the example plans
+// of the performance cycle (testdata/plans/f-ciclo), one page per
+// iteration: indicators with results and monitoring, which the generated
+// sheets of BenchmarkRenderKind lack.
+func BenchmarkRenderSheetCycle(b *testing.B) {
+	_, pages := loaded(b, "testdata/plans/f-ciclo", false)
+	var list []*page
+	for _, name := range pages.Paths() {
+		if pg := pages.pages[name]; pg != nil && pg.Kind == "sheet" && !pg.Original {
+			list = append(list, pg)
+		}
+	}
+	renderEach(b, pages, list)
+}
+
+// renderEach renders the pages of list in turn, one an iteration, and
+// gives the size of the last.
+func renderEach(b *testing.B, pages *Pages, list []*page) int {
+	var buf bytes.Buffer
+	i := 0
+	for b.Loop() {
+		cp := *list[i%len(list)]
+		buf.Reset()
+		if err := pages.r.renderTo(&cp, &buf); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	return buf.Len()
 }

@@ -290,21 +290,27 @@ func (w *partialWriter) value(v *valueView) {
 	}
 	if v.Marker != "" {
 		w.raw(` `)
-		if n := v.Note; n != nil {
-			w.raw(`<sup class="marker"><a href="`)
-			w.url(n.URL)
-			w.raw(`" title="`)
-			w.text(n.Text)
-			w.raw(`"><span class="sr-only">`)
-			w.t("note.ref.sr")
-			w.raw(` </span>`)
-			w.text(markerText(v.Marker))
-			w.raw(`</a></sup>`)
-		} else {
-			w.raw(`<sup>`)
-			w.text(markerText(v.Marker))
-			w.raw(`</sup>`)
-		}
+		w.mark(v.Marker, v.Note)
+	}
+}
+
+// mark is the "mark" partial: a footnote's marker, linked to the
+// footnote n when known.
+func (w *partialWriter) mark(marker string, n *noteRef) {
+	if n != nil {
+		w.raw(`<sup class="marker"><a href="`)
+		w.url(n.URL)
+		w.raw(`" title="`)
+		w.text(n.Text)
+		w.raw(`"><span class="sr-only">`)
+		w.t("note.ref.sr")
+		w.raw(` </span>`)
+		w.text(markerText(marker))
+		w.raw(`</a></sup>`)
+	} else {
+		w.raw(`<sup>`)
+		w.text(markerText(marker))
+		w.raw(`</sup>`)
 	}
 }
 
@@ -352,18 +358,32 @@ func (w *partialWriter) diff(spans []worddiff.Span) {
 
 // The escapers below are html/template's (html.go, url.go of the
 // standard library) for a plain string: escapeTable is its
-// htmlReplacementTable, filterURL its urlFilter, normalizeURL its
-// urlNormalizer.
+// htmlReplacementTable, escapeNormTable its htmlNormReplacementTable,
+// filterURL its urlFilter, normalizeURL its urlNormalizer, escapeURL its
+// urlEscaper.
 
 var escapeTable = [...]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
+// escapeNormTable leaves & as it is: for what is already HTML.
+var escapeNormTable = [len(escapeTable)]string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+
 // writeEscaped writes s escaped for HTML text or a quoted attribute.
-func writeEscaped(b *strings.Builder, s string) {
+func writeEscaped(b *strings.Builder, s string) { writeReplaced(b, s, &escapeTable) }
+
+// writeAttrHTML writes s, HTML without tags (the theme's words, which
+// words.HTML gives with < and > escaped), as html/template writes
+// template.HTML in a quoted attribute: its attrEscaper strips the tags,
+// of which there are none, and escapes with escapeNormTable.
+func writeAttrHTML(b *strings.Builder, s template.HTML) {
+	writeReplaced(b, string(s), &escapeNormTable)
+}
+
+func writeReplaced(b *strings.Builder, s string, table *[len(escapeTable)]string) {
 	written := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if int(r) < len(escapeTable) {
-			if repl := escapeTable[r]; repl != "" {
+		if int(r) < len(table) {
+			if repl := table[r]; repl != "" {
 				b.WriteString(s[written:i])
 				b.WriteString(repl)
 				written = i + n
@@ -387,16 +407,24 @@ func filterURL(s string) string {
 
 // normalizeURL percent-encodes the bytes a URL may not hold as they are,
 // keeping valid escapes.
-func normalizeURL(s string) string {
+func normalizeURL(s string) string { return processURL(s, true) }
+
+// escapeURL percent-encodes all but the unreserved bytes: for a part of
+// a URL after its path (a fragment, a query).
+func escapeURL(s string) string { return processURL(s, false) }
+
+// processURL is html/template's processURLOnto.
+func processURL(s string, norm bool) string {
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0,
-			'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
 			continue
-		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]):
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			continue
+		case norm && c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]):
 			continue
 		}
 		if written == 0 {

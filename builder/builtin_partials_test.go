@@ -2,12 +2,16 @@ package builder
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/internal/synth"
 )
 
@@ -24,7 +28,8 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited := strings.NewReplacer(`precedente: "≤ 20%"`, `precedente: "//"`,
-		`valore: "Definizione, tramite`, `valore: "Definizione <b>'a'</b> & \"b\" +1, tramite`).Replace(string(b))
+		`valore: "Definizione, tramite`, `valore: "Definizione <b>'a'</b> & \"b\" +1, tramite`,
+		`obiettivo_operativo: "Gestione Pratiche`, `obiettivo_operativo: "Gestione <b>'a'</b> & \"b\" +1 Pratiche`).Replace(string(b))
 	if edited == string(b) {
 		t.Fatal("the example sheet has no revised target to edit")
 	}
@@ -32,6 +37,22 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	dirs := []string{example}
+	for _, lang := range []string{"en", "fr", "sl"} { // the example site in the theme's other languages (g-bilingue is in German)
+		dir := exampleSite(t)
+		config := filepath.Join(dir, "config.yaml")
+		b, err := os.ReadFile(config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := strings.Replace(string(b), "\nlingua: it\n", "\nlingua: "+lang+"\n", 1)
+		if in == string(b) {
+			t.Fatal("the example site's config.yaml names no language")
+		}
+		if err := os.WriteFile(config, []byte(in), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
 	plans, err := filepath.Glob("testdata/plans/*")
 	if err != nil {
 		t.Fatal(err)
@@ -50,8 +71,8 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 			compared := 0
 			for name, pg := range pages.pages {
 				goR := pg.r
-				for name, call := range map[string]string{"revgroups": "{{revgroupsHTML .", "value": "{{valueHTML ."} {
-					if s := goR.tmpl["sheet"].Lookup(name).Tree.Root.String(); !strings.HasPrefix(s, call) {
+				for name, call := range builtinCalls {
+					if s := goR.tmpl[pg.Kind].Lookup(name).Tree.Root.String(); !strings.HasPrefix(s, call) {
 						t.Fatalf("the built-in theme renders %s with its template", name)
 					}
 				}
@@ -93,6 +114,21 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 						seen[branch] = true
 					}
 				}
+				for branch, marks := range indicatorBranches {
+					if holdsAll(byTemplate, marks) {
+						seen[branch] = true
+					}
+				}
+				for _, dl := range between(byTemplate, `<dl class="revnotes">`, `</dl>`) {
+					for branch, mark := range revnotesBranches {
+						if strings.Contains(dl, mark) {
+							seen[branch] = true
+						}
+					}
+				}
+				if goR.words.Lang != "it" && bytes.Contains(byTemplate, []byte(`<section class="indicator`)) {
+					seen["indicators in "+goR.words.Lang] = true
+				}
 			}
 			t.Logf("%d pages with revision groups, identical", compared)
 		})
@@ -106,6 +142,90 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
 		}
+	}
+	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
+		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
+		if !seen[branch] {
+			t.Errorf("no page shows %s: the comparison does not cover it", branch)
+		}
+	}
+}
+
+// builtinCalls are the partials the built-in theme renders in Go, and
+// how their definitions begin.
+var builtinCalls = map[string]string{
+	"revgroups": "{{revgroupsHTML .", "value": "{{valueHTML .",
+	"indicator": "{{indicatorHTML .", "indheading": "{{indheadingHTML .", "indbody": "{{indbodyHTML .",
+	"copylink": "{{copylinkHTML .", "mark": "{{markHTML .", "revref": "{{revrefHTML .",
+	"notes": "{{notesHTML .", "revnotes": "{{revnotesHTML .",
+	"indicator-cycle": "{{indicatorCycleHTML .", "results": "{{resultsHTML .", "monitoring": "{{monitoringHTML .",
+	"outcome": "{{outcomeHTML .", "progress": "{{progressHTML .",
+}
+
+// indicatorBranches marks, in a page, each branch of the indicator
+// partials and those they call: the page shows the branch when it holds
+// every mark.
+var indicatorBranches = map[string][]string{
+	"an indicator":                {`<section class="indicator" id="ind-`, "-h\">\n<h3 id=\"ind-"},
+	"an added indicator":          {`<section class="indicator added" id="ind-`, `<p class="status-line">`},
+	"a removed indicator":         {`<details class="indicator removed" id="ind-`, `<p class="status-line">`},
+	"an indicator's copy link":    {`<a class="copy-link" href="#ind-`},
+	"a page's copy link":          {`<a class="copy-link" href="#contenuto" data-page`},
+	"a revision's link":           {`<p class="status-line">`, `<a href="../../revisioni/index.html#`},
+	"targets":                     {`<dl class="targets"><div><dt>`},
+	"a target's marker":           {`</sup></dt><dd>`},
+	"a row's marker":              {`</sup></th><td>`},
+	"a row's marker with a note":  {`</a></sup></th><td>`},
+	"an indicator's table":        {"</caption>\n<tbody>\n<tr><th scope=\"row\">"},
+	"an indicator's cycle":        {"\n<div class=\"cycle\">\n"},
+	"an indicator's notes":        {`<ul class="notes"><li id="ind-`},
+	"a sheet's notes":             {`<ul class="notes"><li id="nota-`},
+	"notes on the whole plan":     {`<ul class="notes"><li>`},
+	"a note with its marker":      {`<ul class="notes"><li id="nota-1">(`},
+	"a removed note":              {`" class="removed">(`, `</del> <span class="status">`},
+	"an added note":               {`</a></span></li>`, `Nota inserita dalla <a href=`},
+	"a status":                    {`</span> <span class="status">`},
+	"escaped text in a heading":   {`<span class="ind-name">Definizione &lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1`},
+	"an indicator's results":      {"\n<div class=\"cycle\">\n<table class=\"list results-table\"><caption>Indicatore"},
+	"an indicator's monitoring":   {"</table>\n<p class=\"latest\">", "<table class=\"list monitoring\"><caption>Indicatore"},
+	"a cycle without monitoring":  {"</tbody></table>\n\n</div>"},
+	"a result":                    {`<td data-label="Risultato">`, `</td><td data-label="Raggiungimento">`},
+	"no result":                   {`<td data-label="Risultato"></td><td data-label="Raggiungimento"></td>`},
+	"a result's note":             {`<td data-label="Nota">capitolato`},
+	"a monitoring followed":       {`<span class="followed">– `},
+	"a sheet's cycle":             {"<section class=\"cycle\" aria-labelledby=\"ciclo-h\">", "<table class=\"list monitoring\"><caption>"},
+	"counts of outcomes":          {`<ul class="counts"><li><span class="state outcome-`},
+	"a progress followed":         {`<ul class="followed-list">`, `: <span class="state progress-`},
+	"escaped text in a copy link": {`<span class="sr-only"> Gestione &lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1 Pratiche`},
+}
+
+// revnotesBranches marks, in a list of notes of revision, each branch of
+// the revnotes partial.
+var revnotesBranches = map[string]string{
+	"a note of revision, its date": "\n<dt>Che cosa cambia (",
+	"a note of revision's cause":   "</dd>\n<dt>",
+}
+
+// holdsAll reports whether b holds every mark.
+func holdsAll(b []byte, marks []string) bool {
+	for _, m := range marks {
+		if !bytes.Contains(b, []byte(m)) {
+			return false
+		}
+	}
+	return true
+}
+
+// between lists the parts of page from each open to the next close.
+func between(page []byte, open, close string) []string {
+	var out []string
+	for rest := string(page); ; {
+		_, after, ok := strings.Cut(rest, open)
+		if !ok {
+			return out
+		}
+		part, next, _ := strings.Cut(after, close)
+		out, rest = append(out, part), next
 	}
 }
 
@@ -178,6 +298,267 @@ func TestRevgroupsEscaping(t *testing.T) {
 		got.WriteString(`">`)
 		if got.String() != want.String() {
 			t.Errorf("%q:\n got %s\nwant %s", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestBuiltinIndicatorPartialsCalled: the Go indicator partials, called
+// as a template calls them with arguments no page of the examples gives
+// (a revision the plan lacks, notes without their indicator, a partial no
+// layout calls since its caller is in Go), render what their templates
+// render; with arguments they do not know, they fail.
+func TestBuiltinIndicatorPartialsCalled(t *testing.T) {
+	_, pages := loaded(t, "testdata/plans/f-ciclo", false)
+	var pg *page
+	var ind *plan.Indicator
+	for _, name := range pages.Paths() {
+		p := pages.pages[name]
+		if p == nil || p.Kind != "sheet" || p.Original {
+			continue
+		}
+		p.r = pages.r
+		for _, i := range p.Sheet.Indicators() {
+			if p.IndicatorCycle(p.Sheet, i) != nil {
+				pg, ind = p, i
+				break
+			}
+		}
+		if pg != nil {
+			break
+		}
+	}
+	if pg == nil {
+		t.Fatal("no indicator with results or monitoring")
+	}
+	goR := pg.r
+	tmplR := *goR
+	if err := tmplR.parseLayouts(&theme{fs: goR.theme, words: goR.words}); err != nil {
+		t.Fatal(err)
+	}
+	hostile := hostileWords(t, goR)
+	s := pg.Sheet
+	hostileText := `<b>'a'</b> & "b" +1`
+	v := pg.IndicatorView(s, ind)
+	cycle := pg.IndicatorCycle(s, ind)
+	mon := append([]monitoringRow(nil), cycle.Monitoring...)
+	mon = append(mon, monitoringRow{Monitoring: &plan.Monitoring{Data: plan.Text{S: "2024-05"}, Valore: plan.Text{S: "//"},
+		Nota: plan.Text{S: hostileText}, Proposta: plan.Text{S: hostileText}}, ID: hostileText, Progress: stateView{Key: hostileText}, Rev: &pg.Plan.Revisioni[0]})
+	rows := append(append([]resultRow(nil), cycle.Rows...), resultRow{Year: hostileText, Target: "//"},
+		resultRow{Year: "2030", Target: hostileText, Result: &plan.Result{Valore: plan.Text{S: hostileText}, Raggiungimento: plan.Text{S: "//"}, Nota: plan.Text{S: hostileText}}})
+	cycle = &cycleView{Rows: rows, Monitoring: mon, Latest: &mon[len(mon)-1]}
+	rev := pg.Plan.Revisioni[0].ID.S
+	notes := []plan.Note{{Rimando: plan.Text{S: "a"}, Testo: plan.Text{S: hostileText}},
+		{Testo: plan.Text{S: "tolta"}, Stralcio: plan.Text{S: rev}}, {Testo: plan.Text{S: "aggiunta"}, Inserita: plan.Text{S: rev}},
+		{Testo: plan.Text{S: "ignota"}, Stralcio: plan.Text{S: "nessuna"}}}
+	for _, c := range []struct {
+		name string
+		args any
+	}{
+		{"revref", dict2(t, "P", pg, "ID", rev)},
+		{"revref", dict2(t, "P", pg, "ID", "nessuna")},
+		{"revnotes", dict2(t, "P", pg, "Notes", []plan.RevNote{{Revisione: plan.Text{S: "nessuna"}, Attuata: plan.Text{S: hostileText}},
+			{Revisione: plan.Text{S: rev}, Attuata: plan.Text{S: "x"}, Causa: plan.Text{S: hostileText}}})},
+		{"revnotes", dict2(t, "P", pg, "Notes", []plan.RevNote(nil))},
+		{"notes", dict2(t, "P", pg, "Notes", notes)},
+		{"notes", dict2(t, "P", pg, "Notes", notes, "I", ind)},
+		{"notes", dict2(t, "P", pg, "Notes", notes, "I", nil)},
+		{"notes", dict2(t, "P", pg, "Notes", []plan.Note{})},
+		{"mark", dict2(t, "Marker", "*")},
+		{"mark", dict2(t, "Marker", "(1)", "Note", (*noteRef)(nil))},
+		{"mark", dict2(t, "Marker", hostileText, "Note", &noteRef{URL: "javascript:alert(1)", Text: hostileText})},
+		{"mark", dict2(t, "Marker", "*", "Note", &noteRef{URL: "#nota 1?a=<b>", Text: "t"})},
+		{"copylink", dict2(t, "ID", "a b#c/<d>&é", "What", hostileText)},
+		{"copylink", dict2(t, "ID", "x", "What", template.HTML("<i>y</i>"), "Page", false)},
+		{"copylink", dict2(t, "ID", "x", "What", "y", "Page", true)},
+		{"indheading", v},
+		{"indbody", dict2(t, "P", pg, "S", s, "I", ind, "V", v)},
+		{"indicator", dict2(t, "P", pg, "S", s, "I", ind)},
+		{"indicator-cycle", dict2(t, "P", pg, "S", s, "I", ind)},
+		{"indicator-cycle", dict2(t, "P", pg, "S", s, "I", &plan.Indicator{})},
+		{"results", dict2(t, "C", cycle, "Caption", template.HTML("<i>c</i>"))},
+		{"results", dict2(t, "C", cycle, "Caption", hostileText)},
+		{"results", dict2(t, "C", (*cycleView)(nil), "Caption", "")},
+		{"results", dict2(t, "C", &cycleView{Monitoring: cycle.Monitoring}, "Caption", "")},
+		{"monitoring", dict2(t, "P", pg, "C", cycle, "Caption", hostileText)},
+		{"monitoring", dict2(t, "P", pg, "C", &cycleView{Rows: cycle.Rows, Monitoring: cycle.Monitoring}, "Caption", template.HTML("c"))},
+		{"monitoring", dict2(t, "P", pg, "C", &cycleView{Rows: cycle.Rows}, "Caption", "")},
+		{"outcome", stateView{Key: hostileText, Word: hostileText, Symbol: hostileText}},
+		{"progress", stateView{Key: "in_linea", Word: "in linea", Symbol: "="}},
+	} {
+		// the theme's words, and words with what HTML escapes (in text
+		// and in attributes, data-label="{{t …}}")
+		for _, r := range [][2]*renderer{{goR, &tmplR}, hostile} {
+			var inGo, byTemplate bytes.Buffer
+			if err := r[0].tmpl["sheet"].ExecuteTemplate(&inGo, c.name, c.args); err != nil {
+				t.Fatal(err)
+			}
+			if err := r[1].tmpl["sheet"].ExecuteTemplate(&byTemplate, c.name, c.args); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(inGo.Bytes(), byTemplate.Bytes()) {
+				t.Errorf("%s %v: differs\n%s", c.name, c.args, firstDiff(byTemplate.Bytes(), inGo.Bytes()))
+			}
+		}
+	}
+
+	// Arguments a partial does not know.
+	for name, call := range map[string]func() (template.HTML, error){
+		"indicator":     func() (template.HTML, error) { return goR.indicatorHTML(dict2(t, "P", pg, "S", s)) },
+		"indheading":    func() (template.HTML, error) { return goR.indheadingHTML(nil) },
+		"indbody":       func() (template.HTML, error) { return goR.indbodyHTML(dict2(t, "P", pg, "S", s, "I", ind)) },
+		"copylink ID":   func() (template.HTML, error) { return goR.copylinkHTML(dict2(t, "What", "y")) },
+		"copylink What": func() (template.HTML, error) { return goR.copylinkHTML(dict2(t, "ID", "x", "What", 1)) },
+		"copylink Page": func() (template.HTML, error) {
+			return goR.copylinkHTML(dict2(t, "ID", "x", "What", "y", "Page", "sì"))
+		},
+		"mark":            func() (template.HTML, error) { return goR.markHTML(dict2(t, "Marker", "*", "Note", "n")) },
+		"revref":          func() (template.HTML, error) { return goR.revrefHTML(dict2(t, "P", pg)) },
+		"notes":           func() (template.HTML, error) { return goR.notesHTML(dict2(t, "P", pg, "Notes", notes, "I", "i1")) },
+		"revnotes":        func() (template.HTML, error) { return goR.revnotesHTML(dict2(t, "P", pg, "Notes", notes)) },
+		"indicator-cycle": func() (template.HTML, error) { return goR.indicatorCycleHTML(dict2(t, "P", pg, "S", s)) },
+		"results C":       func() (template.HTML, error) { return goR.resultsHTML(dict2(t, "C", v, "Caption", "")) },
+		"results Caption": func() (template.HTML, error) { return goR.resultsHTML(dict2(t, "C", cycle, "Caption", 1)) },
+		"monitoring": func() (template.HTML, error) {
+			return goR.monitoringHTML(dict2(t, "C", cycle, "Caption", ""))
+		},
+	} {
+		if h, err := call(); err == nil {
+			t.Errorf("%s: no error, %q", name, h)
+		}
+	}
+}
+
+// hostileWords are renderers like r, in Go and by the templates, whose
+// words each end with what HTML escapes.
+func hostileWords(t *testing.T, r *renderer) [2]*renderer {
+	ws := *r.words
+	ws.text = maps.Clone(r.words.text)
+	for k, v := range ws.text {
+		ws.text[k] = v + ` l'a "b" +c <d> & e &amp;`
+	}
+	var out [2]*renderer
+	for i, builtin := range []bool{true, false} {
+		cp := *r
+		cp.words = &ws
+		if err := cp.parseLayouts(&theme{fs: r.theme, words: &ws, builtin: builtin}); err != nil {
+			t.Fatal(err)
+		}
+		out[i] = &cp
+	}
+	return out
+}
+
+// dict2 is dict for a test.
+func dict2(t *testing.T, kv ...any) map[string]any {
+	t.Helper()
+	m, err := dict(kv...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestIndicatorEscaping: the escapers of the Go indicator partials are
+// html/template's for a fragment (href="#{{.}}"), a plain attribute
+// (id, title) and the theme's words in an attribute (data-copied="{{t
+// …}}": HTML, its < and > escaped by words.HTML), on hostile strings.
+func TestIndicatorEscaping(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`<a href="#{{.S}}" id="{{.S}}-h" title="{{.S}}" data-copied="{{.H}}">`))
+	for _, s := range []string{
+		`plain`, `ind-1`, `<script>alert(1)</script>`, `a & b "q" 'a' +1 >`, "nul\x00byte", "bad \xff utf8",
+		`javascript:alert(1)`, `a b#c?d=e&f`, `%41 %zz`, "àè ü/ï", `{}|\^` + "`", "\ufdd0\uffff", `&amp; &#39; &lt;`,
+		`!$*+,/:;=?@[]-._~()`,
+	} {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, map[string]any{"S": s, "H": template.HTML(escapeMarkup(s))}); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		got.WriteString(`<a href="#`)
+		writeEscaped(&got, escapeURL(s))
+		got.WriteString(`" id="`)
+		writeEscaped(&got, s)
+		got.WriteString(`-h" title="`)
+		writeEscaped(&got, s)
+		got.WriteString(`" data-copied="`)
+		writeAttrHTML(&got, template.HTML(escapeMarkup(s)))
+		got.WriteString(`">`)
+		if got.String() != want.String() {
+			t.Errorf("%q:\n got %s\nwant %s", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestSiteThemeKeepsItsPartials: a site whose theme writes its own
+// partials gets them as its files write them, not the Go rendering of the
+// built-in ones.
+func TestSiteThemeKeepsItsPartials(t *testing.T) {
+	cycle := t.TempDir() // the example site has no results nor monitoring
+	if err := os.CopyFS(cycle, os.DirFS("testdata/plans/f-ciclo")); err != nil {
+		t.Fatal(err)
+	}
+	// Each edit marks a partial with a class or a title of the site's:
+	// the file, the text, the text marked and the mark in the pages.
+	edits := []struct{ file, old, mine, mark string }{
+		{"_partials.html", `<span class="ind-num">`, `<span class="ind-num mine">`, ""},
+		{"_partials.html", `<ul class="notes">`, `<ul class="notes mine">`, ""},
+		{"_partials.html", `<dl class="revnotes">`, `<dl class="revnotes mine">`, ""},
+		{"_partials.html", `<dl class="targets">`, `<dl class="targets mine">`, ""},
+		{"_partials.html", `<span class="diff">`, `<span class="diff mine">`, ""},
+		{"_partials.html", `<div class="revgroup">`, `<div class="revgroup mine">`, ""},
+		{"_partials.html", `<sup class="marker">`, `<sup class="marker mine">`, ""},
+		{"_partials.html", `{{with .P.Rev .ID}}<a href=`, `{{with .P.Rev .ID}}<a title="mine" href=`, `<a title="mine" href=`},
+		{"_partials.html", `<details class="indicator removed"`, `<details class="indicator removed mine"`, ""},
+		{"_share.html", `<a class="copy-link"`, `<a class="copy-link mine"`, ""},
+		{"_cycle.html", `<table class="list results-table">`, `<table class="list results-table mine">`, ""},
+		{"_cycle.html", `<table class="list monitoring">`, `<table class="list monitoring mine">`, ""},
+		{"_cycle.html", `<span class="state outcome-`, `<span title="mine" class="state outcome-`, ""},
+		{"_cycle.html", `<span class="state progress-`, `<span title="mine" class="state progress-`, ""},
+		{"_cycle.html", "\n<div class=\"cycle\">", "\n<div class=\"cycle mine\">", ""},
+	}
+	files := map[string]string{}
+	for _, e := range edits {
+		if _, ok := files[e.file]; !ok {
+			b, err := os.ReadFile(filepath.Join("../themes/default/layouts", e.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[e.file] = string(b)
+		}
+		if !strings.Contains(files[e.file], e.old) {
+			t.Fatalf("%s has no %s to mark", e.file, e.old)
+		}
+		files[e.file] = strings.ReplaceAll(files[e.file], e.old, e.mine)
+	}
+	found := map[string]bool{}
+	for _, dir := range []string{exampleSite(t), cycle} {
+		layouts := filepath.Join(dir, "themes", "default", "layouts")
+		if err := os.MkdirAll(layouts, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for file, b := range files {
+			if err := os.WriteFile(filepath.Join(layouts, file), []byte(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, pages := renderAll(t, dir, true)
+		for name := range builtinCalls {
+			if s := pages.r.tmpl["sheet"].Lookup(name).Tree.Root.String(); strings.HasPrefix(s, builtinCalls[name]) {
+				t.Errorf("a site's theme renders %s in Go", name)
+			}
+		}
+		for _, e := range edits {
+			for _, b := range out {
+				if bytes.Contains(b, []byte(cmp.Or(e.mark, e.mine))) {
+					found[e.mine] = true
+					break
+				}
+			}
+		}
+	}
+	for _, e := range edits {
+		if !found[e.mine] {
+			t.Errorf("no page shows the site's own %s", cmp.Or(e.mark, e.mine))
 		}
 	}
 }

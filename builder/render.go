@@ -83,9 +83,10 @@ func (r *renderer) parseLayouts(th *theme) error {
 	if _, err := base.ParseFS(theme, shared...); err != nil {
 		return fmt.Errorf("tema: %w", err)
 	}
-	if th.builtin { // partials the built-in theme renders in Go (builtin_partials.go)
+	if th.builtin { // partials the built-in theme renders in Go (builtin_partials.go, builtin_indicator.go, builtin_cycle.go)
 		fns := template.FuncMap{"revgroupsHTML": r.revgroupsHTML, "valueHTML": r.valueHTML}
-		if _, err := base.Funcs(fns).Parse(builtinPartials); err != nil {
+		base.Funcs(fns).Funcs(r.indicatorFuncs()).Funcs(r.cycleFuncs())
+		if _, err := base.Parse(builtinPartials + builtinIndicatorPartials + builtinCyclePartials); err != nil {
 			return err
 		}
 	}

@@ -153,6 +153,9 @@ func (w *words) format(key string, text, arg func(string) string, args []any) st
 	if !ok {
 		panic(fmt.Sprintf("parola mancante nel file i18n/%s.yaml: %q", w.Lang, key))
 	}
+	if strings.IndexByte(s, '{') < 0 {
+		return text(s) // no argument to put in: the words as they are, not copied
+	}
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(s, '{')
