@@ -60,6 +60,7 @@ type cacheData struct {
 	Written                 Written
 	Keys                    map[string]string        // page → its key, for the pages that have one
 	Stamps                  map[string]publish.Stamp // every file and folder of the output, "." itself
+	Sources                 sourceStamps             // the sources as digested (digestSources)
 }
 
 // buildCache is one build's view of the cache.
@@ -82,15 +83,23 @@ func openBuildCache(in Input, dest string) *buildCache {
 	if c.program == "" {
 		return c
 	}
-	src, err := digestSources(in.Site)
+	c.prev, c.note = readCache(c.path, c.program)
+	var stamps *sourceStamps // what the last build digested, if its cache can be used
+	if c.prev != nil {
+		stamps = &c.prev.Sources
+	}
+	src, err := digestSources(in.Site, stamps)
+	if c.prev != nil {
+		c.prev.Sources = sourceStamps{} // used: not held while the site builds
+	}
 	if err != nil {
+		c.prev, c.note = nil, ""
 		return c
 	}
 	c.src = src
 	c.base, c.plans, c.inputs = src.keys(c.program, in.Minify)
 	c.agg = src.aggregate(c.base)
 	c.builtin = src.builtinOnly(in.Themes)
-	c.prev, c.note = readCache(c.path, c.program)
 	return c
 }
 
@@ -263,7 +272,7 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 	}
 	all = append(all, ".")
 	data := cacheData{Format: cacheFormat, Program: c.program, Inputs: c.inputs, Diags: ds, Written: w, Keys: keys,
-		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0))}
+		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0)), Sources: c.src.stamps()}
 	data.Written.Note, data.Written.Unchanged = "", false
 	return writeCache(c.path, &data)
 }

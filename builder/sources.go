@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -27,6 +28,13 @@ type sources struct {
 	// and whether it has a body (see sheetFront); for every other file of
 	// operativi/, the digest of its bytes.
 	fronts map[string]string
+
+	// stats are the files' stats as digested, by names' index (a Ctime of
+	// 0: none), and at when the digest began: what the next build may
+	// trust of them (digestSources, stamps). Only their stats are kept
+	// while the site builds, a few bytes a file.
+	stats []sourceStat
+	at    int64
 }
 
 // errSourcesUnknown means a source cannot be digested as a plain file
@@ -35,8 +43,16 @@ type sources struct {
 var errSourcesUnknown = errors.New("sources not digestible")
 
 // digestSources reads and digests the sources of a site, on every core.
-func digestSources(fsys fs.FS) (*sources, error) {
-	var names []string
+// With the stamps of the last build's digest (prev, nil if none), a file
+// whose stamp is the one it had then, and was already old then
+// (trustedStamp), is not read again: its digest is the one it had.
+func digestSources(fsys fs.FS, prev *sourceStamps) (*sources, error) {
+	at := time.Now().UnixNano() // before any file is looked at
+	type found struct {
+		name string
+		d    fs.DirEntry
+	}
+	var files []found
 	for _, root := range sourceRoots {
 		err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 			switch {
@@ -47,7 +63,7 @@ func digestSources(fsys fs.FS) (*sources, error) {
 			case d.Type()&fs.ModeSymlink != 0 || !(d.IsDir() || d.Type().IsRegular()):
 				return errSourcesUnknown
 			case !d.IsDir():
-				names = append(names, name)
+				files = append(files, found{name, d})
 			}
 			return nil
 		})
@@ -55,23 +71,42 @@ func digestSources(fsys fs.FS) (*sources, error) {
 			return nil, errSourcesUnknown
 		}
 	}
-	slices.Sort(names)
+	slices.SortFunc(files, func(a, b found) int { return strings.Compare(a.name, b.name) })
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.name
+	}
 	folders := openFolders(fsys, names)
 	defer folders.close()
 	sums, fronts := make([]string, len(names)), make([]string, len(names))
+	stats := make([]sourceStat, len(names))
 	errs := make([]error, len(names))
 	parallelFor(len(names), func(i int) {
+		if info, err := files[i].d.Info(); err == nil && info.Mode().IsRegular() {
+			if st, ok := statOf(info); ok {
+				stats[i] = st
+			}
+		}
+		_, sheet := contentPlan(names[i])
+		if old, ok := prev.get(names[i]); ok && trustedStamp(stats[i], old, prev.At) && old.HasFront == sheet {
+			sums[i] = hex.EncodeToString(old.Sum[:])
+			if sheet {
+				fronts[i] = hex.EncodeToString(old.Front[:])
+			}
+			return
+		}
 		b, err := folders.readFile(names[i])
 		sum := sha256.Sum256(b)
 		sums[i], errs[i] = hex.EncodeToString(sum[:]), err
-		if _, sheet := contentPlan(names[i]); sheet {
+		if sheet {
 			fronts[i] = sheetFront(names[i], b, sums[i])
 		}
 	})
 	if errors.Join(errs...) != nil {
 		return nil, errSourcesUnknown
 	}
-	s := &sources{files: make(map[string]string, len(names)), names: names, fronts: map[string]string{}}
+	s := &sources{files: make(map[string]string, len(names)), names: names, fronts: map[string]string{},
+		stats: stats, at: at}
 	for i, name := range names {
 		s.files[name] = sums[i]
 		if fronts[i] != "" {
@@ -79,6 +114,73 @@ func digestSources(fsys fs.FS) (*sources, error) {
 		}
 	}
 	return s, nil
+}
+
+// stamps are the stamps of the sources as digested, for the build cache.
+func (s *sources) stamps() sourceStamps {
+	out := sourceStamps{At: s.at, Files: make(map[string]sourceStamp, len(s.names))}
+	for i, name := range s.names {
+		if s.stats[i].Ctime == 0 {
+			continue // the system tells no inode change time: read it every time
+		}
+		st := sourceStamp{Stat: s.stats[i]}
+		hex.Decode(st.Sum[:], []byte(s.files[name]))
+		if f, ok := s.fronts[name]; ok {
+			st.HasFront = true
+			hex.Decode(st.Front[:], []byte(f))
+		}
+		out.Files[name] = st
+	}
+	return out
+}
+
+// sourceStat is what the system says of a source file that changes
+// whenever its bytes do: its size, the time of its last change and of
+// the last change of its inode (which no program can set back), and its
+// inode and device (an editor that saves into a new file gives a new
+// one). Where the system tells no inode change time (statOf false), the
+// file is always read.
+type sourceStat struct {
+	Size, Mtime, Ctime int64
+	Ino, Dev           uint64
+}
+
+// sourceStamp is a source file's stat when it was digested, its digest
+// and, for an operational sheet's file, its front's (sheetFront).
+type sourceStamp struct {
+	Stat       sourceStat
+	Sum, Front [sha256.Size]byte
+	HasFront   bool
+}
+
+// sourceStamps are the stamps of a digest, kept in the build cache, and
+// when that digest began (Unix nanoseconds, the system's clock, which
+// stamps the files too).
+type sourceStamps struct {
+	At    int64
+	Files map[string]sourceStamp
+}
+
+func (s *sourceStamps) get(name string) (sourceStamp, bool) {
+	if s == nil {
+		return sourceStamp{}, false
+	}
+	st, ok := s.Files[name]
+	return st, ok
+}
+
+// racyMargin is how old a file must have been when it was digested for
+// its stamp to be trusted: a file changed a moment after it was read may
+// keep the times of the change before (a file system records times at
+// its clock's step, up to 2 s on some), and then only its bytes would
+// tell (a variable for its test).
+var racyMargin = int64(2 * time.Second)
+
+// trustedStamp reports whether a file whose stat is now holds the bytes
+// it held when it was stamped old, by a digest begun at at: the same
+// stat, and both its times at least racyMargin before at.
+func trustedStamp(now sourceStat, old sourceStamp, at int64) bool {
+	return now == old.Stat && now.Ctime != 0 && max(now.Mtime, now.Ctime) < at-racyMargin
 }
 
 // sheetFront is the digest of what the pages other than a sheet's own
