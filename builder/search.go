@@ -55,12 +55,20 @@ type searchDoc struct {
 	Text   string // the text snippets are cut from
 }
 
+// docID is a document's number in the index: 32 bits, half the memory of
+// an int in the postings of tens of thousands of sheets.
+type docID = int32
+
+// docIDs are the types the encoders take document numbers in (tests
+// write them as int).
+type docIDs interface{ ~int | ~int32 }
+
 // searchIndex is the whole index: documents, terms and facets.
 type searchIndex struct {
 	docs   []searchDoc
 	plans  []*plan.Plan
-	terms  map[string]*[levels][]int // term → doc ids per weight, ascending
-	facets map[string][]int          // facet key → doc ids, ascending
+	terms  map[string]*[levels][]docID // term → doc ids per weight, ascending
+	facets map[string][]docID          // facet key → doc ids, ascending
 	gloss  map[*plan.Plan][]glossaryTerms
 }
 
@@ -83,7 +91,7 @@ func buildSearchIndexWith(site *plan.Site, w *words, memo *termMemo) *searchInde
 // buildSearchIndexFrom is buildSearchIndexWith; a sheet's documents come
 // from kept, when it has them, and go to it when made (nil: none).
 func buildSearchIndexFrom(site *plan.Site, w *words, memo *termMemo, kept *langDocs) *searchIndex {
-	ix := &searchIndex{terms: map[string]*[levels][]int{}, facets: map[string][]int{facetRevised: nil},
+	ix := &searchIndex{terms: map[string]*[levels][]docID{}, facets: map[string][]docID{facetRevised: nil},
 		gloss: map[*plan.Plan][]glossaryTerms{}}
 	for i, p := range site.Plans {
 		ix.plans = append(ix.plans, p)
@@ -374,7 +382,7 @@ func (ix *searchIndex) addDoc(doc searchDoc, facets []string) int {
 	id := len(ix.docs)
 	ix.docs = append(ix.docs, doc)
 	for _, f := range append(facets, kindFacet(doc.Kind)) {
-		ix.facets[f] = append(ix.facets[f], id)
+		ix.facets[f] = append(ix.facets[f], docID(id))
 	}
 	return id
 }
@@ -383,10 +391,10 @@ func (ix *searchIndex) addDoc(doc searchDoc, facets []string) int {
 func (ix *searchIndex) post(term string, w, id int) {
 	post := ix.terms[term]
 	if post == nil {
-		post = &[levels][]int{}
+		post = &[levels][]docID{}
 		ix.terms[term] = post
 	}
-	post[levels-w] = append(post[levels-w], id)
+	post[levels-w] = append(post[levels-w], docID(id))
 }
 
 // expandGlossary gives a document that holds an abbreviation of its plan's

@@ -165,7 +165,7 @@ func (g *goSearcher) search(q string, filters []string) goAnswer {
 	}
 	in := func(id int) bool {
 		for _, f := range filters {
-			if !slices.Contains(g.ix.facets[f], id) {
+			if !slices.Contains(g.ix.facets[f], docID(id)) {
 				return false
 			}
 		}

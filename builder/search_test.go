@@ -122,7 +122,7 @@ func TestSearchIndexTerms(t *testing.T) {
 	}
 	// Each document is in one weight of a term only.
 	for term, post := range ix.terms {
-		seen := map[int]bool{}
+		seen := map[docID]bool{}
 		for _, ids := range post {
 			for _, id := range ids {
 				if seen[id] {
@@ -304,7 +304,7 @@ func TestSearchFiles(t *testing.T) {
 			continue
 		}
 		for l := range post {
-			if !slices.Equal(got[l], post[l]) {
+			if !slices.Equal(got[l], asInts(post[l])) {
 				t.Errorf("term %q, weight level %d: %v, want %v", term, l, got[l], post[l])
 			}
 		}
@@ -344,8 +344,8 @@ func decodeLevels(s string) [levels][]int {
 func TestEncodeLevels(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, density := range []float64{0.001, 0.05, 0.3, 0.6, 0.95} {
-		var post [levels][]int
-		for id := 0; id < 30000; id++ {
+		var post [levels][]docID // as the index holds them
+		for id := range docID(30000) {
 			if r.Float64() < density {
 				l := r.IntN(levels)
 				post[l] = append(post[l], id)
@@ -365,7 +365,7 @@ func TestEncodeLevels(t *testing.T) {
 			}
 		}
 		for l := range post {
-			if !slices.Equal(got[l], post[l]) {
+			if !slices.Equal(got[l], asInts(post[l])) {
 				t.Fatalf("density %v, level %d: %d ids decode to %d", density, l, len(post[l]), len(got[l]))
 			}
 		}
@@ -407,4 +407,13 @@ func TestTermMemoSameIndex(t *testing.T) {
 			t.Errorf("%s: the memo kept nothing", dir)
 		}
 	}
+}
+
+// asInts are the index's document numbers as the decoders give them.
+func asInts(ids []docID) []int {
+	out := make([]int, len(ids))
+	for i, id := range ids {
+		out[i] = int(id)
+	}
+	return out
 }

@@ -133,7 +133,7 @@ func (ix *searchIndex) encodeTerms(files map[string][]byte) []string {
 // encodePostings encodes a term's postings, as a list of one string per
 // weight (the last empty ones left out) or, when shorter, as the string
 // of encodeLevels; it returns the JSON value and its size.
-func encodePostings(post *[levels][]int) (any, int) {
+func encodePostings[T docIDs](post *[levels][]T) (any, int) {
 	var lv []string
 	size := 2
 	for _, ids := range post {
@@ -158,7 +158,7 @@ func encodePostings(post *[levels][]int) (any, int) {
 // term in half the documents, two thirds the bytes of a bitmap a weight.
 // A term at one weight only gives "". A document has a term at one
 // weight, so the lists do not overlap.
-func encodeLevels(post *[levels][]int) string {
+func encodeLevels[T docIDs](post *[levels][]T) string {
 	n, used := 0, 0
 	for _, ids := range post {
 		n += len(ids)
@@ -169,7 +169,7 @@ func encodeLevels(post *[levels][]int) string {
 	if used < 2 {
 		return ""
 	}
-	all := make([]int, 0, n)
+	all := make([]T, 0, n)
 	level := make([]int, 0, n)
 	var at [levels]int
 	for len(all) < n { // merge, in id order
@@ -226,7 +226,7 @@ func pushScript(name string, data any) []byte {
 
 // encodeIDs encodes ascending document ids, as gaps or as a bitmap,
 // whichever is shorter.
-func encodeIDs(ids []int) string {
+func encodeIDs[T docIDs](ids []T) string {
 	if len(ids) == 0 {
 		return ""
 	}
@@ -240,17 +240,17 @@ func encodeIDs(ids []int) string {
 // bitmapLen is the length of encodeBitmap(ids), without the cost of
 // writing it: a bitmap as long as the site for a term of one document
 // would make the index quadratic.
-func bitmapLen(ids []int) int { return 1 + ids[len(ids)-1]/6 + 1 }
+func bitmapLen[T docIDs](ids []T) int { return 1 + int(ids[len(ids)-1])/6 + 1 }
 
 // encodeGaps writes each id as its distance from the previous one, minus
 // one, in a varint of 5 bits per digit, most significant first; digits
 // other than the last are offset by 32.
-func encodeGaps(ids []int) string {
+func encodeGaps[T docIDs](ids []T) string {
 	b := make([]byte, 0, len(ids)*2)
 	prev := -1
 	for _, id := range ids {
-		b = appendVarint(b, id-prev-1)
-		prev = id
+		b = appendVarint(b, int(id)-prev-1)
+		prev = int(id)
 	}
 	return string(b)
 }
@@ -274,8 +274,8 @@ func appendVarint(b []byte, v int) []byte {
 
 // encodeBitmap writes "!" and one digit per six documents, bit k of digit
 // i standing for document 6i+k.
-func encodeBitmap(ids []int) string {
-	bits := make([]byte, ids[len(ids)-1]/6+1)
+func encodeBitmap[T docIDs](ids []T) string {
+	bits := make([]byte, int(ids[len(ids)-1])/6+1)
 	for _, id := range ids {
 		bits[id/6] |= 1 << (id % 6)
 	}
