@@ -372,8 +372,9 @@ sheets in 106.89 s. Since then:
   SHA-256 60 ms.
   Of a rebuild after an edit (profile by hand): the open data read back
   10,000 sheets' scheda.json from the previous output, 0.46 s of CPU
-  (lstat, open, fstat, read, close and a link each: a file of all of
-  them beside the output, read at once, is the next step); the sheet
+  (lstat, open, fstat, read, close and a link each; a file of all of
+  them beside the output would spare four of the seven calls and cost
+  some 32 MB more written at every build: not measured yet); the sheet
   store decoded whole, 0.27 s (gob); the SHA-256 of the sealed files
   read and written, 0.22 s.
 - **Peak memory at 50,000 sheets (eighth session).** This run 665 MB,
