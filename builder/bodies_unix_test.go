@@ -72,23 +72,45 @@ func measure(n int, work func()) cost {
 	return cost{cpu: cpu / time.Duration(n), alloc: (after.TotalAlloc - before.TotalAlloc) / uint64(n)}
 }
 
-// maxGrowth is how much more doubling a body may cost: twice, and a
-// margin for the noise of a busy machine; a quadratic stage costs four
-// times.
+// maxGrowth is how much more memory doubling a body may take: twice,
+// and a margin; a quadratic stage takes four times.
 const maxGrowth = 2.5
+
+// maxStep is how much more CPU time each of two doublings in a row may
+// cost before the work is taken for quadratic. A linear stage costs
+// twice as much at each doubling, a quadratic one four times (and more
+// than three at each as soon as its square is half its cost); but a
+// linear stage whose data outgrow a cache of the processor costs up to
+// four times once, and twice again at the next doubling (measured on
+// this virtual machine, "padded rows" from 128 KB to 1 MB: 2.4, 3.5 and
+// 2.1 times; 4.1 times at one doubling in another run), so one step
+// alone does not tell.
+const maxStep = 3.0
+
+// quadratic reports whether the CPU times of a work at a size, twice and
+// four times that grow as a quadratic stage's do: both doublings more
+// than maxStep.
+func quadratic(cpu [3]time.Duration) (bool, [2]float64) {
+	var r [2]float64
+	for i := range r {
+		r[i] = float64(cpu[i+1]) / float64(max(cpu[i], time.Millisecond))
+	}
+	return min(r[0], r[1]) > maxStep, r
+}
 
 // TestBodiesGrowLinearly: for every shape of text in synth.Bodies — the
 // ones that made a stage quadratic (goldmark's links, emphasis, brackets
 // and nesting, the minifier's character references, a table's padding)
-// and prose — building the site with the text twice as long, as a sheet's
-// body or as the description of an indicator (a field's inline Markdown),
-// costs at most about twice the CPU time and the memory, whether it is
-// published or refused. Each is measured as a ratio in one run (the least
-// of five runs at each size, the two sizes in turns: under a load of 8,
-// the least of three once tripled), so that the machine's speed and load
-// cancel out.
+// and prose — building the site with the text twice and four times as
+// long, as a sheet's body or as the description of an indicator (a
+// field's inline Markdown), costs about twice the CPU time and the
+// memory at each doubling, whether it is published or refused: at most
+// maxGrowth the memory, and not more than maxStep the CPU time at both.
+// Each is measured as ratios in one run (the least of five runs at each
+// size, the sizes in turns), so that the machine's speed and load cancel
+// out.
 func TestBodiesGrowLinearly(t *testing.T) {
-	const size = 256 << 10
+	const size = 128 << 10
 	for _, where := range []struct {
 		name string
 		site func(string) fstest.MapFS
@@ -100,20 +122,51 @@ func TestBodiesGrowLinearly(t *testing.T) {
 }
 
 // growsLinearly measures the build of a site made by site with text of the
-// shape b, at size and twice that.
+// shape b, at size, twice and four times that.
 func growsLinearly(t *testing.T, size int, b synth.Body, site func(string) fstest.MapFS) {
 	build := func(text string) func() {
 		fsys := site(text)
 		return func() { Build(Input{Site: fsys, Themes: piao.Themes, Minify: true}) }
 	}
-	costs := leastCosts(5, build(b.Make(size)), build(b.Make(2*size)))
-	small, large := costs[0], costs[1]
-	cpu, mem := float64(large.cpu)/float64(max(small.cpu, time.Millisecond)), float64(large.alloc)/float64(small.alloc)
-	t.Logf("%s: %v, %d kB → %v, %d kB", b.Name, small.cpu, small.alloc>>10, large.cpu, large.alloc>>10)
-	if cpu > maxGrowth || mem > maxGrowth {
-		t.Errorf("doubling the text costs %.1f× the CPU time (%v → %v) and %.1f× the memory (%d → %d kB)",
-			cpu, small.cpu, large.cpu, mem, small.alloc>>10, large.alloc>>10)
+	costs := leastCosts(5, build(b.Make(size)), build(b.Make(2*size)), build(b.Make(4*size)))
+	t.Logf("%s: %v, %d kB → %v, %d kB → %v, %d kB", b.Name, costs[0].cpu, costs[0].alloc>>10,
+		costs[1].cpu, costs[1].alloc>>10, costs[2].cpu, costs[2].alloc>>10)
+	if q, r := quadratic([3]time.Duration{costs[0].cpu, costs[1].cpu, costs[2].cpu}); q {
+		t.Errorf("doubling the text costs %.1f× the CPU time, and doubling it again %.1f×", r[0], r[1])
 	}
+	for i := range 2 {
+		if mem := float64(costs[i+1].alloc) / float64(costs[i].alloc); mem > maxGrowth {
+			t.Errorf("doubling the text from %d kB takes %.1f× the memory (%d → %d kB)",
+				(size<<i)>>10, mem, costs[i].alloc>>10, costs[i+1].alloc>>10)
+		}
+	}
+}
+
+// TestQuadraticTold: the measure and the rule of TestBodiesGrowLinearly
+// tell a quadratic work from a linear one, on the same machine and load.
+func TestQuadraticTold(t *testing.T) {
+	var sink uint64
+	spin := func(n int) {
+		for i := range n {
+			sink = sink*31 + uint64(i)
+		}
+	}
+	linear := func(n int) func() { return func() { spin(n * 2000) } }
+	square := func(n int) func() { return func() { spin(n * n / 4) } }
+	const n = 4000 // about 4 ms of spinning for the smallest of each
+	for _, c := range []struct {
+		name string
+		work func(int) func()
+		want bool
+	}{{"linear", linear, false}, {"quadratic", square, true}} {
+		costs := leastCosts(5, c.work(n), c.work(2*n), c.work(4*n))
+		got, r := quadratic([3]time.Duration{costs[0].cpu, costs[1].cpu, costs[2].cpu})
+		t.Logf("%s: %v → %v → %v", c.name, costs[0].cpu, costs[1].cpu, costs[2].cpu)
+		if got != c.want {
+			t.Errorf("%s work told quadratic %v (%.1f×, %.1f×), want %v", c.name, got, r[0], r[1], c.want)
+		}
+	}
+	_ = sink
 }
 
 // BenchmarkBodies builds the test site with a 1 MB body of each shape of
