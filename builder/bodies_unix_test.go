@@ -72,32 +72,6 @@ func measure(n int, work func()) cost {
 	return cost{cpu: cpu / time.Duration(n), alloc: (after.TotalAlloc - before.TotalAlloc) / uint64(n)}
 }
 
-// maxGrowth is how much more memory doubling a body may take: twice,
-// and a margin; a quadratic stage takes four times.
-const maxGrowth = 2.5
-
-// maxStep is how much more CPU time each of two doublings in a row may
-// cost before the work is taken for quadratic. A linear stage costs
-// twice as much at each doubling, a quadratic one four times (and more
-// than three at each as soon as its square is half its cost); but a
-// linear stage whose data outgrow a cache of the processor costs up to
-// four times once, and twice again at the next doubling (measured on
-// this virtual machine, "padded rows" from 128 KB to 1 MB: 2.4, 3.5 and
-// 2.1 times; 4.1 times at one doubling in another run), so one step
-// alone does not tell.
-const maxStep = 3.0
-
-// quadratic reports whether the CPU times of a work at a size, twice and
-// four times that grow as a quadratic stage's do: both doublings more
-// than maxStep.
-func quadratic(cpu [3]time.Duration) (bool, [2]float64) {
-	var r [2]float64
-	for i := range r {
-		r[i] = float64(cpu[i+1]) / float64(max(cpu[i], time.Millisecond))
-	}
-	return min(r[0], r[1]) > maxStep, r
-}
-
 // TestBodiesGrowLinearly: for every shape of text in synth.Bodies — the
 // ones that made a stage quadratic (goldmark's links, emphasis, brackets
 // and nesting, the minifier's character references, a table's padding)
@@ -105,7 +79,8 @@ func quadratic(cpu [3]time.Duration) (bool, [2]float64) {
 // long, as a sheet's body or as the description of an indicator (a
 // field's inline Markdown), costs about twice the CPU time and the
 // memory at each doubling, whether it is published or refused: at most
-// maxGrowth the memory, and not more than maxStep the CPU time at both.
+// synth.MaxMemoryGrowth the memory, and not more than synth.MaxStep the CPU
+// time at both.
 // Each is measured as ratios in one run (the least of five runs at each
 // size, the sizes in turns), so that the machine's speed and load cancel
 // out.
@@ -131,11 +106,11 @@ func growsLinearly(t *testing.T, size int, b synth.Body, site func(string) fstes
 	costs := leastCosts(5, build(b.Make(size)), build(b.Make(2*size)), build(b.Make(4*size)))
 	t.Logf("%s: %v, %d kB → %v, %d kB → %v, %d kB", b.Name, costs[0].cpu, costs[0].alloc>>10,
 		costs[1].cpu, costs[1].alloc>>10, costs[2].cpu, costs[2].alloc>>10)
-	if q, r := quadratic([3]time.Duration{costs[0].cpu, costs[1].cpu, costs[2].cpu}); q {
+	if q, r := synth.Quadratic([3]time.Duration{costs[0].cpu, costs[1].cpu, costs[2].cpu}); q {
 		t.Errorf("doubling the text costs %.1f× the CPU time, and doubling it again %.1f×", r[0], r[1])
 	}
 	for i := range 2 {
-		if mem := float64(costs[i+1].alloc) / float64(costs[i].alloc); mem > maxGrowth {
+		if mem := float64(costs[i+1].alloc) / float64(costs[i].alloc); mem > synth.MaxMemoryGrowth {
 			t.Errorf("doubling the text from %d kB takes %.1f× the memory (%d → %d kB)",
 				(size<<i)>>10, mem, costs[i].alloc>>10, costs[i+1].alloc>>10)
 		}
@@ -160,7 +135,7 @@ func TestQuadraticTold(t *testing.T) {
 		want bool
 	}{{"linear", linear, false}, {"quadratic", square, true}} {
 		costs := leastCosts(5, c.work(n), c.work(2*n), c.work(4*n))
-		got, r := quadratic([3]time.Duration{costs[0].cpu, costs[1].cpu, costs[2].cpu})
+		got, r := synth.Quadratic([3]time.Duration{costs[0].cpu, costs[1].cpu, costs[2].cpu})
 		t.Logf("%s: %v → %v → %v", c.name, costs[0].cpu, costs[1].cpu, costs[2].cpu)
 		if got != c.want {
 			t.Errorf("%s work told quadratic %v (%.1f×, %.1f×), want %v", c.name, got, r[0], r[1], c.want)

@@ -77,20 +77,25 @@ func least(save func(string), bodies ...string) ([]time.Duration, []uint64) {
 	return bestCPU, bestAlloc
 }
 
-// TestRebuildGrowsLinearly: for each shape, saving a body of 256 kB and
-// one of 512 kB, the second rebuild costs at most 2.5 times the first, in
-// CPU time and memory, whether the body is published or refused.
+// TestRebuildGrowsLinearly: for each shape, saving a body of 128, 256 and
+// 512 kB, each doubling costs at most synth.MaxMemoryGrowth the memory,
+// and not both more than synth.MaxStep the CPU time (synth.Quadratic),
+// whether the body is published or refused.
 func TestRebuildGrowsLinearly(t *testing.T) {
-	const size = 256 << 10
+	const size = 128 << 10
 	save := bodyServer(t)
 	for _, b := range synth.Bodies {
 		t.Run(b.Name, func(t *testing.T) {
-			cpu, mem := least(save, b.Make(size), b.Make(2*size))
-			cpu1, mem1, cpu2, mem2 := cpu[0], mem[0], cpu[1], mem[1]
-			t.Logf("%s: %v, %d kB → %v, %d kB", b.Name, cpu1, mem1>>10, cpu2, mem2>>10)
-			if c, m := float64(cpu2)/float64(max(cpu1, time.Millisecond)), float64(mem2)/float64(mem1); c > 2.5 || m > 2.5 {
-				t.Errorf("saving a body twice as long costs %.1f× the CPU time (%v → %v) and %.1f× the memory (%d → %d kB)",
-					c, cpu1, cpu2, m, mem1>>10, mem2>>10)
+			cpu, mem := least(save, b.Make(size), b.Make(2*size), b.Make(4*size))
+			t.Logf("%s: %v, %d kB → %v, %d kB → %v, %d kB", b.Name, cpu[0], mem[0]>>10, cpu[1], mem[1]>>10, cpu[2], mem[2]>>10)
+			if q, r := synth.Quadratic([3]time.Duration(cpu)); q {
+				t.Errorf("saving a body twice as long costs %.1f× the CPU time, and twice as long again %.1f×", r[0], r[1])
+			}
+			for i := range 2 {
+				if m := float64(mem[i+1]) / float64(mem[i]); m > synth.MaxMemoryGrowth {
+					t.Errorf("saving a body twice as long as %d kB takes %.1f× the memory (%d → %d kB)",
+						(size<<i)>>10, m, mem[i]>>10, mem[i+1]>>10)
+				}
 			}
 		})
 	}
