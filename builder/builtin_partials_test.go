@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -76,6 +77,11 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 						t.Fatalf("the built-in theme renders %s with its template", name)
 					}
 				}
+				for name, call := range builtinKindCalls[pg.Kind] {
+					if s := goR.tmpl[pg.Kind].Lookup(name).Tree.Root.String(); !strings.HasPrefix(s, call) {
+						t.Fatalf("the built-in theme renders %s of %s with its template", name, pg.Kind)
+					}
+				}
 				tmplR := templated[goR]
 				if tmplR == nil {
 					cp := *goR
@@ -126,6 +132,20 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 						}
 					}
 				}
+				if pg.Kind == "sheet" {
+					for branch, re := range sheetBranches {
+						if re.Match(byTemplate) {
+							seen[branch] = true
+						}
+					}
+				}
+				if pg.Kind == "listing" {
+					for branch, re := range listingBranches {
+						if re.Match(byTemplate) {
+							seen[branch] = true
+						}
+					}
+				}
 				if goR.words.Lang != "it" && bytes.Contains(byTemplate, []byte(`<section class="indicator`)) {
 					seen["indicators in "+goR.words.Lang] = true
 				}
@@ -144,6 +164,7 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		}
 	}
 	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
+		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)),
 		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
@@ -160,6 +181,71 @@ var builtinCalls = map[string]string{
 	"notes": "{{notesHTML .", "revnotes": "{{revnotesHTML .",
 	"indicator-cycle": "{{indicatorCycleHTML .", "results": "{{resultsHTML .", "monitoring": "{{monitoringHTML .",
 	"outcome": "{{outcomeHTML .", "progress": "{{progressHTML .",
+}
+
+// builtinKindCalls are the partials of a kind's own layout the built-in
+// theme renders in Go, and how their definitions begin.
+var builtinKindCalls = map[string]map[string]string{
+	"listing": {"lbody": "{{lbodyHTML .", "ltitle": "{{ltitleHTML ."},
+	"sheet":   {"main": "{{sheetMainHTML ."},
+}
+
+// listingBranches find, in an index page, each branch of the listing
+// partials (lbody, ltitle, sheetlink, badges). No index gives a note to
+// a group within a group, nor lists a group without sheets, which
+// TestBuiltinListingPartialsCalled renders.
+var listingBranches = map[string]*regexp.Regexp{
+	"a group that is a sheet":     regexp.MustCompile(`<li><a href="[^"]*/operativi/[^"]*">`),
+	"a sheet's code":              regexp.MustCompile(`<li><a href="[^"]*"><span class="code">[^<]+</span> `),
+	"a group that links its page": regexp.MustCompile(`<li><a href="[^"]*/unita/[^"]*">[^<]*</a> <span class="count">`),
+	"a group without a link":      regexp.MustCompile(`<li>[^<]+ <span class="count">`),
+	"a group within a group":      regexp.MustCompile(`\n<ul class="index-list">\n<li>`),
+	"a group with nothing listed": regexp.MustCompile(`</span>\n</li>\n`),
+	"an indicator":                regexp.MustCompile(`\n<li><a href="[^"]*#ind-[^"]*">[^<]+</a>`),
+	"a removed indicator":         regexp.MustCompile(`<li class="removed"><a href="[^"]*#ind-`),
+	"an added indicator":          regexp.MustCompile(`<li class="added"><a href="[^"]*#ind-`),
+	"an indicator's badge":        regexp.MustCompile(`#ind-[^"]*">[^<]+</a> <span class="badge">`),
+	"an indicator's status":       regexp.MustCompile(`#ind-[^"]*">[^<]+</a> <span class="status">`),
+	"an indicator's sheet":        regexp.MustCompile(`</a><?[^\n]* <span class="index-sheet">– `),
+	"an indicator's note":         regexp.MustCompile(`#ind-[^\n]*<span class="index-note">– [^<]+</span></li>\n`),
+	"a sheet's badge":             regexp.MustCompile(`/operativi/[^"]*">[^\n]*</a> <span class="(badge|status)">`),
+	"escaped text in an index":    regexp.MustCompile(`&lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1`),
+}
+
+// sheetBranches find, in a sheet's page, each branch of its main
+// (builtin_sheet.go).
+var sheetBranches = map[string]*regexp.Regexp{
+	"a strategic sheet":                 regexp.MustCompile(`<p class="kicker">[^<]*strategic`),
+	"an operational sheet":              regexp.MustCompile(`<p class="kicker">[^<]*operativ`),
+	"a sheet's code":                    regexp.MustCompile(`<h1><span class="code">`),
+	"a sheet as approved":               regexp.MustCompile(`<div class="notice" role="note"><p>`),
+	"a removed sheet":                   regexp.MustCompile(`</h1>\n<p class="status-line"><span class="status">[^<]*</span> [^<]* <a href=`),
+	"an added sheet, its act":           regexp.MustCompile(`</h1>\n<p class="status-line"><span class="status">[^\n]*</a> \([^)]+\)\.</p>`),
+	"a revised sheet":                   regexp.MustCompile(`<div class="notice revised" role="note">\n\n<h2 class="notice-title">`),
+	"an act's link":                     regexp.MustCompile(`notice-title">[^\n]*\n<p>[^<]* <a href="[^"]*" class="external">`),
+	"an act without a link":             regexp.MustCompile(`notice-title">[^\n]*\n<p>[^<]+ \(`),
+	"a revision's document":             regexp.MustCompile(`notice-title">[^\n]*\n<p>[^\n]* \([^)]+\)\. <a href=`),
+	"why a sheet was added":             regexp.MustCompile(`</a></p>\n<p>Motivo della revisione: [^\n]*</p>\n<div class="revgroup">`),
+	"missions":                          regexp.MustCompile(`<td>[^<]* - [^<]*<br>`),
+	"a programme":                       regexp.MustCompile(`\n<tr><th scope="row">[^<]+</th><td>[^<]+ - [^<]+</td></tr>\n`),
+	"an area":                           regexp.MustCompile(`<td><a href="[^"]*/aree/`),
+	"a unit":                            regexp.MustCompile(`<td><a href="[^"]*/unita/`),
+	"a line":                            regexp.MustCompile(`<td><a href="[^"]*/linee/`),
+	"objectives":                        regexp.MustCompile(`<td><a href="[^"]*">[^<]*</a><br>`),
+	"a responsible":                     regexp.MustCompile(`<td><a href="[^"]*responsabil[^"]*">`),
+	"an expected result":                regexp.MustCompile(`Risultato atteso</th>`),
+	"a weight":                          regexp.MustCompile(`<tr><th scope="row">Peso `),
+	"a weight as a coefficient":         regexp.MustCompile(`<tr><th scope="row">[^<]* \(coefficiente\)</th>`),
+	"a body":                            regexp.MustCompile(`<div class="body prose">`),
+	"resources":                         regexp.MustCompile(`<table class="resources">`),
+	"a sheet's targets":                 regexp.MustCompile(`<dl class="targets">`),
+	"a sheet's results":                 regexp.MustCompile(`<section class="cycle" aria-labelledby="ciclo-h">`),
+	"the operational sheets it guides":  regexp.MustCompile(`<ul class="objectives"><li><span class="code">`),
+	"a sheet's unit in a tree":          regexp.MustCompile(`<ul><li><a href="[^"]*">[^\n]*</a> — <a href=`),
+	"a sheet's indicators":              regexp.MustCompile(`</h2>\n\n?<section class="indicator`),
+	"a sheet without indicators":        regexp.MustCompile(`\n\n\n<div class="share-box">`),
+	"a sheet's citation with its path":  regexp.MustCompile(`<span class="cite-url" data-path="`),
+	"a sheet's citation at its address": regexp.MustCompile(`<span class="cite-url">`),
 }
 
 // indicatorBranches marks, in a page, each branch of the indicator

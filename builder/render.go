@@ -83,10 +83,10 @@ func (r *renderer) parseLayouts(th *theme) error {
 	if _, err := base.ParseFS(theme, shared...); err != nil {
 		return fmt.Errorf("tema: %w", err)
 	}
-	if th.builtin { // partials the built-in theme renders in Go (builtin_partials.go, builtin_indicator.go, builtin_cycle.go)
+	if th.builtin { // partials the built-in theme renders in Go (builtin_partials.go, builtin_indicator.go, builtin_cycle.go, builtin_listing.go)
 		fns := template.FuncMap{"revgroupsHTML": r.revgroupsHTML, "valueHTML": r.valueHTML}
-		base.Funcs(fns).Funcs(r.indicatorFuncs()).Funcs(r.cycleFuncs())
-		if _, err := base.Parse(builtinPartials + builtinIndicatorPartials + builtinCyclePartials); err != nil {
+		base.Funcs(fns).Funcs(r.indicatorFuncs()).Funcs(r.cycleFuncs()).Funcs(r.listingFuncs())
+		if _, err := base.Parse(builtinPartials + builtinIndicatorPartials + builtinCyclePartials + builtinSharedListingPartials); err != nil {
 			return err
 		}
 	}
@@ -94,6 +94,9 @@ func (r *renderer) parseLayouts(th *theme) error {
 		t, err := base.Clone()
 		if err == nil {
 			_, err = t.ParseFS(theme, "layouts/"+kind+".html")
+		}
+		if own := builtinKindPartials[kind]; err == nil && th.builtin && own != "" {
+			_, err = t.Parse(own)
 		}
 		if err != nil {
 			return fmt.Errorf("tema: %w", err)

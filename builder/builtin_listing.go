@@ -1,0 +1,193 @@
+package builder
+
+import (
+	"html/template"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
+
+// The partials of the indexes written in Go, as builtin_partials.go does
+// for "value" and "revgroups": an index page (listing.html) lists its
+// groups and indicators through "lbody" and "ltitle", which call
+// "sheetlink" and "badges"; at 10,000 sheets the indexes are 209 pages
+// and 35 MB of HTML, a quarter of the time spent rendering. The pages of
+// units, areas and lines, the revisions and the tree of a plan call
+// "sheetlink" and "badges" too, and get the Go rendering. The layouts in
+// themes/default stay the reference (TestBuiltinPartialsSameAsTemplates).
+
+// builtinSharedListingPartials replace partials of _partials.html, for
+// every kind of page.
+const builtinSharedListingPartials = `{{define "sheetlink"}}{{sheetlinkHTML .}}{{end}}` +
+	`{{define "badges"}}{{badgesHTML .}}{{end}}`
+
+// builtinKindPartials replace partials a kind's own layout defines: they
+// are parsed after it.
+var builtinKindPartials = map[string]string{
+	"listing": `{{define "lbody"}}{{lbodyHTML .}}{{end}}{{define "ltitle"}}{{ltitleHTML .}}{{end}}`,
+	"sheet":   sheetKindPartials,
+}
+
+// listingFuncs are the template functions of builtinSharedListingPartials
+// and builtinKindPartials (the sheet's main: builtin_sheet.go).
+func (r *renderer) listingFuncs() template.FuncMap {
+	return template.FuncMap{"sheetlinkHTML": r.sheetlinkHTML, "badgesHTML": r.badgesHTML,
+		"lbodyHTML": r.lbodyHTML, "ltitleHTML": r.ltitleHTML, "sheetMainHTML": r.sheetMainHTML}
+}
+
+// sheetlinkHTML renders the "sheetlink" partial, called with the dict P
+// (the page) and S (the sheet).
+func (r *renderer) sheetlinkHTML(args map[string]any) (template.HTML, error) {
+	p, ok1 := args["P"].(*page)
+	s, ok2 := args["S"].(*plan.Sheet)
+	if !ok1 || !ok2 || p == nil || s == nil {
+		return "", errPartialArgs("sheetlink")
+	}
+	w := partialWriter{w: r.words}
+	w.sheetlink(p, s)
+	return template.HTML(w.b.String()), nil
+}
+
+// badgesHTML renders the "badges" partial, called with a list of badges.
+func (r *renderer) badgesHTML(list []badgeView) template.HTML {
+	w := partialWriter{w: r.words}
+	w.badges(list)
+	return template.HTML(w.b.String())
+}
+
+// listGroupArgs reads the P and G of a listing partial's dict; G may be
+// nil (the partial then writes nothing).
+func listGroupArgs(args map[string]any) (*page, *listGroup, bool) {
+	p, ok1 := args["P"].(*page)
+	g, ok2 := args["G"].(*listGroup)
+	return p, g, ok1 && ok2 && p != nil
+}
+
+// lbodyHTML renders the "lbody" partial, called with the dict P and G
+// (the group).
+func (r *renderer) lbodyHTML(args map[string]any) (template.HTML, error) {
+	p, g, ok := listGroupArgs(args)
+	if !ok {
+		return "", errPartialArgs("lbody")
+	}
+	w := partialWriter{w: r.words}
+	w.lbody(p, g)
+	return template.HTML(w.b.String()), nil
+}
+
+// ltitleHTML renders the "ltitle" partial, called with the dict P and G.
+func (r *renderer) ltitleHTML(args map[string]any) (template.HTML, error) {
+	p, g, ok := listGroupArgs(args)
+	if !ok {
+		return "", errPartialArgs("ltitle")
+	}
+	w := partialWriter{w: r.words}
+	w.ltitle(p, g)
+	return template.HTML(w.b.String()), nil
+}
+
+func (w *partialWriter) sheetlink(p *page, s *plan.Sheet) {
+	w.raw(`<a href="`)
+	w.url(p.SheetURL(s))
+	w.raw(`">`)
+	if c := s.Codice.S; c != "" {
+		w.raw(`<span class="code">`)
+		w.text(c)
+		w.raw(`</span> `)
+	}
+	w.text(p.SheetName(s))
+	w.raw(`</a>`)
+	w.badges(p.Badges(s))
+}
+
+func (w *partialWriter) badges(list []badgeView) {
+	for _, b := range list {
+		if b.State {
+			w.raw(` <span class="status">`)
+		} else {
+			w.raw(` <span class="badge">`)
+		}
+		w.text(b.Label)
+		w.raw(`</span>`)
+	}
+}
+
+func (w *partialWriter) ltitle(p *page, g *listGroup) {
+	switch {
+	case g == nil:
+	case g.Sheet != nil:
+		w.sheetlink(p, g.Sheet)
+	case g.Link() != "":
+		w.raw(`<a href="`)
+		w.url(p.Rel(g.Link()))
+		w.raw(`">`)
+		w.text(g.Title)
+		w.raw(`</a>`)
+	default:
+		w.text(g.Title)
+	}
+}
+
+// indexNote writes what an index says beside a group or an indicator.
+func (w *partialWriter) indexNote(note string) {
+	if note != "" {
+		w.raw(` <span class="index-note">– `)
+		w.text(note)
+		w.raw(`</span>`)
+	}
+}
+
+func (w *partialWriter) lbody(p *page, g *listGroup) {
+	if g == nil {
+		return
+	}
+	items := g.Items()
+	if len(g.Groups) == 0 && len(items) == 0 {
+		if g.Sheet == nil {
+			w.raw(`<p class="index-note">`)
+			w.t("listing.noSheets")
+			w.raw(`</p>`)
+		}
+		return
+	}
+	w.raw("<ul class=\"index-list\">\n")
+	for _, sub := range g.Groups {
+		w.raw(`<li>`)
+		w.ltitle(p, sub)
+		w.raw(` <span class="count">(`)
+		w.text(sub.Label())
+		w.raw(`)</span>`)
+		w.indexNote(sub.Note())
+		w.raw("\n")
+		w.lbody(p, sub)
+		w.raw("</li>\n")
+	}
+	for i := range items {
+		it := &items[i]
+		switch {
+		case it.Ind.Removed():
+			w.raw(`<li class="removed">`)
+		case it.Ind.Added():
+			w.raw(`<li class="added">`)
+		default:
+			w.raw(`<li>`)
+		}
+		w.raw(`<a href="`)
+		w.url(p.IndicatorURL(it.Sheet, it.Ind))
+		w.raw(`">`)
+		w.text(w.w.inline.Plain(it.Ind.Descrizione.S))
+		w.raw(`</a>`)
+		w.badges(it.Badges)
+		if it.SheetName != "" {
+			w.raw(` <span class="index-sheet">– `)
+			w.t("listing.sheet")
+			w.raw(" ")
+			w.t("quote.open")
+			w.text(it.SheetName)
+			w.t("quote.close")
+			w.raw(`</span>`)
+		}
+		w.indexNote(it.Note)
+		w.raw("</li>\n")
+	}
+	w.raw("</ul>")
+}
