@@ -49,6 +49,9 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		if in == string(b) {
 			t.Fatal("the example site's config.yaml names no language")
 		}
+		if lang == "fr" { // a picture for shared links, its words with what HTML escapes
+			in += "anteprima:\n  immagine: https://www.example.org/a.png?x=<1>&y='2'\n  testo: \"Logo <b>'a'</b> & \\\"b\\\" +1\"\n"
+		}
 		if err := os.WriteFile(config, []byte(in), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -59,6 +62,18 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	dirs = append(dirs, plans...)
+	untranslated := filepath.Join(t.TempDir(), "g-bilingue-untranslated") // a German body missing: shown in Italian, with the note
+	if err := os.CopyFS(untranslated, os.DirFS("testdata/plans/g-bilingue")); err != nil {
+		t.Fatal(err)
+	}
+	bodies, err := filepath.Glob(filepath.Join(untranslated, "content", "*", "operativi", "*.de.md"))
+	if err != nil || len(bodies) == 0 {
+		t.Fatal("g-bilingue has no German body", err)
+	}
+	if err := os.Remove(bodies[0]); err != nil {
+		t.Fatal(err)
+	}
+	dirs = append(dirs, untranslated)
 	gen := t.TempDir()
 	if _, err := synth.Generate(gen, 300, 7); err != nil {
 		t.Fatal(err)
@@ -132,6 +147,14 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 						}
 					}
 				}
+				if !goR.builtin {
+					t.Fatal("the built-in theme's renderer does not write the pages in Go")
+				}
+				for branch, re := range baseBranches {
+					if re.Match(byTemplate) {
+						seen[branch] = true
+					}
+				}
 				if pg.Kind == "sheet" {
 					for branch, re := range sheetBranches {
 						if re.Match(byTemplate) {
@@ -164,7 +187,7 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		}
 	}
 	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
-		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)),
+		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)), slices.Collect(maps.Keys(baseBranches)),
 		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
@@ -210,6 +233,24 @@ var listingBranches = map[string]*regexp.Regexp{
 	"an indicator's note":         regexp.MustCompile(`#ind-[^\n]*<span class="index-note">– [^<]+</span></li>\n`),
 	"a sheet's badge":             regexp.MustCompile(`/operativi/[^"]*">[^\n]*</a> <span class="(badge|status)">`),
 	"escaped text in an index":    regexp.MustCompile(`&lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1`),
+}
+
+// baseBranches find, in a page, each branch of its frame in Go
+// (basePage, headMeta).
+var baseBranches = map[string]*regexp.Regexp{
+	"a page named after the body":  regexp.MustCompile(`</title>`),
+	"a page not named after it":    regexp.MustCompile(`<title>[^<-]*</title>`),
+	"the feed":                     regexp.MustCompile(`<link rel="alternate" type="application/atom\+xml" title="`),
+	"a page in other languages":    regexp.MustCompile(`\n<link rel="alternate" hreflang="`),
+	"a canonical address":          regexp.MustCompile(`<meta property="og:url" content="[^"]+">\n<link rel="canonical" href="`),
+	"a picture":                    regexp.MustCompile(`<meta property="og:image" content="`),
+	"no picture":                   regexp.MustCompile(`<meta name="twitter:card" content="summary">`),
+	"the whole plan's print style": regexp.MustCompile(`\n<link rel="stylesheet" href="[^"]*">\n<script src=`),
+	"crumbs":                       regexp.MustCompile(`<nav class="crumbs" aria-label="[^"]+"><div class="wrap"><ol>\n<li><a href=`),
+	"the current crumb":            regexp.MustCompile(`<li><span aria-current="page">`),
+	"a page in the main language":  regexp.MustCompile(`tabindex="-1">[^\n]`),
+	"dates":                        regexp.MustCompile(`<p class="dates">[^\n]*<time datetime="`),
+	"an update":                    regexp.MustCompile(`</time> · [^<]* <time datetime="`),
 }
 
 // sheetBranches find, in a sheet's page, each branch of its main

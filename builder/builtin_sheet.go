@@ -457,3 +457,157 @@ func (w *partialWriter) sheetShare(p *page, s *plan.Sheet) {
 // sheetKindPartials are the definitions of the sheet's page the built-in
 // theme renders in Go.
 const sheetKindPartials = `{{define "main"}}{{sheetMainHTML .}}{{end}}`
+
+// The frame of every page in Go: with the built-in theme, a page is not
+// rendered through base.html's "base" and its "head-meta" (_share.html)
+// but by basePage, which writes their bytes around the page's "main":
+// the sheet's in Go (sheetMain), the other kinds' by their template. The
+// header and footer are the frame's (frame.go), rendered once by their
+// templates for every page that shows the same. themes/default stays the
+// reference (TestBuiltinPartialsSameAsTemplates).
+
+// basePage writes the page pg into buf as base.html does.
+func (r *renderer) basePage(pg *page, buf *bytes.Buffer) error {
+	w := partialWriter{w: r.words}
+	c := pg.Chrome()
+	w.raw("<!DOCTYPE html>\n<html lang=\"")
+	w.text(c.Lang)
+	w.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">\n" +
+		"<meta name=\"generator\" content=\"piao\">\n<title>")
+	w.text(pg.Title)
+	if pg.Kind != "home" && pg.Kind != "languages" {
+		w.raw(" - ")
+		w.text(c.Ente)
+	}
+	w.raw("</title>\n<link rel=\"icon\" href=\"")
+	w.url(c.Favicon)
+	w.raw("\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"")
+	w.url(c.CSS)
+	w.raw("\">\n")
+	if c.Feed != "" {
+		w.raw(`<link rel="alternate" type="application/atom+xml" title="`)
+		w.attrT("feed.link")
+		w.raw(`" href="`)
+		w.url(c.Feed)
+		w.raw(`">`)
+	}
+	for _, a := range c.Alternates {
+		w.raw("\n<link rel=\"alternate\" hreflang=\"")
+		w.text(a.Lang)
+		w.raw(`" href="`)
+		w.url(a.URL)
+		w.raw(`">`)
+	}
+	w.raw("\n")
+	w.headMeta(pg)
+	w.raw("\n</head>\n<body>\n")
+	header, err := r.frame("header", pg)
+	if err != nil {
+		return err
+	}
+	w.raw(string(header))
+	w.raw("\n")
+	if crumbs := pg.Crumbs(); len(crumbs) > 0 {
+		w.raw(`<nav class="crumbs" aria-label="`)
+		w.attrT("crumbs.label")
+		w.raw("\"><div class=\"wrap\"><ol>\n")
+		for _, cr := range crumbs {
+			w.raw("<li>")
+			if cr.URL != "" {
+				w.link(cr.URL, cr.Title)
+			} else {
+				w.raw(`<span aria-current="page">`)
+				w.text(cr.Title)
+				w.raw(`</span>`)
+			}
+			w.raw("</li>\n")
+		}
+		w.raw("</ol></div></nav>")
+	}
+	w.raw("\n<main id=\"contenuto\" class=\"wrap\" tabindex=\"-1\">")
+	w.raw(string(c.Untranslated))
+	w.raw("\n")
+	if pg.Kind == "sheet" {
+		if pg.Sheet == nil || pg.Plan == nil {
+			return errPartialArgs("main")
+		}
+		if err := w.sheetMain(r, pg, pg.Sheet); err != nil {
+			return err
+		}
+	} else {
+		buf.WriteString(w.b.String())
+		w.b.Reset()
+		if err := r.tmpl[pg.Kind].ExecuteTemplate(buf, "main", pg); err != nil {
+			return err
+		}
+	}
+	w.raw("\n")
+	if pg.Published != "" {
+		w.raw(`<p class="dates">`)
+		w.t("dates.published")
+		w.raw(" ")
+		w.text(w.w.On(pg.Published))
+		w.raw(` <time datetime="`)
+		w.text(pg.Published)
+		w.raw(`">`)
+		w.text(w.w.Date(pg.Published))
+		w.raw(`</time>`)
+		if pg.Updated != "" {
+			w.raw(" · ")
+			w.t("dates.updated")
+			w.raw(` <time datetime="`)
+			w.text(pg.Updated)
+			w.raw(`">`)
+			w.text(w.w.Date(pg.Updated))
+			w.raw(`</time>`)
+		}
+		w.raw(`</p>`)
+	}
+	w.raw("\n</main>\n")
+	footer, err := r.frame("footer", pg)
+	if err != nil {
+		return err
+	}
+	w.raw(string(footer))
+	w.raw("\n</body>\n</html>\n")
+	buf.WriteString(w.b.String())
+	return nil
+}
+
+// headMeta is the "head-meta" partial of _share.html.
+func (w *partialWriter) headMeta(pg *page) {
+	s := pg.Share()
+	meta := func(open, content string) {
+		w.raw(open)
+		w.text(content)
+		w.raw("\">\n")
+	}
+	meta(`<meta name="description" content="`, s.Description)
+	meta(`<meta property="og:type" content="`, s.Type)
+	meta(`<meta property="og:title" content="`, s.Title)
+	meta(`<meta property="og:description" content="`, s.Description)
+	meta(`<meta property="og:site_name" content="`, s.SiteName)
+	meta(`<meta property="og:locale" content="`, s.Locale)
+	if s.URL != "" {
+		meta(`<meta property="og:url" content="`, s.URL)
+		w.raw(`<link rel="canonical" href="`)
+		w.url(s.URL)
+		w.raw("\">\n")
+	}
+	if s.Image != "" {
+		meta(`<meta property="og:image" content="`, s.Image)
+		meta(`<meta property="og:image:alt" content="`, s.ImageAlt)
+		w.raw("<meta name=\"twitter:card\" content=\"summary_large_image\">\n")
+	} else {
+		w.raw("<meta name=\"twitter:card\" content=\"summary\">\n")
+	}
+	if pg.IsFull() {
+		w.raw(`<link rel="stylesheet" href="`)
+		w.url(pg.FullPlanCSS())
+		w.raw("\">\n")
+	}
+	w.raw(`<script src="`)
+	w.url(pg.Asset("js/piao.js"))
+	w.raw("\" defer></script>\n")
+}

@@ -46,6 +46,10 @@ type renderer struct {
 	// frames keeps the header and footer already rendered (see frame),
 	// when the theme is the built-in one.
 	frames *frameCache
+
+	// builtin: the theme is the built-in one, whose pages basePage
+	// writes (builtin_sheet.go).
+	builtin bool
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -74,6 +78,7 @@ func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []s
 func (r *renderer) parseLayouts(th *theme) error {
 	theme := th.fs
 	r.tmpl = map[string]*template.Template{}
+	r.builtin = th.builtin
 	base := template.New("").Funcs(funcs).Funcs(th.words.funcs()).Funcs(template.FuncMap{"frame": r.frame})
 	shared, err := fs.Glob(theme, "layouts/_*.html")
 	if err != nil {
@@ -151,6 +156,9 @@ func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 				err = fmt.Errorf("%v", v)
 			}
 		}()
+		if r.builtin {
+			return r.basePage(pg, buf)
+		}
 		return r.tmpl[pg.Kind].ExecuteTemplate(buf, "base", pg)
 	}()
 	if err != nil {
