@@ -139,28 +139,42 @@ func sectionPath(levels []plan.Link, i int) string {
 }
 
 // relURL returns the link from the page at from to the file at to, both
-// output paths; to may carry a "#fragment".
+// output paths; to may carry a "#fragment". Every link of every page is
+// one: it walks the two paths' folders in place, without splitting them.
 func relURL(from, to string) string {
-	target, frag, _ := strings.Cut(to, "#")
-	if frag != "" {
-		frag = "#" + frag
+	target := to
+	if i := strings.IndexByte(to, '#'); i >= 0 {
+		target = to[:i]
 	}
 	if target == "" {
-		return frag
+		return to
 	}
 	fromDir := path.Dir(from)
 	if fromDir == "." {
-		return target + frag
+		return to
 	}
 	up := strings.Count(fromDir, "/") + 1
-	common := 0
-	fromParts := strings.Split(fromDir, "/")
-	toParts := strings.Split(target, "/")
-	for common < len(fromParts) && common < len(toParts)-1 && fromParts[common] == toParts[common] {
-		common++
+	fi, ti := 0, 0 // where the next folder of fromDir and of target begins
+	for fi <= len(fromDir) {
+		fe := strings.IndexByte(fromDir[fi:], '/')
+		if fe < 0 {
+			fe = len(fromDir) - fi
+		}
+		te := strings.IndexByte(target[ti:], '/')
+		if te < 0 || fromDir[fi:fi+fe] != target[ti:ti+te] { // a file's name is never a folder in common
+			break
+		}
+		up--
+		fi += fe + 1
+		ti += te + 1
 	}
-	up -= common
-	return strings.Repeat("../", up) + strings.Join(toParts[common:], "/") + frag
+	var b strings.Builder
+	b.Grow(3*up + len(to) - ti)
+	for range up {
+		b.WriteString("../")
+	}
+	b.WriteString(to[ti:])
+	return b.String()
 }
 
 // slug turns a code or a title into a path segment: lowercase letters
