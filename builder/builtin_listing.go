@@ -25,13 +25,15 @@ const builtinSharedListingPartials = `{{define "sheetlink"}}{{sheetlinkHTML .}}{
 var builtinKindPartials = map[string]string{
 	"listing": `{{define "lbody"}}{{lbodyHTML .}}{{end}}{{define "ltitle"}}{{ltitleHTML .}}{{end}}`,
 	"sheet":   sheetKindPartials,
+	"unit":    `{{define "unitrows"}}{{unitrowsHTML .}}{{end}}`,
 }
 
 // listingFuncs are the template functions of builtinSharedListingPartials
 // and builtinKindPartials (the sheet's main: builtin_sheet.go).
 func (r *renderer) listingFuncs() template.FuncMap {
 	return template.FuncMap{"sheetlinkHTML": r.sheetlinkHTML, "badgesHTML": r.badgesHTML,
-		"lbodyHTML": r.lbodyHTML, "ltitleHTML": r.ltitleHTML, "sheetMainHTML": r.sheetMainHTML}
+		"lbodyHTML": r.lbodyHTML, "ltitleHTML": r.ltitleHTML, "sheetMainHTML": r.sheetMainHTML,
+		"unitrowsHTML": r.unitrowsHTML}
 }
 
 // sheetlinkHTML renders the "sheetlink" partial, called with the dict P
@@ -190,4 +192,74 @@ func (w *partialWriter) lbody(p *page, g *listGroup) {
 		w.raw("</li>\n")
 	}
 	w.raw("</ul>")
+}
+
+// unitrowsHTML renders the "unitrows" partial of unit.html, called with
+// the dict P (the page) and Sheets (the unit's sheets): a unit of a large
+// plan lists hundreds of sheets and their indicators.
+func (r *renderer) unitrowsHTML(args map[string]any) (template.HTML, error) {
+	p, ok1 := args["P"].(*page)
+	sheets, ok2 := args["Sheets"].([]*plan.Sheet)
+	if !ok1 || !ok2 || p == nil {
+		return "", errPartialArgs("unitrows")
+	}
+	w := partialWriter{w: r.words}
+	for _, s := range sheets {
+		w.unitrow(p, s)
+	}
+	return template.HTML(w.b.String()), nil
+}
+
+func (w *partialWriter) unitrow(p *page, s *plan.Sheet) {
+	weighted := p.Plan.Weighted()
+	w.raw(`<tr><td data-label="`)
+	w.text(p.LevelName("obiettivo_operativo"))
+	w.raw(`">`)
+	w.sheetlink(p, s)
+	w.raw(`</td>`)
+	if weighted {
+		w.raw(`<td data-label="`)
+		w.attrT("unit.weight")
+		w.raw(`">`)
+		v := p.SheetVal(s, s.Peso)
+		w.value(&v)
+		w.raw(`</td>`)
+	}
+	if p.Plan.HasLines() {
+		w.raw(`<td data-label="`)
+		w.text(p.LevelName("linea"))
+		w.raw(`">`)
+		if l := p.LineOf(s); l != nil {
+			w.link(p.LineURL(l.Key()), p.RefName(l.Ref))
+		}
+		w.raw(`</td>`)
+	}
+	w.raw("\n<td data-label=\"")
+	w.attrT("sheet.indicators")
+	w.raw(`"><ul>`)
+	for _, ind := range s.Indicators() {
+		switch {
+		case ind.Removed():
+			w.raw(`<li class="removed">`)
+		case ind.Added():
+			w.raw(`<li class="added">`)
+		default:
+			w.raw(`<li>`)
+		}
+		w.raw(`<a href="`)
+		w.url(p.IndicatorURL(s, ind))
+		w.raw(`">`)
+		w.text(w.w.inline.Plain(ind.Descrizione.S))
+		w.raw(`</a>`)
+		w.badges(p.IndicatorBadges(s, ind))
+		if weighted && ind.Peso.S != "" {
+			w.raw(" – ")
+			w.t("list.weight")
+			w.raw(" ")
+			v := p.Val(ind.Peso)
+			w.value(&v)
+		}
+		w.raw(`</li>`)
+	}
+	w.raw("</ul></td></tr>\n")
 }

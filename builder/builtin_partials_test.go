@@ -162,6 +162,13 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 						}
 					}
 				}
+				if pg.Kind == "unit" {
+					for branch, re := range unitBranches {
+						if re.Match(byTemplate) {
+							seen[branch] = true
+						}
+					}
+				}
 				if pg.Kind == "listing" {
 					for branch, re := range listingBranches {
 						if re.Match(byTemplate) {
@@ -188,6 +195,7 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 	}
 	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
 		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)), slices.Collect(maps.Keys(baseBranches)),
+		slices.Collect(maps.Keys(unitBranches)),
 		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
@@ -211,6 +219,7 @@ var builtinCalls = map[string]string{
 var builtinKindCalls = map[string]map[string]string{
 	"listing": {"lbody": "{{lbodyHTML .", "ltitle": "{{ltitleHTML ."},
 	"sheet":   {"main": "{{sheetMainHTML ."},
+	"unit":    {"unitrows": "{{unitrowsHTML ."},
 }
 
 // listingBranches find, in an index page, each branch of the listing
@@ -233,6 +242,20 @@ var listingBranches = map[string]*regexp.Regexp{
 	"an indicator's note":         regexp.MustCompile(`#ind-[^\n]*<span class="index-note">– [^<]+</span></li>\n`),
 	"a sheet's badge":             regexp.MustCompile(`/operativi/[^"]*">[^\n]*</a> <span class="(badge|status)">`),
 	"escaped text in an index":    regexp.MustCompile(`&lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1`),
+}
+
+// unitBranches find, in a unit's page, each branch of its rows
+// (unitrows).
+var unitBranches = map[string]*regexp.Regexp{
+	"a sheet's weight":                    regexp.MustCompile(`</a></td><td data-label="[^"]+">[^<]`),
+	"a sheet's line":                      regexp.MustCompile(`<td data-label="[^"]+"><a href="[^"]*/linee/`),
+	"a plan without lines":                regexp.MustCompile(`</td>\n<td data-label="[^"]+"><ul>`),
+	"an indicator":                        regexp.MustCompile(`<ul><li><a href="[^"]*#ind-`),
+	"a removed indicator":                 regexp.MustCompile(`<li class="removed"><a href="[^"]*#ind-`),
+	"an added indicator":                  regexp.MustCompile(`<li class="added"><a href="[^"]*#ind-`),
+	"an indicator's badge":                regexp.MustCompile(`#ind-[^"]*">[^<]*</a> <span class="badge">`),
+	"an indicator's weight":               regexp.MustCompile(`</a>[^\n]* – [^<]+ [^<]*</li>`),
+	"a sheet without a unit's indicators": regexp.MustCompile(`"><ul></ul></td></tr>`),
 }
 
 // baseBranches find, in a page, each branch of its frame in Go
