@@ -7,11 +7,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
@@ -61,6 +63,7 @@ type cacheData struct {
 	Keys                    map[string]string        // page → its key, for the pages that have one
 	Stamps                  map[string]publish.Stamp // every file and folder of the output, "." itself
 	Sources                 sourceStamps             // the sources as digested (digestSources)
+	ProgramFile             programStamp             // the program's file when Program was its digest
 }
 
 // buildCache is one build's view of the cache.
@@ -75,15 +78,17 @@ type buildCache struct {
 	inputs  string
 	agg     string // the sources' part of the key of the pages that are not a sheet's own
 	builtin bool   // the theme is the built-in one: pages have keys
+
+	programFile programStamp // the program's file when program was digested
 }
 
 // openBuildCache digests the sources and reads the cache of dest.
 func openBuildCache(in Input, dest string) *buildCache {
-	c := &buildCache{path: CachePath(dest), program: programDigest()}
+	c := &buildCache{path: CachePath(dest)}
+	c.prev, c.note, c.program, c.programFile = readCacheOfProgram(c.path)
 	if c.program == "" {
 		return c
 	}
-	c.prev, c.note = readCache(c.path, c.program)
 	var stamps *sourceStamps // what the last build digested, if its cache can be used
 	if c.prev != nil {
 		stamps = &c.prev.Sources
@@ -272,7 +277,7 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 	}
 	all = append(all, ".")
 	data := cacheData{Format: cacheFormat, Program: c.program, Inputs: c.inputs, Diags: ds, Written: w, Keys: keys,
-		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0)), Sources: c.src.stamps()}
+		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0)), Sources: c.src.stamps(), ProgramFile: c.programFile}
 	data.Written.Note, data.Written.Unchanged = "", false
 	return writeCache(c.path, &data)
 }
@@ -375,22 +380,99 @@ func readSealedBytes(file string) ([]byte, error) {
 var (
 	programOnce sync.Once
 	programSum  string
+	programSt   programStamp
 )
 
 // programDigest is the SHA-256 of the running program's file: the
 // version a cache belongs to, to the byte. "" if it cannot be read.
 func programDigest() string {
+	sum, _ := programDigestStamped()
+	return sum
+}
+
+// programStamp is the program's file's stat when its digest began (At,
+// Unix nanoseconds), as sourceStamps keep the sources': a build cache
+// whose program's file has the stat it records, settled racyMargin
+// before At, belongs to this very program without reading it again (60
+// ms at every build). OK is false where the system's stat cannot tell.
+type programStamp struct {
+	Stat sourceStat
+	At   int64
+	OK   bool
+}
+
+// programDigestStamped is programDigest, with the stamp of the file it
+// read.
+func programDigestStamped() (string, programStamp) {
 	programOnce.Do(func() {
+		at := time.Now().UnixNano()
 		exe, err := os.Executable()
 		if err != nil {
 			return
 		}
-		b, err := os.ReadFile(exe)
+		f, err := os.Open(exe)
 		if err != nil {
 			return
 		}
-		sum := sha256.Sum256(b)
-		programSum = hex.EncodeToString(sum[:])
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil {
+			return
+		}
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			return
+		}
+		if now, err := f.Stat(); err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime()) {
+			return // written while read
+		}
+		programSum = hex.EncodeToString(h.Sum(nil))
+		programSt.Stat, programSt.OK = statOf(info)
+		programSt.At = at
 	})
-	return programSum
+	return programSum, programSt
+}
+
+// programTrusted reports whether the running program is the one whose
+// file a cache stamped st: its file has that stat now, and had it for
+// racyMargin before its digest began.
+func programTrusted(st programStamp) bool {
+	if !st.OK {
+		return false
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return false
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return false
+	}
+	now, ok := statOf(info)
+	return ok && trustedStamp(now, sourceStamp{Stat: st.Stat}, st.At)
+}
+
+// readCacheOfProgram reads the cache file as readCache does, and gives
+// the program's digest: the cache's when its stamp of the program's file
+// is trusted (programTrusted), else read (programDigestStamped), with
+// the stamp to keep.
+func readCacheOfProgram(file string) (prev *cacheData, note, program string, st programStamp) {
+	var data cacheData
+	err := readSealed(file, &data)
+	if err == nil && data.Format == cacheFormat && data.Program != "" && programTrusted(data.ProgramFile) {
+		return &data, "", data.Program, data.ProgramFile
+	}
+	program, st = programDigestStamped()
+	if program == "" {
+		return nil, "", "", st
+	}
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, "", program, st
+	case err != nil:
+		return nil, fmt.Sprintf(noteCacheCorrupt, file), program, st
+	case data.Format != cacheFormat || data.Program != program:
+		return nil, fmt.Sprintf(noteCacheOther, file), program, st
+	}
+	return &data, "", program, st
 }

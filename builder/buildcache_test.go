@@ -220,6 +220,7 @@ func cacheEdits(sheets []string) []cacheEdit {
 				t.Fatal(note)
 			}
 			data.Program = "un'altra versione"
+			data.ProgramFile.Stat.Ino++ // another version's file, which another piao digested
 			if err := writeCache(CachePath(dest), data); err != nil {
 				t.Fatal(err)
 			}
