@@ -2,6 +2,7 @@ package builder
 
 import (
 	"html/template"
+	"strconv"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -23,9 +24,11 @@ const builtinSharedListingPartials = `{{define "sheetlink"}}{{sheetlinkHTML .}}{
 // builtinKindPartials replace partials a kind's own layout defines: they
 // are parsed after it.
 var builtinKindPartials = map[string]string{
-	"listing": `{{define "lbody"}}{{lbodyHTML .}}{{end}}{{define "ltitle"}}{{ltitleHTML .}}{{end}}`,
-	"sheet":   sheetKindPartials,
-	"unit":    `{{define "unitrows"}}{{unitrowsHTML .}}{{end}}`,
+	"listing":   `{{define "lbody"}}{{lbodyHTML .}}{{end}}{{define "ltitle"}}{{ltitleHTML .}}{{end}}`,
+	"sheet":     sheetKindPartials,
+	"unit":      `{{define "unitrows"}}{{unitrowsHTML .}}{{end}}`,
+	"revision":  `{{define "changerows"}}{{changerowsHTML .}}{{end}}`,
+	"revisions": `{{define "revchanges"}}{{revchangesHTML .}}{{end}}`,
 }
 
 // listingFuncs are the template functions of builtinSharedListingPartials
@@ -33,7 +36,7 @@ var builtinKindPartials = map[string]string{
 func (r *renderer) listingFuncs() template.FuncMap {
 	return template.FuncMap{"sheetlinkHTML": r.sheetlinkHTML, "badgesHTML": r.badgesHTML,
 		"lbodyHTML": r.lbodyHTML, "ltitleHTML": r.ltitleHTML, "sheetMainHTML": r.sheetMainHTML,
-		"unitrowsHTML": r.unitrowsHTML}
+		"unitrowsHTML": r.unitrowsHTML, "changerowsHTML": r.changerowsHTML, "revchangesHTML": r.revchangesHTML}
 }
 
 // sheetlinkHTML renders the "sheetlink" partial, called with the dict P
@@ -262,4 +265,85 @@ func (w *partialWriter) unitrow(p *page, s *plan.Sheet) {
 		w.raw(`</li>`)
 	}
 	w.raw("</ul></td></tr>\n")
+}
+
+// changerowsHTML renders the "changerows" partial of revision.html, called
+// with the rows of the table of a revision's changes: one a change, 7,500
+// in a revision of a plan of 10,000 sheets.
+func (r *renderer) changerowsHTML(rows []changeRow) template.HTML {
+	w := partialWriter{w: r.words}
+	for i := range rows {
+		w.changeRow(&rows[i])
+	}
+	return template.HTML(w.b.String())
+}
+
+func (w *partialWriter) changeRow(c *changeRow) {
+	cell := func(key string) {
+		w.raw(`<td data-label="`)
+		w.attrT(key)
+		w.raw(`">`)
+	}
+	w.raw(`<tr><th scope="row">`)
+	w.link(c.SheetURL, c.Sheet)
+	w.raw(`</th><td data-label="`)
+	w.attrT("summary.col.indicator")
+	w.raw(`" data-sort="`)
+	w.raw(strconv.Itoa(c.Indicator))
+	w.raw(`">`)
+	if c.Indicator != 0 {
+		w.link(c.IndURL, strconv.Itoa(c.Indicator))
+	}
+	w.raw(`</td>`)
+	cell("summary.col.what")
+	w.text(c.What)
+	w.raw(`</td>`)
+	cell("summary.col.field")
+	w.text(c.Field)
+	w.raw(`</td>`)
+	cell("summary.col.before")
+	if c.Old != "" {
+		w.raw(`<del>`)
+		w.valueText(c.Old)
+		w.raw(`</del>`)
+	}
+	w.raw(`</td>`)
+	cell("summary.col.after")
+	if c.New != "" {
+		w.raw(`<ins>`)
+		w.valueText(c.New)
+		w.raw(`</ins>`)
+	}
+	w.raw(`</td>`)
+	cell("summary.col.move")
+	w.text(c.Move)
+	w.raw("</td></tr>\n")
+}
+
+// revchangesHTML renders the "revchanges" partial of revisions.html,
+// called with the dict P (the page) and Rev (the revision): what it did,
+// sheet by sheet.
+func (r *renderer) revchangesHTML(args map[string]any) (template.HTML, error) {
+	p, ok := args["P"].(*page)
+	var rev *plan.Revision
+	switch v := args["Rev"].(type) {
+	case plan.Revision:
+		rev = &v
+	case *plan.Revision:
+		rev = v
+	}
+	if !ok || p == nil || rev == nil {
+		return "", errPartialArgs("revchanges")
+	}
+	w := partialWriter{w: r.words}
+	for _, c := range p.Changes(rev.ID.S) {
+		w.raw("\n<h3>")
+		w.link(p.SheetURL(c.Sheet), p.SheetName(c.Sheet))
+		w.raw("</h3>\n")
+		for i := range c.Groups {
+			w.group(p, rev, 4, &c.Groups[i])
+		}
+		w.raw("\n")
+	}
+	return template.HTML(w.b.String()), nil
 }

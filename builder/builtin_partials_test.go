@@ -162,6 +162,13 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 						}
 					}
 				}
+				if pg.Kind == "revision" || pg.Kind == "revisions" {
+					for branch, re := range revisionBranches {
+						if re.Match(byTemplate) {
+							seen[branch] = true
+						}
+					}
+				}
 				if pg.Kind == "unit" {
 					for branch, re := range unitBranches {
 						if re.Match(byTemplate) {
@@ -195,7 +202,7 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 	}
 	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
 		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)), slices.Collect(maps.Keys(baseBranches)),
-		slices.Collect(maps.Keys(unitBranches)),
+		slices.Collect(maps.Keys(unitBranches)), slices.Collect(maps.Keys(revisionBranches)),
 		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
@@ -217,9 +224,11 @@ var builtinCalls = map[string]string{
 // builtinKindCalls are the partials of a kind's own layout the built-in
 // theme renders in Go, and how their definitions begin.
 var builtinKindCalls = map[string]map[string]string{
-	"listing": {"lbody": "{{lbodyHTML .", "ltitle": "{{ltitleHTML ."},
-	"sheet":   {"main": "{{sheetMainHTML ."},
-	"unit":    {"unitrows": "{{unitrowsHTML ."},
+	"listing":   {"lbody": "{{lbodyHTML .", "ltitle": "{{ltitleHTML ."},
+	"sheet":     {"main": "{{sheetMainHTML ."},
+	"unit":      {"unitrows": "{{unitrowsHTML ."},
+	"revision":  {"changerows": "{{changerowsHTML ."},
+	"revisions": {"revchanges": "{{revchangesHTML ."},
 }
 
 // listingBranches find, in an index page, each branch of the listing
@@ -242,6 +251,19 @@ var listingBranches = map[string]*regexp.Regexp{
 	"an indicator's note":         regexp.MustCompile(`#ind-[^\n]*<span class="index-note">– [^<]+</span></li>\n`),
 	"a sheet's badge":             regexp.MustCompile(`/operativi/[^"]*">[^\n]*</a> <span class="(badge|status)">`),
 	"escaped text in an index":    regexp.MustCompile(`&lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1`),
+}
+
+// revisionBranches find, in a revision's page and in the revisions',
+// each branch of changerows and revchanges.
+var revisionBranches = map[string]*regexp.Regexp{
+	"a change of a sheet":          regexp.MustCompile(`data-sort="0"></td>`),
+	"a change of an indicator":     regexp.MustCompile(`data-sort="[1-9][0-9]*"><a href="[^"]*#ind-`),
+	"a value added":                regexp.MustCompile(`"></td><td data-label="[^"]*"><ins>`),
+	"a value removed":              regexp.MustCompile(`</del></td><td data-label="[^"]*"></td>`),
+	"a value none":                 regexp.MustCompile(`<(del|ins)><span aria-hidden="true">//</span>`),
+	"a target's move":              regexp.MustCompile(`</ins></td><td data-label="[^"]*">[^<]+</td></tr>\n`),
+	"no move":                      regexp.MustCompile(`</ins></td><td data-label="[^"]*"></td></tr>\n`),
+	"a sheet's changes, in a list": regexp.MustCompile(`\n<h3><a href="[^"]*">[^\n]*</a></h3>\n<div class="revgroup">`),
 }
 
 // unitBranches find, in a unit's page, each branch of its rows
