@@ -325,13 +325,7 @@ func (w *partialWriter) changeRow(c *changeRow) {
 // sheet by sheet.
 func (r *renderer) revchangesHTML(args map[string]any) (template.HTML, error) {
 	p, ok := args["P"].(*page)
-	var rev *plan.Revision
-	switch v := args["Rev"].(type) {
-	case plan.Revision:
-		rev = &v
-	case *plan.Revision:
-		rev = v
-	}
+	rev := revisionArg(args["Rev"])
 	if !ok || p == nil || rev == nil {
 		return "", errPartialArgs("revchanges")
 	}

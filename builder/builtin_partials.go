@@ -36,13 +36,7 @@ func (r *renderer) revgroupsHTML(args map[string]any) (template.HTML, error) {
 	p, ok1 := args["P"].(*page)
 	groups, ok2 := args["Groups"].([]revGroupView)
 	h, ok3 := args["H"].(int)
-	var rev *plan.Revision
-	switch v := args["Rev"].(type) {
-	case plan.Revision:
-		rev = &v
-	case *plan.Revision:
-		rev = v
-	}
+	rev := revisionArg(args["Rev"])
 	if !ok1 || !ok2 || !ok3 || rev == nil || p == nil {
 		return "", fmt.Errorf("revgroups: argomenti inattesi")
 	}
@@ -51,6 +45,18 @@ func (r *renderer) revgroupsHTML(args map[string]any) (template.HTML, error) {
 		w.group(p, rev, h, &groups[i])
 	}
 	return template.HTML(w.b.String()), nil
+}
+
+// revisionArg is the revision a partial is called with, as a value (a
+// range over the plan's revisions) or a pointer; nil for anything else.
+func revisionArg(v any) *plan.Revision {
+	switch v := v.(type) {
+	case plan.Revision:
+		return &v
+	case *plan.Revision:
+		return v
+	}
+	return nil
 }
 
 // partialWriter writes a partial's HTML.

@@ -150,34 +150,8 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 				if !goR.builtin {
 					t.Fatal("the built-in theme's renderer does not write the pages in Go")
 				}
-				for branch, re := range baseBranches {
-					if re.Match(byTemplate) {
-						seen[branch] = true
-					}
-				}
-				if pg.Kind == "sheet" {
-					for branch, re := range sheetBranches {
-						if re.Match(byTemplate) {
-							seen[branch] = true
-						}
-					}
-				}
-				if pg.Kind == "revision" || pg.Kind == "revisions" {
-					for branch, re := range revisionBranches {
-						if re.Match(byTemplate) {
-							seen[branch] = true
-						}
-					}
-				}
-				if pg.Kind == "unit" {
-					for branch, re := range unitBranches {
-						if re.Match(byTemplate) {
-							seen[branch] = true
-						}
-					}
-				}
-				if pg.Kind == "listing" {
-					for branch, re := range listingBranches {
+				for _, branches := range [](map[string]*regexp.Regexp){baseBranches, branchesOf[pg.Kind]} {
+					for branch, re := range branches {
 						if re.Match(byTemplate) {
 							seen[branch] = true
 						}
@@ -251,6 +225,12 @@ var listingBranches = map[string]*regexp.Regexp{
 	"an indicator's note":         regexp.MustCompile(`#ind-[^\n]*<span class="index-note">– [^<]+</span></li>\n`),
 	"a sheet's badge":             regexp.MustCompile(`/operativi/[^"]*">[^\n]*</a> <span class="(badge|status)">`),
 	"escaped text in an index":    regexp.MustCompile(`&lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1`),
+}
+
+// branchesOf are the branches found in the pages of a kind.
+var branchesOf = map[string]map[string]*regexp.Regexp{
+	"sheet": sheetBranches, "revision": revisionBranches, "revisions": revisionBranches,
+	"unit": unitBranches, "listing": listingBranches,
 }
 
 // revisionBranches find, in a revision's page and in the revisions',

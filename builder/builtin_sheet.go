@@ -502,11 +502,9 @@ func (r *renderer) basePage(pg *page, buf *bytes.Buffer) error {
 	w.raw("\n")
 	w.headMeta(pg)
 	w.raw("\n</head>\n<body>\n")
-	header, err := r.frame("header", pg)
-	if err != nil {
+	if err := w.frame(r, "header", pg); err != nil {
 		return err
 	}
-	w.raw(string(header))
 	w.raw("\n")
 	if crumbs := pg.Crumbs(); len(crumbs) > 0 {
 		w.raw(`<nav class="crumbs" aria-label="`)
@@ -565,14 +563,19 @@ func (r *renderer) basePage(pg *page, buf *bytes.Buffer) error {
 		w.raw(`</p>`)
 	}
 	w.raw("\n</main>\n")
-	footer, err := r.frame("footer", pg)
-	if err != nil {
+	if err := w.frame(r, "footer", pg); err != nil {
 		return err
 	}
-	w.raw(string(footer))
 	w.raw("\n</body>\n</html>\n")
 	buf.WriteString(w.b.String())
 	return nil
+}
+
+// frame writes the page's header or footer (frame.go).
+func (w *partialWriter) frame(r *renderer, name string, pg *page) error {
+	html, err := r.frame(name, pg)
+	w.raw(string(html))
+	return err
 }
 
 // headMeta is the "head-meta" partial of _share.html.
