@@ -51,12 +51,13 @@ Hugo's time:
    is the disk's floor: no build can publish this output faster here, and
    this virtual machine's disk is as erratic as it is slow. In the
    profile of the build, system calls are %.1f%% of the CPU time.
-2. **Rendering the pages with html/template.** In the profile, rendering
-   is %s of CPU (%.1f%%), on average %s a page (the long index pages
-   included), and minifying %s (%.1f%%). html/template walks each page's
-   template and calls every method, field and escaper by reflection
-   (`+"`reflect.Value.call`"+` is most of it); what is left after the changes below
-   is that walk itself.
+2. **Rendering the pages.** In the profile, rendering is %s of CPU
+   (%.1f%%), on average %s a page (the long index pages included), and
+   minifying %s (%.1f%%). With the built-in theme, the sheets' pages, the
+   indexes, the tables of the units and of the revisions and every page's
+   frame are written in Go; the main of the other kinds of page still
+   walks its html/template, which calls every method, field and escaper
+   by reflection.
 
 `, thousands(row.Sheets), secs(row.Build.Wall), secs(row.Build.CPU), thousands(row.Pages), thousands(row.Files),
 		mb(row.Bytes),
@@ -355,8 +356,83 @@ sheets in 106.89 s. Since then:
   and 38 → 23 ms a read (benchmark, six runs each); at 50,000 sheets the
   file is 148 MB, and a rebuild no longer holds it twice while the site
   loads. The output is the same, byte for byte.
+- **The built-in theme's pages written in Go (ninth session).** With the
+  built-in theme, every page's frame (base.html's ` + "`base`" + ` and
+  _share.html's ` + "`head-meta`" + `) is written in Go around the page's main;
+  the sheet's main (sheet.html) is Go too, and so are the indexes' lists
+  (listing.html's ` + "`lbody`" + ` and ` + "`ltitle`" + `, with ` + "`sheetlink`" + ` and
+  ` + "`badges`" + `), a unit's table rows, a revision's table of changes and
+  the revisions' changes sheet by sheet (three new partials of the
+  theme's files, ` + "`unitrows`" + `, ` + "`changerows`" + ` and ` + "`revchanges`" + `,
+  which the Go code replaces). The other kinds' main stays a template. The
+  theme's files stay the reference:
+  ` + "`TestBuiltinPartialsSameAsTemplates`" + ` renders every page of the
+  example site (in four languages), of every example plan, of a German
+  page shown in Italian and of 300 generated sheets both ways and
+  compares the bytes, and finds in the pages every branch of the new Go
+  code (76 marks: a sheet removed, added, as approved, revised by an act
+  with and without a link, missions, coefficients, a picture for shared
+  links, a crumb, an update…). Rendering the 13,342 pages of the 10,000
+  sheets one at a time, in the process: 7.0 → 2.1 s (sheets' pages
+  2.88 → 0.82 s, indexes 1.87 → 0.43 s, pages as approved 0.81 → 0.21 s,
+  units 0.56 → 0.12 s, revisions 0.20 → 0.09 s);
+  ` + "`BenchmarkRenderKind/sheet`" + ` 316 → 100 µs a page, 472 allocations.
+  The 10,000 sheets built by hand into empty folders, alternating with
+  the last session's binary: user CPU 19.7 and 18.2 s → 14.0 and 14.3 s
+  (with the sheet's main and the indexes), then 12.2–13.6 s (with the
+  frame, the links and the units); the output the same, byte for byte
+  (` + "`diff -r`" + `).
+- **Links made without splitting paths (ninth session).** ` + "`relURL`" + `, which
+  makes every link of every page, walks the two paths in place:
+  ` + "`TestRelURLSameAsSplit`" + ` compares it with the version that split
+  them on 20,000 pairs.
+- **The program's digest trusted by its stat (ninth session).** The build
+  cache keeps the stat of piao's own file when it was digested; a build
+  whose program file has that stat, settled two seconds before the
+  digest began, takes the cache's digest instead of reading 24 MB and
+  hashing them (60 ms at every build; Linux and macOS, as the sources).
 
 ### What stands in the way of the targets not met
+
+- **This run against the last (ninth session).** Rendering is 3.18 s of
+  CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
+  system calls are 7.46 s (37.7%), and writing the output alone took
+  3.09 s (1.44 to 4.11 s). The full build took 11.95 s, 1.41 times Hugo's
+  wall time and 1.35 times its CPU (1.37 and 1.49 in the last run); by
+  hand, the same 10,000 sheets took 12.2–13.6 s of user CPU against
+  18.2–19.7 s for the last session's binary, and 4.5–7.7 s of system
+  time, from one build to the next. Where the system time goes (by hand):
+  ` + "`perf`" + ` finds the kernel in ext4's inode allocation (` + "`find_inode_bit`" + `,
+  ` + "`recently_deleted`" + `, ` + "`find_get_block_common`" + `: this disk's file system has
+  no journal) and in the virtual machine's interrupts; ` + "`strace -c`" + ` counts
+  47,647 openat, 13,361 mkdirat and 190,402 fcntl (Go's os.OpenFile puts
+  each file in its poller: four fcntl and a failed epoll_ctl a file, a
+  few hundredths of a second in all). 13,000 folders with two 6 KB files
+  each took from 2.4 to 6.0 s (4.3 to 10.6 s of CPU) to create, from one
+  moment to the next, with or without a tree as large deleted just
+  before (2.6 s right after, 3.9 s 45 s after: no pattern). Half of
+  Hugo's time on this machine now needs fewer files and folders (below),
+  not a faster render.
+- **Peak memory at 50,000 sheets (ninth session).** This run 712 MB, not
+  under 700 MB. By hand, one build each into an empty folder, the last
+  session's binary and this one's both peaked at 696 MB (117 s and 74 s);
+  the live heap at most 506 and 476 MB (` + "`GODEBUG=gctrace=1`" + `). The peak
+  is the collector's floor: past the budget the headroom is 25% of the
+  live heap (476 MB live, a heap of 595 MB), plus what the runtime holds
+  beyond it. Measured and dropped: a budget of 544 MB instead of 576 MB
+  peaked at 699 MB and took 103 s. Under 700 MB in every run needs a
+  smaller live heap through the render.
+- **Rebuild after one edit under 1 s (ninth session).** This run 3.72 s,
+  edited again 3.21 s; by hand 3.07–3.20 s, every stage over the whole
+  site (edited again: sources digested 0.23 s, sheets loaded 0.78 s,
+  search index 0.42 s, open data and index pages 0.85 s, pages written
+  0.22 s, spare pruned 0.19 s, cache saved 0.21 s). Measured and dropped:
+  each sheet's JSON kept with its key in ` + "`.OUT.piao-search`" + `, so that the
+  open data link the previous scheda.json files without reading them
+  back: over five alternating rebuilds, the open data stage 100 ms
+  shorter on average, the load and the search index together 95 ms
+  longer (the kept file grew from 30 to 62 MB, read and hashed while the
+  site loads), the median rebuild 2.85 against 2.83 s: no gain.
 
 - **This run against the last (eighth session).** The full build of
   10,000 sheets took 11.61 s, 1.37 times Hugo's wall time, the closest
@@ -513,7 +589,7 @@ the bytes are:
 ### What would close the gap
 
 Each of these is a change of design, not of tuning; only the compiled
-renderer is begun.
+renderer is done, for most pages.
 
 - **A page per file, not a folder per page.** ` + "`operativi/SLUG.html`" + ` instead of
   ` + "`operativi/SLUG/index.html`" + ` would halve what the disk does (about 13,000
@@ -522,13 +598,15 @@ renderer is begun.
   elsewhere and the archived snapshots would break, so it needs a
   migration (redirect pages) and a decision.
 - **A compiled renderer for the built-in theme.** Go code writing the
-  sheet pages directly runs an order of magnitude faster than
-  html/template (no reflection), but is a second implementation of the
-  theme to keep byte-identical to the templates (which a site can
-  override, file by file). Begun in the sixth session with two partials
-  and the test that guards them (above); the pages' own layouts, the
-  indicators and the index pages are next, each partial compared with its
-  template on every page.
+  pages directly runs several times faster than html/template (no
+  reflection), as a second implementation of the theme kept
+  byte-identical to the templates (which a site can override, file by
+  file). Begun in the sixth session with two partials and the test that
+  guards them; since the ninth session the sheets' pages, the indexes,
+  the units' and revisions' tables and every page's frame are Go. Left:
+  the main of the other kinds (home, plan, areas, lines, sections, the
+  whole plan, open data, search), some 0.4 s of the render at 10,000
+  sheets done one page at a time.
 - **Less memory.** The rare parts of a value (its date, footnote marker,
   year, earlier values) behind a pointer and file positions as 32-bit
   numbers would halve an indicator; index pages that stream their rows

@@ -26,7 +26,7 @@ var stages = []stage{
 	{Label: "search index, built and encoded", Func: "builder.(*Pages).addSearch"},
 	{Label: "open data: JSON, CSV, catalogue", Func: "builder.addOpenData"},
 	{Label: "list of pages and static indexes", Focus: `builder\.(listPages|planPages|indexPages|planListings)`},
-	{Label: "render the pages (html/template)", Func: "builder.(*renderer).renderTo"},
+	{Label: "render the pages (Go and html/template)", Func: "builder.(*renderer).renderTo"},
 	{Label: "minify (HTML, CSS, JS)", Func: "minify/v2.(*M).Minify"},
 	{Label: "write the files (system calls)", Func: "publish.(*Target).Write"},
 	{Label: "all system calls (the disk, mostly)", Func: "linux.Syscall6"},
