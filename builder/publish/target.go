@@ -117,10 +117,10 @@ func createNew(full string, occupied bool) (*os.File, error) {
 	if occupied {
 		clear(full)
 	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := openNew(full)
 	if errors.Is(err, fs.ErrExist) {
 		clear(full)
-		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err = openNew(full)
 	}
 	return f, err
 }
