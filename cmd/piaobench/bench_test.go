@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -181,5 +182,18 @@ func TestParseStages(t *testing.T) {
 		if !strings.Contains(b.String(), line) {
 			t.Errorf("no line %q in\n%s", line, b.String())
 		}
+	}
+}
+
+// TestFindingsInDocs: docs/performance.md ends with the findings written
+// by hand, as make bench writes them, so that an edit of one reaches the
+// other.
+func TestFindingsInDocs(t *testing.T) {
+	b, err := os.ReadFile("../../docs/performance.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(string(b), findingsByHand) {
+		t.Error("docs/performance.md does not end with findingsByHand (cmd/piaobench/findings.go): edit both alike, or run make bench")
 	}
 }
