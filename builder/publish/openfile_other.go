@@ -8,3 +8,6 @@ import "os"
 func openNew(full string) (*os.File, error) {
 	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
+
+// openRead opens the file or folder full for reading.
+func openRead(full string) (*os.File, error) { return os.Open(full) }

@@ -24,3 +24,19 @@ func openNew(full string) (*os.File, error) {
 		return os.NewFile(uintptr(fd), full), nil
 	}
 }
+
+// openRead opens the file or folder full for reading, as openNew does:
+// not in the runtime's poller. A rebuild reads back thousands of files of
+// the previous output and the folders of its spare.
+func openRead(full string) (*os.File, error) {
+	for {
+		fd, err := syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &os.PathError{Op: "open", Path: full, Err: err}
+		}
+		return os.NewFile(uintptr(fd), full), nil
+	}
+}

@@ -49,7 +49,7 @@ func (r *reuse) link(name string, b []byte, full string, occupied bool) (Stamp, 
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(b)) {
 		return Stamp{}, false
 	}
-	cur, err := os.ReadFile(old)
+	cur, err := readWhole(old)
 	if err != nil || !bytes.Equal(cur, b) {
 		return Stamp{}, false
 	}

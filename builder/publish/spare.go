@@ -175,7 +175,7 @@ type pruneDir struct{ full, rel string }
 // pruneIn removes from the folder d what the new output did not write,
 // and gives the folders in it that are left to read.
 func (t *Target) pruneIn(d pruneDir) ([]pruneDir, error) {
-	f, err := os.Open(d.full)
+	f, err := openRead(d.full)
 	if err != nil {
 		return nil, err
 	}

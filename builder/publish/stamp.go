@@ -111,7 +111,7 @@ func (t *Target) Prior(name string, st Stamp) ([]byte, bool) {
 	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
 		return nil, false
 	}
-	f, err := os.Open(old)
+	f, err := openRead(old)
 	if err != nil {
 		return nil, false
 	}
