@@ -396,7 +396,9 @@ sheets in 106.89 s. Since then:
   os.OpenFile also tried to put it in the runtime's poller (four fcntl
   and a failed epoll_ctl a regular file): creating 10,000 files of 6 KB
   took 240 → 200 ms of CPU (three runs each); a build of 1,000 sheets
-  makes 76,761 → 65,725 system calls (` + "`strace -c`" + `).
+  makes 76,761 → 65,725 system calls (` + "`strace -c`" + `); the
+  previous output's files and the spare's folders are read the same way:
+  a rebuild of 1,000 sheets after an edit makes 40,413 → 32,703.
 
 ### What stands in the way of the targets not met
 
