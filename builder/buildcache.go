@@ -335,7 +335,13 @@ func removeStale(file string) {
 // note that says so.
 func readCache(file, program string) (*cacheData, string) {
 	var data cacheData
-	switch err := readSealed(file, &data); {
+	return usableCache(file, &data, readSealed(file, &data), program)
+}
+
+// usableCache is the cache data read from file with the error err, if it
+// is of this program; else none, and the note that says why.
+func usableCache(file string, data *cacheData, err error, program string) (*cacheData, string) {
+	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return nil, ""
 	case err != nil:
@@ -343,7 +349,7 @@ func readCache(file, program string) (*cacheData, string) {
 	case data.Format != cacheFormat || data.Program != program:
 		return nil, fmt.Sprintf(noteCacheOther, file)
 	}
-	return &data, ""
+	return data, ""
 }
 
 // errSealBroken is a sealed file whose bytes are not those written.
@@ -466,13 +472,6 @@ func readCacheOfProgram(file string) (prev *cacheData, note, program string, st 
 	if program == "" {
 		return nil, "", "", st
 	}
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil, "", program, st
-	case err != nil:
-		return nil, fmt.Sprintf(noteCacheCorrupt, file), program, st
-	case data.Format != cacheFormat || data.Program != program:
-		return nil, fmt.Sprintf(noteCacheOther, file), program, st
-	}
-	return &data, "", program, st
+	prev, note = usableCache(file, &data, err, program)
+	return prev, note, program, st
 }
