@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -286,28 +287,39 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 func writeCache(file string, data *cacheData) error { return writeSealed(file, data) }
 
 // writeSealed writes v to file atomically: gob, then the SHA-256 of the
-// gob (writeSealedBytes).
+// gob (writeSealedWith), streamed to the file rather than gathered in a
+// buffer first (the cache of a large site is tens of megabytes, written
+// when the build holds most).
 func writeSealed(file string, v any) error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return err
-	}
-	return writeSealedBytes(file, buf.Bytes())
+	return writeSealedWith(file, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
 }
 
-// writeSealedBytes writes b to file atomically, then its SHA-256. It runs
-// under the output's lock, so the temporary files of other builds it
-// finds are those of builds that died (killed while saving): it removes
-// them.
+// writeSealedBytes writes b to file atomically, then its SHA-256
+// (writeSealedWith).
 func writeSealedBytes(file string, b []byte) error {
+	return writeSealedWith(file, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// writeSealedWith writes to file atomically what write writes, then its
+// SHA-256. It runs under the output's lock, so the temporary files of
+// other builds it finds are those of builds that died (killed while
+// saving): it removes them.
+func writeSealedWith(file string, write func(io.Writer) error) error {
 	removeStale(file)
-	sum := sha256.Sum256(b)
 	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
 	f, err := os.Create(tmp)
 	if err == nil {
-		_, err = f.Write(b)
-		if _, werr := f.Write(sum[:]); err == nil {
-			err = werr
+		h := sha256.New()
+		w := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+		err = write(w)
+		if err == nil {
+			err = w.Flush()
+		}
+		if err == nil {
+			_, err = f.Write(h.Sum(nil))
 		}
 		if cerr := f.Close(); err == nil {
 			err = cerr

@@ -6,11 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/internal/synth"
 )
 
@@ -333,5 +336,51 @@ func TestCheckRendersSiteTheme(t *testing.T) {
 	_, bds, err := BuildTo(in, filepath.Join(t.TempDir(), "public"), PublishOptions{})
 	if err != nil || bds.Error() != ds.Error() {
 		t.Errorf("build says\n%s\ncheck says\n%s", bds.Error(), ds.Error())
+	}
+}
+
+// TestCacheSavedWithoutTheModel: when the build cache is saved, after the
+// pages are written, the site's model is no longer held (the largest
+// thing a build holds, with the cache's own bytes made beside it: the
+// peak of memory of a large site, before), on a clean build and on a
+// rebuild through the cache.
+func TestCacheSavedWithoutTheModel(t *testing.T) {
+	site := t.TempDir()
+	if _, err := synth.GenerateWith(site, synth.Options{Sheets: 40, Seed: 3, Plans: 2}); err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
+	dest := filepath.Join(t.TempDir(), "public")
+	t.Cleanup(func() { savingHook = nil })
+	for _, build := range []string{"clean", "again after an edit"} {
+		saved, held := 0, false
+		savingHook = func(model weak.Pointer[plan.Site]) {
+			runtime.GC()
+			saved++
+			held = model.Value() != nil
+		}
+		if build != "clean" {
+			files, err := filepath.Glob(filepath.Join(site, "content", "*", "operativi", "*.md"))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no sheet to edit: %v", err)
+			}
+			f, err := os.OpenFile(files[0], os.O_APPEND|os.O_WRONLY, 0)
+			if err == nil {
+				_, err = f.WriteString("\nUna frase in più.\n")
+				f.Close()
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if w, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+			t.Fatalf("%s: %+v %v %s", build, w, err, ds.Error())
+		}
+		if saved != 1 {
+			t.Fatalf("%s: the cache saved %d times", build, saved)
+		}
+		if held {
+			t.Errorf("%s: the model is still held while the cache is saved", build)
+		}
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"weak"
 
+	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
 	"github.com/piao-pa/piao/internal/stages"
 )
@@ -57,17 +59,26 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	}
 	model, ds := sheets.LoadAndCheck(in.Site)
 	stages.Mark("sheets loaded")
+	held := weak.Make(model) // for savingHook
 	before, docs := <-counted, <-kept
 	if ds.HasErrors() {
 		return Written{}, ds, nil
 	}
-	var pages *Pages
+	var pages *Pages // kept past the write only when a page failed (Diagnose)
 	var w Written
-	var keys map[string]string
 	var dataKeys sync.Map // the sheets' own data files: name → key
 	var target *publish.Target
+	// What the cache and the loss need of the pages and the model, taken
+	// once they are written: then neither is held while the cache is
+	// saved (the build's peak of memory on a large site, when both were).
+	var names []string
+	var keys map[string]string
+	var count *OutputCount
 	opt.after = func() error {
-		if err := c.save(dest, pages.outputNames(), target.Stamped(), trusted(pages, keys), w, ds); err != nil {
+		if savingHook != nil {
+			savingHook(held)
+		}
+		if err := c.save(dest, names, target.Stamped(), keys, w, ds); err != nil {
 			os.Remove(c.path) // never a cache that says less than the truth
 			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
 		}
@@ -89,12 +100,19 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 			return errContent
 		}
 		stages.Mark("pages listed")
-		pages, keys = p, c.keys(p)
+		keys = c.keys(p)
 		dataKeys.Range(func(name, k any) bool { keys[name.(string)] = k.(string); return true })
 		p.reuse = c.reuser(keys, to)
 		w, err = p.write(to)
 		stages.Mark("pages written")
-		return err
+		if err != nil {
+			pages = p
+			return err
+		}
+		sc := siteCount(model, w.Pages)
+		names, keys, count = p.outputNames(), trusted(p, keys), &sc
+		model, docs, sheets, c.prev = nil, nil, nil, nil // the model, the search documents, the last build's cache: no longer needed
+		return nil
 	})
 	w.Note = c.note
 	switch {
@@ -104,8 +122,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		w.Note, err = fmt.Sprintf(noteCacheNotSaved, err), nil
 	case pages != nil && len(pages.Diagnose(err)) > 0:
 		ds, err = append(ds, pages.Diagnose(err)...), nil
-	case err == nil && pages != nil:
-		if w.Loss = compareOutput(dest, before, siteCount(model, w.Pages)); w.Loss != nil {
+	case err == nil && count != nil:
+		if w.Loss = compareOutput(dest, before, *count); w.Loss != nil {
 			ds = append(ds, w.Loss.Warning(true))
 		}
 	}
@@ -113,6 +131,11 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	ds.Sort()
 	return w, ds, err
 }
+
+// savingHook, when a test sets it, is called as BuildTo saves the build
+// cache, with the model the build loaded held weakly: nothing the save
+// needs may hold it (TestCacheSavedWithoutTheModel).
+var savingHook func(model weak.Pointer[plan.Site])
 
 // errUnchanged and errStale end a publish that had nothing to write, the
 // output being as the last build left it or not.
