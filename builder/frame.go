@@ -2,8 +2,9 @@ package builder
 
 import (
 	"bytes"
-	"encoding/json"
+	"fmt"
 	"html/template"
+	"reflect"
 	"strconv"
 	"sync"
 )
@@ -67,11 +68,56 @@ func (r *renderer) renderFrame(name string, pg *page) (template.HTML, error) {
 
 // frameKey is everything the built-in header and footer read: the frame
 // (every field, so that one added later is in the key too), the kind of
-// page and its level.
+// page and its level. It is written by appendKey rather than as JSON:
+// encoding/json keeps its buffers in a pool with no bound, and this,
+// called twice for every page, kept the buffer of the largest open data
+// file (tens of megabytes on a large site) alive for the whole render.
 func frameKey(name string, pg *page) (string, error) {
-	chrome, err := json.Marshal(pg.Chrome())
-	if err != nil {
-		return "", err
+	b := make([]byte, 0, 512)
+	b = append(append(append(b, name...), 0), pg.Kind...)
+	b = strconv.AppendInt(append(b, 0), int64(pg.Level), 10)
+	b, err := appendKey(append(b, 0), reflect.ValueOf(pg.Chrome()))
+	return string(b), err
+}
+
+// appendKey appends to b an encoding of v that no other value of its type
+// has: strings with their length, slices with theirs, a nil pointer
+// apart from the value it would point to. A kind it does not know (a map,
+// a function) is an error, never a key that could match another frame.
+func appendKey(b []byte, v reflect.Value) ([]byte, error) {
+	var err error
+	switch v.Kind() {
+	case reflect.String:
+		b = strconv.AppendInt(b, int64(v.Len()), 10)
+		return append(append(b, ':'), v.String()...), nil
+	case reflect.Bool:
+		if v.Bool() {
+			return append(b, 't'), nil
+		}
+		return append(b, 'f'), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return append(strconv.AppendInt(b, v.Int(), 10), ';'), nil
+	case reflect.Pointer:
+		if v.IsNil() {
+			return append(b, 'n'), nil
+		}
+		return appendKey(append(b, 'p'), v.Elem())
+	case reflect.Struct:
+		b = append(b, '{')
+		for i := range v.NumField() {
+			if b, err = appendKey(b, v.Field(i)); err != nil {
+				return nil, err
+			}
+		}
+		return append(b, '}'), nil
+	case reflect.Slice:
+		b = append(strconv.AppendInt(append(b, '['), int64(v.Len()), 10), ':')
+		for i := range v.Len() {
+			if b, err = appendKey(b, v.Index(i)); err != nil {
+				return nil, err
+			}
+		}
+		return append(b, ']'), nil
 	}
-	return name + "\x00" + pg.Kind + "\x00" + strconv.Itoa(pg.Level) + "\x00" + string(chrome), nil
+	return nil, fmt.Errorf("frame key: %s", v.Type())
 }

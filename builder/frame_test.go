@@ -2,8 +2,10 @@ package builder
 
 import (
 	"bytes"
+	"html/template"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -99,5 +101,63 @@ func TestFrameCacheOffWithSiteTheme(t *testing.T) {
 	}
 	if len(titles) < 2 {
 		t.Fatalf("%d sheet titles: the test needs pages that differ", len(titles))
+	}
+}
+
+// TestAppendKeyUnambiguous: values of the frame that differ have keys that
+// differ, where a plain concatenation would join them (strings cut
+// elsewhere, a nil pointer and a pointer to an empty value, an empty and
+// a one-element list, a field moved to the next), and a kind the key
+// cannot write is refused.
+func TestAppendKeyUnambiguous(t *testing.T) {
+	type pair struct{ A, B string }
+	type frame struct {
+		P    pair
+		Nav  *navPlan
+		Ls   []langLink
+		On   bool
+		N    int
+		Note template.HTML
+	}
+	values := []frame{
+		{},
+		{P: pair{"ab", "c"}},
+		{P: pair{"a", "bc"}},
+		{P: pair{"", "abc"}},
+		{P: pair{"abc", ""}},
+		{Nav: &navPlan{}},
+		{Nav: &navPlan{Title: "n"}},
+		{Ls: []langLink{}}, // as nil for a template: the same key
+		{Ls: []langLink{{}}},
+		{Ls: []langLink{{Lang: "de"}}},
+		{Ls: []langLink{{Lang: "d"}, {Lang: "e"}}},
+		{On: true},
+		{N: 1},
+		{N: -1},
+		{Note: "x"},
+		{P: pair{"1:", "x"}},
+		{P: pair{"1", ":x"}},
+	}
+	seen := map[string]int{}
+	for i, v := range values {
+		b, err := appendKey(nil, reflect.ValueOf(v))
+		if err != nil {
+			t.Fatalf("%d: %v", i, err)
+		}
+		if j, ok := seen[string(b)]; ok && !(i == 7 && j == 0) {
+			t.Errorf("%+v and %+v have the same key %q", values[j], v, b)
+		}
+		seen[string(b)] = i
+	}
+	if len(seen) != len(values)-1 {
+		t.Errorf("%d keys for %d values, one of them the same as the empty frame's", len(seen), len(values))
+	}
+	for _, v := range []any{map[string]string{"a": "b"}, struct{ F func() }{}, 1.5} {
+		if _, err := appendKey(nil, reflect.ValueOf(v)); err == nil {
+			t.Errorf("%T: a key without an error", v)
+		}
+	}
+	if _, err := appendKey(nil, reflect.ValueOf(chromeView{Plan: &navPlan{}, Links: []link{{}}, Langs: []langLink{{}}})); err != nil {
+		t.Errorf("the frame itself: %v", err)
 	}
 }
