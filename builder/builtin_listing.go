@@ -2,6 +2,7 @@ package builder
 
 import (
 	"html/template"
+	"iter"
 	"strconv"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -24,11 +25,11 @@ const builtinSharedListingPartials = `{{define "sheetlink"}}{{sheetlinkHTML .}}{
 // builtinKindPartials replace partials a kind's own layout defines: they
 // are parsed after it.
 var builtinKindPartials = map[string]string{
-	"listing":   `{{define "lbody"}}{{lbodyHTML .}}{{end}}{{define "ltitle"}}{{ltitleHTML .}}{{end}}`,
+	"listing":   `{{define "lbody"}}{{range lbodyHTML .}}{{.}}{{end}}{{end}}{{define "ltitle"}}{{ltitleHTML .}}{{end}}`,
 	"sheet":     sheetKindPartials,
-	"unit":      `{{define "unitrows"}}{{unitrowsHTML .}}{{end}}`,
-	"revision":  `{{define "changerows"}}{{changerowsHTML .}}{{end}}`,
-	"revisions": `{{define "revchanges"}}{{revchangesHTML .}}{{end}}`,
+	"unit":      `{{define "unitrows"}}{{range unitrowsHTML .}}{{.}}{{end}}{{end}}`,
+	"revision":  `{{define "changerows"}}{{range changerowsHTML .}}{{.}}{{end}}{{end}}`,
+	"revisions": `{{define "revchanges"}}{{range revchangesHTML .}}{{.}}{{end}}{{end}}`,
 }
 
 // listingFuncs are the template functions of builtinSharedListingPartials
@@ -69,14 +70,12 @@ func listGroupArgs(args map[string]any) (*page, *listGroup, bool) {
 
 // lbodyHTML renders the "lbody" partial, called with the dict P and G
 // (the group).
-func (r *renderer) lbodyHTML(args map[string]any) (template.HTML, error) {
+func (r *renderer) lbodyHTML(args map[string]any) (iter.Seq[template.HTML], error) {
 	p, g, ok := listGroupArgs(args)
 	if !ok {
-		return "", errPartialArgs("lbody")
+		return nil, errPartialArgs("lbody")
 	}
-	w := partialWriter{w: r.words}
-	w.lbody(p, g)
-	return template.HTML(w.b.String()), nil
+	return r.chunked(func(w *partialWriter) { w.lbody(p, g) }), nil
 }
 
 // ltitleHTML renders the "ltitle" partial, called with the dict P and G.
@@ -165,6 +164,7 @@ func (w *partialWriter) lbody(p *page, g *listGroup) {
 		w.raw("\n")
 		w.lbody(p, sub)
 		w.raw("</li>\n")
+		w.cutHere()
 	}
 	for i := range items {
 		it := &items[i]
@@ -193,6 +193,7 @@ func (w *partialWriter) lbody(p *page, g *listGroup) {
 		}
 		w.indexNote(it.Note)
 		w.raw("</li>\n")
+		w.cutHere()
 	}
 	w.raw("</ul>")
 }
@@ -200,17 +201,18 @@ func (w *partialWriter) lbody(p *page, g *listGroup) {
 // unitrowsHTML renders the "unitrows" partial of unit.html, called with
 // the dict P (the page) and Sheets (the unit's sheets): a unit of a large
 // plan lists hundreds of sheets and their indicators.
-func (r *renderer) unitrowsHTML(args map[string]any) (template.HTML, error) {
+func (r *renderer) unitrowsHTML(args map[string]any) (iter.Seq[template.HTML], error) {
 	p, ok1 := args["P"].(*page)
 	sheets, ok2 := args["Sheets"].([]*plan.Sheet)
 	if !ok1 || !ok2 || p == nil {
-		return "", errPartialArgs("unitrows")
+		return nil, errPartialArgs("unitrows")
 	}
-	w := partialWriter{w: r.words}
-	for _, s := range sheets {
-		w.unitrow(p, s)
-	}
-	return template.HTML(w.b.String()), nil
+	return r.chunked(func(w *partialWriter) {
+		for _, s := range sheets {
+			w.unitrow(p, s)
+			w.cutHere()
+		}
+	}), nil
 }
 
 func (w *partialWriter) unitrow(p *page, s *plan.Sheet) {
@@ -270,12 +272,13 @@ func (w *partialWriter) unitrow(p *page, s *plan.Sheet) {
 // changerowsHTML renders the "changerows" partial of revision.html, called
 // with the rows of the table of a revision's changes: one a change, 7,500
 // in a revision of a plan of 10,000 sheets.
-func (r *renderer) changerowsHTML(rows []changeRow) template.HTML {
-	w := partialWriter{w: r.words}
-	for i := range rows {
-		w.changeRow(&rows[i])
-	}
-	return template.HTML(w.b.String())
+func (r *renderer) changerowsHTML(rows []changeRow) iter.Seq[template.HTML] {
+	return r.chunked(func(w *partialWriter) {
+		for i := range rows {
+			w.changeRow(&rows[i])
+			w.cutHere()
+		}
+	})
 }
 
 func (w *partialWriter) changeRow(c *changeRow) {
@@ -322,22 +325,23 @@ func (w *partialWriter) changeRow(c *changeRow) {
 
 // revchangesHTML renders the "revchanges" partial of revisions.html,
 // called with the dict P (the page) and Rev (the revision): what it did,
-// sheet by sheet.
-func (r *renderer) revchangesHTML(args map[string]any) (template.HTML, error) {
+// sheet by sheet (chunked).
+func (r *renderer) revchangesHTML(args map[string]any) (iter.Seq[template.HTML], error) {
 	p, ok := args["P"].(*page)
 	rev := revisionArg(args["Rev"])
 	if !ok || p == nil || rev == nil {
-		return "", errPartialArgs("revchanges")
+		return nil, errPartialArgs("revchanges")
 	}
-	w := partialWriter{w: r.words}
-	for _, c := range p.Changes(rev.ID.S) {
-		w.raw("\n<h3>")
-		w.link(p.SheetURL(c.Sheet), p.SheetName(c.Sheet))
-		w.raw("</h3>\n")
-		for i := range c.Groups {
-			w.group(p, rev, 4, &c.Groups[i])
-		}
-		w.raw("\n")
-	}
-	return template.HTML(w.b.String()), nil
+	return r.chunked(func(w *partialWriter) {
+		p.eachChange(rev.ID.S, func(c changeView) {
+			w.raw("\n<h3>")
+			w.link(p.SheetURL(c.Sheet), p.SheetName(c.Sheet))
+			w.raw("</h3>\n")
+			for i := range c.Groups {
+				w.group(p, rev, 4, &c.Groups[i])
+			}
+			w.raw("\n")
+			w.cutHere()
+		})
+	}), nil
 }

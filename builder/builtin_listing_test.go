@@ -3,6 +3,8 @@ package builder
 import (
 	"bytes"
 	"html/template"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -95,8 +97,8 @@ func TestBuiltinListingPartialsCalled(t *testing.T) {
 		}
 	}
 	for name, call := range map[string]func() (template.HTML, error){
-		"lbody":                          func() (template.HTML, error) { return goR.lbodyHTML(dict2(t, "P", pg, "G", s)) },
-		"lbody P":                        func() (template.HTML, error) { return goR.lbodyHTML(dict2(t, "G", top)) },
+		"lbody":                          func() (template.HTML, error) { _, err := goR.lbodyHTML(dict2(t, "P", pg, "G", s)); return "", err },
+		"lbody P":                        func() (template.HTML, error) { _, err := goR.lbodyHTML(dict2(t, "G", top)); return "", err },
 		"ltitle":                         func() (template.HTML, error) { return goR.ltitleHTML(dict2(t, "P", "p", "G", top)) },
 		"sheetlink":                      func() (template.HTML, error) { return goR.sheetlinkHTML(dict2(t, "P", pg, "S", ind)) },
 		"main":                           func() (template.HTML, error) { return goR.sheetMainHTML(nil) },
@@ -104,6 +106,66 @@ func TestBuiltinListingPartialsCalled(t *testing.T) {
 	} {
 		if h, err := call(); err == nil {
 			t.Errorf("%s: no error, %q", name, h)
+		}
+	}
+}
+
+// TestChunkedParts: a chunked partial gives the template parts of about
+// chunkBytes, cut only where the writer allows it, which together are
+// what it wrote; a template that stops ranging gets nothing more, and a
+// writer that never reaches chunkBytes gives one part (none when it wrote
+// nothing).
+func TestChunkedParts(t *testing.T) {
+	r := &renderer{words: &words{}}
+	row := strings.Repeat("x", 1000) + "\n"
+	write := func(n int) func(w *partialWriter) {
+		return func(w *partialWriter) {
+			for i := range n {
+				w.raw(row[:500])
+				w.raw(strconv.Itoa(i)) // a cut falls between rows only
+				w.raw(row[500:])
+				w.cutHere()
+			}
+		}
+	}
+	var parts []string
+	for part := range r.chunked(write(200)) {
+		parts = append(parts, string(part))
+	}
+	var want strings.Builder
+	for i := range 200 {
+		want.WriteString(row[:500] + strconv.Itoa(i) + row[500:])
+	}
+	if got := strings.Join(parts, ""); got != want.String() {
+		t.Fatalf("the parts joined are %d bytes, not the %d written", len(got), want.Len())
+	}
+	if len(parts) < 200*1000/chunkBytes {
+		t.Fatalf("%d parts for %d bytes", len(parts), want.Len())
+	}
+	for i, p := range parts {
+		if !strings.HasSuffix(p, "\n") {
+			t.Errorf("part %d cut within a row", i)
+		}
+		if i < len(parts)-1 && (len(p) < chunkBytes || len(p) > chunkBytes+len(row)+3) {
+			t.Errorf("part %d is %d bytes", i, len(p))
+		}
+	}
+	n := 0
+	for range r.chunked(write(200)) {
+		if n++; n == 2 {
+			break
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d parts ranged, 2 wanted", n)
+	}
+	for _, c := range []struct{ rows, parts int }{{0, 0}, {1, 1}, {chunkBytes / len(row), 1}} {
+		got := 0
+		for range r.chunked(write(c.rows)) {
+			got++
+		}
+		if got != c.parts {
+			t.Errorf("%d rows: %d parts, %d wanted", c.rows, got, c.parts)
 		}
 	}
 }

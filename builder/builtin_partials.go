@@ -3,6 +3,7 @@ package builder
 import (
 	"fmt"
 	"html/template"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -61,8 +62,44 @@ func revisionArg(v any) *plan.Revision {
 
 // partialWriter writes a partial's HTML.
 type partialWriter struct {
-	b strings.Builder
-	w *words
+	b   strings.Builder
+	w   *words
+	cut func() // when not nil, gives what is written so far to the template (chunked)
+}
+
+// chunkBytes is about how much of a long partial is given to the template
+// at a time (chunked).
+const chunkBytes = 32 << 10
+
+// chunked is what write writes, as a sequence for the template to range
+// over: given in parts of about chunkBytes at the places where write
+// calls cutHere, so that a partial that lists thousands of sheets (an
+// index, a unit, a revision) is never held whole beside the page it is
+// written into. Once the template stops, the rest is written nowhere.
+func (r *renderer) chunked(write func(w *partialWriter)) iter.Seq[template.HTML] {
+	return func(yield func(template.HTML) bool) {
+		w := &partialWriter{w: r.words}
+		more := true
+		w.cut = func() {
+			if more && w.b.Len() >= chunkBytes {
+				more = yield(template.HTML(w.b.String()))
+				w.b = strings.Builder{}
+			} else if !more {
+				w.b.Reset()
+			}
+		}
+		write(w)
+		if more && w.b.Len() > 0 {
+			yield(template.HTML(w.b.String()))
+		}
+	}
+}
+
+// cutHere marks a place where a chunked partial may be cut.
+func (w *partialWriter) cutHere() {
+	if w.cut != nil {
+		w.cut()
+	}
 }
 
 func (w *partialWriter) raw(s string) { w.b.WriteString(s) }

@@ -198,11 +198,11 @@ var builtinCalls = map[string]string{
 // builtinKindCalls are the partials of a kind's own layout the built-in
 // theme renders in Go, and how their definitions begin.
 var builtinKindCalls = map[string]map[string]string{
-	"listing":   {"lbody": "{{lbodyHTML .", "ltitle": "{{ltitleHTML ."},
+	"listing":   {"lbody": "{{range lbodyHTML .", "ltitle": "{{ltitleHTML ."},
 	"sheet":     {"main": "{{sheetMainHTML ."},
-	"unit":      {"unitrows": "{{unitrowsHTML ."},
-	"revision":  {"changerows": "{{changerowsHTML ."},
-	"revisions": {"revchanges": "{{revchangesHTML ."},
+	"unit":      {"unitrows": "{{range unitrowsHTML ."},
+	"revision":  {"changerows": "{{range changerowsHTML ."},
+	"revisions": {"revchanges": "{{range revchangesHTML ."},
 }
 
 // listingBranches find, in an index page, each branch of the listing

@@ -674,15 +674,30 @@ type changeView struct {
 // Changes lists what a revision changed in the plan, sheet by sheet.
 func (pg *page) Changes(id string) []changeView {
 	var out []changeView
-	var cur *changeView
-	for _, c := range pg.Plan.Changes(id) {
-		if cur == nil || cur.Sheet != c.Sheet {
-			out = append(out, changeView{Sheet: c.Sheet, Notes: c.Sheet.RevNotes(id), Groups: pg.revisionGroups(c.Sheet, id)})
-			cur = &out[len(out)-1]
-		}
-		cur.Items = append(cur.Items, c)
-	}
+	pg.eachChange(id, func(v changeView) { out = append(out, v) })
 	return out
+}
+
+// eachChange calls fn with what revision id changed in each sheet, in the
+// order of Changes, one sheet at a time: on a plan of tens of thousands
+// of sheets the views of them all, made at once, were the largest thing a
+// build held while it wrote the page of the revisions.
+func (pg *page) eachChange(id string, fn func(changeView)) {
+	var cur changeView
+	for _, s := range pg.Plan.Sheets() {
+		for _, c := range s.Changes(id) {
+			if cur.Sheet != c.Sheet {
+				if cur.Sheet != nil {
+					fn(cur)
+				}
+				cur = changeView{Sheet: c.Sheet, Notes: c.Sheet.RevNotes(id), Groups: pg.revisionGroups(c.Sheet, id)}
+			}
+			cur.Items = append(cur.Items, c)
+		}
+	}
+	if cur.Sheet != nil {
+		fn(cur)
+	}
 }
 
 // RevisionGroups lists what revision id did to sheet s, part by part
