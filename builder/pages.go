@@ -109,6 +109,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 			return nil, err
 		}
 	}
+	p.docs.release() // the index is made: the last build's documents are needed no more
 	stages.Mark("search index")
 	pages := make([][]*page, len(ls.langs))
 	feeds := make([]int, len(ls.langs)) // each language's feed, its size
