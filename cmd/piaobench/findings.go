@@ -425,6 +425,20 @@ sheets in 106.89 s. Since then:
   and 679 MB). Under 700 MB in every run needs a smaller model: at 50,000
   sheets, 50 MB of plan.Sheet (984 bytes each) and 130 MB of indicators
   (896 bytes each) in the heap profile, a Pos of 24 bytes in every Text.
+- **Rebuilds at 50,000 sheets (tenth session, by hand; make bench
+  measures them at 10,000 only).** With the build cache beside the
+  output, a rebuild of 50,000 sheets after one edit peaked at 1.01–1.03
+  GB (27.9–34.3 s), and a build whose output folder was deleted but whose
+  cache was kept at 1.08 GB (93.5 s): the heap profile found the search
+  documents kept from the last build (~141 MB, every entry a part of the
+  file's bytes) held through the open data and the render. They are let
+  go once the search index is made: after an edit 941 MB, 24.4 s (one
+  run). The rest of the peak, while the site loads and the index is
+  made (694 MB live): the sheets decoded from the sheet store, larger
+  than the same sheets parsed (gob gives every string its own
+  allocation: 152 MB of strings), beside those documents. Under 700 MB
+  for a rebuild too would need the store's strings shared, or the
+  documents read as they are used.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
