@@ -680,8 +680,8 @@ func (pg *page) Changes(id string) []changeView {
 
 // eachChange calls fn with what revision id changed in each sheet, in the
 // order of Changes, one sheet at a time: on a plan of tens of thousands
-// of sheets the views of them all, made at once, were the largest thing a
-// build held while it wrote the page of the revisions.
+// of sheets the views of them all, made at once, were some 40 MB held
+// beside the page of the revisions while it was written.
 func (pg *page) eachChange(id string, fn func(changeView)) {
 	var cur changeView
 	for _, s := range pg.Plan.Sheets() {
