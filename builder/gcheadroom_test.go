@@ -14,27 +14,28 @@ func TestGCPercentFor(t *testing.T) {
 	for _, c := range []struct {
 		live           uint64
 		original, want int
-		raise          bool
+		build          bool
 	}{
-		{0, 100, 100, false},
-		{100 << 20, 100, 100, false},     // a site of a few thousand sheets: as it was
-		{320 << 20, 100, 80, false},      // 256 MB of headroom, within the budget
-		{400 << 20, 100, 44, false},      // past it: what the budget leaves (176 MB)
-		{512 << 20, 100, 25, false},      // never below minGCPercent
-		{2 << 30, 100, 25, false},        // never below minGCPercent
-		{100 << 20, 50, 50, false},       // never above the program's own
-		{1 << 30, 10, 10, false},         // nor raised to minGCPercent
-		{300 << 20, 200, 85, false},      // GOGC=200: lowered too
-		{128 << 20, 1000, 200, false},    // a large GOGC, a small heap
-		{1 << 40, 100, 25, false},        // a huge heap
-		{headroomBytes, 100, 100, false}, // exactly the headroom
-		{128 << 20, 100, 200, true},      // check: 256 MB of headroom on a small heap
-		{32 << 20, 100, 200, true},       // but at most twice the program's percent
-		{512 << 20, 100, 50, true},       // and a large heap 256 MB: the budget bounds builds only
 		{0, 100, 100, true},
+		{100 << 20, 100, 200, true},     // a site of a few thousand sheets: twice the program's percent
+		{200 << 20, 100, 128, true},     // 256 MB of headroom
+		{320 << 20, 100, 80, true},      // 256 MB of headroom, within the budget
+		{400 << 20, 100, 44, true},      // past it: what the budget leaves (176 MB)
+		{512 << 20, 100, 25, true},      // never below minGCPercent
+		{2 << 30, 100, 25, true},        // never below minGCPercent
+		{100 << 20, 50, 100, true},      // never above twice the program's own
+		{1 << 30, 10, 20, true},         // nor raised past it to minGCPercent
+		{300 << 20, 200, 85, true},      // GOGC=200: lowered too
+		{128 << 20, 1000, 200, true},    // a large GOGC, a small heap
+		{1 << 40, 100, 25, true},        // a huge heap
+		{headroomBytes, 100, 100, true}, // exactly the headroom
+		{128 << 20, 100, 200, false},    // check: 256 MB of headroom on a small heap
+		{32 << 20, 100, 200, false},     // but at most twice the program's percent
+		{512 << 20, 100, 50, false},     // and a large heap 256 MB: the budget bounds builds only
+		{0, 100, 100, false},
 	} {
-		if got := gcPercentFor(c.live, c.original, c.raise); got != c.want {
-			t.Errorf("live %d MB, GOGC %d, raise %v: %d, want %d", c.live>>20, c.original, c.raise, got, c.want)
+		if got := gcPercentFor(c.live, c.original, c.build); got != c.want {
+			t.Errorf("live %d MB, GOGC %d, build %v: %d, want %d", c.live>>20, c.original, c.build, got, c.want)
 		}
 	}
 }
@@ -62,7 +63,7 @@ func TestHeadroomFor(t *testing.T) {
 	}
 	// The percent it gives, with minGCPercent as the floor.
 	for live := uint64(64 << 20); live <= 2*budgetBytes; live += 16 << 20 {
-		p := gcPercentFor(live, 100, false)
+		p := gcPercentFor(live, 100, true)
 		if heap := live + live*uint64(p)/100; p > minGCPercent && heap > budgetBytes {
 			t.Errorf("live %d MB: GOGC %d lets the heap reach %d MB, over the budget of %d MB", live>>20, p, heap>>20, budgetBytes>>20)
 		}
@@ -103,7 +104,7 @@ func TestBoundHeadroom(t *testing.T) {
 	headroomBytes = 1 << 20
 	live := make([]byte, 16<<20) // 16 times the headroom
 	runtime.GC()
-	release, again := boundHeadroom(false), boundHeadroom(true)
+	release, again := boundHeadroom(true), boundHeadroom(false) // a build and a check
 	deadline := time.Now().Add(5 * time.Second)
 	for p, _ := readGC(); p != minGCPercent; p, _ = readGC() {
 		if time.Now().After(deadline) {
@@ -118,16 +119,16 @@ func TestBoundHeadroom(t *testing.T) {
 		time.Sleep(governorTick)
 	}
 	release()
-	release() // once only: the other build still runs
+	release() // once only: the check still runs
 	if p, _ := readGC(); p != minGCPercent {
-		t.Errorf("GOGC %d while a build runs, want %d", p, minGCPercent)
+		t.Errorf("GOGC %d while the check runs, want %d", p, minGCPercent)
 	}
 	again()
 	if p, _ := readGC(); p != 80 {
-		t.Errorf("GOGC %d after the builds, want the program's 80", p)
+		t.Errorf("GOGC %d after the build and the check, want the program's 80", p)
 	}
 	if l := debug.SetMemoryLimit(-1); l != 3<<30 {
-		t.Errorf("memory limit %d after the builds, want the program's %d", l, 3<<30)
+		t.Errorf("memory limit %d after the build and the check, want the program's %d", l, 3<<30)
 	}
 	runtime.KeepAlive(live)
 }

@@ -47,7 +47,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		ds.Sort()
 		return w, ds, nil
 	}
-	defer boundHeadroom(false)()
+	defer boundHeadroom(true)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
 	go func() { counted <- countReplaced(c.prev, dest) }()
 	kept := make(chan *sheetDocs, 1) // the sheets' search documents, read while the site loads
@@ -189,7 +189,7 @@ func Check(in Input) Diagnostics {
 
 // checkThrough is Check; it also gives the cache the site loaded through.
 func checkThrough(in Input) (Diagnostics, *Cache) {
-	defer boundHeadroom(true)()
+	defer boundHeadroom(false)()
 	sheets := NewCache()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
 	if in.Previous != "" {
