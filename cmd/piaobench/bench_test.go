@@ -75,7 +75,9 @@ func TestFindings(t *testing.T) {
 			Build: usage{Wall: 9 * time.Second, CPU: 15 * time.Second, RSS: 280 << 20},
 			Check: usage{Wall: 7 * time.Second},
 			Floor: &floor{Files: 2000, Folders: 900, Bytes: 300 << 20,
-				Runs: []usage{{Wall: 3 * time.Second}, {Wall: 1500 * time.Millisecond}, {Wall: 6 * time.Second}}}}},
+				Runs:        []usage{{Wall: 3 * time.Second}, {Wall: 1500 * time.Millisecond}, {Wall: 6 * time.Second}},
+				FlatFolders: 30,
+				FlatRuns:    []usage{{Wall: 2 * time.Second}, {Wall: time.Second}, {Wall: 2400 * time.Millisecond}}}}},
 		Profile: &profile{Sheets: 10000, Stages: []stage{
 			{Func: "builder.(*renderer).renderTo", CPU: 5 * time.Second, Share: 33.3},
 			{Func: "minify/v2.(*M).Minify", CPU: 2 * time.Second, Share: 13.3},
@@ -86,7 +88,8 @@ func TestFindings(t *testing.T) {
 	writeFindings(&b, r)
 	got := b.String()
 	for _, want := range []string{"**9.00 s**", "**3.00 s** (median of 3 runs; fastest 1.50 s, slowest 6.00 s", "2,000 files in\n   900 folders",
-		"on average 5000 µs a page", "26.7% of the CPU", "Peak memory at 10,000 sheets is 280 MB", "### What would close the gap"} {
+		"on average 5000 µs a page", "26.7% of the CPU", "30 folders instead of 900", "**2.00 s** (median of 3 runs; fastest 1.00 s, slowest 2.40 s",
+		"0.67\n   times the floor as it is", "Peak memory at 10,000 sheets is 280 MB", "### What would close the gap"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the findings lack %q:\n%s", want, got)
 		}
@@ -195,5 +198,57 @@ func TestFindingsInDocs(t *testing.T) {
 	}
 	if !strings.HasSuffix(string(b), findingsByHand) {
 		t.Error("docs/performance.md does not end with findingsByHand (cmd/piaobench/findings.go): edit both alike, or run make bench")
+	}
+}
+
+// TestFlatFiles: with a file per page, a sheet's folder (its page, its
+// JSON, its page as approved) becomes files beside it; the folders of a
+// plan, of an index and of the search index stay.
+func TestFlatFiles(t *testing.T) {
+	in := []string{
+		"index.html",
+		"p/index.html",
+		"p/operativi/00042/index.html",
+		"p/operativi/00042/scheda.json",
+		"p/operativi/00042/originale/index.html",
+		"p/operativi/00043/index.html",
+		"p/operativi/00043/scheda.json",
+		"p/indici/index.html",
+		"p/indici/unita/index.html",
+		"p/indici/unita/u1/index.html",
+		"p/dati/piano.json",
+		"cerca/index.html",
+		"cerca/dati/abc/t_x.js",
+	}
+	want := []string{
+		"index.html",
+		"p/index.html",
+		"p/operativi/00042.html",
+		"p/operativi/00042.json",
+		"p/operativi/00042.originale.html",
+		"p/operativi/00043.html",
+		"p/operativi/00043.json",
+		"p/indici/index.html",
+		"p/indici/unita/index.html", // it holds a page's folder that is not its page as approved: it stays
+		"p/indici/unita/u1.html",
+		"p/dati/piano.json",
+		"cerca/index.html",
+		"cerca/dati/abc/t_x.js",
+	}
+	files := make([]floorFile, len(in))
+	for i, name := range in {
+		files[i] = floorFile{rel: name}
+	}
+	flat := flatFiles(files)
+	for i := range flat {
+		if flat[i].rel != want[i] {
+			t.Errorf("%s → %s, want %s", in[i], flat[i].rel, want[i])
+		}
+	}
+	if got, want := countFolders(files), 11; got != want { // those that hold files, the root's "." too
+		t.Errorf("%d folders as it is, want %d", got, want)
+	}
+	if got, want := countFolders(flat), 8; got != want {
+		t.Errorf("%d folders with a file per page, want %d", got, want)
 	}
 }

@@ -87,6 +87,9 @@ figures and the chart.
   written again, three times, into an empty folder beside it, as piao writes
   it (on every core, each folder made once, each file in one call) with
   nothing rendered: no build can publish that output faster on this disk.
+  After each of those runs, the same files are written with a file per
+  page instead of a folder per page (`+"`operativi/00042.html`"+` for
+  `+"`operativi/00042/index.html`"+`): what the folders cost.
 - **Stages, for benchstat.** `+"`go test -run '^$' -bench Stage -count 6 ./builder`"+` times
   load, prepare, index, render, minify, write and the whole build in the
   process, at 1,000 and 10,000 sheets, and `+"`-bench RenderKind`"+` a page of each
