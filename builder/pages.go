@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -432,29 +433,54 @@ type buffers struct{ page, min bytes.Buffer }
 // render returns the file at path; a page's bytes live in buf until its
 // next use.
 func (p *Pages) render(name string, buf *buffers) ([]byte, error) {
+	b, mt, err := p.renderRaw(name, buf)
+	if err != nil || mt == "" {
+		return b, err
+	}
+	return p.minified(name, mt, buf)
+}
+
+// minified is the page rendered into buf.page, minified as mt into
+// buf.min.
+func (p *Pages) minified(name, mt string, buf *buffers) ([]byte, error) {
+	buf.min.Reset()
+	buf.min.Grow(buf.page.Len()) // at once, not doubling: minified is hardly ever longer
+	if err := p.minify(name, mt, &buf.min, &buf.page); err != nil {
+		return nil, err
+	}
+	return buf.min.Bytes(), nil
+}
+
+// renderRaw renders the file at path into buf.page, and gives its bytes
+// when they are final (a file made already, a page not minified), else
+// the media type to minify it as.
+func (p *Pages) renderRaw(name string, buf *buffers) ([]byte, string, error) {
 	if b, ok := p.files[name]; ok {
-		return b, nil
+		return b, "", nil
 	}
 	pg := p.pages[name]
 	if pg == nil {
-		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+		return nil, "", fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
 	cp := *pg // render writes to the page it renders
 	buf.page.Reset()
 	if err := cp.r.renderTo(&cp, &buf.page); err != nil {
-		return nil, &pageError{pg, errors.Unwrap(err)}
+		return nil, "", &pageError{pg, errors.Unwrap(err)}
 	}
 	mt, ok := mediaTypes[path.Ext(name)]
 	if p.min == nil || !ok {
-		return buf.page.Bytes(), nil
+		return buf.page.Bytes(), "", nil
 	}
-	buf.min.Reset()
-	buf.min.Grow(buf.page.Len()) // at once, not doubling: minified is hardly ever longer
-	// The page is read in place, not copied: it has Bytes.
-	if err := p.min.Minify(mt, &buf.min, &buf.page); err != nil {
-		return nil, &renderError{fmt.Errorf("%s: %w", name, err)}
+	return nil, mt, nil
+}
+
+// minify writes the page rendered, minified as mt, to w. The page is read
+// in place, not copied: it has Bytes.
+func (p *Pages) minify(name, mt string, w io.Writer, page *bytes.Buffer) error {
+	if err := p.min.Minify(mt, w, page); err != nil {
+		return &renderError{fmt.Errorf("%s: %w", name, err)}
 	}
-	return buf.min.Bytes(), nil
+	return nil
 }
 
 // SheetFile returns the source file of the one sheet a page shows, for an

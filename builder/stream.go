@@ -3,6 +3,7 @@ package builder
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -235,6 +236,28 @@ func (p *Pages) Publish(dest string, opt PublishOptions) (Written, error) {
 	return w, err
 }
 
+// streamPage is the length of a page, rendered, from which it is minified
+// straight into its file: the minified copy of a long page (the revisions
+// of a plan of 50,000 sheets, 27 MB) is never held beside the page (a
+// variable for its test).
+var streamPage = keptBuffer
+
+// writeFile renders the file name into to, and gives its size.
+func (p *Pages) writeFile(name string, buf *buffers, to *publish.Target) (int64, error) {
+	b, mt, err := p.renderRaw(name, buf)
+	switch {
+	case err != nil:
+		return 0, err
+	case mt != "" && buf.page.Len() >= streamPage:
+		return to.Stream(name, func(w io.Writer) error { return p.minify(name, mt, w, &buf.page) })
+	case mt != "":
+		if b, err = p.minified(name, mt, buf); err != nil {
+			return 0, err
+		}
+	}
+	return int64(len(b)), to.Write(name, b)
+}
+
 // write renders the files of p.paths into the new output.
 func (p *Pages) write(to *publish.Target) (Written, error) {
 	var files, size, reused atomic.Int64
@@ -247,13 +270,12 @@ func (p *Pages) write(to *publish.Target) (Written, error) {
 				return nil
 			}
 		}
-		b, err := p.render(name, buf)
-		if err != nil {
-			return err
+		n, err := p.writeFile(name, buf, to)
+		if err == nil {
+			files.Add(1)
+			size.Add(n)
 		}
-		files.Add(1)
-		size.Add(int64(len(b)))
-		return to.Write(name, b)
+		return err
 	})
 	if err != nil {
 		return Written{}, err

@@ -17,13 +17,18 @@ import (
 
 // TestBuildToSameAsBuild: piao build's way (BuildTo: files written as they
 // are made) publishes the very bytes of Build, for a site of several plans
-// and for the example; again over its own output.
+// and for the example; again over its own output; and with every page
+// minified straight into its file, as a long one is (streamPage).
 func TestBuildToSameAsBuild(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := synth.GenerateWith(dir, synth.Options{Sheets: 300, Seed: 9, Plans: 3}); err != nil {
 		t.Fatal(err)
 	}
-	for _, site := range []string{dir, ".."} {
+	defer func(n int) { streamPage = n }(streamPage)
+	for i, site := range []string{dir, "..", dir} {
+		if i == 2 {
+			streamPage = 1
+		}
 		in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
 		want, ds := Build(in)
 		if want == nil {
