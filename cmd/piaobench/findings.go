@@ -97,8 +97,9 @@ func flatFloor(fl *floor) string {
    `+"`operativi/00042/index.html`"+`, its `+"`scheda.json`"+` and `+"`originale/index.html`"+`:
    %s folders instead of %s), written after each of those runs, took
    **%s** (median of %d runs; fastest %s, slowest %s; CPU %s): %.2f
-   times the floor as it is. That is the share of the folders, the figure
-   for a decision on the addresses (every address of a sheet would change).`,
+   times the floor as it is. The difference is what the folders cost, the
+   figure a decision on the addresses needs (every address of a sheet
+   would change).`,
 		thousands(fl.FlatFolders), thousands(fl.Folders), secs(flat.Wall), len(fl.FlatRuns), secs(fast), secs(slow),
 		secs(flat.CPU), ratio(flat.Wall, fl.Median().Wall))
 }
@@ -472,6 +473,73 @@ sheets in 106.89 s. Since then:
   set again as the sheet is decoded, without changing the sheets the
   build holds while the store is saved beside the render), or the
   documents read as they are used.
+- **This run against the last (tenth session).** The disk was ten times
+  slower: a folder and a file cost 833 µs to create (72 µs in the last
+  run), system calls were 61.9% of the build's CPU (32.7%), and writing
+  the output alone took 8.65 s (4.49 s). The full build of 10,000 sheets
+  took 15.07 s, CPU 27.02 s: 1.46 times Hugo's wall time and 1.55 times
+  its CPU (1.32 and 1.04 in the last run); at 1,000 sheets 1.99 and 2.07
+  (1.74 and 1.70). Without the disk (the output on tmpfs, by hand,
+  alternating with the last session's binary, three or four runs each)
+  this session's binary is the faster: 10,000 sheets 7.37 against
+  7.81 s (user CPU 12.04 against 13.05 s), 1,000 sheets 1.03 against
+  1.12 s. piao's CPU at 1,000 sheets is 1.7–1.8 s on tmpfs and 3.74 s in
+  this run: the rest is the disk's, where Hugo and Pagefind write 2,095
+  files and piao 2,973 in 1,483 folders. The rebuilds: after an edit 2.88 s (3.89), edited again
+  1.95 s (3.44), nothing changed 243 ms (471); piao check 1.74 s (2.35),
+  under 2 s again; 50,000 sheets 694 MB (699), 7.24 times the time of
+  10,000 (6.23).
+- **The collector on a small heap (eleventh session).** A build kept the
+  program's percent (GOGC=100) as its ceiling, piao check twice that:
+  at 10,000 sheets, whose live heap is well under the memory budget, the
+  build collected 60 times. A build now has check's ceiling too, within
+  the same budget, so a site of 50,000 sheets is governed as before. On
+  tmpfs, three alternating runs each: 33 collections instead of 60,
+  CPU 13.05 → 12.04 s, wall 7.81 → 7.37 s, peak memory 329 → 466 MB; at
+  1,000 sheets 1.71 → 1.54 s of user CPU, 78 → 104 MB; at 50,000 sheets
+  the peak 704 against 706 MB (one run each). GOGC=300 and 400 by hand
+  gave nothing more (the 256 MB headroom bounds them).
+- **Long pages minified into their file (eleventh session).** A page of
+  1 MB or more, once rendered, is minified straight into its file (the
+  publish's stream) instead of into a second buffer written afterwards:
+  the revisions of a plan of 50,000 sheets (27 MB) and its largest
+  indexes (19 and 12 MB) are no longer held twice. The live heap's peak
+  at 50,000 sheets 472 → 452 MB, the peak of memory 684 MB in two runs
+  (688 and 704 before, this machine's noise is some 30 MB); the output
+  the same (` + "`diff -r`" + ` at 10,000 sheets; ` + "`TestBuildToSameAsBuild`" + ` with
+  every page streamed, seen failing with the stream emptied). The cost:
+  such a page, rendered again in a rebuild with the same bytes, is
+  written rather than linked to the previous output's file (at 1,000
+  sheets the four parts of the whole plan, 4 MB).
+- **What the folders cost (eleventh session).** make bench now writes
+  the disk's floor twice, alternately: as the output is, and with a file
+  per page (30 folders instead of 13,350 at 10,000 sheets): this run
+  8.65 against 6.57 s. By hand the same day, on tmpfs, 0.50 against
+  0.33 s (the kernel's own work, a third less); on this disk, six runs
+  each one after the other, as it is 1.3, 10.3, 14.4, 17.1, 21.0 and
+  24.2 s (its system time from 2.3 to 43 s for the same writes) against
+  4.1, 7.5, 8.1, 8.0, 7.6 and 8.2 s with a file per page: the folders
+  are what grows. The file system is ext4, mounted with ` + "`discard`" + `.
+  A file per page would change every address of a sheet; the decision
+  is not the bench's.
+- **Rebuild after one edit under 1 s: where the 2 s go (eleventh
+  session).** Edited again, on tmpfs by hand, 1.86 s: sources digested
+  106 ms; sheets loaded 459 (the sheet store decoded, 0.26 s of CPU; the
+  rules of every sheet run again, 0.23 s, since their findings name
+  other sheets and files); search index 312 (the kept documents merged
+  and the index encoded, one core, 0.25 s); open data and index pages
+  547 (each sheet's JSON read back from the last output, 0.24 s of CPU;
+  the CSV files made again, 0.26 s; the indexes' listings, 0.19 s);
+  pages listed 63; pages written 193; spare pruned 81; cache saved 103.
+  Each stage is work over the whole site of 60 to 550 ms, none of it
+  large: under a second needs each to become work over what changed
+  (the CSV rows and the listings kept per sheet with the plan's facts in
+  their key, the rules' findings kept per sheet with the names of the
+  site in theirs, the store read only for the sheets a page needs), a
+  design of its own. The first rebuild after a clean build also makes a
+  folder for every page and a link for every file (this run 1.39 s of
+  open data against 558 ms edited again), the floor of the two-folder
+  swap that keeps a reader from ever seeing two builds mixed.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
@@ -670,11 +738,11 @@ Each of these is a change of design, not of tuning; only the compiled
 renderer is done, for most pages.
 
 - **A page per file, not a folder per page.** ` + "`operativi/SLUG.html`" + ` instead of
-  ` + "`operativi/SLUG/index.html`" + ` would halve what the disk does (about 13,000
-  folders fewer at 10,000 sheets; a folder costs about as much as a file
-  here), but changes every address of the published plans: links from
-  elsewhere and the archived snapshots would break, so it needs a
-  migration (redirect pages) and a decision.
+  ` + "`operativi/SLUG/index.html`" + ` takes 13,000 folders out of the output at
+  10,000 sheets (make bench measures the floor both ways, above), but
+  changes every address of the published plans: links from elsewhere and
+  the archived snapshots would break, so it needs a migration (redirect
+  pages) and a decision.
 - **A compiled renderer for the built-in theme.** Go code writing the
   pages directly runs several times faster than html/template (no
   reflection), as a second implementation of the theme kept
