@@ -88,6 +88,10 @@ func buildSearchIndexWith(site *plan.Site, w *words, memo *termMemo) *searchInde
 	return buildSearchIndexFrom(site, w, memo, nil)
 }
 
+// searchBatch is the number of sheets whose terms are made at once, on
+// every core (a variable for its test).
+var searchBatch = sheetsBatch
+
 // buildSearchIndexFrom is buildSearchIndexWith; a sheet's documents come
 // from kept, when it has them, and go to it when made (nil: none).
 func buildSearchIndexFrom(site *plan.Site, w *words, memo *termMemo, kept *langDocs) *searchIndex {
@@ -102,8 +106,12 @@ func buildSearchIndexFrom(site *plan.Site, w *words, memo *termMemo, kept *langD
 		}
 		ix.declareFacets(p)
 		sheets := p.Sheets()
-		for start := 0; start < len(sheets); start += sheetsBatch {
-			part := sheets[start:min(start+sheetsBatch, len(sheets))]
+		// The postings of a batch are added, in order, while the terms of
+		// the next are made: the one goroutine that adds them does not
+		// leave the other cores waiting.
+		var adding sync.WaitGroup
+		for start := 0; start < len(sheets); start += searchBatch {
+			part := sheets[start:min(start+searchBatch, len(sheets))]
 			docs := make([][]preparedDoc, len(part))
 			entries, reused := make([]string, len(part)), make([]bool, len(part))
 			parallelFor(len(part), func(k int) { // the terms, on every core
@@ -118,13 +126,17 @@ func buildSearchIndexFrom(site *plan.Site, w *words, memo *termMemo, kept *langD
 				}
 				entries[k] = kept.put(i, s, docs[k])
 			})
-			for k, list := range docs { // the postings, in order
-				kept.keep(part[k], entries[k], reused[k])
-				for _, d := range list {
-					ix.addPrepared(d)
+			adding.Wait() // the batch before
+			adding.Go(func() {
+				for k, list := range docs { // the postings, in order
+					kept.keep(part[k], entries[k], reused[k])
+					for _, d := range list {
+						ix.addPrepared(d)
+					}
 				}
-			}
+			})
 		}
+		adding.Wait()
 		for k := range p.Revisioni {
 			d := prepareRevision(w, i, p, &p.Revisioni[k])
 			ix.add(d.doc, d.terms, d.facets)

@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path"
@@ -416,4 +417,27 @@ func asInts(ids []docID) []int {
 		out[i] = int(id)
 	}
 	return out
+}
+
+// TestSearchIndexBatches: the postings of a batch of sheets are added
+// while the terms of the next are made; the index is the same whatever
+// the batches: one sheet each, seven, or all at once.
+func TestSearchIndexBatches(t *testing.T) {
+	model, ds := LoadAndCheck(os.DirFS(synthDir(t, 300)))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	defer func(n int) { searchBatch = n }(searchBatch)
+	var want *searchOutput
+	for _, n := range []int{1 << 20, 1, 7} {
+		searchBatch = n
+		got := buildSearchIndex(model, italian(t)).encode()
+		if want == nil {
+			want = got
+			continue
+		}
+		if got.Dir != want.Dir || !maps.EqualFunc(got.Files, want.Files, bytes.Equal) {
+			t.Errorf("batches of %d sheets: another index (%s, %d files) than one batch (%s, %d files)", n, got.Dir, len(got.Files), want.Dir, len(want.Files))
+		}
+	}
 }
