@@ -61,7 +61,6 @@ type floorFile struct {
 // beside it; and after each run, the same files with a file per page.
 func measureFloor(out string, sheets, runs int) (*floor, error) {
 	var files []floorFile
-	folders := map[string]bool{}
 	f := &floor{Sheets: sheets}
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -73,14 +72,13 @@ func measureFloor(out string, sheets, runs int) (*floor, error) {
 		}
 		rel, err := filepath.Rel(out, p)
 		files = append(files, floorFile{filepath.ToSlash(rel), b})
-		folders[filepath.Dir(rel)] = true
 		f.Bytes += int64(len(b))
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	f.Files, f.Folders = len(files), len(folders)
+	f.Files, f.Folders = len(files), countFolders(files)
 	flat := flatFiles(files)
 	f.FlatFolders = countFolders(flat)
 	dst := out + "-floor"
