@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -208,10 +209,15 @@ func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name st
 
 // cycleFacts is what a sheet's data and search documents read of its
 // plan's other operational sheets: whether any reports results or
-// monitoring, and the years results are given for. pageKey leaves those
-// sheets out.
+// monitoring, the years results are given for, and the fields the plan
+// has (an optional field, such as storico or responsabile, is in every
+// sheet's data once a sheet gives it). pageKey leaves those sheets out.
 func cycleFacts(p *plan.Plan) string {
-	return fmt.Sprint(p.HasResults(), p.HasMonitoring(), p.ResultYears())
+	var fields []string
+	for _, s := range slices.Concat(p.Specs(plan.SheetSpecs()), p.Specs(plan.IndicatorSpecs())) {
+		fields = append(fields, s.Key)
+	}
+	return fmt.Sprint(p.HasResults(), p.HasMonitoring(), p.ResultYears(), fields)
 }
 
 // stamp is the stamp of the file name of the previous output, if its key

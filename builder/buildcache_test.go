@@ -149,6 +149,15 @@ func cacheEdits(sheets []string) []cacheEdit {
 		{name: "an indicator's typology", edit: func(t *testing.T, site, _ string) {
 			editFile(t, planSheet(t, site, "*.yaml", 5), `(?m)^(\s+tipologia: ).*$`, `${1}"Efficacia percepita"`)
 		}, reuses: true},
+		{name: "a past value, a field no indicator gave: a column more in indicatori.csv", edit: func(t *testing.T, site, _ string) {
+			editFile(t, planSheet(t, site, "*.yaml", 6), `(?m)^(    target:)`, "    storico:\n      2019: \"5\"\n$1")
+		}, reuses: true},
+		{name: "a past value of another year, in another sheet", edit: func(t *testing.T, site, _ string) {
+			editFile(t, planSheet(t, site, "*.yaml", 7), `(?m)^(    target:)`, "    storico:\n      2018: \"4\"\n$1")
+		}, reuses: true},
+		{name: "a responsible, where no sheet had one: a column more in schede.csv", edit: func(t *testing.T, site, _ string) {
+			editFile(t, planSheet(t, site, "*.yaml", 8), `(?m)^(unita: .*)$`, "$1\nresponsabile: \"Dirigente di prova\"")
+		}, reuses: true},
 		{name: "a revision added in piano.yaml", edit: func(t *testing.T, site, _ string) {
 			editFile(t, filepath.Join(site, "content", "piao-2021-2023", "piano.yaml"), `(?m)^aree:`,
 				"  - id: rev-2022-03\n    data: 2022-03-15\n    atto: \"deliberazione n. G/12 del 15.03.2022\"\n    motivo: \"Revisione di prova\"\naree:")

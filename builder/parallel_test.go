@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -157,21 +158,29 @@ func readTree(t *testing.T, root string) map[string][]byte {
 
 // diffFiles says how two sites differ, or "".
 func diffFiles(want, got map[string][]byte) string {
+	var diffs []string
 	for name, b := range want {
 		g, ok := got[name]
 		switch {
 		case !ok:
-			return name + " is missing"
+			diffs = append(diffs, name+" is missing")
 		case !bytes.Equal(g, b):
-			return name + " differs"
+			diffs = append(diffs, name+" differs")
 		}
 	}
 	for name := range got {
 		if _, ok := want[name]; !ok {
-			return name + " is one file too many"
+			diffs = append(diffs, name+" is one file too many")
 		}
 	}
-	return ""
+	if len(diffs) == 0 {
+		return ""
+	}
+	slices.Sort(diffs)
+	if len(diffs) > 5 {
+		diffs = append(diffs[:5], fmt.Sprintf("and %d more", len(diffs)-5))
+	}
+	return strings.Join(diffs, "; ")
 }
 
 // besideOutput reports whether name is one of the files and folders a
