@@ -103,31 +103,50 @@ func (t *Target) Keep(name string, st Stamp) bool {
 // folder's file name has the stamp st, it reads it, makes the new folder's
 // name a link to it, and returns its bytes.
 func (t *Target) Prior(name string, st Stamp) ([]byte, bool) {
-	if t.root == "" || t.prev == nil || !ValidPath(name) || !t.prev.realDir(path.Dir(name)) {
-		return nil, false
-	}
-	old := filepath.Join(t.prev.prev, filepath.FromSlash(name))
-	info, err := os.Lstat(old)
-	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
-		return nil, false
-	}
-	f, err := openRead(old)
-	if err != nil {
+	f, info, ok := t.priorFile(name, st)
+	if !ok {
 		return nil, false
 	}
 	defer f.Close()
-	if now, err := f.Stat(); err != nil || StampOf(now) != st { // the very file looked at
-		return nil, false
-	}
 	b := make([]byte, st.Size)
 	if _, err := io.ReadFull(f, b); err != nil {
 		return nil, false
 	}
 	full, err := t.file(name)
-	if err != nil || !linkInto(old, info, full, t.occupied(full)) {
+	if err != nil || !linkInto(f.Name(), info, full, t.occupied(full)) {
 		return nil, false
 	}
 	t.wrote(name)
 	t.stamped(name, st)
 	return b, true
+}
+
+// PriorFile opens the previous folder's file name, if its stamp is st,
+// for the caller to read parts of it (ReadAt) and close; the new folder
+// is left as it is. It is the file the stamp was taken of, open: a file
+// put in its place after the stamp was looked at is not read.
+func (t *Target) PriorFile(name string, st Stamp) (*os.File, bool) {
+	f, _, ok := t.priorFile(name, st)
+	return f, ok
+}
+
+// priorFile opens the previous folder's file name if its stamp is st.
+func (t *Target) priorFile(name string, st Stamp) (*os.File, os.FileInfo, bool) {
+	if t.root == "" || t.prev == nil || !ValidPath(name) || !t.prev.realDir(path.Dir(name)) {
+		return nil, nil, false
+	}
+	old := filepath.Join(t.prev.prev, filepath.FromSlash(name))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
+		return nil, nil, false
+	}
+	f, err := openRead(old)
+	if err != nil {
+		return nil, nil, false
+	}
+	if now, err := f.Stat(); err != nil || StampOf(now) != st { // the very file looked at
+		f.Close()
+		return nil, nil, false
+	}
+	return f, info, true
 }

@@ -78,3 +78,40 @@ func TestStampedAsRead(t *testing.T) {
 		prev = read
 	}
 }
+
+// TestPriorFile: PriorFile opens the previous output's file only when its
+// stamp is the one given, and leaves the new folder as it was.
+func TestPriorFile(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := Tree(dest, Options{}, func(t *Target) error { return t.Write("dati/piano.json", []byte("0123456789")) }); err != nil {
+		t.Fatal(err)
+	}
+	st := Stamps(dest, []string{"dati/piano.json"}, 1)["dati/piano.json"]
+	err := Tree(dest, Options{}, func(to *Target) error {
+		other := st
+		other.Size++
+		if f, ok := to.PriorFile("dati/piano.json", other); ok {
+			f.Close()
+			t.Error("opened with another stamp")
+		}
+		if _, ok := to.PriorFile("dati/altro.json", st); ok {
+			t.Error("opened a file the output does not have")
+		}
+		f, ok := to.PriorFile("dati/piano.json", st)
+		if !ok {
+			t.Fatal("not opened with its stamp")
+		}
+		defer f.Close()
+		b := make([]byte, 4)
+		if _, err := f.ReadAt(b, 3); err != nil || string(b) != "3456" {
+			t.Errorf("read %q, %v", b, err)
+		}
+		return to.Write("index.html", []byte("x"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Stamps(dest, []string{"dati/piano.json", "index.html"}, 1); len(got) != 1 {
+		t.Errorf("the new output has %v: PriorFile put the file in it", slices.Sorted(maps.Keys(got)))
+	}
+}
