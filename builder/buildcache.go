@@ -36,13 +36,14 @@ import (
 //     it shows (Pages.SheetFile): its sheet's bytes (and its bodies in
 //     other languages), everything of its plan but the other operational
 //     sheets, config.yaml, the themes, the archive, the program and the
-//     options; a sheet's JSON (scheda.json) has the same key, and its bytes
-//     are read back from the previous output for piano.json. Every other
-//     page's key is every source but the operational sheets' bodies (see
-//     keys): a change to the text under a sheet's front matter renders
-//     only that sheet's pages and the few pages that show every sheet's
-//     body or the open data's sizes. With a theme of the site's own,
-//     every page is rendered.
+//     options; a sheet's JSON (scheda.json) has the same key with what it
+//     reads of the other sheets (cycleFacts), and its line of piano.json
+//     and its rows of the tables are taken from the previous output's
+//     files (dataparts.go). Every other page's key is every source but
+//     the operational sheets' bodies (see keys): a change to the text
+//     under a sheet's front matter renders only that sheet's pages and
+//     the few pages that show every sheet's body or the open data's
+//     sizes. With a theme of the site's own, every page is rendered.
 //
 // The cache is keyed by the program's own bytes (another version of piao
 // never trusts it), checked by a digest of its own bytes (a corrupt cache
@@ -66,6 +67,7 @@ type cacheData struct {
 	Stamps                  map[string]publish.Stamp // every file and folder of the output, "." itself
 	Sources                 sourceStamps             // the sources as digested (digestSources)
 	ProgramFile             programStamp             // the program's file when Program was its digest
+	Parts                   map[string]fileParts     // the files made of a part per sheet, by name (dataparts.go)
 }
 
 // buildCache is one build's view of the cache.
@@ -184,27 +186,36 @@ func downloadsKey(key string, ds []download) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// dataReuser returns the function that gives the bytes of a sheet's own
-// data file name (scheda.json, of the sheet s) as the previous output
-// holds them, linked into to, when its key (pageKey, with what it reads
-// of the other sheets: cycleFacts) is the one it had. It records in keys
-// the key of every file it is asked about.
-func (c *buildCache) dataReuser(keys *sync.Map, to *publish.Target) func(name string, s *plan.Sheet) ([]byte, bool) {
+// dataParts are what the previous output offers the open data of this
+// build (see dataparts.go): the function that gives the stamp there of a
+// sheet's own data file name (scheda.json, of the sheet s) when its key
+// (pageKey, with what it reads of the other sheets: cycleFacts) is the
+// one it had — recording in keys the key of every file it is asked about
+// — and the parts of the files made of a part per sheet. Nil when pages
+// have no keys.
+func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 	if c.src == nil || !c.builtin {
 		return nil
 	}
-	return func(name string, s *plan.Sheet) ([]byte, bool) {
-		k := pageKey(c.src, c.plans, name+"\x00"+cycleFacts(s.Plan), s.Pos.File)
+	d := &dataParts{to: to, known: func(name string, s *plan.Sheet) (publish.Stamp, bool) {
+		var k string
+		if v, ok := keys.Load(name); ok {
+			k = v.(string)
+		} else if k = pageKey(c.src, c.plans, name+"\x00"+cycleFacts(s.Plan), s.Pos.File); k != "" {
+			keys.Store(name, k)
+		}
 		if k == "" {
-			return nil, false
+			return publish.Stamp{}, false
 		}
-		keys.Store(name, k)
-		st, ok := c.prev.stamp(name, k)
-		if !ok {
-			return nil, false
+		return c.prev.stamp(name, k)
+	}}
+	if c.prev != nil {
+		d.prev, d.st = c.prev.Parts, func(name string) (publish.Stamp, bool) {
+			st, ok := c.prev.Stamps[name]
+			return st, ok
 		}
-		return to.Prior(name, st)
 	}
+	return d
 }
 
 // cycleFacts is what a sheet's data and search documents read of its
@@ -270,7 +281,8 @@ func (c *buildCache) reuser(keys map[string]string, to *publish.Target) func(nam
 // (names) and their folders, with what the build said. The stamps of the
 // files the publish knows (known: those it wrote or linked, as it left
 // them) are not read again.
-func (c *buildCache) save(dest string, names []string, known map[string]publish.Stamp, keys map[string]string, w Written, ds Diagnostics) error {
+func (c *buildCache) save(dest string, names []string, known map[string]publish.Stamp, keys map[string]string,
+	parts map[string]fileParts, w Written, ds Diagnostics) error {
 	if c.src == nil {
 		return os.Remove(c.path)
 	}
@@ -284,7 +296,7 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 	}
 	all = append(all, ".")
 	data := cacheData{Format: cacheFormat, Program: c.program, Inputs: c.inputs, Diags: ds, Written: w, Keys: keys,
-		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0)), Sources: c.src.stamps(), ProgramFile: c.programFile}
+		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0)), Sources: c.src.stamps(), ProgramFile: c.programFile, Parts: parts}
 	data.Written.Note, data.Written.Unchanged = "", false
 	return writeCache(c.path, &data)
 }

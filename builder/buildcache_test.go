@@ -80,6 +80,9 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	if (w.Reused > 0) != c.reuses || w.Unchanged != c.unchanged {
 		t.Errorf("%s: reused %d pages, unchanged %v; want reuse %v, unchanged %v", c.name, w.Reused, w.Unchanged, c.reuses, c.unchanged)
 	}
+	if !w.Unchanged && (w.Spliced > 0) != c.reuses { // the open data's parts of the sheets unchanged: taken where pages are
+		t.Errorf("%s: %d parts of the open data spliced; want some %v", c.name, w.Spliced, c.reuses)
+	}
 	if rendered := w.Pages - w.Reused; c.aggregates && rendered > 8 {
 		t.Errorf("%s: %d pages rendered of %d; want only a few", c.name, rendered, w.Pages)
 	}
@@ -158,6 +161,9 @@ func cacheEdits(sheets []string) []cacheEdit {
 		{name: "a responsible, where no sheet had one: a column more in schede.csv", edit: func(t *testing.T, site, _ string) {
 			editFile(t, planSheet(t, site, "*.yaml", 8), `(?m)^(unita: .*)$`, "$1\nresponsabile: \"Dirigente di prova\"")
 		}, reuses: true},
+		{name: "an open data table of the output edited by hand", edit: func(t *testing.T, _, dest string) {
+			editFile(t, filepath.Join(dest, "piao-2021-2023", "dati", "indicatori.csv"), `,si,`, `,no,`) // no sheet's rows are taken from it
+		}, reuses: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a revision added in piano.yaml", edit: func(t *testing.T, site, _ string) {
 			editFile(t, filepath.Join(site, "content", "piao-2021-2023", "piano.yaml"), `(?m)^aree:`,
 				"  - id: rev-2022-03\n    data: 2022-03-15\n    atto: \"deliberazione n. G/12 del 15.03.2022\"\n    motivo: \"Revisione di prova\"\naree:")

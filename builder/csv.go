@@ -24,6 +24,26 @@ type table struct {
 	file, title string
 	header      []string
 	rows        iter.Seq[[]string]
+	// A table whose rows are each of a sheet (schede.csv, indicatori.csv)
+	// has its sheets, in order (those of the main language), and gives
+	// the rows of each (of): its rows are theirs, one sheet after the
+	// other; its file is made of a part per sheet (writeParts).
+	sheets []*plan.Sheet
+	of     func(i int) iter.Seq[[]string]
+}
+
+// bySheet makes t a table of the rows of each of the sheets.
+func (t *table) bySheet(sheets []*plan.Sheet, of func(i int) iter.Seq[[]string]) {
+	t.sheets, t.of = sheets, of
+	t.rows = func(yield func([]string) bool) {
+		for i := range sheets {
+			for r := range of(i) {
+				if !yield(r) {
+					return
+				}
+			}
+		}
+	}
 }
 
 const utf8BOM = "\ufeff"
@@ -44,8 +64,17 @@ func (t table) write(out io.Writer) error {
 	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	_ = w.Write(t.header)
-	cells := make([]string, len(t.header))
-	for r := range t.rows {
+	if err := writeRows(w, t.rows, len(t.header)); err != nil {
+		return err
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// writeRows writes rows, each cell neutralised.
+func writeRows(w *csv.Writer, rows iter.Seq[[]string], columns int) error {
+	cells := make([]string, 0, columns)
+	for r := range rows {
 		cells = cells[:0]
 		for _, c := range r {
 			cells = append(cells, neutralise(c))
@@ -54,8 +83,47 @@ func (t table) write(out io.Writer) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// writeParts writes the table as write does, into the file name of out:
+// the rows of each sheet are a part of the file (dataparts.go), and those
+// of a sheet whose data is unchanged since the last build are the bytes
+// of its part of the last build's file, when its header was the same.
+func (t table) writeParts(to io.Writer, out *outputs, name string) error {
+	if t.of == nil {
+		return t.write(to)
+	}
+	pw := newPartsWriter(to, tableContext(t.header))
+	prior := out.priorParts(name, pw.parts.Context)
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	_ = w.Write(t.header)
 	w.Flush()
-	return w.Error()
+	pw.write([]byte(utf8BOM), buf.Bytes())
+	for i, s := range t.sheets {
+		data := sheetDataPath(s)
+		if prior != nil && out.unchanged(data, s) {
+			if b, ok := prior.part(out.prefix + data); ok {
+				pw.part(out.prefix+data, b)
+				prior.took()
+				continue
+			}
+		}
+		buf.Reset()
+		if err := writeRows(w, t.of(i), len(t.header)); err != nil {
+			return err
+		}
+		if w.Flush(); w.Error() != nil {
+			return w.Error()
+		}
+		pw.part(out.prefix+data, buf.Bytes())
+	}
+	if pw.err == nil {
+		out.recordParts(name, pw.parts)
+	}
+	return pw.err
 }
 
 // formulaStarts are the characters that make a spreadsheet read a cell as
@@ -182,7 +250,10 @@ func sheetTable(model *plan.Site, w *words, p *plan.Plan) table {
 		t.header = append(t.header, "in_vigore", "in_vigore_iniziale", "inserita_da", "stralciata_da")
 	}
 	t.header = append(t.header, "pagina")
-	t.rows = func(yield func([]string) bool) { sheetRows(model, w, p, yield) }
+	row, sheets := sheetRow(model, w, p), p.Sheets()
+	t.bySheet(sheets, func(i int) iter.Seq[[]string] {
+		return func(yield func([]string) bool) { yield(row(sheets[i])) }
+	})
 	return t
 }
 
@@ -232,13 +303,15 @@ func placeColumns(p *plan.Plan, w *words) []column {
 	return cols
 }
 
-func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
+// sheetRow gives the row of a sheet of p.
+func sheetRow(model *plan.Site, w *words, p *plan.Plan) func(s *plan.Sheet) []string {
 	place := placeColumns(p, w)
 	addedOrRemoved := sheetsAddedOrRemoved(p) // once: it looks at every sheet
-	for _, s := range p.Sheets() {
+	n, order := len(p.Revisioni), p.RevisionOrder()
+	return func(s *plan.Sheet) []string {
 		inForce := 0
 		for _, ind := range s.Indicators() {
-			if ind.InForce(len(p.Revisioni), p.RevisionOrder()) {
+			if ind.InForce(n, order) {
 				inForce++
 			}
 		}
@@ -254,13 +327,9 @@ func sheetRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bo
 		}, true)...)
 		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()))
 		if addedOrRemoved {
-			n, order := len(p.Revisioni), p.RevisionOrder()
 			row = append(row, yesNo(s.InForce(n, order)), yesNo(s.InForce(0, order)), s.Inserito.S, s.Stralcio.S)
 		}
-		row = append(row, siteURL(model, sheetPath(s)))
-		if !yield(row) {
-			return
-		}
+		return append(row, siteURL(model, sheetPath(s)))
 	}
 }
 
@@ -269,21 +338,23 @@ func indicatorTable(model *plan.Site, w *words, p *plan.Plan) table {
 	t.header = append([]string{"piano", "scheda", "tipo_scheda", "indicatore", "numero", "in_vigore",
 		"in_vigore_iniziale", "inserito_da", "stralciato_da"}, fieldColumns(p, p.Specs(plan.IndicatorSpecs()))...)
 	t.header = append(t.header, "pagina")
-	t.rows = func(yield func([]string) bool) { indicatorRows(model, w, p, yield) }
+	sheets := p.Sheets()
+	t.bySheet(sheets, func(i int) iter.Seq[[]string] {
+		return func(yield func([]string) bool) { indicatorRows(model, w, p, sheets[i], yield) }
+	})
 	return t
 }
 
-func indicatorRows(model *plan.Site, w *words, p *plan.Plan, yield func([]string) bool) {
+// indicatorRows yields the rows of the indicators of the sheet s of p.
+func indicatorRows(model *plan.Site, w *words, p *plan.Plan, s *plan.Sheet, yield func([]string) bool) {
 	order, n := p.RevisionOrder(), len(p.Revisioni)
-	for _, s := range p.Sheets() {
-		for i, ind := range s.Indicators() {
-			row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
-				yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
-			row = append(row, fieldCells(p, w, p.Specs(plan.IndicatorSpecs()), ind.FieldValues, !ind.Added())...)
-			row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
-			if !yield(row) {
-				return
-			}
+	for i, ind := range s.Indicators() {
+		row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
+			yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
+		row = append(row, fieldCells(p, w, p.Specs(plan.IndicatorSpecs()), ind.FieldValues, !ind.Added())...)
+		row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
+		if !yield(row) {
+			return
 		}
 	}
 }

@@ -75,7 +75,7 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 		}, func() error {
 			for _, t := range ds.tables(p) {
 				d := download{Path: dataPath(p, t.file), Format: "CSV", Plan: p}.named(w, t.title)
-				size, err := out.stream(d.Path, t.write)
+				size, err := out.stream(d.Path, func(to io.Writer) error { return t.writeParts(to, out, d.Path) })
 				if err != nil {
 					return err
 				}

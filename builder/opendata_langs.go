@@ -275,6 +275,15 @@ func (ds dataLangs) tables(p *plan.Plan) []table {
 			langRows[i] = per[i][k].rows
 		}
 		out[k] = table{file: t.file, title: t.title, header: header, rows: joinRows(langRows, texts)}
+		if t.of != nil { // a sheet's rows in each language, side by side
+			out[k].bySheet(t.sheets, func(s int) iter.Seq[[]string] {
+				of := make([]iter.Seq[[]string], len(ds))
+				for i := range ds {
+					of[i] = per[i][k].of(s)
+				}
+				return joinRows(of, texts)
+			})
+		}
 	}
 	return out
 }

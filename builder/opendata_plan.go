@@ -23,7 +23,9 @@ const sheetsBatch = 256
 // is spliced in rather than encoded again; and the plan is never whole in
 // memory. The bytes are those of encoding the whole plan with marshalJSON,
 // but for a line break before each sheet and after the last one: a sheet
-// a line, so that two versions of a plan compare sheet by sheet.
+// a line, so that two versions of a plan compare sheet by sheet. A sheet
+// unchanged since the last build is neither encoded nor read from its own
+// file: its line is read from the last build's piano.json (dataparts.go).
 func writePlanJSON(to io.Writer, out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
 	return writePlanJSONIn(to, out, oneLang(model, w), p)
 }
@@ -45,15 +47,24 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 		_, err := to.Write(head)
 		return nil, err
 	}
-	ew := &errWriter{w: to}
-	ew.write(before, []byte(`"schede":[`))
+	name := dataPath(p, "piano.json")
+	prior := out.priorParts(name, "")
+	pw := newPartsWriter(to, "")
+	pw.write(before, []byte(`"schede":[`))
 	downloads := make([]download, len(sheets))
 	for start := 0; start < len(sheets); start += sheetsBatch {
 		part := sheets[start:min(start+sheetsBatch, len(sheets))]
 		encoded := make([][]byte, len(part))
 		errs := make([]error, len(part))
+		if prior != nil {
+			names := make([]string, len(part))
+			for i, s := range part {
+				names[i] = out.prefix + sheetDataPath(s)
+			}
+			prior.within(names)
+		}
 		parallelFor(len(part), func(i int) {
-			if b, ok := out.prior(sheetDataPath(part[i]), part[i]); ok { // unchanged since the last build
+			if b, ok := out.prior(sheetDataPath(part[i]), part[i], prior); ok { // unchanged since the last build
 				encoded[i] = b
 				return
 			}
@@ -63,31 +74,21 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 			}
 		})
 		for i, b := range encoded {
-			if err := errors.Join(errs[i], ew.err); err != nil {
+			if err := errors.Join(errs[i], pw.err); err != nil {
 				return nil, err
 			}
 			s := part[i]
 			downloads[start+i] = download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s, Size: len(b)}
 			if start+i > 0 {
-				ew.write([]byte(","))
+				pw.write([]byte(","))
 			}
-			ew.write([]byte("\n"), bytes.TrimSuffix(b, []byte("\n")))
+			pw.write([]byte("\n"))
+			pw.part(out.prefix+sheetDataPath(s), bytes.TrimSuffix(b, []byte("\n")))
 		}
 	}
-	ew.write([]byte("\n]"), after)
-	return downloads, ew.err
-}
-
-// errWriter writes until the first error, and keeps it.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) write(parts ...[]byte) {
-	for _, b := range parts {
-		if e.err == nil {
-			_, e.err = e.w.Write(b)
-		}
+	pw.write([]byte("\n]"), after)
+	if pw.err == nil {
+		out.recordParts(name, pw.parts)
 	}
+	return downloads, pw.err
 }

@@ -33,10 +33,11 @@ type outputStore struct {
 	// index: searchFileNames) are named, not made.
 	namesOnly bool
 
-	// reuse, if not nil, gives a sheet's own data file name (of the sheet
-	// s) as the previous output holds it, and links it into to, when the
-	// build cache knows it unchanged (buildCache.dataReuser).
-	reuse func(name string, s *plan.Sheet) ([]byte, bool)
+	// parts, if not nil, are what the previous output offers: the sheets'
+	// own data files the build cache knows unchanged, and the parts of the
+	// files made of a part per sheet; and they record those written
+	// (buildCache.dataParts, dataparts.go).
+	parts *dataParts
 
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
@@ -82,19 +83,55 @@ func (o *outputs) putRaw(name string, b []byte) error {
 }
 
 // prior gives the bytes of a sheet's own data file name (of the sheet
-// s) when the previous output holds it unchanged: it is then in
-// the output already.
-func (o *outputs) prior(name string, s *plan.Sheet) ([]byte, bool) {
-	if o.reuse == nil {
+// s) when the previous output holds it unchanged: it is then in the
+// output already, linked. Its bytes are its part of the file parts, if
+// that has it; else they are read from the file.
+func (o *outputs) prior(name string, s *plan.Sheet, parts *priorParts) ([]byte, bool) {
+	if o.parts == nil || o.parts.known == nil {
 		return nil, false
 	}
-	b, ok := o.reuse(o.prefix+name, s)
+	name = o.prefix + name
+	st, ok := o.parts.known(name, s)
+	if !ok {
+		return nil, false
+	}
+	b, ok := parts.part(name)
+	switch {
+	case ok && st.Size == int64(len(b))+1 && o.to.Keep(name, st): // a line of piano.json: the file without its last line break
+		b = append(b, '\n')
+		parts.took()
+	case ok && st.Size == int64(len(b)) && o.to.Keep(name, st):
+		parts.took()
+	default:
+		b, ok = o.to.Prior(name, st)
+	}
 	if ok {
 		o.mu.Lock()
-		o.sizes[o.prefix+name] = int64(len(b))
+		o.sizes[name] = int64(len(b))
 		o.mu.Unlock()
 	}
 	return b, ok
+}
+
+// unchanged reports whether the sheet s's data (its own file, name) is
+// unchanged since the last build.
+func (o *outputs) unchanged(name string, s *plan.Sheet) bool {
+	if o.parts == nil || o.parts.known == nil {
+		return false
+	}
+	_, ok := o.parts.known(o.prefix+name, s)
+	return ok
+}
+
+// priorParts are the parts of the previous output's file name, if they
+// are of context.
+func (o *outputs) priorParts(name, context string) *priorParts {
+	return o.parts.prior(o.prefix+name, context)
+}
+
+// recordParts keeps the parts of the file name, written.
+func (o *outputs) recordParts(name string, fp fileParts) {
+	o.parts.record(o.prefix+name, fp)
 }
 
 // stream adds a file that fill writes in pieces, never minified, and

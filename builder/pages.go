@@ -60,13 +60,12 @@ func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
 }
 
 // newPagesTo is NewPages; with a target, the files that are not pages are
-// written there as they are made, and only their names are kept; reuse,
-// if not nil, gives the sheets' own data files the last build left
-// unchanged (outputStore.reuse), and docs, if not nil, the search
+// written there as they are made, and only their names are kept; parts,
+// if not nil, give what the last build left unchanged of the open data
+// (outputStore.parts), and docs, if not nil, the search
 // documents of the sheets the last build made (searchdocs.go). A failure
 // to write comes back as the error.
-func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name string, s *plan.Sheet) ([]byte, bool),
-	docs *sheetDocs) (*Pages, Diagnostics, error) {
+func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts, docs *sheetDocs) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	th, ds := loadTheme(in, &model.Config)
 	if th == nil {
@@ -77,7 +76,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name 
 	if sds.HasErrors() { // a snapshot that does not verify is never published
 		return nil, ds, nil
 	}
-	p, err := newPages(th, model, in.Minify, snaps, to, in.Site, reuse, docs)
+	p, err := newPages(th, model, in.Minify, snaps, to, in.Site, parts, docs)
 	switch {
 	case errors.As(err, new(*publish.Error)):
 		return nil, ds, err
@@ -94,14 +93,14 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, reuse func(name 
 }
 
 func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target, site fs.FS,
-	reuse func(name string, s *plan.Sheet) ([]byte, bool), docs *sheetDocs) (*Pages, error) {
+	parts *dataParts, docs *sheetDocs) (*Pages, error) {
 	p := &Pages{model: model, pages: map[string]*page{}, kinds: map[string]string{},
 		workers: runtime.GOMAXPROCS(0), docs: docs}
 	if min {
 		p.min = newMinifier()
 	}
 	p.out = newOutputs(p.min, to)
-	p.out.reuse = reuse
+	p.out.parts = parts
 	ls := newLangSite(model, th)
 	searches := make([]*searchOutput, len(ls.langs))
 	for i, l := range ls.langs { // alone: the index is large while it is built

@@ -20,6 +20,7 @@ type Written struct {
 	Bytes        int64
 	Loss         *OutputLoss // what the output replaced had more, or nil (loss.go)
 	Reused       int         // pages linked from the previous output, not rendered (the build cache)
+	Spliced      int         // sheets' parts of the open data taken from the previous output, not made (dataparts.go)
 	Unchanged    bool        // nothing changed since the last build: nothing was written
 	Note         string      // why the build cache was not used, if it was not
 }
@@ -74,12 +75,13 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	// saved (the build's peak of memory on a large site, when both were).
 	var names []string
 	var keys map[string]string
+	var parts map[string]fileParts
 	var count *OutputCount
 	opt.after = func() error {
 		if savingHook != nil {
 			savingHook(held)
 		}
-		if err := c.save(dest, names, target.Stamped(), keys, w, ds); err != nil {
+		if err := c.save(dest, names, target.Stamped(), keys, parts, w, ds); err != nil {
 			os.Remove(c.path) // never a cache that says less than the truth
 			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
 		}
@@ -88,7 +90,9 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	err := publishTree(dest, opt, func(to *publish.Target) error {
 		target = to
 		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
-		p, pds, err := newPagesTo(in, model, to, c.dataReuser(&dataKeys, to), docs)
+		data := c.dataParts(&dataKeys, to)
+		p, pds, err := newPagesTo(in, model, to, data, docs)
+		data.close()
 		if p != nil && err == nil {
 			docs.save() // under the lock: right whatever becomes of the publish
 		}
@@ -111,7 +115,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 			return err
 		}
 		sc := siteCount(model, w.Pages)
-		names, keys, count = p.outputNames(), trusted(p, keys), &sc
+		names, keys, parts, count = p.outputNames(), trusted(p, keys), data.recorded(), &sc
+		w.Spliced = data.taken()
 		model, docs, sheets, c.prev = nil, nil, nil, nil // the model, the search documents, the last build's cache: no longer needed
 		return nil
 	})
