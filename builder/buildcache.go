@@ -197,18 +197,19 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 	if c.src == nil || !c.builtin {
 		return nil
 	}
-	d := &dataParts{to: to, known: func(name string, s *plan.Sheet) (publish.Stamp, bool) {
+	d := &dataParts{to: to}
+	d.known = func(name string, s *plan.Sheet) (publish.Stamp, bool) {
 		var k string
 		if v, ok := keys.Load(name); ok {
 			k = v.(string)
-		} else if k = pageKey(c.src, c.plans, name+"\x00"+cycleFacts(s.Plan), s.Pos.File); k != "" {
+		} else if k = pageKey(c.src, c.plans, name+"\x00"+d.facts.of(s.Plan), s.Pos.File); k != "" {
 			keys.Store(name, k)
 		}
 		if k == "" {
 			return publish.Stamp{}, false
 		}
 		return c.prev.stamp(name, k)
-	}}
+	}
 	if c.prev != nil {
 		d.prev, d.st = c.prev.Parts, func(name string) (publish.Stamp, bool) {
 			st, ok := c.prev.Stamps[name]
@@ -229,6 +230,19 @@ func cycleFacts(p *plan.Plan) string {
 		fields = append(fields, s.Key)
 	}
 	return fmt.Sprint(p.HasResults(), p.HasMonitoring(), p.ResultYears(), fields)
+}
+
+// factsMemo keeps the cycleFacts of each plan for a build: they look at
+// every sheet of the plan, and are asked for each.
+type factsMemo struct{ m sync.Map }
+
+func (f *factsMemo) of(p *plan.Plan) string {
+	if v, ok := f.m.Load(p); ok {
+		return v.(string)
+	}
+	facts := cycleFacts(p)
+	f.m.Store(p, facts)
+	return facts
 }
 
 // stamp is the stamp of the file name of the previous output, if its key

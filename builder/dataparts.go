@@ -87,6 +87,7 @@ type dataParts struct {
 	known func(name string, s *plan.Sheet) (publish.Stamp, bool) // see buildCache.dataParts
 	prev  map[string]fileParts                                   // the last build's (nil: none)
 	st    func(name string) (publish.Stamp, bool)                // the stamp the last build left a file with
+	facts factsMemo                                              // for known
 
 	mu      sync.Mutex
 	open    map[string]*priorParts // by file: opened once (nil: unusable)

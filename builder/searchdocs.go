@@ -74,6 +74,7 @@ type sheetDocs struct {
 	next          *sealedWriter // nil until the first entry, and if it cannot be written
 	failed        bool
 	kept, made    int // sheets whose documents were taken from prev, made
+	facts         factsMemo
 }
 
 // openSheetDocs reads the kept documents of dest; nil without a build
@@ -163,7 +164,7 @@ func (d *sheetDocs) in(prefix string) *langDocs {
 // keyOf is the key of the documents of sheet s, the plan's place among
 // the plans being pi; "" for none.
 func (l *langDocs) keyOf(pi int, s *plan.Sheet) (entry, key string) {
-	name := "search\x00" + l.prefix + "\x00" + strconv.Itoa(pi) + "\x00" + cycleFacts(s.Plan)
+	name := "search\x00" + l.prefix + "\x00" + strconv.Itoa(pi) + "\x00" + l.all.facts.of(s.Plan)
 	return l.prefix + "\x00" + s.Pos.File, l.all.key(s.Pos.File, name)
 }
 
