@@ -103,21 +103,32 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 	p.out.parts = parts
 	ls := newLangSite(model, th)
 	searches := make([]*searchOutput, len(ls.langs))
-	for i, l := range ls.langs { // alone: the index is large while it is built
-		var err error
-		if searches[i], err = p.addSearch(l.plain, l.words, l.prefix); err != nil {
-			return nil, err
+	search := func() error {
+		for i, l := range ls.langs {
+			var err error
+			if searches[i], err = p.addSearch(l.plain, l.words, l.prefix); err != nil {
+				return err
+			}
 		}
+		p.docs.release() // the index is made: the last build's documents are needed no more
+		stages.Mark("search index")
+		return nil
 	}
-	p.docs.release() // the index is made: the last build's documents are needed no more
-	stages.Mark("search index")
+	var tasks []func() error
+	if p.docs.reusing() {
+		// Most sheets' documents are the last build's: the index is mostly
+		// merged, on one core, while the open data is made on the other.
+		tasks = append(tasks, search)
+	} else if err := search(); err != nil { // alone: the index is large while it is built
+		return nil, err
+	}
 	pages := make([][]*page, len(ls.langs))
 	feeds := make([]int, len(ls.langs)) // each language's feed, its size
 	var downloads []download
-	tasks := []func() error{func() (err error) {
+	tasks = append(tasks, func() (err error) {
 		downloads, err = addOpenDataIn(p.out.under(ls.main().prefix), dataLangsOf(ls))
 		return err
-	}}
+	})
 	for i, l := range ls.langs {
 		tasks = append(tasks, func() error { pages[i] = pagesOf(l.model, l.words); return nil },
 			func() error { return p.addPrintCSS(l) })

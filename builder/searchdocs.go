@@ -147,6 +147,9 @@ func (d *sheetDocs) release() {
 	}
 }
 
+// reusing reports whether the last build's documents are there to take.
+func (d *sheetDocs) reusing() bool { return d != nil && len(d.prev) > 0 }
+
 // langDocs is the view of the kept documents of one language.
 type langDocs struct {
 	all    *sheetDocs
