@@ -383,8 +383,9 @@ func codeTitle(c plan.Code) string {
 // keyedItem is an indicator, as the indexes by field and A–Z list it
 // (its sheet shown), with the key it sorts by.
 type keyedItem struct {
-	key string
-	ref indicatorRef
+	key  string
+	rank int // its place among every indicator of the plan sorted by key, stably
+	ref  indicatorRef
 }
 
 // indicatorItems are the keyed indicators of p, made once for the indexes
@@ -395,14 +396,21 @@ func indicatorItems(p *plan.Plan) map[*plan.Indicator]keyedItem {
 	parts := make([][]keyedItem, len(sheets))
 	parallelFor(len(sheets), func(i int) {
 		for _, ind := range sheets[i].Indicators() {
-			parts[i] = append(parts[i], keyedItem{sortKey(ind.Descrizione.S), indicatorRef{sheets[i], ind}})
+			parts[i] = append(parts[i], keyedItem{key: sortKey(ind.Descrizione.S), ref: indicatorRef{sheets[i], ind}})
 		}
 	})
-	out := map[*plan.Indicator]keyedItem{}
-	for _, part := range parts {
-		for _, it := range part {
-			out[it.ref.Ind] = it
-		}
+	all := slices.Concat(parts...)
+	order := make([]int, len(all)) // sorted once for every index, which sort their groups by rank
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(all[a].key, all[b].key) })
+	for rank, i := range order {
+		all[i].rank = rank
+	}
+	out := make(map[*plan.Indicator]keyedItem, len(all))
+	for _, it := range all {
+		out[it.ref.Ind] = it
 	}
 	return out
 }
@@ -430,7 +438,7 @@ func (k *keyedGroups) add(id, title string, it keyedItem) {
 func (k *keyedGroups) sorted() []*listGroup {
 	for i, g := range k.groups {
 		items := k.items[i]
-		sort.SliceStable(items, func(a, b int) bool { return items[a].key < items[b].key })
+		slices.SortFunc(items, func(a, b keyedItem) int { return a.rank - b.rank }) // by key, stably
 		refs := make([]indicatorRef, len(items))
 		for j, it := range items {
 			refs[j] = it.ref
