@@ -20,8 +20,9 @@ import (
 // 100,000 lines each too deep is one mistake, said a few times.
 const mostPerKind = 3
 
-// body checks the Markdown body of a sheet.
-func (c *checker) body(s *plan.Sheet) { c.bodies(s.Body, s.Pos.File, s.BodyAt, s.BodyIn) }
+// body checks the Markdown body of a sheet in the site's other languages
+// (NAME.LANG.md): its own file's is checked with its texts (sheetTexts).
+func (c *checker) body(s *plan.Sheet) { c.bodies("", s.Pos.File, s.BodyAt, s.BodyIn) }
 
 // bodies checks a Markdown body read from file from line at, and its text
 // in the other languages (NAME.LANG.md, by language).
@@ -97,9 +98,10 @@ func (c *checker) fieldTexts(in *markup.Inliner) {
 }
 
 // sheetTexts checks what the sheet's own file holds, alone: the inline
-// Markdown of its field texts, and the personal data in them and in its
-// body. Through a cache, once for the file's bytes: what the rules found
-// is kept with the sheet (and in the sheet store), for the next load.
+// Markdown of its field texts and the short links written in them, its
+// body's Markdown, and the personal data in them and in its body. Through
+// a cache, once for the file's bytes: what the rules found is kept with
+// the sheet (and in the sheet store), for the next load.
 func (c *checker) sheetTexts(s *plan.Sheet) {
 	var e *cachedSheet
 	if c.cache != nil {
@@ -113,10 +115,16 @@ func (c *checker) sheetTexts(s *plan.Sheet) {
 		c.inline = markup.NewInliner() // one a goroutine
 	}
 	var ds Diagnostics
-	own := &checker{p: c.p, ds: &ds, broken: c.broken}
+	own := &checker{p: c.p, ds: &ds, broken: c.broken, md: c.md}
 	own.textsOf(reflect.ValueOf(s).Elem(), c.inline)
 	eachText(reflect.ValueOf(s).Elem(), own.personal)
 	own.personalIn(s.Body, s.Pos.File, s.BodyAt)
+	own.bodyText(s.Body, s.Pos.File, s.BodyAt)
+	own.fieldLinks(s.Fields())
+	for i := range s.Indicatori {
+		own.fieldLinks(s.Indicatori[i].Fields())
+	}
+	c.md = own.md // one a goroutine
 	if e != nil { // entries are one a sheet: no other goroutine writes this one
 		e.texts, e.textsOK = ds, true
 	}

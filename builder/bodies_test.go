@@ -42,6 +42,12 @@ func TestBodyFindings(t *testing.T) {
 		}},
 	} {
 		_, ds := LoadAndCheck(bodySite(tt.body))
+		cache := NewCache() // the second load takes the sheet from the cache, with what its rules found
+		for range 2 {
+			if _, cds := cache.LoadAndCheck(bodySite(tt.body)); headlines(cds) != headlines(ds) {
+				t.Errorf("through a cache:\n%s\nwant\n%s", headlines(cds), headlines(ds))
+			}
+		}
 		got := strings.Split(strings.TrimSpace(headlines(ds)), "\n")
 		if len(got) != len(tt.want) {
 			t.Errorf("got %d findings, want %d:\n%s", len(got), len(tt.want), ds.Error())

@@ -276,16 +276,14 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.notes(s.Note, s.Revisioni)
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
-	c.body(s)
+	c.body(s) // in the other languages: the sheet's own in sheetTexts, with the short links in its fields
 	c.links(s.Body, s.BodyAt, s.Pos.File)
 	for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
 		c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File)
 	}
-	c.fieldLinks(s.Fields())
 	c.cycle(s)
 	for i := range s.Indicatori {
 		c.indicator(s, &s.Indicatori[i], i)
-		c.fieldLinks(s.Indicatori[i].Fields())
 	}
 	if c.p.Weights() == plan.WeightPercent && c.revisionsKnown(s) {
 		c.weights(s) // weights mean nothing while revisions are unknown
