@@ -89,7 +89,10 @@ type buildCache struct {
 // openBuildCache digests the sources and reads the cache of dest.
 func openBuildCache(in Input, dest string) *buildCache {
 	c := &buildCache{path: CachePath(dest)}
+	listed := make(chan sourceList, 1) // the sources listed while the cache is read
+	go func() { listed <- listSources(in.Site) }()
 	c.prev, c.note, c.program, c.programFile = readCacheOfProgram(c.path)
+	list := <-listed
 	if c.program == "" {
 		return c
 	}
@@ -97,7 +100,7 @@ func openBuildCache(in Input, dest string) *buildCache {
 	if c.prev != nil {
 		stamps = &c.prev.Sources
 	}
-	src, err := digestSources(in.Site, stamps)
+	src, err := list.digest(in.Site, stamps)
 	if c.prev != nil {
 		c.prev.Sources = sourceStamps{} // used: not held while the site builds
 	}

@@ -47,12 +47,27 @@ var errSourcesUnknown = errors.New("sources not digestible")
 // whose stamp is the one it had then, and was already old then
 // (trustedStamp), is not read again: its digest is the one it had.
 func digestSources(fsys fs.FS, prev *sourceStamps) (*sources, error) {
-	at := time.Now().UnixNano() // before any file is looked at
-	type found struct {
-		name string
-		d    fs.DirEntry
-	}
-	var files []found
+	return listSources(fsys).digest(fsys, prev)
+}
+
+// sourceList is the files of a site's sources, as listed, and when the
+// listing began; or why they cannot be listed.
+type sourceList struct {
+	at    int64
+	files []sourceFound // by name
+	err   error
+}
+
+type sourceFound struct {
+	name string
+	d    fs.DirEntry
+}
+
+// listSources lists the files of the sources of a site: the part of
+// digestSources that needs nothing of the last build, which a build
+// does while it reads its cache.
+func listSources(fsys fs.FS) sourceList {
+	l := sourceList{at: time.Now().UnixNano()} // before any file is looked at
 	for _, root := range sourceRoots {
 		err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 			switch {
@@ -63,15 +78,24 @@ func digestSources(fsys fs.FS, prev *sourceStamps) (*sources, error) {
 			case d.Type()&fs.ModeSymlink != 0 || !(d.IsDir() || d.Type().IsRegular()):
 				return errSourcesUnknown
 			case !d.IsDir():
-				files = append(files, found{name, d})
+				l.files = append(l.files, sourceFound{name, d})
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, errSourcesUnknown
+			return sourceList{err: errSourcesUnknown}
 		}
 	}
-	slices.SortFunc(files, func(a, b found) int { return strings.Compare(a.name, b.name) })
+	slices.SortFunc(l.files, func(a, b sourceFound) int { return strings.Compare(a.name, b.name) })
+	return l
+}
+
+// digest is digestSources of the files listed.
+func (l sourceList) digest(fsys fs.FS, prev *sourceStamps) (*sources, error) {
+	if l.err != nil {
+		return nil, l.err
+	}
+	at, files := l.at, l.files
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = f.name
