@@ -540,6 +540,18 @@ sheets in 106.89 s. Since then:
   folder for every page and a link for every file (this run 1.39 s of
   open data against 558 ms edited again), the floor of the two-folder
   swap that keeps a reader from ever seeing two builds mixed.
+- **This run against the last (eleventh session).** The disk was fast
+  again (a folder and a file 80 µs to create, 833 µs in the last run;
+  writing the output alone 9.54 s, from 1.77 to 15.57 s, against 8.65 s).
+  The full build of 10,000 sheets took 14.92 s, CPU 21.30 s: 1.32 times
+  Hugo's wall time and 1.15 times its CPU (1.46 and 1.55 in the last
+  run); at 1,000 sheets 1.26 and 1.35 (1.99 and 2.07). The rebuilds:
+  after an edit 2.47 s (2.88), edited again 1.92 s (1.95), nothing
+  changed 202 ms (243); piao check 1.75 s (1.74); 50,000 sheets 688 MB
+  (694), 7.32 times the time of 10,000 (7.24). With the search index
+  made beside the open data, the stages of a rebuild overlap: the table
+  of stages gives each the time from the mark before, the search index's
+  mark falling inside the open data's work.
 - **The open data spliced from the last build's (twelfth session).** A
   rebuild read every unchanged sheet's ` + "`scheda.json`" + ` back from the last
   output for ` + "`piano.json`" + ` (10,000 opens and reads) and made every row of
@@ -567,6 +579,20 @@ sheets in 106.89 s. Since then:
   decoded, 0.25 s of CPU; the rules of every sheet, 0.20 s), search index
   beside the open data and index pages 767, pages listed 99, written 174,
   spare pruned 88, cache saved 85: 1.80 s.
+- **After this run (twelfth session, by hand).** A sheet's own body and
+  the short links in its fields are judged with its file's texts, whose
+  findings the sheet store keeps for the file's bytes (sheets loaded
+  484 → 428 ms, seven alternating rebuilds on tmpfs); the sources are
+  listed while the build cache is read (sources digested 108 → 81 ms).
+  Edited again on tmpfs, the last binary: sources digested 74 ms, sheets
+  loaded 401, search index and open data and index pages 710, pages
+  listed 57, written 178, spare pruned 103, cache saved 115: 1.64 s. What
+  is left is each stage's work over the whole site: the store decoded
+  (0.26 s of CPU), the rules of every sheet (0.11 s), the kept search
+  documents merged and the index encoded (0.2 s), two looks at each of
+  30,000 files kept (the last output's and the spare's, 0.35 s of CPU,
+  most of it system calls), the spare's 13,350 folders read to prune
+  them (0.16 s), the cache written (7 MB, 0.09 s).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
