@@ -222,10 +222,7 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 		return c.prev.stamp(name, k)
 	}
 	if c.prev != nil {
-		d.prev, d.st = c.prev.Parts, func(name string) (publish.Stamp, bool) {
-			st, ok := c.prev.Stamps[name]
-			return st, ok
-		}
+		d.prev, d.st = c.prev.Parts, c.prev.Stamps
 	}
 	return d
 }

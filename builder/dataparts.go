@@ -86,7 +86,7 @@ type dataParts struct {
 	to    *publish.Target
 	known func(name string, s *plan.Sheet) (publish.Stamp, bool) // see buildCache.dataParts
 	prev  map[string]fileParts                                   // the last build's (nil: none)
-	st    func(name string) (publish.Stamp, bool)                // the stamp the last build left a file with
+	st    map[string]publish.Stamp                               // the stamps the last build left its files with
 	facts factsMemo                                              // for known
 
 	mu      sync.Mutex
@@ -135,7 +135,7 @@ func (d *dataParts) prior(name, context string) *priorParts {
 	if ok && fp.Names == nil && fp.NamesOf != "" {
 		fp.Names = d.prev[fp.NamesOf].Names
 	}
-	st, stamped := d.st(name)
+	st, stamped := d.st[name]
 	if !ok || !stamped || fp.Context != context || len(fp.Spans) != 2*len(fp.Names) {
 		return nil
 	}
@@ -252,7 +252,7 @@ func (d *dataParts) close() {
 		}
 	}
 	d.open = nil
-	d.prev = nil // no file is opened again
+	d.prev, d.st = nil, nil // no file is opened again
 }
 
 // recorded are the parts of the files written.
