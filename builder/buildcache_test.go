@@ -14,6 +14,7 @@ import (
 
 	"github.com/piao-pa/piao"
 	"github.com/piao-pa/piao/builder/plan"
+	"github.com/piao-pa/piao/builder/publish"
 	"github.com/piao-pa/piao/internal/synth"
 )
 
@@ -58,6 +59,7 @@ func TestBuildCacheSameAsClean(t *testing.T) {
 // through the cache and into an empty folder, and compares.
 func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) {
 	t.Helper()
+	spare, _ := os.Lstat(publish.Beside(dest, "spare")) // the output before the last, where folders are exchanged
 	c.edit(t, site, dest)
 	w, ds, err := BuildTo(in, dest, PublishOptions{})
 	if err != nil || ds.HasErrors() {
@@ -79,6 +81,9 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	}
 	if (w.Reused > 0) != c.reuses || w.Unchanged != c.unchanged {
 		t.Errorf("%s: reused %d pages, unchanged %v; want reuse %v, unchanged %v", c.name, w.Reused, w.Unchanged, c.reuses, c.unchanged)
+	}
+	if after, _ := os.Lstat(publish.Beside(dest, "spare")); w.Unchanged && spare != nil && (after == nil || !os.SameFile(spare, after)) {
+		t.Errorf("%s: nothing written, but the spare the next build would bring up to date is gone", c.name)
 	}
 	if !w.Unchanged && (w.Spliced > 0) != c.reuses { // the open data's parts of the sheets unchanged: taken where pages are
 		t.Errorf("%s: %d parts of the open data spliced; want some %v", c.name, w.Spliced, c.reuses)
@@ -126,6 +131,7 @@ func cacheEdits(sheets []string) []cacheEdit {
 	return []cacheEdit{
 		{name: "nothing changed", edit: func(*testing.T, string, string) {}, unchanged: true},
 		{name: "a sheet", edit: func(t *testing.T, site, _ string) { retitle(t, filepath.Join(site, op(3)), "Cambiato ") }, reuses: true},
+		{name: "nothing changed, a spare beside the output", edit: func(*testing.T, string, string) {}, unchanged: true, reuses: true}, // says what the last build said
 		{name: "a sheet's bytes, its size and times as they were", edit: func(t *testing.T, site, _ string) {
 			file := filepath.Join(site, op(4))
 			info, err := os.Stat(file)

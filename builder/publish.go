@@ -58,6 +58,13 @@ func publishTree(dest string, opt PublishOptions, fill func(to *publish.Target) 
 	return publishMessage(publish.Tree(dest, o, fill))
 }
 
+// holdTree runs look under the publish lock of dest, writing nothing
+// (publish.Hold).
+func holdTree(dest string, opt PublishOptions, look func() error) error {
+	o := publish.Options{Site: opt.Site, Sources: siteSources, OnWait: opt.OnWait}
+	return publishMessage(publish.Hold(dest, o, look))
+}
+
 func writeTree(s *Site, to *publish.Target) error {
 	for _, p := range s.Paths() {
 		if err := to.Write(p, s.Files[p]); err != nil {

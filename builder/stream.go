@@ -158,7 +158,7 @@ func (c *buildCache) skip(dest string, opt PublishOptions) (Written, Diagnostics
 	if !c.unchanged() {
 		return Written{}, nil, false
 	}
-	err := publishTree(dest, opt, func(*publish.Target) error {
+	err := holdTree(dest, opt, func() error { // the spare is left for the next build that writes
 		removeStale(searchDocsPath(dest)) // a build killed while it built the index: the file is written then
 		if c.intact(dest) {
 			return errUnchanged

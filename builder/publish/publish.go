@@ -54,6 +54,21 @@ type Options struct {
 // fill's own error as fill returned it. In every case dest is as it was.
 func Tree(dest string, opt Options, fill func(to *Target) error) error {
 	dest = filepath.Clean(dest)
+	return hold(dest, opt, func() error { return publishIn(dest, opt, fill) })
+}
+
+// Hold runs look under the lock of dest, once dest is found to be a
+// folder a publish may replace and what a publish killed there left is
+// recovered, as Tree would before it writes: for a caller that only looks
+// at dest (is it as the last publish left it?). Nothing is written, and
+// the spare stays as it is for the next publish. Its errors are those of
+// Tree; look's own comes back as it is.
+func Hold(dest string, opt Options, look func() error) error {
+	return hold(filepath.Clean(dest), opt, look)
+}
+
+// hold runs fn under the lock of dest, once dest is checked and recovered.
+func hold(dest string, opt Options, fn func() error) error {
 	if err := safeDest(dest, opt); err != nil {
 		return err
 	}
@@ -74,6 +89,11 @@ func Tree(dest string, opt Options, fill func(to *Target) error) error {
 	}
 	recoverStale(dest)
 	crashPoint("recovered")
+	return fn()
+}
+
+// publishIn is Tree under the lock.
+func publishIn(dest string, opt Options, fill func(to *Target) error) error {
 	tmp, spare, err := takeSpare(dest)
 	if err != nil {
 		return failed(dest, err)

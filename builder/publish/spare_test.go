@@ -174,3 +174,58 @@ func TestWriteTwiceNeverInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldKeepsSpare: Hold runs its look under the lock of dest, returns
+// its error as it is, refuses what Tree refuses, recovers what a killed
+// publish left, and leaves the spare (where folders are exchanged) and
+// dest as they were: a build with nothing to write does not cost the next
+// one its spare.
+func TestHoldKeepsSpare(t *testing.T) {
+	dest, _, exchanges := spareFixture(t)
+	for _, files := range []map[string]string{{"index.html": "uno", "a/b.html": "b"}, {"index.html": "due", "a/b.html": "b"}} {
+		if err := publishFiles(dest, files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sp := sparePath(dest)
+	before, err := os.Lstat(sp)
+	if (err == nil) != exchanges {
+		t.Fatalf("spare there %v, folders exchanged %v", err == nil, exchanges)
+	}
+	stale := filepath.Join(filepath.Dir(dest), tempPrefix(dest)+"ucciso")
+	if err := os.Mkdir(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want := errors.New("guardato")
+	looked := false
+	err = Hold(dest, Options{}, func() error {
+		looked = true
+		if _, err := os.Lstat(stale); err == nil {
+			t.Error("what a killed publish left is still there as dest is looked at")
+		}
+		if _, err := os.Lstat(lockPath(dest)); err != nil {
+			t.Errorf("looked at without the lock: %v", err)
+		}
+		return want
+	})
+	if !looked || err != want {
+		t.Fatalf("Hold: looked %v, error %v; want %v", looked, err, want)
+	}
+	if after, err := os.Lstat(sp); exchanges && (err != nil || !os.SameFile(before, after)) {
+		t.Errorf("the spare is gone or replaced after Hold: %v", err)
+	}
+	if exchanges && !maps.Equal(tree(t, sp), map[string]string{"index.html": "uno", "a/b.html": "b"}) {
+		t.Errorf("the spare was changed: %v", tree(t, sp))
+	}
+	if got := tree(t, dest); !maps.Equal(got, map[string]string{"index.html": "due", "a/b.html": "b"}) {
+		t.Errorf("dest changed by Hold: %v", got)
+	}
+	foreign := filepath.Join(t.TempDir(), "altro")
+	if err := os.MkdirAll(filepath.Join(foreign, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var de *DestError
+	if err := Hold(foreign, Options{}, func() error { t.Error("a foreign folder looked at"); return nil }); !errors.As(err, &de) || de.Reason != Foreign {
+		t.Errorf("Hold on a foreign folder: %v", err)
+	}
+}
