@@ -78,7 +78,9 @@ func (t *Target) Moved(dir, prev string) error {
 		return nil // the spare has the name already: it is judged as any other
 	}
 	if dirs := folders(parent); len(dirs) == 1 {
-		_ = os.Rename(filepath.Join(parent, dirs[0]), target) // if not, files are linked anew
+		if from := filepath.Join(parent, dirs[0]); os.Rename(from, target) == nil { // if not, files are linked anew
+			t.index().renamed(from, target, dir)
+		}
 	}
 	return nil
 }

@@ -17,7 +17,9 @@ import (
 // file added in its folder) — a file of the same bytes keeps its inode
 // (linked, or left where it is in the spare), the output replaced is never
 // changed, and nothing outside is written.
-func TestMoved(t *testing.T) {
+func TestMoved(t *testing.T) { withAndWithoutIndex(t, testMoved) }
+
+func testMoved(t *testing.T) {
 	dest, outside, exchanges := spareFixture(t)
 	steps := []map[string]string{
 		{"index.html": "uno", "cerca/h0/a.js": "a", "cerca/h0/b.js": "b", "cerca/h0/c.js": "c"},

@@ -98,9 +98,16 @@ func publishIn(dest string, opt Options, fill func(to *Target) error) error {
 	if err != nil {
 		return failed(dest, err)
 	}
-	swapped := false
-	defer func() { keepSpare(tmp, dest, swapped) }() // after the swap, the previous folder
 	to := &Target{root: tmp, dest: dest, prev: openReuse(dest, tmp), spare: spare}
+	if spare && indexSpare { // read while the fill begins (spareindex.go)
+		to.state.indexed = make(chan struct{})
+		go func() { to.state.idx = readSpare(tmp); close(to.state.indexed) }()
+	}
+	swapped := false
+	defer func() { // after the swap, the previous folder
+		to.index() // the spare read, before its folder is renamed or removed
+		keepSpare(tmp, dest, swapped)
+	}()
 	stages.Mark("publish ready")
 	if err := fill(to); err != nil {
 		return err

@@ -40,7 +40,7 @@ func openReuse(dest, tmp string) *reuse {
 // output's file name, if that holds b, and reports whether it did, with
 // the stamp of the file linked. The folder of full must exist. Where the name may be occupied (in a spare), a name that is
 // already that very file stays as it is.
-func (r *reuse) link(name string, b []byte, full string, occupied bool) (Stamp, bool) {
+func (r *reuse) link(name string, b []byte, full string, at spareName) (Stamp, bool) {
 	if r == nil || !r.realDir(path.Dir(name)) {
 		return Stamp{}, false
 	}
@@ -53,15 +53,15 @@ func (r *reuse) link(name string, b []byte, full string, occupied bool) (Stamp, 
 	if err != nil || !bytes.Equal(cur, b) {
 		return Stamp{}, false
 	}
-	return StampOf(info), linkInto(old, info, full, occupied)
+	return StampOf(info), linkInto(old, info, full, at)
 }
 
 // linkInto links the file old (whose metadata is info) at full; where
-// the name may be occupied (in a spare), a name that is already that file
-// stays, any other goes first.
-func linkInto(old string, info os.FileInfo, full string, occupied bool) bool {
-	if occupied {
-		if sameFile(info, full) {
+// the name may be occupied (in a spare, at says), a name that is already
+// that file stays, any other goes first.
+func linkInto(old string, info os.FileInfo, full string, at spareName) bool {
+	if at.occupied {
+		if at.same(info, full) {
 			return true
 		}
 		clear(full)

@@ -73,6 +73,9 @@ type spareState struct {
 	names map[string]bool // files written, slash-separated
 	dirs  map[string]bool // real folders of root, full paths (under mu, held while they are made)
 	fresh sync.Map        // folders of root this publish made (full path → true): nothing of the spare is in them
+
+	indexed chan struct{} // closed once idx is read (spareindex.go); nil: no index to wait for
+	idx     *spareIndex
 }
 
 // occupied reports whether the file at full may already have something
@@ -117,15 +120,27 @@ func (t *Target) realDirsLocked(dir string) error {
 	if err := t.realDirsLocked(filepath.Dir(dir)); err != nil {
 		return err
 	}
-	_, create := t.state.fresh.Load(filepath.Dir(dir)) // in a folder made now, nothing is there
-	if !create {
+	create := false
+	switch at := t.spareAt(dir); {
+	case !at.occupied: // in a folder made now, or not in the spare: nothing is there
+		create = true
+	case at.known && at.e.kind == entryDir:
+	case at.known:
+		clear(dir)
+		create = true
+	default:
 		if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
 			clear(dir)
 			create = true
 		}
 	}
 	if create {
-		if err := os.Mkdir(dir, 0o755); err != nil {
+		err := os.Mkdir(dir, 0o755)
+		if errors.Is(err, fs.ErrExist) { // a name this publish made, where the spare had nothing
+			clear(dir)
+			err = os.Mkdir(dir, 0o755)
+		}
+		if err != nil {
 			return err
 		}
 		t.state.fresh.Store(dir, true)
@@ -145,6 +160,9 @@ func (t *Target) realDirsLocked(dir string) error {
 func (t *Target) prune() error {
 	if !t.spare {
 		return nil
+	}
+	if idx := t.index(); idx != nil {
+		return t.pruneIndexed(idx)
 	}
 	level := []pruneDir{{full: t.root}}
 	for len(level) > 0 {

@@ -90,7 +90,9 @@ func tamper(t *testing.T, sp, outside string) {
 // inode from one output to the next. Where folders cannot be exchanged
 // no spare is kept, and one found beside dest (made by hand, or by piao
 // on another system) is used as untrusted as ever.
-func TestSpare(t *testing.T) {
+func TestSpare(t *testing.T) { withAndWithoutIndex(t, testSpare) }
+
+func testSpare(t *testing.T) {
 	dest, outside, exchanges := spareFixture(t)
 	steps := []map[string]string{
 		{"index.html": "uno", "a/b.html": "b", "a/c/d.html": "d", "x": "file", "keep.css": "k", "s.html": "s"},
@@ -143,7 +145,9 @@ func TestSpare(t *testing.T) {
 // second with other bytes, leaves that file as it was — in a folder the
 // publish made and in one it brought up to date — and publishes the
 // second bytes.
-func TestWriteTwiceNeverInPlace(t *testing.T) {
+func TestWriteTwiceNeverInPlace(t *testing.T) { withAndWithoutIndex(t, testWriteTwiceNeverInPlace) }
+
+func testWriteTwiceNeverInPlace(t *testing.T) {
 	dir := t.TempDir()
 	dest, witness := filepath.Join(dir, "public"), filepath.Join(dir, "testimone")
 	files := map[string]string{"index.html": "uno", "a/b.html": "b"}
@@ -228,4 +232,95 @@ func TestHoldKeepsSpare(t *testing.T) {
 	if err := Hold(foreign, Options{}, func() error { t.Error("a foreign folder looked at"); return nil }); !errors.As(err, &de) || de.Reason != Foreign {
 		t.Errorf("Hold on a foreign folder: %v", err)
 	}
+}
+
+// TestReadSpare: the spare's index lists every name of the spare — files,
+// folders, a symbolic link, in folders at every depth — each with its kind
+// and, for a file, the inode the system gives it; it follows no link; on
+// Linux a publish into a spare reads it (elsewhere there is none, and
+// every name is looked at).
+func TestReadSpare(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"index.html", "a/b.html", "a/c/d.html", "a/c/e/f.js", "vuota/.x"} {
+		full := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "segreto"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	linked := os.Symlink(outside, filepath.Join(root, "a", "fuori")) == nil
+	idx := readSpare(root)
+	if runtime.GOOS != "linux" {
+		if idx != nil {
+			t.Fatal("an index where the system's listing is not read")
+		}
+		return
+	}
+	if idx == nil {
+		t.Fatal("no index of a readable spare")
+	}
+	want := map[string]entryKind{"index.html": entryFile, "a": entryDir, "a/b.html": entryFile, "a/c": entryDir,
+		"a/c/d.html": entryFile, "a/c/e": entryDir, "a/c/e/f.js": entryFile, "vuota": entryDir, "vuota/.x": entryFile}
+	if linked {
+		want["a/fuori"] = entryOther
+	}
+	got := map[string]entryKind{}
+	for _, e := range idx.all {
+		got[e.rel] = e.kind
+		if e.full != filepath.Join(root, filepath.FromSlash(e.rel)) {
+			t.Errorf("%s: full path %s", e.rel, e.full)
+		}
+		info, err := os.Lstat(e.full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.kind == entryFile && (e.ino != inode(info) || e.ino == 0) {
+			t.Errorf("%s: inode %d, the system says %d", e.rel, e.ino, inode(info))
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("index %v, want %v", got, want)
+	}
+	if e, ok, known := idx.ask(filepath.Join(root, "a", "b.html")); !ok || !known || e.rel != "a/b.html" {
+		t.Errorf("first question: %v %v %v", e, ok, known)
+	}
+	if _, ok, known := idx.ask(filepath.Join(root, "a", "b.html")); ok || !known {
+		t.Errorf("second question answered from the index: %v %v", ok, known)
+	}
+	if idx := readSpare(filepath.Join(root, "a", "fuori")); linked && idx != nil {
+		t.Error("a spare that is a symbolic link read as an index")
+	}
+
+	dest, _, exchanges := spareFixture(t)
+	for range 3 {
+		indexed := false
+		_, spared := os.Lstat(sparePath(dest))
+		err := Tree(dest, Options{}, func(to *Target) error {
+			indexed = to.index() != nil
+			return to.Write("index.html", []byte("x"))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if spared == nil && exchanges && !indexed {
+			t.Error("a publish into the spare did not read its index")
+		}
+	}
+}
+
+// withAndWithoutIndex runs test with the spare's index read, where the
+// system lists one, and without, as on a system that does not.
+func withAndWithoutIndex(t *testing.T, test func(t *testing.T)) {
+	t.Run("index", test)
+	t.Run("senza-indice", func(t *testing.T) {
+		indexSpare = false
+		t.Cleanup(func() { indexSpare = true })
+		test(t)
+	})
 }

@@ -91,7 +91,7 @@ func (t *Target) Keep(name string, st Stamp) bool {
 	if err != nil {
 		return false
 	}
-	if !linkInto(old, info, full, t.occupied(full)) {
+	if !linkInto(old, info, full, t.spareAt(full)) {
 		return false
 	}
 	t.wrote(name)
@@ -113,7 +113,7 @@ func (t *Target) Prior(name string, st Stamp) ([]byte, bool) {
 		return nil, false
 	}
 	full, err := t.file(name)
-	if err != nil || !linkInto(f.Name(), info, full, t.occupied(full)) {
+	if err != nil || !linkInto(f.Name(), info, full, t.spareAt(full)) {
 		return nil, false
 	}
 	t.wrote(name)

@@ -51,12 +51,12 @@ func (t *Target) Write(name string, b []byte) error {
 		return err
 	}
 	t.wrote(name)
-	occupied := t.occupied(full)
-	if st, ok := t.prev.link(t.prevName(name), b, full, occupied); ok {
+	at := t.spareAt(full)
+	if st, ok := t.prev.link(t.prevName(name), b, full, at); ok {
 		t.stamped(name, st)
 		return nil
 	}
-	f, err := createNew(full, occupied)
+	f, err := createNew(full, at.occupied)
 	if err != nil {
 		return failed(t.dest, err)
 	}
@@ -139,7 +139,7 @@ func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error
 		return 0, err
 	}
 	t.wrote(name)
-	f, err := createNew(full, t.occupied(full))
+	f, err := createNew(full, t.spareAt(full).occupied)
 	if err != nil {
 		return 0, failed(t.dest, err)
 	}

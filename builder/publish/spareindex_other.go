@@ -1,0 +1,10 @@
+//go:build !linux
+
+package publish
+
+import "errors"
+
+// readDirents: elsewhere the spare is not indexed; every name is looked at.
+func readDirents(string, func(string, entryKind, uint64)) error {
+	return errors.ErrUnsupported
+}
