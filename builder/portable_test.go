@@ -2,6 +2,7 @@ package builder
 
 import (
 	"os"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -227,7 +228,8 @@ func TestSnapshotTooLong(t *testing.T) {
 // TestSlugShortcut: a text slug gives back as it is takes the short way,
 // and every text of up to six characters of an alphabet of letters,
 // digits, dots, dashes, capitals, spaces and accents gets the slug of the
-// long way.
+// long way, a segment of a path as it is (neither empty nor "." or "..",
+// no slash).
 func TestSlugShortcut(t *testing.T) {
 	alphabet := []string{"a", "0", "-", ".", "A", " ", "à"}
 	var each func(prefix string, n int)
@@ -235,6 +237,9 @@ func TestSlugShortcut(t *testing.T) {
 	each = func(prefix string, n int) {
 		if got, want := slug(prefix), slugOf(prefix); got != want {
 			t.Fatalf("slug(%q) = %q, the long way %q", prefix, got, want)
+		}
+		if s := slug(prefix); path.Join("p", s, "q") != "p/"+s+"/q" { // sheetFolder joins slugs as they are
+			t.Fatalf("slug(%q) = %q: not a segment of a path as it is", prefix, s)
 		}
 		if isSlug(prefix) && slugOf(prefix) != unreserved(prefix) {
 			t.Fatalf("%q taken as a slug, but slug changes it", prefix)
