@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -73,9 +74,10 @@ type cacheData struct {
 // buildCache is one build's view of the cache.
 type buildCache struct {
 	path    string
-	prev    *cacheData // the last build's, nil if none can be used
-	note    string     // why the last build's cache was not used, for the summary
-	src     *sources   // nil: the sources cannot be digested; no cache
+	prev    *cacheData               // the last build's, nil if none can be used
+	note    string                   // why the last build's cache was not used, for the summary
+	src     *sources                 // nil: the sources cannot be digested; no cache
+	listed  map[string][]fs.DirEntry // the folders of the sources, as src lists them (listedSite)
 	program string
 	base    string
 	plans   map[string]string
@@ -108,7 +110,7 @@ func openBuildCache(in Input, dest string) *buildCache {
 		c.prev, c.note = nil, ""
 		return c
 	}
-	c.src = src
+	c.src, c.listed = src, list.dirs
 	c.base, c.plans, c.inputs = src.keys(c.program, in.Minify)
 	c.agg = src.aggregate(c.base)
 	c.builtin = src.builtinOnly(in.Themes)

@@ -127,7 +127,7 @@ func TestLoadSheetsThroughFolders(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	site := &siteOpens{rootSite: rootSite{root}}
+	site := &siteOpens{rootSite: rootSite{root: root}}
 	got, ds := loadSite(site)
 	want, wantDs := loadSite(os.DirFS(dir))
 	if ds.Error() != wantDs.Error() || len(got.Plans) != len(want.Plans) || len(got.Plans[0].Operational) != len(want.Plans[0].Operational) ||
@@ -138,5 +138,62 @@ func TestLoadSheetsThroughFolders(t *testing.T) {
 		if slices.Contains(site.names, s.Pos.File) {
 			t.Errorf("%s opened through the site's root", s.Pos.File)
 		}
+	}
+}
+
+// TestListedSite: the folders of the sources, as listSources lists them,
+// answer the loader's ReadDir of a site opened by OpenSite — the same
+// entries as a listing of the folder, and no file added since — and the
+// site loads as it does without them; a folder not listed is read as
+// ever, and a site of another kind is left as it is.
+func TestListedSite(t *testing.T) {
+	dir := exampleSite(t)
+	site, done := OpenSite(dir)
+	defer done()
+	list := listSources(site)
+	if list.err != nil || len(list.dirs) < 3 {
+		t.Fatalf("listed %d folders: %v", len(list.dirs), list.err)
+	}
+	listed := listedSite(site, list.dirs)
+	for name := range list.dirs {
+		got, err := fs.ReadDir(listed, name)
+		want, werr := fs.ReadDir(site, name)
+		if err != nil || werr != nil || len(got) != len(want) {
+			t.Fatalf("%s: %d entries listed, %d read (%v, %v)", name, len(got), len(want), err, werr)
+		}
+		for i := range got {
+			if got[i].Name() != want[i].Name() || got[i].Type() != want[i].Type() {
+				t.Errorf("%s: entry %d is %s %v, read %s %v", name, i, got[i].Name(), got[i].Type(), want[i].Name(), want[i].Type())
+			}
+		}
+	}
+	var plan string
+	for name := range list.dirs {
+		if filepath.Base(name) == "operativi" {
+			plan = name
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(plan), "nuova.md"), []byte("---\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := fs.ReadDir(listed, plan)
+	now, _ := fs.ReadDir(site, plan)
+	if len(now) != len(got)+1 {
+		t.Errorf("%s: %d entries listed, %d now: the listing is not the one the sources were digested from", plan, len(got), len(now))
+	}
+	os.Remove(filepath.Join(dir, filepath.FromSlash(plan), "nuova.md"))
+	if err := os.Mkdir(filepath.Join(dir, "altro"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if entries, err := fs.ReadDir(listed, "altro"); err != nil || len(entries) != 0 {
+		t.Errorf("a folder not listed: %v, %v", entries, err)
+	}
+	model, ds := loadSite(listed)
+	want, wantDs := loadSite(site)
+	if ds.Error() != wantDs.Error() || len(model.Plans) != len(want.Plans) || len(model.Plans[0].Sheets()) != len(want.Plans[0].Sheets()) {
+		t.Errorf("loaded through the listing: %s; through the folder: %s", ds.Error(), wantDs.Error())
+	}
+	if plain := os.DirFS(dir); listedSite(plain, list.dirs) != plain {
+		t.Error("a site not opened by OpenSite taken as listed")
 	}
 }

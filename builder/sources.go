@@ -54,7 +54,8 @@ func digestSources(fsys fs.FS, prev *sourceStamps) (*sources, error) {
 // listing began; or why they cannot be listed.
 type sourceList struct {
 	at    int64
-	files []sourceFound // by name
+	files []sourceFound            // by name
+	dirs  map[string][]fs.DirEntry // each folder of the sources, its entries as listed
 	err   error
 }
 
@@ -67,7 +68,7 @@ type sourceFound struct {
 // digestSources that needs nothing of the last build, which a build
 // does while it reads its cache.
 func listSources(fsys fs.FS) sourceList {
-	l := sourceList{at: time.Now().UnixNano()} // before any file is looked at
+	l := sourceList{at: time.Now().UnixNano(), dirs: map[string][]fs.DirEntry{}} // before any file is looked at
 	for _, root := range sourceRoots {
 		err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 			switch {
@@ -79,6 +80,11 @@ func listSources(fsys fs.FS) sourceList {
 				return errSourcesUnknown
 			case !d.IsDir():
 				l.files = append(l.files, sourceFound{name, d})
+			default:
+				l.dirs[name] = []fs.DirEntry{} // its entries follow (WalkDir lists a folder before what it holds)
+			}
+			if name != root {
+				l.dirs[path.Dir(name)] = append(l.dirs[path.Dir(name)], d)
 			}
 			return nil
 		})

@@ -59,7 +59,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	if c.src != nil {
 		sheets.known = c.src.sum // digested a moment ago: an unchanged sheet is not read again
 	}
-	model, ds := sheets.LoadAndCheck(in.Site)
+	model, ds := sheets.LoadAndCheck(listedSite(in.Site, c.listed)) // the folders as digested, not listed again
 	stages.Mark("sheets loaded")
 	held := weak.Make(model) // for savingHook
 	before, docs := <-counted, <-kept
