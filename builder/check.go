@@ -82,6 +82,7 @@ type checker struct {
 	ids    map[string]plan.Pos // indicator ids in the plan
 	broken map[string]bool     // files with errors of their own, already reported
 	md     *markup.Renderer    // for the sheets' bodies, made when first needed
+	lower  []byte              // a body lowercased (mayLink)
 	inline *markup.Inliner     // for the sheets' field texts, made when first needed
 	cache  *Cache              // the cache the site loaded through, or nil
 }

@@ -1,11 +1,13 @@
 package builder
 
 import (
+	"bytes"
 	"iter"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
@@ -76,8 +78,7 @@ func (c *checker) amendments(s *plan.Section) {
 
 // links checks the short links of a body that starts on line at of file.
 func (c *checker) links(body string, at int, file string) {
-	if !strings.Contains(body, markup.SectionScheme) && !strings.Contains(body, markup.SheetScheme) &&
-		!strings.Contains(strings.ToLower(body), markup.SectionScheme) && !strings.Contains(strings.ToLower(body), markup.SheetScheme) {
+	if !c.mayLink(body) {
 		return // most bodies have none: no need to parse them
 	}
 	for _, l := range markup.Links(body) {
@@ -85,6 +86,30 @@ func (c *checker) links(body string, at int, file string) {
 			c.ds.errorf(plan.At(file, at+l.Line-1, l.Col), problem.hint, problem.msg, l.Dest)
 		}
 	}
+}
+
+// mayLink reports whether body may hold a short link: whether, lowercased
+// as markup.IsShort lowercases a link's destination, it holds a scheme. A
+// body of ASCII only is lowercased into the checker's buffer, not a new
+// string each time.
+func (c *checker) mayLink(body string) bool {
+	if strings.Contains(body, markup.SectionScheme) || strings.Contains(body, markup.SheetScheme) {
+		return true
+	}
+	lower := c.lower[:0]
+	for i := 0; i < len(body); i++ {
+		b := body[i]
+		switch {
+		case b >= utf8.RuneSelf: // a letter of another alphabet may lowercase to one of the schemes'
+			l := strings.ToLower(body)
+			return strings.Contains(l, markup.SectionScheme) || strings.Contains(l, markup.SheetScheme)
+		case 'A' <= b && b <= 'Z':
+			b += 'a' - 'A'
+		}
+		lower = append(lower, b)
+	}
+	c.lower = lower
+	return bytes.Contains(lower, []byte(markup.SectionScheme)) || bytes.Contains(lower, []byte(markup.SheetScheme))
 }
 
 // amendedIn checks that an amended passage written by language is, once,

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -94,8 +95,8 @@ func textAt(v plan.Value, n int, order map[string]int) plan.Text {
 // fits the unit of measure then in force.
 func (c *checker) targets(ind *plan.Indicator) {
 	order := c.p.RevisionOrder()
-	seen := map[plan.Pos]bool{}
-	for n := 0; n <= len(c.p.Revisioni); n++ {
+	var seen map[plan.Pos]bool
+	for _, n := range textsChange(order, len(c.p.Revisioni), ind.Unita, ind.Target) {
 		unit := textAt(ind.Unita, n, order)
 		form := targetForm(unit.S)
 		for _, t := range ind.Target {
@@ -103,10 +104,30 @@ func (c *checker) targets(ind *plan.Indicator) {
 			if seen[v.Pos] || fitsUnit(v.S, form) {
 				continue
 			}
+			if seen == nil {
+				seen = map[plan.Pos]bool{}
+			}
 			seen[v.Pos] = true
 			c.ds.errorf(v.Pos, hintTargetForm[form], msgTargetForm, v.S, unit.S)
 		}
 	}
+}
+
+// textsChange lists, in order, 0 and each number of revisions n (up to
+// last) at which the text of unit or of one of values (textAt) is not the
+// one it was at n-1: between two of them, every text is as it was, and
+// what was judged of them stands.
+func textsChange(order map[string]int, last int, unit plan.Value, values []plan.Value) []int {
+	ns := []int{0}
+	for _, v := range append([]plan.Value{unit}, values...) {
+		for _, p := range v.Priors() {
+			if n := order[p.Revisione.S]; n > 0 && n <= last {
+				ns = append(ns, n)
+			}
+		}
+	}
+	slices.Sort(ns)
+	return slices.Compact(ns)
 }
 
 // amounts checks the resources of a strategic sheet, current and earlier.

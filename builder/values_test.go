@@ -1,8 +1,13 @@
 package builder
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/piao-pa/piao/builder/markup"
 )
 
 // TestValuesThatAreNotValues: a value that only looks like one — a weight
@@ -48,5 +53,70 @@ func TestValuesThatAreNotValues(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTextsChange: for every indicator of the example plans, its unit of
+// measure and targets after any number of revisions are those after the
+// last number textsChange lists below it: judging them there judges them
+// all (checker.targets). Some plans revise them, so that the list is not
+// only 0.
+func TestTextsChange(t *testing.T) {
+	dirs := []string{".."}
+	for name := range plansGolden {
+		dirs = append(dirs, filepath.Join("testdata", "plans", name))
+	}
+	revised := 0
+	for _, dir := range dirs {
+		model, ds := LoadAndCheck(os.DirFS(dir))
+		if ds.HasErrors() {
+			t.Fatalf("%s: %s", dir, ds.Error())
+		}
+		for _, p := range model.Plans {
+			order := p.RevisionOrder()
+			for _, s := range p.Sheets() {
+				for _, ind := range s.Indicators() {
+					ns := textsChange(order, len(p.Revisioni), ind.Unita, ind.Target)
+					if len(ns) > 1 {
+						revised++
+					}
+					texts := func(n int) string {
+						out := textAt(ind.Unita, n, order).S
+						for _, v := range ind.Target {
+							out += fmt.Sprintf("|%s@%v", textAt(v, n, order).S, textAt(v, n, order).Pos)
+						}
+						return out
+					}
+					for n, k := 0, 0; n <= len(p.Revisioni); n++ {
+						for k+1 < len(ns) && ns[k+1] <= n {
+							k++
+						}
+						if got, want := texts(ns[k]), texts(n); got != want {
+							t.Errorf("%s, %s: after %d revisions %q, after %d (listed) %q", s.Pos.File, ind.ID.S, n, want, ns[k], got)
+						}
+					}
+				}
+			}
+		}
+	}
+	if revised == 0 {
+		t.Error("no indicator of the example plans has a unit or target revised")
+	}
+}
+
+// TestMayLink: whether a body may hold a short link is what lowering it
+// whole says (as markup.IsShort lowers a destination): schemes in any
+// case, letters of other alphabets that lower to the schemes' letters,
+// none at all.
+func TestMayLink(t *testing.T) {
+	c := &checker{}
+	for _, body := range []string{"", "testo senza collegamenti", "vedi [qui](sezione:obiettivi)", "[x](SCHEDA:op-1)",
+		"[x](Sezione:a) e altro", "sezione senza due punti", "scheda : no", "[x](sezİone:a)", "ſcheda: no",
+		"perché [x](SEZIONE:b)", "è tutto", strings.Repeat("A", 5000) + "scheDa:", "ScHeDa\u00a0:"} {
+		l := strings.ToLower(body)
+		want := strings.Contains(l, markup.SectionScheme) || strings.Contains(l, markup.SheetScheme)
+		if got := c.mayLink(body); got != want {
+			t.Errorf("%q: may hold a short link %v, want %v", body, got, want)
+		}
 	}
 }
