@@ -145,17 +145,31 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 			pg.trail, pg.titled = appendCrumbs(planCrumbs, crumb{Title: w.T("fullplan.title"), URL: fullPlanPath(p)}, crumb{Title: pg.Title}), false
 		}
 	}
-	for _, s := range p.Sheets() {
+	type sheetPage struct { // a sheet's pages, made on every core and listed in order
+		pg, original         *page
+		title, originalTitle string
+	}
+	sheets := p.Sheets()
+	made := make([]sheetPage, len(sheets))
+	parallelFor(len(sheets), func(i int) {
+		s := sheets[i]
 		upd := sheetUpdated(p, s)
 		title := sheetTitle(w, s)
 		published := p.Published()
 		if r := p.Revision(s.Inserito.S); r != nil {
 			published = r.Data.S // a sheet a revision added is published with it
 		}
-		add(&page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: published, Updated: upd}, title)
+		made[i].pg, made[i].title = &page{Kind: "sheet", Path: sheetPath(s), Sheet: s, Published: published, Updated: upd}, title
 		if s.Revised() && !s.Added() { // a sheet a revision added was never approved as it is
-			add(&page{Kind: "sheet", Path: originalPath(s), Sheet: s, Original: true,
-				Published: p.Published(), Updated: p.Published()}, w.T("page.sheet.original", "title", title))
+			made[i].original = &page{Kind: "sheet", Path: originalPath(s), Sheet: s, Original: true,
+				Published: p.Published(), Updated: p.Published()}
+			made[i].originalTitle = w.T("page.sheet.original", "title", title)
+		}
+	})
+	for _, m := range made {
+		add(m.pg, m.title)
+		if m.original != nil {
+			add(m.original, m.originalTitle)
 		}
 	}
 	for i := range p.Aree {
