@@ -139,8 +139,10 @@ func neutralise(c string) string {
 	return c
 }
 
-func planTables(model *plan.Site, w *words, p *plan.Plan) []table {
-	return append([]table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(model, w, p)}, cycleTables(model, w, p)...)
+// planTables are the CSV tables of plan p; changes gives its changes
+// (changeRows), when revisioni.csv is written.
+func planTables(model *plan.Site, w *words, p *plan.Plan, changes func() []changeJSON) []table {
+	return append([]table{sheetTable(model, w, p), indicatorTable(model, w, p), changeTable(changes)}, cycleTables(model, w, p)...)
 }
 
 // withOriginal lists a column and its "_iniziale" twin.
@@ -394,9 +396,9 @@ func (c changeJSON) cells() []string {
 		c.Modifica, c.Oggetto, c.Campo, c.Etichetta, c.ValorePrecedente, c.ValoreAttuale, c.Pagina}
 }
 
-func changeTable(model *plan.Site, w *words, p *plan.Plan) table {
+func changeTable(changes func() []changeJSON) table {
 	rows := func(yield func([]string) bool) {
-		for _, c := range changeRows(model, w, p) { // a small table: the changes only
+		for _, c := range changes() { // a small table: the changes only
 			if !yield(c.cells()) {
 				return
 			}

@@ -111,7 +111,7 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 // judges their names, never their bytes (sizes are 0).
 func planDataNames(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]download, error) {
 	list := []download{download{Path: dataPath(p, "piano.json"), Format: "JSON", Plan: p}.named(w, "data.plan.title")}
-	for _, t := range planTables(model, w, p) {
+	for _, t := range planTables(model, w, p, func() []changeJSON { return changeRows(model, w, p) }) {
 		list = append(list, download{Path: dataPath(p, t.file), Format: "CSV", Plan: p}.named(w, t.title))
 	}
 	for _, s := range p.Sheets() {
@@ -345,8 +345,8 @@ func attachmentsData(model *plan.Site, p *plan.Plan, list []plan.Attachment) []a
 }
 
 // planData is a plan's piano.json with an empty list of sheets, which
-// writePlanJSON fills.
-func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
+// writePlanJSON fills; changes are its changes (changeRows).
+func planData(model *plan.Site, w *words, p *plan.Plan, changes []changeJSON) planJSON {
 	out := planJSON{
 		Piano: p.Slug, Titolo: p.Titolo.S, Periodo: p.Periodo.S, Anni: p.Years(),
 		Ente:          model.Config.Ente.Nome.S,
@@ -392,7 +392,7 @@ func planData(model *plan.Site, w *words, p *plan.Plan) planJSON {
 		o := &p.Obiettivi[i]
 		out.Obiettivi = append(out.Obiettivi, objectiveJSON{o.Key(), o.Codice.S, o.Nome.S})
 	}
-	out.Modifiche = append(out.Modifiche, changeRows(model, w, p)...)
+	out.Modifiche = append(out.Modifiche, changes...)
 	out.Relazioni = reportsData(model, p)
 	for _, f := range levelFigures(model, w, p) {
 		if f.Livello != "obiettivo" { // an objective's is in its sheet

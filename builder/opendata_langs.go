@@ -7,7 +7,9 @@ import (
 	"io"
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -29,6 +31,28 @@ type dataLang struct {
 	words  *words
 	plans  map[string]*plan.Plan  // by slug; nil in a site of one language
 	sheets map[string]*plan.Sheet // by page path
+
+	memo *dataMemo // shared by the copies of the dataLang
+}
+
+// dataMemo holds what the open data of one language need more than once:
+// a plan's changes, a row each, for revisioni.csv, piano.json and
+// revisioni.json (0.1 s of CPU at 10,000 sheets, made thrice).
+type dataMemo struct {
+	changes sync.Map // *plan.Plan → []changeJSON, never changed
+}
+
+// changes are the changes of plan p, of this language (changeRows), made
+// once.
+func (l dataLang) changes(p *plan.Plan) []changeJSON {
+	if l.memo == nil {
+		return changeRows(l.model, l.words, p)
+	}
+	if rows, ok := l.memo.changes.Load(p); ok {
+		return rows.([]changeJSON)
+	}
+	rows, _ := l.memo.changes.LoadOrStore(p, slices.Clip(changeRows(l.model, l.words, p)))
+	return rows.([]changeJSON)
 }
 
 // dataLangs are the languages of the open data, the main one first.
@@ -36,14 +60,15 @@ type dataLangs []dataLang
 
 // oneLang are the open data of a site of one language.
 func oneLang(model *plan.Site, w *words) dataLangs {
-	return dataLangs{{code: w.Lang, model: model, words: w}}
+	return dataLangs{{code: w.Lang, model: model, words: w, memo: &dataMemo{}}}
 }
 
 // dataLangsOf are the languages of a site's open data.
 func dataLangsOf(ls *langSite) dataLangs {
 	var out dataLangs
 	for _, l := range ls.langs {
-		d := dataLang{code: l.code, model: l.data, words: l.words, plans: map[string]*plan.Plan{}, sheets: map[string]*plan.Sheet{}}
+		d := dataLang{code: l.code, model: l.data, words: l.words, plans: map[string]*plan.Plan{}, sheets: map[string]*plan.Sheet{},
+			memo: &dataMemo{}}
 		for _, p := range l.data.Plans {
 			d.plans[p.Slug] = p
 			for _, s := range p.Sheets() {
@@ -252,7 +277,8 @@ func (n *jnode) write(b *bytes.Buffer) {
 func (ds dataLangs) tables(p *plan.Plan) []table {
 	per := make([][]table, len(ds))
 	for i, l := range ds {
-		per[i] = planTables(l.model, l.words, l.plan(p))
+		lp := l.plan(p)
+		per[i] = planTables(l.model, l.words, lp, func() []changeJSON { return l.changes(lp) })
 	}
 	if !ds.multi() {
 		return per[0]

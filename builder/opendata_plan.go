@@ -34,7 +34,7 @@ func writePlanJSON(to io.Writer, out *outputs, model *plan.Site, w *words, p *pl
 // language.
 func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]download, error) {
 	w := ds[0].words
-	head, err := ds.marshal(func(l dataLang) any { return planData(l.model, l.words, l.plan(p)) })
+	head, err := ds.marshal(func(l dataLang) any { return planData(l.model, l.words, l.plan(p), l.changes(l.plan(p))) })
 	if err != nil {
 		return nil, err
 	}

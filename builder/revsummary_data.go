@@ -92,10 +92,10 @@ func (e *euro) UnmarshalJSON(b []byte) error {
 
 var euroType = reflect.TypeOf(euro(0))
 
-// revisionsData is dati/revisioni.json of plan p.
-func revisionsData(model *plan.Site, w *words, p *plan.Plan) revisionsJSON {
+// revisionsData is dati/revisioni.json of plan p, whose changes are rows
+// (changeRows).
+func revisionsData(model *plan.Site, w *words, p *plan.Plan, rows []changeJSON) revisionsJSON {
 	out := revisionsJSON{Piano: p.Slug, Titolo: p.Titolo.S, Pagina: siteURL(model, revisionsPath(p)), Revisioni: []revisionDetailJSON{}}
-	rows := changeRows(model, w, p)
 	for i := range p.Revisioni {
 		r := &p.Revisioni[i]
 		d := revisionDetailJSON{ID: r.ID.S, Data: r.Data.S, Atto: r.Atto.S, Documento: r.Documento.S, Motivo: r.Motivo.S,
@@ -142,7 +142,7 @@ func summaryData(p *plan.Plan, s revSummary) summaryJSON {
 // addPlanExtras adds the files of a plan's open data that go beyond its
 // tables: revisioni.json and the sections' files, in the languages ds.
 func addPlanExtras(out *outputs, ds dataLangs, p *plan.Plan) ([]download, error) {
-	b, err := ds.marshal(func(l dataLang) any { return revisionsData(l.model, l.words, l.plan(p)) })
+	b, err := ds.marshal(func(l dataLang) any { return revisionsData(l.model, l.words, l.plan(p), l.changes(l.plan(p))) })
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -64,7 +65,7 @@ func TestPlanJSONSpliced(t *testing.T) {
 		}
 		p := model.Plans[0]
 		w := italian(t)
-		whole := planData(model, w, p)
+		whole := planData(model, w, p, changeRows(model, w, p))
 		for _, s := range p.Sheets() {
 			whole.Schede = append(whole.Schede, sheetData(model, w, s))
 		}
@@ -328,6 +329,26 @@ func TestCheckSameAsBuild(t *testing.T) {
 		got := Check(in)
 		if len(want) == 0 || got.Error() != want.Error() {
 			t.Errorf("%s: Check\n%s\nBuild\n%s", site, got.Error(), want.Error())
+		}
+	}
+}
+
+// TestDataChangesOnce: the open data of a language make a plan's changes
+// once, for the three files that list them, and they are changeRows'.
+func TestDataChangesOnce(t *testing.T) {
+	model, ds := LoadAndCheck(os.DirFS(".."))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	w := italian(t)
+	l := oneLang(model, w)[0]
+	for _, p := range model.Plans {
+		first, again := l.changes(p), l.changes(p)
+		if len(first) == 0 || !reflect.DeepEqual(first, changeRows(model, w, p)) {
+			t.Fatalf("%s: %d changes, changeRows %d", p.Slug, len(first), len(changeRows(model, w, p)))
+		}
+		if &first[0] != &again[0] || cap(first) != len(first) {
+			t.Errorf("%s: the changes made again, or open to an append that would change them", p.Slug)
 		}
 	}
 }
