@@ -146,20 +146,25 @@ func (c *buildCache) intact(dest string) bool {
 // (see pageKey) and, but for the kinds in unkeyed, every other page:
 // its key is that of every source but the operational sheets' bodies
 // (sources.aggregate), the page's name and the open data files its
-// renderer knows, by name and title (not size). A page that shows what
-// the key leaves out — a sheet's body, the sizes of the open data, the
-// search index's folder — is marked volatile as it renders and its key is
-// not kept (trusted): the next build renders it again.
+// renderer knows, by name and title (not size; the open data's page, by
+// its sizes as it shows them too). A page that shows what the key leaves
+// out — a sheet's body, the sizes of the open data, the search index's
+// folder — is marked volatile as it renders and its key is not kept
+// (trusted): the next build renders it again.
 func (c *buildCache) keys(p *Pages) map[string]string {
 	keys := map[string]string{}
 	if c.src == nil || !c.builtin {
 		return keys
 	}
 	known := map[*renderer]string{} // each renderer's part of the key, worked out once
+	shown := map[*renderer]string{} // and with the sizes of the files as they are shown, for the open data's page
 	names := make([]string, 0, len(p.pages))
 	for name, pg := range p.pages {
 		if p.SheetFile(name) == "" && !unkeyed[pg.Kind] && pg.r != nil && known[pg.r] == "" {
-			known[pg.r] = downloadsKey(c.agg, pg.r.downloads)
+			known[pg.r] = downloadsKey(c.agg, pg.r.downloads, nil)
+		}
+		if pg.Kind == "opendata" && pg.r != nil && shown[pg.r] == "" {
+			shown[pg.r] = downloadsKey(c.agg, pg.r.downloads, pg.r.words)
 		}
 		names = append(names, name)
 	}
@@ -170,7 +175,13 @@ func (c *buildCache) keys(p *Pages) map[string]string {
 			out[i] = pageKey(c.src, c.plans, name, file)
 			return
 		}
-		if pg := p.pages[name]; !unkeyed[pg.Kind] && pg.r != nil {
+		pg := p.pages[name]
+		switch {
+		case pg.r == nil:
+		case pg.Kind == "opendata":
+			sum := sha256.Sum256([]byte(shown[pg.r] + "\x00" + name))
+			out[i] = hex.EncodeToString(sum[:])
+		case !unkeyed[pg.Kind]:
 			sum := sha256.Sum256([]byte(known[pg.r] + "\x00" + name))
 			out[i] = hex.EncodeToString(sum[:])
 		}
@@ -184,17 +195,22 @@ func (c *buildCache) keys(p *Pages) map[string]string {
 }
 
 // unkeyed are the kinds of page always rendered: they show what changes
-// with any sheet (the open data's sizes, the search index's folder, every
-// sheet's body).
+// with any sheet (the search index's folder, every sheet's body). The
+// open data's page, which shows the size of every file (at 10,000 sheets
+// a page of 1.9 MB), has a key of its own: the sizes as it shows them
+// ("3,3 kB"), which an edit of a sheet seldom changes.
 var unkeyed = map[string]bool{"opendata": true, "search": true, "fullplan": true}
 
-// downloadsKey adds to key the open data files a renderer lists, but for
-// their sizes.
-func downloadsKey(key string, ds []download) string {
+// downloadsKey adds to key the open data files a renderer lists: but for
+// their sizes, or (with w) their sizes as w shows them.
+func downloadsKey(key string, ds []download, w *words) string {
 	h := sha256.New()
 	h.Write([]byte(key + "\x00"))
 	for _, d := range ds {
 		h.Write([]byte(d.Path + "\x00" + d.Title + "\x00" + d.Format + "\n"))
+		if w != nil {
+			h.Write([]byte(w.Size(d.Size) + "\n"))
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

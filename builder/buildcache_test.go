@@ -149,6 +149,12 @@ func cacheEdits(sheets []string) []cacheEdit {
 		{name: "a sheet's body", edit: func(t *testing.T, site, _ string) {
 			appendFile(t, planSheet(t, site, "*.md", 0), "\nTesto aggiunto in fondo.\n")
 		}, reuses: true, aggregates: true},
+		{name: "a long paragraph in a sheet's body: a size the open data's page shows", edit: func(t *testing.T, site, _ string) {
+			appendFile(t, planSheet(t, site, "*.md", 0), "\n"+strings.Repeat("Un paragrafo lungo, che cambia le dimensioni mostrate. ", 40)+"\n")
+		}, reuses: true, aggregates: true},
+		{name: "a word of a sheet's body, its size as it was", edit: func(t *testing.T, site, _ string) {
+			editFile(t, planSheet(t, site, "*.md", 0), `Un paragrafo lungo`, `Un paragrafo largo`)
+		}, reuses: true, aggregates: true},
 		{name: "a sheet moved to another unit", edit: func(t *testing.T, site, _ string) {
 			moveSheet(t, planSheet(t, site, "*.yaml", 2), planSheet(t, site, "*.yaml", 9))
 		}, reuses: true},
@@ -403,5 +409,28 @@ func TestCacheSavedWithoutTheModel(t *testing.T) {
 		if held {
 			t.Errorf("%s: the model is still held while the cache is saved", build)
 		}
+	}
+}
+
+// TestOpenDataPageKey: the key of the open data's page, which shows the
+// size of every file, changes with a size as the page shows it ("3,3
+// kB"), and only then; the other pages' keys leave sizes out.
+func TestOpenDataPageKey(t *testing.T) {
+	w := italian(t)
+	ds := func(size int) []download {
+		return []download{{Path: "p/dati/piano.json", Title: "Piano", Format: "JSON", Size: 1234567},
+			{Path: "p/operativi/a/scheda.json", Title: "A", Format: "JSON", Size: size}}
+	}
+	if w.Size(3301) != w.Size(3320) || w.Size(3301) == w.Size(3420) {
+		t.Fatalf("sizes shown: %s, %s, %s", w.Size(3301), w.Size(3320), w.Size(3420))
+	}
+	if downloadsKey("k", ds(3301), w) != downloadsKey("k", ds(3320), w) {
+		t.Error("the key changed with a size the page shows the same")
+	}
+	if downloadsKey("k", ds(3301), w) == downloadsKey("k", ds(3420), w) {
+		t.Error("the key did not change with a size the page shows otherwise")
+	}
+	if downloadsKey("k", ds(3301), nil) != downloadsKey("k", ds(3420), nil) || downloadsKey("k", ds(1), nil) == downloadsKey("j", ds(1), nil) {
+		t.Error("without words, the key is not that of the files but for their sizes")
 	}
 }

@@ -869,7 +869,9 @@ func (pg *page) LongPlan() bool { return pg.SheetCount() > longPlan }
 // Downloads lists the open data files of a plan (nil: the site-wide
 // ones); with sheets, the sheets' own files instead.
 func (pg *page) Downloads(p *plan.Plan, sheets bool) []download {
-	pg.r.touch(pg)
+	if pg.Kind != "opendata" { // its key holds the sizes as it shows them (buildCache.keys)
+		pg.r.touch(pg)
+	}
 	var out []download
 	for _, d := range pg.r.downloads {
 		if d.Plan == p && (d.Sheet != nil) == sheets {
