@@ -593,6 +593,58 @@ sheets in 106.89 s. Since then:
   30,000 files kept (the last output's and the spare's, 0.35 s of CPU,
   most of it system calls), the spare's 13,350 folders read to prune
   them (0.16 s), the cache written (7 MB, 0.09 s).
+- **A build that wrote nothing kept the spare (thirteenth session).**
+  With nothing changed, the look at the output under the lock took the
+  spare as a publish's folder and, the publish ending with nothing to
+  write, removed it: 13,000 folders and 27,000 links at 10,000 sheets,
+  and the next rebuild made its folder from nothing. The look now only
+  holds the lock: nothing changed, a spare beside the output, 0.53–0.61
+  → 0.18–0.20 s on tmpfs (make bench measures it after a clean build,
+  where there is no spare yet).
+- **The spare read once, as the publish begins (thirteenth session).** On
+  Linux the spare's folders are listed with ` + "`getdents64`" + `, each name with
+  its kind and inode: a file kept is the very file when its inode is the
+  last output's, a folder is known real, and the prune needs no second
+  reading of every folder. ` + "`strace -f -c`" + ` of a rebuild after an edit at
+  10,000 sheets: ` + "`newfstatat`" + ` 115,000 → 74,000, ` + "`fcntl`" + ` 18,000 → 4,700; pages
+  written and spare pruned 297 → 217 ms (fifteen alternating rebuilds on
+  tmpfs), the reading itself now inside the open data's stage: on tmpfs,
+  where a system call is cheap, the wall time is the same; on a disk
+  whose metadata calls cost more, fewer of them.
+- **Less of the whole site redone at every rebuild (thirteenth
+  session).** Each change with its test, the output byte for byte the
+  same: the loader lists the folders the sources' digest listed (10,000
+  ` + "`lstat`" + ` fewer through the site's ` + "`os.Root`" + `); the sheet store decoded with one
+  gob decoder a core, which compiles the model's types once, not for
+  each of 128 chunks (50 ms of CPU); the targets judged once between two
+  revisions that change them, and a body lowered into a buffer to look
+  for short links (80 ms); a sheet's folder joined without ` + "`path.Join`" + `
+  (50 ms); a plan's sheets' pages made on every core; a plan's changes
+  made once for revisioni.csv, piano.json and revisioni.json (0.1 s);
+  and the open data's page (1.9 MB at 10,000 sheets, rendered at every
+  build) kept when the sizes it shows ("3,3 kB") are those it showed.
+  The session's first binary against its last, nine alternating
+  rebuilds after an edit, edited again, 10,000 sheets, tmpfs: 1.79 →
+  1.56 s wall, 3.00 → 2.61 s of CPU; by stage (medians) sources digested
+  84 → 84 ms, sheets loaded 418 → 350, search index with open data and
+  index pages 762 → 753, pages listed 61 → 58, written 190 → 116, spare
+  pruned 94 → 15, cache saved 115 → 102. Tried and dropped: the publish
+  begun before the site loads, so that the spare is read while the load
+  leaves a core idle at times: 1.58 against 1.56 s (fifteen alternating
+  runs), not worth the lock held through the load.
+- **What a rebuild after an edit still does over the whole site
+  (thirteenth session).** The open data and index pages are now the
+  longer of the two branches of their stage (the search index ends
+  ~170 ms before them): each sheet's line of piano.json and rows of the
+  tables taken from the last build's files (0.25 s of CPU, a look at
+  each sheet's ` + "`scheda.json`" + ` among it), the indexes' listings built (0.2 s)
+  and the pages whose key changed rendered. Then the sheet store decoded
+  (0.27 s of CPU, most of it the allocation of the model), the search
+  index (0.45 s: the kept documents merged, the index encoded, 40 ms of
+  it escaping its strings), the 27,000 files kept (a look at each, to
+  trust its stamp) and the cache written (7 MB). Under a second needs
+  the model decoded without reflection, the indexes and the search index
+  brought up to date rather than made again, and fewer files to look at.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
