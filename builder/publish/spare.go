@@ -164,16 +164,24 @@ func (t *Target) prune() error {
 	if idx := t.index(); idx != nil {
 		return t.pruneIndexed(idx)
 	}
-	level := []pruneDir{{full: t.root}}
+	return byLevel(pruneDir{full: t.root}, t.pruneIn)
+}
+
+// byLevel reads a tree of folders from first a level at a time, each
+// level's folders on every core: read does what it does with a folder
+// and gives the folders in it to read next. It stops at the first level
+// where read fails, with its errors.
+func byLevel[D any](first D, read func(D) ([]D, error)) error {
+	level := []D{first}
 	for len(level) > 0 {
-		next := make([][]pruneDir, len(level))
+		next := make([][]D, len(level))
 		errs := make([]error, len(level))
 		var wg sync.WaitGroup
 		n := max(1, min(runtime.GOMAXPROCS(0), len(level)))
 		for w := range n {
 			wg.Go(func() {
 				for i := w; i < len(level); i += n {
-					next[i], errs[i] = t.pruneIn(level[i])
+					next[i], errs[i] = read(level[i])
 				}
 			})
 		}

@@ -5,8 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -47,7 +45,7 @@ const (
 // spareIndex is what the spare held when the publish took it.
 type spareIndex struct {
 	dev uint64       // the device of the spare: an inode names a file only there
-	all []spareEntry // every name, folders before what they hold
+	all []spareEntry // every name
 
 	mu    sync.Mutex
 	first map[string]int32 // full path → index in all, until its name is asked about
@@ -61,33 +59,22 @@ func readSpare(root string) *spareIndex {
 		return nil
 	}
 	idx := &spareIndex{dev: device(info)}
-	level := []spareEntry{{full: root}}
-	for len(level) > 0 {
-		next := make([][]spareEntry, len(level))
-		errs := make([]error, len(level))
-		var wg sync.WaitGroup
-		n := max(1, min(runtime.GOMAXPROCS(0), len(level)))
-		for w := range n {
-			wg.Go(func() {
-				for i := w; i < len(level); i += n {
-					next[i], errs[i] = readSpareDir(level[i])
-				}
-			})
-		}
-		wg.Wait()
-		if errors.Join(errs...) != nil {
-			return nil
-		}
-		level = level[:0]
-		for _, entries := range next {
-			idx.all = append(idx.all, entries...)
-			for _, e := range entries {
-				if e.kind == entryDir {
-					level = append(level, e)
-				}
+	var mu sync.Mutex
+	err = byLevel(spareEntry{full: root}, func(d spareEntry) ([]spareEntry, error) {
+		entries, err := readSpareDir(d)
+		var dirs []spareEntry
+		for _, e := range entries {
+			if e.kind == entryDir {
+				dirs = append(dirs, e)
 			}
 		}
-		level = slices.Clone(level)
+		mu.Lock()
+		idx.all = append(idx.all, entries...) // in no order: the prune needs none
+		mu.Unlock()
+		return dirs, err
+	})
+	if err != nil {
+		return nil
 	}
 	idx.first = make(map[string]int32, len(idx.all))
 	for i, e := range idx.all {
