@@ -60,6 +60,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		sheets.known = c.src.sum // digested a moment ago: an unchanged sheet is not read again
 	}
 	model, ds := sheets.LoadAndCheck(listedSite(in.Site, c.listed)) // the folders as digested, not listed again
+	// The listing, an entry for each file, is not held while the site renders.
+	c.listed = nil
 	stages.Mark("sheets loaded")
 	held := weak.Make(model) // for savingHook
 	before, docs := <-counted, <-kept
