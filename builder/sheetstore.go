@@ -3,16 +3,13 @@ package builder
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
@@ -38,11 +35,11 @@ import (
 //
 // A chunk's file is named COUNT-K (chunk K of COUNT) and holds the header
 // (storeFormat, a new line, the program's digest, a new line), the
-// SHA-256 of the rest, and the rest: the gob of the chunk's
-// []storedSheet. It is written only into a destination piao build has
-// accepted and locked.
+// SHA-256 of the rest, and the rest: the chunk's []storedSheet in the
+// store's encoding (storecodec.go). It is written only into a
+// destination piao build has accepted and locked.
 
-const storeFormat = "piao-sheet-store 3"
+const storeFormat = "piao-sheet-store 4"
 
 // storeChunkSheets is about how many sheets a chunk holds.
 const storeChunkSheets = 128
@@ -109,15 +106,7 @@ func openSheetStore(dest, program string) (*sheetStore, *Cache) {
 		}
 	}
 	decoded := make([][]storedSheet, len(names))
-	var decoders sync.Pool // of *chunkDecoder: one a core, reused from chunk to chunk
-	parallelFor(len(names), func(i int) {
-		d, _ := decoders.Get().(*chunkDecoder)
-		if d == nil {
-			d = &chunkDecoder{}
-		}
-		decoded[i] = st.decode(names[i], d)
-		decoders.Put(d)
-	})
+	parallelFor(len(names), func(i int) { decoded[i] = st.decode(names[i]) })
 	for i, list := range decoded {
 		st.read[names[i]] = nil
 		for _, e := range list {
@@ -131,7 +120,7 @@ func openSheetStore(dest, program string) (*sheetStore, *Cache) {
 
 // decode reads a chunk file; one of another format or program, whose
 // digest does not match its bytes, or that does not decode gives nothing.
-func (st *sheetStore) decode(name string, d *chunkDecoder) []storedSheet {
+func (st *sheetStore) decode(name string) []storedSheet {
 	b, err := os.ReadFile(filepath.Join(st.dir, name))
 	head := st.header()
 	if err != nil || !bytes.HasPrefix(b, []byte(head)) || len(b) < len(head)+sha256.Size {
@@ -141,113 +130,11 @@ func (st *sheetStore) decode(name string, d *chunkDecoder) []storedSheet {
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return nil
 	}
-	list, err := d.decode(body)
+	list, err := decodeStored(body)
 	if err != nil {
 		return nil
 	}
 	return list
-}
-
-// chunkDecoder decodes chunks one after another with one gob decoder
-// while their type definitions are the same bytes. A chunk's gob is the
-// definitions of its types, then its value; a decoder compiles what it
-// needs of each type once (at 10,000 sheets, 128 chunks each compiled
-// the model's types again: 50 ms of CPU in every rebuild). Chunks written
-// by one build have the same definitions; a chunk of another build whose
-// definitions differ (its types numbered otherwise) gets a decoder of its
-// own.
-type chunkDecoder struct {
-	dec   *gob.Decoder
-	in    chunkFeed
-	types []byte // the definitions dec has read
-}
-
-func (d *chunkDecoder) decode(body []byte) ([]storedSheet, error) {
-	at, ok := gobValueAt(body)
-	if !ok {
-		return nil, errors.New("sheet store: no value in the chunk")
-	}
-	if d.dec != nil && bytes.Equal(body[:at], d.types) {
-		d.in.b = body[at:] // the value only: dec knows its types
-	} else {
-		d.dec, d.types, d.in.b = gob.NewDecoder(&d.in), bytes.Clone(body[:at]), body
-	}
-	var list []storedSheet
-	err := d.dec.Decode(&list)
-	if err == nil && len(d.in.b) > 0 {
-		err = errors.New("sheet store: bytes after the chunk's value")
-	}
-	if err != nil {
-		d.dec = nil // a decoder that failed is not trusted with the next chunk
-		return nil, err
-	}
-	return list, nil
-}
-
-// chunkFeed is what a chunkDecoder's decoder reads: the bytes of one
-// chunk at a time. It is an io.ByteReader, so that gob reads it exactly,
-// without a buffer that would read ahead.
-type chunkFeed struct{ b []byte }
-
-func (f *chunkFeed) Read(p []byte) (int, error) {
-	if len(f.b) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, f.b)
-	f.b = f.b[n:]
-	return n, nil
-}
-
-func (f *chunkFeed) ReadByte() (byte, error) {
-	if len(f.b) == 0 {
-		return 0, io.EOF
-	}
-	c := f.b[0]
-	f.b = f.b[1:]
-	return c, nil
-}
-
-// gobValueAt is where the first value message of the gob stream b begins,
-// after the messages that define its types: each message is its length
-// (a gob unsigned integer) and its bytes, which begin with a type id (a
-// gob integer), negative for a definition.
-func gobValueAt(b []byte) (int, bool) {
-	for off := 0; off < len(b); {
-		count, n, ok := gobUint(b[off:])
-		if !ok || count == 0 || count > uint64(len(b)-off-n) {
-			return 0, false
-		}
-		id, _, ok := gobUint(b[off+n : off+n+int(count)])
-		if !ok {
-			return 0, false
-		}
-		if id&1 == 0 { // a type id of 0 or more: a value
-			return off, true
-		}
-		off += n + int(count)
-	}
-	return 0, false
-}
-
-// gobUint reads the gob unsigned integer at the start of b: its value and
-// how many bytes it takes. Below 128 it is the byte itself; otherwise the
-// byte is the negated count of the big-endian bytes that follow.
-func gobUint(b []byte) (uint64, int, bool) {
-	if len(b) == 0 {
-		return 0, 0, false
-	}
-	if b[0] < 0x80 {
-		return uint64(b[0]), 1, true
-	}
-	n := -int(int8(b[0]))
-	if n > 8 || len(b) < 1+n {
-		return 0, 0, false
-	}
-	var x uint64
-	for _, c := range b[1 : 1+n] {
-		x = x<<8 | uint64(c)
-	}
-	return x, 1 + n, true
 }
 
 // StoredCache is a Cache holding the sheets of the store of dest, the
@@ -351,15 +238,15 @@ func (st *sheetStore) writeChunk(name string, c *Cache, files []string) error {
 		list[i] = storedSheet{File: f, Kind: e.kind, Langs: e.langs, Sum: e.sum, Sheet: pristine(e.sheet), Diags: e.diags,
 			Texts: e.texts, TextsOK: e.textsOK}
 	}
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(list); err != nil {
+	body, err := encodeStored(list)
+	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(body.Bytes())
-	b := append(append([]byte(st.header()), sum[:]...), body.Bytes()...)
+	sum := sha256.Sum256(body)
+	b := append(append([]byte(st.header()), sum[:]...), body...)
 	file := filepath.Join(st.dir, name)
 	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
-	err := os.WriteFile(tmp, b, 0o644)
+	err = os.WriteFile(tmp, b, 0o644)
 	if err == nil {
 		err = os.Rename(tmp, file)
 	}

@@ -2,7 +2,6 @@ package builder
 
 import (
 	"bytes"
-	"encoding/gob"
 	"maps"
 	"os"
 	"path/filepath"
@@ -234,56 +233,6 @@ func TestCheckThroughStore(t *testing.T) {
 		without := Check(c.in)
 		if with.Error() != without.Error() || !strings.Contains(with.Error(), c.want) {
 			t.Errorf("with the store:\n%s\nwithout:\n%s\nwant the same, with %q", with.Error(), without.Error(), c.want)
-		}
-	}
-}
-
-// TestChunkDecoder: chunks decoded one after another by one chunkDecoder
-// come back as a decoder of their own gives them, the decoder reused
-// while their types are defined by the same bytes; a chunk that does not
-// decode (cut short, bytes after its value, another type) gives an error,
-// and the chunks after it decode all the same.
-func TestChunkDecoder(t *testing.T) {
-	_, dest, _, _ := storeSite(t, 300)
-	st, _ := openSheetStore(dest, programDigest())
-	var bodies [][]byte
-	for name := range st.read {
-		b, err := os.ReadFile(filepath.Join(st.dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		bodies = append(bodies, b[len(st.header())+32:])
-	}
-	if len(bodies) < 3 {
-		t.Fatalf("%d chunks", len(bodies))
-	}
-	var other bytes.Buffer
-	if err := gob.NewEncoder(&other).Encode([]string{"non", "schede"}); err != nil {
-		t.Fatal(err)
-	}
-	last := bodies[len(bodies)-1]
-	bad := [][]byte{last[:len(last)-7], append(slices.Clip(last), 0x03, 0x04, 0x05, 0x06), other.Bytes(), nil, {0x85}}
-	d := &chunkDecoder{}
-	var first *gob.Decoder
-	for i, body := range append(slices.Clone(bodies), bodies...) { // each twice
-		got, err := d.decode(body)
-		var want []storedSheet
-		if werr := gob.NewDecoder(bytes.NewReader(body)).Decode(&want); err != nil || werr != nil || !reflect.DeepEqual(got, want) || len(got) == 0 {
-			t.Fatalf("chunk %d: %d sheets, %v; alone %d, %v", i, len(got), err, len(want), werr)
-		}
-		if i == 0 {
-			first = d.dec
-		} else if d.dec != first {
-			t.Errorf("chunk %d: a new decoder for types defined by the same bytes", i)
-		}
-	}
-	for i, b := range bad {
-		if got, err := d.decode(b); err == nil {
-			t.Errorf("bad chunk %d decoded: %d sheets", i, len(got))
-		}
-		got, err := d.decode(bodies[i%len(bodies)])
-		if err != nil || len(got) == 0 {
-			t.Errorf("the chunk after bad chunk %d: %d sheets, %v", i, len(got), err)
 		}
 	}
 }

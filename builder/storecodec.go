@@ -1,0 +1,432 @@
+package builder
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The sheet store's encoding (sheetstore.go). gob gave every string of
+// every sheet an allocation of its own and wrote a sheet's file name
+// again in the position of each of its texts (46% of a chunk's bytes):
+// decoding the store was a rebuild's largest piece of work after the
+// disk's (0.22 s of CPU at 10,000 sheets, half of it allocating). This
+// encoding knows the store's types from the program itself, which the
+// header of every chunk names to the byte (its digest), so it carries no
+// description of them:
+//
+//   - a string is a tag (an unsigned varint): 0 for "", an odd tag 2i+1
+//     for the chunk's i-th string written before, an even tag 2n for a
+//     new string of n bytes, which follow. A decoded string is a part of
+//     the chunk's bytes, made a string once: no allocation of its own, and
+//     a name written a hundred times is held once;
+//   - a signed integer is a zigzag varint, an unsigned one a varint, a
+//     bool a byte (0 or 1), an array of bytes its bytes;
+//   - a slice or a map is 0 when nil, else its length plus one and its
+//     elements (a map's in the order of its keys, which are strings), so
+//     that an empty slice comes back empty, not nil;
+//   - a pointer is a byte, 0 for nil, else 1 and the value it points to;
+//   - a struct is its exported fields, in their order.
+//
+// Any other kind (an interface, a function, a float...) fails to encode
+// or decode, and so does a struct with no exported field. Decoding checks
+// every length against the bytes left and never panics: bytes that are
+// not what the encoding writes give an error, and the store then costs
+// the parsing of the chunk's sheets.
+
+// storeCodec encodes and decodes the values of one type.
+type storeCodec struct {
+	enc func(e *storeEncoder, v reflect.Value)
+	dec func(d *storeDecoder, v reflect.Value)
+}
+
+var (
+	storeCodecs   sync.Map // reflect.Type → *storeCodec
+	storeCodecsMu sync.Mutex
+)
+
+// codecOf is the codec of t, compiled once.
+func codecOf(t reflect.Type) *storeCodec {
+	if c, ok := storeCodecs.Load(t); ok {
+		return c.(*storeCodec)
+	}
+	storeCodecsMu.Lock()
+	defer storeCodecsMu.Unlock()
+	building := map[reflect.Type]*storeCodec{}
+	c := compileCodec(t, building)
+	for t, c := range building {
+		storeCodecs.Store(t, c)
+	}
+	return c
+}
+
+// compileCodec makes the codec of t. building holds the codecs being
+// made, so that a type that holds itself (a plan's sheets point to their
+// plan) refers to its own codec, filled in by then.
+func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeCodec {
+	if c, ok := storeCodecs.Load(t); ok {
+		return c.(*storeCodec)
+	}
+	if c, ok := building[t]; ok {
+		return c
+	}
+	c := &storeCodec{}
+	building[t] = c
+	unsupported := func(why string) {
+		err := fmt.Errorf("sheet store: %s cannot be stored (%s)", t, why)
+		c.enc = func(e *storeEncoder, _ reflect.Value) { e.fail(err) }
+		c.dec = func(d *storeDecoder, _ reflect.Value) { d.fail(err) }
+	}
+	switch t.Kind() {
+	case reflect.String:
+		c.enc = func(e *storeEncoder, v reflect.Value) { e.str(v.String()) }
+		c.dec = func(d *storeDecoder, v reflect.Value) { v.SetString(d.str()) }
+	case reflect.Bool:
+		c.enc = func(e *storeEncoder, v reflect.Value) {
+			if v.Bool() {
+				e.b = append(e.b, 1)
+			} else {
+				e.b = append(e.b, 0)
+			}
+		}
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			switch d.byte() {
+			case 0:
+			case 1:
+				v.SetBool(true)
+			default:
+				d.fail(errStoreBytes)
+			}
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		c.enc = func(e *storeEncoder, v reflect.Value) {
+			x := v.Int()
+			e.uvarint(uint64(x<<1) ^ uint64(x>>63))
+		}
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			u := d.uvarint()
+			x := int64(u>>1) ^ -int64(u&1)
+			if v.OverflowInt(x) {
+				d.fail(errStoreBytes)
+				return
+			}
+			v.SetInt(x)
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		c.enc = func(e *storeEncoder, v reflect.Value) { e.uvarint(v.Uint()) }
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			x := d.uvarint()
+			if v.OverflowUint(x) {
+				d.fail(errStoreBytes)
+				return
+			}
+			v.SetUint(x)
+		}
+	case reflect.Array:
+		n := t.Len()
+		if t.Elem().Kind() == reflect.Uint8 {
+			c.enc = func(e *storeEncoder, v reflect.Value) {
+				for i := range n {
+					e.b = append(e.b, byte(v.Index(i).Uint()))
+				}
+			}
+			c.dec = func(d *storeDecoder, v reflect.Value) {
+				if b, ok := d.take(n); ok {
+					reflect.Copy(v, reflect.ValueOf(b))
+				}
+			}
+			break
+		}
+		elem := compileCodec(t.Elem(), building)
+		c.enc = func(e *storeEncoder, v reflect.Value) {
+			for i := range n {
+				elem.enc(e, v.Index(i))
+			}
+		}
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			for i := 0; i < n && d.err == nil; i++ {
+				elem.dec(d, v.Index(i))
+			}
+		}
+	case reflect.Slice:
+		elem := compileCodec(t.Elem(), building)
+		c.enc = func(e *storeEncoder, v reflect.Value) {
+			if v.IsNil() {
+				e.uvarint(0)
+				return
+			}
+			n := v.Len()
+			e.uvarint(uint64(n) + 1)
+			for i := range n {
+				elem.enc(e, v.Index(i))
+			}
+		}
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			n, ok := d.count()
+			if !ok {
+				return
+			}
+			if n == 0 {
+				v.Set(reflect.MakeSlice(t, 0, 0)) // empty, not nil
+				return
+			}
+			v.Grow(n) // v is nil: the array alone is allocated, not a header beside it
+			v.SetLen(n)
+			for i := 0; i < n && d.err == nil; i++ {
+				elem.dec(d, v.Index(i))
+			}
+		}
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String {
+			unsupported("a map whose keys are not strings")
+			break
+		}
+		key, elem := compileCodec(t.Key(), building), compileCodec(t.Elem(), building)
+		c.enc = func(e *storeEncoder, v reflect.Value) {
+			if v.IsNil() {
+				e.uvarint(0)
+				return
+			}
+			keys := v.MapKeys()
+			slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+			e.uvarint(uint64(len(keys)) + 1)
+			for _, k := range keys {
+				key.enc(e, k)
+				elem.enc(e, v.MapIndex(k))
+			}
+		}
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			n, ok := d.count()
+			if !ok {
+				return
+			}
+			m := reflect.MakeMapWithSize(t, n)
+			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+			last := ""
+			for i := 0; i < n && d.err == nil; i++ {
+				key.dec(d, k)
+				if i > 0 && k.String() <= last { // keys in order, each once
+					d.fail(errStoreBytes)
+					return
+				}
+				last = k.String()
+				x.SetZero()
+				elem.dec(d, x)
+				m.SetMapIndex(k, x)
+			}
+			v.Set(m)
+		}
+	case reflect.Pointer:
+		elem := compileCodec(t.Elem(), building)
+		c.enc = func(e *storeEncoder, v reflect.Value) {
+			if v.IsNil() {
+				e.b = append(e.b, 0)
+				return
+			}
+			e.b = append(e.b, 1)
+			elem.enc(e, v.Elem())
+		}
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			switch d.byte() {
+			case 0:
+			case 1:
+				p := reflect.New(t.Elem())
+				elem.dec(d, p.Elem())
+				v.Set(p)
+			default:
+				d.fail(errStoreBytes)
+			}
+		}
+	case reflect.Struct:
+		var fields []int
+		var codecs []*storeCodec
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				fields = append(fields, i)
+				codecs = append(codecs, compileCodec(f.Type, building))
+			}
+		}
+		if len(fields) == 0 {
+			unsupported("a struct without exported fields")
+			break
+		}
+		c.enc = func(e *storeEncoder, v reflect.Value) {
+			for j, i := range fields {
+				codecs[j].enc(e, v.Field(i))
+			}
+		}
+		c.dec = func(d *storeDecoder, v reflect.Value) {
+			for j, i := range fields {
+				if d.err != nil {
+					return
+				}
+				codecs[j].dec(d, v.Field(i))
+			}
+		}
+	default:
+		unsupported("its kind, " + t.Kind().String())
+	}
+	return c
+}
+
+var (
+	// errStoreBytes is bytes that are not what the store's encoding writes.
+	errStoreBytes = errors.New("sheet store: bytes not of the encoding")
+	// errStoreBug is a decoding that panicked: a fault of the codec's,
+	// never of the bytes, which tests look for.
+	errStoreBug = errors.New("sheet store: the decoder failed")
+)
+
+// storeEncoder appends values to b.
+type storeEncoder struct {
+	b    []byte
+	seen map[string]uint64 // the chunk's strings written so far, by their number
+	err  error
+}
+
+func (e *storeEncoder) fail(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
+func (e *storeEncoder) uvarint(x uint64) {
+	for x >= 0x80 {
+		e.b = append(e.b, byte(x)|0x80)
+		x >>= 7
+	}
+	e.b = append(e.b, byte(x))
+}
+
+func (e *storeEncoder) str(s string) {
+	if s == "" {
+		e.uvarint(0)
+		return
+	}
+	if i, ok := e.seen[s]; ok {
+		e.uvarint(i<<1 | 1)
+		return
+	}
+	e.seen[s] = uint64(len(e.seen))
+	e.uvarint(uint64(len(s)) << 1)
+	e.b = append(e.b, s...)
+}
+
+// storeDecoder reads values from s, the bytes of a chunk made a string
+// once: the strings it decodes are parts of it.
+type storeDecoder struct {
+	s     string
+	off   int
+	table []string // the chunk's strings read so far, by their number
+	err   error
+}
+
+func (d *storeDecoder) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+func (d *storeDecoder) byte() byte {
+	if d.off >= len(d.s) {
+		d.fail(errStoreBytes)
+		return 0
+	}
+	c := d.s[d.off]
+	d.off++
+	return c
+}
+
+func (d *storeDecoder) uvarint() uint64 {
+	var x uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if d.off >= len(d.s) {
+			break
+		}
+		c := d.s[d.off]
+		d.off++
+		if c < 0x80 {
+			if shift == 63 && c > 1 {
+				break // more than 64 bits
+			}
+			return x | uint64(c)<<shift
+		}
+		x |= uint64(c&0x7f) << shift
+	}
+	d.fail(errStoreBytes)
+	return 0
+}
+
+// count reads a slice's or map's length: ok is false for nil, and for a
+// length larger than the bytes left, each element taking one at least.
+func (d *storeDecoder) count() (int, bool) {
+	u := d.uvarint()
+	if u == 0 || d.err != nil {
+		return 0, false
+	}
+	if u-1 > uint64(len(d.s)-d.off) {
+		d.fail(errStoreBytes)
+		return 0, false
+	}
+	return int(u - 1), true
+}
+
+// take reads n bytes.
+func (d *storeDecoder) take(n int) (string, bool) {
+	if n > len(d.s)-d.off {
+		d.fail(errStoreBytes)
+		return "", false
+	}
+	s := d.s[d.off : d.off+n]
+	d.off += n
+	return s, true
+}
+
+func (d *storeDecoder) str() string {
+	tag := d.uvarint()
+	if tag&1 == 1 {
+		if i := tag >> 1; i < uint64(len(d.table)) {
+			return d.table[i]
+		}
+		d.fail(errStoreBytes)
+		return ""
+	}
+	if tag == 0 || tag>>1 > uint64(len(d.s)-d.off) {
+		if tag != 0 {
+			d.fail(errStoreBytes)
+		}
+		return ""
+	}
+	s, _ := d.take(int(tag >> 1))
+	d.table = append(d.table, s)
+	return s
+}
+
+// encodeStored is the encoding of list.
+func encodeStored(list []storedSheet) ([]byte, error) {
+	e := &storeEncoder{seen: map[string]uint64{}}
+	codecOf(reflect.TypeFor[[]storedSheet]()).enc(e, reflect.ValueOf(list))
+	return e.b, e.err
+}
+
+// decodeStored decodes what encodeStored wrote: an error for anything
+// else, bytes after the value included.
+func decodeStored(body []byte) (list []storedSheet, err error) {
+	d := &storeDecoder{s: string(body)}
+	defer func() {
+		if r := recover(); r != nil { // still only a chunk not used
+			list, err = nil, fmt.Errorf("%w: %v", errStoreBug, r)
+		}
+	}()
+	codecOf(reflect.TypeFor[[]storedSheet]()).dec(d, reflect.ValueOf(&list).Elem())
+	if d.err == nil && d.off != len(d.s) {
+		d.fail(errors.New("sheet store: bytes after the chunk's value"))
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return list, nil
+}
