@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/publish"
@@ -53,7 +53,7 @@ import (
 // the summary.
 
 // cacheFormat names the layout of the cache file.
-const cacheFormat = "piao-build-cache 1"
+const cacheFormat = "piao-build-cache 2"
 
 // CachePath is where the build cache of the output dest lives: a hidden
 // file beside it.
@@ -341,16 +341,41 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 	return writeCache(c.path, &data)
 }
 
-// writeCache writes the cache file atomically (writeSealed).
-func writeCache(file string, data *cacheData) error { return writeSealed(file, data) }
-
-// writeSealed writes v to file atomically: gob, then the SHA-256 of the
-// gob (writeSealedWith), streamed to the file rather than gathered in a
-// buffer first (the cache of a large site is tens of megabytes, written
-// when the build holds most).
-func writeSealed(file string, v any) error {
-	return writeSealedWith(file, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
+// writeCache writes the cache file atomically: its encoding (the sheet
+// store's, storecodec.go), then the SHA-256 of it (writeSealedWith),
+// streamed to the file rather than gathered in a buffer first (the cache
+// of a large site is tens of megabytes, written when the build holds
+// most).
+func writeCache(file string, data *cacheData) error {
+	return writeSealedWith(file, func(w io.Writer) error { return encodeTo(w, data, false) })
 }
+
+// readCacheFile reads what writeCache wrote to file: an error if it is
+// missing (os.ErrNotExist), unreadable, its checksum is wrong
+// (errSealBroken) or it does not decode (errCacheUndecodable, with the
+// Format and Program its first bytes give, if any: the encoding carries
+// no description of its types, and a cache that another version of piao
+// wrote with other types is told apart by them).
+func readCacheFile(file string) (*cacheData, error) {
+	b, err := readSealedBytes(file)
+	if err != nil {
+		return &cacheData{}, err
+	}
+	// The strings decoded are parts of the file's bytes, never copied: b
+	// is not written again.
+	s := unsafe.String(unsafe.SliceData(b), len(b))
+	var data cacheData
+	if err := decodeInto(s, &data); err != nil {
+		d := &storeDecoder{s: s}
+		format, program := d.str(), d.str()
+		return &cacheData{Format: format, Program: program}, fmt.Errorf("%w: %w", errCacheUndecodable, err)
+	}
+	return &data, nil
+}
+
+// errCacheUndecodable is a cache file whose checksum is right but whose
+// bytes do not decode.
+var errCacheUndecodable = errors.New("build cache: not decoded")
 
 // writeSealedBytes writes b to file atomically, then its SHA-256
 // (writeSealedWith).
@@ -404,8 +429,8 @@ func removeStale(file string) {
 // note; a corrupt one, or one of another program, gives no cache and the
 // note that says so.
 func readCache(file, program string) (*cacheData, string) {
-	var data cacheData
-	return usableCache(file, &data, readSealed(file, &data), program)
+	data, err := readCacheFile(file)
+	return usableCache(file, data, err, program)
 }
 
 // usableCache is the cache data read from file with the error err, if it
@@ -414,6 +439,8 @@ func usableCache(file string, data *cacheData, err error, program string) (*cach
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return nil, ""
+	case errors.Is(err, errCacheUndecodable) && (data.Format != cacheFormat || data.Program != program):
+		return nil, fmt.Sprintf(noteCacheOther, file)
 	case err != nil:
 		return nil, fmt.Sprintf(noteCacheCorrupt, file)
 	case data.Format != cacheFormat || data.Program != program:
@@ -424,17 +451,6 @@ func usableCache(file string, data *cacheData, err error, program string) (*cach
 
 // errSealBroken is a sealed file whose bytes are not those written.
 var errSealBroken = errors.New("checksum")
-
-// readSealed reads into v what writeSealed wrote to file: an error if
-// it is missing (os.ErrNotExist), unreadable, or its checksum or gob is
-// wrong.
-func readSealed(file string, v any) error {
-	body, err := readSealedBytes(file)
-	if err != nil {
-		return err
-	}
-	return gob.NewDecoder(bytes.NewReader(body)).Decode(v)
-}
 
 // readSealedBytes reads what writeSealedBytes wrote to file: an error if
 // it is missing (os.ErrNotExist), unreadable, or its checksum is wrong.
@@ -533,15 +549,14 @@ func programTrusted(st programStamp) bool {
 // is trusted (programTrusted), else read (programDigestStamped), with
 // the stamp to keep.
 func readCacheOfProgram(file string) (prev *cacheData, note, program string, st programStamp) {
-	var data cacheData
-	err := readSealed(file, &data)
+	data, err := readCacheFile(file)
 	if err == nil && data.Format == cacheFormat && data.Program != "" && programTrusted(data.ProgramFile) {
-		return &data, "", data.Program, data.ProgramFile
+		return data, "", data.Program, data.ProgramFile
 	}
 	program, st = programDigestStamped()
 	if program == "" {
 		return nil, "", "", st
 	}
-	prev, note = usableCache(file, &data, err, program)
+	prev, note = usableCache(file, data, err, program)
 	return prev, note, program, st
 }

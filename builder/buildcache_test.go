@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"encoding/gob"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -252,6 +253,33 @@ func cacheEdits(sheets []string) []cacheEdit {
 			data.Program = "un'altra versione"
 			data.ProgramFile.Stat.Ino++ // another version's file, which another piao digested
 			if err := writeCache(CachePath(dest), data); err != nil {
+				t.Fatal(err)
+			}
+		}, note: "un'altra versione di piao"},
+		{name: "a cache of an older version, in gob", edit: func(t *testing.T, _, dest string) {
+			data, note := readCache(CachePath(dest), programDigest())
+			if data == nil {
+				t.Fatal(note)
+			}
+			data.Format = "piao-build-cache 1"
+			var b bytes.Buffer
+			if err := gob.NewEncoder(&b).Encode(data); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeSealedBytes(CachePath(dest), b.Bytes()); err != nil {
+				t.Fatal(err)
+			}
+		}, note: "un'altra versione di piao"},
+		{name: "a cache of another version, of other types", edit: func(t *testing.T, _, dest string) {
+			other := struct {
+				Format, Program string
+				Altro           []int64
+			}{cacheFormat, "un'altra versione", []int64{-1, 1 << 40}}
+			var b bytes.Buffer
+			if err := encodeTo(&b, &other, false); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeSealedBytes(CachePath(dest), b.Bytes()); err != nil {
 				t.Fatal(err)
 			}
 		}, note: "un'altra versione di piao"},

@@ -1,11 +1,12 @@
 package builder
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -26,8 +27,9 @@ import (
 //   - a signed integer is a zigzag varint, an unsigned one a varint, a
 //     bool a byte (0 or 1), an array of bytes its bytes;
 //   - a slice or a map is 0 when nil, else its length plus one and its
-//     elements (a map's in the order of its keys, which are strings), so
-//     that an empty slice comes back empty, not nil;
+//     elements (a map's keys are strings, each once; in a chunk of the
+//     store, in their order), so that an empty slice comes back empty,
+//     not nil;
 //   - a pointer is a byte, 0 for nil, else 1 and the value it points to;
 //   - a struct is its exported fields, in their order.
 //
@@ -162,6 +164,7 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 			e.uvarint(uint64(n) + 1)
 			for i := range n {
 				elem.enc(e, v.Index(i))
+				e.spill()
 			}
 		}
 		c.dec = func(d *storeDecoder, v reflect.Value) {
@@ -190,12 +193,29 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 				e.uvarint(0)
 				return
 			}
-			keys := v.MapKeys()
-			slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
-			e.uvarint(uint64(len(keys)) + 1)
-			for _, k := range keys {
+			e.uvarint(uint64(v.Len()) + 1)
+			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+			if !e.ordered {
+				for it := v.MapRange(); it.Next(); {
+					k.SetIterKey(it) // no Value allocated for each entry
+					x.SetIterValue(it)
+					key.enc(e, k)
+					elem.enc(e, x)
+					e.spill()
+				}
+				return
+			}
+			keys := make([]string, 0, v.Len())
+			for it := v.MapRange(); it.Next(); {
+				k.SetIterKey(it)
+				keys = append(keys, k.String())
+			}
+			slices.Sort(keys)
+			for _, s := range keys {
+				k.SetString(s)
 				key.enc(e, k)
 				elem.enc(e, v.MapIndex(k))
+				e.spill()
 			}
 		}
 		c.dec = func(d *storeDecoder, v reflect.Value) {
@@ -205,17 +225,15 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 			}
 			m := reflect.MakeMapWithSize(t, n)
 			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
-			last := ""
 			for i := 0; i < n && d.err == nil; i++ {
 				key.dec(d, k)
-				if i > 0 && k.String() <= last { // keys in order, each once
-					d.fail(errStoreBytes)
-					return
-				}
-				last = k.String()
 				x.SetZero()
 				elem.dec(d, x)
 				m.SetMapIndex(k, x)
+			}
+			if m.Len() != n && d.err == nil { // a key twice
+				d.fail(errStoreBytes)
+				return
 			}
 			v.Set(m)
 		}
@@ -280,11 +298,26 @@ var (
 	errStoreBug = errors.New("sheet store: the decoder failed")
 )
 
-// storeEncoder appends values to b.
+// storeEncoder appends values to b, and writes b to w as it passes
+// spillBytes.
 type storeEncoder struct {
-	b    []byte
-	seen map[string]uint64 // the chunk's strings written so far, by their number
-	err  error
+	b       []byte
+	w       io.Writer
+	seen    map[string]uint64 // the strings written so far, by their number; nil: none remembered
+	ordered bool              // a map's entries in the order of their keys
+	err     error
+}
+
+// spillBytes is how much an encoder holds before it writes.
+const spillBytes = 64 << 10
+
+// spill writes what the encoder holds once it is spillBytes: between two
+// elements of a slice or a map.
+func (e *storeEncoder) spill() {
+	if e.w != nil && len(e.b) >= spillBytes && e.err == nil {
+		_, e.err = e.w.Write(e.b)
+		e.b = e.b[:0]
+	}
 }
 
 func (e *storeEncoder) fail(err error) {
@@ -306,11 +339,13 @@ func (e *storeEncoder) str(s string) {
 		e.uvarint(0)
 		return
 	}
-	if i, ok := e.seen[s]; ok {
-		e.uvarint(i<<1 | 1)
-		return
+	if e.seen != nil {
+		if i, ok := e.seen[s]; ok {
+			e.uvarint(i<<1 | 1)
+			return
+		}
+		e.seen[s] = uint64(len(e.seen))
 	}
-	e.seen[s] = uint64(len(e.seen))
 	e.uvarint(uint64(len(s)) << 1)
 	e.b = append(e.b, s...)
 }
@@ -405,28 +440,59 @@ func (d *storeDecoder) str() string {
 	return s
 }
 
-// encodeStored is the encoding of list.
-func encodeStored(list []storedSheet) ([]byte, error) {
-	e := &storeEncoder{seen: map[string]uint64{}}
-	codecOf(reflect.TypeFor[[]storedSheet]()).enc(e, reflect.ValueOf(list))
-	return e.b, e.err
+// encodeTo writes the encoding of the value v points to to w, a piece
+// at a time (spillBytes), so that a large value is never whole in
+// memory twice. A sheet store's chunk (store) is written the same at
+// every run, a string written again as its number. The build cache's
+// strings are names, each once, which remembering would cost memory for
+// nothing, and its maps (tens of thousands of files) are written as the
+// runtime gives them: sorting their names took more time than the rest of
+// the encoding, for a file that only piao reads.
+func encodeTo(w io.Writer, v any, store bool) error {
+	e := &storeEncoder{w: w, ordered: store}
+	if store {
+		e.seen = map[string]uint64{}
+	}
+	rv := reflect.ValueOf(v).Elem()
+	codecOf(rv.Type()).enc(e, rv)
+	if e.err == nil && len(e.b) > 0 {
+		_, e.err = w.Write(e.b)
+	}
+	return e.err
 }
 
-// decodeStored decodes what encodeStored wrote: an error for anything
-// else, bytes after the value included.
-func decodeStored(body []byte) (list []storedSheet, err error) {
-	d := &storeDecoder{s: string(body)}
+// decodeInto decodes s, what encodeTo wrote, into the value v points to:
+// an error for anything else, bytes after the value included. The strings
+// decoded are parts of s.
+func decodeInto(s string, v any) (err error) {
+	d := &storeDecoder{s: s}
+	rv := reflect.ValueOf(v).Elem()
 	defer func() {
-		if r := recover(); r != nil { // still only a chunk not used
-			list, err = nil, fmt.Errorf("%w: %v", errStoreBug, r)
+		if r := recover(); r != nil { // still only a cache not used
+			rv.SetZero()
+			err = fmt.Errorf("%w: %v", errStoreBug, r)
 		}
 	}()
-	codecOf(reflect.TypeFor[[]storedSheet]()).dec(d, reflect.ValueOf(&list).Elem())
+	codecOf(rv.Type()).dec(d, rv)
 	if d.err == nil && d.off != len(d.s) {
-		d.fail(errors.New("sheet store: bytes after the chunk's value"))
+		d.fail(errors.New("sheet store: bytes after the value"))
 	}
 	if d.err != nil {
-		return nil, d.err
+		rv.SetZero()
 	}
-	return list, nil
+	return d.err
+}
+
+// encodeStored is the encoding of a chunk's list.
+func encodeStored(list []storedSheet) ([]byte, error) {
+	var b bytes.Buffer
+	err := encodeTo(&b, &list, true)
+	return b.Bytes(), err
+}
+
+// decodeStored decodes what encodeStored wrote.
+func decodeStored(body []byte) ([]storedSheet, error) {
+	var list []storedSheet
+	err := decodeInto(string(body), &list)
+	return list, err
 }

@@ -257,6 +257,13 @@ func TestStoreCodecBadBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	bodies = append(bodies, storedChunk(t))
+	var twice struct{ M map[string]int }
+	if err := decodeInto("\x03\x02a\x02\x01\x04", &twice); err == nil || twice.M != nil {
+		t.Errorf("a map with a key twice decoded: %v", twice.M)
+	}
+	if err := decodeInto("\x03\x02a\x02\x02b\x04", &twice); err != nil || len(twice.M) != 2 {
+		t.Errorf("a map of two keys: %v, %v", twice.M, err)
+	}
 	for i, b := range bodies {
 		if list, err := decodeStored(b); err != nil || len(list) == 0 {
 			t.Fatalf("body %d: %d sheets, %v", i, len(list), err)
