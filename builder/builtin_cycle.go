@@ -39,7 +39,7 @@ func (r *renderer) indicatorCycleHTML(args map[string]any) (template.HTML, error
 	}
 	w := partialWriter{w: r.words}
 	w.indicatorCycle(p, s, ind)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // cycleArgs reads the C and Caption of the dict of "results" or
@@ -69,7 +69,7 @@ func (r *renderer) resultsHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.results(c, caption)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // monitoringHTML renders the "monitoring" partial, called with the dict
@@ -82,21 +82,21 @@ func (r *renderer) monitoringHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.monitoring(p, c, caption)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // outcomeHTML renders the "outcome" partial: an outcome's state.
 func (r *renderer) outcomeHTML(s stateView) template.HTML {
 	w := partialWriter{w: r.words}
 	w.state("outcome", &s)
-	return template.HTML(w.b.String())
+	return w.done()
 }
 
 // progressHTML renders the "progress" partial: a monitoring's state.
 func (r *renderer) progressHTML(s stateView) template.HTML {
 	w := partialWriter{w: r.words}
 	w.state("progress", &s)
-	return template.HTML(w.b.String())
+	return w.done()
 }
 
 // attrT writes the words of key in an attribute's value, as a template

@@ -58,7 +58,7 @@ func (r *renderer) indicatorHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.indicator(p, s, ind, p.IndicatorView(s, ind))
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // indheadingHTML renders the "indheading" partial, called with an
@@ -69,7 +69,7 @@ func (r *renderer) indheadingHTML(v *indicatorView) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.indheading(v)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // indbodyHTML renders the "indbody" partial, called with the dict P, S,
@@ -82,7 +82,7 @@ func (r *renderer) indbodyHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.indbody(p, s, ind, v)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // copylinkHTML renders the "copylink" partial, called with the dict ID
@@ -113,7 +113,7 @@ func (r *renderer) copylinkHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.copylink(id, page, what, escape)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // markHTML renders the "mark" partial, called with the dict Marker and
@@ -133,7 +133,7 @@ func (r *renderer) markHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.mark(m, n)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // revrefHTML renders the "revref" partial, called with the dict P and
@@ -146,7 +146,7 @@ func (r *renderer) revrefHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.revref(p, id)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // notesHTML renders the "notes" partial, called with the dict P, Notes
@@ -169,7 +169,7 @@ func (r *renderer) notesHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.notes(p, notes, ind)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // revnotesHTML renders the "revnotes" partial, called with the dict P
@@ -182,7 +182,7 @@ func (r *renderer) revnotesHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.revnotes(p, notes)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // th writes the words of key with their arguments, as the template's t

@@ -50,14 +50,14 @@ func (r *renderer) sheetlinkHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.sheetlink(p, s)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 // badgesHTML renders the "badges" partial, called with a list of badges.
 func (r *renderer) badgesHTML(list []badgeView) template.HTML {
 	w := partialWriter{w: r.words}
 	w.badges(list)
-	return template.HTML(w.b.String())
+	return w.done()
 }
 
 // listGroupArgs reads the P and G of a listing partial's dict; G may be
@@ -86,7 +86,7 @@ func (r *renderer) ltitleHTML(args map[string]any) (template.HTML, error) {
 	}
 	w := partialWriter{w: r.words}
 	w.ltitle(p, g)
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 func (w *partialWriter) sheetlink(p *page, s *plan.Sheet) {

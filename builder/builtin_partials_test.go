@@ -443,7 +443,7 @@ func TestRevgroupsEscaping(t *testing.T) {
 		if err := tmpl.Execute(&want, s); err != nil {
 			t.Fatal(err)
 		}
-		var got strings.Builder
+		var got htmlBuf
 		writeEscaped(&got, s)
 		got.WriteString(`|<a href="`)
 		writeEscaped(&got, normalizeURL(filterURL(s)))
@@ -625,7 +625,7 @@ func TestIndicatorEscaping(t *testing.T) {
 		if err := tmpl.Execute(&want, map[string]any{"S": s, "H": template.HTML(escapeMarkup(s))}); err != nil {
 			t.Fatal(err)
 		}
-		var got strings.Builder
+		var got htmlBuf
 		got.WriteString(`<a href="#`)
 		writeEscaped(&got, escapeURL(s))
 		got.WriteString(`" id="`)
@@ -712,5 +712,46 @@ func TestSiteThemeKeepsItsPartials(t *testing.T) {
 		if !found[e.mine] {
 			t.Errorf("no page shows the site's own %s", cmp.Or(e.mark, e.mine))
 		}
+	}
+}
+
+// TestHTMLBuf: a partial's HTML is allocated once, at its size, whatever
+// its length, its buffer going back to the pool; the next partial
+// writing into a buffer of the pool gives only what it wrote.
+func TestHTMLBuf(t *testing.T) {
+	long := strings.Repeat("<p>un paragrafo lungo &amp; più</p>\n", 3000) // 100 KB
+	write := func(s string) template.HTML {
+		w := partialWriter{}
+		for len(s) > 0 {
+			n := min(len(s), 37)
+			w.raw(s[:n])
+			s = s[n:]
+		}
+		w.b.WriteByte('!')
+		return w.done()
+	}
+	if got := write(long); string(got) != long+"!" {
+		t.Fatalf("%d bytes written, %d given", len(long)+1, len(got))
+	}
+	if got := write("breve"); got != "breve!" {
+		t.Errorf("after a long partial, a short one gives %q", got)
+	}
+	write(long) // the pool holds a buffer large enough
+	if allocs := testing.AllocsPerRun(20, func() { write(long) }); allocs > 2 {
+		t.Errorf("%.0f allocations to write 100 KB: want the string alone", allocs)
+	}
+	var b htmlBuf
+	if b.Len() != 0 || b.String() != "" || b.Bytes() != nil {
+		t.Error("an empty buffer is not empty")
+	}
+	b.WriteString("x")
+	b.Reset()
+	b.WriteString("y")
+	if b.String() != "y" {
+		t.Errorf("after Reset: %q", b.String())
+	}
+	b.release()
+	if b.Len() != 0 {
+		t.Error("a released buffer is not empty")
 	}
 }

@@ -29,7 +29,7 @@ func (r *renderer) sheetMainHTML(p *page) (template.HTML, error) {
 	if err := w.sheetMain(r, p, p.Sheet); err != nil {
 		return "", err
 	}
-	return template.HTML(w.b.String()), nil
+	return w.done(), nil
 }
 
 func (w *partialWriter) sheetMain(r *renderer, p *page, s *plan.Sheet) error {
@@ -469,6 +469,7 @@ const sheetKindPartials = `{{define "main"}}{{sheetMainHTML .}}{{end}}`
 // basePage writes the page pg into buf as base.html does.
 func (r *renderer) basePage(pg *page, buf *bytes.Buffer) error {
 	w := partialWriter{w: r.words}
+	defer w.b.release()
 	c := pg.Chrome()
 	w.raw("<!DOCTYPE html>\n<html lang=\"")
 	w.text(c.Lang)
@@ -534,7 +535,7 @@ func (r *renderer) basePage(pg *page, buf *bytes.Buffer) error {
 			return err
 		}
 	} else {
-		buf.WriteString(w.b.String())
+		buf.Write(w.b.Bytes())
 		w.b.Reset()
 		if err := r.tmpl[pg.Kind].ExecuteTemplate(buf, "main", pg); err != nil {
 			return err
@@ -567,7 +568,7 @@ func (r *renderer) basePage(pg *page, buf *bytes.Buffer) error {
 		return err
 	}
 	w.raw("\n</body>\n</html>\n")
-	buf.WriteString(w.b.String())
+	buf.Write(w.b.Bytes())
 	return nil
 }
 
