@@ -250,3 +250,41 @@ func findSheetOf(p *plan.Plan, slug string) *plan.Sheet {
 	}
 	return nil
 }
+
+// TestSpliceObject: the members of head, the fields and the members of
+// tail in one object, as one struct holding them all encodes, an empty
+// part leaving no comma; the same again with the buffers of the pool
+// reused.
+func TestSpliceObject(t *testing.T) {
+	type head struct {
+		ID   string `json:"id"`
+		Nota string `json:"nota"`
+	}
+	type none struct{}
+	type tail struct {
+		N []int `json:"n"`
+	}
+	cases := []struct {
+		head, tail any
+		fields     fieldsJSON
+		want       string
+	}{
+		{head{"a<b", "è \"q\""}, tail{[]int{1, 2}}, fieldsJSON{{"campo", "v&w"}, {"x", 3}},
+			`{"id":"a<b","nota":"è \"q\"","campo":"v&w","x":3,"n":[1,2]}`},
+		{none{}, tail{nil}, fieldsJSON{{"campo", "v"}}, `{"campo":"v","n":null}`},
+		{none{}, none{}, nil, `{}`},
+		{head{"i", ""}, none{}, nil, `{"id":"i","nota":""}`},
+		{none{}, tail{[]int{}}, nil, `{"n":[]}`},
+	}
+	for range 3 {
+		for _, c := range cases {
+			got, err := spliceObject(c.head, c.fields, c.tail)
+			if err != nil || string(got) != c.want {
+				t.Errorf("%+v %+v %+v: %s, %v; want %s", c.head, c.fields, c.tail, got, err, c.want)
+			}
+		}
+	}
+	if _, err := spliceObject([]int{1}, nil, none{}); err == nil {
+		t.Error("a part that is not an object spliced")
+	}
+}

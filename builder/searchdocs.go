@@ -279,7 +279,15 @@ func keptWeights(s string) map[string]int {
 // encodeKept writes a sheet's documents as decodeKept reads them: each
 // string with its length before it, each number as a varint.
 func encodeKept(k keptSheet) string {
-	var w keptWriter
+	size := len(k.Key) + 2*binary.MaxVarintLen64 // made at its size: grown by doubling, it allocated twice the bytes
+	for _, d := range k.Docs {
+		size += len(d.Doc.URL) + len(d.Doc.Title) + len(d.Doc.Sheet) + len(d.Doc.Where) + len(d.Doc.Text) + len(d.Terms) +
+			10*binary.MaxVarintLen64
+		for _, f := range d.Facets {
+			size += len(f) + binary.MaxVarintLen64
+		}
+	}
+	w := make(keptWriter, 0, size)
 	w.str(k.Key)
 	w.num(len(k.Docs))
 	for _, d := range k.Docs {
