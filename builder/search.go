@@ -4,6 +4,7 @@ import (
 	"iter"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -362,7 +363,20 @@ func (ix *searchIndex) add(doc searchDoc, d *docTerms, facets []string) {
 }
 
 // snippetText is the text of a document's snippets.
-func snippetText(d *docTerms) string { return clip(strings.Join(d.text, " · "), maxSnippetText) }
+func snippetText(d *docTerms) string {
+	// Joined only as far as clip can cut: past 4 bytes a rune for every
+	// rune it keeps, and one more, the rest is cut whatever it holds.
+	limit, n := 4*(maxSnippetText+1), 0
+	for i, t := range d.text {
+		if i > 0 {
+			n += len(" · ")
+		}
+		if n += len(t); n > limit {
+			return clip(strings.Join(d.text[:i+1], " · "), maxSnippetText)
+		}
+	}
+	return clip(strings.Join(d.text, " · "), maxSnippetText)
+}
 
 // addPrepared adds a prepared document, made or kept.
 func (ix *searchIndex) addPrepared(d preparedDoc) {
@@ -444,15 +458,25 @@ const maxSnippetText = 800
 
 // clip cuts s to at most n runes, at a space, marking the cut with "…".
 func clip(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
+	if !utf8.ValidString(s) { // cut, each byte that is not UTF-8 made U+FFFD
+		rs := []rune(s)
+		if len(rs) <= n {
+			return s
+		}
+		s = string(rs)
 	}
-	cut := string(rs[:n])
-	if i := strings.LastIndex(cut, " "); i > n/2 {
-		cut = cut[:i]
+	count := 0
+	for i := range s {
+		if count == n {
+			cut := s[:i]
+			if j := strings.LastIndex(cut, " "); j > n/2 {
+				cut = cut[:j]
+			}
+			return cut + " …"
+		}
+		count++
 	}
-	return cut + " …"
+	return s
 }
 
 // Facet keys name the facet files; the search page's filters use the

@@ -441,3 +441,41 @@ func TestSearchIndexBatches(t *testing.T) {
 		}
 	}
 }
+
+// TestClipSnippet: clip and snippetText give what cutting the whole text
+// as runes gives (how they were written before: the text joined whole,
+// made a slice of runes), for texts of every length around the cut, of
+// letters of one to four bytes, with bytes that are not UTF-8.
+func TestClipSnippet(t *testing.T) {
+	asRunes := func(s string, n int) string {
+		rs := []rune(s)
+		if len(rs) <= n {
+			return s
+		}
+		cut := string(rs[:n])
+		if i := strings.LastIndex(cut, " "); i > n/2 {
+			cut = cut[:i]
+		}
+		return cut + " …"
+	}
+	pieces := []string{"a", "è", "€", "𝄞", " ", "parola ", "\xff", "\xe2\x82", "«più»"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for k := range 3000 {
+		var texts []string
+		for range rnd.IntN(6) + 1 {
+			var b strings.Builder
+			for range rnd.IntN(1200) {
+				b.WriteString(pieces[rnd.IntN(len(pieces))])
+			}
+			texts = append(texts, b.String())
+		}
+		n := []int{0, 1, 2, 10, maxSnippetText}[k%5]
+		if got, want := clip(texts[0], n), asRunes(texts[0], n); got != want {
+			t.Fatalf("clip(%q, %d) = %q; want %q", texts[0], n, got, want)
+		}
+		d := &docTerms{text: texts}
+		if got, want := snippetText(d), asRunes(strings.Join(texts, " · "), maxSnippetText); got != want {
+			t.Fatalf("snippetText of %d texts: %q; want %q", len(texts), got, want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package markup
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 
@@ -77,7 +76,7 @@ func (d *Doc) Render(src string, opt DocOptions) template.HTML {
 	pc.Set(optionsKey, &opt)
 	source := []byte(src)
 	doc := d.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
-	var buf bytes.Buffer
+	var buf bufWriter
 	if err := d.md.Renderer().Render(&buf, source, doc); err != nil {
 		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
 	}

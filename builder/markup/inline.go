@@ -82,7 +82,7 @@ func (in *Inliner) HTML(s string) template.HTML {
 	if plainText(s) || len(in.Check(s)) > 0 {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
-	var buf bytes.Buffer
+	var buf bufWriter
 	if err := in.md.Convert(literalStars(s), &buf); err != nil {
 		return template.HTML(template.HTMLEscapeString(s))
 	}

@@ -43,7 +43,7 @@ func (r *Renderer) Render(src string) template.HTML {
 	if strings.TrimSpace(src) == "" {
 		return ""
 	}
-	var buf bytes.Buffer
+	var buf bufWriter
 	if len(limits(src)) > 0 || r.md.Convert([]byte(src), &buf) != nil {
 		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
 	}
@@ -134,3 +134,11 @@ func (linkFilter) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		return ast.WalkContinue, nil
 	})
 }
+
+// bufWriter is a bytes.Buffer that goldmark writes into as it is (a
+// util.BufWriter): it gives any other writer a bufio.Writer of 4 KB,
+// made at every render (36 MB at 10,000 sheets), for nothing in memory.
+type bufWriter struct{ bytes.Buffer }
+
+func (*bufWriter) Buffered() int { return 0 }
+func (*bufWriter) Flush() error  { return nil }

@@ -3,6 +3,8 @@ package markup
 import (
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/util"
 )
 
 func TestRenderIsSafe(t *testing.T) {
@@ -78,3 +80,7 @@ func TestInline(t *testing.T) {
 		}
 	}
 }
+
+// bufWriter is what goldmark writes into as it is, without a bufio.Writer
+// of its own at every render.
+var _ util.BufWriter = (*bufWriter)(nil)
