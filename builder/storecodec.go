@@ -156,13 +156,10 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 	case reflect.Slice:
 		elem := compileCodec(t.Elem(), building)
 		c.enc = func(e *storeEncoder, v reflect.Value) {
-			if v.IsNil() {
-				e.uvarint(0)
+			if !e.count(v) {
 				return
 			}
-			n := v.Len()
-			e.uvarint(uint64(n) + 1)
-			for i := range n {
+			for i := range v.Len() {
 				elem.enc(e, v.Index(i))
 				e.spill()
 			}
@@ -189,11 +186,9 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 		}
 		key, elem := compileCodec(t.Key(), building), compileCodec(t.Elem(), building)
 		c.enc = func(e *storeEncoder, v reflect.Value) {
-			if v.IsNil() {
-				e.uvarint(0)
+			if !e.count(v) {
 				return
 			}
-			e.uvarint(uint64(v.Len()) + 1)
 			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 			if !e.ordered {
 				for it := v.MapRange(); it.Next(); {
@@ -334,6 +329,17 @@ func (e *storeEncoder) uvarint(x uint64) {
 	e.b = append(e.b, byte(x))
 }
 
+// count writes the length of the slice or map v, as count reads it: 0
+// for nil, else the length plus one. It reports whether v is not nil.
+func (e *storeEncoder) count(v reflect.Value) bool {
+	if v.IsNil() {
+		e.uvarint(0)
+		return false
+	}
+	e.uvarint(uint64(v.Len()) + 1)
+	return true
+}
+
 func (e *storeEncoder) str(s string) {
 	if s == "" {
 		e.uvarint(0)
@@ -467,6 +473,7 @@ func encodeTo(w io.Writer, v any, store bool) error {
 func decodeInto(s string, v any) (err error) {
 	d := &storeDecoder{s: s}
 	rv := reflect.ValueOf(v).Elem()
+	rv.SetZero() // decoded into zero values only: a slice is grown from nil
 	defer func() {
 		if r := recover(); r != nil { // still only a cache not used
 			rv.SetZero()
