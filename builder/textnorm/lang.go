@@ -78,12 +78,16 @@ func Languages() []string {
 // ("zahlungsfristen" also gives "zahlung" and "frist"). A query is the
 // stems of its words alone.
 func (l *Lang) Terms(s string) []string {
-	var out []string
-	for _, t := range l.scan([]rune(Fold(s))) {
+	tokens := l.scan([]rune(Fold(s)))
+	out := make([]string, 0, len(tokens))
+	for _, t := range tokens {
 		if l.keep(t.word) {
 			out = append(out, l.Stem(t.word))
 			out = append(out, t.extra...)
 		}
+	}
+	if len(out) == 0 {
+		return nil // as ever: nil for no term
 	}
 	return out
 }
@@ -98,11 +102,15 @@ func (l *Lang) Terms(s string) []string {
 // "01.07.2024"), and so are acts ("G/59" is "g/59"): see tokens.go.
 // Everything else, apostrophes included, separates words.
 func (l *Lang) Words(s string) []string {
-	var out []string
-	for _, t := range l.scan([]rune(Fold(s))) {
+	tokens := l.scan([]rune(Fold(s)))
+	out := make([]string, 0, len(tokens))
+	for _, t := range tokens {
 		if l.keep(t.word) {
 			out = append(out, t.word)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

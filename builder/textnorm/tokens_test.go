@@ -86,3 +86,33 @@ func TestActs(t *testing.T) {
 		t.Errorf("QueryTerms(G/59) = %q", got)
 	}
 }
+
+// TestScanMadeAtSize: scan's list is made as long as the words that
+// begin in the text, and no token is beyond it (it is never grown):
+// dates, acts, numbers and compounds included. Terms and Words give nil
+// for a text without a term, as ever.
+func TestScanMadeAtSize(t *testing.T) {
+	texts := []string{
+		"", "di il la", "Entro il 30/06/2024 e il 1° luglio 2024, la delibera G/59 (n. 4.2): € 1.105.500,00.",
+		"Zahlungsfristen 30. Juni 2024 – Beschluss Nr. 12/2024", "a.b,c 1.2.3 ,,, 12,5% 2024-07-01T10:00",
+		"l'ufficio dell'ente: SG3/B, SUAP; «più» — fine",
+	}
+	for _, lang := range []*Lang{Italian, German, English} {
+		for _, s := range texts {
+			toks := lang.scan([]rune(Fold(s)))
+			starts := 0
+			rs := []rune(Fold(s))
+			for i, r := range rs {
+				if isWordRune(r) && (i == 0 || !isWordRune(rs[i-1])) {
+					starts++
+				}
+			}
+			if cap(toks) != starts { // a list grown by append has another size
+				t.Errorf("%q: %d tokens in a list of %d, for %d words", s, len(toks), cap(toks), starts)
+			}
+		}
+		if lang.Terms("") != nil || lang.Words("") != nil || lang.Terms(". , ;") != nil {
+			t.Errorf("a text without terms does not give nil")
+		}
+	}
+}
