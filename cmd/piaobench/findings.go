@@ -705,6 +705,22 @@ sheets in 106.89 s. Since then:
   (0.2 s), the kept search documents merged and the index encoded again
   (0.3 s), the spare read (0.13 s) and 27,000 files kept (a look at
   each), all within one stage that keeps both cores busy for ~0.7 s.
+- **This run against the last (fourteenth session).** make bench on
+  c7cab02. The disk was faster than in the last run (a folder and a file
+  138 µs to create, 1,034 µs then) and as erratic: the three builds of
+  10,000 sheets took from 11.64 to 20.16 s, writing the output alone
+  9.81 s (from 1.30 to 14.38 s). The full build of 10,000 sheets took
+  16.60 s, CPU 23.29 s: 1.41 times Hugo's wall time and 1.19 times its
+  CPU (1.11 and 1.01 in the last run); at 1,000 sheets 1.10 and 1.15
+  (1.67 and 1.81). Peak memory 417 MB at 10,000 sheets (462) and 666 MB
+  at 50,000 (723): under 700 MB, with the margin that the allocation
+  cut gave by hand (729 → 685 MB, one run each, tmpfs). 50,000 sheets
+  took 84.53 s (92.31), 5.09 times the time of 10,000 (6.33): under 5.5,
+  but this run's median of 10,000 sheets is the disk's as much as
+  piao's; their CPU, which the disk moves less, 6.80 times (7.97). The
+  rebuilds: after an edit 2.60 s (3.54), edited again 1.87 s (1.75),
+  nothing changed 246 ms (235); piao check 1.85 s (1.76); piao serve's
+  second start 464 ms (558).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
