@@ -10,7 +10,8 @@ import (
 	"sync"
 )
 
-// The sheet store's encoding (sheetstore.go). gob gave every string of
+// The encoding of the sheet store (sheetstore.go) and of the build
+// cache's file (buildcache.go, writeCache). gob gave every string of
 // every sheet an allocation of its own and wrote a sheet's file name
 // again in the position of each of its texts (46% of a chunk's bytes):
 // decoding the store was a rebuild's largest piece of work after the
@@ -37,7 +38,7 @@ import (
 // or decode, and so does a struct with no exported field. Decoding checks
 // every length against the bytes left and never panics: bytes that are
 // not what the encoding writes give an error, and the store then costs
-// the parsing of the chunk's sheets.
+// the parsing of the chunk's sheets, the cache a build from nothing.
 
 // storeCodec encodes and decodes the values of one type.
 type storeCodec struct {
