@@ -77,19 +77,23 @@ var htmlBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return 
 // one (a partial of a very long page) is let go.
 const maxPooledBuf = 256 << 10
 
-func (h *htmlBuf) WriteString(s string) (int, error) {
+// bytes is the buffer, taken from htmlBufs at the first write.
+func (h *htmlBuf) bytes() *[]byte {
 	if h.b == nil {
 		h.b = htmlBufs.Get().(*[]byte)
 	}
-	*h.b = append(*h.b, s...)
+	return h.b
+}
+
+func (h *htmlBuf) WriteString(s string) (int, error) {
+	b := h.bytes()
+	*b = append(*b, s...)
 	return len(s), nil
 }
 
 func (h *htmlBuf) WriteByte(c byte) error {
-	if h.b == nil {
-		h.b = htmlBufs.Get().(*[]byte)
-	}
-	*h.b = append(*h.b, c)
+	b := h.bytes()
+	*b = append(*b, c)
 	return nil
 }
 

@@ -615,12 +615,8 @@ func spliceObject(head any, fields fieldsJSON, tail any) ([]byte, error) {
 // compactJSON encodes v in one line, without escaping <, > and &, as
 // marshalJSON does.
 func compactJSON(v any) ([]byte, error) {
-	buf := jsonBufs.Get().(*bytes.Buffer)
-	defer putJSONBuf(buf)
-	if err := encodeJSON(buf, v); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	b, err := marshalJSON(v)
+	return bytes.TrimSuffix(b, []byte("\n")), err
 }
 
 type noteJSON struct {
