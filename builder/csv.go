@@ -94,7 +94,7 @@ func (t table) writeParts(to io.Writer, out *outputs, name string) error {
 	if t.of == nil {
 		return t.write(to)
 	}
-	pw := newPartsWriter(to, tableContext(t.header))
+	pw := newPartsWriter(to, tableContext(t.header), "") // a sheet's rows right after the last sheet's
 	prior := out.priorParts(name, pw.parts.Context)
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -104,12 +104,8 @@ func (t table) writeParts(to io.Writer, out *outputs, name string) error {
 	pw.write([]byte(utf8BOM), buf.Bytes())
 	for i, s := range t.sheets {
 		data := sheetDataPath(s)
-		if prior != nil && out.unchanged(data, s) {
-			if b, ok := prior.part(out.prefix + data); ok {
-				pw.part(out.prefix+data, b)
-				prior.took()
-				continue
-			}
+		if prior != nil && out.unchanged(data, s) && pw.prior(out.prefix+data, prior) {
+			continue
 		}
 		buf.Reset()
 		if err := writeRows(w, t.of(i), len(t.header)); err != nil {
@@ -120,10 +116,11 @@ func (t table) writeParts(to io.Writer, out *outputs, name string) error {
 		}
 		pw.part(out.prefix+data, buf.Bytes())
 	}
-	if pw.err == nil {
-		out.recordParts(name, pw.parts)
+	if err := pw.close(); err != nil {
+		return err
 	}
-	return pw.err
+	out.recordParts(name, pw.parts)
+	return nil
 }
 
 // formulaStarts are the characters that make a spreadsheet read a cell as

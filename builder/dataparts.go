@@ -3,6 +3,7 @@ package builder
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -40,6 +41,12 @@ type fileParts struct {
 	// too: a plan's piano.json and tables list the same sheets in the
 	// same order, kept once.
 	NamesOf string
+	// Joined: between two parts that follow each other the file has Sep
+	// and nothing else. Then two parts whose spans are Sep apart follow
+	// each other, and are copied into the next file, with Sep between
+	// them, at once.
+	Joined bool
+	Sep    string
 }
 
 // tableContext is the context of the parts of a table: its header.
@@ -48,36 +55,137 @@ func tableContext(header []string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// partsWriter writes a file of parts, and records where each goes.
+// partsWriter writes a file of parts, and records where each goes. A
+// part taken from the previous output's file is not read: the parts that
+// follow each other there as they do here are copied from that file at
+// once, as a run, when something else is to be written (flush) — by the
+// system where it can (publish: copy_file_range on Linux), never through
+// this process's memory. The parts are separated by sep (next), and by
+// nothing else but for what is written before the first and after the
+// last.
 type partsWriter struct {
 	w     io.Writer
-	n     int64
+	n     int64 // the length of the file so far, the run still to copy included
 	err   error
 	parts fileParts
+	sep   string
+	after bool // something was written after a part (write): then parts.Joined is false
+	seps  int  // separators since the last part
+
+	run partsRun
 }
 
-func newPartsWriter(w io.Writer, context string) *partsWriter {
-	return &partsWriter{w: w, parts: fileParts{Context: context}}
+// partsRun is a run of parts of a previous file still to copy: its bytes
+// from off to end, and a separator after them (sep).
+type partsRun struct {
+	pp       *priorParts
+	off, end int64
+	sep      bool
+}
+
+func newPartsWriter(w io.Writer, context, sep string) *partsWriter {
+	return &partsWriter{w: w, sep: sep, parts: fileParts{Context: context, Joined: true, Sep: sep}}
 }
 
 // write writes what is between parts, until the first error.
 func (pw *partsWriter) write(parts ...[]byte) {
-	for _, b := range parts {
-		if pw.err != nil {
-			return
-		}
-		var n int
-		n, pw.err = pw.w.Write(b)
-		pw.n += int64(n)
+	pw.flush()
+	if len(pw.parts.Names) > 0 {
+		pw.after = true
 	}
+	for _, b := range parts {
+		pw.put(b)
+	}
+}
+
+// put writes b, counted.
+func (pw *partsWriter) put(b []byte) {
+	if pw.err != nil {
+		return
+	}
+	n, err := pw.w.Write(b)
+	pw.n += int64(n)
+	pw.err = err
+}
+
+// next writes the separator before a part that is not the first.
+func (pw *partsWriter) next() {
+	if pw.seps++; pw.seps > 1 {
+		pw.after = true // two separators between two parts: not joined
+	}
+	if pw.run.pp != nil && !pw.run.sep {
+		pw.run.sep = true // with the run, or copied with the next part
+		pw.n += int64(len(pw.sep))
+		return
+	}
+	pw.flush()
+	pw.put([]byte(pw.sep))
 }
 
 // part writes the part of the sheet whose data file is name.
 func (pw *partsWriter) part(name string, b []byte) {
-	off := pw.n
-	pw.write(b)
+	pw.flush()
+	pw.record(name, int64(len(b)))
+	pw.put(b)
+}
+
+// record records the part of name, of n bytes, as the next bytes.
+func (pw *partsWriter) record(name string, n int64) {
+	if pw.after {
+		pw.parts.Joined = false
+	}
+	pw.seps = 0
 	pw.parts.Names = append(pw.parts.Names, name)
-	pw.parts.Spans = append(pw.parts.Spans, off, int64(len(b)))
+	pw.parts.Spans = append(pw.parts.Spans, pw.n, n)
+}
+
+// prior writes the part of name as the previous output's file pp has it,
+// if it has it whole; false if not, and nothing is written.
+func (pw *partsWriter) prior(name string, pp *priorParts) bool {
+	off, n, ok := pp.span(name)
+	if !ok || pw.err != nil {
+		return false
+	}
+	r := &pw.run
+	gap := int64(0)
+	if r.sep {
+		gap = int64(len(pw.sep))
+	}
+	// The bytes between the run and the part are those written here
+	// between them: none, or, when pp's parts are joined by the same
+	// separator, the separator.
+	follows := r.pp == pp && off-r.end == gap && (gap == 0 || pp.joined(pw.sep))
+	if !follows {
+		pw.flush()
+		*r = partsRun{pp: pp, off: off, end: off}
+	}
+	pw.record(name, n)
+	r.end, r.sep = off+n, false
+	pw.n += n
+	pp.took()
+	return true
+}
+
+// close ends the file: the run still to copy is copied. It gives the
+// first error of writing.
+func (pw *partsWriter) close() error {
+	pw.flush()
+	return pw.err
+}
+
+// flush copies the run, if there is one.
+func (pw *partsWriter) flush() {
+	r := pw.run
+	if r.pp == nil {
+		return
+	}
+	pw.run = partsRun{}
+	if pw.err == nil {
+		pw.err = r.pp.copyTo(pw.w, r.off, r.end-r.off)
+	}
+	if r.sep && pw.err == nil {
+		_, pw.err = io.WriteString(pw.w, pw.sep)
+	}
 }
 
 // dataParts are one build's parts: those of the previous output's files,
@@ -95,23 +203,21 @@ type dataParts struct {
 	spliced atomic.Int64 // parts taken from the previous output's files
 }
 
-// priorParts are the parts of a file of the previous output, open. They
-// are read a window at a time, not a part at a time: a part whose sheet
-// follows the one read before is most often in the same window.
+// priorParts are the parts of a file of the previous output, open: the
+// very file the last build wrote (its stamp, looked at on the open file),
+// size bytes long. Its parts are copied by one writer at a time.
 type priorParts struct {
 	f     *os.File
+	size  int64
 	index map[string]int // name → its part
 	spans []int64
+	sep   string // the separator that joins its parts, if join
+	join  bool
 
 	taken *atomic.Int64 // the parts taken, counted (dataParts.spliced)
 
-	mu     sync.Mutex
-	win    []byte // a window of the file, from winOff
-	winOff int64
+	mu sync.Mutex // f's offset
 }
-
-// partsWindow is how much of a file of parts is read at once, at least.
-const partsWindow = 256 << 10
 
 // prior gives the parts of the previous output's file name if they are
 // of context; nil if none can be used.
@@ -143,7 +249,8 @@ func (d *dataParts) prior(name, context string) *priorParts {
 	if !ok {
 		return nil
 	}
-	pp := &priorParts{f: f, index: make(map[string]int, len(fp.Names)), spans: fp.Spans, taken: &d.spliced}
+	pp := &priorParts{f: f, size: st.Size, index: make(map[string]int, len(fp.Names)), spans: fp.Spans,
+		sep: fp.Sep, join: fp.Joined, taken: &d.spliced}
 	for i, n := range fp.Names {
 		pp.index[n] = i
 	}
@@ -151,72 +258,42 @@ func (d *dataParts) prior(name, context string) *priorParts {
 	return pp
 }
 
-// part reads the part of the sheet whose data file is name. The bytes
-// are the caller's to keep, not to write into.
-func (pp *priorParts) part(name string) ([]byte, bool) {
+// span is where the part of the sheet whose data file is name is in the
+// file, if the file holds it.
+func (pp *priorParts) span(name string) (off, n int64, ok bool) {
 	if pp == nil {
-		return nil, false
+		return 0, 0, false
 	}
 	i, ok := pp.index[name]
 	if !ok {
-		return nil, false
+		return 0, 0, false
 	}
-	off, n := pp.spans[2*i], pp.spans[2*i+1]
-	if off < 0 || n < 0 || n > 1<<30 {
-		return nil, false
+	off, n = pp.spans[2*i], pp.spans[2*i+1]
+	if off < 0 || n < 0 || off > pp.size || n > pp.size-off {
+		return 0, 0, false
 	}
-	pp.mu.Lock()
-	defer pp.mu.Unlock()
-	if off < pp.winOff || off+n > pp.winOff+int64(len(pp.win)) {
-		if !pp.readWindow(off, max(n, partsWindow), n) {
-			return nil, false
-		}
-	}
-	at := off - pp.winOff
-	return pp.win[at : at+n : at+n], true
+	return off, n, true
 }
+
+// joined reports whether the file's parts are joined by sep.
+func (pp *priorParts) joined(sep string) bool { return pp.join && pp.sep == sep }
 
 // took counts a part taken into the new file.
 func (pp *priorParts) took() { pp.taken.Add(1) }
 
-// readWindow makes the window the size bytes of the file from off, or
-// fewer where the file ends, but at least least.
-func (pp *priorParts) readWindow(off, size, least int64) bool {
-	win := make([]byte, size)
-	got, err := pp.f.ReadAt(win, off)
-	if int64(got) < least || (err != nil && err != io.EOF) {
-		pp.win = nil
-		return false
-	}
-	pp.win, pp.winOff = win[:got], off
-	return true
-}
-
-// within reads at once the window that holds the parts of names, if they
-// are near each other in the file (the parts of a batch of sheets the
-// last build wrote in the same order): then none is read alone.
-func (pp *priorParts) within(names []string) {
-	if pp == nil {
-		return
-	}
-	from, to, sum := int64(-1), int64(0), int64(0)
-	for _, name := range names {
-		if i, ok := pp.index[name]; ok {
-			off, n := pp.spans[2*i], pp.spans[2*i+1]
-			if from < 0 || off < from {
-				from = off
-			}
-			to, sum = max(to, off+n), sum+n
-		}
-	}
-	if from < 0 || to-from > 2*sum+partsWindow || to-from > 64<<20 {
-		return
-	}
+// copyTo writes the n bytes of the file from off to w: a file being
+// streamed takes them from the file itself (io.ReaderFrom, publish).
+func (pp *priorParts) copyTo(w io.Writer, off, n int64) error {
 	pp.mu.Lock()
 	defer pp.mu.Unlock()
-	if from < pp.winOff || to > pp.winOff+int64(len(pp.win)) {
-		pp.readWindow(from, to-from, to-from)
+	if _, err := pp.f.Seek(off, io.SeekStart); err != nil {
+		return err
 	}
+	got, err := io.Copy(w, &io.LimitedReader{R: pp.f, N: n})
+	if err == nil && got != n {
+		err = fmt.Errorf("%s: %d bytes from %d, %d read: %w", pp.f.Name(), n, off, got, io.ErrUnexpectedEOF)
+	}
+	return err
 }
 
 // record keeps the parts of the file name, written.

@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -49,26 +50,22 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 	}
 	name := dataPath(p, "piano.json")
 	prior := out.priorParts(name, "")
-	pw := newPartsWriter(to, "")
-	pw.write(before, []byte(`"schede":[`))
+	pw := newPartsWriter(to, "", ",\n")
+	pw.write(before, []byte(`"schede":[`+"\n"))
 	downloads := make([]download, len(sheets))
 	for start := 0; start < len(sheets); start += sheetsBatch {
 		part := sheets[start:min(start+sheetsBatch, len(sheets))]
 		encoded := make([][]byte, len(part))
+		sizes := make([]int64, len(part))
+		spliced := make([]bool, len(part)) // its part is the last build's, in prior
 		errs := make([]error, len(part))
-		if prior != nil {
-			names := make([]string, len(part))
-			for i, s := range part {
-				names[i] = out.prefix + sheetDataPath(s)
-			}
-			prior.within(names)
-		}
 		parallelFor(len(part), func(i int) {
-			if b, ok := out.prior(sheetDataPath(part[i]), part[i], prior); ok { // unchanged since the last build
-				encoded[i] = b
+			var ok bool
+			if encoded[i], sizes[i], spliced[i], ok = out.prior(sheetDataPath(part[i]), part[i], prior); ok { // unchanged since the last build
 				return
 			}
 			encoded[i], errs[i] = ds.marshal(func(l dataLang) any { return sheetData(l.model, l.words, l.sheet(part[i])) })
+			sizes[i] = int64(len(encoded[i]))
 			if errs[i] == nil { // each sheet's own file, written on every core too
 				errs[i] = out.put(sheetDataPath(part[i]), encoded[i])
 			}
@@ -78,17 +75,23 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 				return nil, err
 			}
 			s := part[i]
-			downloads[start+i] = download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s, Size: len(b)}
+			downloads[start+i] = download{Path: sheetDataPath(s), Title: w.SheetName(s), Format: "JSON", Plan: p, Sheet: s, Size: int(sizes[i])}
 			if start+i > 0 {
-				pw.write([]byte(","))
+				pw.next()
 			}
-			pw.write([]byte("\n"))
-			pw.part(out.prefix+sheetDataPath(s), bytes.TrimSuffix(b, []byte("\n")))
+			data := out.prefix + sheetDataPath(s)
+			switch {
+			case !spliced[i]:
+				pw.part(data, bytes.TrimSuffix(b, []byte("\n")))
+			case !pw.prior(data, prior) && pw.err == nil: // its span was there a moment ago
+				return nil, fmt.Errorf("%s: the part of %s is gone", name, data)
+			}
 		}
 	}
 	pw.write([]byte("\n]"), after)
-	if pw.err == nil {
-		out.recordParts(name, pw.parts)
+	if err := pw.close(); err != nil {
+		return nil, err
 	}
-	return downloads, pw.err
+	out.recordParts(name, pw.parts)
+	return downloads, nil
 }

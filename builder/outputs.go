@@ -82,35 +82,32 @@ func (o *outputs) putRaw(name string, b []byte) error {
 	return nil
 }
 
-// prior gives the bytes of a sheet's own data file name (of the sheet
-// s) when the previous output holds it unchanged: it is then in the
-// output already, linked. Its bytes are its part of the file parts, if
-// that has it; else they are read from the file.
-func (o *outputs) prior(name string, s *plan.Sheet, parts *priorParts) ([]byte, bool) {
+// prior reports whether a sheet's own data file name (of the sheet s)
+// is unchanged since the last build: it is then in the output already,
+// linked, size bytes long. Its part of piano.json is then its part of
+// the last build's, parts, where that has it (fromParts); else b, its
+// bytes read from the file.
+func (o *outputs) prior(name string, s *plan.Sheet, parts *priorParts) (b []byte, size int64, fromParts, ok bool) {
 	if o.parts == nil || o.parts.known == nil {
-		return nil, false
+		return nil, 0, false, false
 	}
 	name = o.prefix + name
 	st, ok := o.parts.known(name, s)
 	if !ok {
-		return nil, false
+		return nil, 0, false, false
 	}
-	b, ok := parts.part(name)
-	switch {
-	case ok && st.Size == int64(len(b))+1 && o.to.Keep(name, st): // a line of piano.json: the file without its last line break
-		b = append(b, '\n')
-		parts.took()
-	case ok && st.Size == int64(len(b)) && o.to.Keep(name, st):
-		parts.took()
-	default:
-		b, ok = o.to.Prior(name, st)
+	// The file is its part and a line break (or, had it none, its part).
+	if _, n, has := parts.span(name); has && (st.Size == n+1 || st.Size == n) && o.to.Keep(name, st) {
+		fromParts, size = true, st.Size
+	} else if b, ok = o.to.Prior(name, st); ok {
+		size = int64(len(b))
 	}
 	if ok {
 		o.mu.Lock()
-		o.sizes[name] = int64(len(b))
+		o.sizes[name] = size
 		o.mu.Unlock()
 	}
-	return b, ok
+	return b, size, fromParts, ok
 }
 
 // unchanged reports whether the sheet s's data (its own file, name) is

@@ -144,7 +144,7 @@ func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error
 		return 0, failed(t.dest, err)
 	}
 	buf := bufio.NewWriterSize(f, 64<<10)
-	c := &countingWriter{w: buf}
+	c := &countingWriter{w: buf, buf: buf, f: f}
 	ferr := fill(c)
 	werr := c.err
 	if ferr == nil && werr == nil {
@@ -209,18 +209,47 @@ func (t *Target) mkdirs(dir string) error {
 }
 
 // countingWriter counts what it writes, and keeps the first error of
-// writing.
+// writing. Writing into a file through buf, it takes a part of another
+// file (ReadFrom) from that file itself.
 type countingWriter struct {
 	w   io.Writer
 	n   int64
 	err error
+
+	buf *bufio.Writer // w, when it writes into f
+	f   *os.File
+}
+
+// ReadFrom writes what r gives. Into a file, a part of another file (an
+// *io.LimitedReader of an *os.File) is copied by the system where it can
+// (on Linux copy_file_range, within the kernel and, on a file system
+// that shares extents, without copying at all): what is buffered goes
+// first, then the file itself takes the part (os.File.ReadFrom, which
+// falls back to reading and writing where the system cannot).
+func (c *countingWriter) ReadFrom(r io.Reader) (int64, error) {
+	if c.f == nil {
+		return io.Copy(struct{ io.Writer }{c}, r) // as writes, counted
+	}
+	if err := c.buf.Flush(); err != nil {
+		c.keep(err)
+		return 0, err
+	}
+	n, err := c.f.ReadFrom(r)
+	c.n += n
+	c.keep(err)
+	return n, err
+}
+
+// keep keeps the first error of writing.
+func (c *countingWriter) keep(err error) {
+	if err != nil && c.err == nil {
+		c.err = err
+	}
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
-	if err != nil && c.err == nil {
-		c.err = err
-	}
+	c.keep(err)
 	return n, err
 }
