@@ -47,6 +47,9 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 // addOpenDataIn is addOpenData in the languages ds, the main one first.
 func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 	model, w := ds[0].model, ds[0].words
+	// The feed reads no file of the open data: it is made beside them.
+	fed := make(chan []byte, 1)
+	go func() { fed <- feed(model, w, mainPrefix(&model.Config)) }()
 	var list []download
 	add := func(d download, b []byte) error {
 		d.Size = len(b)
@@ -62,11 +65,12 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 			list = append(list, names...)
 			continue
 		}
-		// piano.json beside the CSV files, on two cores: each is written as
-		// it is made (revisioni.json, which is whole in memory while it is
-		// made, after them).
+		// piano.json beside the CSV files and revisioni.json, on every
+		// core: the first two are written as they are made (the last is
+		// whole in memory while it is made, as long as one sheet's JSON
+		// in ten at 50,000 sheets).
 		d := download{Path: dataPath(p, "piano.json"), Format: "JSON", Plan: p}.named(w, "data.plan.title")
-		var sheets, tables []download
+		var sheets, tables, more []download
 		err := runTasks(func() error {
 			size, err := out.stream(d.Path, func(to io.Writer) (err error) {
 				sheets, err = writePlanJSONIn(to, out, ds, p)
@@ -85,18 +89,16 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 				tables = append(tables, d)
 			}
 			return nil
+		}, func() (err error) {
+			more, err = addPlanExtras(out, ds, p)
+			return err
 		})
 		if err != nil {
 			return nil, err
 		}
-		list = append(append(list, d), tables...)
-		more, err := addPlanExtras(out, ds, p)
-		if err != nil {
-			return nil, err
-		}
-		list = append(append(list, more...), sheets...)
+		list = append(append(append(append(list, d), tables...), more...), sheets...)
 	}
-	files, err := siteData(ds, list)
+	files, err := siteData(ds, list, <-fed)
 	if err != nil {
 		return nil, err
 	}
@@ -134,10 +136,10 @@ type dataFile struct {
 }
 
 // siteData are the site-wide files: the catalogue of the plans' files
-// (only with url_base: see hasCatalog), the feed, the schemas of the
-// content and those of the exports.
-func siteData(ds dataLangs, plans []download) ([]dataFile, error) {
-	model, w := ds[0].model, ds[0].words
+// (only with url_base: see hasCatalog), the feed (made by the caller, nil
+// for none), the schemas of the content and those of the exports.
+func siteData(ds dataLangs, plans []download, feed []byte) ([]dataFile, error) {
+	w := ds[0].words
 	var out []dataFile
 	jsonld, ttl, err := catalogIn(ds, plans)
 	if err != nil {
@@ -147,8 +149,8 @@ func siteData(ds dataLangs, plans []download) ([]dataFile, error) {
 		out = append(out, dataFile{download{Path: catalogPath("jsonld"), Format: "JSON-LD"}.named(w, "data.catalog.title"), jsonld},
 			dataFile{download{Path: catalogPath("ttl"), Format: "Turtle"}.named(w, "data.catalog.title"), ttl})
 	}
-	if b := feed(model, w, mainPrefix(&model.Config)); b != nil { // none when no date names its day
-		out = append(out, dataFile{download{Path: feedPath(), Format: "Atom"}.named(w, "data.feed.title"), b})
+	if feed != nil { // none when no date names its day
+		out = append(out, dataFile{download{Path: feedPath(), Format: "Atom"}.named(w, "data.feed.title"), feed})
 	}
 	schemas := SchemaFiles()
 	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
