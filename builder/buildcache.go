@@ -239,6 +239,16 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 		}
 		return c.prev.stamp(name, k)
 	}
+	// A file of the open data made of the plans and the front of the
+	// operational sheets only (revisioni.json, the feed: never a sheet's
+	// body, the open data's sizes or the search index), keyed as the
+	// pages other than a sheet's are, by the sources but those bodies.
+	d.whole = func(name string) (publish.Stamp, bool) {
+		sum := sha256.Sum256([]byte(c.agg + "\x00open data\x00" + name))
+		k := hex.EncodeToString(sum[:])
+		keys.Store(name, k)
+		return c.prev.stamp(name, k)
+	}
 	if c.prev != nil {
 		d.prev, d.st = c.prev.Parts, c.prev.Stamps
 	}

@@ -27,8 +27,12 @@ type cacheEdit struct {
 	// aggregates: but for a few (the edited sheet's, the open data's, the
 	// search's, the whole plan's), every page is linked, not rendered
 	aggregates bool
-	unchanged  bool // nothing is written
-	note       string
+	// wholes: the open data made of the plans only (revisioni.json, the
+	// feed) are the last build's, taken, not made: the sources but the
+	// operational sheets' bodies are as they were
+	wholes    bool
+	unchanged bool // nothing is written
+	note      string
 }
 
 // TestBuildCacheSameAsClean: after every kind of edit, a build through
@@ -89,6 +93,9 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	if !w.Unchanged && (w.Spliced > 0) != c.reuses { // the open data's parts of the sheets unchanged: taken where pages are
 		t.Errorf("%s: %d parts of the open data spliced; want some %v", c.name, w.Spliced, c.reuses)
 	}
+	if !w.Unchanged && (w.Kept > 0) != c.wholes {
+		t.Errorf("%s: %d open data files taken whole; want some %v", c.name, w.Kept, c.wholes)
+	}
 	if rendered := w.Pages - w.Reused; c.aggregates && rendered > 8 {
 		t.Errorf("%s: %d pages rendered of %d; want only a few", c.name, rendered, w.Pages)
 	}
@@ -114,7 +121,7 @@ func TestBuildCacheLanguages(t *testing.T) {
 	sheet := filepath.Join(site, "content", "piao-2025-2027", "operativi", "sportello")
 	for _, c := range []cacheEdit{
 		{name: "the body in German", edit: func(t *testing.T, _, _ string) { appendFile(t, sheet+".de.md", "\nNoch ein Satz.\n") }, reuses: true},
-		{name: "the body in Italian", edit: func(t *testing.T, _, _ string) { appendFile(t, sheet+".md", "\nAncora una frase.\n") }, reuses: true},
+		{name: "the body in Italian", edit: func(t *testing.T, _, _ string) { appendFile(t, sheet+".md", "\nAncora una frase.\n") }, reuses: true, wholes: true},
 		{name: "the German body removed", edit: func(t *testing.T, _, _ string) {
 			if err := os.Remove(sheet + ".de.md"); err != nil {
 				t.Fatal(err)
@@ -149,13 +156,13 @@ func cacheEdits(sheets []string) []cacheEdit {
 		}, reuses: true},
 		{name: "a sheet's body", edit: func(t *testing.T, site, _ string) {
 			appendFile(t, planSheet(t, site, "*.md", 0), "\nTesto aggiunto in fondo.\n")
-		}, reuses: true, aggregates: true},
+		}, reuses: true, aggregates: true, wholes: true},
 		{name: "a long paragraph in a sheet's body: a size the open data's page shows", edit: func(t *testing.T, site, _ string) {
 			appendFile(t, planSheet(t, site, "*.md", 0), "\n"+strings.Repeat("Un paragrafo lungo, che cambia le dimensioni mostrate. ", 40)+"\n")
-		}, reuses: true, aggregates: true},
+		}, reuses: true, aggregates: true, wholes: true},
 		{name: "a word of a sheet's body, its size as it was", edit: func(t *testing.T, site, _ string) {
 			editFile(t, planSheet(t, site, "*.md", 0), `Un paragrafo lungo`, `Un paragrafo largo`)
-		}, reuses: true, aggregates: true},
+		}, reuses: true, aggregates: true, wholes: true},
 		{name: "a sheet moved to another unit", edit: func(t *testing.T, site, _ string) {
 			moveSheet(t, planSheet(t, site, "*.yaml", 2), planSheet(t, site, "*.yaml", 9))
 		}, reuses: true},
@@ -176,7 +183,7 @@ func cacheEdits(sheets []string) []cacheEdit {
 		}, reuses: true},
 		{name: "an open data table of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			editFile(t, filepath.Join(dest, "piao-2021-2023", "dati", "indicatori.csv"), `,si,`, `,no,`) // no sheet's rows are taken from it
-		}, reuses: true, note: "modificata dopo l'ultima generazione"},
+		}, reuses: true, wholes: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a revision added in piano.yaml", edit: func(t *testing.T, site, _ string) {
 			editFile(t, filepath.Join(site, "content", "piao-2021-2023", "piano.yaml"), `(?m)^aree:`,
 				"  - id: rev-2022-03\n    data: 2022-03-15\n    atto: \"deliberazione n. G/12 del 15.03.2022\"\n    motivo: \"Revisione di prova\"\naree:")
@@ -196,7 +203,7 @@ func cacheEdits(sheets []string) []cacheEdit {
 		}, reuses: true},
 		{name: "the new sheet's body", edit: func(t *testing.T, site, _ string) {
 			appendFile(t, filepath.Join(site, "content", "piao-2021-2023", "operativi", "nuova-00999.md"), "\nAncora.\n")
-		}, reuses: true, aggregates: true},
+		}, reuses: true, aggregates: true, wholes: true},
 		{name: "a strategic sheet", edit: func(t *testing.T, site, _ string) {
 			files, _ := filepath.Glob(filepath.Join(site, "content", "piao-2021-2023", "strategici", "*.yaml"))
 			if len(files) == 0 {
@@ -229,17 +236,17 @@ func cacheEdits(sheets []string) []cacheEdit {
 		}, reuses: true},
 		{name: "a page of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			editFile(t, filepath.Join(dest, "index.html"), `</body>`, `<p>a mano</p></body>`)
-		}, reuses: true, note: "modificata dopo l'ultima generazione"},
+		}, reuses: true, wholes: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a sheet's JSON of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			files, _ := filepath.Glob(filepath.Join(dest, "piao-2021-2023", "operativi", "*", "scheda.json"))
 			if len(files) == 0 {
 				t.Fatal("no sheet's JSON")
 			}
 			editFile(t, files[0], `^\{`, `{"a mano": 1, `)
-		}, reuses: true, note: "modificata dopo l'ultima generazione"},
+		}, reuses: true, wholes: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a file added to the output", edit: func(t *testing.T, _, dest string) {
 			writeFile(t, filepath.Join(dest, "piao-2021-2023", "estraneo.txt"), []byte("x"))
-		}, reuses: true, note: "modificata dopo l'ultima generazione"},
+		}, reuses: true, wholes: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a corrupt cache", edit: func(t *testing.T, _, dest string) {
 			b, _ := os.ReadFile(CachePath(dest))
 			b[len(b)/2] ^= 1

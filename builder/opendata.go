@@ -47,9 +47,18 @@ func addOpenData(out *outputs, model *plan.Site, w *words) ([]download, error) {
 // addOpenDataIn is addOpenData in the languages ds, the main one first.
 func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 	model, w := ds[0].model, ds[0].words
-	// The feed reads no file of the open data: it is made beside them.
-	fed := make(chan []byte, 1)
-	go func() { fed <- feed(model, w, mainPrefix(&model.Config)) }()
+	// The feed reads no file of the open data: it is made beside them,
+	// or taken from the last build.
+	fed := make(chan dataFile, 1)
+	go func() {
+		d := download{Path: feedPath(), Format: "Atom"}.named(w, "data.feed.title")
+		if size, ok := out.kept(d.Path); ok {
+			d.Size = size
+			fed <- dataFile{d: d, kept: true}
+			return
+		}
+		fed <- dataFile{d: d, b: feed(model, w, mainPrefix(&model.Config))}
+	}()
 	var list []download
 	add := func(d download, b []byte) error {
 		d.Size = len(b)
@@ -103,6 +112,10 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 		return nil, err
 	}
 	for _, f := range files {
+		if f.kept {
+			list = append(list, f.d)
+			continue
+		}
 		if err := add(f.d, f.b); err != nil {
 			return nil, err
 		}
@@ -129,16 +142,19 @@ func planDataNames(out *outputs, model *plan.Site, w *words, p *plan.Plan) ([]do
 	return list, nil
 }
 
-// dataFile is a site-wide file of the open data and its bytes.
+// dataFile is a site-wide file of the open data and its bytes; or, kept,
+// the file taken from the last build (outputs.kept), of d.Size bytes.
 type dataFile struct {
-	d download
-	b []byte
+	d    download
+	b    []byte
+	kept bool
 }
 
 // siteData are the site-wide files: the catalogue of the plans' files
-// (only with url_base: see hasCatalog), the feed (made by the caller, nil
-// for none), the schemas of the content and those of the exports.
-func siteData(ds dataLangs, plans []download, feed []byte) ([]dataFile, error) {
+// (only with url_base: see hasCatalog), the feed (made by the caller,
+// without bytes for none), the schemas of the content and those of the
+// exports.
+func siteData(ds dataLangs, plans []download, feed dataFile) ([]dataFile, error) {
 	w := ds[0].words
 	var out []dataFile
 	jsonld, ttl, err := catalogIn(ds, plans)
@@ -146,21 +162,21 @@ func siteData(ds dataLangs, plans []download, feed []byte) ([]dataFile, error) {
 		return nil, err
 	}
 	if jsonld != nil {
-		out = append(out, dataFile{download{Path: catalogPath("jsonld"), Format: "JSON-LD"}.named(w, "data.catalog.title"), jsonld},
-			dataFile{download{Path: catalogPath("ttl"), Format: "Turtle"}.named(w, "data.catalog.title"), ttl})
+		out = append(out, dataFile{d: download{Path: catalogPath("jsonld"), Format: "JSON-LD"}.named(w, "data.catalog.title"), b: jsonld},
+			dataFile{d: download{Path: catalogPath("ttl"), Format: "Turtle"}.named(w, "data.catalog.title"), b: ttl})
 	}
-	if feed != nil { // none when no date names its day
-		out = append(out, dataFile{download{Path: feedPath(), Format: "Atom"}.named(w, "data.feed.title"), feed})
+	if feed.kept || feed.b != nil { // none when no date names its day
+		out = append(out, feed)
 	}
 	schemas := SchemaFiles()
 	for _, name := range []string{"config.schema.json", "piano.schema.json", "scheda-strategica.schema.json", "scheda-operativa.schema.json"} {
 		d := download{Path: schemaPath(name), Format: "JSON Schema"}.named(w, "data.schema.title", "file", name)
-		out = append(out, dataFile{d, schemas[name]})
+		out = append(out, dataFile{d: d, b: schemas[name]})
 	}
 	exports := ExportSchemaFiles()
 	for _, s := range exportSchemas {
 		d := download{Path: schemaPath(s.name()), Format: "JSON Schema"}.named(w, "data.exportSchema.title", "file", s.file)
-		out = append(out, dataFile{d, exports[s.name()]})
+		out = append(out, dataFile{d: d, b: exports[s.name()]})
 	}
 	return out, nil
 }

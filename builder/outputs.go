@@ -42,6 +42,7 @@ type outputStore struct {
 	mu    sync.Mutex
 	files map[string][]byte // in memory: name → content
 	sizes map[string]int64  // on disk: name → size
+	taken int               // files taken whole from the previous output (kept)
 }
 
 func newOutputs(min *minify.M, to *publish.Target) *outputs {
@@ -108,6 +109,25 @@ func (o *outputs) prior(name string, s *plan.Sheet, parts *priorParts) (b []byte
 		o.mu.Unlock()
 	}
 	return b, size, fromParts, ok
+}
+
+// kept links the open data file name from the previous output, and gives
+// its size, when it is the file this build would make (dataParts.whole):
+// a file made of the plans and the front of the operational sheets only.
+func (o *outputs) kept(name string) (int, bool) {
+	if o.parts == nil || o.parts.whole == nil {
+		return 0, false
+	}
+	name = o.prefix + name
+	st, ok := o.parts.whole(name)
+	if !ok || !o.to.Keep(name, st) {
+		return 0, false
+	}
+	o.mu.Lock()
+	o.sizes[name] = st.Size
+	o.taken++
+	o.mu.Unlock()
+	return int(st.Size), true
 }
 
 // unchanged reports whether the sheet s's data (its own file, name) is
@@ -182,7 +202,7 @@ func (o *outputs) names() []string {
 func (o *outputs) written() Written {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	w := Written{Files: len(o.sizes)}
+	w := Written{Files: len(o.sizes), Kept: o.taken}
 	for _, n := range o.sizes {
 		w.Bytes += n
 	}

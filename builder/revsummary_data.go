@@ -142,14 +142,19 @@ func summaryData(p *plan.Plan, s revSummary) summaryJSON {
 // addPlanExtras adds the files of a plan's open data that go beyond its
 // tables: revisioni.json and the sections' files, in the languages ds.
 func addPlanExtras(out *outputs, ds dataLangs, p *plan.Plan) ([]download, error) {
-	b, err := ds.marshal(func(l dataLang) any { return revisionsData(l.model, l.words, l.plan(p), l.changes(l.plan(p))) })
-	if err != nil {
-		return nil, err
-	}
 	w := ds[0].words
-	d := download{Path: dataPath(p, "revisioni.json"), Title: w.T("data.revisions.title"), Format: "JSON", Plan: p, Size: len(b)}
-	if err := out.put(d.Path, b); err != nil {
-		return nil, err
+	d := download{Path: dataPath(p, "revisioni.json"), Title: w.T("data.revisions.title"), Format: "JSON", Plan: p}
+	if size, ok := out.kept(d.Path); ok { // the last build's, the same
+		d.Size = size
+	} else {
+		b, err := ds.marshal(func(l dataLang) any { return revisionsData(l.model, l.words, l.plan(p), l.changes(l.plan(p))) })
+		if err != nil {
+			return nil, err
+		}
+		d.Size = len(b)
+		if err := out.put(d.Path, b); err != nil {
+			return nil, err
+		}
 	}
 	sections, err := addSectionData(out, ds, p)
 	return append([]download{d}, sections...), err

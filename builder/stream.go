@@ -21,6 +21,7 @@ type Written struct {
 	Loss         *OutputLoss // what the output replaced had more, or nil (loss.go)
 	Reused       int         // pages linked from the previous output, not rendered (the build cache)
 	Spliced      int         // sheets' parts of the open data taken from the previous output, not made (dataparts.go)
+	Kept         int         // open data files made of the plans only (revisioni.json, the feed) taken from the previous output, not made
 	Unchanged    bool        // nothing changed since the last build: nothing was written
 	Note         string      // why the build cache was not used, if it was not
 }
