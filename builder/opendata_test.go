@@ -288,3 +288,56 @@ func TestSpliceObject(t *testing.T) {
 		t.Error("a part that is not an object spliced")
 	}
 }
+
+// TestSelfEncodedJSON: a sheet's and an indicator's data, written as they
+// encode themselves (encodeJSON), are the bytes the encoder gives them,
+// with text that HTML and JSON escape (<, &, quotes, U+2028) in every
+// field that holds text.
+func TestSelfEncodedJSON(t *testing.T) {
+	model, ds := LoadAndCheck(os.DirFS(".."))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	p, w := model.Plans[0], italian(t)
+	hostile := "<b>'a'</b> & \"b\" \u2028 \\ fine"
+	n := 0
+	for _, s := range p.Sheets() {
+		for _, v := range []any{sheetData(model, w, s), sheetData(model, w, hostileSheet(s, hostile))} {
+			sj := v.(sheetJSON)
+			values := []any{sj}
+			for _, ind := range sj.Indicatori {
+				values = append(values, ind)
+			}
+			for _, v := range values {
+				var got, want bytes.Buffer
+				if err := encodeJSON(&got, v); err != nil {
+					t.Fatal(err)
+				}
+				enc := json.NewEncoder(&want)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(v); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != want.String() {
+					t.Fatalf("%s: %T written as\n%s\nencoded as\n%s", s.Pos.File, v, got.String(), want.String())
+				}
+				n++
+			}
+		}
+	}
+	if n < 2*len(p.Sheets()) {
+		t.Errorf("%d values compared", n)
+	}
+}
+
+// hostileSheet is a copy of s whose texts are all text.
+func hostileSheet(s *plan.Sheet, text string) *plan.Sheet {
+	c := *s
+	c.Titolo.S, c.Body, c.Responsabile.S = text, text, text
+	c.Indicatori = slices.Clone(s.Indicatori)
+	for i := range c.Indicatori {
+		c.Indicatori[i].Descrizione.S = text
+		c.Indicatori[i].Fonte.S = text
+	}
+	return &c
+}
