@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -523,7 +524,35 @@ type sheetTail struct {
 }
 
 func (s sheetJSON) MarshalJSON() ([]byte, error) {
-	return spliceObject(s.sheetHead, s.Fields, s.sheetTail)
+	// The indicators, the tail's last member, are spliced in as each
+	// encodes itself: the encoder would scan and copy what each gives
+	// again (encodeJSON).
+	inds := s.Indicatori
+	s.Indicatori = nil
+	b, err := spliceObject(s.sheetHead, s.Fields, s.sheetTail)
+	if err != nil || inds == nil {
+		return b, err
+	}
+	const null = `"indicatori":null}`
+	if !bytes.HasSuffix(b, []byte(null)) {
+		return nil, errors.New("sheetJSON: the indicators are not the last member")
+	}
+	buf := jsonBufs.Get().(*bytes.Buffer)
+	defer putJSONBuf(buf)
+	buf.Write(b[:len(b)-len("null}")])
+	buf.WriteByte('[')
+	for i, ind := range inds {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		b, err := ind.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(b)
+	}
+	buf.WriteString("]}")
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // indicatorJSON is an indicator: its id and place, its fields (those of
