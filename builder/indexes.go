@@ -56,38 +56,8 @@ type groupMore struct {
 	// refs are, in an index that lists every indicator of the plan (by
 	// field, A–Z), the indicators it lists in their order, made into
 	// items only as its page renders (Items): an item is five times a
-	// ref, and a plan of 50,000 sheets has four such indexes. They are
-	// put in their order only then, from keyed (sortedRefs): a rebuild
-	// that takes the index's pages from the last build never sorts them.
-	refs   []indicatorRef
-	keyed  []keyedItem
-	ranks  func() []int // the place of each indicator of the plan among them sorted by key (keyedIndicators)
-	sorted sync.Once
-}
-
-// sortedRefs are the indicators the group lists, in their order: those
-// of keyed sorted by key, stably, the first time they are asked for.
-func (m *groupMore) sortedRefs() []indicatorRef {
-	if m.ranks == nil {
-		return m.refs
-	}
-	m.sorted.Do(func() {
-		ranks := m.ranks()
-		slices.SortFunc(m.keyed, func(a, b keyedItem) int { return ranks[a.at] - ranks[b.at] })
-		m.refs = make([]indicatorRef, len(m.keyed))
-		for i, it := range m.keyed {
-			m.refs[i] = it.ref
-		}
-	})
-	return m.refs
-}
-
-// refCount is the number of indicators of refs, sorted or not.
-func (m *groupMore) refCount() int {
-	if m.ranks != nil {
-		return len(m.keyed)
-	}
-	return len(m.refs)
+	// ref, and a plan of 50,000 sheets has four such indexes.
+	refs []indicatorRef
 }
 
 // extra is the group's groupMore, made when first needed.
@@ -154,12 +124,11 @@ func (g *listGroup) Items() []listItem {
 	if g.more == nil {
 		return nil
 	}
-	refs := g.more.sortedRefs()
-	if refs == nil {
+	if g.more.refs == nil {
 		return g.more.items
 	}
-	out := make([]listItem, len(refs))
-	for i, r := range refs {
+	out := make([]listItem, len(g.more.refs))
+	for i, r := range g.more.refs {
 		out[i] = item(g.words, r.Sheet, r.Ind, true, "")
 	}
 	return out
@@ -170,8 +139,8 @@ func (g *listGroup) listed() int {
 	switch {
 	case g.more == nil:
 		return 0
-	case g.more.refCount() > 0:
-		return g.more.refCount()
+	case g.more.refs != nil:
+		return len(g.more.refs)
 	}
 	return len(g.more.items)
 }
@@ -238,7 +207,7 @@ func planListings(p *plan.Plan, w *words) []*listing {
 	if hasResponsibles(p) {
 		add(func() *listing { return responsibleListing(p, w, entry) })
 	}
-	keys := sync.OnceValue(func() *keyedIndicators { return newKeyedIndicators(p) })
+	items := sync.OnceValue(func() map[*plan.Indicator]keyedItem { return indicatorItems(p) })
 	for _, f := range []struct {
 		folder, key string
 		value       func(*plan.Indicator) string
@@ -248,10 +217,10 @@ func planListings(p *plan.Plan, w *words) []*listing {
 		{fieldIndexes["fonte"], "source", func(ind *plan.Indicator) string { return ind.Fonte.S }},
 	} {
 		if anyIndicator(p, func(ind *plan.Indicator) bool { return strings.TrimSpace(f.value(ind)) != "" }) {
-			add(func() *listing { return fieldListing(p, w, keys(), f.folder, f.key, f.value) })
+			add(func() *listing { return fieldListing(p, w, items(), f.folder, f.key, f.value) })
 		}
 	}
-	add(func() *listing { return azListing(p, w, keys()) })
+	add(func() *listing { return azListing(p, w, items()) })
 	for _, y := range p.ResultYears() {
 		add(func() *listing { return outcomeListing(p, w, y) })
 	}
@@ -412,26 +381,17 @@ func codeTitle(c plan.Code) string {
 }
 
 // keyedItem is an indicator, as the indexes by field and A–Z list it
-// (its sheet shown), with the key it sorts by and its place among the
-// plan's indicators (keyedIndicators.all).
+// (its sheet shown), with the key it sorts by.
 type keyedItem struct {
-	key string
-	at  int
-	ref indicatorRef
+	key  string
+	rank int // its place among every indicator of the plan sorted by key, stably
+	ref  indicatorRef
 }
 
-// keyedIndicators are the keyed indicators of p, made once for the indexes
+// indicatorItems are the keyed indicators of p, made once for the indexes
 // that list every indicator (by typology, unit of measure, source, A–Z),
-// on every core; and, made only when an index's page renders, the place
-// of each among them sorted by key, stably (ranks): each index sorts its
-// groups by it.
-type keyedIndicators struct {
-	all   []keyedItem
-	of    map[*plan.Indicator]int // its index in all
-	ranks func() []int
-}
-
-func newKeyedIndicators(p *plan.Plan) *keyedIndicators {
+// on every core.
+func indicatorItems(p *plan.Plan) map[*plan.Indicator]keyedItem {
 	sheets := p.Sheets()
 	parts := make([][]keyedItem, len(sheets))
 	parallelFor(len(sheets), func(i int) {
@@ -439,29 +399,21 @@ func newKeyedIndicators(p *plan.Plan) *keyedIndicators {
 			parts[i] = append(parts[i], keyedItem{key: sortKey(ind.Descrizione.S), ref: indicatorRef{sheets[i], ind}})
 		}
 	})
-	k := &keyedIndicators{all: slices.Concat(parts...)}
-	k.of = make(map[*plan.Indicator]int, len(k.all))
-	for i := range k.all {
-		k.all[i].at = i
-		k.of[k.all[i].ref.Ind] = i
+	all := slices.Concat(parts...)
+	order := make([]int, len(all)) // sorted once for every index, which sort their groups by rank
+	for i := range order {
+		order[i] = i
 	}
-	k.ranks = sync.OnceValue(func() []int {
-		order := make([]int, len(k.all))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(k.all[a].key, k.all[b].key) })
-		ranks := make([]int, len(k.all))
-		for rank, i := range order {
-			ranks[i] = rank
-		}
-		return ranks
-	})
-	return k
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(all[a].key, all[b].key) })
+	for rank, i := range order {
+		all[i].rank = rank
+	}
+	out := make(map[*plan.Indicator]keyedItem, len(all))
+	for _, it := range all {
+		out[it.ref.Ind] = it
+	}
+	return out
 }
-
-// item is the keyed indicator ind.
-func (k *keyedIndicators) item(ind *plan.Indicator) keyedItem { return k.all[k.of[ind]] }
 
 // keyedGroups gathers the items of groups by the key of their group, and
 // sorts each group's items by their keys.
@@ -482,17 +434,22 @@ func (k *keyedGroups) add(id, title string, it keyedItem) {
 	k.items[i] = append(k.items[i], it)
 }
 
-// sorted gives each group its indicators, to be sorted by their keys as
-// its page renders (groupMore.sortedRefs).
-func (k *keyedGroups) sorted(keys *keyedIndicators) []*listGroup {
+// sorted gives each group its indicators, sorted by their keys.
+func (k *keyedGroups) sorted() []*listGroup {
 	for i, g := range k.groups {
-		m := g.extra()
-		m.keyed, m.ranks = slices.Clip(k.items[i]), keys.ranks
+		items := k.items[i]
+		slices.SortFunc(items, func(a, b keyedItem) int { return a.rank - b.rank }) // by key, stably
+		refs := make([]indicatorRef, len(items))
+		for j, it := range items {
+			refs[j] = it.ref
+		}
+		g.extra().refs = refs
 	}
 	return k.groups
 }
 
-func fieldListing(p *plan.Plan, w *words, keys *keyedIndicators, folder, key string, field func(*plan.Indicator) string) *listing {
+// fieldListing groups the indicators by the value of one of their fields.
+func fieldListing(p *plan.Plan, w *words, items map[*plan.Indicator]keyedItem, folder, key string, field func(*plan.Indicator) string) *listing {
 	l := newListing(p, w, folder, key, "")
 	groups := &keyedGroups{byID: map[string]int{}}
 	slugs := map[string]string{} // a value's slug, once: a plan has few values
@@ -507,21 +464,21 @@ func fieldListing(p *plan.Plan, w *words, keys *keyedIndicators, folder, key str
 				id = slug(v)
 				slugs[v] = id
 			}
-			groups.add(id, v, keys.item(ind))
+			groups.add(id, v, items[ind])
 		}
 	}
-	l.Groups = groups.sorted(keys)
+	l.Groups = groups.sorted()
 	sortGroups(l.Groups)
 	return l
 }
 
 // azListing lists every indicator by its description, grouped by initial.
-func azListing(p *plan.Plan, w *words, keys *keyedIndicators) *listing {
+func azListing(p *plan.Plan, w *words, items map[*plan.Indicator]keyedItem) *listing {
 	l := newListing(p, w, "indicatori", "az", "")
 	groups := &keyedGroups{byID: map[string]int{}}
 	for _, s := range p.Sheets() {
 		for _, ind := range s.Indicators() {
-			it := keys.item(ind)
+			it := items[ind]
 			id, title := "0-9", w.T("index.az.other")
 			if k := it.key; k != "" && k[0] >= 'a' && k[0] <= 'z' {
 				id, title = k[:1], strings.ToUpper(k[:1])
@@ -529,7 +486,7 @@ func azListing(p *plan.Plan, w *words, keys *keyedIndicators) *listing {
 			groups.add(id, title, it)
 		}
 	}
-	l.Groups = groups.sorted(keys)
+	l.Groups = groups.sorted()
 	sort.Slice(l.Groups, func(i, j int) bool { return l.Groups[i].ID < l.Groups[j].ID })
 	return l
 }
@@ -590,7 +547,7 @@ func (l *listing) finish() {
 				g.Sheets++
 			}
 			if g.more != nil {
-				g.Indicators += countIndicators(g.more.items) + g.more.refCount()
+				g.Indicators += countIndicators(g.more.items) + len(g.more.refs)
 			}
 			g.Indicators += g.unlisted
 			c.Sheets += g.Sheets
