@@ -721,6 +721,35 @@ sheets in 106.89 s. Since then:
   rebuilds: after an edit 2.60 s (3.54), edited again 1.87 s (1.75),
   nothing changed 246 ms (235); piao check 1.85 s (1.76); piao serve's
   second start 464 ms (558).
+- **Less of the open data made again at a rebuild (fifteenth
+  session).** A rebuild after an edit, edited again, 10,000 sheets,
+  tmpfs, stage by stage with the CPU the process had used at each mark:
+  the stage that makes the search index, the open data and the indexes'
+  listings keeps both cores busy (1.95 of 2), then the open data's tail
+  ran on one core for 100 to 150 ms (revisioni.json, then the feed).
+  Now: a sheet's part of piano.json and of the tables is no longer read
+  from the last build's file and written again from memory (35 + 15 MB
+  at every rebuild): the parts that follow each other there as here are
+  copied as one run, by the system (os.File.ReadFrom:
+  copy_file_range), and a file records whether its parts are joined by
+  its separator alone, the only case where what lies between two of
+  them is copied with them; revisioni.json and the feed, made of the
+  plans and the fronts of the operational sheets only, are taken from
+  the last build when the sources but the sheets' bodies are as they
+  were (keyed as the pages other than a sheet's are); revisioni.json is
+  made beside piano.json and the tables, the feed beside them all. In a
+  clean build, a sheet's JSON and its indicators' are written as they
+  encode themselves: encoding/json scanned and copied them again (0.29
+  s of CPU at 10,000 sheets). The session's first binary against its
+  last, nine alternating rebuilds, medians: 1.87 → 1.58 s wall, 3.21 →
+  2.62 s of CPU, peak 424 → 385 MB (the machine slower than at the
+  session's start, when the first binary took 1.38–1.45 s and an
+  intermediate one 1.27 s). Tried and dropped: the indexes of every
+  indicator sorted only as their pages render (~50 ms of CPU less per
+  rebuild at 10,000 sheets), which kept every indicator's key and place
+  alive until then: 50,000 sheets peaked at 709 MB against 672, the
+  collector 108 times against 94, 117.6 s of CPU against 105.1
+  (GODEBUG=gctrace=1, one run each).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
