@@ -750,6 +750,19 @@ sheets in 106.89 s. Since then:
   alive until then: 50,000 sheets peaked at 709 MB against 672, the
   collector 108 times against 94, 117.6 s of CPU against 105.1
   (GODEBUG=gctrace=1, one run each).
+- **This run against the last (fifteenth session).** make bench on
+  b719dd2. The disk: a folder and a file 201 µs to create (138 µs in the
+  last run); writing the output alone 8.87 s (from 1.28 to 12.37 s). The
+  full build of 10,000 sheets took 15.75 s, CPU 21.74 s: 1.25 times
+  Hugo's wall time and 1.00 times its CPU (1.41 and 1.19 in the last
+  run); at 1,000 sheets 1.31 and 1.40 (1.10 and 1.15). Peak memory 431
+  MB at 10,000 sheets (417) and 657 MB at 50,000 (666). 50,000 sheets
+  took 74.87 s (84.53), 4.75 times the time of 10,000 (5.09), their CPU
+  6.43 times (6.80). The rebuilds: after an edit 1.77 s (2.60), edited
+  again 1.32 s (1.87) — search index 510 ms, open data and index pages
+  92 ms, pages written 182 ms, sheets loaded 272 ms —, nothing changed
+  164 ms (246); piao check 1.66 s (1.85); piao serve's second start
+  461 ms (464).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
