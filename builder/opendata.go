@@ -76,9 +76,8 @@ func addOpenDataIn(out *outputs, ds dataLangs) ([]download, error) {
 			continue
 		}
 		// piano.json beside the CSV files and revisioni.json, on every
-		// core: the first two are written as they are made (the last is
-		// whole in memory while it is made, as long as one sheet's JSON
-		// in ten at 50,000 sheets).
+		// core: the first two are written as they are made, the last is
+		// whole in memory while it is made (3 MB at 10,000 sheets).
 		d := download{Path: dataPath(p, "piano.json"), Format: "JSON", Plan: p}.named(w, "data.plan.title")
 		var sheets, tables, more []download
 		err := runTasks(func() error {
