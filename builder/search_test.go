@@ -326,6 +326,65 @@ func TestSearchFiles(t *testing.T) {
 	}
 }
 
+// TestSearchScriptsAsPushScript: the scripts of the documents, the term
+// shards and the facets are byte for byte what pushScript (encoding/json)
+// writes of the same data, for the index of the example and for texts the
+// encoder escapes.
+func TestSearchScriptsAsPushScript(t *testing.T) {
+	hostile := []string{"", "piano", "è perché — «così»", `a "quote" and a \ backslash`, "tab\tnew\nline\rcr",
+		"\x00\x01\x1f\x7f", "\b\f", "<script>alert(1)</script> & &amp;", "line\u2028para\u2029end",
+		"bad \xff utf-8 \xc3", "a\u2028", "b\u2029", "\x1f", "\"", "\\", "emoji 😀 and \ufffd", "\u007f\u0080\u009f"}
+	for _, s := range hostile {
+		if got, want := endScript(appendJSONString(startScript("f_x", 0), s)), pushScript("f_x", s); !bytes.Equal(got, want) {
+			t.Errorf("%q: %s, want %s", s, got, want)
+		}
+	}
+	ix := indexOfExample(t)
+	for i, s := range hostile {
+		ix.docs = append(ix.docs, searchDoc{URL: s, Title: s + "!", Kind: i, Sheet: "<" + s, Where: s + s, Plan: i % 2, Status: i % 4, Text: s})
+		ix.post(s, 1+i%levels, len(ix.docs)-1)
+	}
+	for i := 0; i*docsPerChunk < len(ix.docs); i++ {
+		docs := ix.docs[i*docsPerChunk : min((i+1)*docsPerChunk, len(ix.docs))]
+		var recs [][]any
+		for _, d := range docs {
+			recs = append(recs, []any{d.URL, d.Title, d.Kind, d.Sheet, d.Where, d.Plan, d.Status, d.Text})
+		}
+		name := "d" + strconv.Itoa(i)
+		if got, want := docsScript(name, docs), pushScript(name, recs); !bytes.Equal(got, want) {
+			t.Fatalf("%s:\n%s\nwant\n%s", name, got, want)
+		}
+	}
+	terms := slices.Sorted(maps.Keys(ix.terms))
+	enc := map[string]any{}
+	forms := map[string]int{}
+	for _, term := range terms {
+		enc[term], _ = encodePostings(ix.terms[term])
+		forms[reflect.TypeOf(enc[term]).String()]++
+	}
+	if forms["string"] == 0 || forms["[]string"] == 0 {
+		t.Fatalf("postings of both forms wanted: %v", forms)
+	}
+	for start := 0; start < len(terms); start += 40 {
+		shard := terms[start:min(start+40, len(terms))]
+		m := map[string]any{}
+		for _, term := range shard {
+			m[term] = enc[term]
+		}
+		name := "t" + strconv.Itoa(start)
+		if got, want := shardScript(name, shard, enc, 0), pushScript(name, m); !bytes.Equal(got, want) {
+			t.Fatalf("%s:\n%s\nwant\n%s", name, got, want)
+		}
+	}
+	out := ix.encode()
+	for key, ids := range ix.facets {
+		name := "f_" + key
+		if got, want := out.Files[path.Join(out.Dir, name+".js")], pushScript(name, encodeIDs(ids)); !bytes.Equal(got, want) {
+			t.Errorf("%s: %s, want %s", name, got, want)
+		}
+	}
+}
+
 // decodeLevels mirrors levels() of the search script, for the string
 // form: the lists of each weight.
 func decodeLevels(s string) [levels][]int {

@@ -5,11 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"path"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // This file writes the search index as script files that the search page
@@ -52,16 +55,12 @@ func (ix *searchIndex) encode() *searchOutput {
 	bounds := ix.encodeTerms(files)
 	for i := 0; i*docsPerChunk < len(ix.docs); i++ {
 		end := min((i+1)*docsPerChunk, len(ix.docs))
-		var recs [][]any
-		for _, d := range ix.docs[i*docsPerChunk : end] {
-			recs = append(recs, []any{d.URL, d.Title, d.Kind, d.Sheet, d.Where, d.Plan, d.Status, d.Text})
-		}
 		name := "d" + strconv.Itoa(i)
-		files[name] = pushScript(name, recs)
+		files[name] = docsScript(name, ix.docs[i*docsPerChunk:end])
 	}
 	for key, ids := range ix.facets {
 		name := "f_" + key
-		files[name] = pushScript(name, encodeIDs(ids))
+		files[name] = endScript(appendJSONString(startScript(name, 0), encodeIDs(ids)))
 	}
 	var plans []string
 	for _, p := range ix.plans {
@@ -106,12 +105,8 @@ func (ix *searchIndex) encodeTerms(files map[string][]byte) []string {
 	var shard []string
 	size := 0
 	flush := func() {
-		m := map[string]any{}
-		for _, t := range shard {
-			m[t] = enc[t]
-		}
 		name := "t" + strconv.Itoa(len(bounds)-1)
-		files[name] = pushScript(name, m)
+		files[name] = shardScript(name, shard, enc, size)
 		shard, size = nil, 0
 	}
 	for i, t := range terms {
@@ -222,6 +217,124 @@ func pushScript(name string, data any) []byte {
 	b.Truncate(b.Len() - 1) // the encoder's newline
 	b.WriteString(");\n")
 	return b.Bytes()
+}
+
+// The scripts of the documents, the shards and the facets, the bulk of
+// the index, are written as pushScript would write them (the JSON of
+// encoding/json, HTML left unescaped), without its reflection: at 10,000
+// sheets they are 4,000 files and 24 MB. TestSearchScriptsAsPushScript
+// holds them to pushScript.
+
+// startScript begins a script that hands name its data, with room for n
+// bytes of it.
+func startScript(name string, n int) []byte {
+	b := make([]byte, 0, len(`PIAO_SEARCH.push("",`)+len(name)+n+len(");\n"))
+	b = append(b, `PIAO_SEARCH.push("`...)
+	b = append(b, name...)
+	return append(b, `",`...)
+}
+
+// endScript ends a script begun by startScript.
+func endScript(b []byte) []byte { return append(b, ");\n"...) }
+
+// docsScript is pushScript(name, the records of docs): each an array of
+// its fields, in the order the search script reads them.
+func docsScript(name string, docs []searchDoc) []byte {
+	n := 2
+	for _, d := range docs {
+		n += len(d.URL) + len(d.Title) + len(d.Sheet) + len(d.Where) + len(d.Text) + 32
+	}
+	b := append(startScript(name, n), '[')
+	for i, d := range docs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, d.URL)
+		b = append(b, ',')
+		b = appendJSONString(b, d.Title)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(d.Kind), 10)
+		b = append(b, ',')
+		b = appendJSONString(b, d.Sheet)
+		b = append(b, ',')
+		b = appendJSONString(b, d.Where)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(d.Plan), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(d.Status), 10)
+		b = append(b, ',')
+		b = appendJSONString(b, d.Text)
+		b = append(b, ']')
+	}
+	return endScript(append(b, ']'))
+}
+
+// shardScript is pushScript(name, the map of each term of the shard, in
+// order, to its postings as encodePostings gives them: a string or a list
+// of strings); size is about the bytes they take.
+func shardScript(name string, shard []string, enc map[string]any, size int) []byte {
+	b := append(startScript(name, size+2), '{')
+	for i, t := range shard {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendJSONString(b, t), ':')
+		switch v := enc[t].(type) {
+		case string:
+			b = appendJSONString(b, v)
+		case []string:
+			if v == nil {
+				b = append(b, "null"...)
+				break
+			}
+			b = append(b, '[')
+			for k, s := range v {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, s)
+			}
+			b = append(b, ']')
+		default:
+			panic(fmt.Sprintf("shardScript: postings of type %T", v))
+		}
+	}
+	return endScript(append(b, '}'))
+}
+
+// appendJSONString appends s as encoding/json writes it with HTML left
+// unescaped: as it is, between quotes, when nothing in it is escaped (no
+// quote, backslash or control byte; valid UTF-8 without U+2028 or
+// U+2029); otherwise as the encoder writes it.
+func appendJSONString(b []byte, s string) []byte {
+	high := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == '"' || c == '\\':
+			return appendEncodedString(b, s)
+		case c >= utf8.RuneSelf:
+			high = true
+		}
+	}
+	if high && (!utf8.ValidString(s) || strings.ContainsRune(s, '\u2028') || strings.ContainsRune(s, '\u2029')) {
+		return appendEncodedString(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendEncodedString appends s as encoding/json writes it with HTML
+// left unescaped.
+func appendEncodedString(b []byte, s string) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		panic(err) // a string always encodes
+	}
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 }
 
 // encodeIDs encodes ascending document ids, as gaps or as a bitmap,
