@@ -85,8 +85,16 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts
 		return nil, ds, nil
 	}
 	p.src = in.Site
-	ds = append(ds, auditOutputNames(append(p.out.names(), slices.Collect(maps.Keys(p.pages))...))...)
-	if ds = append(ds, p.checkPortable(in.Site, cmp.Or(model.Config.Tema.S, "default"))...); ds.HasErrors() {
+	// The names judged two ways at once: at 10,000 sheets, 37,000 of them.
+	var audit, portable Diagnostics
+	runTasks(func() error {
+		audit = auditOutputNames(append(p.out.names(), slices.Collect(maps.Keys(p.pages))...))
+		return nil
+	}, func() error {
+		portable = p.checkPortable(in.Site, cmp.Or(model.Config.Tema.S, "default"))
+		return nil
+	})
+	if ds = append(append(ds, audit...), portable...); ds.HasErrors() {
 		return nil, ds, nil
 	}
 	return p, ds, nil

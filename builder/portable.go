@@ -180,16 +180,22 @@ func eachPrefix(name string, f func(string)) {
 // that come from one place, the longest. Problems of an archived snapshot,
 // which may not change, are warnings.
 func (p *Pages) checkPortable(site fs.FS, theme string) Diagnostics {
-	names := append(slices.Clone(p.paths), p.out.names()...)
-	slices.Sort(names)
-	names = slices.Compact(names)
+	names := slices.Compact(mergeSorted(p.paths, slices.Sorted(slices.Values(p.out.names()))))
+	// Each name judged on every core; the few that fail, told in order.
+	const chunk = 1024
+	failing := make([][]int, (len(names)+chunk-1)/chunk)
+	parallelFor(len(failing), func(c int) {
+		for i := c * chunk; i < min((c+1)*chunk, len(names)); i++ {
+			if why, _ := pathProblem(names[i]); why != portableOK {
+				failing[c] = append(failing[c], i)
+			}
+		}
+	})
 	var ds Diagnostics
 	longest := map[plan.Pos]string{}
-	for _, n := range names {
+	for _, i := range slices.Concat(failing...) {
+		n := names[i]
 		why, seg := pathProblem(n)
-		if why == portableOK {
-			continue
-		}
 		pos, sev, _ := p.origin(site, theme, n)
 		switch why {
 		case portableReserved:
@@ -216,6 +222,19 @@ func (p *Pages) checkPortable(site fs.FS, theme string) Diagnostics {
 		ds.add(sev, pos, hintPathRename, msgPathCollision, c[0], c[1])
 	}
 	return ds
+}
+
+// mergeSorted merges two sorted lists into one, sorted.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0] < a[0] {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // origin is the file of the site an output path comes from, whether a

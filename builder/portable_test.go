@@ -1,9 +1,12 @@
 package builder
 
 import (
+	"math/rand/v2"
 	"os"
 	"path"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -259,4 +262,25 @@ func TestSlugShortcut(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts", count)
+}
+
+// TestMergeSorted: two sorted lists merge into the sorted list of both,
+// duplicates kept, whatever their lengths.
+func TestMergeSorted(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		a, b := make([]string, r.IntN(20)), make([]string, r.IntN(20))
+		for i := range a {
+			a[i] = strconv.Itoa(r.IntN(30))
+		}
+		for i := range b {
+			b[i] = strconv.Itoa(r.IntN(30))
+		}
+		slices.Sort(a)
+		slices.Sort(b)
+		want := slices.Sorted(slices.Values(slices.Concat(a, b)))
+		if got := mergeSorted(a, b); !slices.Equal(got, want) {
+			t.Fatalf("mergeSorted(%q, %q) = %q, want %q", a, b, got, want)
+		}
+	}
 }
