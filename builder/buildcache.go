@@ -53,7 +53,7 @@ import (
 // the summary.
 
 // cacheFormat names the layout of the cache file.
-const cacheFormat = "piao-build-cache 2"
+const cacheFormat = "piao-build-cache 3"
 
 // CachePath is where the build cache of the output dest lives: a hidden
 // file beside it.
@@ -69,6 +69,8 @@ type cacheData struct {
 	Sources                 sourceStamps             // the sources as digested (digestSources)
 	ProgramFile             programStamp             // the program's file when Program was its digest
 	Parts                   map[string]fileParts     // the files made of a part per sheet, by name (dataparts.go)
+	Agg                     string                   // the sources' aggregate (buildCache.agg), which Indexes are of
+	Indexes                 map[string][]listingStub // the stubs of each plan's indexes in each language (indexPages)
 }
 
 // buildCache is one build's view of the cache.
@@ -192,6 +194,22 @@ func (c *buildCache) keys(p *Pages) map[string]string {
 		}
 	}
 	return keys
+}
+
+// indexStubs gives the build the stubs of the indexes the last build
+// listed, when nothing they show can have changed: the sources' aggregate,
+// of which the keys of the pages of the indexes are made, is the same.
+// Nil when pages have no keys (a theme of the site's own renders every
+// page: the indexes are made all the same).
+func (c *buildCache) indexStubs() *indexStubs {
+	if c.src == nil || !c.builtin {
+		return nil
+	}
+	x := &indexStubs{}
+	if c.prev != nil && c.prev.Agg == c.agg && c.agg != "" {
+		x.prev = c.prev.Indexes
+	}
+	return x
 }
 
 // unkeyed are the kinds of page always rendered: they show what changes
@@ -332,7 +350,7 @@ func (c *buildCache) reuser(keys map[string]string, to *publish.Target) func(nam
 // files the publish knows (known: those it wrote or linked, as it left
 // them) are not read again.
 func (c *buildCache) save(dest string, names []string, known map[string]publish.Stamp, keys map[string]string,
-	parts map[string]fileParts, w Written, ds Diagnostics) error {
+	parts map[string]fileParts, stubs *indexStubs, w Written, ds Diagnostics) error {
 	if c.src == nil {
 		return os.Remove(c.path)
 	}
@@ -347,6 +365,9 @@ func (c *buildCache) save(dest string, names []string, known map[string]publish.
 	all = append(all, ".")
 	data := cacheData{Format: cacheFormat, Program: c.program, Inputs: c.inputs, Diags: ds, Written: w, Keys: keys,
 		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0)), Sources: c.src.stamps(), ProgramFile: c.programFile, Parts: parts}
+	if stubs != nil {
+		data.Agg, data.Indexes = c.agg, stubs.next
+	}
 	data.Written.Note, data.Written.Unchanged = "", false
 	return writeCache(c.path, &data)
 }

@@ -96,6 +96,9 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	if !w.Unchanged && (w.Kept > 0) != c.wholes {
 		t.Errorf("%s: %d open data files taken whole; want some %v", c.name, w.Kept, c.wholes)
 	}
+	if !w.Unchanged && (w.Stubbed > 0) != c.wholes { // the indexes show what revisioni.json and the feed do, and more
+		t.Errorf("%s: the pages of the indexes of %d plans listed from the last build's; want some %v", c.name, w.Stubbed, c.wholes)
+	}
 	if rendered := w.Pages - w.Reused; c.aggregates && rendered > 8 {
 		t.Errorf("%s: %d pages rendered of %d; want only a few", c.name, rendered, w.Pages)
 	}
@@ -236,6 +239,19 @@ func cacheEdits(sheets []string) []cacheEdit {
 		}, reuses: true},
 		{name: "a page of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			editFile(t, filepath.Join(dest, "index.html"), `</body>`, `<p>a mano</p></body>`)
+		}, reuses: true, wholes: true, note: "modificata dopo l'ultima generazione"},
+		{name: "pages of the indexes of the output edited by hand or removed", edit: func(t *testing.T, _, dest string) {
+			// Their indexes, which the build lists from the last one's
+			// stubs, are made as they render.
+			editFile(t, filepath.Join(dest, "piao-2021-2023", "indici", "index.html"), `</body>`, `<p>a mano</p></body>`)
+			lists, _ := filepath.Glob(filepath.Join(dest, "piao-2021-2023", "indici", "*", "index.html"))
+			if len(lists) < 2 {
+				t.Fatalf("indexes: %v", lists)
+			}
+			editFile(t, lists[0], `</body>`, `<p>a mano</p></body>`)
+			if err := os.Remove(lists[1]); err != nil {
+				t.Fatal(err)
+			}
 		}, reuses: true, wholes: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a sheet's JSON of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			files, _ := filepath.Glob(filepath.Join(dest, "piao-2021-2023", "operativi", "*", "scheda.json"))

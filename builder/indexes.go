@@ -27,6 +27,10 @@ type listing struct {
 	Groups []*listGroup
 	Split  bool // the top groups have pages of their own
 	counts
+	// lazy, in a listing that holds nothing else, marks a page of the
+	// indexes listed from stubs (page.stubbed): a page has no room for
+	// more without passing an allocation class (TestPageSize).
+	lazy *lazyListings
 }
 
 // listGroup is a heading of an index with what it holds: subgroups,

@@ -1,6 +1,12 @@
 package builder
 
-import "github.com/piao-pa/piao/builder/plan"
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/piao-pa/piao/builder/plan"
+)
 
 // This file lists the pages of the site: which pages exist, their output
 // paths, titles, breadcrumbs and dates. Render renders them, and check
@@ -8,7 +14,13 @@ import "github.com/piao-pa/piao/builder/plan"
 
 // pagesOf lists every page of the site, with its path, title, breadcrumb
 // and dates, in the words w.
-func pagesOf(model *plan.Site, w *words) []*page { return listPages(model, w, true) }
+func pagesOf(model *plan.Site, w *words) []*page { return pagesWith(model, w, langStubs{}) }
+
+// pagesWith is pagesOf, the pages of the indexes listed from stubs when
+// it has those of a plan.
+func pagesWith(model *plan.Site, w *words, stubs langStubs) []*page {
+	return listPagesWith(model, w, true, stubs)
+}
 
 // listPages is pagesOf; without indexes, it leaves out the pages of the
 // plans' indexes, which are most of its work: they live in a folder of
@@ -18,6 +30,11 @@ func pagesOf(model *plan.Site, w *words) []*page { return listPages(model, w, tr
 // With nil words, the pages have their paths and no titles: what check
 // needs.
 func listPages(model *plan.Site, w *words, indexes bool) []*page {
+	return listPagesWith(model, w, indexes, langStubs{})
+}
+
+// listPagesWith is listPages, with the stubs of the indexes.
+func listPagesWith(model *plan.Site, w *words, indexes bool, stubs langStubs) []*page {
 	cfg := &model.Config
 	var out []*page
 	home := &page{Kind: "home", Path: homePath(), Title: cfg.Ente.Nome.S}
@@ -40,7 +57,7 @@ func listPages(model *plan.Site, w *words, indexes bool) []*page {
 		trail = append(trail, crumb{Title: l.Titolo.S, URL: sectionPath(cfg.Percorso, i)})
 	}
 	for _, p := range model.Plans {
-		out = append(out, planPages(p, w, trail, indexes)...)
+		out = append(out, planPages(p, w, trail, indexes, stubs)...)
 		if len(cfg.Glossario) > 0 || len(p.Glossario) > 0 {
 			pg := &page{Kind: "glossary", Path: glossaryPath(p), Plan: p, Title: w.T("glossary.title"),
 				Published: p.Published(), Updated: p.Updated()}
@@ -100,7 +117,7 @@ func resolveCrumbs(pg *page, levels []plan.Link, prefix string) []crumb {
 	return out
 }
 
-func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
+func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool, stubs langStubs) []*page {
 	var out []*page
 	planCrumbs := append(withHome(w, trail), crumb{Title: p.Titolo.S, URL: planPath(p)})
 	add := func(pg *page, title string) {
@@ -118,7 +135,7 @@ func planPages(p *plan.Plan, w *words, trail []crumb, indexes bool) []*page {
 	done := make(chan struct{})
 	if indexes { // most of the work, beside the rest
 		go func() {
-			indexed = indexPages(p, w, planCrumbs)
+			indexed = indexPages(p, w, planCrumbs, stubs)
 			close(done)
 		}()
 	}
@@ -229,32 +246,205 @@ func sheetUpdated(p *plan.Plan, s *plan.Sheet) string {
 }
 
 // indexPages lists the pages of a plan's indexes: a page listing them,
-// one per index, and one per top group of a long index.
-func indexPages(p *plan.Plan, w *words, planCrumbs []crumb) []*page {
-	lists := planListings(p, w)
+// one per index, and one per top group of a long index. With the stubs
+// of the last build (stubs.take), it lists them without making the
+// indexes: they are made, once, only if one of the pages renders.
+func indexPages(p *plan.Plan, w *words, planCrumbs []crumb, stubs langStubs) []*page {
+	var lists []*listing
+	var lazy *lazyListings
+	ls, ok := stubs.take(p)
+	if ok {
+		lazy = newLazyListings(p, w)
+	} else {
+		lists = planListings(p, w)
+		ls = stubsOf(lists)
+	}
+	stubs.record(p, ls)
 	hubTitle := w.T("indexes.title")
 	hub := &page{Kind: "indexes", Path: indexesPath(p), Title: hubTitle, Lists: lists}
 	hub.trail = appendCrumbs(planCrumbs, crumb{Title: hubTitle})
 	out := []*page{hub}
 	toHub := crumb{Title: hubTitle, URL: indexesPath(p)}
-	for _, l := range lists {
-		pg := &page{Kind: "listing", Path: l.Path, Title: l.Title, List: l}
+	for i, l := range ls {
+		pg := &page{Kind: "listing", Path: l.Path, Title: l.Title}
 		pg.trail = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title})
 		out = append(out, pg)
-		if !l.Split {
-			continue
+		if lists != nil {
+			pg.List = lists[i]
 		}
-		for _, g := range l.Groups {
-			part := &page{Kind: "listing", Path: g.Path(), Title: w.T("page.listing.group", "index", l.Title, "group", g.Title), List: l, Group: g}
+		for j, g := range l.Groups {
+			part := &page{Kind: "listing", Path: g.Path, Title: w.T("page.listing.group", "index", l.Title, "group", g.Title)}
 			part.trail = appendCrumbs(planCrumbs, toHub, crumb{Title: l.Title, URL: l.Path}, crumb{Title: g.Title})
 			out = append(out, part)
+			if lists != nil {
+				part.List, part.Group = lists[i], lists[i].Groups[j]
+			}
 		}
 	}
 	for _, pg := range out {
 		pg.Plan = p
 		pg.Published, pg.Updated = p.Published(), p.Updated()
+		if lazy != nil {
+			pg.List = lazy.stub
+		}
 	}
 	return out
+}
+
+// stubbed gives the indexes to be made of a page of the indexes listed
+// from stubs, until it renders; nil for any other page.
+func (pg *page) stubbed() *lazyListings {
+	if pg.List == nil {
+		return nil
+	}
+	return pg.List.lazy
+}
+
+// listingStub is what the pages of an index show before they render: the
+// path and title of its page, and of each of its groups' pages when it
+// is split. A build keeps the stubs of every index (buildCache.save) so
+// that the next one, when nothing the indexes show has changed (the
+// sources' aggregate is the same), lists their pages from them: at 10,000
+// sheets, making the indexes is a tenth of the CPU of a rebuild after an
+// edit of a sheet's body, whose pages of the indexes are all kept.
+type listingStub struct {
+	Path, Title string
+	Groups      []groupStub // the groups with a page of their own
+}
+
+type groupStub struct{ Path, Title string }
+
+// stubsOf are the stubs of the indexes lists.
+func stubsOf(lists []*listing) []listingStub {
+	out := make([]listingStub, len(lists))
+	for i, l := range lists {
+		out[i] = listingStub{Path: l.Path, Title: l.Title}
+		if !l.Split {
+			continue
+		}
+		for _, g := range l.Groups {
+			out[i].Groups = append(out[i].Groups, groupStub{Path: g.Path(), Title: g.Title})
+		}
+	}
+	return out
+}
+
+// indexStubs carries the stubs of the indexes of every plan in every
+// language from one build to the next, by stubKey.
+type indexStubs struct {
+	prev map[string][]listingStub // the last build's, when they can be used
+	mu   sync.Mutex
+	next map[string][]listingStub // this build's
+	used int                      // plans whose stubs were taken
+}
+
+// taken is the number of plans, in each language, whose stubs were taken.
+func (x *indexStubs) taken() int {
+	if x == nil {
+		return 0
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.used
+}
+
+// langStubs is indexStubs for the pages of one language, in its folder.
+type langStubs struct {
+	x      *indexStubs // nil: none taken or kept
+	prefix string
+}
+
+func (l langStubs) key(p *plan.Plan) string { return l.prefix + "\x00" + p.Slug }
+
+// take gives the last build's stubs of the indexes of p, if usable.
+func (l langStubs) take(p *plan.Plan) ([]listingStub, bool) {
+	if l.x == nil || l.x.prev == nil {
+		return nil, false
+	}
+	s, ok := l.x.prev[l.key(p)]
+	if ok {
+		l.x.mu.Lock()
+		l.x.used++
+		l.x.mu.Unlock()
+	}
+	return s, ok
+}
+
+// record keeps this build's stubs of the indexes of p.
+func (l langStubs) record(p *plan.Plan, s []listingStub) {
+	if l.x == nil {
+		return
+	}
+	l.x.mu.Lock()
+	defer l.x.mu.Unlock()
+	if l.x.next == nil {
+		l.x.next = map[string][]listingStub{}
+	}
+	l.x.next[l.key(p)] = s
+}
+
+// lazyListings are the indexes of a plan whose pages were listed from
+// stubs: made the first time one of them renders.
+type lazyListings struct {
+	make func() madeListings
+	stub *listing // the List of each page until it renders: itself in lazy
+}
+
+// madeListings are a plan's indexes and, by the path of its page, each
+// index or group that has one.
+type madeListings struct {
+	lists  []*listing
+	byPath map[string]listPlace
+}
+
+type listPlace struct {
+	list  *listing
+	group *listGroup // nil for the index's own page
+}
+
+// newLazyListings makes the indexes of p in the words w when first asked.
+func newLazyListings(p *plan.Plan, w *words) *lazyListings {
+	z := &lazyListings{stub: &listing{}}
+	z.stub.lazy = z
+	z.make = sync.OnceValue(func() madeListings {
+		m := madeListings{lists: planListings(p, w), byPath: map[string]listPlace{}}
+		for _, l := range m.lists {
+			m.byPath[l.Path] = listPlace{list: l}
+			if l.Split {
+				for _, g := range l.Groups {
+					m.byPath[g.Path()] = listPlace{list: l, group: g}
+				}
+			}
+		}
+		return m
+	})
+	return z
+}
+
+// errStaleIndexes is an index page listed from stubs that the indexes
+// made do not have: the stubs were not those of these sources.
+var errStaleIndexes = errors.New("indici non aggiornati: la cache della build non corrisponde ai contenuti")
+
+// resolve gives the page pg, listed from stubs, its indexes, its index
+// and its group, as indexPages would have.
+func (z *lazyListings) resolve(pg *page) error {
+	m := z.make()
+	pg.List = nil
+	if pg.Kind == "indexes" {
+		pg.Lists = m.lists
+		return nil
+	}
+	at, ok := m.byPath[pg.Path]
+	switch {
+	case !ok || len(pg.trail) == 0:
+	case at.group == nil && at.list.Title == pg.Title:
+		pg.List = at.list
+		return nil
+	case at.group != nil && at.group.Title == pg.trail[len(pg.trail)-1].Title:
+		pg.List, pg.Group = at.list, at.group
+		return nil
+	}
+	return fmt.Errorf("%s: %w", pg.Path, errStaleIndexes)
 }
 
 func appendCrumbs(base []crumb, more ...crumb) []crumb {

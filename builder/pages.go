@@ -55,17 +55,18 @@ type Pages struct {
 // errors, with the theme and options of in. Theme problems and snapshots
 // that do not verify come back as errors, open-data problems as warnings.
 func NewPages(in Input, model *plan.Site) (*Pages, Diagnostics) {
-	p, ds, _ := newPagesTo(in, model, nil, nil, nil) // in memory: nothing to fail writing
+	p, ds, _ := newPagesTo(in, model, nil, nil, nil, nil) // in memory: nothing to fail writing
 	return p, ds
 }
 
 // newPagesTo is NewPages; with a target, the files that are not pages are
 // written there as they are made, and only their names are kept; parts,
 // if not nil, give what the last build left unchanged of the open data
-// (outputStore.parts), and docs, if not nil, the search
-// documents of the sheets the last build made (searchdocs.go). A failure
-// to write comes back as the error.
-func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts, docs *sheetDocs) (*Pages, Diagnostics, error) {
+// (outputStore.parts), docs, if not nil, the search documents of the
+// sheets the last build made (searchdocs.go), and stubs, if not nil, the
+// stubs of the indexes it listed, and takes this build's (indexPages). A
+// failure to write comes back as the error.
+func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts, docs *sheetDocs, stubs *indexStubs) (*Pages, Diagnostics, error) {
 	var ds Diagnostics
 	th, ds := loadTheme(in, &model.Config)
 	if th == nil {
@@ -76,7 +77,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts
 	if sds.HasErrors() { // a snapshot that does not verify is never published
 		return nil, ds, nil
 	}
-	p, err := newPages(th, model, in.Minify, snaps, to, in.Site, parts, docs)
+	p, err := newPages(th, model, in.Minify, snaps, to, in.Site, parts, docs, stubs)
 	switch {
 	case errors.As(err, new(*publish.Error)):
 		return nil, ds, err
@@ -101,7 +102,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts
 }
 
 func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *publish.Target, site fs.FS,
-	parts *dataParts, docs *sheetDocs) (*Pages, error) {
+	parts *dataParts, docs *sheetDocs, stubs *indexStubs) (*Pages, error) {
 	p := &Pages{model: model, pages: map[string]*page{}, kinds: map[string]string{},
 		workers: runtime.GOMAXPROCS(0), docs: docs}
 	if min {
@@ -138,7 +139,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 		return err
 	})
 	for i, l := range ls.langs {
-		tasks = append(tasks, func() error { pages[i] = pagesOf(l.model, l.words); return nil },
+		tasks = append(tasks, func() error { pages[i] = pagesWith(l.model, l.words, langStubs{stubs, l.prefix}); return nil },
 			func() error { return p.addPrintCSS(l) })
 		if i > 0 {
 			tasks = append(tasks, func() (err error) { feeds[i], err = p.addFeed(l); return err })

@@ -150,6 +150,11 @@ func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 	pg.r = r
 	pg.Site = r.site
 	pg.chrome, pg.crumbs = nil, nil // prepared anew, by this renderer
+	if z := pg.stubbed(); z != nil {
+		if err := z.resolve(pg); err != nil {
+			return err
+		}
+	}
 	err := func() (err error) {
 		defer func() {
 			if v := recover(); v != nil {

@@ -22,6 +22,7 @@ type Written struct {
 	Reused       int         // pages linked from the previous output, not rendered (the build cache)
 	Spliced      int         // sheets' parts of the open data taken from the previous output, not made (dataparts.go)
 	Kept         int         // open data files made of the plans only (revisioni.json, the feed) taken from the previous output, not made
+	Stubbed      int         // plans (in each language) whose pages of the indexes were listed from the last build's stubs, the indexes made only if one renders
 	Unchanged    bool        // nothing changed since the last build: nothing was written
 	Note         string      // why the build cache was not used, if it was not
 }
@@ -73,6 +74,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	var w Written
 	var dataKeys sync.Map // the sheets' own data files: name → key
 	var target *publish.Target
+	stubs := c.indexStubs() // the indexes' pages, listed without making the indexes when they cannot have changed
 	// What the cache and the loss need of the pages and the model, taken
 	// once they are written: then neither is held while the cache is
 	// saved (the build's peak of memory on a large site, when both were).
@@ -84,7 +86,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		if savingHook != nil {
 			savingHook(held)
 		}
-		if err := c.save(dest, names, target.Stamped(), keys, parts, w, ds); err != nil {
+		if err := c.save(dest, names, target.Stamped(), keys, parts, stubs, w, ds); err != nil {
 			os.Remove(c.path) // never a cache that says less than the truth
 			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
 		}
@@ -94,7 +96,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		target = to
 		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
 		data := c.dataParts(&dataKeys, to)
-		p, pds, err := newPagesTo(in, model, to, data, docs)
+		p, pds, err := newPagesTo(in, model, to, data, docs, stubs)
 		data.close()
 		if p != nil && err == nil {
 			docs.save() // under the lock: right whatever becomes of the publish
@@ -119,11 +121,14 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		}
 		sc := siteCount(model, w.Pages)
 		names, keys, parts, count = p.outputNames(), trusted(p, keys), data.recorded(), &sc
-		w.Spliced = data.taken()
+		w.Spliced, w.Stubbed = data.taken(), stubs.taken()
 		model, docs, sheets, c.prev = nil, nil, nil, nil // the model, the search documents, the last build's cache: no longer needed
 		return nil
 	})
 	w.Note = c.note
+	if pe := (*pageError)(nil); errors.As(err, &pe) && errors.Is(pe.err, errStaleIndexes) {
+		os.Remove(c.path) // the next build makes every index
+	}
 	switch {
 	case errors.Is(err, errContent):
 		err = nil
@@ -211,7 +216,7 @@ func checkThrough(in Input) (Diagnostics, *Cache) {
 	if ds.HasErrors() {
 		return ds, sheets
 	}
-	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil, nil) // writing nowhere cannot fail
+	p, pds, _ := newPagesTo(in, model, &publish.Target{}, nil, nil, nil) // writing nowhere cannot fail
 	stages.Mark("pages listed")
 	ds = append(ds, pds...)
 	if p != nil {
