@@ -23,9 +23,25 @@ import (
 type reuse struct {
 	prev, next string // the previous output and the new one
 
-	mu   sync.Mutex
-	dirs map[string]bool // folders of prev, slash-separated: a real folder, reached through real folders
+	mu     sync.Mutex
+	dirs   map[string]bool        // folders of prev, slash-separated: a real folder, reached through real folders
+	listed map[string]*subfolders // folders of prev whose real subfolders were listed, by name
 }
+
+// subfolders are the names of the real folders in a folder of prev, read
+// at once (a file system that gives no types, or a folder that cannot be
+// read: none, each looked at on its own).
+type subfolders struct {
+	asked int // names asked about, under reuse.mu
+	once  sync.Once
+	names map[string]bool // nil: not listed
+}
+
+// listAfter is how many of a folder's names are looked at one by one
+// before the folder is listed: most folders of an output hold one folder
+// or none (a sheet's holds its page as approved), and listing one costs
+// four calls where a look costs one.
+const listAfter = 8
 
 // openReuse prepares to reuse the files of dest in tmp; nil when dest is
 // not a folder.
@@ -33,7 +49,7 @@ func openReuse(dest, tmp string) *reuse {
 	if info, err := os.Lstat(dest); err != nil || !info.IsDir() {
 		return nil
 	}
-	return &reuse{prev: dest, next: tmp, dirs: map[string]bool{".": true}}
+	return &reuse{prev: dest, next: tmp, dirs: map[string]bool{".": true}, listed: map[string]*subfolders{}}
 }
 
 // link makes the file of the new output at full a link to the previous
@@ -69,6 +85,48 @@ func linkInto(old string, info os.FileInfo, full string, at spareName) bool {
 	return os.Link(old, full) == nil
 }
 
+// realSubfolder reports whether name, in the real folder parent of the
+// previous output, is a real folder. Past listAfter names of it, the
+// folder parent is listed, once: a rebuild asks about each sheet's
+// folder, 10,000 of them in one folder at 10,000 sheets, and a listing
+// gives the type of every name in a few calls, where each name looked at
+// costs one.
+func (r *reuse) realSubfolder(parent, name string) bool {
+	r.mu.Lock()
+	sub := r.listed[parent]
+	if sub == nil {
+		sub = &subfolders{}
+		r.listed[parent] = sub
+	}
+	sub.asked++
+	list := sub.asked > listAfter
+	r.mu.Unlock()
+	if !list {
+		return isRealDir(filepath.Join(r.prev, filepath.FromSlash(parent), name))
+	}
+	sub.once.Do(func() {
+		names := map[string]bool{}
+		err := readDirents(filepath.Join(r.prev, filepath.FromSlash(parent)), func(n string, kind entryKind, _ uint64) {
+			if kind == entryDir {
+				names[n] = true
+			}
+		})
+		if err == nil {
+			sub.names = names
+		}
+	})
+	if sub.names != nil {
+		return sub.names[name]
+	}
+	return isRealDir(filepath.Join(r.prev, filepath.FromSlash(parent), name))
+}
+
+// isRealDir reports whether dir is a folder, not a symbolic link to one.
+func isRealDir(dir string) bool {
+	info, err := os.Lstat(dir)
+	return err == nil && info.IsDir()
+}
+
 // realDir reports whether the folder dir of the previous output, and every
 // folder on the way to it, is a real folder, not a symbolic link.
 func (r *reuse) realDir(dir string) bool {
@@ -80,8 +138,7 @@ func (r *reuse) realDir(dir string) bool {
 	}
 	ok = r.realDir(path.Dir(dir))
 	if ok {
-		info, err := os.Lstat(filepath.Join(r.prev, filepath.FromSlash(dir)))
-		ok = err == nil && info.IsDir()
+		ok = r.realSubfolder(path.Dir(dir), path.Base(dir))
 	}
 	r.mu.Lock()
 	r.dirs[dir] = ok
