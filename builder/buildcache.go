@@ -267,6 +267,13 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 		keys.Store(name, k)
 		return c.prev.stamp(name, k)
 	}
+	// A file keyed by its own bytes (a file of the search index), in the
+	// previous output under its name there (publish.Target.PrevName): the
+	// file need not be read to be known the same.
+	d.same = func(name, key string) (publish.Stamp, bool) {
+		keys.Store(name, key)
+		return c.prev.stamp(to.PrevName(name), key)
+	}
 	if c.prev != nil {
 		d.prev, d.st = c.prev.Parts, c.prev.Stamps
 	}

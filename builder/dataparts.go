@@ -194,6 +194,7 @@ type dataParts struct {
 	to    *publish.Target
 	known func(name string, s *plan.Sheet) (publish.Stamp, bool) // see buildCache.dataParts
 	whole func(name string) (publish.Stamp, bool)                // and outputs.kept
+	same  func(name, key string) (publish.Stamp, bool)           // and outputs.putSame
 	prev  map[string]fileParts                                   // the last build's (nil: none)
 	st    map[string]publish.Stamp                               // the stamps the last build left its files with
 	facts factsMemo                                              // for known

@@ -2,6 +2,8 @@ package builder
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"path"
@@ -43,6 +45,7 @@ type outputStore struct {
 	files map[string][]byte // in memory: name → content
 	sizes map[string]int64  // on disk: name → size
 	taken int               // files taken whole from the previous output (kept)
+	same  int               // files of the search index taken from the previous output, unread (putSame)
 }
 
 func newOutputs(min *minify.M, to *publish.Target) *outputs {
@@ -81,6 +84,26 @@ func (o *outputs) putRaw(name string, b []byte) error {
 	o.sizes[name] = int64(len(b))
 	o.mu.Unlock()
 	return nil
+}
+
+// putSame is putRaw for a file that is most often the one of the same
+// name in the previous output (a file of the search index, its folder
+// Moved): sum, the SHA-256 of b, its key, is compared with the one the
+// last build recorded, and the file linked from there, unread, when they
+// are the same and its stamp is the one the last build left.
+func (o *outputs) putSame(name string, b []byte, sum [sha256.Size]byte) error {
+	if o.to == nil || o.parts == nil || o.parts.same == nil || sum == [sha256.Size]byte{} {
+		return o.putRaw(name, b)
+	}
+	full := o.prefix + name
+	if st, ok := o.parts.same(full, hex.EncodeToString(sum[:])); ok && st.Size == int64(len(b)) && o.to.Keep(full, st) {
+		o.mu.Lock()
+		o.sizes[full] = int64(len(b))
+		o.same++
+		o.mu.Unlock()
+		return nil
+	}
+	return o.putRaw(name, b)
 }
 
 // prior reports whether a sheet's own data file name (of the sheet s)
@@ -202,7 +225,7 @@ func (o *outputs) names() []string {
 func (o *outputs) written() Written {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	w := Written{Files: len(o.sizes), Kept: o.taken}
+	w := Written{Files: len(o.sizes), Kept: o.taken, Indexed: o.same}
 	for _, n := range o.sizes {
 		w.Bytes += n
 	}

@@ -216,8 +216,10 @@ func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads
 // the language's folder; the pages need only the name of their folder.
 func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOutput, error) {
 	out := p.out.under(prefix)
-	put := out.putRaw // compact already: JSON in a call
 	var search *searchOutput
+	put := func(name string, b []byte) error { // compact already: JSON in a call; most often the last build's
+		return out.putSame(name, b, search.Sums[name])
+	}
 	if p.out.namesOnly { // piao check: the names, not the index
 		search, put = searchFileNames(model), func(name string, _ []byte) error { return out.name(name) }
 	} else {

@@ -47,6 +47,7 @@ const (
 type searchOutput struct {
 	Dir   string // output folder, e.g. "cerca/dati/0123456789"
 	Files map[string][]byte
+	Sums  map[string][sha256.Size]byte // the SHA-256 of each file, by its path (outputs.putSame)
 }
 
 // encode writes the index as script files.
@@ -72,17 +73,22 @@ func (ix *searchIndex) encode() *searchOutput {
 	return placeSearchFiles(files)
 }
 
-// placeSearchFiles puts the files in a folder named after their digest.
+// placeSearchFiles puts the files in a folder named after their digest:
+// that of their names and of each one's digest, worked out on every core.
 func placeSearchFiles(files map[string][]byte) *searchOutput {
 	names := slices.Sorted(maps.Keys(files))
+	sums := make([][sha256.Size]byte, len(names))
+	parallelFor(len(names), func(i int) { sums[i] = sha256.Sum256(files[names[i]]) })
 	h := sha256.New()
-	for _, n := range names {
+	for i, n := range names {
 		h.Write([]byte(n + "\x00"))
-		h.Write(files[n])
+		h.Write(sums[i][:])
 	}
-	out := &searchOutput{Dir: path.Join(searchDataRoot, hex.EncodeToString(h.Sum(nil))[:12]), Files: map[string][]byte{}}
-	for n, b := range files {
-		out.Files[path.Join(out.Dir, n+".js")] = b
+	out := &searchOutput{Dir: path.Join(searchDataRoot, hex.EncodeToString(h.Sum(nil))[:12]),
+		Files: make(map[string][]byte, len(names)), Sums: make(map[string][sha256.Size]byte, len(names))}
+	for i, n := range names {
+		p := path.Join(out.Dir, n+".js")
+		out.Files[p], out.Sums[p] = files[n], sums[i]
 	}
 	return out
 }

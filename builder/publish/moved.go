@@ -85,8 +85,10 @@ func (t *Target) Moved(dir, prev string) error {
 	return nil
 }
 
-// prevName is the name in the previous output of the file name of the new
+// PrevName is the name in the previous output of the file name of the new
 // one: name itself, or its name in the folder Moved says its folder was.
+func (t *Target) PrevName(name string) string { return t.prevName(name) }
+
 func (t *Target) prevName(name string) string {
 	if prev, ok := t.moved.Load(path.Dir(name)); ok {
 		return path.Join(prev.(string), path.Base(name))

@@ -76,13 +76,14 @@ func stamps(root string, names []string, n int) map[string]Stamp {
 }
 
 // Keep makes the file name of the new folder a link to the previous
-// folder's, without reading it, if that file's stamp is st, and reports
-// whether it did: for a file the caller knows unchanged.
+// folder's (PrevName), without reading it, if that file's stamp is st,
+// and reports whether it did: for a file the caller knows unchanged.
 func (t *Target) Keep(name string, st Stamp) bool {
-	if t.root == "" || t.prev == nil || !ValidPath(name) || !t.prev.realDir(path.Dir(name)) {
+	pn := t.prevName(name)
+	if t.root == "" || t.prev == nil || !ValidPath(name) || !ValidPath(pn) || !t.prev.realDir(path.Dir(pn)) {
 		return false
 	}
-	old := filepath.Join(t.prev.prev, filepath.FromSlash(name))
+	old := filepath.Join(t.prev.prev, filepath.FromSlash(pn))
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
 		return false
