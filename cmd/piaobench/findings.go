@@ -763,6 +763,66 @@ sheets in 106.89 s. Since then:
   92 ms, pages written 182 ms, sheets loaded 272 ms —, nothing changed
   164 ms (246); piao check 1.66 s (1.85); piao serve's second start
   461 ms (464).
+- **The indexes listed from the last build's, the search index taken
+  unread (sixteenth session).** A profile of four rebuilds after an
+  edit (edited again, 10,000 sheets, tmpfs) gave the indexes' listings
+  0.22 s of CPU per rebuild, though none of their pages renders after an
+  edit of a sheet's body. A build now keeps, in its cache, the stubs of
+  each plan's indexes in each language (the path and title of each
+  index's page and of each group's page, with the sources' aggregate
+  they were made of); a rebuild whose aggregate is the same lists the
+  pages of the indexes from them, and makes the indexes only if one of
+  those pages renders (a page of the output edited by hand or removed:
+  ` + "`TestBuildCacheSameAsClean`" + `, a new edit; ` + "`TestIndexPagesFromStubs`" + `, at
+  400 sheets with split indexes, every page and its index the same, a
+  stale stub an error, never another index's page). A file of the search
+  index whose SHA-256 is the one the last build recorded is linked from
+  the previous output unread (publish's Keep follows the folder Moved);
+  each file's digest is made once, on every core, and the folder is
+  named after them (4,064 files read and compared at every rebuild
+  before). The scripts of the documents, shards and facets are written
+  without encoding/json's reflection (` + "`TestSearchScriptsAsPushScript`" + `
+  holds them to it, texts that need escaping included). A folder of the
+  previous output with more than eight folders is listed once to tell
+  its real folders (` + "`strace -c`" + `: newfstatat 64,210 → 54,049 per
+  rebuild). The output names are audited and judged portable at once
+  (the serial tail before the write 64 → 47 ms). The session's first
+  binary (af65261) against its last (c770f82), fifteen alternating
+  rebuilds, tmpfs, at a slow moment of the machine: 1.45 → 1.33 s wall
+  (paired difference, median, −0.21 s), CPU 2.48 → 2.23 s (−0.33 s),
+  peak 370 → 339 MB; the middle stage (search index, open data,
+  listings) 659 → 540 ms. At a quieter moment an intermediate binary
+  took 1.08–1.13 s (three runs). Unchanged, by hand: the full build of
+  10,000 sheets on tmpfs (5.95 against 6.08 s, three runs each), piao
+  check (1.69 against 1.71 s, five each), the peak at 50,000 sheets
+  (the last binary 696, 680 and 677 MB, the first 667 and 689; live
+  heap's peak 470 against 490 MB, one run each with
+  GODEBUG=gctrace=1).
+- **This run against the last (sixteenth session).** make bench on
+  c770f82, twice: the disk was erratic in both. The second run, whose
+  figures are above: a folder and a file 69 µs to create (201 µs in the
+  last run), but writing the output alone 11.65 s (from 1.61 to 17.75
+  s; 8.87 s then) and the three builds of 10,000 sheets from 8.11 to
+  18.18 s. The full build of 10,000 sheets took 12.75 s, CPU 18.82 s:
+  1.04 times Hugo's wall time and 0.92 times its CPU (1.25 and 1.00 in
+  the last run); at 1,000 sheets 1.02 and 1.06 (1.31 and 1.40). Peak
+  memory 413 MB at 10,000 sheets (431) and 679 MB at 50,000 (657).
+  50,000 sheets took 98.42 s, CPU 183.19 s (74.87 s, 139.83 s): 7.72
+  times the time of 10,000 (4.75), the disk's more than piao's (on
+  tmpfs by hand 52.7–59.5 s, 93–106 s of CPU). The rebuilds: after an
+  edit 4.18 s (1.77; its open data's stage 2.40 s, the new folder's
+  links on this disk), edited again 1.90 s (1.32), nothing changed 272
+  ms (164); piao check 2.47 s (1.66), its sheets loaded, cold from the
+  disk, 1,600 ms (1,028; warm, by hand, the session's first binary and
+  its last alike, 1.63–2.19 s); piao serve's second start 562 ms (461).
+  The first run, a moment before, on a slower disk (631 µs for a folder
+  and a file, writing the output alone 11.81 s): 10,000 sheets 13.26 s,
+  CPU 18.00 s, 1.00 and 1.04 times Hugo; 1,000 sheets 1.36 and 1.45;
+  after an edit 3.05 s, edited again 1.61 s; check 2.50 s; 50,000
+  sheets 90.51 s, 688 MB, 6.82 times. By hand on this disk, seven
+  alternating rebuilds edited again, the session's first binary against
+  its last: 1.52 against 1.52 s (paired difference, median, −0.08 s;
+  CPU 2.58 → 2.43 s).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
