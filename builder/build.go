@@ -81,6 +81,8 @@ func (p *Pages) Diagnose(err error) Diagnostics {
 	var ds Diagnostics
 	var pe *pageError
 	switch {
+	case errors.As(err, &pe) && errors.Is(pe.err, errStaleIndexes): // not the theme's: BuildTo removes the cache
+		ds.errorf(pageSource(p.model, pe.pg), hintStaleIndexes, msgStaleIndexes, pe.pg.Path)
 	case errors.As(err, &pe):
 		ds.errorf(pageSource(p.model, pe.pg), hintRenderPage, msgRenderPage, pe.pg.Path, pe.err)
 	case errors.As(err, new(*renderError)):

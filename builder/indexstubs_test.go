@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/piao-pa/piao/internal/synth"
@@ -82,8 +83,14 @@ func TestIndexPagesFromStubs(t *testing.T) {
 	} {
 		pg := *listing
 		edit(&pg)
-		if err := pg.stubbed().resolve(&pg); !errors.Is(err, errStaleIndexes) || pg.List != nil {
+		err := pg.stubbed().resolve(&pg)
+		if !errors.Is(err, errStaleIndexes) || pg.List != nil {
 			t.Errorf("%s %q: %v, index %v; want errStaleIndexes", pg.Path, pg.Title, err, pg.List)
+		}
+		// Told as what it is, not as an error of the theme.
+		ds := (&Pages{model: model, src: os.DirFS(site)}).Diagnose(&pageError{&pg, errors.Unwrap(err)})
+		if len(ds) != 1 || ds[0].Hint != hintStaleIndexes || !strings.Contains(ds[0].Msg, pg.Path) {
+			t.Errorf("%s: told %v", pg.Path, ds)
 		}
 	}
 }

@@ -330,7 +330,8 @@ func stubsOf(lists []*listing) []listingStub {
 }
 
 // indexStubs carries the stubs of the indexes of every plan in every
-// language from one build to the next, by stubKey.
+// language from one build to the next, by language folder and plan
+// (langStubs.key).
 type indexStubs struct {
 	prev map[string][]listingStub // the last build's, when they can be used
 	mu   sync.Mutex
@@ -422,8 +423,9 @@ func newLazyListings(p *plan.Plan, w *words) *lazyListings {
 }
 
 // errStaleIndexes is an index page listed from stubs that the indexes
-// made do not have: the stubs were not those of these sources.
-var errStaleIndexes = errors.New("indici non aggiornati: la cache della build non corrisponde ai contenuti")
+// made do not have: the stubs were not those of these sources (Diagnose
+// tells it, msgStaleIndexes).
+var errStaleIndexes = errors.New("stale index stubs")
 
 // resolve gives the page pg, listed from stubs, its indexes, its index
 // and its group, as indexPages would have.
