@@ -29,7 +29,7 @@ type reuse struct {
 }
 
 // subfolders are the names of the real folders in a folder of prev, read
-// at once (a file system that gives no types, or a folder that cannot be
+// at once (where readDirents is not supported, or the folder cannot be
 // read: none, each looked at on its own).
 type subfolders struct {
 	asked int // names asked about, under reuse.mu
