@@ -49,7 +49,7 @@ func TestSheetStoreSameSheets(t *testing.T) {
 }
 
 // storeSite builds a synthetic site of n sheets into a new dest.
-func storeSite(t *testing.T, n int) (site, dest string, sheets []string, in Input) {
+func storeSite(t testing.TB, n int) (site, dest string, sheets []string, in Input) {
 	t.Helper()
 	site = t.TempDir()
 	sheets, err := synth.GenerateWith(site, synth.Options{Sheets: n, Seed: 3})

@@ -222,7 +222,7 @@ func TestStoreCodecRefused(t *testing.T) {
 			t.Errorf("%T encoded", v)
 		}
 		d := &storeDecoder{s: string(e.b) + "\x00\x00\x00"}
-		codecOf(rv.Type()).dec(d, reflect.New(rv.Type()).Elem())
+		codecOf(rv.Type()).dec(d, reflect.New(rv.Type()).UnsafePointer())
 		if d.err == nil {
 			t.Errorf("%T decoded", v)
 		}
@@ -313,4 +313,70 @@ func FuzzStoreCodec(f *testing.F) {
 			t.Fatalf("encoded again, decodes otherwise: %v", err)
 		}
 	})
+}
+
+// BenchmarkStoreDecode decodes every chunk of the sheet store of a build
+// of 1,000 synthetic sheets: what a rebuild reads back of its sheets.
+func BenchmarkStoreDecode(b *testing.B) {
+	_, dest, _, _ := storeSite(b, 1000)
+	st, _ := openSheetStore(dest, programDigest())
+	var bodies [][]byte
+	for name := range st.read {
+		c, err := os.ReadFile(filepath.Join(st.dir, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		bodies = append(bodies, c[len(st.header())+sha256.Size:])
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			if _, err := decodeStored(body); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestStoreCodecIntegerBounds: an integer comes back exactly at the
+// limits of its type, and one beyond them is an error, never a value cut
+// to fit; so is a bool other than 0 or 1.
+func TestStoreCodecIntegerBounds(t *testing.T) {
+	type wide struct {
+		A, B, C int64
+		D, E, F uint64
+	}
+	type narrow struct {
+		A int8
+		B int16
+		C int32
+		D uint8
+		E uint16
+		F uint32
+	}
+	limits := wide{math.MinInt8, math.MaxInt16, math.MinInt32, math.MaxUint8, math.MaxUint16, math.MaxUint32}
+	encode := func(v any) string {
+		var b bytes.Buffer
+		if err := encodeTo(&b, v, false); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	var got narrow
+	if err := decodeInto(encode(&limits), &got); err != nil || got != (narrow{math.MinInt8, math.MaxInt16, math.MinInt32, math.MaxUint8, math.MaxUint16, math.MaxUint32}) {
+		t.Fatalf("limits: %+v, %v", got, err)
+	}
+	for i, beyond := range []wide{
+		{A: math.MinInt8 - 1}, {A: math.MaxInt8 + 1}, {B: math.MinInt16 - 1}, {C: math.MaxInt32 + 1},
+		{D: math.MaxUint8 + 1}, {E: math.MaxUint16 + 1}, {F: math.MaxUint32 + 1},
+	} {
+		got = narrow{}
+		if err := decodeInto(encode(&beyond), &got); !errors.Is(err, errStoreBytes) || got != (narrow{}) {
+			t.Errorf("%d: %+v decoded as %+v (%v); want an error and nothing", i, beyond, got, err)
+		}
+	}
+	var flag struct{ B bool }
+	if err := decodeInto("\x02", &flag); !errors.Is(err, errStoreBytes) {
+		t.Errorf("a bool of 2: %v", err)
+	}
 }
