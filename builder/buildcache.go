@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -274,10 +275,36 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 		keys.Store(name, key)
 		return c.prev.stamp(to.PrevName(name), key)
 	}
+	d.prevKey = func(name string) string {
+		if c.prev == nil {
+			return ""
+		}
+		return c.prev.Keys[name]
+	}
 	if c.prev != nil {
 		d.prev, d.st = c.prev.Parts, c.prev.Stamps
 	}
 	return d
+}
+
+// docsKey is the key a chunk of the search's documents is recorded with:
+// the SHA-256 of its bytes and the digest of its documents (docsDigest).
+func docsKey(sum, id [sha256.Size]byte) string {
+	return hex.EncodeToString(sum[:]) + " " + hex.EncodeToString(id[:])
+}
+
+// docsRecorded gives the SHA-256 a chunk recorded with key (docsKey) had,
+// if it was made of documents of the digest id.
+func docsRecorded(key string, id [sha256.Size]byte) ([sha256.Size]byte, bool) {
+	var sum [sha256.Size]byte
+	s, d, ok := strings.Cut(key, " ")
+	if !ok || d != hex.EncodeToString(id[:]) || hex.DecodedLen(len(s)) != len(sum) {
+		return sum, false
+	}
+	if _, err := hex.Decode(sum[:], []byte(s)); err != nil {
+		return sum, false
+	}
+	return sum, true
 }
 
 // cycleFacts is what a sheet's data and search documents read of its

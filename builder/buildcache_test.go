@@ -32,6 +32,9 @@ type cacheEdit struct {
 	// operational sheets' bodies are as they were
 	wholes    bool
 	unchanged bool // nothing is written
+	// unencoded: chunks of the search's documents are taken from the
+	// last build's output without being encoded (as for aggregates)
+	unencoded bool
 	note      string
 }
 
@@ -98,6 +101,9 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	}
 	if c.aggregates && w.Indexed == 0 { // one sheet's documents changed: most of the index is as it was
 		t.Errorf("%s: no file of the search index taken from the last build's", c.name)
+	}
+	if (c.aggregates || c.unencoded) && w.Unencoded == 0 { // and most chunks of documents are not encoded
+		t.Errorf("%s: every chunk of the search's documents encoded", c.name)
 	}
 	if !w.Unchanged && (w.Stubbed > 0) != c.wholes { // the indexes show what revisioni.json and the feed do, and more
 		t.Errorf("%s: the pages of the indexes of %d plans listed from the last build's; want some %v", c.name, w.Stubbed, c.wholes)
@@ -256,6 +262,18 @@ func cacheEdits(sheets []string) []cacheEdit {
 				t.Fatal(err)
 			}
 		}, reuses: true, wholes: true, note: "modificata dopo l'ultima generazione"},
+		{name: "chunks of the search's documents of the output edited by hand or removed", edit: func(t *testing.T, _, dest string) {
+			// Their documents are the last build's: the others are
+			// taken unencoded, these two encoded again.
+			chunks, _ := filepath.Glob(filepath.Join(dest, "cerca", "dati", "*", "d*.js"))
+			if len(chunks) < 2 {
+				t.Fatalf("chunks of documents: %v", chunks)
+			}
+			editFile(t, chunks[0], `\);\n$`, `);alert(1);`+"\n")
+			if err := os.Remove(chunks[1]); err != nil {
+				t.Fatal(err)
+			}
+		}, reuses: true, wholes: true, unencoded: true, note: "modificata dopo l'ultima generazione"},
 		{name: "a sheet's JSON of the output edited by hand", edit: func(t *testing.T, _, dest string) {
 			files, _ := filepath.Glob(filepath.Join(dest, "piao-2021-2023", "operativi", "*", "scheda.json"))
 			if len(files) == 0 {

@@ -195,9 +195,12 @@ type dataParts struct {
 	known func(name string, s *plan.Sheet) (publish.Stamp, bool) // see buildCache.dataParts
 	whole func(name string) (publish.Stamp, bool)                // and outputs.kept
 	same  func(name, key string) (publish.Stamp, bool)           // and outputs.putSame
-	prev  map[string]fileParts                                   // the last build's (nil: none)
-	st    map[string]publish.Stamp                               // the stamps the last build left its files with
-	facts factsMemo                                              // for known
+	// prevKey gives the key the last build recorded for its file name
+	// ("" for none): the search's chunks of documents (docsRecorded).
+	prevKey func(name string) string
+	prev    map[string]fileParts     // the last build's (nil: none)
+	st      map[string]publish.Stamp // the stamps the last build left its files with
+	facts   factsMemo                // for known
 
 	mu      sync.Mutex
 	open    map[string]*priorParts // by file: opened once (nil: unusable)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -46,6 +47,9 @@ type outputStore struct {
 	sizes map[string]int64  // on disk: name → size
 	taken int               // files taken whole from the previous output (kept)
 	same  int               // files of the search index taken from the previous output, unread (putSame)
+	// unencoded: those of them, chunks of documents, never encoded
+	// (searchOutput.Pending)
+	unencoded int
 }
 
 func newOutputs(min *minify.M, to *publish.Target) *outputs {
@@ -92,19 +96,43 @@ func (o *outputs) putRaw(name string, b []byte) error {
 // last build recorded, and the file linked from there, unread, when they
 // are the same and its stamp is the one the last build left.
 func (o *outputs) putSame(name string, b []byte, sum [sha256.Size]byte) error {
-	if o.to == nil || o.parts == nil || o.parts.same == nil || sum == [sha256.Size]byte{} {
+	if sum == [sha256.Size]byte{} {
 		return o.putRaw(name, b)
 	}
+	return o.putKeyed(name, b, sum, hex.EncodeToString(sum[:]), nil)
+}
+
+// putKeyed is putSame with the key the file is recorded with, key; a
+// file not encoded (a chunk of the search's documents whose digest the
+// last build recorded, searchOutput.Pending) has no bytes but pending,
+// which makes them should the previous output not have the file after
+// all: then they must have the SHA-256 sum the file was named after.
+func (o *outputs) putKeyed(name string, b []byte, sum [sha256.Size]byte, key string, pending func() []byte) error {
 	full := o.prefix + name
-	if st, ok := o.parts.same(full, hex.EncodeToString(sum[:])); ok && st.Size == int64(len(b)) && o.to.Keep(full, st) {
-		o.mu.Lock()
-		o.sizes[full] = int64(len(b))
-		o.same++
-		o.mu.Unlock()
-		return nil
+	if o.to != nil && o.parts != nil && o.parts.same != nil {
+		if st, ok := o.parts.same(full, key); ok && (pending != nil || st.Size == int64(len(b))) && o.to.Keep(full, st) {
+			o.mu.Lock()
+			o.sizes[full] = st.Size
+			o.same++
+			if pending != nil {
+				o.unencoded++
+			}
+			o.mu.Unlock()
+			return nil
+		}
+	}
+	if pending != nil {
+		if b = pending(); sha256.Sum256(b) != sum {
+			return fmt.Errorf("%s: %w", full, errDocsChanged)
+		}
 	}
 	return o.putRaw(name, b)
 }
+
+// errDocsChanged is a chunk of the search's documents made again whose
+// bytes are not those the last build recorded for the same documents: a
+// fault of the program's, never of the content.
+var errDocsChanged = errors.New("the chunk of documents is not the one the last build made of the same documents")
 
 // prior reports whether a sheet's own data file name (of the sheet s)
 // is unchanged since the last build: it is then in the output already,
@@ -225,7 +253,7 @@ func (o *outputs) names() []string {
 func (o *outputs) written() Written {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	w := Written{Files: len(o.sizes), Kept: o.taken, Indexed: o.same}
+	w := Written{Files: len(o.sizes), Kept: o.taken, Indexed: o.same, Unencoded: o.unencoded}
 	for _, n := range o.sizes {
 		w.Bytes += n
 	}

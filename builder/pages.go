@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -218,22 +219,32 @@ func (p *Pages) addSearch(model *plan.Site, w *words, prefix string) (*searchOut
 	out := p.out.under(prefix)
 	var search *searchOutput
 	put := func(name string, b []byte) error { // compact already: JSON in a call; most often the last build's
+		if id, ok := search.Docs[name]; ok {
+			return out.putKeyed(name, b, search.Sums[name], docsKey(search.Sums[name], id), search.Pending[name])
+		}
 		return out.putSame(name, b, search.Sums[name])
 	}
+	prev := p.out.to.PrevFolders(prefix + searchDataRoot)
 	if p.out.namesOnly { // piao check: the names, not the index
 		search, put = searchFileNames(model), func(name string, _ []byte) error { return out.name(name) }
 	} else {
-		search = buildSearchIndexFrom(model, w, &termMemo{}, p.docs.in(prefix)).encode()
+		var known docsKnown
+		if len(prev) == 1 && p.out.parts != nil && p.out.parts.prevKey != nil {
+			known = func(name string, id [sha256.Size]byte) ([sha256.Size]byte, bool) {
+				return docsRecorded(p.out.parts.prevKey(prev[0]+"/"+name+".js"), id)
+			}
+		}
+		search = buildSearchIndexFrom(model, w, &termMemo{}, p.docs.in(prefix)).encodeKnown(known)
 	}
 	search.Dir = prefix + search.Dir
-	if prev := p.out.to.PrevFolders(prefix + searchDataRoot); len(prev) == 1 {
+	if len(prev) == 1 {
 		// Most of its files are those of the last build's folder: linked
 		// from there, or left where they are in the spare.
 		if err := p.out.to.Moved(search.Dir, prev[0]); err != nil {
 			return nil, err
 		}
 	}
-	names := slices.Sorted(maps.Keys(search.Files))
+	names := slices.Sorted(maps.Keys(search.Sums))
 	errs := make([]error, len(names))
 	parallelFor(len(names), func(i int) { errs[i] = put(names[i], search.Files[names[i]]) })
 	if err := errors.Join(errs...); err != nil {

@@ -2,7 +2,9 @@ package builder
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -536,5 +538,97 @@ func TestClipSnippet(t *testing.T) {
 		if got, want := snippetText(d), asRunes(strings.Join(texts, " · "), maxSnippetText); got != want {
 			t.Fatalf("snippetText of %d texts: %q; want %q", len(texts), got, want)
 		}
+	}
+}
+
+// TestEncodeKnownDocs: the chunks of documents whose digest the last
+// build recorded are not encoded; the folder is named as when they are,
+// and each one's pending encoding gives the very bytes encode gives. A
+// chunk whose digest is not the recorded one is encoded.
+func TestEncodeKnownDocs(t *testing.T) {
+	ix := indexOfExample(t)
+	full := ix.encode()
+	if len(full.Docs) < 4 || len(full.Pending) != 0 {
+		t.Fatalf("%d chunks of documents, %d pending without anything known", len(full.Docs), len(full.Pending))
+	}
+	asked := 0
+	known := func(name string, id [sha256.Size]byte) ([sha256.Size]byte, bool) {
+		asked++
+		p := path.Join(full.Dir, name+".js")
+		n, _ := strconv.Atoi(strings.TrimPrefix(name, "d"))
+		if full.Docs[p] != id || n%2 == 1 { // the odd ones: as if their documents had changed
+			return [sha256.Size]byte{}, false
+		}
+		return full.Sums[p], true
+	}
+	part := ix.encodeKnown(known)
+	if asked != len(full.Docs) || part.Dir != full.Dir || !maps.Equal(part.Sums, full.Sums) || !maps.Equal(part.Docs, full.Docs) {
+		t.Fatalf("asked %d of %d chunks; folder %s, want %s; sums or digests differ: %v", asked, len(full.Docs), part.Dir, full.Dir,
+			!maps.Equal(part.Sums, full.Sums))
+	}
+	for p, b := range full.Files {
+		n, isDocs := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(path.Base(p), "d"), ".js"))
+		switch pending := part.Pending[p]; {
+		case isDocs == nil && n%2 == 0:
+			if _, ok := part.Files[p]; ok || pending == nil || !bytes.Equal(pending(), b) {
+				t.Errorf("%s: encoded %v, pending %v: want pending, and its bytes those of encode", p, ok, pending != nil)
+			}
+		case pending != nil || !bytes.Equal(part.Files[p], b):
+			t.Errorf("%s: pending %v, or bytes not those of encode", p, pending != nil)
+		}
+	}
+}
+
+// TestDocsDigest: every field of a document is part of its chunk's digest,
+// as are the chunk's name and the documents' number and order: a field
+// docsScript writes and the digest left out would give a chunk the bytes
+// of the last build's for other documents.
+func TestDocsDigest(t *testing.T) {
+	docs := []searchDoc{{URL: "a/", Title: "A", Kind: 1, Sheet: "s", Where: "w", Plan: 0, Status: 1, Text: "t"}, {URL: "b/", Title: "B"}}
+	base := docsDigest("d0", docs)
+	if docsDigest("d0", slices.Clone(docs)) != base {
+		t.Fatal("the same documents, another digest")
+	}
+	ty := reflect.TypeFor[searchDoc]()
+	for i := range ty.NumField() {
+		changed := slices.Clone(docs)
+		f := reflect.ValueOf(&changed[0]).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Int:
+			f.SetInt(f.Int() + 1)
+		default:
+			t.Fatalf("field %s of kind %s: digest it, and set it here", ty.Field(i).Name, f.Kind())
+		}
+		if docsDigest("d0", changed) == base {
+			t.Errorf("field %s changed, the digest the same", ty.Field(i).Name)
+		}
+	}
+	moved := []searchDoc{{URL: "a/", Title: "AB"}, {URL: "b/", Title: ""}} // the same bytes, cut elsewhere
+	if docsDigest("d0", moved) == docsDigest("d0", []searchDoc{{URL: "a/", Title: "A"}, {URL: "b/", Title: "B"}}) {
+		t.Error("fields cut elsewhere, the same digest")
+	}
+	if docsDigest("d1", docs) == base || docsDigest("d0", docs[:1]) == base || docsDigest("d0", []searchDoc{docs[1], docs[0]}) == base {
+		t.Error("another name, number or order of documents, the same digest")
+	}
+}
+
+// TestPendingDocsChecked: a chunk of documents encoded after all (its
+// file not in the previous output) must have the digest the folder was
+// named after; other bytes are an error, and nothing is written.
+func TestPendingDocsChecked(t *testing.T) {
+	o := newOutputs(nil, nil)
+	right := docsScript("d0", []searchDoc{{URL: "a/", Title: "A"}})
+	sum := sha256.Sum256(right)
+	if err := o.putKeyed("d0.js", nil, sum, "k", func() []byte { return right }); err != nil || !bytes.Equal(o.files["d0.js"], right) {
+		t.Fatalf("a chunk with its digest: %v, %q", err, o.files["d0.js"])
+	}
+	other := func() []byte { return docsScript("d1", []searchDoc{{URL: "b/", Title: "B"}}) }
+	if err := o.putKeyed("d1.js", nil, sum, "k", other); !errors.Is(err, errDocsChanged) {
+		t.Errorf("a chunk of other bytes: %v, want errDocsChanged", err)
+	}
+	if _, ok := o.files["d1.js"]; ok {
+		t.Error("a chunk of other bytes written")
 	}
 }

@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -48,16 +49,55 @@ type searchOutput struct {
 	Dir   string // output folder, e.g. "cerca/dati/0123456789"
 	Files map[string][]byte
 	Sums  map[string][sha256.Size]byte // the SHA-256 of each file, by its path (outputs.putSame)
+	// The documents' chunks: each one's digest of its documents
+	// (docsDigest), by its path; and those not encoded, whose SHA-256 the
+	// last build recorded for the same digest, with the function that
+	// encodes one should it be needed after all (Files has none of them).
+	Docs    map[string][sha256.Size]byte
+	Pending map[string]func() []byte
 }
 
+// docsKnown gives the SHA-256 of the documents' chunk name (d0, d1...) as
+// the last build recorded it, when the chunk was then made of documents
+// of the digest id (docsDigest); nil: none known.
+type docsKnown func(name string, id [sha256.Size]byte) ([sha256.Size]byte, bool)
+
 // encode writes the index as script files.
-func (ix *searchIndex) encode() *searchOutput {
+func (ix *searchIndex) encode() *searchOutput { return ix.encodeKnown(nil) }
+
+// encodeKnown is encode, leaving out the chunks of documents whose
+// SHA-256 known gives: a rebuild after an edit encodes only the chunks
+// whose documents changed (the documents' scripts were the largest part
+// of the index's encoding: 90 ms of CPU at 10,000 sheets).
+func (ix *searchIndex) encodeKnown(known docsKnown) *searchOutput {
 	files := map[string][]byte{}
 	bounds := ix.encodeTerms(files)
-	for i := 0; i*docsPerChunk < len(ix.docs); i++ {
-		end := min((i+1)*docsPerChunk, len(ix.docs))
+	chunks := (len(ix.docs) + docsPerChunk - 1) / docsPerChunk
+	ids := make([][sha256.Size]byte, chunks)
+	sums := make([][sha256.Size]byte, chunks)
+	made := make([][]byte, chunks)
+	parallelFor(chunks, func(i int) {
+		name, docs := "d"+strconv.Itoa(i), ix.docs[i*docsPerChunk:min((i+1)*docsPerChunk, len(ix.docs))]
+		ids[i] = docsDigest(name, docs)
+		var ok bool
+		if known != nil {
+			sums[i], ok = known(name, ids[i])
+		}
+		if !ok {
+			made[i] = docsScript(name, docs)
+		}
+	})
+	pending := map[string]func() []byte{}
+	knownSums := map[string][sha256.Size]byte{}
+	for i := range chunks {
 		name := "d" + strconv.Itoa(i)
-		files[name] = docsScript(name, ix.docs[i*docsPerChunk:end])
+		if made[i] != nil {
+			files[name] = made[i]
+			continue
+		}
+		docs := ix.docs[i*docsPerChunk : min((i+1)*docsPerChunk, len(ix.docs))]
+		pending[name] = func() []byte { return docsScript(name, docs) }
+		knownSums[name] = sums[i]
 	}
 	for key, ids := range ix.facets {
 		name := "f_" + key
@@ -70,25 +110,71 @@ func (ix *searchIndex) encode() *searchOutput {
 	files["indice"] = pushScript("indice", map[string]any{
 		"n": len(ix.docs), "c": docsPerChunk, "s": bounds, "p": plans,
 	})
-	return placeSearchFiles(files)
+	out := placeSearchFiles(files, knownSums)
+	out.Docs, out.Pending = make(map[string][sha256.Size]byte, chunks), make(map[string]func() []byte, len(pending))
+	for i := range chunks {
+		name := "d" + strconv.Itoa(i)
+		p := path.Join(out.Dir, name+".js")
+		out.Docs[p] = ids[i]
+		if f, ok := pending[name]; ok {
+			out.Pending[p] = f
+		}
+	}
+	return out
+}
+
+// docsDigest is the SHA-256 of what the chunk of documents name is made
+// of: its name and each document's fields, each with its length. The
+// chunk's script is a function of them alone (docsScript), in a given
+// program: the digest of a chunk the last build made stands for its bytes.
+func docsDigest(name string, docs []searchDoc) [sha256.Size]byte {
+	n := len(name) + 8
+	for _, d := range docs {
+		n += len(d.URL) + len(d.Title) + len(d.Sheet) + len(d.Where) + len(d.Text) + 9*binary.MaxVarintLen64
+	}
+	b := make([]byte, 0, n)
+	str := func(s string) { b = append(binary.AppendUvarint(b, uint64(len(s))), s...) }
+	str(name)
+	b = binary.AppendUvarint(b, uint64(len(docs)))
+	for _, d := range docs {
+		str(d.URL)
+		str(d.Title)
+		b = binary.AppendVarint(b, int64(d.Kind))
+		str(d.Sheet)
+		str(d.Where)
+		b = binary.AppendVarint(b, int64(d.Plan))
+		b = binary.AppendVarint(b, int64(d.Status))
+		str(d.Text)
+	}
+	return sha256.Sum256(b)
 }
 
 // placeSearchFiles puts the files in a folder named after their digest:
-// that of their names and of each one's digest, worked out on every core.
-func placeSearchFiles(files map[string][]byte) *searchOutput {
-	names := slices.Sorted(maps.Keys(files))
+// that of their names and of each one's digest, worked out on every core;
+// the digests of known, files not encoded, are the ones it gives.
+func placeSearchFiles(files map[string][]byte, known map[string][sha256.Size]byte) *searchOutput {
+	names := slices.Sorted(slices.Values(slices.Concat(slices.Collect(maps.Keys(files)), slices.Collect(maps.Keys(known)))))
 	sums := make([][sha256.Size]byte, len(names))
-	parallelFor(len(names), func(i int) { sums[i] = sha256.Sum256(files[names[i]]) })
+	parallelFor(len(names), func(i int) {
+		if b, ok := files[names[i]]; ok {
+			sums[i] = sha256.Sum256(b)
+		} else {
+			sums[i] = known[names[i]]
+		}
+	})
 	h := sha256.New()
 	for i, n := range names {
 		h.Write([]byte(n + "\x00"))
 		h.Write(sums[i][:])
 	}
 	out := &searchOutput{Dir: path.Join(searchDataRoot, hex.EncodeToString(h.Sum(nil))[:12]),
-		Files: make(map[string][]byte, len(names)), Sums: make(map[string][sha256.Size]byte, len(names))}
+		Files: make(map[string][]byte, len(files)), Sums: make(map[string][sha256.Size]byte, len(names))}
 	for i, n := range names {
 		p := path.Join(out.Dir, n+".js")
-		out.Files[p], out.Sums[p] = files[n], sums[i]
+		if b, ok := files[n]; ok {
+			out.Files[p] = b
+		}
+		out.Sums[p] = sums[i]
 	}
 	return out
 }

@@ -61,5 +61,5 @@ func searchFileNames(site *plan.Site) *searchOutput {
 	for k := range facets {
 		files["f_"+k] = nil
 	}
-	return placeSearchFiles(files)
+	return placeSearchFiles(files, nil)
 }

@@ -23,6 +23,7 @@ type Written struct {
 	Spliced      int         // sheets' parts of the open data taken from the previous output, not made (dataparts.go)
 	Kept         int         // open data files made of the plans only (revisioni.json, the feed) taken from the previous output, not made
 	Indexed      int         // files of the search index taken from the previous output unread, their digest the one the last build recorded
+	Unencoded    int         // of them, chunks of documents never encoded: their documents' digest the one the last build recorded
 	Stubbed      int         // plans (in each language) whose pages of the indexes were listed from the last build's stubs, the indexes made only if one renders
 	Unchanged    bool        // nothing changed since the last build: nothing was written
 	Note         string      // why the build cache was not used, if it was not
