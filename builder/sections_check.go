@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/markup"
@@ -89,24 +90,34 @@ func (c *checker) links(body string, at int, file string) {
 }
 
 // mayLink reports whether body may hold a short link: whether, lowercased
-// as markup.IsShort lowercases a link's destination, it holds a scheme. A
-// body of ASCII only is lowercased into the checker's buffer, not a new
-// string each time.
+// as markup.IsShort lowercases a link's destination (strings.ToLower), it
+// holds a scheme. The body is folded into the checker's buffer, not
+// lowercased into a new string each time: each rune as its lowercase
+// where that is ASCII (a letter of another alphabet may lowercase to one
+// of the schemes', as U+212A, the Kelvin sign, to k), else as one byte
+// that is not ASCII, which no scheme holds.
 func (c *checker) mayLink(body string) bool {
 	if strings.Contains(body, markup.SectionScheme) || strings.Contains(body, markup.SheetScheme) {
 		return true
 	}
 	lower := c.lower[:0]
-	for i := 0; i < len(body); i++ {
+	for i := 0; i < len(body); {
 		b := body[i]
-		switch {
-		case b >= utf8.RuneSelf: // a letter of another alphabet may lowercase to one of the schemes'
-			l := strings.ToLower(body)
-			return strings.Contains(l, markup.SectionScheme) || strings.Contains(l, markup.SheetScheme)
-		case 'A' <= b && b <= 'Z':
-			b += 'a' - 'A'
+		if b < utf8.RuneSelf {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			lower = append(lower, b)
+			i++
+			continue
 		}
-		lower = append(lower, b)
+		r, n := utf8.DecodeRuneInString(body[i:]) // an invalid byte: U+FFFD, as strings.ToLower makes it
+		if l := unicode.ToLower(r); l < utf8.RuneSelf {
+			lower = append(lower, byte(l))
+		} else {
+			lower = append(lower, utf8.RuneSelf)
+		}
+		i += n
 	}
 	c.lower = lower
 	return bytes.Contains(lower, []byte(markup.SectionScheme)) || bytes.Contains(lower, []byte(markup.SheetScheme))

@@ -112,7 +112,8 @@ func TestMayLink(t *testing.T) {
 	c := &checker{}
 	for _, body := range []string{"", "testo senza collegamenti", "vedi [qui](sezione:obiettivi)", "[x](SCHEDA:op-1)",
 		"[x](Sezione:a) e altro", "sezione senza due punti", "scheda : no", "[x](sezİone:a)", "ſcheda: no",
-		"perché [x](SEZIONE:b)", "è tutto", strings.Repeat("A", 5000) + "scheDa:", "ScHeDa\u00a0:"} {
+		"perché [x](SEZIONE:b)", "è tutto", strings.Repeat("A", 5000) + "scheDa:", "ScHeDa\u00a0:",
+		"perché [x](sche\u0301da:a)", "\xffSCHEDA:a", "sche\xffda:a", "è [x](\u212A)" + "sezione:", "sez\u0130one:"} {
 		l := strings.ToLower(body)
 		want := strings.Contains(l, markup.SectionScheme) || strings.Contains(l, markup.SheetScheme)
 		if got := c.mayLink(body); got != want {
