@@ -49,7 +49,7 @@ import (
 // Every pointer it writes is of memory allocated with its type (reflect.New,
 // a slice grown through reflect), so that the collector knows it.
 type storeCodec struct {
-	enc func(e *storeEncoder, v reflect.Value)
+	enc func(e *storeEncoder, p unsafe.Pointer)
 	dec func(d *storeDecoder, p unsafe.Pointer)
 }
 
@@ -87,41 +87,28 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 	building[t] = c
 	unsupported := func(why string) {
 		err := fmt.Errorf("sheet store: %s cannot be stored (%s)", t, why)
-		c.enc = func(e *storeEncoder, _ reflect.Value) { e.fail(err) }
+		c.enc = func(e *storeEncoder, _ unsafe.Pointer) { e.fail(err) }
 		c.dec = func(d *storeDecoder, _ unsafe.Pointer) { d.fail(err) }
 	}
 	switch t.Kind() {
 	case reflect.String:
-		c.enc = func(e *storeEncoder, v reflect.Value) { e.str(v.String()) }
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) { e.str(*(*string)(p)) }
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) { *(*string)(p) = d.str() }
 	case reflect.Bool:
-		c.enc = func(e *storeEncoder, v reflect.Value) {
-			if v.Bool() {
-				e.b = append(e.b, 1)
-			} else {
-				e.b = append(e.b, 0)
-			}
-		}
+		c.enc = (*storeEncoder).boolAt
 		c.dec = (*storeDecoder).boolAt
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		c.enc = func(e *storeEncoder, v reflect.Value) {
-			x := v.Int()
-			e.uvarint(uint64(x<<1) ^ uint64(x>>63))
-		}
 		bits := 8 * t.Size()
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) { e.intAt(p, bits) }
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) { d.intAt(p, bits) }
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		c.enc = func(e *storeEncoder, v reflect.Value) { e.uvarint(v.Uint()) }
 		bits := 8 * t.Size()
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) { e.uintAt(p, bits) }
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) { d.uintAt(p, bits) }
 	case reflect.Array:
 		n := t.Len()
 		if t.Elem().Kind() == reflect.Uint8 {
-			c.enc = func(e *storeEncoder, v reflect.Value) {
-				for i := range n {
-					e.b = append(e.b, byte(v.Index(i).Uint()))
-				}
-			}
+			c.enc = func(e *storeEncoder, p unsafe.Pointer) { e.b = append(e.b, unsafe.Slice((*byte)(p), n)...) }
 			c.dec = func(d *storeDecoder, p unsafe.Pointer) {
 				if b, ok := d.take(n); ok {
 					copy(unsafe.Slice((*byte)(p), n), b)
@@ -130,12 +117,12 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 			break
 		}
 		elem := compileCodec(t.Elem(), building)
-		c.enc = func(e *storeEncoder, v reflect.Value) {
+		size := t.Elem().Size()
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) {
 			for i := range n {
-				elem.enc(e, v.Index(i))
+				elem.enc(e, unsafe.Add(p, uintptr(i)*size))
 			}
 		}
-		size := t.Elem().Size()
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) {
 			for i := 0; i < n && d.err == nil; i++ {
 				elem.dec(d, unsafe.Add(p, uintptr(i)*size))
@@ -143,16 +130,19 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 		}
 	case reflect.Slice:
 		elem := compileCodec(t.Elem(), building)
-		c.enc = func(e *storeEncoder, v reflect.Value) {
-			if !e.count(v) {
+		size := t.Elem().Size()
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) {
+			h := (*sliceHeader)(p)
+			if h.data == nil {
+				e.uvarint(0)
 				return
 			}
-			for i := range v.Len() {
-				elem.enc(e, v.Index(i))
+			e.uvarint(uint64(h.len) + 1)
+			for i := range h.len {
+				elem.enc(e, unsafe.Add(h.data, uintptr(i)*size))
 				e.spill()
 			}
 		}
-		size := t.Elem().Size()
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) {
 			n, ok := d.count()
 			if !ok {
@@ -176,17 +166,21 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 			break
 		}
 		key, elem := compileCodec(t.Key(), building), compileCodec(t.Elem(), building)
-		c.enc = func(e *storeEncoder, v reflect.Value) {
-			if !e.count(v) {
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) {
+			v := reflect.NewAt(t, p).Elem()
+			if v.IsNil() {
+				e.uvarint(0)
 				return
 			}
+			e.uvarint(uint64(v.Len()) + 1)
 			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+			kp, xp := k.Addr().UnsafePointer(), x.Addr().UnsafePointer()
 			if !e.ordered {
 				for it := v.MapRange(); it.Next(); {
 					k.SetIterKey(it) // no Value allocated for each entry
 					x.SetIterValue(it)
-					key.enc(e, k)
-					elem.enc(e, x)
+					key.enc(e, kp)
+					elem.enc(e, xp)
 					e.spill()
 				}
 				return
@@ -199,8 +193,9 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 			slices.Sort(keys)
 			for _, s := range keys {
 				k.SetString(s)
-				key.enc(e, k)
-				elem.enc(e, v.MapIndex(k))
+				x.Set(v.MapIndex(k))
+				key.enc(e, kp)
+				elem.enc(e, xp)
 				e.spill()
 			}
 		}
@@ -226,13 +221,14 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 		}
 	case reflect.Pointer:
 		elem := compileCodec(t.Elem(), building)
-		c.enc = func(e *storeEncoder, v reflect.Value) {
-			if v.IsNil() {
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) {
+			q := *(*unsafe.Pointer)(p)
+			if q == nil {
 				e.b = append(e.b, 0)
 				return
 			}
 			e.b = append(e.b, 1)
-			elem.enc(e, v.Elem())
+			elem.enc(e, q)
 		}
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) {
 			switch d.byte() {
@@ -246,24 +242,28 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 			}
 		}
 	case reflect.Struct:
-		var fields []int
-		var codecs []*storeCodec
-		for i := range t.NumField() {
-			if f := t.Field(i); f.IsExported() {
-				fields = append(fields, i)
-				codecs = append(codecs, compileCodec(f.Type, building))
-			}
-		}
-		if len(fields) == 0 {
+		ops := fieldOps(t, 0, building)
+		if len(ops) == 0 {
 			unsupported("a struct without exported fields")
 			break
 		}
-		c.enc = func(e *storeEncoder, v reflect.Value) {
-			for j, i := range fields {
-				codecs[j].enc(e, v.Field(i))
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) {
+			for _, op := range ops {
+				q := unsafe.Add(p, op.off)
+				switch op.kind {
+				case opString:
+					e.str(*(*string)(q))
+				case opBool:
+					e.boolAt(q)
+				case opInt:
+					e.intAt(q, op.bits)
+				case opUint:
+					e.uintAt(q, op.bits)
+				default:
+					op.codec.enc(e, q)
+				}
 			}
 		}
-		ops := fieldOps(t, 0, building)
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) {
 			for _, op := range ops {
 				if d.err != nil {
@@ -290,11 +290,18 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 	return c
 }
 
-// fieldOp decodes one field of a struct, at off from its start: a
-// string, a bool or an integer in the struct's own loop, anything else
-// by its codec. The fields of a struct held by value are the ops of the
-// struct that holds it (a sheet's texts and their positions), so that
-// decoding a sheet calls a codec only for its slices, maps and pointers.
+// sliceHeader is how a slice is laid out.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// fieldOp encodes or decodes one field of a struct, at off from its
+// start: a string, a bool or an integer in the struct's own loop,
+// anything else by its codec. The fields of a struct held by value are
+// the ops of the struct that holds it (a sheet's texts and their
+// positions), so that a sheet calls a codec only for its slices, maps and
+// pointers.
 type fieldOp struct {
 	off   uintptr
 	kind  uint8
@@ -379,23 +386,53 @@ func (e *storeEncoder) fail(err error) {
 	}
 }
 
+// boolAt encodes the bool at p.
+func (e *storeEncoder) boolAt(p unsafe.Pointer) {
+	if *(*bool)(p) {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+
+// intAt encodes the signed integer of bits at p.
+func (e *storeEncoder) intAt(p unsafe.Pointer, bits uintptr) {
+	var x int64
+	switch bits {
+	case 8:
+		x = int64(*(*int8)(p))
+	case 16:
+		x = int64(*(*int16)(p))
+	case 32:
+		x = int64(*(*int32)(p))
+	default:
+		x = *(*int64)(p)
+	}
+	e.uvarint(uint64(x<<1) ^ uint64(x>>63))
+}
+
+// uintAt encodes the unsigned integer of bits at p.
+func (e *storeEncoder) uintAt(p unsafe.Pointer, bits uintptr) {
+	var x uint64
+	switch bits {
+	case 8:
+		x = uint64(*(*uint8)(p))
+	case 16:
+		x = uint64(*(*uint16)(p))
+	case 32:
+		x = uint64(*(*uint32)(p))
+	default:
+		x = *(*uint64)(p)
+	}
+	e.uvarint(x)
+}
+
 func (e *storeEncoder) uvarint(x uint64) {
 	for x >= 0x80 {
 		e.b = append(e.b, byte(x)|0x80)
 		x >>= 7
 	}
 	e.b = append(e.b, byte(x))
-}
-
-// count writes the length of the slice or map v, as count reads it: 0
-// for nil, else the length plus one. It reports whether v is not nil.
-func (e *storeEncoder) count(v reflect.Value) bool {
-	if v.IsNil() {
-		e.uvarint(0)
-		return false
-	}
-	e.uvarint(uint64(v.Len()) + 1)
-	return true
 }
 
 func (e *storeEncoder) str(s string) {
@@ -569,8 +606,8 @@ func encodeTo(w io.Writer, v any, store bool) error {
 	if store {
 		e.seen = map[string]uint64{}
 	}
-	rv := reflect.ValueOf(v).Elem()
-	codecOf(rv.Type()).enc(e, rv)
+	rv := reflect.ValueOf(v)
+	codecOf(rv.Type().Elem()).enc(e, rv.UnsafePointer())
 	if e.err == nil && len(e.b) > 0 {
 		_, e.err = w.Write(e.b)
 	}
