@@ -73,6 +73,7 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	if err != nil || ds.HasErrors() {
 		t.Fatalf("%s: %v\n%s", c.name, err, ds.Error())
 	}
+	stampsTrue(t, c.name, dest)
 	clean := filepath.Join(t.TempDir(), "public")
 	cw, cds, err := BuildTo(in, clean, PublishOptions{})
 	if err != nil || cds.HasErrors() {
@@ -113,6 +114,41 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	}
 	if !strings.Contains(w.Note, c.note) || (c.note == "") != (w.Note == "") {
 		t.Errorf("%s: note %q, want %q", c.name, w.Note, c.note)
+	}
+}
+
+// stampsTrue: the stamp the cache of dest records for each file and
+// folder of the output (its marker aside) is the one it has, and every
+// one has a stamp: the
+// next build's check that nothing changed trusts them (a folder's, taken
+// when the spare was listed, must be of one the publish left as it was).
+func stampsTrue(t *testing.T, edit, dest string) {
+	t.Helper()
+	data, err := readCacheFile(CachePath(dest))
+	if err != nil {
+		t.Fatalf("%s: the cache: %v", edit, err)
+	}
+	seen := 0
+	err = filepath.WalkDir(dest, func(full string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name, _ := filepath.Rel(dest, full)
+		if name = filepath.ToSlash(name); name == publish.Marker { // piao's own, not the output's
+			return nil
+		}
+		info, err := os.Lstat(full)
+		if err != nil {
+			return err
+		}
+		seen++
+		if st, ok := data.Stamps[name]; !ok || st != publish.StampOf(info) {
+			t.Errorf("%s: %s: recorded %+v (%v), has %+v", edit, name, st, ok, publish.StampOf(info))
+		}
+		return nil
+	})
+	if err != nil || seen != len(data.Stamps) {
+		t.Errorf("%s: %d stamps recorded for %d names of the output (%v)", edit, len(data.Stamps), seen, err)
 	}
 }
 

@@ -88,7 +88,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		if savingHook != nil {
 			savingHook(held)
 		}
-		if err := c.save(dest, names, target.Stamped(), keys, parts, stubs, w, ds); err != nil {
+		if err := c.save(dest, names, target.Stamped(), target.FolderStamps(), keys, parts, stubs, w, ds); err != nil {
 			os.Remove(c.path) // never a cache that says less than the truth
 			return fmt.Errorf("%w: %s: %v", errCacheSave, c.path, err)
 		}

@@ -78,7 +78,10 @@ func (t *Target) Moved(dir, prev string) error {
 		return nil // the spare has the name already: it is judged as any other
 	}
 	if dirs := folders(parent); len(dirs) == 1 {
-		if from := filepath.Join(parent, dirs[0]); os.Rename(from, target) == nil { // if not, files are linked anew
+		from := filepath.Join(parent, dirs[0])
+		t.touch(from)
+		t.state.touched.Store(target, true) // its stamp was listed under its other name, if at all
+		if os.Rename(from, target) == nil { // if not, files are linked anew
 			t.index().renamed(from, target, dir)
 		}
 	}

@@ -56,7 +56,7 @@ func openReuse(dest, tmp string) *reuse {
 // output's file name, if that holds b, and reports whether it did, with
 // the stamp of the file linked. The folder of full must exist. Where the name may be occupied (in a spare), a name that is
 // already that very file stays as it is.
-func (r *reuse) link(name string, b []byte, full string, at spareName) (Stamp, bool) {
+func (r *reuse) link(name string, b []byte, full string, at spareName, touch func(string)) (Stamp, bool) {
 	if r == nil || !r.realDir(path.Dir(name)) {
 		return Stamp{}, false
 	}
@@ -69,17 +69,19 @@ func (r *reuse) link(name string, b []byte, full string, at spareName) (Stamp, b
 	if err != nil || !bytes.Equal(cur, b) {
 		return Stamp{}, false
 	}
-	return StampOf(info), linkInto(old, info, full, at)
+	return StampOf(info), linkInto(old, info, full, at, touch)
 }
 
 // linkInto links the file old (whose metadata is info) at full; where
 // the name may be occupied (in a spare, at says), a name that is already
-// that file stays, any other goes first.
-func linkInto(old string, info os.FileInfo, full string, at spareName) bool {
+// that file stays, any other goes first. touch is told of full before
+// its folder changes.
+func linkInto(old string, info os.FileInfo, full string, at spareName, touch func(string)) bool {
+	if at.occupied && at.same(info, full) {
+		return true
+	}
+	touch(full)
 	if at.occupied {
-		if at.same(info, full) {
-			return true
-		}
 		clear(full)
 	}
 	return os.Link(old, full) == nil
@@ -106,7 +108,7 @@ func (r *reuse) realSubfolder(parent, name string) bool {
 	}
 	sub.once.Do(func() {
 		names := map[string]bool{}
-		err := readDirents(filepath.Join(r.prev, filepath.FromSlash(parent)), func(n string, kind entryKind, _ uint64) {
+		_, err := readDirents(filepath.Join(r.prev, filepath.FromSlash(parent)), func(n string, kind entryKind, _ uint64) {
 			if kind == entryDir {
 				names[n] = true
 			}

@@ -50,7 +50,7 @@ func TestRealDirListed(t *testing.T) {
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := r.link(name+"/f.txt", []byte("x"), full, spareName{}); ok == link[i] {
+		if _, ok := r.link(name+"/f.txt", []byte("x"), full, spareName{}, func(string) {}); ok == link[i] {
 			t.Errorf("%s/f.txt: linked %v; want %v", name, ok, !link[i])
 		}
 	}

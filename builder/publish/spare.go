@@ -73,6 +73,10 @@ type spareState struct {
 	names map[string]bool // files written, slash-separated
 	dirs  map[string]bool // real folders of root, full paths (under mu, held while they are made)
 	fresh sync.Map        // folders of root this publish made (full path → true): nothing of the spare is in them
+	// touched: the folders of root whose entries this publish made,
+	// replaced or removed, and those it made or replaced (full path →
+	// true): the others are as the spare's index listed them (FolderStamps)
+	touched sync.Map
 
 	indexed chan struct{} // closed once idx is read (spareindex.go); nil: no index to wait for
 	idx     *spareIndex
@@ -104,6 +108,38 @@ func (t *Target) wrote(name string) {
 	t.state.mu.Unlock()
 }
 
+// touch records that this publish changes the entries of the folder that
+// holds full, a name of root.
+func (t *Target) touch(full string) {
+	if t.spare {
+		t.state.touched.Store(filepath.Dir(full), true)
+	}
+}
+
+// FolderStamps gives the stamp of each folder of the spare, by its name
+// from the root (slash-separated; the root itself aside), that this
+// publish left as the spare's index listed it: no entry of it made,
+// replaced or removed. Such a folder's stamp is the one its listing read
+// (readDirents), and need not be looked at again once the publish is
+// done; a folder changed by something else meanwhile has another. Nil
+// without an index.
+func (t *Target) FolderStamps() map[string]Stamp {
+	if t == nil || !t.spare {
+		return nil
+	}
+	idx := t.index()
+	if idx == nil {
+		return nil
+	}
+	out := make(map[string]Stamp, len(idx.dirs))
+	for rel, st := range idx.dirs {
+		if _, changed := t.state.touched.Load(filepath.Join(t.root, filepath.FromSlash(rel))); !changed {
+			out[rel] = st
+		}
+	}
+	return out
+}
+
 // realDirs makes sure that dir and every folder on the way to it from the
 // root are real folders, replacing whatever else the spare has there. It
 // runs one call at a time: two goroutines never replace the same name.
@@ -126,15 +162,19 @@ func (t *Target) realDirsLocked(dir string) error {
 		create = true
 	case at.known && at.e.kind == entryDir:
 	case at.known:
+		t.touch(dir)
 		clear(dir)
 		create = true
 	default:
 		if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+			t.touch(dir)
 			clear(dir)
 			create = true
 		}
 	}
 	if create {
+		t.touch(dir)
+		t.state.touched.Store(dir, true) // made now: its stamp is not one the index listed
 		err := os.Mkdir(dir, 0o755)
 		if errors.Is(err, fs.ErrExist) { // a name this publish made, where the spare had nothing
 			clear(dir)
@@ -218,6 +258,7 @@ func (t *Target) pruneIn(d pruneDir) ([]pruneDir, error) {
 		}
 		switch {
 		case e.IsDir() && !t.state.dirs[full]:
+			t.touch(full)
 			if err := os.RemoveAll(full); err != nil {
 				return nil, err
 			}
@@ -227,6 +268,7 @@ func (t *Target) pruneIn(d pruneDir) ([]pruneDir, error) {
 			}
 		case rel == Marker || t.state.names[rel]:
 		default:
+			t.touch(full)
 			if err := os.Remove(full); err != nil {
 				return nil, err
 			}

@@ -44,8 +44,9 @@ const (
 
 // spareIndex is what the spare held when the publish took it.
 type spareIndex struct {
-	dev uint64       // the device of the spare: an inode names a file only there
-	all []spareEntry // every name
+	dev  uint64           // the device of the spare: an inode names a file only there
+	all  []spareEntry     // every name
+	dirs map[string]Stamp // the stamp of each folder but the root as it was listed, by its name from the root
 
 	mu    sync.Mutex
 	first map[string]int32 // full path → index in all, until its name is asked about
@@ -58,10 +59,10 @@ func readSpare(root string) *spareIndex {
 	if err != nil || !info.IsDir() {
 		return nil
 	}
-	idx := &spareIndex{dev: device(info)}
+	idx := &spareIndex{dev: device(info), dirs: map[string]Stamp{}}
 	var mu sync.Mutex
 	err = byLevel(spareEntry{full: root}, func(d spareEntry) ([]spareEntry, error) {
-		entries, err := readSpareDir(d)
+		entries, st, err := readSpareDir(d)
 		var dirs []spareEntry
 		for _, e := range entries {
 			if e.kind == entryDir {
@@ -70,6 +71,9 @@ func readSpare(root string) *spareIndex {
 		}
 		mu.Lock()
 		idx.all = append(idx.all, entries...) // in no order: the prune needs none
+		if err == nil && d.rel != "" {
+			idx.dirs[d.rel] = st
+		}
 		mu.Unlock()
 		return dirs, err
 	})
@@ -83,17 +87,17 @@ func readSpare(root string) *spareIndex {
 	return idx
 }
 
-// readSpareDir lists the folder d of the spare.
-func readSpareDir(d spareEntry) ([]spareEntry, error) {
+// readSpareDir lists the folder d of the spare, and gives its stamp.
+func readSpareDir(d spareEntry) ([]spareEntry, Stamp, error) {
 	var out []spareEntry
-	err := readDirents(d.full, func(name string, kind entryKind, ino uint64) {
+	st, err := readDirents(d.full, func(name string, kind entryKind, ino uint64) {
 		rel := name
 		if d.rel != "" {
 			rel = d.rel + "/" + name
 		}
 		out = append(out, spareEntry{full: filepath.Join(d.full, name), rel: rel, kind: kind, ino: ino})
 	})
-	return out, err
+	return out, st, err
 }
 
 // kindOf is the kind of a name whose listing did not say it.
@@ -207,8 +211,10 @@ func (t *Target) pruneIndexed(idx *spareIndex) error {
 		switch {
 		case e.rel == Marker || t.state.names[e.rel] || t.state.dirs[e.full]:
 		case e.kind == entryDir:
+			t.touch(e.full)
 			err = os.RemoveAll(e.full)
 		default:
+			t.touch(e.full)
 			if err = os.Remove(e.full); errors.Is(err, fs.ErrNotExist) {
 				err = nil
 			}

@@ -12,16 +12,23 @@ var direntBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &
 // readDirents calls each for every entry of the folder dir but . and ..,
 // with its kind and inode as getdents64 gives them: one call for a folder
 // of a few entries, and no look at each (a kind the listing does not say
-// is looked at). dir is not followed if it is a symbolic link.
-func readDirents(dir string, each func(name string, kind entryKind, ino uint64)) error {
+// is looked at). dir is not followed if it is a symbolic link. It gives
+// the folder's own stamp, taken on the open folder before the listing: a
+// folder changed while it is listed has a later one.
+func readDirents(dir string, each func(name string, kind entryKind, ino uint64)) (Stamp, error) {
 	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_CLOEXEC, 0)
 	for err == syscall.EINTR {
 		fd, err = syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_CLOEXEC, 0)
 	}
 	if err != nil {
-		return err
+		return Stamp{}, err
 	}
 	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return Stamp{}, err
+	}
+	stamp := Stamp{Size: int64(st.Size), ModTime: int64(st.Mtim.Sec)*1e9 + int64(st.Mtim.Nsec), Ino: uint64(st.Ino), Dir: true}
 	bp := direntBufs.Get().(*[]byte)
 	defer direntBufs.Put(bp)
 	buf := *bp
@@ -31,20 +38,20 @@ func readDirents(dir string, each func(name string, kind entryKind, ino uint64))
 			continue
 		}
 		if err != nil {
-			return err
+			return Stamp{}, err
 		}
 		if n <= 0 {
-			return nil
+			return stamp, nil
 		}
 		for off := 0; off < n; {
 			// struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16, d_type u8, d_name
 			rec := buf[off:n]
 			if len(rec) < 20 {
-				return syscall.EIO
+				return Stamp{}, syscall.EIO
 			}
 			reclen := int(binary.NativeEndian.Uint16(rec[16:]))
 			if reclen < 20 || reclen > len(rec) {
-				return syscall.EIO
+				return Stamp{}, syscall.EIO
 			}
 			ino, typ, name := binary.NativeEndian.Uint64(rec), rec[18], rec[19:reclen]
 			off += reclen
@@ -65,7 +72,7 @@ func readDirents(dir string, each func(name string, kind entryKind, ino uint64))
 				kind = entryDir
 			case syscall.DT_UNKNOWN:
 				if kind, ino, err = kindOf(dir + "/" + string(name)); err != nil {
-					return err
+					return Stamp{}, err
 				}
 			}
 			each(string(name), kind, ino)

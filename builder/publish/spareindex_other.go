@@ -5,6 +5,6 @@ package publish
 import "errors"
 
 // readDirents: elsewhere the spare is not indexed; every name is looked at.
-func readDirents(string, func(string, entryKind, uint64)) error {
-	return errors.ErrUnsupported
+func readDirents(string, func(string, entryKind, uint64)) (Stamp, error) {
+	return Stamp{}, errors.ErrUnsupported
 }

@@ -92,7 +92,7 @@ func (t *Target) Keep(name string, st Stamp) bool {
 	if err != nil {
 		return false
 	}
-	if !linkInto(old, info, full, t.spareAt(full)) {
+	if !linkInto(old, info, full, t.spareAt(full), t.touch) {
 		return false
 	}
 	t.wrote(name)
@@ -114,7 +114,7 @@ func (t *Target) Prior(name string, st Stamp) ([]byte, bool) {
 		return nil, false
 	}
 	full, err := t.file(name)
-	if err != nil || !linkInto(f.Name(), info, full, t.spareAt(full)) {
+	if err != nil || !linkInto(f.Name(), info, full, t.spareAt(full), t.touch) {
 		return nil, false
 	}
 	t.wrote(name)

@@ -52,10 +52,11 @@ func (t *Target) Write(name string, b []byte) error {
 	}
 	t.wrote(name)
 	at := t.spareAt(full)
-	if st, ok := t.prev.link(t.prevName(name), b, full, at); ok {
+	if st, ok := t.prev.link(t.prevName(name), b, full, at, t.touch); ok {
 		t.stamped(name, st)
 		return nil
 	}
+	t.touch(full)
 	f, err := createNew(full, at.occupied)
 	if err != nil {
 		return failed(t.dest, err)
@@ -139,7 +140,9 @@ func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error
 		return 0, err
 	}
 	t.wrote(name)
-	f, err := createNew(full, t.spareAt(full).occupied)
+	occupied := t.spareAt(full).occupied
+	t.touch(full)
+	f, err := createNew(full, occupied)
 	if err != nil {
 		return 0, failed(t.dest, err)
 	}
