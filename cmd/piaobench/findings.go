@@ -823,6 +823,71 @@ sheets in 106.89 s. Since then:
   alternating rebuilds edited again, the session's first binary against
   its last: 1.52 against 1.52 s (paired difference, median, −0.08 s;
   CPU 2.58 → 2.43 s).
+- **The store's codec through field offsets; the search's chunks of
+  documents not encoded; the folders' stamps from the spare's listing
+  (seventeenth session).** A profile of four rebuilds after an edit
+  (edited again, 10,000 sheets, tmpfs) gave, per rebuild: the sheet
+  store decoded 0.15 s of CPU, the scripts of the search's documents 90
+  ms (3,880 files encoded again though one sheet's documents changed),
+  the stamps of 16,000 folders looked at after the swap 45–55 ms of the
+  serial end. The store's codec now reaches a struct's fields and a
+  slice's elements by their offsets, a struct's strings, bools and
+  integers (and those of the structs it holds by value) in the struct's
+  own loop: a chunk of 1,000 sheets' store decoded in 7.8 ms instead of
+  13.5 (` + "`BenchmarkStoreDecode`" + `, alternating binaries), encoded 35%
+  faster (` + "`BenchmarkStoreEncode`" + `), to the same bytes; an integer
+  beyond its type is an error (` + "`TestStoreCodecIntegerBounds`" + `). A
+  chunk of documents whose digest (its name and every field of each
+  document, with their lengths) the last build recorded beside the
+  file's SHA-256 is not encoded: that SHA-256 names the folder, and the
+  file is linked from the previous output; one the previous output lacks
+  is encoded then, and must have it (` + "`TestEncodeKnownDocs`" + `,
+  ` + "`TestDocsDigest`" + `, ` + "`TestPendingDocsChecked`" + `; ` + "`TestBuildCacheSameAsClean`" + `
+  asserts chunks taken unencoded after every edit of a body, and a new
+  edit edits and removes chunks of the output by hand). The spare's
+  listing reads each folder's stamp on the open folder before its
+  entries; a folder the publish left as listed keeps that stamp in the
+  cache, and only the folders it changed are looked at after the swap
+  (the end of a rebuild 94 → 60 ms, fifteen alternating runs;
+  ` + "`stampsTrue`" + ` holds every stamp the cache records to the output after
+  each of the edits, and fails with any of the three marks of a changed
+  folder removed). A body is folded rune by rune to look for the short
+  links' schemes, not lowercased whole (` + "`TestMayLink`" + `). The session's
+  first binary (dabd6e9) against its last (f64a497), alternating
+  rebuilds edited again, tmpfs, a slow moment of the machine: fifteen
+  runs 1.39 → 1.33 s wall (paired difference, median, −0.02 s), CPU 2.32
+  → 2.22 s (−0.07 s); eleven more 1.41 → 1.31 s (−0.09 s), CPU 2.41 →
+  2.25 s (−0.13 s); CPU profiles of four rebuilds each, back to back,
+  9.70 → 8.16 s (−16%). Unchanged: the full build of 10,000 sheets on
+  tmpfs (7.30–8.15 against 7.07–8.41 s, three runs each); the peak at
+  50,000 sheets on tmpfs 678 MB (one run). Tried and dropped: the search
+  page's filter of badges stopping once every badge is found (the
+  synthetic sheets never have them all: nothing gained). What a rebuild
+  after an edit still spends, per rebuild, CPU (profile of the last
+  binary, four rebuilds): the 27,000 files kept 0.27 s (the look at each
+  file 0.10, its path and folder in the new tree 0.07), the spare's
+  listing 0.13 (16,000 folders opened and read), the open data's parts
+  taken 0.24, the kept search documents merged and the terms' shards
+  encoded 0.17, the rules of every sheet 0.09 and the pages' addresses
+  0.06 (both a function of the sources but the bodies, which a rebuild
+  could skip when their aggregate is the last published build's, once
+  the load is known to have read the very sources digested), the sheet
+  store 0.10, the collector 0.13.
+- **This run against the last (seventeenth session).** make bench on
+  f64a497, at a slow moment of the machine and of its disk: a folder and
+  a file 125 µs to create (69 µs in the last run), writing the output
+  alone 10.59 s (from 2.19 to 18.65 s; 11.65 s then), the three builds
+  of 10,000 sheets from 14.19 to 23.63 s. The full build of 10,000
+  sheets took 14.53 s, CPU 26.95 s: 1.21 times Hugo's wall time and
+  1.31 times its CPU (1.04 and 0.92 in the last run); at 1,000 sheets
+  1.36 and 1.45 (1.02 and 1.06). By hand on tmpfs the full build is the
+  same for the session's first binary and its last (above): the
+  difference is the machine's. Peak memory 376 MB at 10,000 sheets (413)
+  and 694 MB at 50,000 (679; 678 MB by hand on tmpfs): the margin under
+  700 MB is thin. 50,000 sheets took 113.21 s, CPU 203.55 s: 7.79 times
+  the time of 10,000 (7.72). The rebuilds: after an edit 2.29 s (4.18),
+  edited again 1.83 s (1.90), nothing changed 299 ms (272); piao check
+  2.35 s (2.47); piao serve's second start 449 ms (562).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
