@@ -397,35 +397,12 @@ func (e *storeEncoder) boolAt(p unsafe.Pointer) {
 
 // intAt encodes the signed integer of bits at p.
 func (e *storeEncoder) intAt(p unsafe.Pointer, bits uintptr) {
-	var x int64
-	switch bits {
-	case 8:
-		x = int64(*(*int8)(p))
-	case 16:
-		x = int64(*(*int16)(p))
-	case 32:
-		x = int64(*(*int32)(p))
-	default:
-		x = *(*int64)(p)
-	}
+	x := int64(loadBits(p, bits)<<(64-bits)) >> (64 - bits) // its sign extended
 	e.uvarint(uint64(x<<1) ^ uint64(x>>63))
 }
 
 // uintAt encodes the unsigned integer of bits at p.
-func (e *storeEncoder) uintAt(p unsafe.Pointer, bits uintptr) {
-	var x uint64
-	switch bits {
-	case 8:
-		x = uint64(*(*uint8)(p))
-	case 16:
-		x = uint64(*(*uint16)(p))
-	case 32:
-		x = uint64(*(*uint32)(p))
-	default:
-		x = *(*uint64)(p)
-	}
-	e.uvarint(x)
-}
+func (e *storeEncoder) uintAt(p unsafe.Pointer, bits uintptr) { e.uvarint(loadBits(p, bits)) }
 
 func (e *storeEncoder) uvarint(x uint64) {
 	for x >= 0x80 {
@@ -496,16 +473,7 @@ func (d *storeDecoder) intAt(p unsafe.Pointer, bits uintptr) {
 		d.fail(errStoreBytes)
 		return
 	}
-	switch bits {
-	case 8:
-		*(*int8)(p) = int8(x)
-	case 16:
-		*(*int16)(p) = int16(x)
-	case 32:
-		*(*int32)(p) = int32(x)
-	default:
-		*(*int64)(p) = x
-	}
+	storeBits(p, bits, uint64(x)) // two's complement: the low bits are the integer's
 }
 
 // uintAt decodes an unsigned integer of bits at p; one that does not fit
@@ -516,6 +484,11 @@ func (d *storeDecoder) uintAt(p unsafe.Pointer, bits uintptr) {
 		d.fail(errStoreBytes)
 		return
 	}
+	storeBits(p, bits, x)
+}
+
+// storeBits writes the low bits of x, an integer of bits, at p.
+func storeBits(p unsafe.Pointer, bits uintptr, x uint64) {
 	switch bits {
 	case 8:
 		*(*uint8)(p) = uint8(x)
@@ -526,6 +499,19 @@ func (d *storeDecoder) uintAt(p unsafe.Pointer, bits uintptr) {
 	default:
 		*(*uint64)(p) = x
 	}
+}
+
+// loadBits reads the integer of bits at p, unsigned.
+func loadBits(p unsafe.Pointer, bits uintptr) uint64 {
+	switch bits {
+	case 8:
+		return uint64(*(*uint8)(p))
+	case 16:
+		return uint64(*(*uint16)(p))
+	case 32:
+		return uint64(*(*uint32)(p))
+	}
+	return *(*uint64)(p)
 }
 
 func (d *storeDecoder) uvarint() uint64 {

@@ -233,17 +233,11 @@ func TestStoreCodecRefused(t *testing.T) {
 // synthetic sheets writes, its header cut off.
 func storedChunk(t *testing.T) []byte {
 	t.Helper()
-	_, dest, _, _ := storeSite(t, 150)
-	st, _ := openSheetStore(dest, programDigest())
-	for name := range st.read {
-		b, err := os.ReadFile(filepath.Join(st.dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b[len(st.header())+sha256.Size:]
+	chunks := storeChunks(t, 150)
+	if len(chunks) == 0 {
+		t.Fatal("no chunk in the store")
 	}
-	t.Fatal("no chunk in the store")
-	return nil
+	return chunks[0]
 }
 
 // TestStoreCodecBadBytes: a chunk cut short anywhere, or with bytes after
@@ -315,19 +309,27 @@ func FuzzStoreCodec(f *testing.F) {
 	})
 }
 
-// BenchmarkStoreDecode decodes every chunk of the sheet store of a build
-// of 1,000 synthetic sheets: what a rebuild reads back of its sheets.
-func BenchmarkStoreDecode(b *testing.B) {
-	_, dest, _, _ := storeSite(b, 1000)
+// storeChunks are the encodings of the chunks of the sheet store a build
+// of n synthetic sheets writes, their headers cut off.
+func storeChunks(tb testing.TB, n int) [][]byte {
+	tb.Helper()
+	_, dest, _, _ := storeSite(tb, n)
 	st, _ := openSheetStore(dest, programDigest())
 	var bodies [][]byte
 	for name := range st.read {
 		c, err := os.ReadFile(filepath.Join(st.dir, name))
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		bodies = append(bodies, c[len(st.header())+sha256.Size:])
 	}
+	return bodies
+}
+
+// BenchmarkStoreDecode decodes every chunk of the sheet store of a build
+// of 1,000 synthetic sheets: what a rebuild reads back of its sheets.
+func BenchmarkStoreDecode(b *testing.B) {
+	bodies := storeChunks(b, 1000)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, body := range bodies {
@@ -384,15 +386,9 @@ func TestStoreCodecIntegerBounds(t *testing.T) {
 // BenchmarkStoreEncode encodes every chunk of the sheet store of a build
 // of 1,000 synthetic sheets, as a build that parsed them all saves them.
 func BenchmarkStoreEncode(b *testing.B) {
-	_, dest, _, _ := storeSite(b, 1000)
-	st, _ := openSheetStore(dest, programDigest())
 	var chunks [][]storedSheet
-	for name := range st.read {
-		c, err := os.ReadFile(filepath.Join(st.dir, name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		list, err := decodeStored(c[len(st.header())+sha256.Size:])
+	for _, body := range storeChunks(b, 1000) {
+		list, err := decodeStored(body)
 		if err != nil {
 			b.Fatal(err)
 		}
