@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -166,7 +167,7 @@ func TestSearchIndexFacets(t *testing.T) {
 	p.Aree[0].Unita = append(p.Aree[0].Unita, plan.Unit{Ref: plan.Ref{Codice: plan.Text{S: "vuota"}, Nome: plan.Text{S: "Unità senza schede"}}})
 	p.Index()
 	withEmpty := buildSearchIndex(site, italian(t))
-	f := searchFiltersOf(site, italian(t))
+	f := searchFiltersOf(site, italian(t), nil)
 	opts := append(append(append([]option(nil), f.Plans...), f.Typologies...), f.Kinds...)
 	for _, groups := range [][]optionGroup{f.Areas, f.Units, f.Lines} {
 		for _, g := range groups {
@@ -630,5 +631,33 @@ func TestPendingDocsChecked(t *testing.T) {
 	}
 	if _, ok := o.files["d1.js"]; ok {
 		t.Error("a chunk of other bytes written")
+	}
+}
+
+// TestBadgeOptions: the badges the search page offers, taken from the
+// facets of the search index (as a build makes it, and as piao check
+// names its files), are those found looking at every sheet and
+// indicator, for the example site and each plan of testdata.
+func TestBadgeOptions(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join("testdata", "plans", "*"))
+	badged := 0
+	for _, dir := range append([]string{".."}, dirs...) {
+		site, ds := LoadAndCheck(os.DirFS(dir))
+		if ds.HasErrors() {
+			t.Fatalf("%s: %s", dir, ds.Error())
+		}
+		w := italian(t)
+		want := badgeOptions(site, w, nil)
+		if len(want) > 0 {
+			badged++
+		}
+		for _, out := range []*searchOutput{buildSearchIndex(site, w).encode(), searchFileNames(site)} {
+			if got := badgeOptions(site, w, func(f string) bool { return out.Facets[f] }); !slices.Equal(got, want) {
+				t.Errorf("%s: from the index's facets %v, looking at every sheet %v", dir, got, want)
+			}
+		}
+	}
+	if badged < 3 {
+		t.Errorf("%d sites with badges: the test shows little", badged)
 	}
 }

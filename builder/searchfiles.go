@@ -55,6 +55,10 @@ type searchOutput struct {
 	// encodes one should it be needed after all (Files has none of them).
 	Docs    map[string][sha256.Size]byte
 	Pending map[string]func() []byte
+	// Facets are the keys of the facets the index has a file of (f_KEY):
+	// those some document has, and those of every plan, area, unit and
+	// line.
+	Facets map[string]bool
 }
 
 // docsKnown gives the SHA-256 of the documents' chunk name (d0, d1...) as
@@ -111,6 +115,10 @@ func (ix *searchIndex) encodeKnown(known docsKnown) *searchOutput {
 		"n": len(ix.docs), "c": docsPerChunk, "s": bounds, "p": plans,
 	})
 	out := placeSearchFiles(files, knownSums)
+	out.Facets = make(map[string]bool, len(ix.facets))
+	for key := range ix.facets {
+		out.Facets[key] = true
+	}
 	out.Docs, out.Pending = make(map[string][sha256.Size]byte, chunks), make(map[string]func() []byte, len(pending))
 	for i := range chunks {
 		name := "d" + strconv.Itoa(i)

@@ -61,5 +61,7 @@ func searchFileNames(site *plan.Site) *searchOutput {
 	for k := range facets {
 		files["f_"+k] = nil
 	}
-	return placeSearchFiles(files, nil)
+	out := placeSearchFiles(files, nil)
+	out.Facets = facets
+	return out
 }

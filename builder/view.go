@@ -907,7 +907,13 @@ func (pg *page) Snapshots() []SnapshotMeta {
 
 // SearchFilters lists the plans, areas, units, lines and typologies the
 // search page filters by.
-func (pg *page) SearchFilters() searchFilters { return searchFiltersOf(pg.Site, pg.r.words) }
+func (pg *page) SearchFilters() searchFilters {
+	var has func(facet string) bool
+	if s := pg.r.search; s != nil && s.Facets != nil {
+		has = func(facet string) bool { return s.Facets[facet] }
+	}
+	return searchFiltersOf(pg.Site, pg.r.words, has)
+}
 
 // ---- The performance cycle: monitoring, results, the Relazione ----
 
