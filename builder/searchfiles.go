@@ -161,7 +161,8 @@ func docsDigest(name string, docs []searchDoc) [sha256.Size]byte {
 // that of their names and of each one's digest, worked out on every core;
 // the digests of known, files not encoded, are the ones it gives.
 func placeSearchFiles(files map[string][]byte, known map[string][sha256.Size]byte) *searchOutput {
-	names := slices.Sorted(slices.Values(slices.Concat(slices.Collect(maps.Keys(files)), slices.Collect(maps.Keys(known)))))
+	names := slices.AppendSeq(slices.Collect(maps.Keys(files)), maps.Keys(known))
+	slices.Sort(names)
 	sums := make([][sha256.Size]byte, len(names))
 	parallelFor(len(names), func(i int) {
 		if b, ok := files[names[i]]; ok {
