@@ -344,6 +344,12 @@ func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
 		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil
 	}
+	if doc := fastYAML(text); doc != nil { // the tree yaml.v3 gives, without its comments
+		if offset > 0 {
+			shiftLines(doc, offset)
+		}
+		return doc
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
