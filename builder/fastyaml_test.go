@@ -146,7 +146,11 @@ func TestFastYAMLSameAsYAML(t *testing.T) {
 	if sheets < 15 || read < 4*sheets {
 		t.Errorf("fastYAML read %d files, of them %d of the example", read, sheets)
 	}
-	for _, text := range fastYAMLEdges {
+	edges := fastYAMLEdges
+	for _, w := range []string{"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~", "<<", ".nan", ".inf", "-.Inf", "+.INF", "1.0", "1e3", "-1", "0b1", "0o7", "0x1f", "2024-01-02", "2024-1-2 10:00:00"} {
+		edges = append(edges, "a: "+w+"\n", w+": a\n", "a: ["+w+"]\n", "a: {"+w+": "+w+"}\n", "l:\n  - "+w+"\n")
+	}
+	for _, text := range edges {
 		sameAsYAML(t, fmt.Sprintf("%q", text), []byte(text))
 	}
 	for _, text := range fastYAMLRead {
