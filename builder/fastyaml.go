@@ -40,12 +40,7 @@ func fastYAML(text []byte) *yaml.Node {
 		p.lines = append(p.lines, line)
 		rest = after
 	}
-	// Every line gives at most three nodes (a key, its value, the mapping
-	// or sequence it opens), and a flow collection two more for its first
-	// entry and for each comma: the slab is never grown, so the nodes'
-	// addresses hold.
-	n := 3*len(p.lines) + 1 + 2*strings.Count(p.src, ",") + 2*strings.Count(p.src, "[") + 2*strings.Count(p.src, "{")
-	p.slab = make([]yaml.Node, 0, n)
+	p.slab = make([]yaml.Node, 0, 2*len(p.lines)+2) // a key and its value a line, mostly
 	p.next = p.skipBlank(0)
 	if p.next == len(p.lines) || indentOf(p.lines[p.next]) != 0 {
 		return nil
@@ -67,18 +62,24 @@ func fastYAML(text []byte) *yaml.Node {
 // indentation, quotes and comments) in memory.
 func (p *fastParser) compact() {
 	size := 0
-	for i := range p.slab {
-		size += len(p.slab[i].Value)
+	for _, slab := range p.full {
+		for i := range slab {
+			size += len(slab[i].Value)
+		}
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for i := range p.slab {
-		b.WriteString(p.slab[i].Value)
+	for _, slab := range p.full {
+		for i := range slab {
+			b.WriteString(slab[i].Value)
+		}
 	}
 	all := b.String()
-	for i := range p.slab {
-		n := &p.slab[i]
-		n.Value, all = all[:len(n.Value)], all[len(n.Value):]
+	for _, slab := range p.full {
+		for i := range slab {
+			n := &slab[i]
+			n.Value, all = all[:len(n.Value)], all[len(n.Value):]
+		}
 	}
 }
 
@@ -112,19 +113,25 @@ func fastYAMLText(text []byte) bool {
 func startsItem(s string) bool { return len(s) > 1 && s[0] == '-' && s[1] == ' ' }
 
 type fastParser struct {
-	src    string
-	lines  []string // parts of src
+	src   string
+	lines []string // parts of src
+	// The nodes are made in slabs, each never grown (a node's address
+	// holds): full lists them, the last one being filled.
 	slab   []yaml.Node
+	full   [][]yaml.Node
 	next   int // the line the parser is at
 	failed bool
 }
 
 func (p *fastParser) node() *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
-		p.failed = true
-		return &yaml.Node{}
+		p.slab = make([]yaml.Node, 0, 32)
+	}
+	if len(p.slab) == 0 {
+		p.full = append(p.full, nil)
 	}
 	p.slab = p.slab[:len(p.slab)+1]
+	p.full[len(p.full)-1] = p.slab
 	return &p.slab[len(p.slab)-1]
 }
 
