@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"iter"
 	"reflect"
 	"slices"
 	"strings"
@@ -330,22 +331,26 @@ func (p *projector) body(main string, in map[string]plan.Text) string {
 
 // everyLang is t, and its text in each other language the content gives,
 // in the order of the languages' codes.
-func everyLang(t plan.Text) []plan.Text {
-	out := []plan.Text{t}
-	if t.Langs == nil {
-		return out
+func everyLang(t plan.Text) iter.Seq[plan.Text] {
+	return func(yield func(plan.Text) bool) { // small enough to inline: no closure made
+		if yield(t) && t.Langs != nil {
+			otherLangs(t, yield)
+		}
 	}
+}
+
+// otherLangs yields t's text in each other language, as everyLang.
+func otherLangs(t plan.Text, yield func(plan.Text) bool) {
 	codes := make([]string, 0, len(t.Langs.In))
 	for code := range t.Langs.In {
 		codes = append(codes, code)
 	}
 	slices.Sort(codes)
 	for _, code := range codes {
-		if l := t.Langs.In[code]; l.Pos != t.Langs.Main.Pos {
-			out = append(out, l)
+		if l := t.Langs.In[code]; l.Pos != t.Langs.Main.Pos && !yield(l) {
+			return
 		}
 	}
-	return out
 }
 
 // stripFallbacks removes the marks of texts shown in the main language,

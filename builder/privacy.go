@@ -113,7 +113,7 @@ func (c *checker) privacy() {
 }
 
 func (c *checker) personal(text plan.Text) {
-	for _, t := range everyLang(text) {
+	for t := range everyLang(text) {
 		_, kinds := personalData(t.S)
 		for _, k := range kinds {
 			c.ds.warnf(t.Pos, hintPersonal, msgPersonal, k)

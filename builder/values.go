@@ -210,7 +210,7 @@ func (c *checker) config(cfg *plan.Config) {
 		links = append(links, l.URL)
 	}
 	for _, link := range append(links, cfg.URLBase) {
-		for _, u := range everyLang(link) {
+		for u := range everyLang(link) {
 			switch {
 			case len(u.S) > maxURL:
 				c.ds.errorf(u.Pos, hintURLTooLong, msgURLTooLong, len(u.S), maxURL)
@@ -243,7 +243,7 @@ const maxLabel = 300
 
 // label checks that a title or name is a label, not a text.
 func (c *checker) label(text plan.Text) {
-	for _, t := range everyLang(text) {
+	for t := range everyLang(text) {
 		if n := utf8.RuneCountInString(t.S); n > maxLabel {
 			c.ds.errorf(t.Pos, hintLabel, msgLabelTooLong, n, maxLabel)
 		}
