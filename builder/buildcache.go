@@ -268,6 +268,13 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 		keys.Store(name, k)
 		return c.prev.stamp(name, k)
 	}
+	// What a file made of a part per sheet holds before the first part
+	// and after the last, when it is made of the plans and the front of
+	// the operational sheets only (piano.json's plan): keyed as whole.
+	d.ends = func(name string) string {
+		sum := sha256.Sum256([]byte(c.agg + "\x00open data ends\x00" + name))
+		return hex.EncodeToString(sum[:])
+	}
 	// A file keyed by its own bytes (a file of the search index), in the
 	// previous output under its name there (publish.Target.PrevName): the
 	// file need not be read to be known the same.

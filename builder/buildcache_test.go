@@ -100,6 +100,9 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	if !w.Unchanged && (w.Kept > 0) != c.wholes {
 		t.Errorf("%s: %d open data files taken whole; want some %v", c.name, w.Kept, c.wholes)
 	}
+	if !w.Unchanged && (w.Ends > 0) != (c.wholes && c.reuses) { // piano.json's plan, around its sheets' parts
+		t.Errorf("%s: the plan of %d files of parts taken; want some %v", c.name, w.Ends, c.wholes && c.reuses)
+	}
 	if c.aggregates && w.Indexed == 0 { // one sheet's documents changed: most of the index is as it was
 		t.Errorf("%s: no file of the search index taken from the last build's", c.name)
 	}

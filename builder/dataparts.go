@@ -47,6 +47,9 @@ type fileParts struct {
 	// them, at once.
 	Joined bool
 	Sep    string
+	// Ends is the key of what the file holds before its first part and
+	// after its last (dataParts.ends), "" for none: piano.json's plan.
+	Ends string
 }
 
 // tableContext is the context of the parts of a table: its header.
@@ -106,6 +109,19 @@ func (pw *partsWriter) put(b []byte) {
 	n, err := pw.w.Write(b)
 	pw.n += int64(n)
 	pw.err = err
+}
+
+// copied writes, as write does, the n bytes from off of the previous
+// output's file pp.
+func (pw *partsWriter) copied(pp *priorParts, off, n int64) {
+	pw.flush()
+	if len(pw.parts.Names) > 0 {
+		pw.after = true
+	}
+	if pw.err == nil {
+		pw.err = pp.copyTo(pw.w, off, n)
+		pw.n += n
+	}
 }
 
 // next writes the separator before a part that is not the first.
@@ -194,6 +210,7 @@ type dataParts struct {
 	to    *publish.Target
 	known func(name string, s *plan.Sheet) (publish.Stamp, bool) // see buildCache.dataParts
 	whole func(name string) (publish.Stamp, bool)                // and outputs.kept
+	ends  func(name string) string                               // see buildCache.dataParts
 	same  func(name, key string) (publish.Stamp, bool)           // and outputs.putSame
 	// prevKey gives the key the last build recorded for its file name
 	// ("" for none): the search's chunks of documents (docsRecorded).
@@ -206,6 +223,7 @@ type dataParts struct {
 	open    map[string]*priorParts // by file: opened once (nil: unusable)
 	written map[string]fileParts
 	spliced atomic.Int64 // parts taken from the previous output's files
+	endsOK  atomic.Int64 // files whose ends (fileParts.Ends) were taken so
 }
 
 // priorParts are the parts of a file of the previous output, open: the
@@ -218,6 +236,7 @@ type priorParts struct {
 	spans []int64
 	sep   string // the separator that joins its parts, if join
 	join  bool
+	ends  string // fileParts.Ends
 
 	taken *atomic.Int64 // the parts taken, counted (dataParts.spliced)
 
@@ -255,7 +274,7 @@ func (d *dataParts) prior(name, context string) *priorParts {
 		return nil
 	}
 	pp := &priorParts{f: f, size: st.Size, index: make(map[string]int, len(fp.Names)), spans: fp.Spans,
-		sep: fp.Sep, join: fp.Joined, taken: &d.spliced}
+		sep: fp.Sep, join: fp.Joined, ends: fp.Ends, taken: &d.spliced}
 	for i, n := range fp.Names {
 		pp.index[n] = i
 	}
@@ -278,6 +297,21 @@ func (pp *priorParts) span(name string) (off, n int64, ok bool) {
 		return 0, 0, false
 	}
 	return off, n, true
+}
+
+// endsOf gives where the file's bytes before its first part end and
+// those after its last part start, if they are those of the key ends
+// (fileParts.Ends) and the file has parts.
+func (pp *priorParts) endsOf(ends string) (head, tail int64, ok bool) {
+	if pp == nil || ends == "" || pp.ends != ends || len(pp.spans) < 2 {
+		return 0, 0, false
+	}
+	head, last := pp.spans[0], len(pp.spans)-2
+	tail = pp.spans[last] + pp.spans[last+1]
+	if head < 0 || pp.spans[last] < 0 || pp.spans[last+1] < 0 || head > tail || tail > pp.size {
+		return 0, 0, false
+	}
+	return head, tail, true
 }
 
 // joined reports whether the file's parts are joined by sep.
@@ -345,6 +379,18 @@ func (d *dataParts) recorded() map[string]fileParts {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.written
+}
+
+// tookEnds counts a file whose ends were taken from the previous output's.
+func (d *dataParts) tookEnds() { d.endsOK.Add(1) }
+
+// endsTaken is the number of files whose ends were taken from the
+// previous output's files.
+func (d *dataParts) endsTaken() int {
+	if d == nil {
+		return 0
+	}
+	return int(d.endsOK.Load())
 }
 
 // taken is the number of parts taken from the previous output's files.

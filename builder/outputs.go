@@ -197,6 +197,15 @@ func (o *outputs) priorParts(name, context string) *priorParts {
 	return o.parts.prior(o.prefix+name, context)
 }
 
+// endsKey is the key of what the file name holds before its first part
+// and after its last (fileParts.Ends), "" when the build has none.
+func (o *outputs) endsKey(name string) string {
+	if o.parts == nil || o.parts.ends == nil {
+		return ""
+	}
+	return o.parts.ends(o.prefix + name)
+}
+
 // recordParts keeps the parts of the file name, written.
 func (o *outputs) recordParts(name string, fp fileParts) {
 	o.parts.record(o.prefix+name, fp)

@@ -22,6 +22,7 @@ type Written struct {
 	Reused       int         // pages linked from the previous output, not rendered (the build cache)
 	Spliced      int         // sheets' parts of the open data taken from the previous output, not made (dataparts.go)
 	Kept         int         // open data files made of the plans only (revisioni.json, the feed) taken from the previous output, not made
+	Ends         int         // open data files made of a part per sheet whose plan, before and after the parts, was taken from the previous output (piano.json)
 	Indexed      int         // files of the search index taken from the previous output unread, their digest the one the last build recorded
 	Unencoded    int         // of them, chunks of documents never encoded: their documents' digest the one the last build recorded
 	Stubbed      int         // plans (in each language) whose pages of the indexes were listed from the last build's stubs, the indexes made only if one renders
@@ -123,7 +124,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		}
 		sc := siteCount(model, w.Pages)
 		names, keys, parts, count = p.outputNames(), trusted(p, keys), data.recorded(), &sc
-		w.Spliced, w.Stubbed = data.taken(), stubs.taken()
+		w.Spliced, w.Ends, w.Stubbed = data.taken(), data.endsTaken(), stubs.taken()
 		model, docs, sheets, c.prev = nil, nil, nil, nil // the model, the search documents, the last build's cache: no longer needed
 		return nil
 	})
