@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/piao-pa/piao/internal/synth"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -98,14 +99,19 @@ func firstNodeDiff(a, b *yaml.Node) string {
 
 // TestFastYAMLSameAsYAML compares fastYAML with yaml.v3 on the YAML of
 // every sheet, plan and configuration of the repository (the example
-// site, the plans of testdata, the schema's examples, the benchmark's
-// sheets) and on hand-written texts at the edges of the subset: where
-// fastYAML reads a text, its tree is yaml.v3's, node for node, positions
-// and styles included. It must read the example's sheets: else nothing
+// site, the plans of testdata, the fixtures of piao importa, the docs'
+// examples), on generated sheets (internal/synth) and on hand-written
+// texts at the edges of the subset: where fastYAML reads a text, its tree
+// is yaml.v3's, node for node, positions and styles included. It must
+// read every file of the example and every generated one: else nothing
 // would be faster.
 func TestFastYAMLSameAsYAML(t *testing.T) {
 	read, sheets := 0, 0
-	for _, root := range []string{"../content", "testdata", "importa/testdata", "../cmd", "../docs"} {
+	generated := t.TempDir() // the sheets of the benchmarks and of the cache's tests
+	if _, err := synth.GenerateWith(generated, synth.Options{Sheets: 60, Seed: 7, Plans: 2}); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"../content", generated, "testdata", "importa/testdata", "../cmd", "../docs"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -126,7 +132,7 @@ func TestFastYAMLSameAsYAML(t *testing.T) {
 			default:
 				return nil
 			}
-			isSheet := strings.HasPrefix(path, "../content/")
+			isSheet := strings.HasPrefix(path, "../content/") || strings.HasPrefix(path, generated)
 			if isSheet {
 				sheets++
 			}
@@ -143,7 +149,7 @@ func TestFastYAMLSameAsYAML(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if sheets < 15 || read < 4*sheets {
+	if sheets < 75 || read < sheets+40 {
 		t.Errorf("fastYAML read %d files, of them %d of the example", read, sheets)
 	}
 	edges := fastYAMLEdges
