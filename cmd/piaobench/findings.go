@@ -893,6 +893,69 @@ sheets in 106.89 s. Since then:
   the time of 10,000 (7.72). The rebuilds: after an edit 2.29 s (4.18),
   edited again 1.83 s (1.90), nothing changed 299 ms (272); piao check
   2.35 s (2.47); piao serve's second start 449 ms (562).
+- **The sheets' YAML parsed by a parser of the subset they are written
+  in; piano.json's plan taken from the last build's (eighteenth
+  session).** A profile of four cold checks of 10,000 sheets (tmpfs) gave
+  yaml.v3 a third of the CPU: 1.0 s of 3.3–3.8 s per check, about 100 µs
+  for a sheet of 1.2 KB, most of it its scanner and allocations. fastYAML
+  (builder/fastyaml.go) parses the subset sheets are written in — block
+  mappings and sequences, scalars on one line (plain, single-quoted,
+  double-quoted with yaml.v3's escapes), flow sequences and mappings of
+  scalars on one line, comments — into yaml.v3's very tree but for
+  comments, which nothing in piao reads (` + "`TestNoYAMLComments`" + `); anything
+  else (anchors, tags, block scalars, values on several lines, empty
+  values, tabs, a plain scalar that might be a boolean, null or a number
+  other than a decimal one…) is left to yaml.v3, its errors included.
+  ` + "`TestFastYAMLSameAsYAML`" + ` compares the two, node for node with positions and
+  styles, on every YAML file and front matter of the repository, on
+  generated sheets and on texts at the subset's edges (every word yaml.v3
+  resolves to other than a string alone as a key, a value, an item and in
+  a flow mapping), and must read every file of the example and every
+  generated one; ` + "`FuzzFastYAML`" + ` (640,000 inputs in three minutes; the one
+  difference it found at once, a plain "0?" inside brackets, closed by
+  reading only letters, digits and ".%/()_-" unquoted inside a flow
+  collection). Seen failing: columns off by one (119 differences), "NULL"
+  read as a string (5). The text's scalars are copied into one string per
+  file, so that the model does not hold the keys, indentation and
+  comments. The session's first binary against the one with fastYAML,
+  six alternating cold checks: 1.66 → 1.39 s (medians), user CPU 2.55 →
+  1.95 s; the full build of 10,000 sheets on tmpfs, three alternating
+  runs, 5.65–6.03 → 5.10–5.76 s, user CPU 9.36–10.09 → 8.33–9.45 s; of
+  50,000 sheets 47.8 → 44.6 s, peak 681 → 683 MB (one run each); the
+  output of 10,000 sheets byte for byte the same (` + "`diff -rq`" + `: 0 files), the
+  check's diagnostics the same. The texts' walk of the rules made a
+  slice for each text (` + "`everyLang`" + `, 30 ms of CPU per check): now an
+  iterator small enough to inline. In a rebuild, the open data's task was
+  the longest of the middle stage (piano.json 390–650 ms wall, tables and
+  the rest beside it), and re-encoded piano.json's plan (3.2 MB at 10,000
+  sheets, most of it the plan's changes) at every rebuild: the bytes
+  before the sheets' parts and after them are now copied from the last
+  build's file when the sources but the sheets' bodies are unchanged
+  (the key revisioni.json has; ` + "`fileParts.Ends`" + `, ` + "`Written.Ends`" + `;
+  ` + "`TestBuildCacheSameAsClean`" + ` asserts it taken exactly where the files made
+  of the plans are and parts are spliced, and fails with the key left
+  unchecked, 12 edits differing from a clean build, or the count left
+  out, 10). Seven alternating rebuilds edited again: 1.04 → 1.00 s, CPU
+  1.75 → 1.73 s; the output the same as a clean build's. Per rebuild the
+  profile still gives: the spare's listing 0.14 s of CPU, the search
+  index 0.14 (built 180–215 ms wall on one core, its chunks' digests and
+  shards 110–140 ms), the open data's parts and links 0.13, the tables
+  0.09, the rules of every sheet 0.08, the sheet store 0.08, the
+  collector 0.10; the middle stage's two branches (search; open data)
+  take about 400 ms each.
+- **This run against the last (eighteenth session).** make bench on
+  51a7cc0, its disk slower still: a folder and a file 642 µs to create
+  (125 µs in the last run), writing the output alone 9.51 s (from 1.45 to
+  15.50 s), the three builds of 10,000 sheets from 7.40 to 14.38 s. The
+  full build of 10,000 sheets took 12.47 s, CPU 16.14 s: 1.11 times
+  Hugo's wall time and 1.02 times its CPU (1.21 and 1.31); at 1,000
+  sheets 1.91 and 1.90 (1.36 and 1.45: piao 2.31 s against Hugo's 1.15
+  s, the disk's weight at that size). piao check 1.41 s (2.35): under 2
+  s. Peak memory 392 MB at 10,000 sheets (376) and 653 MB at 50,000
+  (694). 50,000 sheets took 81.29 s, CPU 151.92 s: 6.52 times the time
+  of 10,000 (7.79). The rebuilds: after an edit 1.94 s (2.29), edited
+  again 1.23 s (1.83), nothing changed 194 ms (299); piao serve's second
+  start 458 ms (449).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
