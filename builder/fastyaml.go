@@ -21,15 +21,16 @@ import (
 // The subset: block mappings whose keys are plain or quoted scalars on
 // one line; block sequences, indented under their key or not, of such
 // mappings or of scalars; scalars on one line: plain, single-quoted, or
-// double-quoted with yaml.v3's escapes; flow sequences of scalars on one
-// line; comments, on lines of their own or after a value. Not in it, and
-// so left to yaml.v3: anchors, aliases, tags, block scalars, flow
-// mappings, scalars on more than one line, empty values, tabs, carriage
-// returns, a byte order mark, the characters yaml.v3 refuses or reads as
-// line breaks, a second document, a plain scalar that might be other than
-// a string or a decimal integer. TestFastYAMLSameAsYAML compares the two
-// on every YAML file and front matter of the repository and on texts at
-// the subset's edges, FuzzFastYAML on any text.
+// double-quoted with yaml.v3's escapes; empty values; flow sequences and
+// flow mappings of scalars on one line; comments, on lines of their own
+// or after a value. Not in it, and so left to yaml.v3: anchors, aliases,
+// tags, block scalars, nested flow collections, scalars on more than one
+// line, tabs, carriage returns, a byte order mark, the characters yaml.v3
+// refuses or reads as line breaks, a second document, a plain scalar that
+// might be null, a boolean, a merge key, an infinity or NaN, or an
+// integer in binary or octal. TestFastYAMLSameAsYAML compares the two on
+// every YAML file and front matter of the repository, on generated
+// sheets and on texts at the subset's edges, FuzzFastYAML on any text.
 func fastYAML(text []byte) *yaml.Node {
 	if !fastYAMLText(text) {
 		return nil
@@ -245,21 +246,27 @@ func (p *fastParser) value(rest, col int) *yaml.Node {
 		return p.inline(ln, skipSpaces(line, rest))
 	}
 	i := p.skipBlank(ln + 1)
-	if i == len(p.lines) {
-		return nil // an empty value
+	if i < len(p.lines) {
+		next := p.lines[i]
+		ind := indentOf(next)
+		item := startsItem(next[ind:])
+		switch {
+		case ind >= col && item:
+			p.next = i
+			return p.sequence(ind)
+		case ind > col && next[ind] != '-':
+			p.next = i
+			return p.mapping(ind, ind)
+		case ind > col:
+			return nil // what fastYAML leaves to yaml.v3
+		}
 	}
-	next := p.lines[i]
-	ind := indentOf(next)
-	item := startsItem(next[ind:])
-	switch {
-	case ind >= col && item:
-		p.next = i
-		return p.sequence(ind)
-	case ind > col && next[ind] != '-':
-		p.next = i
-		return p.mapping(ind, ind)
-	}
-	return nil // an empty value, or what fastYAML leaves to yaml.v3
+	// An empty value: null, where yaml.v3 places it, just after the colon.
+	n := p.node()
+	n.Kind, n.Tag = yaml.ScalarNode, "!!null"
+	n.Line, n.Column = ln+1, runeColumn(line, rest)
+	p.next = ln + 1
+	return n
 }
 
 // sequence parses the block sequence whose first "- " is at column col of

@@ -195,6 +195,8 @@ var fastYAMLRead = []string{
 	"a: \"\\\" \\\\ \\n \\t \\u00e8 \\x41 \\U0001F600 \\0 \\_ \\N \\L \\P \\e \\ \"\n",
 	"a: 'l''ente'\n",
 	"campi: [descrizione, target]\n",
+	"a:\nb: c\n", "a:   \nb: c\n", "x:\n  a:\n  b: c\n", "x:\n  a:\nb: c\n", "a:\n", "a: # c\nb: c\n",
+	"l:\n  - a:\n  - b\n", "l:\n  - a:\n    b:\n", "x:\n  a:\n\n\nb: c\n", "è:\nà: [a]\n", "\"a\":\nb:\n",
 	"l:\n  - k:\n    - a\n    - b\n    m: c\n  - k: d\n",
 	"a: b:c\nd: a:b\n",
 	"stato: +\nb: =\nc: -x\nd: 2025-06-30\ne: 2023-06\nf: 30%\ng: 1.5\nh: -1\ni: +1\nj: 1e3\nk: 2024-2026\nl: 0x1F\nm: 1_000\nn: 0777\no: 08\n",
@@ -204,7 +206,7 @@ var fastYAMLRead = []string{
 // fastYAMLEdges are texts at the edges of the subset: fastYAML reads
 // them as yaml.v3 does or leaves them to it.
 var fastYAMLEdges = []string{
-	"", "\n", "a", "a:", "a:\n", "a:\nb: c\n", ":", ": a\n", "a: :\n", "a: b: c\n", "a: b:\n",
+	"", "\n", "a", "a:", ":", "a:\n  -x\n", "a:\n  b\n", "a:\n  -\n", ": a\n", "a: :\n", "a: b: c\n", "a: b:\n",
 	"---\na: b\n", "a: b\n---\nc: d\n", "a: b\n...\n", "%YAML 1.2\n---\na: b\n",
 	"a: b\n  c\n", "a:\n  b\n", "a: \"b\n  c\"\n", "a: \"b\\\"c\"\n", "a: 'b''c'\n",
 	"a: \"b\"c\n", "a: \"b\" c\n", "a: \"b\"#c\n", "a: [\"b\"]#c\n", "a:#c\n", "a: #c\n", "- #c\n", "a:\n  - #c\n", "a: b\n #c\n  d\n",
