@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func fastYAML(text []byte) *yaml.Node {
 	if !fastYAMLText(text) {
 		return nil
 	}
-	p := fastParser{src: string(text)}
+	p := fastParser{src: string(text), lines: make([]string, 0, bytes.Count(text, []byte("\n"))+1)}
 	for rest := p.src; rest != ""; {
 		line, after, _ := strings.Cut(rest, "\n")
 		p.lines = append(p.lines, line)
