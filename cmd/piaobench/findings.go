@@ -903,9 +903,11 @@ sheets in 106.89 s. Since then:
   double-quoted with yaml.v3's escapes), flow sequences and mappings of
   scalars on one line, comments — into yaml.v3's very tree but for
   comments, which nothing in piao reads (` + "`TestNoYAMLComments`" + `); anything
-  else (anchors, tags, block scalars, values on several lines, empty
-  values, tabs, a plain scalar that might be a boolean, null or a number
-  other than a decimal one…) is left to yaml.v3, its errors included.
+  else (anchors, tags, block scalars, values on several lines, nested
+  flow collections, tabs, a plain scalar that might be a boolean, null,
+  an infinity or an integer in binary or octal…) is left to yaml.v3, its
+  errors included; an empty value is read as yaml.v3 reads it (null, just
+  after the colon: since the make bench run below).
   ` + "`TestFastYAMLSameAsYAML`" + ` compares the two, node for node with positions and
   styles, on every YAML file and front matter of the repository, on
   generated sheets and on texts at the subset's edges (every word yaml.v3
