@@ -262,19 +262,19 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 	// operational sheets only (revisioni.json, the feed: never a sheet's
 	// body, the open data's sizes or the search index), keyed as the
 	// pages other than a sheet's are, by the sources but those bodies.
+	aggKey := func(what, name string) string {
+		sum := sha256.Sum256([]byte(c.agg + "\x00" + what + "\x00" + name))
+		return hex.EncodeToString(sum[:])
+	}
 	d.whole = func(name string) (publish.Stamp, bool) {
-		sum := sha256.Sum256([]byte(c.agg + "\x00open data\x00" + name))
-		k := hex.EncodeToString(sum[:])
+		k := aggKey("open data", name)
 		keys.Store(name, k)
 		return c.prev.stamp(name, k)
 	}
 	// What a file made of a part per sheet holds before the first part
 	// and after the last, when it is made of the plans and the front of
 	// the operational sheets only (piano.json's plan): keyed as whole.
-	d.ends = func(name string) string {
-		sum := sha256.Sum256([]byte(c.agg + "\x00open data ends\x00" + name))
-		return hex.EncodeToString(sum[:])
-	}
+	d.ends = func(name string) string { return aggKey("open data ends", name) }
 	// A file keyed by its own bytes (a file of the search index), in the
 	// previous output under its name there (publish.Target.PrevName): the
 	// file need not be read to be known the same.

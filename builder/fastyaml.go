@@ -36,8 +36,8 @@ func fastYAML(text []byte) *yaml.Node {
 	if !fastYAMLText(text) {
 		return nil
 	}
-	p := fastParser{src: string(text), lines: make([]string, 0, bytes.Count(text, []byte("\n"))+1)}
-	for rest := p.src; rest != ""; {
+	p := fastParser{lines: make([]string, 0, bytes.Count(text, []byte("\n"))+1)}
+	for rest := string(text); rest != ""; {
 		line, after, _ := strings.Cut(rest, "\n")
 		p.lines = append(p.lines, line)
 		rest = after
@@ -115,8 +115,7 @@ func fastYAMLText(text []byte) bool {
 func startsItem(s string) bool { return len(s) > 1 && s[0] == '-' && s[1] == ' ' }
 
 type fastParser struct {
-	src   string
-	lines []string // parts of src
+	lines []string // parts of one copy of the text
 	// The nodes are made in slabs, each never grown (a node's address
 	// holds): full lists them, the last one being filled.
 	slab   []yaml.Node

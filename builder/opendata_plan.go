@@ -63,7 +63,7 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 		}
 		before, rest, _ := bytes.Cut(b, []byte(emptySheets))
 		pw.write(before, []byte(`"schede":[`+"\n"))
-		after, kept = rest, false
+		after = rest // kept is false here: a file with sheets and the last build's ends took the branch above
 	}
 	downloads := make([]download, len(sheets))
 	for start := 0; start < len(sheets); start += sheetsBatch {
