@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -250,5 +251,52 @@ func TestFlatFiles(t *testing.T) {
 	}
 	if got, want := countFolders(flat), 8; got != want {
 		t.Errorf("%d folders with a file per page, want %d", got, want)
+	}
+}
+
+func TestTrash(t *testing.T) {
+	work := t.TempDir()
+	stale := filepath.Join(work, "trash-1") // a killed run's
+	if err := os.MkdirAll(filepath.Join(stale, "7", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := openTrash(work); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(work, "out")
+	if err := os.MkdirAll(filepath.Join(out, "a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "a", "index.html"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := discard(out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(out); !os.IsNotExist(err) {
+		t.Fatalf("discarded %s is still there: %v", out, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(trash.dir, "1", "a", "index.html")); err != nil || string(b) != "x" {
+		t.Fatalf("the trash does not hold the output: %q, %v", b, err)
+	}
+	if err := discard(filepath.Join(work, "missing")); err != nil {
+		t.Fatalf("a missing folder: %v", err)
+	}
+	if err := emptyTrash(work); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(work, "*"))
+	if len(left) != 0 {
+		t.Fatalf("left after emptying the trash: %v", left)
+	}
+	// Without a trash, discard removes.
+	if err := os.WriteFile(out, []byte("y"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := discard(out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(out); !os.IsNotExist(err) {
+		t.Fatalf("discarded without a trash, %s is still there: %v", out, err)
 	}
 }

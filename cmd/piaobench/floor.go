@@ -82,7 +82,7 @@ func measureFloor(out string, sheets, runs int) (*floor, error) {
 	flat := flatFiles(files)
 	f.FlatFolders = countFolders(flat)
 	dst := out + "-floor"
-	defer os.RemoveAll(dst)
+	defer discard(dst)
 	for range runs {
 		u, err := writeFloor(dst, files)
 		if err != nil {
@@ -100,7 +100,7 @@ func measureFloor(out string, sheets, runs int) (*floor, error) {
 // writeFloor writes files into dst, emptied first, on every core, and
 // times it.
 func writeFloor(dst string, files []floorFile) (usage, error) {
-	if err := os.RemoveAll(dst); err != nil {
+	if err := discard(dst); err != nil {
 		return usage{}, err
 	}
 	syscall.Sync()

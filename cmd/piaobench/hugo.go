@@ -61,7 +61,7 @@ func (h hugoRun) Both() usage {
 // over it when o.pagefind is set.
 func buildHugo(o options, site, out string) (hugoRun, error) {
 	var h hugoRun
-	if err := os.RemoveAll(out); err != nil {
+	if err := discard(out); err != nil {
 		return h, err
 	}
 	syscall.Sync()

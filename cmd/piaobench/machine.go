@@ -85,7 +85,7 @@ func fileSystem(dir string) string {
 // 8 KB file in it under dir: what each page of a site costs the disk.
 func createCost(dir string) float64 {
 	probe := filepath.Join(dir, "probe")
-	defer os.RemoveAll(probe)
+	defer discard(probe)
 	if err := os.MkdirAll(probe, 0o755); err != nil {
 		return 0
 	}

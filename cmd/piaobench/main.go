@@ -101,6 +101,10 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	if err := openTrash(o.work); err != nil {
+		return err
+	}
+	defer emptyTrash(o.work) // once every figure is taken (trash.go)
 	start := time.Now()
 	r := &report{Machine: probeMachine(o.work), Started: start}
 	logf("machine: %s, %d cores, %s; a folder and a file cost %.0f µs to create",

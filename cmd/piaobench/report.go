@@ -65,7 +65,13 @@ figures and the chart.
 - **Whole process.** The real binary runs as `+"`piao build -s SITE -d OUT`"+` (minifying
   on) into an empty folder; the operating system gives its wall time, its CPU
   time (user and system, on every core) and its peak resident memory
-  (`+"`ru_maxrss`"+`). The disk is synced before each build. Builds and checks
+  (`+"`ru_maxrss`"+`). The disk is synced before each build. What the runs leave
+  (outputs, caches, the floor's copies) is moved aside, not removed, until
+  every figure is taken: on a file system without a journal (the ext4 of
+  the virtual machine these figures come from has none), files and folders
+  made for minutes after thousands are removed cost up to five times as
+  much (cmd/piaobench/trash.go), and each build would pay for the removals
+  of the runs before it. Builds and checks
   of up to 10,000 sheets are timed three times and the median run is shown;
   those of 50,000 sheets once. *Again* is the same build over its own output
   (nothing changed; not run at 50,000 sheets, to keep
