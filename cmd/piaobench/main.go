@@ -104,7 +104,11 @@ func run() error {
 	if err := openTrash(o.work); err != nil {
 		return err
 	}
-	defer emptyTrash(o.work) // once every figure is taken (trash.go)
+	defer func() { // once every figure is taken (trash.go)
+		if emptyTrash(o.work) == nil {
+			logf("removed what the runs left; on a file system without a journal, files made in the next five minutes cost more: wait as long before timing anything else")
+		}
+	}()
 	start := time.Now()
 	r := &report{Machine: probeMachine(o.work), Started: start}
 	logf("machine: %s, %d cores, %s; a folder and a file cost %.0f µs to create",
