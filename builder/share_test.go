@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -8,15 +9,17 @@ import (
 	"github.com/piao-pa/piao"
 )
 
-// metaRE reads a meta tag as the minifier writes it: content in double
-// quotes, or in single ones when it holds a double quote.
+// metaRE reads a meta tag as the built-in theme writes it, content in
+// double quotes, or as the minifier writes it: in single ones when it
+// holds a double quote.
 var metaRE = regexp.MustCompile(`<meta (?:name|property)="([^"]+)" content=(?:"([^"]*)"|'([^']*)')>`)
 
-// metas are a page's meta tags by name.
+// metas are a page's meta tags by name, their content as a reader of
+// the page has it: character references replaced.
 func metas(page string) map[string]string {
 	out := map[string]string{}
 	for _, m := range metaRE.FindAllStringSubmatch(page, -1) {
-		out[m[1]] = m[2] + m[3]
+		out[m[1]] = html.UnescapeString(m[2] + m[3])
 	}
 	return out
 }
@@ -66,7 +69,7 @@ func TestShareWithAddress(t *testing.T) {
 	if m["og:url"] != url || !strings.Contains(page, `<link rel="canonical" href="`+url+`">`) {
 		t.Errorf("og:url %q, want %s, and the canonical link", m["og:url"], url)
 	}
-	if m["og:image"] != "https://trasparenza.example.it/assets/img/anteprima.png" || m["og:image:alt"] != "Il logo dell&#39;ente" || m["twitter:card"] != "summary_large_image" {
+	if m["og:image"] != "https://trasparenza.example.it/assets/img/anteprima.png" || m["og:image:alt"] != "Il logo dell'ente" || m["twitter:card"] != "summary_large_image" {
 		t.Errorf("picture %q, text %q, card %q", m["og:image"], m["og:image:alt"], m["twitter:card"])
 	}
 	if !strings.Contains(page, `Come citare:</strong> Ente di prova, Piano di prova, obiettivo operativo «Fare qualcosa», versione del 12 settembre 2024, <span class="cite-url">https://trasparenza.example.it/p/operativi/uno/</span>.`) {
