@@ -971,7 +971,7 @@ sheets in 106.89 s. Since then:
   and copy of the floor before the next run: each build paid for the
   removals before it, piao's and Hugo's alike. By hand: 10,000 folders in
   0.36–0.45 s, 2.1–2.4 s after 10,000 were removed; a clean build of
-  10,000 sheets 7.1–7.3 s (Hugo 8.8–9.2 s beside it), 10.4–12.4 s in the
+  10,000 sheets 7.1–7.6 s (Hugo 8.8–9.2 s beside it), 10.4–12.4 s in the
   two minutes after make bench removed its folders. The ninth session had
   seen these functions in the kernel, not their cause. What the runs
   leave is now moved into a trash folder and removed once every figure is
