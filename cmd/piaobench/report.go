@@ -63,7 +63,8 @@ figures and the chart.
   where piao's rules asked for an adaptation). Every rule of `+"`piao check`"+`
   passes.
 - **Whole process.** The real binary runs as `+"`piao build -s SITE -d OUT`"+` (minifying
-  on) into an empty folder; the operating system gives its wall time, its CPU
+  on: the style sheet and the scripts; the built-in theme's pages are
+  written as rendered, see the findings) into an empty folder; the operating system gives its wall time, its CPU
   time (user and system, on every core) and its peak resident memory
   (`+"`ru_maxrss`"+`). The disk is synced before each build. What the runs leave
   (outputs, caches, the floor's copies) is moved aside, not removed, until
