@@ -50,12 +50,7 @@ func TestMinifyWhatPiaoDoesNotWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	layout := bytes.Replace(builtinLayout(t), []byte(`{{define "main"}}`), []byte("{{define \"main\"}}\n\n        <p>Scritto    a mano.</p>\n\n"), 1)
-	if err := os.MkdirAll(filepath.Join(site, "themes", "default", "layouts"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(site, "themes", "default", "layouts", "sheet.html"), layout, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(site, "themes", "default", "layouts", "sheet.html"), layout)
 	own := func(minify bool) *Site {
 		s, ds := Build(Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: minify})
 		if s == nil {
