@@ -194,7 +194,8 @@ func besideOutput(dest, name string) bool {
 // TestLongPagesAtOnce: however many goroutines render, no more than the
 // limit of long pages (those that list many sheets) render at a time,
 // every file is rendered once, the long pages are taken first, and a
-// goroutine's buffers grown by a long page are let go after it.
+// goroutine's buffers grown by a long page are kept for its next long
+// page but let go before any other file.
 func TestLongPagesAtOnce(t *testing.T) {
 	pages := preparedSynth(t, 120)
 	order := pages.workOrder()
@@ -205,7 +206,9 @@ func TestLongPagesAtOnce(t *testing.T) {
 		var mu sync.Mutex
 		rendering, most, seen := 0, 0, map[int]int{}
 		firstRest := -1
-		var kept []int
+		var kept []int               // the capacities other files were given
+		grown := map[*buffers]bool{} // the goroutines that grew a buffer for a long page
+		reused := 0                  // long pages given a buffer grown by the one before
 		err := pages.eachOn(tt.workers, tt.long, func(i int, name string, buf *buffers) error {
 			pg := pages.pages[name]
 			isLong := pg != nil && pg.Kind != "sheet"
@@ -217,12 +220,21 @@ func TestLongPagesAtOnce(t *testing.T) {
 			} else if firstRest < 0 {
 				firstRest = len(seen)
 			}
-			kept = append(kept, buf.page.Cap(), buf.min.Cap())
+			switch {
+			case !isLong:
+				kept = append(kept, buf.page.Cap(), buf.min.Cap())
+			case grown[buf] && buf.page.Cap() < 2*keptBuffer:
+				t.Errorf("%d goroutines: a long page was not given the buffer grown by the one before", tt.workers)
+			case grown[buf]:
+				reused++
+			}
 			mu.Unlock()
 			if isLong {
 				time.Sleep(time.Millisecond) // long enough for the others to try
+				buf.page.Reset()
 				buf.page.Grow(2 * keptBuffer)
 				mu.Lock()
+				grown[buf] = true
 				rendering--
 				mu.Unlock()
 			}
@@ -249,7 +261,10 @@ func TestLongPagesAtOnce(t *testing.T) {
 			t.Errorf("one goroutine: the first other file came %dth, after %d long pages", firstRest, len(order.long))
 		}
 		if slices.ContainsFunc(kept, func(c int) bool { return c > keptBuffer }) {
-			t.Errorf("%d goroutines: a buffer of more than %d bytes was kept for the next file", tt.workers, keptBuffer)
+			t.Errorf("%d goroutines: a buffer of more than %d bytes was kept for a file that is not a long page", tt.workers, keptBuffer)
+		}
+		if tt.workers == 1 && reused != len(order.long)-1 {
+			t.Errorf("one goroutine: %d of %d long pages after the first were given the grown buffer", reused, len(order.long)-1)
 		}
 	}
 }
