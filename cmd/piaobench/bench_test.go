@@ -181,8 +181,8 @@ func TestParseStages(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	writeStages(&b, row{Sheets: 10000, EditStages: want, AgainStages: want[:2], CheckStages: []mark{{"sheets loaded", time.Second}}})
-	for _, line := range []string{"| sources digested | 250 ms | 250 ms | – |", "| sheets loaded | 500 ms | 500 ms | 1000 ms |", "| cache saved | 250 ms | – | – |"} {
+	writeStages(&b, row{Sheets: 10000, EditStages: want, AgainStages: want[:2], DataStages: want[1:], CheckStages: []mark{{"sheets loaded", time.Second}}})
+	for _, line := range []string{"| sources digested | 250 ms | 250 ms | – | – |", "| sheets loaded | 500 ms | 500 ms | 500 ms | 1000 ms |", "| cache saved | 250 ms | – | 250 ms | – |"} {
 		if !strings.Contains(b.String(), line) {
 			t.Errorf("no line %q in\n%s", line, b.String())
 		}
@@ -298,5 +298,36 @@ func TestTrash(t *testing.T) {
 	}
 	if _, err := os.Lstat(out); !os.IsNotExist(err) {
 		t.Fatalf("discarded without a trash, %s is still there: %v", out, err)
+	}
+}
+
+// TestChangeTarget: the bench's edit of a sheet's data changes the first
+// target of a year written as a plain value, inside a block "target:",
+// and nothing else; a sheet with none is an error, not a silent no-op.
+func TestChangeTarget(t *testing.T) {
+	sheet := `---
+area: area-2
+storico:
+  2023: "12"
+indicatori:
+  - descrizione: "Uno"
+    target:
+      2024: {valore: "≥ 90", precedente: "≥ 80", revisione: rev-2025-03}
+    fonte: "Interna"
+  - descrizione: "Due"
+    storico:
+      2022: "5"
+    target:
+      2024: "≥ 100"
+      2025: "≥ 100"
+---
+`
+	got, ok := changeTarget(sheet)
+	want := strings.Replace(sheet, `      2024: "≥ 100"`, `      2024: "≥ 100 (misura)"`, 1)
+	if !ok || got != want {
+		t.Errorf("changed (%v):\n%s\nwant:\n%s", ok, got, want)
+	}
+	if _, ok := changeTarget(strings.ReplaceAll(sheet, `      2024: "≥ 100"`+"\n"+`      2025: "≥ 100"`, `      2024: {valore: "1"}`)); ok {
+		t.Error("a sheet with no plain target was changed")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -97,6 +98,52 @@ func editSheet(site string, hugo bool) error {
 	}
 	return err
 }
+
+// editTarget changes, in sheet editedSheet of a piao site, the first
+// target of a year written as a plain value (`2024: "≥ 100"`, not one
+// with its previous value and revision): it becomes "≥ 100 (misura)". An
+// office's usual edit is of a sheet's data, not its body: every page that
+// lists the sheet is keyed by the data of every sheet, and is rendered
+// again (a body is read only by the sheet's own pages).
+func editTarget(site string) error {
+	matches, _ := filepath.Glob(filepath.Join(site, "content", "*", "operativi", editedSheet+".md"))
+	if len(matches) != 1 {
+		return fmt.Errorf("%s: no sheet %s to edit", site, editedSheet)
+	}
+	b, err := os.ReadFile(matches[0])
+	if err != nil {
+		return err
+	}
+	out, ok := changeTarget(string(b))
+	if !ok {
+		return fmt.Errorf("%s: no target written as a plain value", matches[0])
+	}
+	return os.WriteFile(matches[0], []byte(out), 0o644)
+}
+
+// changeTarget is the sheet text with the first plain target of a year,
+// in a block "target:", marked as changed.
+func changeTarget(text string) (string, bool) {
+	lines := strings.Split(text, "\n")
+	in := -1 // the indentation of the block "target:" the lines are in, or -1
+	for i, l := range lines {
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		trimmed := strings.TrimSpace(l)
+		switch {
+		case trimmed == "target:":
+			in = indent
+		case in >= 0 && indent > in && plainYear.MatchString(trimmed):
+			lines[i] = strings.TrimSuffix(l, `"`) + ` (misura)"`
+			return strings.Join(lines, "\n"), true
+		case in >= 0 && indent <= in:
+			in = -1
+		}
+	}
+	return text, false
+}
+
+// plainYear is a year's value written as a quoted string.
+var plainYear = regexp.MustCompile(`^[0-9]{4}: "[^"\\]*"$`)
 
 // kind is the output of one kind of file.
 type kind struct {

@@ -67,8 +67,10 @@ type row struct {
 	CheckAfter            usage  // piao check given the output of the last build (its sheet store)
 	Edit                  usage  // again after editing one sheet
 	EditAgain             usage  // after editing it once more: the output replaced the first time is the spare
-	EditStages            []mark // the stages of Edit, of EditAgain and of the last cold Check (PIAO_STAGES)
+	EditData              usage  // after changing one of its targets (editTarget)
+	EditStages            []mark // the stages of Edit, of EditAgain, of EditData and of the last cold Check (PIAO_STAGES)
 	AgainStages           []mark
+	DataStages            []mark
 	CheckStages           []mark
 	Builds                []usage // every timed build, in order
 	Pages, Files          int
@@ -286,7 +288,8 @@ func measureFloorOf(out string, r *row) error {
 }
 
 // measureRebuilds times piao build into its previous output with nothing
-// changed, then after editing one sheet; and Hugo after the same edit.
+// changed, then after editing one sheet's body twice and one of its
+// targets; and Hugo after the same edit of the body.
 // The largest site (built once) is not built again: make bench stays
 // under ten minutes.
 func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
@@ -308,6 +311,12 @@ func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
 		return err
 	}
 	if r.EditAgain, r.AgainStages, err = runStaged(o, "build", "-s", site, "-d", out); err != nil {
+		return err
+	}
+	if err := editTarget(site); err != nil {
+		return err
+	}
+	if r.EditData, r.DataStages, err = runStaged(o, "build", "-s", site, "-d", out); err != nil {
 		return err
 	}
 	if r.Hugo == nil {

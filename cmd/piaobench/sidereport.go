@@ -54,18 +54,20 @@ on a shared machine, the only figure that means something.
 	b.WriteString(`
 Rebuilds into the previous output: piao with nothing changed, then both
 after appending the same sentence to the same sheet (` + editedSheet + `);
-then piao after appending it once more. The first rebuild after a clean
+then piao after appending it once more, and after changing one of the
+sheet's targets (its data, which the pages that list the sheet are keyed
+by: the office's most usual edit). The first rebuild after a clean
 build makes a new folder and links into it every file that did not
 change; from the second on, the output it replaced (kept beside it as the
 spare) is brought up to date instead: the office's cycle of edits.
 
-| Sheets | piao, nothing changed | piao, one sheet edited | CPU | Hugo, one sheet edited | CPU | piao, edited again | CPU |
-|---:|---:|---:|---:|---:|---:|---:|---:|
+| Sheets | piao, nothing changed | piao, one sheet edited | CPU | Hugo, one sheet edited | CPU | piao, edited again | CPU | piao, a target changed | CPU |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 `)
 	for _, row := range rows {
-		fmt.Fprintf(b, "| %s | **%s** | **%s** | %s | %s | %s | %s | %s |\n", thousands(row.Sheets), secs(row.Rebuild.Wall),
+		fmt.Fprintf(b, "| %s | **%s** | **%s** | %s | %s | %s | %s | %s | **%s** | %s |\n", thousands(row.Sheets), secs(row.Rebuild.Wall),
 			secs(row.Edit.Wall), secs(row.Edit.CPU), secs(row.Hugo.Edit.Wall), secs(row.Hugo.Edit.CPU),
-			secs(row.EditAgain.Wall), secs(row.EditAgain.CPU))
+			secs(row.EditAgain.Wall), secs(row.EditAgain.CPU), secs(row.EditData.Wall), secs(row.EditData.CPU))
 	}
 	b.WriteString("\n")
 	for _, row := range rows {
@@ -86,10 +88,11 @@ func writeStages(b *strings.Builder, row row) {
 	}
 	fmt.Fprintf(b, "Where the time of a rebuild after one edit goes, at %s sheets: each stage, the time from the one before "+
 		"(`PIAO_STAGES`); and those of the cold `piao check`.\n\n", thousands(row.Sheets))
-	b.WriteString("| Stage | One sheet edited | Edited again | piao check |\n|---|---:|---:|---:|\n")
+	b.WriteString("| Stage | One sheet edited | Edited again | A target changed | piao check |\n|---|---:|---:|---:|---:|\n")
+	lists := [][]mark{row.EditStages, row.AgainStages, row.DataStages, row.CheckStages}
 	var names []string
-	took := map[string][3]time.Duration{}
-	for i, list := range [][]mark{row.EditStages, row.AgainStages, row.CheckStages} {
+	took := map[string][4]time.Duration{}
+	for i, list := range lists {
 		for _, s := range list {
 			t, seen := took[s.Name]
 			if !seen {
@@ -101,14 +104,14 @@ func writeStages(b *strings.Builder, row row) {
 	}
 	for _, name := range names {
 		t := took[name]
-		cells := make([]string, 3)
-		for i, list := range [][]mark{row.EditStages, row.AgainStages, row.CheckStages} {
+		cells := make([]string, len(lists))
+		for i, list := range lists {
 			cells[i] = "–"
 			if slices.ContainsFunc(list, func(s mark) bool { return s.Name == name }) {
 				cells[i] = ms(t[i])
 			}
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", name, cells[0], cells[1], cells[2])
+		fmt.Fprintf(b, "| %s | %s |\n", name, strings.Join(cells, " | "))
 	}
 	b.WriteString("\n")
 }
@@ -153,8 +156,8 @@ func sideTargets(check func(name, got string, ok bool), r *report) {
 	}
 	if ten := find(r.Rows, 10000); ten != nil && ten.Edit.Wall > 0 {
 		check("10,000 sheets: rebuild after editing one sheet under 1 s",
-			fmt.Sprintf("%s (edited again: %s)", secs(ten.Edit.Wall), secs(ten.EditAgain.Wall)),
-			max(ten.Edit.Wall, ten.EditAgain.Wall) < time.Second)
+			fmt.Sprintf("%s (edited again: %s; a target changed: %s)", secs(ten.Edit.Wall), secs(ten.EditAgain.Wall), secs(ten.EditData.Wall)),
+			max(ten.Edit.Wall, ten.EditAgain.Wall, ten.EditData.Wall) < time.Second)
 		check("10,000 sheets: rebuild with nothing changed under 0.5 s", secs(ten.Rebuild.Wall), ten.Rebuild.Wall < 500*time.Millisecond)
 	}
 	if ten := find(r.Rows, 10000); ten != nil {
