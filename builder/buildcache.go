@@ -386,6 +386,24 @@ func (c *buildCache) reuser(keys map[string]string, to *publish.Target) func(nam
 	}
 }
 
+// sizer returns the function that gives the size a page to render again
+// had in the previous output, if the cache knows it; not for a page
+// whose key is the one it had, which is linked, not rendered (workOrder
+// leaves those where their kind puts them: two goroutines linking files
+// into the same folders wait on each other's lock of it).
+func (c *buildCache) sizer(keys map[string]string) func(name string) (int64, bool) {
+	if c.prev == nil {
+		return nil
+	}
+	return func(name string) (int64, bool) {
+		if k := keys[name]; k != "" && c.prev.Keys[name] == k {
+			return 0, false
+		}
+		st, ok := c.prev.Stamps[name]
+		return st.Size, ok && !st.Dir
+	}
+}
+
 // save writes the cache of the output just published in dest: its files
 // (names) and their folders, with what the build said. The stamps of the
 // files the publish knows (known: those it wrote or linked, as it left

@@ -545,3 +545,24 @@ func TestOpenDataPageKey(t *testing.T) {
 		t.Error("without words, the key is not that of the files but for their sizes")
 	}
 }
+
+// TestSizerOnlyForPagesToRender: the build cache gives the previous size
+// of a page whose key changed or that has none, never of one it will link
+// (its key the same) nor of a folder.
+func TestSizerOnlyForPagesToRender(t *testing.T) {
+	c := &buildCache{prev: &cacheData{
+		Keys: map[string]string{"a/index.html": "k1", "b/index.html": "k2"},
+		Stamps: map[string]publish.Stamp{"a/index.html": {Size: 10}, "b/index.html": {Size: 20},
+			"c/index.html": {Size: 30}, "d": {Size: 4096, Dir: true}},
+	}}
+	size := c.sizer(map[string]string{"a/index.html": "k1", "b/index.html": "changed"})
+	for name, want := range map[string]int64{"a/index.html": -1, "b/index.html": 20, "c/index.html": 30, "d": -1, "e/index.html": -1} {
+		n, ok := size(name)
+		if got := map[bool]int64{true: n, false: -1}[ok]; got != want {
+			t.Errorf("%s: %d, want %d (-1: none)", name, got, want)
+		}
+	}
+	if (&buildCache{}).sizer(nil) != nil {
+		t.Error("a sizer without a previous build")
+	}
+}

@@ -39,6 +39,9 @@ type Pages struct {
 	// reuse, if not nil, links a page from the previous output when the
 	// build cache knows it unchanged, and gives its size.
 	reuse func(name string) (int64, bool)
+	// prevSize, if not nil, gives the size a page to render had in the
+	// previous output, when the build cache knows it (workOrder).
+	prevSize func(name string) (int64, bool)
 	// volatile holds the pages that, as they rendered, showed what the
 	// build cache's keys leave out (buildcache.go).
 	volatile sync.Map

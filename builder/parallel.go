@@ -147,18 +147,35 @@ func (q *workQueue) nextOf(next *atomic.Int64, list []int) (int, bool) {
 // sheets (a few hundred milliseconds each on a large site), to take first,
 // so that no goroutine starts one when the others are done; rest, the
 // sheets' pages and the other files, in path order.
+//
+// A page other than a sheet's is long unless the previous output, as the
+// build cache knows it, had it shorter than keptBuffer: after an edit of
+// a sheet's data, every page that lists the sheet renders again, and at
+// 10,000 sheets 266 of the 279 are of tens of kilobytes (0.75 s of CPU
+// together, the 13 long ones 0.45 s), which one goroutine rendered alone
+// while the others had nothing to do.
 type workOrder struct{ long, rest []int }
 
 func (p *Pages) workOrder() workOrder {
 	var o workOrder
 	for i, name := range p.paths {
-		if pg := p.pages[name]; pg != nil && pg.Kind != "sheet" {
+		if pg := p.pages[name]; pg != nil && pg.Kind != "sheet" && !p.wasShort(name) {
 			o.long = append(o.long, i)
 		} else {
 			o.rest = append(o.rest, i)
 		}
 	}
 	return o
+}
+
+// wasShort reports whether the file name was shorter than keptBuffer in
+// the previous output.
+func (p *Pages) wasShort(name string) bool {
+	if p.prevSize == nil {
+		return false
+	}
+	n, ok := p.prevSize(name)
+	return ok && n < keptBuffer
 }
 
 // parallelFor calls fn(i) for i from 0 to n-1, from GOMAXPROCS

@@ -268,3 +268,41 @@ func TestLongPagesAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkOrderBySize: a page other than a sheet's is taken as long
+// unless the previous output had it shorter than keptBuffer; without
+// sizes (a clean build) every one of them is long, as before.
+func TestWorkOrderBySize(t *testing.T) {
+	pages := preparedSynth(t, 120)
+	pages.workers = 1
+	files, err := pages.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := pages.workOrder()
+	if len(plain.long) < 4 {
+		t.Fatalf("synthetic site: %d long pages", len(plain.long))
+	}
+	unknown, grown := pages.paths[plain.long[0]], pages.paths[plain.long[1]]
+	pages.prevSize = func(name string) (int64, bool) {
+		switch name {
+		case unknown:
+			return 0, false
+		case grown:
+			return 2 * keptBuffer, true
+		}
+		b, ok := files.Files[name]
+		return int64(len(b)), ok
+	}
+	order := pages.workOrder()
+	var long []string
+	for _, i := range order.long {
+		long = append(long, pages.paths[i])
+	}
+	if !slices.Equal(long, []string{unknown, grown}) && !slices.Equal(long, []string{grown, unknown}) {
+		t.Errorf("long pages with the sizes of a build before: %v, want %s (no size) and %s (%d bytes)", long, unknown, grown, 2*keptBuffer)
+	}
+	if len(order.long)+len(order.rest) != len(pages.paths) {
+		t.Errorf("%d + %d files in the order, %d in the site", len(order.long), len(order.rest), len(pages.paths))
+	}
+}

@@ -115,7 +115,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		stages.Mark("pages listed")
 		keys = c.keys(p)
 		dataKeys.Range(func(name, k any) bool { keys[name.(string)] = k.(string); return true })
-		p.reuse = c.reuser(keys, to)
+		p.reuse, p.prevSize = c.reuser(keys, to), c.sizer(keys)
 		w, err = p.write(to)
 		stages.Mark("pages written")
 		if err != nil {
