@@ -97,7 +97,7 @@ func NewSnapshot(in Input, opt SnapshotOptions) (*Snapshot, Diagnostics) {
 		for _, q := range site.Model.Plans {
 			known = append(known, q.Slug)
 		}
-		ds.errorf(plan.Pos{File: "content"}, hintKnownPlans(known), msgNoSuchPlan, opt.Plan)
+		ds.errorf(plan.At("content", 0, 0), hintKnownPlans(known), msgNoSuchPlan, opt.Plan)
 		return nil, ds
 	}
 	if opt.Name == "" {
@@ -122,7 +122,7 @@ func NewSnapshot(in Input, opt SnapshotOptions) (*Snapshot, Diagnostics) {
 	}
 	snap, err := freeze(in, site, p, opt)
 	if err != nil {
-		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+		ds.errorf(plan.At("themes", 0, 0), "", "%s", err.Error())
 		return nil, ds
 	}
 	if ds = append(ds, snapshotPortable(snap, p)...); ds.HasErrors() {

@@ -27,11 +27,11 @@ func loadSnapshots(site fs.FS) ([]snapshotCopy, Diagnostics) {
 	names, err := ListSnapshots(site)
 	if err != nil {
 		reason, hint := osReason(err)
-		ds.errorf(plan.Pos{File: archiveDir}, hint, msgCannotList, reason)
+		ds.errorf(plan.At(archiveDir, 0, 0), hint, msgCannotList, reason)
 	}
 	var out []snapshotCopy
 	for _, name := range names {
-		pos := plan.Pos{File: path.Join(archiveDir, name)}
+		pos := plan.At(path.Join(archiveDir, name), 0, 0)
 		if !validSnapshotName(name) {
 			ds.warnf(pos, hintSnapshotName, msgSnapshotSkipped, name)
 			continue

@@ -39,7 +39,7 @@ var attachmentTypes = map[string]string{
 // attachmentFile is the site path of an allegato's file: the plan's folder
 // and the path written under it.
 func attachmentFile(p *plan.Plan, a *plan.Attachment) string {
-	return path.Join(path.Dir(p.Pos.File), a.File.S)
+	return path.Join(path.Dir(p.Pos.File()), a.File.S)
 }
 
 // attachmentPath is where the site publishes an allegato's file: the
@@ -100,7 +100,7 @@ func (l *loader) attachments(p *plan.Plan) {
 		info, err := fs.Stat(l.fsys, file)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			l.diags.errorf(at, hintMissingAttachment(path.Dir(p.Pos.File)), msgMissingAttachment, rel)
+			l.diags.errorf(at, hintMissingAttachment(path.Dir(p.Pos.File())), msgMissingAttachment, rel)
 		case err != nil:
 			reason, hint := osReason(err)
 			l.diags.errorf(at, hint, msgCannotRead, reason)

@@ -22,7 +22,7 @@ const mostPerKind = 3
 
 // body checks the Markdown body of a sheet in the site's other languages
 // (NAME.LANG.md): its own file's is checked with its texts (sheetTexts).
-func (c *checker) body(s *plan.Sheet) { c.bodies("", s.Pos.File, s.BodyAt, s.BodyIn) }
+func (c *checker) body(s *plan.Sheet) { c.bodies("", s.Pos.File(), s.BodyAt, s.BodyIn) }
 
 // bodies checks a Markdown body read from file from line at, and its text
 // in the other languages (NAME.LANG.md, by language).
@@ -34,7 +34,7 @@ func (c *checker) bodies(body, file string, at int, in map[string]plan.Text) {
 	}
 	sort.Strings(langs)
 	for _, l := range langs {
-		c.bodyText(in[l].S, in[l].Pos.File, 1)
+		c.bodyText(in[l].S, in[l].Pos.File(), 1)
 	}
 }
 
@@ -118,8 +118,8 @@ func (c *checker) sheetTexts(s *plan.Sheet) {
 	own := &checker{p: c.p, ds: &ds, broken: c.broken, md: c.md}
 	own.textsOf(reflect.ValueOf(s).Elem(), c.inline)
 	eachText(reflect.ValueOf(s).Elem(), own.personal)
-	own.personalIn(s.Body, s.Pos.File, s.BodyAt)
-	own.bodyText(s.Body, s.Pos.File, s.BodyAt)
+	own.personalIn(s.Body, s.Pos.File(), s.BodyAt)
+	own.bodyText(s.Body, s.Pos.File(), s.BodyAt)
 	own.fieldLinks(s.Fields())
 	for i := range s.Indicatori {
 		own.fieldLinks(s.Indicatori[i].Fields())

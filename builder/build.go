@@ -86,7 +86,7 @@ func (p *Pages) Diagnose(err error) Diagnostics {
 	case errors.As(err, &pe):
 		ds.errorf(pageSource(p.model, pe.pg), hintRenderPage, msgRenderPage, pe.pg.Path, pe.err)
 	case errors.As(err, new(*renderError)):
-		ds.errorf(plan.Pos{File: "themes"}, hintRenderPage, "%s", err.Error())
+		ds.errorf(plan.At("themes", 0, 0), hintRenderPage, "%s", err.Error())
 	default:
 		return nil
 	}
@@ -128,16 +128,16 @@ func loadAndCheck(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 func readSources(fsys fs.FS, ds Diagnostics) map[string][]byte {
 	out := map[string][]byte{}
 	for _, d := range ds {
-		if _, ok := out[d.Pos.File]; ok || d.Pos.Line == 0 {
+		if _, ok := out[d.Pos.File()]; ok || d.Pos.Line == 0 {
 			continue
 		}
-		info, err := fs.Stat(fsys, d.Pos.File)
+		info, err := fs.Stat(fsys, d.Pos.File())
 		if err != nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
 			continue
 		}
-		if b, err := fs.ReadFile(fsys, d.Pos.File); err == nil {
+		if b, err := fs.ReadFile(fsys, d.Pos.File()); err == nil {
 			if text, problem := normalizeText(b); problem == nil {
-				out[d.Pos.File] = text
+				out[d.Pos.File()] = text
 			}
 		}
 	}

@@ -250,7 +250,7 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 		var k string
 		if v, ok := keys.Load(name); ok {
 			k = v.(string)
-		} else if k = pageKey(c.src, c.plans, name+"\x00"+d.facts.of(s.Plan), s.Pos.File); k != "" {
+		} else if k = pageKey(c.src, c.plans, name+"\x00"+d.facts.of(s.Plan), s.Pos.File()); k != "" {
 			keys.Store(name, k)
 		}
 		if k == "" {

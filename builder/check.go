@@ -72,7 +72,7 @@ func (c *checker) eachSheet(sheets []*plan.Sheet, fn func(w *checker, s *plan.Sh
 }
 
 func planBroken(p *plan.Plan, broken map[string]bool) bool {
-	dir := path.Dir(p.Pos.File) + "/"
+	dir := path.Dir(p.Pos.File()) + "/"
 	for f := range broken {
 		if strings.HasPrefix(f, dir) || f+"/" == dir {
 			return true
@@ -283,9 +283,9 @@ func (c *checker) sheet(s *plan.Sheet) {
 	c.campi(s.Note, sheetKeys)
 	c.explained(s)
 	c.body(s) // in the other languages: the sheet's own in sheetTexts, with the short links in its fields
-	c.links(s.Body, s.BodyAt, s.Pos.File)
+	c.links(s.Body, s.BodyAt, s.Pos.File())
 	for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
-		c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File)
+		c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File())
 	}
 	c.cycle(s)
 	for i := range s.Indicatori {
@@ -318,7 +318,7 @@ func (c *checker) unit(s *plan.Sheet) {
 // without a level asks for none.
 func (c *checker) place(s *plan.Sheet) {
 	p := c.p
-	if c.broken[s.Pos.File] {
+	if c.broken[s.Pos.File()] {
 		return // what is missing may be a key the loader could not read
 	}
 	need := func(key string) { c.ds.errorf(s.Pos, hintNeedLevel(key), msgMissingField, key) }

@@ -21,7 +21,8 @@ import (
 // written in each of the site's languages (langs.go).
 type decoder struct {
 	file  string
-	kind  string // "s", "o" or "" (any)
+	ref   plan.FileRef // file's number, once looked up
+	kind  string       // "s", "o" or "" (any)
 	diags *Diagnostics
 	langs []string  // the site's languages, the main one first
 	texts *interner // or nil
@@ -61,7 +62,10 @@ var (
 )
 
 func (d *decoder) pos(n *yaml.Node) plan.Pos {
-	return plan.At(d.file, n.Line, n.Column)
+	if d.ref == 0 {
+		d.ref = plan.FileOf(d.file)
+	}
+	return d.ref.At(n.Line, n.Column)
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {

@@ -227,12 +227,12 @@ func (l *loader) bodyIn(file string, regular bool) (bodyFile, bool) {
 func (l *loader) attachBodies(p *plan.Plan, bodies []bodyFile) {
 	sheets := map[string]*plan.Sheet{}
 	for _, s := range p.Sheets() {
-		sheets[s.Pos.File] = s
+		sheets[s.Pos.File()] = s
 	}
 	for _, b := range bodies {
 		s := sheets[b.sheet]
 		if s == nil {
-			l.diags.errorf(plan.Pos{File: b.file}, hintLangBody, msgLangBody, langName(b.lang), path.Base(b.sheet))
+			l.diags.errorf(plan.At(b.file, 0, 0), hintLangBody, msgLangBody, langName(b.lang), path.Base(b.sheet))
 			continue
 		}
 		if t, ok := l.readLangBody(b, msgLangBodyFront, hintLangBodyFront); ok {
@@ -248,7 +248,7 @@ func (l *loader) attachBodies(p *plan.Plan, bodies []bodyFile) {
 		}
 		for _, lang := range l.langs[1:] {
 			if _, ok := s.BodyIn[lang]; !ok {
-				l.diags.warnf(plan.At(s.Pos.File, s.BodyAt, 1), hintLangBodyMissing(s.Pos.File, lang),
+				l.diags.warnf(plan.At(s.Pos.File(), s.BodyAt, 1), hintLangBodyMissing(s.Pos.File(), lang),
 					msgLangMissing, langName(lang), langName(lang), langName(l.langs[0]))
 			}
 		}

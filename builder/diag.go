@@ -50,9 +50,9 @@ func (d Diagnostic) String() string {
 }
 
 func formatPos(p plan.Pos) string {
-	file := ShowPath(p.File)
+	file := ShowPath(p.File())
 	switch {
-	case p.File == "":
+	case p.File() == "":
 		return "piao"
 	case p.Line == 0:
 		return file
@@ -109,7 +109,7 @@ func (ds Diagnostics) errorFiles() map[string]bool {
 	out := map[string]bool{}
 	for _, d := range ds {
 		if d.Severity == Error {
-			out[d.Pos.File] = true
+			out[d.Pos.File()] = true
 		}
 	}
 	return out
@@ -136,8 +136,8 @@ func (ds *Diagnostics) Sort() {
 	s := *ds
 	sort.SliceStable(s, func(i, j int) bool {
 		a, b := s[i], s[j]
-		if a.Pos.File != b.Pos.File {
-			return a.Pos.File < b.Pos.File
+		if a.Pos.File() != b.Pos.File() {
+			return a.Pos.File() < b.Pos.File()
 		}
 		if a.Pos.Line != b.Pos.Line {
 			return a.Pos.Line < b.Pos.Line
@@ -171,14 +171,14 @@ func (ds Diagnostics) attachSources(files map[string][]byte) {
 	starts := map[string][]int{} // per file, the offset of each line
 	for i := range ds {
 		d := &ds[i]
-		src, ok := files[d.Pos.File]
+		src, ok := files[d.Pos.File()]
 		if d.Source != "" || d.Pos.Line == 0 || !ok {
 			continue
 		}
-		if _, done := starts[d.Pos.File]; !done {
-			starts[d.Pos.File] = append([]int{0}, lineEnds(src)...)
+		if _, done := starts[d.Pos.File()]; !done {
+			starts[d.Pos.File()] = append([]int{0}, lineEnds(src)...)
 		}
-		if ls := starts[d.Pos.File]; int(d.Pos.Line) < len(ls) {
+		if ls := starts[d.Pos.File()]; int(d.Pos.Line) < len(ls) {
 			d.Source = clipSource(sourceLine(src[ls[d.Pos.Line-1]:], 1), int(d.Pos.Col))
 		}
 	}

@@ -141,7 +141,7 @@ func configExplained(cfg *plan.Config) Diagnostics {
 		missing = append(missing, "ente.email o ente.telefono")
 	}
 	if len(missing) > 0 {
-		ds.warnf(plan.Pos{File: "config.yaml"}, hintContacts, msgNoContacts, strings.Join(missing, ", "))
+		ds.warnf(plan.At("config.yaml", 0, 0), hintContacts, msgNoContacts, strings.Join(missing, ", "))
 	}
 	return ds
 }

@@ -52,12 +52,12 @@ func openDataWarnings(cfg *plan.Config) Diagnostics {
 	var ds Diagnostics
 	switch {
 	case cfg.URLBase.S == "":
-		ds.warnf(plan.Pos{File: "config.yaml"}, hintURLBase, msgNoURLBase)
+		ds.warnf(plan.At("config.yaml", 0, 0), hintURLBase, msgNoURLBase)
 	case baseURL(cfg) == "": // one holding "<" or a quote is an error of the check
 		ds.warnf(cfg.URLBase.Pos, hintURLBase, msgBadURLBase, cfg.URLBase.S)
 	}
 	if cfg.Ente.CodiceIPA.S == "" {
-		ds.warnf(plan.Pos{File: "config.yaml"}, hintCodiceIPA, msgNoCodiceIPA)
+		ds.warnf(plan.At("config.yaml", 0, 0), hintCodiceIPA, msgNoCodiceIPA)
 	}
 	return ds
 }

@@ -30,10 +30,10 @@ func FuzzLoadSheet(f *testing.F) {
 		text, problem := normalizeText(data)
 		lines := bytes.Count(text, []byte("\n")) + 1
 		for _, d := range ds {
-			if d.Pos.File == "" {
+			if d.Pos.File() == "" {
 				t.Errorf("a finding without a file: %s", d)
 			}
-			if d.Pos.File != unoYAML || problem != nil || d.Pos.Line == 0 {
+			if d.Pos.File() != unoYAML || problem != nil || d.Pos.Line == 0 {
 				continue
 			}
 			if line, col := int(d.Pos.Line), int(d.Pos.Col); line > lines || col < 1 || col > utf8.RuneCountInString(sourceLine(text, line))+1 {
@@ -53,7 +53,7 @@ func FuzzLoadPlan(f *testing.F) {
 		fsys["content/p/piano.yaml"] = &fstest.MapFile{Data: data}
 		_, ds := Build(Input{Site: fsys, Themes: piao.Themes})
 		for _, d := range ds {
-			if d.Pos.File == "" {
+			if d.Pos.File() == "" {
 				t.Errorf("a finding without a file: %s", d)
 			}
 		}

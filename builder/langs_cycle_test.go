@@ -41,7 +41,7 @@ revisioni:
 `),
 	})
 	site, ds := buildDir(t, dir)
-	if len(ds) != 1 || ds[0].Severity != Warning || !strings.HasSuffix(ds[0].Pos.File, "pagamenti.yaml") {
+	if len(ds) != 1 || ds[0].Severity != Warning || !strings.HasSuffix(ds[0].Pos.File(), "pagamenti.yaml") {
 		t.Fatalf("findings, want one warning for the proposal in Italian only:\n%s", ds.Error())
 	}
 	it := string(site.Files["it/piao-2025-2027/operativi/pagamenti/index.html"])

@@ -36,7 +36,7 @@ func TestGlossaryByLanguage(t *testing.T) {
   de: Einhaltung der Zahlungsfristen für Rechnungen (PCC)`),
 	})
 	site, ds := buildDir(t, dir)
-	if len(ds) != 1 || ds[0].Severity != Warning || !strings.HasSuffix(ds[0].Pos.File, "piano.yaml") ||
+	if len(ds) != 1 || ds[0].Severity != Warning || !strings.HasSuffix(ds[0].Pos.File(), "piano.yaml") ||
 		!strings.Contains(ds[0].Msg, "tedesco") {
 		t.Fatalf("findings, want one warning for pagoPA's meaning, which German lacks:\n%s", ds.Error())
 	}

@@ -53,7 +53,7 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 	err := fs.ErrPermission
 	if l.inside("content") {
 		if entries, err = fs.ReadDir(fsys, "content"); errors.Is(err, fs.ErrNotExist) {
-			l.diags.errorf(plan.Pos{File: "content"}, hintNoContent, msgNoContent)
+			l.diags.errorf(plan.At("content", 0, 0), hintNoContent, msgNoContent)
 		} else if err != nil {
 			l.cannotList("content", err)
 		}
@@ -65,7 +65,7 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 		}
 		switch l.entryKind(dir, e) {
 		case entryFile:
-			l.diags.warnf(plan.Pos{File: dir}, hintStrayInContent, msgStrayInContent)
+			l.diags.warnf(plan.At(dir, 0, 0), hintStrayInContent, msgStrayInContent)
 			continue
 		case entrySkip:
 			continue
@@ -78,7 +78,7 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 		}
 	}
 	if err == nil && len(site.Plans) == 0 {
-		l.diags.errorf(plan.Pos{File: "content"}, hintNoPlans, msgNoPlans)
+		l.diags.errorf(plan.At("content", 0, 0), hintNoPlans, msgNoPlans)
 	}
 	sort.SliceStable(site.Plans, func(i, j int) bool {
 		a, b := site.Plans[i], site.Plans[j]
@@ -161,7 +161,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	}
 	file := path.Join(dir, "piano.yaml")
 	if listed["piano.yaml"] == nil {
-		l.diags.errorf(plan.Pos{File: dir}, hintNoPiano, msgNoPiano)
+		l.diags.errorf(plan.At(dir, 0, 0), hintNoPiano, msgNoPiano)
 		return nil
 	}
 	p := &plan.Plan{Slug: path.Base(dir), Pos: plan.At(file, 1, 1)}
@@ -177,7 +177,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	}
 	for _, name := range strays {
 		if !holds[name] {
-			l.diags.warnf(plan.Pos{File: path.Join(dir, name)}, hintStrayInPlan, msgStrayInPlan, name)
+			l.diags.warnf(plan.At(path.Join(dir, name), 0, 0), hintStrayInPlan, msgStrayInPlan, name)
 		}
 	}
 	var jobs []sheetJob
@@ -213,7 +213,7 @@ func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) ([]sheetJ
 	case entrySkip:
 		return nil, nil
 	case entryFile:
-		l.diags.errorf(plan.Pos{File: sub}, fmt.Sprintf(hintNotAFolder, kindDir[kind]), msgNotAFolder, kindDir[kind])
+		l.diags.errorf(plan.At(sub, 0, 0), fmt.Sprintf(hintNotAFolder, kindDir[kind]), msgNotAFolder, kindDir[kind])
 		return nil, nil
 	}
 	entries, err := fs.ReadDir(l.fsys, sub)
@@ -232,7 +232,7 @@ func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) ([]sheetJ
 		case entrySkip:
 			continue
 		case entryDir:
-			l.diags.errorf(plan.Pos{File: file}, fmt.Sprintf(hintSubfolder, sub), msgSubfolder, name, sub)
+			l.diags.errorf(plan.At(file, 0, 0), fmt.Sprintf(hintSubfolder, sub), msgSubfolder, name, sub)
 			continue
 		}
 		if !l.goodName(file) {
@@ -244,7 +244,7 @@ func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) ([]sheetJ
 		}
 		ext := path.Ext(name)
 		if ext != ".yaml" && ext != ".yml" && ext != ".md" {
-			l.diags.warnf(plan.Pos{File: file}, hintUnknownFile, msgUnknownFile)
+			l.diags.warnf(plan.At(file, 0, 0), hintUnknownFile, msgUnknownFile)
 			continue
 		}
 		jobs = append(jobs, sheetJob{file: file, kind: kind, regular: e.Type().IsRegular()})
@@ -255,7 +255,7 @@ func (l *loader) listSheets(sub string, e fs.DirEntry, kind plan.Kind) ([]sheetJ
 // cannotList reports a folder that could not be listed, and why.
 func (l *loader) cannotList(dir string, err error) {
 	reason, hint := osReason(err)
-	l.diags.errorf(plan.Pos{File: dir}, hint, msgCannotList, reason)
+	l.diags.errorf(plan.At(dir, 0, 0), hint, msgCannotList, reason)
 }
 
 var kindDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operational: "operativi"}
@@ -396,17 +396,17 @@ func (l *loader) readListed(file string, listed bool) ([]byte, error) {
 	var special *specialFile
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		l.diags.errorf(plan.Pos{File: file}, hintMissingFile(file), msgMissingFile)
+		l.diags.errorf(plan.At(file, 0, 0), hintMissingFile(file), msgMissingFile)
 		return nil, err
 	case errors.As(err, &special) && special.tooBig:
-		l.diags.errorf(plan.Pos{File: file}, hintTooBig, msgTooBig, MaxFileSize>>20)
+		l.diags.errorf(plan.At(file, 0, 0), hintTooBig, msgTooBig, MaxFileSize>>20)
 		return nil, fs.ErrInvalid
 	case errors.As(err, &special):
-		l.diags.errorf(plan.Pos{File: file}, hintNotRegular, msgNotRegular)
+		l.diags.errorf(plan.At(file, 0, 0), hintNotRegular, msgNotRegular)
 		return nil, fs.ErrInvalid
 	case err != nil:
 		reason, hint := osReason(err)
-		l.diags.errorf(plan.Pos{File: file}, hint, msgCannotRead, reason)
+		l.diags.errorf(plan.At(file, 0, 0), hint, msgCannotRead, reason)
 		return nil, err
 	}
 	if l.sums != nil {

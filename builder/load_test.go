@@ -269,7 +269,7 @@ func TestLoadInternsTexts(t *testing.T) {
 		{a.Indicatori[0].Target[0].Text, b.Indicatori[0].Target[0].Text},
 		{a.Revisioni[0].Causa, b.Revisioni[0].Causa},
 	} {
-		if pair[0].S != pair[1].S || pair[0].Pos.File == pair[1].Pos.File {
+		if pair[0].S != pair[1].S || pair[0].Pos.File() == pair[1].Pos.File() {
 			t.Fatalf("texts %+v: want the same text from two files", pair)
 		}
 		if unsafe.StringData(pair[0].S) != unsafe.StringData(pair[1].S) {

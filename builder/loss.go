@@ -179,5 +179,5 @@ func (l *OutputLoss) Warning(done bool) Diagnostic {
 	if len(plans) > 0 {
 		msg += "; " + strings.Join(plans, "; ")
 	}
-	return Diagnostic{Pos: plan.Pos{File: l.Dest}, Severity: Warning, Msg: msg, Hint: hintLoss}
+	return Diagnostic{Pos: plan.At(l.Dest, 0, 0), Severity: Warning, Msg: msg, Hint: hintLoss}
 }

@@ -319,7 +319,7 @@ func TestSelfEncodedJSON(t *testing.T) {
 					t.Fatal(err)
 				}
 				if got.String() != want.String() {
-					t.Fatalf("%s: %T written as\n%s\nencoded as\n%s", s.Pos.File, v, got.String(), want.String())
+					t.Fatalf("%s: %T written as\n%s\nencoded as\n%s", s.Pos.File(), v, got.String(), want.String())
 				}
 				n++
 			}

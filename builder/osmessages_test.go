@@ -60,7 +60,7 @@ func TestYAMLErrorsInItalian(t *testing.T) {
 	} {
 		_, ds := LoadAndCheck(testSite(map[string]string{unoYAML: src}))
 		for _, d := range ds {
-			if d.Pos.File == unoYAML && english.MatchString(d.Msg) {
+			if d.Pos.File() == unoYAML && english.MatchString(d.Msg) {
 				t.Errorf("%q: %s", src, d)
 			}
 		}

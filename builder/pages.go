@@ -86,7 +86,7 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts
 	case errors.As(err, new(*publish.Error)):
 		return nil, ds, err
 	case err != nil:
-		ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+		ds.errorf(plan.At("themes", 0, 0), "", "%s", err.Error())
 		return nil, ds, nil
 	}
 	p.src = in.Site
@@ -545,7 +545,7 @@ func (p *Pages) minify(name, mt string, w io.Writer, page *bytes.Buffer) error {
 // compare their result with a clean build).
 func (p *Pages) SheetFile(name string) string {
 	if pg := p.pages[name]; pg != nil && pg.Kind == "sheet" && (pg.Original || !pg.Sheet.Kind.IsStrategic()) {
-		return pg.Sheet.Pos.File
+		return pg.Sheet.Pos.File()
 	}
 	return ""
 }

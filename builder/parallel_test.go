@@ -106,7 +106,7 @@ func TestParallelFirstError(t *testing.T) {
 		dest := filepath.Join(t.TempDir(), "public")
 		_, err = pages.Publish(dest, PublishOptions{})
 		ds := pages.Diagnose(err)
-		if len(ds) != 1 || !strings.Contains(ds[0].Msg, first) || ds[0].Pos.File == "" {
+		if len(ds) != 1 || !strings.Contains(ds[0].Msg, first) || ds[0].Pos.File() == "" {
 			t.Errorf("%d goroutines: publish diagnostics %v, want one naming %s and its sheet", n, ds, first)
 		}
 		if _, err := os.Stat(dest); !errors.Is(err, fs.ErrNotExist) {

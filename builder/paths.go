@@ -28,7 +28,7 @@ func (l *loader) inside(name string) bool {
 		return true
 	}
 	if _, ok := resolveLinks(l.fsys, name, 0); !ok {
-		l.diags.errorf(plan.Pos{File: name}, hintSymlink, msgSymlink)
+		l.diags.errorf(plan.At(name, 0, 0), hintSymlink, msgSymlink)
 		return false
 	}
 	return true
@@ -86,11 +86,11 @@ func (l *loader) entryKind(name string, e fs.DirEntry) int {
 	info, err := fs.Stat(l.fsys, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		l.diags.errorf(plan.Pos{File: name}, hintDanglingLink, msgDanglingLink)
+		l.diags.errorf(plan.At(name, 0, 0), hintDanglingLink, msgDanglingLink)
 		return entrySkip
 	case err != nil:
 		reason, hint := osReason(err)
-		l.diags.errorf(plan.Pos{File: name}, hint, msgCannotRead, reason)
+		l.diags.errorf(plan.At(name, 0, 0), hint, msgCannotRead, reason)
 		return entrySkip
 	case info.IsDir():
 		return entryDir
@@ -105,12 +105,12 @@ func (l *loader) goodName(name string) bool {
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	for _, r := range base {
 		if r == '\\' || r < 0x20 || r == 0x7F {
-			l.diags.errorf(plan.Pos{File: name}, hintFileName, msgFileName, base)
+			l.diags.errorf(plan.At(name, 0, 0), hintFileName, msgFileName, base)
 			return false
 		}
 	}
 	if slug(stem) == "x" && strings.ToLower(stem) != "x" {
-		l.diags.errorf(plan.Pos{File: name}, hintFileName, msgFileName, base)
+		l.diags.errorf(plan.At(name, 0, 0), hintFileName, msgFileName, base)
 		return false
 	}
 	return true
@@ -135,14 +135,14 @@ func auditOutputNames(paths []string) Diagnostics {
 	for _, p := range paths {
 		for _, part := range strings.Split(p, "/") {
 			if len(part) > maxOutputName {
-				ds.errorf(plan.Pos{File: "content"}, hintOutputNameLong, msgOutputNameLong, p, len(part), maxOutputName)
+				ds.errorf(plan.At("content", 0, 0), hintOutputNameLong, msgOutputNameLong, p, len(part), maxOutputName)
 				break
 			}
 		}
 		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
 			dirs[d] = true
 			if files[d] {
-				ds.errorf(plan.Pos{File: "content"}, hintFileVsFolder, msgFileVsFolder, p, d)
+				ds.errorf(plan.At("content", 0, 0), hintFileVsFolder, msgFileVsFolder, p, d)
 			}
 		}
 	}
@@ -202,7 +202,7 @@ func folderOf(site *plan.Site, p string, pos plan.Pos) plan.Pos {
 	first, _, _ := strings.Cut(p, "/")
 	for _, pl := range site.Plans {
 		if slug(pl.Slug) == first {
-			return plan.Pos{File: path.Dir(pl.Pos.File)}
+			return plan.At(path.Dir(pl.Pos.File()), 0, 0)
 		}
 	}
 	return pos

@@ -242,14 +242,14 @@ func mergeSorted(a, b []string) []string {
 // very one (not the folder of a built-in theme, or config.yaml).
 func (p *Pages) origin(site fs.FS, theme string, name string) (plan.Pos, Severity, bool) {
 	if rest, ok := strings.CutPrefix(name, "archivio/"); ok && strings.Contains(rest, "/") {
-		return plan.Pos{File: path.Join(archiveDir, rest)}, Warning, true
+		return plan.At(path.Join(archiveDir, rest), 0, 0), Warning, true
 	}
 	if strings.HasPrefix(name, "assets/") {
 		own := path.Join("themes", theme, name)
 		if _, err := fs.Stat(site, own); err == nil {
-			return plan.Pos{File: own}, Error, true
+			return plan.At(own, 0, 0), Error, true
 		}
-		return plan.Pos{File: path.Join("themes", theme)}, Error, false
+		return plan.At(path.Join("themes", theme), 0, 0), Error, false
 	}
 	for dir := name; ; dir = path.Dir(dir) {
 		for _, at := range []string{path.Join(dir, indexFile), dir} {

@@ -108,7 +108,7 @@ func (c *checker) privacy() {
 	}
 	for _, s := range c.p.Sezioni {
 		eachText(reflect.ValueOf(s).Elem(), c.personal)
-		c.personalBody(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
+		c.personalBody(s.Body, s.Pos.File(), s.BodyAt, s.BodyIn)
 	}
 }
 
@@ -133,7 +133,7 @@ func (c *checker) personalBody(body, file string, at int, in map[string]plan.Tex
 // from its own file.
 func (c *checker) personalLangs(in map[string]plan.Text) {
 	for _, l := range slices.Sorted(maps.Keys(in)) {
-		c.personalIn(in[l].S, in[l].Pos.File, 1)
+		c.personalIn(in[l].S, in[l].Pos.File(), 1)
 	}
 }
 

@@ -168,7 +168,7 @@ func (d *sheetDocs) in(prefix string) *langDocs {
 // the plans being pi; "" for none.
 func (l *langDocs) keyOf(pi int, s *plan.Sheet) (entry, key string) {
 	name := "search\x00" + l.prefix + "\x00" + strconv.Itoa(pi) + "\x00" + l.all.facts.of(s.Plan)
-	return l.prefix + "\x00" + s.Pos.File, l.all.key(s.Pos.File, name)
+	return l.prefix + "\x00" + s.Pos.File(), l.all.key(s.Pos.File(), name)
 }
 
 // get gives the kept documents of sheet s, nil if it has none, and
@@ -208,7 +208,7 @@ func (l *langDocs) keep(s *plan.Sheet, b string, kept bool) {
 	} else {
 		l.all.made++
 	}
-	l.all.keep(l.prefix+"\x00"+s.Pos.File, b)
+	l.all.keep(l.prefix+"\x00"+s.Pos.File(), b)
 }
 
 // put encodes the documents just made of sheet s, before the glossary

@@ -33,7 +33,7 @@ func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
 	case entrySkip:
 		return
 	case entryFile:
-		l.diags.errorf(plan.Pos{File: sub}, hintSectionsFolder, msgSectionsNotFolder)
+		l.diags.errorf(plan.At(sub, 0, 0), hintSectionsFolder, msgSectionsNotFolder)
 		return
 	}
 	entries, err := fs.ReadDir(l.fsys, sub)
@@ -50,7 +50,7 @@ func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
 		case entrySkip:
 			continue
 		case entryDir:
-			l.diags.errorf(plan.Pos{File: file}, hintSectionSubfolder, msgSectionSubfolder, e.Name())
+			l.diags.errorf(plan.At(file, 0, 0), hintSectionSubfolder, msgSectionSubfolder, e.Name())
 			continue
 		}
 		if !l.goodName(file) {
@@ -61,7 +61,7 @@ func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
 			continue
 		}
 		if path.Ext(file) != ".md" {
-			l.diags.warnf(plan.Pos{File: file}, hintSectionFile, msgSectionFile)
+			l.diags.warnf(plan.At(file, 0, 0), hintSectionFile, msgSectionFile)
 			continue
 		}
 		if s := l.loadSection(file, e.Type().IsRegular()); s != nil {
@@ -84,12 +84,12 @@ func (l *loader) loadSections(p *plan.Plan, sub string, e fs.DirEntry) {
 func (l *loader) attachSectionBodies(p *plan.Plan, bodies []bodyFile) {
 	sections := map[string]*plan.Section{}
 	for _, s := range p.Sezioni {
-		sections[s.Pos.File] = s
+		sections[s.Pos.File()] = s
 	}
 	for _, b := range bodies {
 		s := sections[b.sheet]
 		if s == nil {
-			l.diags.errorf(plan.Pos{File: b.file}, hintSectionLangBody, msgSectionLangBody, langName(b.lang), path.Base(b.sheet))
+			l.diags.errorf(plan.At(b.file, 0, 0), hintSectionLangBody, msgSectionLangBody, langName(b.lang), path.Base(b.sheet))
 			continue
 		}
 		if t, ok := l.readLangBody(b, msgSectionLangBodyFront, hintSectionLangBodyFront); ok {
@@ -105,7 +105,7 @@ func (l *loader) attachSectionBodies(p *plan.Plan, bodies []bodyFile) {
 		}
 		for _, lang := range l.langs[1:] {
 			if _, ok := s.BodyIn[lang]; !ok {
-				l.diags.warnf(plan.At(s.Pos.File, s.BodyAt, 1), hintSectionLangBodyMissing(s.Pos.File, lang),
+				l.diags.warnf(plan.At(s.Pos.File(), s.BodyAt, 1), hintSectionLangBodyMissing(s.Pos.File(), lang),
 					msgLangMissing, langName(lang), langName(lang), langName(l.langs[0]))
 			}
 		}

@@ -34,10 +34,10 @@ func (c *checker) sections() {
 			c.ds.errorf(s.Stralcio.Pos, hintSectionBoth, msgSectionBoth, s.Stralcio.S)
 		}
 		c.amendments(s)
-		c.bodies(s.Body, s.Pos.File, s.BodyAt, s.BodyIn)
-		c.links(s.Body, s.BodyAt, s.Pos.File)
+		c.bodies(s.Body, s.Pos.File(), s.BodyAt, s.BodyIn)
+		c.links(s.Body, s.BodyAt, s.Pos.File())
 		for _, l := range slices.Sorted(maps.Keys(s.BodyIn)) {
-			c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File)
+			c.links(s.BodyIn[l].S, 1, s.BodyIn[l].Pos.File())
 		}
 	}
 }

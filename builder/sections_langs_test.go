@@ -39,7 +39,7 @@ func TestSectionsByLanguage(t *testing.T) {
 		sectionsDirG + "02-contesto.md":    sectionItOnly,
 	})
 	site, ds := buildDir(t, dir)
-	if len(ds) != 1 || ds[0].Severity != Warning || !strings.HasSuffix(ds[0].Pos.File, "02-contesto.md") ||
+	if len(ds) != 1 || ds[0].Severity != Warning || !strings.HasSuffix(ds[0].Pos.File(), "02-contesto.md") ||
 		!strings.Contains(ds[0].Msg, "tedesco") || !strings.Contains(ds[0].Hint, "02-contesto.de.md") {
 		t.Fatalf("findings, want one warning for the body German lacks:\n%s", ds.Error())
 	}

@@ -135,8 +135,8 @@ func TestLoadSheetsThroughFolders(t *testing.T) {
 		t.Fatalf("through folders: %d plans, %s; through os.DirFS: %d, %s", len(got.Plans), ds.Error(), len(want.Plans), wantDs.Error())
 	}
 	for _, s := range append(got.Plans[0].Strategic, got.Plans[0].Operational...) {
-		if slices.Contains(site.names, s.Pos.File) {
-			t.Errorf("%s opened through the site's root", s.Pos.File)
+		if slices.Contains(site.names, s.Pos.File()) {
+			t.Errorf("%s opened through the site's root", s.Pos.File())
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"unsafe"
+
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // The encoding of the sheet store (sheetstore.go) and of the build
@@ -91,6 +93,15 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 		err := fmt.Errorf("sheet store: %s cannot be stored (%s)", t, why)
 		c.enc = func(e *storeEncoder, _ unsafe.Pointer) { e.fail(err) }
 		c.dec = func(d *storeDecoder, _ unsafe.Pointer) { d.fail(err) }
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if t != posType {
+			break
+		}
+		c.enc = func(e *storeEncoder, p unsafe.Pointer) { e.pos((*plan.Pos)(p)) }
+		c.dec = func(d *storeDecoder, p unsafe.Pointer) { d.pos((*plan.Pos)(p)) }
+		return c
 	}
 	switch t.Kind() {
 	case reflect.String:
@@ -261,6 +272,8 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 					e.intAt(q, op.bits)
 				case opUint:
 					e.uintAt(q, op.bits)
+				case opPos:
+					e.pos((*plan.Pos)(q))
 				default:
 					op.codec.enc(e, q)
 				}
@@ -281,6 +294,8 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 					d.intAt(q, op.bits)
 				case opUint:
 					d.uintAt(q, op.bits)
+				case opPos:
+					d.pos((*plan.Pos)(q))
 				default:
 					op.codec.dec(d, q)
 				}
@@ -317,7 +332,30 @@ const (
 	opBool
 	opInt
 	opUint
+	opPos // a plan.Pos: its file's name, its line and its column
 )
+
+// posType is plan.Pos, whose file is a number valid only in the program
+// that made it (plan.FileRef): the store keeps the file's name.
+var posType = reflect.TypeFor[plan.Pos]()
+
+func (e *storeEncoder) pos(p *plan.Pos) {
+	e.str(p.File())
+	e.intAt(unsafe.Pointer(&p.Line), 32)
+	e.intAt(unsafe.Pointer(&p.Col), 32)
+}
+
+func (d *storeDecoder) pos(p *plan.Pos) {
+	name := d.str()
+	var line, col int32
+	d.intAt(unsafe.Pointer(&line), 32)
+	d.intAt(unsafe.Pointer(&col), 32)
+	if name != d.lastName || d.lastRef == 0 { // a chunk's positions are mostly of one file
+		d.lastName, d.lastRef = name, plan.FileOf(name)
+	}
+	*p = d.lastRef.At(0, 0)
+	p.Line, p.Col = line, col // as written, not clamped again
+}
 
 // fieldOps are the ops of the exported fields of the struct type t,
 // itself at base in the value decoded.
@@ -339,6 +377,10 @@ func fieldOps(t reflect.Type, base uintptr, building map[reflect.Type]*storeCode
 		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 			op.kind = opUint
 		case reflect.Struct:
+			if f.Type == posType {
+				op.kind = opPos
+				break
+			}
 			if inner := fieldOps(f.Type, op.off, building); len(inner) > 0 {
 				ops = append(ops, inner...)
 				continue
@@ -437,6 +479,9 @@ type storeDecoder struct {
 	off   int
 	table []string // the chunk's strings read so far, by their number
 	err   error
+	// the file of the last position decoded, and its number
+	lastName string
+	lastRef  plan.FileRef
 }
 
 func (d *storeDecoder) fail(err error) {

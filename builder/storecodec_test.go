@@ -90,6 +90,15 @@ func (f *filler) fill(v reflect.Value, depth int) {
 		f.fill(p.Elem(), depth+1)
 		v.Set(p)
 	case reflect.Struct:
+		if v.Type() == posType { // its file, a number, by a name
+			var name string
+			f.fill(reflect.ValueOf(&name).Elem(), depth)
+			pos := plan.At(name, 0, 0)
+			f.fill(reflect.ValueOf(&pos.Line).Elem(), depth)
+			f.fill(reflect.ValueOf(&pos.Col).Elem(), depth)
+			v.Set(reflect.ValueOf(pos))
+			return
+		}
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
 				f.fill(v.Field(i), depth)

@@ -43,7 +43,7 @@ func loadTheme(in Input, cfg *plan.Config) (*theme, Diagnostics) {
 		case errors.Is(err, errUnknownLang):
 			ds.errorf(langPos(cfg, lang), hintUnknownLang(themeLanguages(all)), msgUnknownLang, lang)
 		case err != nil:
-			ds.errorf(plan.Pos{File: "themes"}, "", "%s", err.Error())
+			ds.errorf(plan.At("themes", 0, 0), "", "%s", err.Error())
 		}
 		th.langs = append(th.langs, w)
 	}

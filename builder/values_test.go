@@ -92,7 +92,7 @@ func TestTextsChange(t *testing.T) {
 							k++
 						}
 						if got, want := texts(ns[k]), texts(n); got != want {
-							t.Errorf("%s, %s: after %d revisions %q, after %d (listed) %q", s.Pos.File, ind.ID.S, n, want, ns[k], got)
+							t.Errorf("%s, %s: after %d revisions %q, after %d (listed) %q", s.Pos.File(), ind.ID.S, n, want, ns[k], got)
 						}
 					}
 				}

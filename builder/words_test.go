@@ -159,12 +159,12 @@ func isN(s string) bool { return s == "{n}" }
 // at its place in config.yaml, naming the languages there are.
 func TestUnknownLanguage(t *testing.T) {
 	ds := Check(Input{Site: testSite(map[string]string{"config.yaml": testConfig + "lingua: xx\n"}), Themes: piao.Themes})
-	i := slices.IndexFunc(ds, func(d Diagnostic) bool { return d.Pos.File == "config.yaml" && d.Severity == Error })
+	i := slices.IndexFunc(ds, func(d Diagnostic) bool { return d.Pos.File() == "config.yaml" && d.Severity == Error })
 	if i < 0 {
 		t.Fatalf("lingua: xx gave no error:\n%s", ds.Error())
 	}
 	if d := ds[i]; d.Pos.Line != 3 || !strings.Contains(d.Msg, `"xx"`) || !strings.Contains(d.Hint, "it") {
-		t.Errorf("got %s:%d: %s (%s), want line 3 naming xx and the languages there are", d.Pos.File, d.Pos.Line, d.Msg, d.Hint)
+		t.Errorf("got %s:%d: %s (%s), want line 3 naming xx and the languages there are", d.Pos.File(), d.Pos.Line, d.Msg, d.Hint)
 	}
 }
 

@@ -162,13 +162,13 @@ func compareSheets(t *testing.T, ex, got *plan.Plan) {
 	for _, s := range ex.Sheets() {
 		g := have[en.sheetKey(s)]
 		if g == nil {
-			t.Errorf("%s: no imported sheet %s", s.Pos.File, en.sheetKey(s))
+			t.Errorf("%s: no imported sheet %s", s.Pos.File(), en.sheetKey(s))
 			continue
 		}
 		want, gotF := en.canon(s), gn.canon(g)
 		for _, k := range slices.Sorted(mapKeys(want, gotF)) {
 			if want[k] != gotF[k] {
-				t.Errorf("%s (imported as %s): %s\n\thave %q\n\twant %q", s.Pos.File, g.Pos.File, k, gotF[k], want[k])
+				t.Errorf("%s (imported as %s): %s\n\thave %q\n\twant %q", s.Pos.File(), g.Pos.File(), k, gotF[k], want[k])
 			}
 		}
 	}

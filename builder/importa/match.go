@@ -34,12 +34,12 @@ func (m *matcher) place(s *outSheet, res *Result) {
 		m.carryIDs(s, old)
 		diffs := diff(fromPlan(old), s)
 		if len(diffs) == 0 {
-			res.Same = append(res.Same, old.Pos.File)
+			res.Same = append(res.Same, old.Pos.File())
 			return
 		}
-		summary := fmt.Sprintf(msgDiffers, old.Pos.File, summarize(diffs))
+		summary := fmt.Sprintf(msgDiffers, old.Pos.File(), summarize(diffs))
 		s.comments = append(s.comments, summary)
-		file := strings.TrimSuffix(old.Pos.File, path.Ext(old.Pos.File)) + ".importato" + ext
+		file := strings.TrimSuffix(old.Pos.File(), path.Ext(old.Pos.File())) + ".importato" + ext
 		if _, err := fs.Stat(m.site, file); err == nil {
 			res.Reports = append(res.Reports, newReport("", true, hintReadingThere, msgReadingThere, file, summary))
 			return

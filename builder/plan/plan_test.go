@@ -1,6 +1,11 @@
 package plan
 
-import "testing"
+import (
+	"reflect"
+	"sync"
+	"testing"
+	"unsafe"
+)
 
 func TestValueAt(t *testing.T) {
 	order := map[string]int{"r1": 1, "r2": 2}
@@ -70,7 +75,7 @@ func TestParseDate(t *testing.T) {
 // value without them has no rare part; setting one on a copy leaves the
 // original as it was.
 func TestValueExtra(t *testing.T) {
-	date := Text{S: "2023-12-31", Pos: Pos{File: "s.yaml", Line: 7, Col: 11}}
+	date := Text{S: "2023-12-31", Pos: At("s.yaml", 7, 11)}
 	priors := []Prior{{Valore: Text{S: "80%"}, Revisione: Text{S: "r1"}}}
 	tests := []struct {
 		name   string
@@ -114,20 +119,70 @@ func TestValueExtra(t *testing.T) {
 	}
 }
 
-// TestAt: a place keeps its line and column, and one past what 32 bits
-// hold (never in a file piao reads) is clamped, not wrapped to a negative.
+// TestAt: a place keeps its file, line and column, and one past what 32
+// bits hold (never in a file piao reads) is clamped, not wrapped to a
+// negative.
 func TestAt(t *testing.T) {
 	for _, tt := range []struct {
-		line, col int
-		want      Pos
+		line, col         int
+		wantLine, wantCol int32
 	}{
-		{1, 1, Pos{File: "f", Line: 1, Col: 1}},
-		{120000, 4096, Pos{File: "f", Line: 120000, Col: 4096}},
-		{0, 0, Pos{File: "f"}},
-		{1 << 40, -3, Pos{File: "f", Line: 1<<31 - 1, Col: 0}},
+		{1, 1, 1, 1},
+		{120000, 4096, 120000, 4096},
+		{0, 0, 0, 0},
+		{1 << 40, -3, 1<<31 - 1, 0},
 	} {
-		if got := At("f", tt.line, tt.col); got != tt.want {
-			t.Errorf("At(f, %d, %d) = %+v, want %+v", tt.line, tt.col, got, tt.want)
+		got := At("content/p/operativi/f.md", tt.line, tt.col)
+		if got.File() != "content/p/operativi/f.md" || got.Line != tt.wantLine || got.Col != tt.wantCol || !got.IsValid() {
+			t.Errorf("At(f, %d, %d) = %s:%d:%d (valid %v), want f:%d:%d", tt.line, tt.col, got.File(), got.Line, got.Col, got.IsValid(), tt.wantLine, tt.wantCol)
 		}
+	}
+	if p := At("", 3, 4); p.IsValid() || p.File() != "" {
+		t.Errorf("a place in no file: %q, valid %v", p.File(), p.IsValid())
+	}
+	if (Pos{}).File() != "" || (Pos{}).IsValid() {
+		t.Error("the zero place names a file")
+	}
+}
+
+// TestFileOf: a file's name has one number, the same from every
+// goroutine, that gives the name back; two names, two numbers. A place
+// holds no pointer and a text is 40 bytes (the point of the numbers: the
+// collector walks the model while the pages render).
+func TestFileOf(t *testing.T) {
+	names := []string{"config.yaml", "content/a/piano.yaml", "content/a/operativi/x.md", "content/a/operativi/x.en.md"}
+	refs := make([][]FileRef, 8)
+	var wg sync.WaitGroup
+	for g := range refs {
+		wg.Go(func() {
+			for _, n := range names {
+				refs[g] = append(refs[g], FileOf(n))
+			}
+		})
+	}
+	wg.Wait()
+	seen := map[FileRef]string{}
+	for g := range refs {
+		for i, ref := range refs[g] {
+			if ref != refs[0][i] {
+				t.Errorf("%s: number %d in one goroutine, %d in another", names[i], refs[0][i], ref)
+			}
+			if ref.Name() != names[i] {
+				t.Errorf("number %d gives %q, want %q", ref, ref.Name(), names[i])
+			}
+			if other, ok := seen[ref]; ok && other != names[i] {
+				t.Errorf("%q and %q have the same number %d", other, names[i], ref)
+			}
+			seen[ref] = names[i]
+		}
+	}
+	if FileOf("") != 0 {
+		t.Error(`"" has a number`)
+	}
+	if n := unsafe.Sizeof(Text{}); n != 40 {
+		t.Errorf("a text is %d bytes, want 40", n)
+	}
+	if reflect.TypeFor[Pos]().Field(0).Type.Kind() != reflect.Uint32 {
+		t.Error("a place's file is not a number")
 	}
 }

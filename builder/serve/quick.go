@@ -200,7 +200,7 @@ func (s *Server) isCurrent(g *generation) bool {
 // complete build checks them.
 func viewErrors(ds builder.Diagnostics) bool {
 	for _, d := range ds {
-		if d.Severity == builder.Error && !isSectionFile(d.Pos.File) {
+		if d.Severity == builder.Error && !isSectionFile(d.Pos.File()) {
 			return true
 		}
 	}

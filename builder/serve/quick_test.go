@@ -7,6 +7,7 @@ import (
 
 	"github.com/piao-pa/piao"
 	"github.com/piao-pa/piao/builder"
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // TestQuickViewWithSections: the example's sections link to every sheet.
@@ -24,7 +25,7 @@ func TestQuickViewWithSections(t *testing.T) {
 		t.Fatal("the view's sections find every sheet: the test no longer sees what it tests")
 	}
 	for _, d := range ds {
-		if d.Severity == builder.Error && !isSectionFile(d.Pos.File) {
+		if d.Severity == builder.Error && !isSectionFile(d.Pos.File()) {
 			t.Errorf("an error outside the sections: %s", d)
 		}
 	}
@@ -41,7 +42,7 @@ func TestQuickViewWithSections(t *testing.T) {
 	}
 	// A sheet with an error of its own still falls back.
 	broken := builder.Diagnostics{{Severity: builder.Error}}
-	broken[0].Pos.File = suapFile
+	broken[0].Pos = plan.At(suapFile, 0, 0)
 	if !viewErrors(broken) {
 		t.Error("an error in a changed sheet is set aside")
 	}

@@ -327,7 +327,7 @@ func (s *Server) background(g *generation) {
 // reports it.
 func renderDiags(ds builder.Diagnostics, err error) builder.Diagnostics {
 	out := append(builder.Diagnostics(nil), ds...)
-	return append(out, builder.Diagnostic{Pos: plan.Pos{File: "themes"}, Severity: builder.Error, Msg: err.Error()})
+	return append(out, builder.Diagnostic{Pos: plan.At("themes", 0, 0), Severity: builder.Error, Msg: err.Error()})
 }
 
 func since(t time.Time) string { return time.Since(t).Round(time.Millisecond).String() }

@@ -69,7 +69,7 @@ func findings(diags builder.Diagnostics) []finding {
 		if d.Severity == builder.Warning {
 			sev = "warning"
 		}
-		out = append(out, finding{File: d.Pos.File, Line: int(d.Pos.Line), Col: int(d.Pos.Col), Severity: sev,
+		out = append(out, finding{File: d.Pos.File(), Line: int(d.Pos.Line), Col: int(d.Pos.Col), Severity: sev,
 			Message: d.Msg, Hint: d.Hint, Source: d.Source})
 	}
 	return out

@@ -111,14 +111,14 @@ func TestGenerateShape(t *testing.T) {
 				inForce++
 			}
 			if len(ind.Target) != 3 {
-				t.Fatalf("%s: %d targets, want 3", s.Pos.File, len(ind.Target))
+				t.Fatalf("%s: %d targets, want 3", s.Pos.File(), len(ind.Target))
 			}
 		}
 		perSheet[inForce]++
 		if s.Revised() {
 			revised++
 		}
-		if strings.HasSuffix(s.Pos.File, ".md") {
+		if strings.HasSuffix(s.Pos.File(), ".md") {
 			markdown++
 		}
 	}
