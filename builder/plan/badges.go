@@ -63,26 +63,11 @@ func (s *Sheet) Badges() []Badge {
 	case s.Removed():
 		return []Badge{BadgeSheetRemoved}
 	}
-	if !s.indexed() {
-		return s.Plan.badges(s.allChanges(nil))
-	}
-	return s.memoBadges(-1, func() []Badge { return s.Plan.badges(s.allChanges(nil)) })
+	return s.Plan.badges(s.allChanges(nil))
 }
 
 // Badges says what the plan's revisions did to indicator ind of sheet s.
-// The slice returned may be shared, and must not be changed.
-func (ind *Indicator) Badges(s *Sheet) []Badge {
-	work := func() []Badge { return s.Plan.badges(s.allChanges(ind)) }
-	if !s.indexed() {
-		return work()
-	}
-	for i := range s.Indicatori {
-		if &s.Indicatori[i] == ind {
-			return s.memoBadges(i, work)
-		}
-	}
-	return work() // an indicator of another sheet: not kept
-}
+func (ind *Indicator) Badges(s *Sheet) []Badge { return s.Plan.badges(s.allChanges(ind)) }
 
 // allChanges is every change of every revision to the sheet, or only to
 // one of its indicators.

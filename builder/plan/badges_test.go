@@ -1,11 +1,6 @@
 package plan
 
-import (
-	"reflect"
-	"slices"
-	"sync"
-	"testing"
-)
+import "testing"
 
 func TestCompare(t *testing.T) {
 	tests := []struct {
@@ -84,71 +79,5 @@ func TestBadges(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestBadgesKept: the badges of a sheet of an indexed plan and of its
-// indicators are worked out once and kept, the same from every goroutine
-// as worked out anew; the slices given cannot be appended to in place;
-// an indicator of another sheet is worked out, not kept as one of s's.
-func TestBadgesKept(t *testing.T) {
-	mod := func(old, cur string) Value {
-		return Value{Text: Text{S: cur}, Anno: "2024", Extra: &ValueExtra{Precedenti: []Prior{{Valore: Text{S: old}, Revisione: Text{S: "r1"}}}}}
-	}
-	s := &Sheet{Kind: Operational, Indicatori: []Indicator{
-		{ID: Text{S: "i1"}, Target: []Value{mod("≤ 20%", "≤ 5%")}},
-		{ID: Text{S: "i2"}, Peso: mod("80%", "50%")},
-		{ID: Text{S: "i3"}},
-	}}
-	other := &Sheet{Kind: Operational, Indicatori: []Indicator{{ID: Text{S: "i1"}, Stralcio: Text{S: "r1"}}}}
-	p := &Plan{Revisioni: []Revision{{ID: Text{S: "r1"}}}, Periodo: Text{S: "2024-2026"}, Operational: []*Sheet{s, other}}
-	s.Plan, other.Plan = p, p
-	p.Index()
-	keys := func(bs []Badge) (out []string) {
-		for _, b := range bs {
-			out = append(out, b.Key())
-		}
-		return out
-	}
-	want := map[string][]string{"": keys(p.badges(s.allChanges(nil)))}
-	for i := range s.Indicatori {
-		want[s.Indicatori[i].ID.S] = keys(p.badges(s.allChanges(&s.Indicatori[i])))
-	}
-	if len(want[""]) != 2 || len(want["i1"]) != 1 || len(want["i3"]) != 0 {
-		t.Fatalf("the sheet's badges worked out: %v", want)
-	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	for range 8 {
-		wg.Go(func() {
-			for range 2 {
-				got := map[string][]string{"": keys(s.Badges())}
-				for i := range s.Indicatori {
-					bs := s.Indicatori[i].Badges(s)
-					if cap(bs) != len(bs) {
-						mu.Lock()
-						t.Errorf("%s: a slice of %d badges with room for %d", s.Indicatori[i].ID.S, len(bs), cap(bs))
-						mu.Unlock()
-					}
-					got[s.Indicatori[i].ID.S] = keys(bs)
-				}
-				if !reflect.DeepEqual(got, want) {
-					mu.Lock()
-					t.Errorf("badges %v, want %v", got, want)
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-	sm := p.changes.bySheet[s]
-	if sm == nil || !sm.hasBadges || !slices.Equal(sm.hasInd, []bool{true, true, true}) {
-		t.Errorf("the badges were not kept: %+v", sm)
-	}
-	if got := keys(other.Indicatori[0].Badges(s)); !slices.Equal(got, keys(p.badges(s.allChanges(&other.Indicatori[0])))) {
-		t.Errorf("another sheet's indicator: %v", got)
-	}
-	if !slices.Equal(sm.hasInd, []bool{true, true, true}) || len(sm.ind) != 3 {
-		t.Errorf("another sheet's indicator was kept as one of the sheet's: %+v", sm)
 	}
 }

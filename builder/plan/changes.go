@@ -71,87 +71,29 @@ func (p *Plan) Sheets() []*Sheet {
 // pages, indexes, badges, open data and feed ask many times); the slice
 // returned is shared, and must not be changed.
 func (s *Sheet) Changes(id string) []Change {
-	if !s.indexed() || id == "" {
+	if s.Plan == nil || s.Plan.changes == nil || id == "" {
 		return s.changesOf(id)
 	}
-	out := s.memo().byID[id]
+	m := s.Plan.changes
+	m.mu.Lock()
+	byID, ok := m.bySheet[s]
+	m.mu.Unlock()
+	if !ok {
+		byID = s.changesByID()
+		m.mu.Lock()
+		m.bySheet[s] = byID
+		m.mu.Unlock()
+	}
+	out := byID[id]
 	return out[:len(out):len(out)] // an append by the caller copies
 }
 
-// changeMemo holds what each sheet's revisions did, worked out once.
-// Plan.Index makes it anew, so that a plan copied into another language,
-// whose texts differ, does not reuse the original's.
+// changeMemo holds each sheet's changes by revision. Plan.Index makes it
+// anew, so that a plan copied into another language, whose texts differ,
+// does not reuse the original's.
 type changeMemo struct {
 	mu      sync.Mutex
-	bySheet map[*Sheet]*sheetMemo
-}
-
-// sheetMemo is a sheet's changes by revision and, once asked for, its
-// badges and those of its indicators (by their place in the sheet): a
-// sheet is listed on a dozen pages (its unit, area and line, the indexes,
-// the revisions), each of which showed its badges, worked out again from
-// every change of every revision.
-type sheetMemo struct {
-	byID      map[string][]Change
-	badges    []Badge
-	hasBadges bool
-	ind       [][]Badge
-	hasInd    []bool
-}
-
-// memo is the sheet's memo, made on first use, for a sheet of an indexed
-// plan (nil otherwise).
-func (s *Sheet) memo() *sheetMemo {
-	m := s.Plan.changes
-	m.mu.Lock()
-	sm := m.bySheet[s]
-	m.mu.Unlock()
-	if sm != nil {
-		return sm
-	}
-	made := &sheetMemo{byID: s.changesByID()} // outside the lock: the others go on meanwhile
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if sm = m.bySheet[s]; sm == nil {
-		sm = made
-		m.bySheet[s] = sm
-	}
-	return sm
-}
-
-// indexed reports whether the sheet's plan keeps a memo of its changes.
-func (s *Sheet) indexed() bool { return s.Plan != nil && s.Plan.changes != nil }
-
-// memoBadges gives the badges kept for the sheet (i < 0) or its i-th
-// indicator, worked out by work the first time.
-func (s *Sheet) memoBadges(i int, work func() []Badge) []Badge {
-	sm, m := s.memo(), s.Plan.changes
-	m.mu.Lock()
-	var b []Badge
-	var ok bool
-	switch {
-	case i < 0:
-		b, ok = sm.badges, sm.hasBadges
-	case sm.hasInd != nil:
-		b, ok = sm.ind[i], sm.hasInd[i]
-	}
-	m.mu.Unlock()
-	if ok {
-		return b[:len(b):len(b)]
-	}
-	b = work() // outside the lock
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	switch {
-	case i < 0:
-		sm.badges, sm.hasBadges = b, true
-	default:
-		if sm.hasInd == nil {
-			sm.ind, sm.hasInd = make([][]Badge, len(s.Indicatori)), make([]bool, len(s.Indicatori))
-		}
-		sm.ind[i], sm.hasInd[i] = b, true
-	}
-	return b[:len(b):len(b)]
+	bySheet map[*Sheet]map[string][]Change
 }
 
 // changesByID is changesOf for every revision the sheet names; any other

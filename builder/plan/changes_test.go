@@ -35,7 +35,7 @@ func TestChangesMemo(t *testing.T) {
 	if n := len(s.Changes("r1")); n != 2 { // i1's target, i3 removed
 		t.Errorf("Changes(\"r1\") = %d changes, want 2", n)
 	}
-	if _, ok := p.changes.bySheet[s].byID[""]; ok {
+	if _, ok := p.changes.bySheet[s][""]; ok {
 		t.Errorf("the memo holds the changes of the id \"\"")
 	}
 }
