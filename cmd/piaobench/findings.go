@@ -1069,6 +1069,24 @@ sheets in 106.89 s. Since then:
   of a rebuild after a target changed, but at 50,000 sheets the memo's
   live heap made the collector run 93 times instead of 86 (34.0 →
   35.5–36.4 s).
+- **This run against the last (twentieth session).** make bench on
+  87174a2: the disk was faster, a folder and a file 51 µs to create (168
+  µs), writing the output alone 856 ms (1.16 s). The full build of 10,000
+  sheets took 3.91 s, CPU 7.24 s (6.28 s and 11.68 s): 0.57 times Hugo's
+  wall time and 0.61 times its CPU (0.67 and 0.73); at 1,000 sheets 0.94
+  and 0.89 (1.01 and 0.98). Hugo's own build of 10,000 sheets took 6.81 s
+  (8.41). Without the disk (tmpfs, by hand, three alternating runs), the
+  session's first binary against its last: 10,000 sheets 3.50–3.82 →
+  3.43–3.51 s; 50,000 sheets (two runs each) 36.5–38.2 → 32.7–33.6 s,
+  CPU 64.6–64.7 → 57.7–58.8 s, peak 700–703 → 672–690 MB. Peak memory
+  408 MB at 10,000 sheets (431) and 656 MB at 50,000 (687). 50,000
+  sheets took 37.64 s (44.19): 9.62 times the time of 10,000 (7.04), the
+  ratio worse because 10,000 sheets no longer wait on the disk (38% less
+  time) while 50,000 are held by the collector within the memory budget
+  (15% less). The rebuilds: after an edit 1.07 s (1.35), edited again
+  971 ms (1.01), a target changed 1.84 s (first measured), nothing
+  changed 134 ms (172); piao check 1.13 s (1.17); piao serve's second
+  start 326 ms (400). The example site 113 ms (134).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
