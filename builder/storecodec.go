@@ -35,7 +35,9 @@ import (
 //     store, in their order), so that an empty slice comes back empty,
 //     not nil;
 //   - a pointer is a byte, 0 for nil, else 1 and the value it points to;
-//   - a struct is its exported fields, in their order.
+//   - a struct is its exported fields, in their order; a plan.Pos, whose
+//     file is a number of the program's own (plan.FileRef), is its file's
+//     name (a string), its line and its column (signed integers).
 //
 // Any other kind (an interface, a function, a float...) fails to encode
 // or decode, and so does a struct with no exported field. Decoding checks
