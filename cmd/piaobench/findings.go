@@ -1046,11 +1046,14 @@ sheets in 106.89 s. Since then:
   shown outside the sheet's own pages by the reports (results against
   targets) and the whole plan (always rendered); the revisions' pages
   show the targets a revision changed, whose previous value the sheet
-  keeps beside them. A key without the values of untouched targets for
-  the other kinds, and a test that changes such a target in the example
-  and in a synthetic site and compares every page of those kinds between
-  two clean builds (so that a layout that starts showing them fails it),
-  is the next step.
+  keeps beside them; and whether a year has a target at all (none, or
+  "//") decides the outcome of an indicator without a result
+  (` + "`Indicator.OutcomeIn`" + `), which the indexes by outcome and the reports'
+  figures show. A key that keeps that but leaves out the words of
+  untouched targets, for the kinds that do not show them, and a test that
+  changes such a target in the example and in a synthetic site and
+  compares every page of those kinds between two clean builds (so that a
+  layout that starts showing them fails it), is the next step.
 - **The model's places and the long pages' buffers (twentieth
   session).** At 50,000 sheets the collector is four tenths of the CPU,
   and what it walks is the model: a text held its file's name (a string:
