@@ -377,13 +377,19 @@ func (c *buildCache) reuser(keys map[string]string, to *publish.Target) func(nam
 		return nil
 	}
 	return func(name string) (int64, bool) {
-		k := keys[name]
-		if k == "" || c.prev.Keys[name] != k {
+		if !c.keyKept(keys, name) {
 			return 0, false
 		}
 		st, ok := c.prev.Stamps[name]
 		return st.Size, ok && to.Keep(name, st)
 	}
+}
+
+// keyKept reports whether page name has a key, the one it had in the
+// previous build.
+func (c *buildCache) keyKept(keys map[string]string, name string) bool {
+	k := keys[name]
+	return k != "" && c.prev.Keys[name] == k
 }
 
 // sizer returns the function that gives the size a page to render again
@@ -396,7 +402,7 @@ func (c *buildCache) sizer(keys map[string]string) func(name string) (int64, boo
 		return nil
 	}
 	return func(name string) (int64, bool) {
-		if k := keys[name]; k != "" && c.prev.Keys[name] == k {
+		if c.keyKept(keys, name) {
 			return 0, false
 		}
 		st, ok := c.prev.Stamps[name]

@@ -96,11 +96,7 @@ func compileCodec(t reflect.Type, building map[reflect.Type]*storeCodec) *storeC
 		c.enc = func(e *storeEncoder, _ unsafe.Pointer) { e.fail(err) }
 		c.dec = func(d *storeDecoder, _ unsafe.Pointer) { d.fail(err) }
 	}
-	switch t.Kind() {
-	case reflect.Struct:
-		if t != posType {
-			break
-		}
+	if t == posType {
 		c.enc = func(e *storeEncoder, p unsafe.Pointer) { e.pos((*plan.Pos)(p)) }
 		c.dec = func(d *storeDecoder, p unsafe.Pointer) { d.pos((*plan.Pos)(p)) }
 		return c
