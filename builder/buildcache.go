@@ -54,7 +54,7 @@ import (
 // the summary.
 
 // cacheFormat names the layout of the cache file.
-const cacheFormat = "piao-build-cache 3"
+const cacheFormat = "piao-build-cache 4"
 
 // CachePath is where the build cache of the output dest lives: a hidden
 // file beside it.
@@ -70,7 +70,7 @@ type cacheData struct {
 	Sources                 sourceStamps             // the sources as digested (digestSources)
 	ProgramFile             programStamp             // the program's file when Program was its digest
 	Parts                   map[string]fileParts     // the files made of a part per sheet, by name (dataparts.go)
-	Agg                     string                   // the sources' aggregate (buildCache.agg), which Indexes are of
+	Agg                     string                   // the sources' light aggregate (buildCache.light), which Indexes are of
 	Indexes                 map[string][]listingStub // the stubs of each plan's indexes in each language (indexPages)
 }
 
@@ -86,6 +86,7 @@ type buildCache struct {
 	plans   map[string]string
 	inputs  string
 	agg     string // the sources' part of the key of the pages that are not a sheet's own
+	light   string // and of those of the light kinds (lightkey.go), once the model is loaded (setLight)
 	builtin bool   // the theme is the built-in one: pages have keys
 
 	programFile programStamp // the program's file when program was digested
@@ -120,6 +121,23 @@ func openBuildCache(in Input, dest string) *buildCache {
 	return c
 }
 
+// setLight works out the light aggregate of the sources, from the
+// model loaded from them through sheets.
+func (c *buildCache) setLight(model *plan.Site, sheets *Cache) {
+	if c.src != nil && c.builtin {
+		c.light = c.src.lightAggregate(c.base, model, sheets)
+	}
+}
+
+// aggOf is the sources' part of the key of a page of kind that is not a
+// sheet's own.
+func (c *buildCache) aggOf(kind string) string {
+	if lightKind(kind) && c.light != "" {
+		return c.light
+	}
+	return c.agg
+}
+
 // unchanged reports whether the sources, the program and the options are
 // those of the last build.
 func (c *buildCache) unchanged() bool {
@@ -148,7 +166,8 @@ func (c *buildCache) intact(dest string) bool {
 // keys are the keys of the pages of p that have one: a sheet's own page
 // (see pageKey) and, but for the kinds in unkeyed, every other page:
 // its key is that of every source but the operational sheets' bodies
-// (sources.aggregate), the page's name and the open data files its
+// (sources.aggregate) — for the light kinds, but the words of their
+// untouched targets too (lightkey.go) — the page's name and the open data files its
 // renderer knows, by name and title (not size; the open data's page, by
 // its sizes as it shows them too). A page that shows what the key leaves
 // out — a sheet's body, the sizes of the open data, the search index's
@@ -159,15 +178,19 @@ func (c *buildCache) keys(p *Pages) map[string]string {
 	if c.src == nil || !c.builtin {
 		return keys
 	}
-	known := map[*renderer]string{} // each renderer's part of the key, worked out once
+	type part struct {
+		r     *renderer
+		light bool
+	}
+	known := map[part]string{}      // each renderer's part of the key, worked out once
 	shown := map[*renderer]string{} // and with the sizes of the files as they are shown, for the open data's page
 	names := make([]string, 0, len(p.pages))
 	for name, pg := range p.pages {
-		if p.SheetFile(name) == "" && !unkeyed[pg.Kind] && pg.r != nil && known[pg.r] == "" {
-			known[pg.r] = downloadsKey(c.agg, pg.r.downloads, nil)
+		if k := (part{pg.r, lightKind(pg.Kind)}); p.SheetFile(name) == "" && !unkeyed[pg.Kind] && pg.r != nil && known[k] == "" {
+			known[k] = downloadsKey(c.aggOf(pg.Kind), pg.r.downloads, nil)
 		}
 		if pg.Kind == "opendata" && pg.r != nil && shown[pg.r] == "" {
-			shown[pg.r] = downloadsKey(c.agg, pg.r.downloads, pg.r.words)
+			shown[pg.r] = downloadsKey(c.aggOf(pg.Kind), pg.r.downloads, pg.r.words)
 		}
 		names = append(names, name)
 	}
@@ -185,7 +208,7 @@ func (c *buildCache) keys(p *Pages) map[string]string {
 			sum := sha256.Sum256([]byte(shown[pg.r] + "\x00" + name))
 			out[i] = hex.EncodeToString(sum[:])
 		case !unkeyed[pg.Kind]:
-			sum := sha256.Sum256([]byte(known[pg.r] + "\x00" + name))
+			sum := sha256.Sum256([]byte(known[part{pg.r, lightKind(pg.Kind)}] + "\x00" + name))
 			out[i] = hex.EncodeToString(sum[:])
 		}
 	})
@@ -198,8 +221,9 @@ func (c *buildCache) keys(p *Pages) map[string]string {
 }
 
 // indexStubs gives the build the stubs of the indexes the last build
-// listed, when nothing they show can have changed: the sources' aggregate,
-// of which the keys of the pages of the indexes are made, is the same.
+// listed, when nothing they show can have changed: the sources' light
+// aggregate, of which the keys of the pages of the indexes are made, is
+// the same.
 // Nil when pages have no keys (a theme of the site's own renders every
 // page: the indexes are made all the same).
 func (c *buildCache) indexStubs() *indexStubs {
@@ -207,7 +231,7 @@ func (c *buildCache) indexStubs() *indexStubs {
 		return nil
 	}
 	x := &indexStubs{}
-	if c.prev != nil && c.prev.Agg == c.agg && c.agg != "" {
+	if c.prev != nil && c.prev.Agg == c.light && c.light != "" {
 		x.prev = c.prev.Indexes
 	}
 	return x
@@ -441,7 +465,7 @@ func (c *buildCache) save(dest string, names []string, known, folders map[string
 	data := cacheData{Format: cacheFormat, Program: c.program, Inputs: c.inputs, Diags: ds, Written: w, Keys: keys,
 		Stamps: publish.StampsKnown(dest, all, known, runtime.GOMAXPROCS(0)), Sources: c.src.stamps(), ProgramFile: c.programFile, Parts: parts}
 	if stubs != nil {
-		data.Agg, data.Indexes = c.agg, stubs.next
+		data.Agg, data.Indexes = c.light, stubs.next
 	}
 	data.Written.Note, data.Written.Unchanged = "", false
 	return writeCache(c.path, &data)

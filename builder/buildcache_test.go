@@ -32,6 +32,10 @@ type cacheEdit struct {
 	// operational sheets' bodies are as they were
 	wholes    bool
 	unchanged bool // nothing is written
+	// light: only what the light aggregate leaves out changed (the words
+	// of a target no revision touched): but for a few, every page is
+	// linked, and the indexes are listed from the last build's
+	light bool
 	// unencoded: chunks of the search's documents are taken from the
 	// last build's output without being encoded (as for aggregates)
 	unencoded bool
@@ -109,10 +113,14 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	if (c.aggregates || c.unencoded) && w.Unencoded == 0 { // and most chunks of documents are not encoded
 		t.Errorf("%s: every chunk of the search's documents encoded", c.name)
 	}
-	if !w.Unchanged && (w.Stubbed > 0) != c.wholes { // the indexes show what revisioni.json and the feed do, and more
-		t.Errorf("%s: the pages of the indexes of %d plans listed from the last build's; want some %v", c.name, w.Stubbed, c.wholes)
+	if !w.Unchanged && (w.Stubbed > 0) != (c.wholes || c.light) { // the indexes show what revisioni.json and the feed do, and more
+		t.Errorf("%s: the pages of the indexes of %d plans listed from the last build's; want some %v", c.name, w.Stubbed, c.wholes || c.light)
 	}
-	if rendered := w.Pages - w.Reused; c.aggregates && rendered > 8 {
+	few := 8
+	if c.light {
+		few += 4 // and the reports (results against targets), a plan's each, and their index
+	}
+	if rendered := w.Pages - w.Reused; (c.aggregates || c.light) && rendered > few {
 		t.Errorf("%s: %d pages rendered of %d; want only a few", c.name, rendered, w.Pages)
 	}
 	if !strings.Contains(w.Note, c.note) || (c.note == "") != (w.Note == "") {
@@ -183,6 +191,42 @@ func TestBuildCacheLanguages(t *testing.T) {
 	}
 }
 
+// TestBuildCacheTargets: in a plan with results and reports, changing
+// the words of a target no revision touched renders again only a few
+// pages but the reports, which show it; making it no target at all
+// ("//") changes the outcome of its indicator once it has no result,
+// which the index of outcomes shows: either way, the bytes of a clean
+// build.
+func TestBuildCacheTargets(t *testing.T) {
+	site := t.TempDir()
+	if err := os.CopyFS(site, os.DirFS(filepath.Join("testdata", "plans", "f-ciclo"))); err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatalf("first build: %v %s", err, ds.Error())
+	}
+	sheet := filepath.Join(site, "content", "piao-2025-2027", "operativi", "pagamenti.yaml")
+	report := filepath.Join(dest, "piao-2025-2027", "relazione-2025", "index.html")
+	for _, c := range []cacheEdit{
+		{name: "an untouched target's words, in a report", edit: func(t *testing.T, _, _ string) {
+			editFile(t, sheet, `2025: "≥ 90%"`, `2025: "≥ 95%"`)
+		}, reuses: true, light: true},
+		{name: "its result removed", edit: func(t *testing.T, _, _ string) {
+			editFile(t, sheet, `(?s)    risultati:\n      2025:\n        valore: "85%".*$`, "")
+		}, reuses: true},
+		{name: "that target no more", edit: func(t *testing.T, _, _ string) {
+			editFile(t, sheet, `2025: "≥ 95%"`, `2025: "//"`)
+		}, reuses: true},
+	} {
+		rebuildSameAsClean(t, in, site, dest, c)
+		if b, err := os.ReadFile(report); err != nil || c.light && !bytes.Contains(b, []byte("≥ 95%")) {
+			t.Errorf("%s: the report does not show the new target (%v)", c.name, err)
+		}
+	}
+}
+
 // cacheEdits are the edits of TestBuildCacheSameAsClean, in order: each
 // starts from the site and output the previous one left.
 func cacheEdits(sheets []string) []cacheEdit {
@@ -222,6 +266,16 @@ func cacheEdits(sheets []string) []cacheEdit {
 		}, reuses: true},
 		{name: "an indicator's typology", edit: func(t *testing.T, site, _ string) {
 			editFile(t, planSheet(t, site, "*.yaml", 5), `(?m)^(\s+tipologia: ).*$`, `${1}"Efficacia percepita"`)
+		}, reuses: true},
+		{name: "the words of targets no revision touched", edit: func(t *testing.T, site, _ string) {
+			editFile(t, sheetWith(t, site, plainNumber), plainNumber.String(), `${1}1${2}`) // "≥ 70%": "≥ 170%"
+		}, reuses: true, light: true},
+		{name: "a target no more: \"//\"", edit: func(t *testing.T, site, _ string) {
+			editFile(t, planSheet(t, site, "*.yaml", 5), `(?m)^(      20\d\d: )"[^"/][^"]*"$`, `${1}"//"`)
+		}, reuses: true},
+		{name: "the words of a revised target", edit: func(t *testing.T, site, _ string) {
+			revised := regexp.MustCompile(`(?m)^(      20\d\d: \{valore: "[^"/\d]*)(\d+)`)
+			editFile(t, sheetWith(t, site, revised), revised.String(), `${1}1${2}`)
 		}, reuses: true},
 		{name: "a past value, a field no indicator gave: a column more in indicatori.csv", edit: func(t *testing.T, site, _ string) {
 			editFile(t, planSheet(t, site, "*.yaml", 6), `(?m)^(    target:)`, "    storico:\n      2019: \"5\"\n$1")
@@ -406,6 +460,24 @@ func planSheet(t *testing.T, site, pattern string, i int) string {
 		t.Fatalf("fewer than %d sheets %s", i+1, pattern)
 	}
 	return files[i]
+}
+
+// plainNumber is a number in a target no revision touched, in a sheet
+// that synth wrote.
+var plainNumber = regexp.MustCompile(`(?m)^(      20\d\d: "[^"/\d]*)(\d+)`)
+
+// sheetWith is the first operational sheet of plan piao-2021-2023 that
+// re matches, by name.
+func sheetWith(t *testing.T, site string, re *regexp.Regexp) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(site, "content", "piao-2021-2023", "operativi", "*.yaml"))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && re.Match(b) {
+			return f
+		}
+	}
+	t.Fatalf("no sheet matches %s", re)
+	return ""
 }
 
 // moveSheet gives the sheet file the unit of the sheet other, and the

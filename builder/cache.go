@@ -45,6 +45,10 @@ type cachedSheet struct {
 	// checker.sheetTexts), once textsOK: the check of a load writes them.
 	texts   Diagnostics
 	textsOK bool
+	// light is the sheet's light digest (lightDigest), once lightOK: the
+	// build works it out for the build cache (buildCache.setLight).
+	light   [sha256.Size]byte
+	lightOK bool
 }
 
 // NewCache returns an empty cache.
@@ -62,6 +66,21 @@ func (c *Cache) LoadAndCheck(fsys fs.FS) (*plan.Site, Diagnostics) {
 		}
 	}
 	return model, ds
+}
+
+// lightDigest is the light digest of s, a sheet the last load handed
+// out: kept with its entry, and in the sheet store, once worked out.
+// False if it cannot be encoded.
+func (c *Cache) lightDigest(s *plan.Sheet) ([sha256.Size]byte, bool) {
+	e := c.handed[s] // only read while the site builds: entries are one a sheet
+	if e != nil && e.lightOK {
+		return e.light, true
+	}
+	sum, ok := lightDigest(s)
+	if e != nil && ok {
+		e.light, e.lightOK = sum, true
+	}
+	return sum, ok
 }
 
 // Parsed is the number of sheets the last load had to parse.

@@ -39,7 +39,7 @@ import (
 // store's encoding (storecodec.go). It is written only into a
 // destination piao build has accepted and locked.
 
-const storeFormat = "piao-sheet-store 4"
+const storeFormat = "piao-sheet-store 5"
 
 // storeChunkSheets is about how many sheets a chunk holds.
 const storeChunkSheets = 128
@@ -58,6 +58,8 @@ type storedSheet struct {
 	Diags   Diagnostics
 	Texts   Diagnostics // what the rules of its own texts found, if TextsOK
 	TextsOK bool
+	Light   [sha256.Size]byte // its light digest (lightDigest), if LightOK
+	LightOK bool
 }
 
 // sheetStore is one build's view of the store: what each chunk file it
@@ -75,10 +77,11 @@ type entryID struct {
 	kind    plan.Kind
 	langs   string
 	textsOK bool
+	lightOK bool
 }
 
 func idOf(file string, e *cachedSheet) entryID {
-	return entryID{file, e.sum, e.kind, strings.Join(e.langs, ","), e.textsOK}
+	return entryID{file, e.sum, e.kind, strings.Join(e.langs, ","), e.textsOK, e.lightOK}
 }
 
 func (st *sheetStore) header() string { return storeFormat + "\n" + st.program + "\n" }
@@ -110,7 +113,8 @@ func openSheetStore(dest, program string) (*sheetStore, *Cache) {
 	for i, list := range decoded {
 		st.read[names[i]] = nil
 		for _, e := range list {
-			cs := &cachedSheet{kind: e.Kind, langs: e.Langs, sum: e.Sum, sheet: e.Sheet, diags: e.Diags, texts: e.Texts, textsOK: e.TextsOK}
+			cs := &cachedSheet{kind: e.Kind, langs: e.Langs, sum: e.Sum, sheet: e.Sheet, diags: e.Diags, texts: e.Texts, textsOK: e.TextsOK,
+				light: e.Light, lightOK: e.LightOK}
 			st.read[names[i]] = append(st.read[names[i]], idOf(e.File, cs))
 			cache.sheets[e.File] = cs // any entry is right: each is keyed by its file's bytes
 		}
@@ -236,7 +240,7 @@ func (st *sheetStore) writeChunk(name string, c *Cache, files []string) error {
 	for i, f := range files {
 		e := c.sheets[f]
 		list[i] = storedSheet{File: f, Kind: e.kind, Langs: e.langs, Sum: e.sum, Sheet: pristine(e.sheet), Diags: e.diags,
-			Texts: e.texts, TextsOK: e.textsOK}
+			Texts: e.texts, TextsOK: e.textsOK, Light: e.light, LightOK: e.lightOK}
 	}
 	body, err := encodeStored(list)
 	if err != nil {

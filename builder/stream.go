@@ -77,6 +77,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	var w Written
 	var dataKeys sync.Map // the sheets' own data files: name → key
 	var target *publish.Target
+	c.setLight(model, sheets)
 	stubs := c.indexStubs() // the indexes' pages, listed without making the indexes when they cannot have changed
 	// What the cache and the loss need of the pages and the model, taken
 	// once they are written: then neither is held while the cache is
