@@ -42,10 +42,12 @@ import (
 //     reads of the other sheets (cycleFacts), and its line of piano.json
 //     and its rows of the tables are taken from the previous output's
 //     files (dataparts.go). Every other page's key is every source but
-//     the operational sheets' bodies (see keys): a change to the text
-//     under a sheet's front matter renders only that sheet's pages and
-//     the few pages that show every sheet's body or the open data's
-//     sizes. With a theme of the site's own, every page is rendered.
+//     the operational sheets' bodies (see keys) and, but for the reports,
+//     the words of the targets no revision touched (lightkey.go): a
+//     change to the text under a sheet's front matter, or to such a
+//     target, renders only that sheet's pages and the few pages that
+//     show every sheet's body or the open data's sizes (and the reports).
+//     With a theme of the site's own, every page is rendered.
 //
 // The cache is keyed by the program's own bytes (another version of piao
 // never trusts it), checked by a digest of its own bytes (a corrupt cache
@@ -284,10 +286,11 @@ func (c *buildCache) dataParts(keys *sync.Map, to *publish.Target) *dataParts {
 	}
 	// A file of the open data made of the plans and the front of the
 	// operational sheets only (revisioni.json, the feed: never a sheet's
-	// body, the open data's sizes or the search index), keyed as the
-	// pages other than a sheet's are, by the sources but those bodies.
+	// body, the open data's sizes or the search index, nor the words of
+	// a target no revision touched), keyed as the pages of the light
+	// kinds are, by the sources but those.
 	aggKey := func(what, name string) string {
-		sum := sha256.Sum256([]byte(c.agg + "\x00" + what + "\x00" + name))
+		sum := sha256.Sum256([]byte(c.aggOf("") + "\x00" + what + "\x00" + name))
 		return hex.EncodeToString(sum[:])
 	}
 	d.whole = func(name string) (publish.Stamp, bool) {
