@@ -109,8 +109,9 @@ golden:
 clean:
 	rm -rf public bin screenshots
 
-# The systems an office uses: piao cross-built for each, vetted, and the
-# tests of each compiled (the Windows-only and macOS-only ones included;
+# The systems an office uses: piao cross-built for each, every package
+# vetted (the tools beside piao too: make bench's included), and the
+# tests of piao's compiled (the Windows-only and macOS-only ones included;
 # they run only there), into a temporary folder removed afterwards.
 CROSS_TARGETS := windows/amd64 windows/arm64 darwin/arm64 darwin/amd64
 CROSS_PKGS := . ./builder/... ./cmd/piao
@@ -120,7 +121,7 @@ cross:
 		os=$${t%/*}; arch=$${t#*/}; out=$$tmp/$$os-$$arch; mkdir -p $$out; \
 		echo "cross $$t: build, vet, test -c"; \
 		GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -o $$out/ ./cmd/piao || exit 1; \
-		GOOS=$$os GOARCH=$$arch $(GO) vet $(CROSS_PKGS) || exit 1; \
+		GOOS=$$os GOARCH=$$arch $(GO) vet ./... || exit 1; \
 		for p in $$($(GO) list $(CROSS_PKGS)); do \
 			GOOS=$$os GOARCH=$$arch $(GO) test -c -o $$out/$$(echo $$p | tr / _).test $$p >/dev/null || exit 1; \
 		done; \

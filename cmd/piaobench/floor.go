@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -103,7 +102,7 @@ func writeFloor(dst string, files []floorFile) (usage, error) {
 	if err := discard(dst); err != nil {
 		return usage{}, err
 	}
-	syscall.Sync()
+	syncDisks()
 	start, cpu0 := time.Now(), selfCPU()
 	var made sync.Map
 	var next atomic.Int64
@@ -213,13 +212,4 @@ func countFolders(files []floorFile) int {
 		folders[path.Dir(f.rel)] = true
 	}
 	return len(folders)
-}
-
-// selfCPU is the CPU time this process has used, on every core.
-func selfCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

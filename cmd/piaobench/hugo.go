@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -65,7 +64,7 @@ func buildHugo(o options, site, out string) (hugoRun, error) {
 	if err := discard(out); err != nil {
 		return h, err
 	}
-	syscall.Sync()
+	syncDisks()
 	var err error
 	if h.Hugo, _, err = runProcess(nil, o.hugo, "--quiet", "--minify", "-s", site, "-d", out); err != nil {
 		return h, err

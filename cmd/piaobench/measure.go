@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/piao-pa/piao/internal/searchprobe"
@@ -32,9 +31,8 @@ func runProcess(env []string, name string, args ...string) (usage, string, error
 	err := cmd.Run()
 	u := usage{Wall: time.Since(start)}
 	if cmd.ProcessState != nil {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			u.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			u.RSS = ru.Maxrss << 10 // kilobytes on Linux
+		if cpu, rss, ok := processUsage(cmd.ProcessState); ok {
+			u.CPU, u.RSS = cpu, rss
 		}
 	}
 	if err != nil {
@@ -220,7 +218,7 @@ func measureSize(o options, n int) (row, error) {
 		return r, err
 	}
 	var checks, after []usage
-	syscall.Sync() // the rebuilds' writing is not the checks'
+	syncDisks() // the rebuilds' writing is not the checks'
 	for range r.Runs {
 		u, st, err := runStaged(o, "check", "-s", site)
 		if err != nil {
@@ -258,7 +256,7 @@ func buildClean(o options, n int, site, out string, profiled bool) (usage, error
 	if profiled {
 		env = []string{"PIAO_CPUPROFILE=" + profileFile(o)}
 	}
-	syscall.Sync() // the writing of the previous run is not this one's
+	syncDisks() // the writing of the previous run is not this one's
 	u, _, err := runProcess(env, o.piao, "build", "-s", site, "-d", out)
 	return u, err
 }
@@ -293,7 +291,7 @@ func measureFloorOf(out string, r *row) error {
 // The largest site (built once) is not built again: make bench stays
 // under ten minutes.
 func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
-	syscall.Sync()
+	syncDisks()
 	if r.Runs == 1 {
 		return nil
 	}
