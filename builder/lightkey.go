@@ -54,7 +54,8 @@ const lightWords = "⟨target⟩"
 const lightBody = "⟨corpo⟩"
 
 // lighten leaves out of s, in place, what the pages of the light kinds
-// never show: the words of each target of the sheet and of its
+// never show — the definition TestLightPages builds with, which
+// lightDigest follows without a copy: the words of each target of the sheet and of its
 // indicators that no revision touched (a value with no earlier value,
 // date or footnote marker), kept only as whether there is a target at
 // all — none, "//" or words, which decides the outcome of an indicator

@@ -139,9 +139,12 @@ func lightBuilds(t *testing.T, in Input, light bool) (*Pages, int) {
 	if light {
 		for _, p := range model.Plans {
 			for _, s := range p.Operational {
-				before := countLight(s)
+				before, digest := countLight(s), lightDigestOf(t, s)
 				lighten(s)
 				n += countLight(s) - before
+				if after := lightDigestOf(t, s); after != digest { // what lighten leaves out, the digest leaves out
+					t.Errorf("%s: lightened, another light digest", s.Pos.File())
+				}
 			}
 			p.Index() // nothing worked out of the sheets before is kept
 		}
@@ -151,6 +154,15 @@ func lightBuilds(t *testing.T, in Input, light bool) (*Pages, int) {
 		t.Fatal(pds.Error())
 	}
 	return p, n
+}
+
+func lightDigestOf(t *testing.T, s *plan.Sheet) [32]byte {
+	t.Helper()
+	d, ok := lightDigest(s)
+	if !ok {
+		t.Fatalf("%s: no light digest", s.Pos.File())
+	}
+	return d
 }
 
 // countLight is the number of the targets of s that are lightWords.
