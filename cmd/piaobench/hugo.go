@@ -100,10 +100,11 @@ func editSheet(site string, hugo bool) error {
 
 // editTarget changes, in sheet editedSheet of a piao site, the first
 // target of a year written as a plain value (`2024: "≥ 100"`, not one
-// with its previous value and revision): it becomes "≥ 100 (misura)". An
-// office's usual edit is of a sheet's data, not its body: every page that
-// lists the sheet is keyed by the data of every sheet, and is rendered
-// again (a body is read only by the sheet's own pages).
+// with its previous value and revision): "≥ 100" becomes "≥ 100 (misura)",
+// and again "≥ 100 (misura) (misura)". An office's usual edit is of a
+// sheet's data, not its body: the pages that list the sheet are keyed by
+// the data of every sheet but the words of such targets (lightkey.go), the
+// reports by all of it.
 func editTarget(site string) error {
 	matches, _ := filepath.Glob(filepath.Join(site, "content", "*", "operativi", editedSheet+".md"))
 	if len(matches) != 1 {

@@ -55,8 +55,9 @@ on a shared machine, the only figure that means something.
 Rebuilds into the previous output: piao with nothing changed, then both
 after appending the same sentence to the same sheet (` + editedSheet + `);
 then piao after appending it once more, and after changing one of the
-sheet's targets (its data, which the pages that list the sheet are keyed
-by: the office's most usual edit). The first rebuild after a clean
+sheet's targets (its data: the office's most usual edit), each of these
+two three times over, the median shown (a rebuild on this disk varies
+by some 50 ms from one run to the next). The first rebuild after a clean
 build makes a new folder and links into it every file that did not
 change; from the second on, the output it replaced (kept beside it as the
 spare) is brought up to date instead: the office's cycle of edits.
