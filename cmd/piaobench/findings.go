@@ -1127,6 +1127,24 @@ sheets in 106.89 s. Since then:
   not kept: making the search index beside the open data in a clean
   build too (as a rebuild does): 10,000 sheets 3.59–3.63 against
   3.59–4.28 s, the stage as long (both already use both cores).
+- **This run against the last (twenty-first session).** make bench ran
+  three times on clean clones of e9c48da, the machine slower at each run:
+  Hugo's build of 10,000 sheets took 7.37, 7.82 and 8.32 s (6.81 s in the
+  last session's run), a folder and a file 47, 47 and 82 µs to create
+  (51). The figures above are the first run's, the closest to the last
+  session's machine. piao's full build of 10,000 sheets took 4.74 s, CPU
+  8.85 s (3.91 s and 7.24 s): 0.66 times Hugo's wall time and 0.71 times
+  its CPU (0.57 and 0.61); the second and third runs 0.60/0.64 and
+  0.59/0.62; at 1,000 sheets 0.98/0.91, 1.00/0.95 and 0.93/0.91 (0.94 and
+  0.89). On tmpfs the session's first and last binaries are equal (four
+  alternating runs: 3.80–3.91 against 3.74–3.93 s): what moved is the
+  machine. The rebuilds: a target changed 964 ms (1.84 s), edited again
+  963 ms (971 ms), after an edit 1.19 s (1.07 s), nothing changed 137 ms
+  (134 ms); in the second and third runs a target changed 1.18 and 1.15
+  s, edited again 1.10 and 1.11 s, after an edit 1.14 and 1.26 s. piao
+  check 1.14 s (1.13 s); piao serve's second start 346 ms (326 ms). 50,000
+  sheets took 37.12 s (37.64 s), 7.84 times the time of 10,000 (9.62),
+  peak 650 MB (656 MB); the example site 120 ms (113 ms).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
