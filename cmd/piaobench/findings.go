@@ -1130,7 +1130,7 @@ sheets in 106.89 s. Since then:
 - **This run against the last (twenty-first session).** make bench ran
   three times on clean clones of e9c48da, the machine slower at each run:
   Hugo's build of 10,000 sheets took 7.37, 7.82 and 8.32 s (6.81 s in the
-  last session's run), a folder and a file 47, 47 and 82 µs to create
+  last session's run), a folder and a file 47, 61 and 82 µs to create
   (51). The figures above are the first run's, the closest to the last
   session's machine. piao's full build of 10,000 sheets took 4.74 s, CPU
   8.85 s (3.91 s and 7.24 s): 0.66 times Hugo's wall time and 0.71 times
