@@ -168,10 +168,10 @@ func (c *buildCache) intact(dest string) bool {
 // keys are the keys of the pages of p that have one: a sheet's own page
 // (see pageKey) and, but for the kinds in unkeyed, every other page:
 // its key is that of every source but the operational sheets' bodies
-// (sources.aggregate) — for the light kinds, but the words of their
-// untouched targets too (lightkey.go) — the page's name and the open data files its
-// renderer knows, by name and title (not size; the open data's page, by
-// its sizes as it shows them too). A page that shows what the key leaves
+// (sources.aggregate; for the light kinds, but the words of the sheets'
+// untouched targets too: lightkey.go), the page's name and the open data
+// files its renderer knows, by name and title (not size; the open data's
+// page, by its sizes as it shows them too). A page that shows what the key leaves
 // out — a sheet's body, the sizes of the open data, the search index's
 // folder — is marked volatile as it renders and its key is not kept
 // (trusted): the next build renders it again.

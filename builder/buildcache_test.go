@@ -169,15 +169,7 @@ func stampsTrue(t *testing.T, edit, dest string) {
 // show: editing it, or the body in the main language, gives the bytes of
 // a clean build.
 func TestBuildCacheLanguages(t *testing.T) {
-	site := t.TempDir()
-	if err := os.CopyFS(site, os.DirFS(filepath.Join("testdata", "plans", "g-bilingue"))); err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
-		t.Fatalf("first build: %v %s", err, ds.Error())
-	}
+	site, dest, in := builtPlanCopy(t, "g-bilingue")
 	sheet := filepath.Join(site, "content", "piao-2025-2027", "operativi", "sportello")
 	for _, c := range []cacheEdit{
 		{name: "the body in German", edit: func(t *testing.T, _, _ string) { appendFile(t, sheet+".de.md", "\nNoch ein Satz.\n") }, reuses: true},
@@ -199,15 +191,7 @@ func TestBuildCacheLanguages(t *testing.T) {
 // which the index of outcomes shows: either way, the bytes of a clean
 // build.
 func TestBuildCacheTargets(t *testing.T) {
-	site := t.TempDir()
-	if err := os.CopyFS(site, os.DirFS(filepath.Join("testdata", "plans", "f-ciclo"))); err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
-		t.Fatalf("first build: %v %s", err, ds.Error())
-	}
+	site, dest, in := builtPlanCopy(t, "f-ciclo")
 	sheet := filepath.Join(site, "content", "piao-2025-2027", "operativi", "pagamenti.yaml")
 	report := filepath.Join(dest, "piao-2025-2027", "relazione-2025", "index.html")
 	for _, c := range []cacheEdit{
@@ -226,6 +210,22 @@ func TestBuildCacheTargets(t *testing.T) {
 			t.Errorf("%s: the report does not show the new target (%v)", c.name, err)
 		}
 	}
+}
+
+// builtPlanCopy copies the example plan name (testdata/plans) into a
+// temporary site and builds it into a temporary dest, through the cache.
+func builtPlanCopy(t *testing.T, name string) (site, dest string, in Input) {
+	t.Helper()
+	site = t.TempDir()
+	if err := os.CopyFS(site, os.DirFS(filepath.Join("testdata", "plans", name))); err != nil {
+		t.Fatal(err)
+	}
+	in = Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
+	dest = filepath.Join(t.TempDir(), "public")
+	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
+		t.Fatalf("first build: %v %s", err, ds.Error())
+	}
+	return site, dest, in
 }
 
 // cacheEdits are the edits of TestBuildCacheSameAsClean, in order: each

@@ -130,15 +130,7 @@ func searchDataHas(t *testing.T, dest, s string) bool {
 // gives this one the outcome of that year (a facet of the search), as a
 // clean build does.
 func TestSearchDocsSameAsClean(t *testing.T) {
-	site := t.TempDir()
-	if err := os.CopyFS(site, os.DirFS(filepath.Join("testdata", "plans", "f-ciclo"))); err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, ds, err := BuildTo(in, dest, PublishOptions{}); err != nil || ds.HasErrors() {
-		t.Fatalf("first build: %v %s", err, ds.Error())
-	}
+	site, dest, in := builtPlanCopy(t, "f-ciclo")
 	bilancio := filepath.Join(site, "content", "piao-2025-2027", "operativi", "bilancio.yaml")
 	for _, c := range []cacheEdit{
 		{name: "a result of one sheet in a year none reported on", edit: func(t *testing.T, _, _ string) {
