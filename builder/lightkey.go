@@ -200,7 +200,7 @@ var lightHashers = sync.Pool{New: func() any { return &lightHasher{h: sha256.New
 // replaced by the light digest of the sheet model decoded from it, when
 // there is one; the digests through cache, which loaded the model, if
 // not nil (a sheet not parsed again keeps its digest: at 10,000 sheets
-// working them all out is 0.15 s of CPU).
+// working them all out is 44 ms of CPU, BenchmarkLightDigest).
 func (s *sources) lightAggregate(base string, model *plan.Site, cache *Cache) string {
 	var sheets []*plan.Sheet
 	for _, p := range model.Plans {
