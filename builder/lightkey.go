@@ -206,12 +206,12 @@ func (s *sources) lightAggregate(base string, model *plan.Site, cache *Cache) st
 	for _, p := range model.Plans {
 		sheets = append(sheets, p.Operational...)
 	}
+	digest := lightDigest
+	if cache != nil {
+		digest = cache.lightDigest
+	}
 	digests := make([]string, len(sheets))
 	parallelFor(len(sheets), func(i int) {
-		digest := lightDigest
-		if cache != nil {
-			digest = cache.lightDigest
-		}
 		if sum, ok := digest(sheets[i]); ok {
 			digests[i] = hex.EncodeToString(sum[:])
 		}
