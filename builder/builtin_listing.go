@@ -30,6 +30,7 @@ var builtinKindPartials = map[string]string{
 	"unit":      `{{define "unitrows"}}{{range unitrowsHTML .}}{{.}}{{end}}{{end}}`,
 	"revision":  `{{define "changerows"}}{{range changerowsHTML .}}{{.}}{{end}}{{end}}`,
 	"revisions": `{{define "revchanges"}}{{range revchangesHTML .}}{{.}}{{end}}{{end}}`,
+	"fullplan":  fullplanKindPartials,
 }
 
 // listingFuncs are the template functions of builtinSharedListingPartials

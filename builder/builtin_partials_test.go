@@ -176,7 +176,7 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 	}
 	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
 		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)), slices.Collect(maps.Keys(baseBranches)),
-		slices.Collect(maps.Keys(unitBranches)), slices.Collect(maps.Keys(revisionBranches)),
+		slices.Collect(maps.Keys(unitBranches)), slices.Collect(maps.Keys(revisionBranches)), slices.Collect(maps.Keys(fullplanBranches)),
 		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
@@ -203,6 +203,7 @@ var builtinKindCalls = map[string]map[string]string{
 	"unit":      {"unitrows": "{{range unitrowsHTML ."},
 	"revision":  {"changerows": "{{range changerowsHTML ."},
 	"revisions": {"revchanges": "{{range revchangesHTML ."},
+	"fullplan":  {"fullsheet": "{{fullsheetHTML .", "fullindicator": "{{fullindicatorHTML ."},
 }
 
 // listingBranches find, in an index page, each branch of the listing
@@ -230,7 +231,38 @@ var listingBranches = map[string]*regexp.Regexp{
 // branchesOf are the branches found in the pages of a kind.
 var branchesOf = map[string]map[string]*regexp.Regexp{
 	"sheet": sheetBranches, "revision": revisionBranches, "revisions": revisionBranches,
-	"unit": unitBranches, "listing": listingBranches,
+	"unit": unitBranches, "listing": listingBranches, "fullplan": fullplanBranches,
+}
+
+// fullplanBranches find, in a page of the whole plan, each branch of
+// its sheets and indicators (fullsheet, fullindicator).
+var fullplanBranches = map[string]*regexp.Regexp{
+	"a strategic sheet in the plan":             regexp.MustCompile(`<article class="full-item full-sheet[^"]*" id="scheda-strategici-`),
+	"an operational sheet in the plan":          regexp.MustCompile(`<article class="full-item full-sheet[^"]*" id="scheda-operativi-`),
+	"a removed sheet in the plan":               regexp.MustCompile(`<article class="full-item full-sheet removed"[^\n]*\n[^\n]*\n<h3 [^\n]* <span class="status">`),
+	"an added sheet in the plan":                regexp.MustCompile(`<article class="full-item full-sheet added"[^\n]*\n[^\n]*\n<h3 [^\n]* <span class="status">`),
+	"a sheet's code in the plan":                regexp.MustCompile(`-h"><span class="code">[^<]+</span> `),
+	"a revised sheet in the plan":               regexp.MustCompile(`</h3>\n<div class="notice revised full-revised"><p>[^\n]* <a href="[^"]*">[^<]+</a></p></div>\n<table class="fields">`),
+	"missions in the plan":                      regexp.MustCompile(`<td>[^<]* - [^<]*<br>`),
+	"a programme in the plan":                   regexp.MustCompile(`\n<tr><th scope="row">[^<]+</th><td>[^<]+ - [^<]+</td></tr>\n`),
+	"an area and a unit, as text":               regexp.MustCompile(`<tbody>\n<tr><th scope="row">[^<]+</th><td>[^<]+</td></tr>\n<tr><th scope="row">[^<]+</th><td>[^<]+</td></tr>\n`),
+	"a line, as text":                           regexp.MustCompile(`</td></tr>\n<tr><th scope="row">Linea[^<]*</th><td>[^<]+</td></tr>\n`),
+	"objectives, as text":                       regexp.MustCompile(`<tr><th scope="row">Obiettivi strategici</th><td>[^<]+<br>[^<]+</td>`),
+	"a responsible, as text":                    regexp.MustCompile(`\n<tr><th scope="row">Responsabile</th><td>[^<]`),
+	"a weight as a coefficient, in the plan":    regexp.MustCompile(`<tr><th scope="row">[^<]* \(coefficiente\)</th>`),
+	"a weight, in the plan":                     regexp.MustCompile(`<tr><th scope="row">Peso [^(<]`),
+	"a sheet's body in the plan":                regexp.MustCompile(`<div class="body prose">`),
+	"resources with the sheet's name":           regexp.MustCompile(`<table class="resources">\n<caption>[^<]+ – [^<]+</caption>`),
+	"a sheet's targets in the plan":             regexp.MustCompile(`<table class="resources">\n<caption>Target della scheda</caption>\n<thead><tr><th scope="col">`),
+	"a sheet's notes in the plan":               regexp.MustCompile(`</table>\n<ul class="notes"><li>`),
+	"a sheet's revision notes in the plan":      regexp.MustCompile(`</h4><dl class="revnotes">`),
+	"an indicator in the plan":                  regexp.MustCompile(`\n<div class="indicator" id="scheda-[^"]*-ind-`),
+	"a removed indicator in the plan":           regexp.MustCompile(`<div class="indicator removed" id="[^\n]*\n<h5 [^\n]*\n<p class="status-line">`),
+	"an added indicator in the plan":            regexp.MustCompile(`<div class="indicator added" id="[^\n]*\n<h5 [^\n]*\n\n<p class="status-line">`),
+	"a row's marker in the plan":                regexp.MustCompile(`<sup>\([^)]+\)</sup></th><td>`),
+	"an indicator's notes in the plan":          regexp.MustCompile(`</table>\n<ul class="notes">[^\n]*\n\n</div>`),
+	"an indicator's revision notes in the plan": regexp.MustCompile(`\n<dl class="revnotes">[^\n]*\n[^\n]*\n?[^\n]*</dl>\n</div>`),
+	"a sheet without indicators in the plan":    regexp.MustCompile(`\n\n\n<p class="full-link no-print">`),
 }
 
 // revisionBranches find, in a revision's page and in the revisions',

@@ -96,7 +96,7 @@ func (w *partialWriter) sheetMain(r *renderer, p *page, s *plan.Sheet) error {
 	w.raw("\n<table class=\"fields\">\n<caption>")
 	w.t("sheet.data")
 	w.raw("</caption>\n<tbody>\n")
-	w.sheetFields(p, s)
+	w.sheetFields(p, s, false)
 	w.raw("</tbody>\n</table>\n")
 	if s.Body != "" {
 		w.raw(`<div class="body prose">`)
@@ -104,7 +104,7 @@ func (w *partialWriter) sheetMain(r *renderer, p *page, s *plan.Sheet) error {
 		w.raw(`</div>`)
 	}
 	w.raw("\n")
-	w.resources(p, s)
+	w.resources(p, s, "")
 	w.raw("\n")
 	if len(s.Target) > 0 {
 		w.raw("<h2>")
@@ -246,8 +246,18 @@ func (w *partialWriter) link(u, text string) {
 	w.raw(`</a>`)
 }
 
-// sheetFields writes the rows of the table of the sheet's data.
-func (w *partialWriter) sheetFields(p *page, s *plan.Sheet) {
+// sheetFields writes the rows of the table of the sheet's data: on its
+// page (full false) with the links of its area, unit, line, objectives
+// and responsible, and its values' footnotes linked; on the whole plan's
+// page (full) as plain text, as fullplan.html's "fullsheet" writes them.
+func (w *partialWriter) sheetFields(p *page, s *plan.Sheet, full bool) {
+	linked := func(u func() string, text string) {
+		if full {
+			w.text(text)
+		} else {
+			w.link(u(), text)
+		}
+	}
 	if s.Kind.IsStrategic() {
 		if len(s.Missioni) > 0 {
 			w.row(func() {
@@ -279,19 +289,19 @@ func (w *partialWriter) sheetFields(p *page, s *plan.Sheet) {
 	} else {
 		if a := p.AreaOf(s); a != nil {
 			w.row(func() { w.text(p.LevelName("area")) })
-			w.link(p.AreaURL(a.Key()), a.Nome.S)
+			linked(func() string { return p.AreaURL(a.Key()) }, a.Nome.S)
 			w.raw("</td></tr>\n")
 		}
 		if u := p.UnitOf(s); u != nil {
 			w.row(func() { w.text(p.LevelName("unita")) })
-			w.link(p.UnitURL(u.Key()), u.Nome.S)
+			linked(func() string { return p.UnitURL(u.Key()) }, u.Nome.S)
 			w.raw("</td></tr>")
 		}
 	}
 	w.raw("\n")
 	if l := p.LineOf(s); l != nil {
 		w.row(func() { w.text(p.LevelName("linea")) })
-		w.link(p.LineURL(l.Key()), p.RefName(l.Ref))
+		linked(func() string { return p.LineURL(l.Key()) }, p.RefName(l.Ref))
 		w.raw("</td></tr>")
 	}
 	w.raw("\n")
@@ -311,7 +321,11 @@ func (w *partialWriter) sheetFields(p *page, s *plan.Sheet) {
 			if obj == nil {
 				continue
 			}
-			if u := p.ObjectiveURL(o.S); u != "" {
+			u := ""
+			if !full {
+				u = p.ObjectiveURL(o.S)
+			}
+			if u != "" {
 				w.link(u, p.RefName(obj.Ref))
 			} else {
 				w.text(p.RefName(obj.Ref))
@@ -322,13 +336,20 @@ func (w *partialWriter) sheetFields(p *page, s *plan.Sheet) {
 	if who := s.Responsabile.S; who != "" {
 		w.raw("\n")
 		w.row(func() { w.t("sheet.responsible") })
-		w.link(p.ResponsibleURL(who), w.w.inline.Plain(who))
+		if full {
+			w.inline(who)
+		} else {
+			w.link(p.ResponsibleURL(who), w.w.inline.Plain(who))
+		}
 		w.raw("</td></tr>")
 	}
 	w.raw("\n")
 	valueRow := func(label func(), v plan.Value) {
 		w.row(label)
 		vv := p.SheetVal(s, v)
+		if full {
+			vv = p.Val(v)
+		}
 		w.value(&vv)
 		w.raw("</td></tr>")
 	}
@@ -363,13 +384,18 @@ func (w *partialWriter) sheetFields(p *page, s *plan.Sheet) {
 	w.raw("\n")
 }
 
-// resources is the "resources" partial of a sheet's page (no caption).
-func (w *partialWriter) resources(p *page, s *plan.Sheet) {
+// resources is the "resources" partial: the table of a sheet's
+// resources, the sheet's name after its caption when caption is not "".
+func (w *partialWriter) resources(p *page, s *plan.Sheet, caption string) {
 	if len(s.Risorse) == 0 {
 		return
 	}
 	w.raw("<table class=\"resources\">\n<caption>")
 	w.t("resources.caption")
+	if caption != "" {
+		w.raw(" – ")
+		w.text(caption)
+	}
 	w.raw("</caption>\n<thead><tr>")
 	for _, v := range s.Risorse {
 		w.raw(`<th scope="col">`)

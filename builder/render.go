@@ -88,9 +88,9 @@ func (r *renderer) parseLayouts(th *theme) error {
 	if _, err := base.ParseFS(theme, shared...); err != nil {
 		return fmt.Errorf("tema: %w", err)
 	}
-	if th.builtin { // partials the built-in theme renders in Go (builtin_partials.go, builtin_indicator.go, builtin_cycle.go, builtin_listing.go)
+	if th.builtin { // partials the built-in theme renders in Go (builtin_partials.go, builtin_indicator.go, builtin_cycle.go, builtin_listing.go, builtin_fullplan.go)
 		fns := template.FuncMap{"revgroupsHTML": r.revgroupsHTML, "valueHTML": r.valueHTML}
-		base.Funcs(fns).Funcs(r.indicatorFuncs()).Funcs(r.cycleFuncs()).Funcs(r.listingFuncs())
+		base.Funcs(fns).Funcs(r.indicatorFuncs()).Funcs(r.cycleFuncs()).Funcs(r.listingFuncs()).Funcs(r.fullplanFuncs())
 		if _, err := base.Parse(builtinPartials + builtinIndicatorPartials + builtinCyclePartials + builtinSharedListingPartials); err != nil {
 			return err
 		}
