@@ -50,6 +50,10 @@ type renderer struct {
 	// builtin: the theme is the built-in one, whose pages basePage
 	// writes (builtin_sheet.go).
 	builtin bool
+
+	// fieldListings are, by plan and folder, the indexes of the values of
+	// the fields in fieldIndexes, which every indicator's page links.
+	fieldListings map[*plan.Plan]map[string]string
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -58,10 +62,17 @@ func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []s
 	theme := th.fs
 	r := &renderer{md: markup.New(), site: site, theme: theme, words: th.words,
 		downloads: downloads, snapshots: snapshots, search: search,
-		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{}}
+		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{},
+		fieldListings: map[*plan.Plan]map[string]string{}}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
 		r.glossaries[p] = glossaryOf(site, p, th.words)
 		r.abbr[p] = newAbbreviator(r.glossaries[p])
+	}
+	for _, p := range site.Plans {
+		r.fieldListings[p] = map[string]string{}
+		for _, folder := range fieldIndexes {
+			r.fieldListings[p][folder] = listingPath(p, folder)
+		}
 	}
 	r.hasFeed = slices.ContainsFunc(downloads, func(d download) bool { return d.Path == feedPath() })
 	if th.builtin {

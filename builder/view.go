@@ -295,7 +295,11 @@ func (pg *page) ResponsibleURL(name string) string {
 // fieldIndexURL links to a value's entry in the index of a field (one of
 // fieldIndexes' folders).
 func (pg *page) fieldIndexURL(folder, value string) string {
-	return pg.Rel(listingPath(pg.Plan, folder) + "#" + slug(strings.TrimSpace(value)))
+	to, ok := pg.r.fieldListings[pg.Plan][folder]
+	if !ok {
+		to = listingPath(pg.Plan, folder)
+	}
+	return pg.Rel(to + "#" + slug(strings.TrimSpace(value)))
 }
 
 // RevisionsURL links to the page's plan's revisions page, at a revision
@@ -567,6 +571,7 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 	v := &indicatorView{Number: pg.IndicatorNumber(s, ind), Anchor: IndicatorAnchor(ind),
 		Removed: pg.Removed(ind), Added: ind.Added() && !pg.Original}
 	v.Rows = make([]fieldRow, 0, 6)
+	v.Targets = make([]fieldRow, 0, len(ind.Target))
 	// Where an expected result is written, or the plan names its objectives
 	// otherwise ("Risultato atteso"), a target is not called the expected
 	// result.
@@ -578,9 +583,11 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
 			continue // a field the plan or the indicator leaves empty: no row
 		}
-		label := pg.r.words.FieldRow(pg.Plan, f)
-		if plain {
+		var label string
+		if plain || f.Key == "target" { // a target's row is shown apart, by its label
 			label = pg.r.words.Field(pg.Plan, f)
+		} else {
+			label = pg.r.words.FieldRow(pg.Plan, f)
 		}
 		row := fieldRow{Label: label, Marker: pg.Marked(ind.Note, f.Key), Value: pg.Val(f.Value)}
 		row.Note = pg.noteRef(row.Marker, s, ind)
@@ -590,7 +597,6 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 		}
 		switch {
 		case f.Key == "target":
-			row.Label = pg.r.words.Field(pg.Plan, f)
 			v.Targets = append(v.Targets, row)
 		case f.Key == "descrizione" && !cut && (pg.Original || !f.Value.Revised()):
 			// the heading says it whole

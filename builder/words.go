@@ -182,6 +182,12 @@ func (w *words) format(key string, text, arg func(string) string, args []any) st
 func argument(args []any, name string) (string, bool) {
 	for i := 0; i+1 < len(args); i += 2 {
 		if args[i] == name {
+			switch v := args[i+1].(type) { // the usual ones without fmt's reflection
+			case string:
+				return v, true
+			case int:
+				return strconv.Itoa(v), true
+			}
 			return fmt.Sprint(args[i+1]), true
 		}
 	}
@@ -448,10 +454,32 @@ func (w *words) fieldLabel(p *plan.Plan, f plan.Field, variant string) string {
 		}
 	}
 	key := fieldKey(f.Spec)
-	if _, ok := w.text[key+variant]; variant != "" && ok {
-		key += variant
+	if variant != "" {
+		if v := fieldVariant(f.Spec, key, variant); w.textHas(v) {
+			key = v
+		}
 	}
 	return w.T(key, "year", f.Value.Anno)
+}
+
+// textHas reports whether the words have key.
+func (w *words) textHas(key string) bool {
+	_, ok := w.text[key]
+	return ok
+}
+
+// fieldVariant is the key of field s with variant, from fieldKeys where
+// it is there.
+func fieldVariant(s *plan.Spec, key, variant string) string {
+	if k := fieldKeys[s]; k != nil {
+		switch variant {
+		case ".row":
+			return k[1]
+		case ".short":
+			return k[2]
+		}
+	}
+	return key + variant
 }
 
 // List joins items as a sentence does: "2024, 2025 e 2026".
@@ -476,11 +504,30 @@ func markerText(m string) string {
 
 // fieldKey is the words key of a field: "field.indicator.target".
 func fieldKey(s *plan.Spec) string {
+	if k := fieldKeys[s]; k != nil {
+		return k[0]
+	}
+	return fieldKeyOf(s)
+}
+
+func fieldKeyOf(s *plan.Spec) string {
 	if s.Of == plan.OfIndicator {
 		return "field.indicator." + s.Key
 	}
 	return "field.sheet." + s.Key
 }
+
+// fieldKeys are the words keys of the fields, by their spec: the key and
+// its variants "" (the key itself), ".row" and ".short" (fieldLabel),
+// made once rather than for every field of every indicator a page shows.
+var fieldKeys = func() map[*plan.Spec]*[3]string {
+	m := map[*plan.Spec]*[3]string{}
+	for _, s := range slices.Concat(plan.IndicatorSpecs(), plan.SheetSpecs()) {
+		k := fieldKeyOf(s)
+		m[s] = &[3]string{k, k + ".row", k + ".short"}
+	}
+	return m
+}()
 
 // funcs are the template functions bound to the words: t, tn, date and
 // size, beside the ones that need none.
