@@ -1145,6 +1145,35 @@ sheets in 106.89 s. Since then:
   check 1.14 s (1.13 s); piao serve's second start 346 ms (326 ms). 50,000
   sheets took 37.12 s (37.64 s), 7.84 times the time of 10,000 (9.62),
   peak 650 MB (656 MB); the example site 120 ms (113 ms).
+- **The whole plan in Go (twenty-second session).** Up to 2,000 sheets
+  the whole plan's page ("Piano completo") shows every sheet again, and
+  its "fullsheet" and "fullindicator" were the last partials of the
+  built-in theme that html/template ran by reflection for every sheet:
+  a part of 250 sheets took 42.8 ms to render against 146 µs for a
+  sheet's own page, and at 1,000 sheets the whole plan cost as much CPU
+  as the 1,005 sheets' pages. They are now written in Go
+  (` + "`builtin_fullplan.go`" + `), sharing the table of fields and the resources
+  with the sheet's page; ` + "`TestBuiltinPartialsSameAsTemplates`" + ` compares
+  every whole-plan page with its template's rendering, and
+  ` + "`fullplanBranches`" + ` checks that the pages compared hold every branch
+  (seen failing with a row's marker, a heading and the resources'
+  caption changed). A part of 250 sheets 42.8 → 11.6 ms
+  (` + "`BenchmarkRenderKind/fullplan`" + `); 1,000 sheets on tmpfs 0.57–0.61 →
+  0.45–0.52 s (four alternating runs); 100 sheets 0.14–0.15 → 0.12–0.14 s.
+  Beyond 2,000 sheets the whole plan is its first page alone: no change.
+  Then the indicator's view (36% of a sheet's page): a target's label
+  made once, not twice, its fields' word keys made once for the program,
+  the words' arguments without fmt's reflection when they are strings or
+  numbers, and the index of each value's field by plan: a sheet's page
+  74–76 → 63–67 µs, a part of the whole plan 10.5–10.9 → 9.0–9.1 ms; a
+  build of 10,000 sheets on tmpfs 3.38–3.55 → 3.31–3.41 s. Tried and not
+  kept: the program's own digest (16 ms of a clean build, 24 MB hashed)
+  made while the sources are digested: 4 ms less, within the noise (the
+  sources' digest already uses both cores); the search index built beside
+  the open data at 1,000 sheets: 10 ms, within the noise; more headroom
+  for the collector at 10,000 sheets (384 or 512 MB instead of 256): no
+  change. The Go build ID, which would spare that digest, is not in the
+  release's binaries (built with -buildid= to be reproducible).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
