@@ -1174,6 +1174,24 @@ sheets in 106.89 s. Since then:
   for the collector at 10,000 sheets (384 or 512 MB instead of 256): no
   change. The Go build ID, which would spare that digest, is not in the
   release's binaries (built with -buildid= to be reproducible).
+- **This run against the last (twenty-second session).** make bench ran
+  three times on clean clones: of 3b332f8 with these findings, then twice
+  of 4af4c4a (the same code, the findings committed); the figures above
+  are the second run's, the first of the commit measured. The disk was
+  faster than in the last session's runs at first (a folder and a file
+  27 and 23 µs to create, against 47–82 µs), then far slower (264 µs);
+  Hugo's build of 10,000 sheets took 6.31, 6.62 and 7.19 s (7.37–8.32 s).
+  piao's full build of 10,000 sheets: 0.63/0.66, 0.62/0.66 and 0.61/0.65
+  times Hugo's wall and CPU (0.59–0.66 and 0.62–0.71 in the last
+  session's three runs); at 1,000 sheets 0.79/0.78, 0.76/0.76 and, on
+  the slow disk, 0.96/0.91 (0.93–1.00 and 0.91–0.95): the whole plan in
+  Go. The rebuilds at 10,000 sheets: after an edit 897 ms, 1.00 s and
+  1.08 s (1.14–1.26 s); edited again 893, 979 and 975 ms (0.96–1.11 s);
+  a target changed 900 ms, 947 ms and 1.03 s (0.96–1.18 s); nothing
+  changed 124, 132 and 139 ms. 50,000 sheets took 33.90, 32.20 and 34.62
+  s, 8.86, 7.82 and 8.04 times the time of 10,000 (7.30–8.51), peak 654,
+  664 and 650 MB. piao check 1.03, 1.05 and 1.12 s; piao serve's second
+  start 295, 294 and 346 ms; the example site 107, 105 and 139 ms.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
