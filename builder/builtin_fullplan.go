@@ -101,19 +101,7 @@ func (w *partialWriter) fullSheet(p *page, s *plan.Sheet) {
 		}
 		w.raw(`</div>`)
 	}
-	w.raw("\n<table class=\"fields\">\n<caption>")
-	w.t("sheet.data")
-	w.raw("</caption>\n<tbody>\n")
-	w.sheetFields(p, s, true)
-	w.raw("</tbody>\n</table>\n")
-	if s.Body != "" {
-		w.raw(`<div class="body prose">`)
-		w.raw(string(p.SheetBody(s)))
-		w.raw(`</div>`)
-	}
-	w.raw("\n")
-	w.resources(p, s, name)
-	w.raw("\n")
+	w.sheetData(p, s, true)
 	if len(s.Target) > 0 {
 		w.raw("<table class=\"resources\">\n<caption>")
 		w.t("sheet.targets")
@@ -178,20 +166,11 @@ func (w *partialWriter) fullIndicator(p *page, s *plan.Sheet, ind *plan.Indicato
 	w.indheading(v)
 	w.raw("</h5>\n")
 	if v.Removed {
-		w.raw(`<p class="status-line">`)
-		w.t("indicator.removedBy")
-		w.raw(` `)
-		w.revref(p, ind.Stralcio.S)
-		w.t("indicator.removedWhy")
-		w.raw(`</p>`)
+		w.removedLine(p, ind)
 	}
 	w.raw("\n")
 	if v.Added {
-		w.raw(`<p class="status-line">`)
-		w.t("indicator.addedBy")
-		w.raw(` `)
-		w.revref(p, ind.Inserito.S)
-		w.raw(`.</p>`)
+		w.addedLine(p, ind)
 	}
 	w.raw("\n<table class=\"fields\">\n<caption>")
 	w.th("indicator.caption", "n", v.Number, "description", v.Caption)

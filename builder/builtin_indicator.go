@@ -240,19 +240,12 @@ func (w *partialWriter) indbody(p *page, s *plan.Sheet, ind *plan.Indicator, v *
 	w.copylink(v.Anchor, false, string(w.w.HTML("indicator.number", "n", v.Number)), false)
 	w.raw("\n")
 	if v.Removed {
-		w.raw(`<p class="status-line">`)
-		w.t("indicator.removedBy")
-		w.raw(` `)
-		w.revref(p, ind.Stralcio.S)
-		w.t("indicator.removedWhy")
-		w.raw("</p>\n")
+		w.removedLine(p, ind)
+		w.raw("\n")
 	}
 	if v.Added {
-		w.raw(`<p class="status-line">`)
-		w.t("indicator.addedBy")
-		w.raw(` `)
-		w.revref(p, ind.Inserito.S)
-		w.raw(".</p>\n")
+		w.addedLine(p, ind)
+		w.raw("\n")
 	}
 	if len(v.Targets) > 0 {
 		w.raw(`<dl class="targets">`)
@@ -289,6 +282,27 @@ func (w *partialWriter) indbody(p *page, s *plan.Sheet, ind *plan.Indicator, v *
 	if !p.Original && len(ind.Revisioni) > 0 {
 		w.revnotes(p, ind.Revisioni)
 	}
+}
+
+// removedLine writes the line that says which revision removed
+// indicator ind.
+func (w *partialWriter) removedLine(p *page, ind *plan.Indicator) {
+	w.raw(`<p class="status-line">`)
+	w.t("indicator.removedBy")
+	w.raw(` `)
+	w.revref(p, ind.Stralcio.S)
+	w.t("indicator.removedWhy")
+	w.raw(`</p>`)
+}
+
+// addedLine writes the line that says which revision added indicator
+// ind.
+func (w *partialWriter) addedLine(p *page, ind *plan.Indicator) {
+	w.raw(`<p class="status-line">`)
+	w.t("indicator.addedBy")
+	w.raw(` `)
+	w.revref(p, ind.Inserito.S)
+	w.raw(`.</p>`)
 }
 
 // rowLabel writes a row's label and the marker of its footnote.

@@ -93,19 +93,7 @@ func (w *partialWriter) sheetMain(r *renderer, p *page, s *plan.Sheet) error {
 		}
 		w.raw("</div>")
 	}
-	w.raw("\n<table class=\"fields\">\n<caption>")
-	w.t("sheet.data")
-	w.raw("</caption>\n<tbody>\n")
-	w.sheetFields(p, s, false)
-	w.raw("</tbody>\n</table>\n")
-	if s.Body != "" {
-		w.raw(`<div class="body prose">`)
-		w.raw(string(p.SheetBody(s)))
-		w.raw(`</div>`)
-	}
-	w.raw("\n")
-	w.resources(p, s, "")
-	w.raw("\n")
+	w.sheetData(p, s, false)
 	if len(s.Target) > 0 {
 		w.raw("<h2>")
 		w.t("sheet.targets")
@@ -244,6 +232,29 @@ func (w *partialWriter) link(u, text string) {
 	w.raw(`">`)
 	w.text(text)
 	w.raw(`</a>`)
+}
+
+// sheetData writes the table of a sheet's data, its body and the table
+// of its resources: on its page (full false) as sheet.html does, on the
+// whole plan's (full) as fullplan.html's "fullsheet" does (sheetFields).
+func (w *partialWriter) sheetData(p *page, s *plan.Sheet, full bool) {
+	w.raw("\n<table class=\"fields\">\n<caption>")
+	w.t("sheet.data")
+	w.raw("</caption>\n<tbody>\n")
+	w.sheetFields(p, s, full)
+	w.raw("</tbody>\n</table>\n")
+	if s.Body != "" {
+		w.raw(`<div class="body prose">`)
+		w.raw(string(p.SheetBody(s)))
+		w.raw(`</div>`)
+	}
+	w.raw("\n")
+	caption := ""
+	if full {
+		caption = p.SheetName(s)
+	}
+	w.resources(p, s, caption)
+	w.raw("\n")
 }
 
 // sheetFields writes the rows of the table of the sheet's data: on its

@@ -510,6 +510,7 @@ func fieldKey(s *plan.Spec) string {
 	return fieldKeyOf(s)
 }
 
+// fieldKeyOf is fieldKey, made.
 func fieldKeyOf(s *plan.Spec) string {
 	if s.Of == plan.OfIndicator {
 		return "field.indicator." + s.Key
