@@ -165,7 +165,7 @@ func BenchmarkRenderKind(b *testing.B) {
 			byKind[pg.Kind] = append(byKind[pg.Kind], pg)
 		}
 	}
-	for _, kind := range []string{"sheet", "listing", "unit", "fullplan"} {
+	for _, kind := range []string{"sheet", "listing", "unit", "area", "line", "fullplan"} {
 		b.Run(kind, func(b *testing.B) {
 			list := byKind[kind]
 			if len(list) == 0 {

@@ -31,6 +31,8 @@ var builtinKindPartials = map[string]string{
 	"revision":  `{{define "changerows"}}{{range changerowsHTML .}}{{.}}{{end}}{{end}}`,
 	"revisions": `{{define "revchanges"}}{{range revchangesHTML .}}{{.}}{{end}}{{end}}`,
 	"fullplan":  fullplanKindPartials,
+	"area":      `{{define "areaunits"}}{{areaunitsHTML .}}{{end}}`,
+	"line":      `{{define "linesheets"}}{{linesheetsHTML .}}{{end}}`,
 }
 
 // listingFuncs are the template functions of builtinSharedListingPartials
@@ -38,7 +40,70 @@ var builtinKindPartials = map[string]string{
 func (r *renderer) listingFuncs() template.FuncMap {
 	return template.FuncMap{"sheetlinkHTML": r.sheetlinkHTML, "badgesHTML": r.badgesHTML,
 		"lbodyHTML": r.lbodyHTML, "ltitleHTML": r.ltitleHTML, "sheetMainHTML": r.sheetMainHTML,
-		"unitrowsHTML": r.unitrowsHTML, "changerowsHTML": r.changerowsHTML, "revchangesHTML": r.revchangesHTML}
+		"unitrowsHTML": r.unitrowsHTML, "changerowsHTML": r.changerowsHTML, "revchangesHTML": r.revchangesHTML,
+		"areaunitsHTML": r.areaunitsHTML, "linesheetsHTML": r.linesheetsHTML}
+}
+
+// areaunitsHTML renders the "areaunits" partial of area.html, called with
+// the area's page: its units, each with its sheets (at 10,000 sheets, a
+// few pages of thousands of sheets each, which the template listed
+// calling "sheetlink" and "value" by reflection for each).
+func (r *renderer) areaunitsHTML(p *page) (template.HTML, error) {
+	if p == nil || p.Area == nil || p.Plan == nil {
+		return "", errPartialArgs("areaunits")
+	}
+	w := partialWriter{w: r.words}
+	w.raw(`<ul class="units">`)
+	for _, u := range p.Area.Unita {
+		w.raw(`<li><a href="`)
+		w.url(p.UnitURL(u.Key()))
+		w.raw(`">`)
+		w.text(u.Nome.S)
+		w.raw("</a>\n")
+		if list := p.UnitSheets(u.Key()); len(list) > 0 {
+			w.raw(`<ul>`)
+			for _, s := range list {
+				w.raw(`<li>`)
+				w.sheetlink(p, s)
+				if p.Plan.Weighted() {
+					w.raw(` – `)
+					w.t("list.weight")
+					w.raw(` `)
+					v := p.SheetVal(s, s.Peso)
+					w.value(&v)
+				}
+				w.raw(`</li>`)
+			}
+			w.raw(`</ul>`)
+		} else {
+			w.raw(`<p>`)
+			w.raw(string(p.LT("area.none", "obiettivo_operativo")))
+			w.raw(`</p>`)
+		}
+		w.raw("</li>\n")
+	}
+	w.raw(`</ul>`)
+	return w.done(), nil
+}
+
+// linesheetsHTML renders the "linesheets" partial of line.html, called
+// with the dict P (the line's page) and Sheets: the operational sheets of
+// a line or of one of its objectives, each with its unit.
+func (r *renderer) linesheetsHTML(args map[string]any) (template.HTML, error) {
+	p, ok1 := args["P"].(*page)
+	list, ok2 := args["Sheets"].([]*plan.Sheet)
+	if !ok1 || !ok2 || p == nil {
+		return "", errPartialArgs("linesheets")
+	}
+	w := partialWriter{w: r.words}
+	w.raw(`<ul>`)
+	for _, s := range list {
+		w.raw(`<li>`)
+		w.treeSheet(p, s)
+		w.raw(`</li>`)
+	}
+	w.raw(`</ul>`)
+	return w.done(), nil
 }
 
 // sheetlinkHTML renders the "sheetlink" partial, called with the dict P

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"html/template"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -74,6 +75,7 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	dirs = append(dirs, untranslated)
+	dirs = append(dirs, unweightedPlan(t))
 	gen := t.TempDir()
 	if _, err := synth.Generate(gen, 300, 7); err != nil {
 		t.Fatal(err)
@@ -176,12 +178,50 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 	}
 	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
 		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)), slices.Collect(maps.Keys(baseBranches)),
-		slices.Collect(maps.Keys(unitBranches)), slices.Collect(maps.Keys(revisionBranches)), slices.Collect(maps.Keys(fullplanBranches)),
+		slices.Collect(maps.Keys(unitBranches)), slices.Collect(maps.Keys(revisionBranches)), slices.Collect(maps.Keys(fullplanBranches)), slices.Collect(maps.Keys(areaBranches)), slices.Collect(maps.Keys(lineBranches)),
 		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
 		}
 	}
+}
+
+// unweightedPlan is a copy of the example plan a-piao without weights
+// (pesi: nessuno, no sheet's or indicator's peso), with a unit that has
+// no sheets and its line without strategic objectives: an area's page
+// and a line's in their other shapes.
+func unweightedPlan(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "a-piao-unweighted")
+	if err := os.CopyFS(dir, os.DirFS("testdata/plans/a-piao")); err != nil {
+		t.Fatal(err)
+	}
+	weight := regexp.MustCompile(`(?m)^(\s*peso|obiettivi_strategici): .*\n`)
+	objectives := "    obiettivi:\n      - codice: \"1.1\"\n        nome: Servizi digitali\n      - codice: \"1.2\"\n        nome: Sostegno alle imprese\n"
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".yaml") {
+			return err
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		in := weight.ReplaceAllString(string(b), "")
+		if filepath.Base(name) == "piano.yaml" {
+			edited := strings.Replace(in, "\nperiodo: 2025-2027\n", "\nperiodo: 2025-2027\npesi: nessuno\n", 1)
+			edited = strings.Replace(edited, "        nome: Promozione\n", "        nome: Promozione\n      - codice: vuota\n        nome: Ufficio senza obiettivi\n", 1)
+			edited = strings.Replace(edited, objectives, "", 1)
+			if strings.Count(edited, "\n") != strings.Count(in, "\n")+3-5 {
+				t.Fatal("a-piao's piano.yaml has no period, no unit Promozione or not its line's two objectives to edit")
+			}
+			in = edited
+		}
+		return os.WriteFile(name, []byte(in), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // builtinCalls are the partials the built-in theme renders in Go, and
@@ -204,6 +244,8 @@ var builtinKindCalls = map[string]map[string]string{
 	"revision":  {"changerows": "{{range changerowsHTML ."},
 	"revisions": {"revchanges": "{{range revchangesHTML ."},
 	"fullplan":  {"fullsheet": "{{fullsheetHTML .", "fullindicator": "{{fullindicatorHTML ."},
+	"area":      {"areaunits": "{{areaunitsHTML ."},
+	"line":      {"linesheets": "{{linesheetsHTML ."},
 }
 
 // listingBranches find, in an index page, each branch of the listing
@@ -231,7 +273,26 @@ var listingBranches = map[string]*regexp.Regexp{
 // branchesOf are the branches found in the pages of a kind.
 var branchesOf = map[string]map[string]*regexp.Regexp{
 	"sheet": sheetBranches, "revision": revisionBranches, "revisions": revisionBranches,
-	"unit": unitBranches, "listing": listingBranches, "fullplan": fullplanBranches,
+	"unit": unitBranches, "listing": listingBranches, "fullplan": fullplanBranches, "area": areaBranches,
+	"line": lineBranches,
+}
+
+// lineBranches find, in a line's page, each branch of its lists of
+// sheets (linesheets).
+var lineBranches = map[string]*regexp.Regexp{
+	"an objective's sheets":       regexp.MustCompile(`<li id="o-[^"]*">[^\n]*\n<ul><li><a href=`),
+	"a line's operational sheets": regexp.MustCompile(`</h2>\n<ul><li><a href="[^"]*/operativi/`),
+	"a sheet with its unit":       regexp.MustCompile(`</a> — <a href="[^"]*/unita/[^"]*">[^<]+</a></li>`),
+	"a sheet without a unit":      regexp.MustCompile(`<li><a href="[^"]*/operativi/[^"]*">[^\n]*</a></li>(<li>|</ul>)`),
+}
+
+// areaBranches find, in an area's page, each branch of its units
+// (areaunits).
+var areaBranches = map[string]*regexp.Regexp{
+	"a unit with its sheets":             regexp.MustCompile(`<ul class="units"><li><a href="[^"]*">[^<]+</a>\n<ul><li><a href=`),
+	"a unit without sheets":              regexp.MustCompile(`</a>\n<p>[^<]+</p></li>\n`),
+	"a sheet's weight on an area's page": regexp.MustCompile(`</a>[^\n]* – [^<]+ [^<]+</li>`),
+	"an area without weights":            regexp.MustCompile(`<ul class="units"><li><a href="[^"]*">[^<]+</a>\n<ul><li><a href="[^"]*">[^\n]*</a></li>`),
 }
 
 // fullplanBranches find, in a page of the whole plan, each branch of
