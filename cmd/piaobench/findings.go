@@ -1192,6 +1192,20 @@ sheets in 106.89 s. Since then:
   s, 8.86, 7.82 and 8.04 times the time of 10,000 (7.30–8.51), peak 654,
   664 and 650 MB. piao check 1.03, 1.05 and 1.12 s; piao serve's second
   start 295, 294 and 346 ms; the example site 107, 105 and 139 ms.
+- **An area's and a line's lists in Go (twenty-second session, after the
+  runs).** At 10,000 sheets an area's page lists thousands of sheets
+  (4 pages of 446 KB, 41 ms each to render) and so does a line's (5 pages,
+  23 ms each), each item through "sheetlink" and "value" called by
+  html/template's reflection. area.html and line.html now name those lists
+  ("areaunits", "linesheets"), which the built-in theme writes in Go; a
+  site's own layouts are rendered as they are. ` + "`BenchmarkRenderKind`" + `
+  (kinds area and line added, 1,000 sheets): an area's page 5.1–5.3 →
+  1.2–1.4 ms, a line's 5.4 → 1.4–1.5 ms. ` + "`TestBuiltinPartialsSameAsTemplates`" + `
+  compares them on every example and on a copy of a-piao without weights,
+  with a unit without sheets and a line without objectives. Against the
+  code of the runs (3b332f8), on tmpfs, alternating: 10,000 sheets
+  3.82–3.91 against 3.90–4.54 s (user 6.07–6.16 against 6.17–6.73 s,
+  three runs), 1,000 sheets 0.51–0.53 against 0.53–0.59 s (four runs).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
