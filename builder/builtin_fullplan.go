@@ -103,22 +103,7 @@ func (w *partialWriter) fullSheet(p *page, s *plan.Sheet) {
 	}
 	w.sheetData(p, s, true)
 	if len(s.Target) > 0 {
-		w.raw("<table class=\"resources\">\n<caption>")
-		w.t("sheet.targets")
-		w.raw("</caption>\n<thead><tr>")
-		for _, t := range s.Target {
-			w.raw(`<th scope="col">`)
-			w.th("resources.year", "year", t.Anno)
-			w.raw(`</th>`)
-		}
-		w.raw("</tr></thead>\n<tbody><tr>")
-		for _, t := range s.Target {
-			w.raw(`<td>`)
-			v := p.Val(t)
-			w.value(&v)
-			w.raw(`</td>`)
-		}
-		w.raw("</tr></tbody>\n</table>")
+		w.yearsTable(s.Target, func() { w.t("sheet.targets") }, p.Val)
 	}
 	w.raw("\n")
 	w.notes(p, s.Note, nil)

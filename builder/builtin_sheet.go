@@ -401,22 +401,31 @@ func (w *partialWriter) resources(p *page, s *plan.Sheet, caption string) {
 	if len(s.Risorse) == 0 {
 		return
 	}
+	w.yearsTable(s.Risorse, func() {
+		w.t("resources.caption")
+		if caption != "" {
+			w.raw(" – ")
+			w.text(caption)
+		}
+	}, func(v plan.Value) valueView { return p.SheetVal(s, v) })
+}
+
+// yearsTable writes a table of values by year (a sheet's resources, or
+// its targets on the whole plan's page): its caption, a column a year,
+// each value as val prepares it.
+func (w *partialWriter) yearsTable(values []plan.Value, caption func(), val func(plan.Value) valueView) {
 	w.raw("<table class=\"resources\">\n<caption>")
-	w.t("resources.caption")
-	if caption != "" {
-		w.raw(" – ")
-		w.text(caption)
-	}
+	caption()
 	w.raw("</caption>\n<thead><tr>")
-	for _, v := range s.Risorse {
+	for _, v := range values {
 		w.raw(`<th scope="col">`)
 		w.th("resources.year", "year", v.Anno)
 		w.raw(`</th>`)
 	}
 	w.raw("</tr></thead>\n<tbody><tr>")
-	for _, v := range s.Risorse {
+	for _, v := range values {
 		w.raw(`<td>`)
-		vv := p.SheetVal(s, v)
+		vv := val(v)
 		w.value(&vv)
 		w.raw(`</td>`)
 	}
