@@ -33,6 +33,7 @@ var builtinKindPartials = map[string]string{
 	"fullplan":  fullplanKindPartials,
 	"area":      `{{define "areaunits"}}{{areaunitsHTML .}}{{end}}`,
 	"line":      `{{define "linesheets"}}{{linesheetsHTML .}}{{end}}`,
+	"opendata":  `{{define "downloadrows"}}{{range downloadrowsHTML .}}{{.}}{{end}}{{end}}`,
 }
 
 // listingFuncs are the template functions of builtinSharedListingPartials
@@ -41,7 +42,7 @@ func (r *renderer) listingFuncs() template.FuncMap {
 	return template.FuncMap{"sheetlinkHTML": r.sheetlinkHTML, "badgesHTML": r.badgesHTML,
 		"lbodyHTML": r.lbodyHTML, "ltitleHTML": r.ltitleHTML, "sheetMainHTML": r.sheetMainHTML,
 		"unitrowsHTML": r.unitrowsHTML, "changerowsHTML": r.changerowsHTML, "revchangesHTML": r.revchangesHTML,
-		"areaunitsHTML": r.areaunitsHTML, "linesheetsHTML": r.linesheetsHTML}
+		"areaunitsHTML": r.areaunitsHTML, "linesheetsHTML": r.linesheetsHTML, "downloadrowsHTML": r.downloadrowsHTML}
 }
 
 // areaunitsHTML renders the "areaunits" partial of area.html, called with
@@ -104,6 +105,33 @@ func (r *renderer) linesheetsHTML(args map[string]any) (template.HTML, error) {
 	}
 	w.raw(`</ul>`)
 	return w.done(), nil
+}
+
+// downloadrowsHTML renders the "downloadrows" partial of opendata.html,
+// called with the dict P (the Dati aperti page) and List: a row for each
+// file (at 10,000 sheets, a row for each sheet's JSON: 1.9 MB, rendered
+// again by every build that changes a sheet, since it shows the sizes).
+func (r *renderer) downloadrowsHTML(args map[string]any) (iter.Seq[template.HTML], error) {
+	p, ok1 := args["P"].(*page)
+	list, ok2 := args["List"].([]download)
+	if !ok1 || !ok2 || p == nil {
+		return nil, errPartialArgs("downloadrows")
+	}
+	return r.chunked(func(w *partialWriter) {
+		for i := range list {
+			d := &list[i]
+			w.raw(`<tr><td><a href="`)
+			w.url(p.Rel(d.Path))
+			w.raw(`">`)
+			w.text(d.Title)
+			w.raw(`</a></td><td>`)
+			w.text(d.Format)
+			w.raw(`</td><td>`)
+			w.text(r.words.Size(d.Size))
+			w.raw("</td></tr>\n")
+			w.cutHere()
+		}
+	}), nil
 }
 
 // sheetlinkHTML renders the "sheetlink" partial, called with the dict P

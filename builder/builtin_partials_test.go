@@ -179,7 +179,7 @@ func TestBuiltinPartialsSameAsTemplates(t *testing.T) {
 	for _, branch := range slices.Concat(slices.Collect(maps.Keys(indicatorBranches)), slices.Collect(maps.Keys(revnotesBranches)),
 		slices.Collect(maps.Keys(listingBranches)), slices.Collect(maps.Keys(sheetBranches)), slices.Collect(maps.Keys(baseBranches)),
 		slices.Collect(maps.Keys(unitBranches)), slices.Collect(maps.Keys(revisionBranches)), slices.Collect(maps.Keys(fullplanBranches)), slices.Collect(maps.Keys(areaBranches)), slices.Collect(maps.Keys(lineBranches)),
-		[]string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
+		slices.Collect(maps.Keys(opendataBranches)), []string{"indicators in de", "indicators in en", "indicators in fr", "indicators in sl"}) {
 		if !seen[branch] {
 			t.Errorf("no page shows %s: the comparison does not cover it", branch)
 		}
@@ -246,6 +246,7 @@ var builtinKindCalls = map[string]map[string]string{
 	"fullplan":  {"fullsheet": "{{fullsheetHTML .", "fullindicator": "{{fullindicatorHTML ."},
 	"area":      {"areaunits": "{{areaunitsHTML ."},
 	"line":      {"linesheets": "{{linesheetsHTML ."},
+	"opendata":  {"downloadrows": "{{range downloadrowsHTML ."},
 }
 
 // listingBranches find, in an index page, each branch of the listing
@@ -274,7 +275,15 @@ var listingBranches = map[string]*regexp.Regexp{
 var branchesOf = map[string]map[string]*regexp.Regexp{
 	"sheet": sheetBranches, "revision": revisionBranches, "revisions": revisionBranches,
 	"unit": unitBranches, "listing": listingBranches, "fullplan": fullplanBranches, "area": areaBranches,
-	"line": lineBranches,
+	"line": lineBranches, "opendata": opendataBranches,
+}
+
+// opendataBranches find, on the Dati aperti page, each branch of its
+// rows of files (downloadrows).
+var opendataBranches = map[string]*regexp.Regexp{
+	"a sheet's JSON":                   regexp.MustCompile(`\n<tbody>\n<tr><td><a href="[^"]*/scheda\.json">[^<]+</a></td><td>JSON</td><td>[^<]+</td></tr>\n`),
+	"a file of the site":               regexp.MustCompile(`<tr><td><a href="[^"]*\.xml">[^<]+</a></td><td>Atom</td><td>[^<]+</td></tr>\n(<tr>.*\n)*<tr><td><a href="[^"]*/schema/[^"]*">[^<]+</a></td><td>JSON Schema</td><td>[^<]+</td></tr>\n</tbody>`),
+	"a sheet's JSON, its name escaped": regexp.MustCompile(`<tr><td><a href="[^"]*/scheda\.json">[^<]*&lt;b&gt;&#39;a&#39;&lt;/b&gt; &amp; &#34;b&#34; &#43;1`),
 }
 
 // lineBranches find, in a line's page, each branch of its lists of
