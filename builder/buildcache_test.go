@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
 	"io/fs"
 	"os"
@@ -407,6 +408,19 @@ func cacheEdits(sheets []string) []cacheEdit {
 			if err := writeSealedBytes(CachePath(dest), b.Bytes()); err != nil {
 				t.Fatal(err)
 			}
+		}, note: "un'altra versione di piao"},
+		{name: "a cache of an older version, sealed with SHA-256", edit: func(t *testing.T, _, dest string) {
+			data, note := readCache(CachePath(dest), programDigest())
+			if data == nil {
+				t.Fatal(note)
+			}
+			data.Format = "piao-build-cache 4" // the last sealed with SHA-256
+			var b bytes.Buffer
+			if err := encodeTo(&b, data, false); err != nil {
+				t.Fatal(err)
+			}
+			sum := sha256.Sum256(b.Bytes())
+			writeFile(t, CachePath(dest), append(b.Bytes(), sum[:]...))
 		}, note: "un'altra versione di piao"},
 		{name: "a cache of another version, of other types", edit: func(t *testing.T, _, dest string) {
 			other := struct {

@@ -2,7 +2,6 @@ package builder
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"hash"
@@ -35,7 +34,7 @@ import (
 // index is built, under the output's lock, entry by entry.
 
 // searchDocsFormat names the layout of the file.
-const searchDocsFormat = "piao-search-docs 1"
+const searchDocsFormat = "piao-search-docs 2"
 
 // searchDocsPath is where the kept search documents of the output dest
 // live: a hidden file beside it.
@@ -362,7 +361,7 @@ type sealedWriter struct {
 	file, tmp string
 	f         *os.File
 	buf       *bufio.Writer
-	sum       hash.Hash
+	sum       hash.Hash32
 	err       error
 	scratch   keptWriter
 }
@@ -377,7 +376,7 @@ func createSealed(file string) (*sealedWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := sha256.New()
+	h := newSeal()
 	return &sealedWriter{file: file, tmp: tmp, f: f, buf: bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20), sum: h}, nil
 }
 
@@ -391,13 +390,13 @@ func (w *sealedWriter) str(s string) {
 	}
 }
 
-// close writes the checksum and puts the file in place.
+// close writes the seal and puts the file in place.
 func (w *sealedWriter) close() error {
 	if w.err == nil {
 		w.err = w.buf.Flush()
 	}
 	if w.err == nil {
-		_, w.err = w.f.Write(w.sum.Sum(nil))
+		_, w.err = w.f.Write(sealOf(w.sum))
 	}
 	if err := w.f.Close(); w.err == nil {
 		w.err = err

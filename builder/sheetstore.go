@@ -29,17 +29,17 @@ import (
 // digest heads every file of the store): it caches a pure function of the
 // bytes, so it cannot be stale. The sheets are spread over chunks by
 // their file's name, one file a chunk, so that a build writes only the
-// chunks whose sheets changed; a chunk whose digest does not match its
+// chunks whose sheets changed; a chunk whose seal does not match its
 // bytes costs only the parsing of its sheets. A store that cannot be read
 // or written costs time, never a wrong page: the sheets are parsed.
 //
 // A chunk's file is named COUNT-K (chunk K of COUNT) and holds the header
 // (storeFormat, a new line, the program's digest, a new line), the
-// SHA-256 of the rest, and the rest: the chunk's []storedSheet in the
-// store's encoding (storecodec.go). It is written only into a
+// chunk's []storedSheet in the store's encoding (storecodec.go), and the
+// seal of those (writeSealedWith). It is written only into a
 // destination piao build has accepted and locked.
 
-const storeFormat = "piao-sheet-store 5"
+const storeFormat = "piao-sheet-store 6"
 
 // storeChunkSheets is about how many sheets a chunk holds.
 const storeChunkSheets = 128
@@ -123,17 +123,14 @@ func openSheetStore(dest, program string) (*sheetStore, *Cache) {
 }
 
 // decode reads a chunk file; one of another format or program, whose
-// digest does not match its bytes, or that does not decode gives nothing.
+// seal does not match its bytes, or that does not decode gives nothing.
 func (st *sheetStore) decode(name string) []storedSheet {
 	b, err := os.ReadFile(filepath.Join(st.dir, name))
 	head := st.header()
-	if err != nil || !bytes.HasPrefix(b, []byte(head)) || len(b) < len(head)+sha256.Size {
+	if err != nil || !bytes.HasPrefix(b, []byte(head)) || !sealed(b[len(head):]) {
 		return nil
 	}
-	sum, body := b[len(head):len(head)+sha256.Size], b[len(head)+sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return nil
-	}
+	body := b[len(head) : len(b)-sealSize]
 	list, err := decodeStored(body)
 	if err != nil {
 		return nil
@@ -246,8 +243,9 @@ func (st *sheetStore) writeChunk(name string, c *Cache, files []string) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(body)
-	b := append(append([]byte(st.header()), sum[:]...), body...)
+	h := newSeal()
+	h.Write(body)
+	b := append(append([]byte(st.header()), body...), sealOf(h)...)
 	file := filepath.Join(st.dir, name)
 	tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
 	err = os.WriteFile(tmp, b, 0o644)

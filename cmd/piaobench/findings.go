@@ -132,7 +132,7 @@ sheets in 106.89 s. Since then:
   the last one said. After an edit, every sheet's page whose key is the
   same is linked from the previous output without being rendered (with a
   theme of the site's own, every page is rendered). A cache that is
-  corrupt (its own SHA-256 fails), of another build of piao, or an output
+  corrupt (its own seal fails: a SHA-256 until the twenty-third session, a CRC-32C since), of another build of piao, or an output
   changed by hand since, is not used: the build says so in its summary and
   renders everything. ` + "`TestBuildCacheSameAsClean`" + ` proves the output byte
   for byte that of a clean build after each kind of edit (a sheet, a
