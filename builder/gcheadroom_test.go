@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -100,9 +101,9 @@ func TestBoundHeadroom(t *testing.T) {
 	prev, prevLimit := debug.SetGCPercent(80), debug.SetMemoryLimit(3<<30)
 	defer debug.SetGCPercent(prev)
 	defer debug.SetMemoryLimit(prevLimit)
-	defer func(h uint64) { headroomBytes = h }(headroomBytes)
-	headroomBytes = 1 << 20
-	live := make([]byte, 16<<20) // 16 times the headroom
+	defer func(h, b uint64) { headroomBytes, budgetBytes = h, b }(headroomBytes, budgetBytes)
+	headroomBytes, budgetBytes = 1<<20, 1<<20
+	live := make([]byte, 16<<20) // 16 times the headroom, past the budget: governed from the start
 	runtime.GC()
 	release, again := boundHeadroom(true), boundHeadroom(false) // a build and a check
 	deadline := time.Now().Add(5 * time.Second)
@@ -131,4 +132,76 @@ func TestBoundHeadroom(t *testing.T) {
 		t.Errorf("memory limit %d after the build and the check, want the program's %d", l, 3<<30)
 	}
 	runtime.KeepAlive(live)
+}
+
+// TestHeadroomBeforeFirstCollection: a build that starts on a heap
+// smaller than the budget runs with the collector off and the memory
+// limit at the budget less half the headroom (and the slack) until a
+// collection ends; then the
+// governor sets the percent from the live heap, and at the end the
+// program's own percent and limit come back.
+func TestHeadroomBeforeFirstCollection(t *testing.T) {
+	prev, prevLimit := debug.SetGCPercent(80), debug.SetMemoryLimit(3<<30)
+	defer debug.SetGCPercent(prev)
+	defer debug.SetMemoryLimit(prevLimit)
+	defer func(h, b uint64) { headroomBytes, budgetBytes = h, b }(headroomBytes, budgetBytes)
+	debug.FreeOSMemory()
+	// Well above the heap, and above what the process holds (the limit
+	// counts it all): nothing collects while the governor waits.
+	budgetBytes, headroomBytes = heldBytes(t)+256<<20, 64<<20
+	release := boundHeadroom(true)
+	if p, on := readGC(); on {
+		t.Errorf("GOGC %d before the first collection, want the collector off", p)
+	}
+	if l, want := debug.SetMemoryLimit(-1), int64(budgetBytes-headroomBytes/2+limitSlack); l != want {
+		t.Errorf("memory limit %d MB before the first collection, want %d MB", l>>20, want>>20)
+	}
+	time.Sleep(3 * governorTick) // the governor leaves it off while nothing is collected
+	if p, on := readGC(); on {
+		t.Errorf("GOGC %d with nothing collected, want the collector off", p)
+	}
+	runtime.GC()
+	deadline := time.Now().Add(5 * time.Second)
+	for p, on := readGC(); !on || p != 160; p, on = readGC() { // a small heap: twice the program's percent
+		if time.Now().After(deadline) {
+			t.Fatalf("GOGC %d (on: %v) after a collection with %d MB live, want 160", p, on, liveHeap()>>20)
+		}
+		time.Sleep(governorTick)
+	}
+	for l := debug.SetMemoryLimit(-1); l != 3<<30; l = debug.SetMemoryLimit(-1) {
+		if time.Now().After(deadline) {
+			t.Fatalf("memory limit %d MB after a collection, want the program's", l>>20)
+		}
+		time.Sleep(governorTick)
+	}
+	release()
+	if p, _ := readGC(); p != 80 {
+		t.Errorf("GOGC %d after the build, want the program's 80", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != 3<<30 {
+		t.Errorf("memory limit %d after the build, want the program's %d", l, 3<<30)
+	}
+
+	release = boundHeadroom(false) // a check: the headroom, not the budget
+	if l, want := debug.SetMemoryLimit(-1), int64(headroomBytes+limitSlack); l != want {
+		t.Errorf("memory limit %d MB before a check's first collection, want %d MB", l>>20, want>>20)
+	}
+	release()
+
+	budgetBytes, headroomBytes = 1<<20, 1<<20 // a heap larger than the budget: governed from the start
+	release = boundHeadroom(true)
+	if p, on := readGC(); !on || p != 80 {
+		t.Errorf("GOGC %d (on: %v) on a heap past the budget, want the program's 80 until the governor's tick", p, on)
+	}
+	release()
+}
+
+// heldBytes is the memory the runtime holds from the system.
+func heldBytes(t *testing.T) uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
+		t.Fatal("the runtime does not tell the memory it holds")
+	}
+	return s[0].Value.Uint64() - s[1].Value.Uint64()
 }

@@ -47,6 +47,7 @@ var errContent = errors.New("errori nei contenuti")
 // unchanged is linked from the previous output instead of rendered: the
 // output is byte for byte that of a clean build.
 func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, error) {
+	defer boundHeadroom(true)() // from the start: the sources' digests are the build's first heap
 	c := openBuildCache(in, dest)
 	stages.Mark("sources digested")
 	if w, ds, ok := c.skip(dest, opt); ok {
@@ -54,7 +55,6 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		ds.Sort()
 		return w, ds, nil
 	}
-	defer boundHeadroom(true)()
 	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
 	go func() { counted <- countReplaced(c.prev, dest) }()
 	kept := make(chan *sheetDocs, 1) // the sheets' search documents, read while the site loads
