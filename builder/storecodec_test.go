@@ -2,7 +2,6 @@ package builder
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math"
@@ -319,7 +318,7 @@ func FuzzStoreCodec(f *testing.F) {
 }
 
 // storeChunks are the encodings of the chunks of the sheet store a build
-// of n synthetic sheets writes, their headers cut off.
+// of n synthetic sheets writes, their headers and seals cut off.
 func storeChunks(tb testing.TB, n int) [][]byte {
 	tb.Helper()
 	_, dest, _, _ := storeSite(tb, n)
@@ -330,7 +329,10 @@ func storeChunks(tb testing.TB, n int) [][]byte {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		bodies = append(bodies, c[len(st.header())+sha256.Size:])
+		if !sealed(c[len(st.header()):]) {
+			tb.Fatalf("%s: the chunk is not sealed", name)
+		}
+		bodies = append(bodies, c[len(st.header()):len(c)-sealSize])
 	}
 	return bodies
 }
