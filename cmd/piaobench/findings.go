@@ -1206,6 +1206,42 @@ sheets in 106.89 s. Since then:
   code of the runs (3b332f8), on tmpfs, alternating: 10,000 sheets
   3.82–3.91 against 3.90–4.54 s (user 6.07–6.16 against 6.17–6.73 s,
   three runs), 1,000 sheets 0.51–0.53 against 0.53–0.59 s (four runs).
+- **A rebuild's last costs: a page, the seals, the collector
+  (twenty-third session).** Each page a rebuild renders was timed: after
+  the bench's edit at 10,000 sheets five are, and the Dati aperti page,
+  which shows every sheet's JSON with its size (1.9 MB), took 89 ms on
+  one core, each row through html/template's reflection. opendata.html
+  now names its rows ("downloadrows"), which the built-in theme writes in
+  Go: 89 → 17 ms; the rebuild on tmpfs 1.00–1.11 → 0.92–0.98 s (six
+  alternating runs). The files kept beside the output for the next build
+  (the build cache, the search documents, the sheet store's chunks, 45 MB
+  at 10,000 sheets) were sealed with SHA-256, 60 ms of a rebuild's CPU;
+  they are sealed with CRC-32C, which finds a file cut short or damaged as
+  well (neither is a defence against who can write beside the output, who
+  could write the output itself), and a cache an older piao sealed is told
+  as another version's, not as a corrupt one: user time 1.21–1.33 →
+  1.13–1.26 s. Then the collector: the governor gave a small heap at most
+  twice the program's percent, so a heap growing from nothing was
+  collected again and again (` + "`GODEBUG=gctrace=1`" + `: a rebuild at 10,000
+  sheets collected seven times, the last two on 120 and 140 MB live; a
+  full build of 1,000 sheets spent a quarter of its CPU collecting). A
+  build that starts on a heap below the budget less half the headroom
+  (448 MB) now runs with the collector off and the memory limit there,
+  until the runtime's first collection; from then the governor works as
+  before. A rebuild at 10,000 sheets is not collected at all: 0.79–0.92 →
+  0.77–0.91 s (medians 0.87 → 0.82 s, user 0.93–1.12 → 0.83–0.98 s), its
+  peak 340–360 → 490 MB; a full build of 1,000 sheets 0.47–0.50 →
+  0.42–0.44 s (user 0.64–0.69 → 0.49–0.53 s), peak 90–105 → 275 MB; of
+  10,000 sheets 3.68–3.99 → 3.59–3.75 s, peak 420–450 → 520 MB; of 50,000
+  sheets 31.37 → 31.09 s, peak 675 MB both (with the whole budget before
+  the first collection it was 702 MB: hence half the headroom less).
+  Tried and not kept: each sheet's folder kept in the sheet once loaded
+  (a sheet's page 77–86 against 76–81 µs, within the noise); more room for
+  the collector on a heap of 100–200 MB (the budget less the live heap,
+  without the cap of twice the program's percent): a full build of 10,000
+  sheets 8% less CPU but a peak of 672–692 MB; a floor of 448 MB on every
+  collection's goal: 3.5% less CPU for 40 MB more. Memory traded for so
+  little was not taken.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
