@@ -1242,6 +1242,28 @@ sheets in 106.89 s. Since then:
   sheets 8% less CPU but a peak of 672–692 MB; a floor of 448 MB on every
   collection's goal: 3.5% less CPU for 40 MB more. Memory traded for so
   little was not taken.
+- **This run against the last (twenty-third session).** make bench ran
+  three times on clean clones of 84d95b2 (all of this session's code, with
+  its findings); the figures above are the third run's. The machine was
+  slower than in the last session's runs (Hugo's rebuild after an edit at
+  10,000 sheets 10.42, 8.51 and 9.59 s, against 8.28 s; its full build
+  8.28, 7.91 and 7.65 s) and noisy (the three builds of 10,000 sheets of a
+  run took from 4.23 to 8.72 s in the first); the second run began four
+  minutes after the first had removed what it left, and its disk was six
+  times slower (a folder and a file 352 µs to create, against 71 and 57
+  µs). piao's full build of 10,000 sheets: 0.54/0.57, 0.78/0.76 and
+  0.59/0.63 times Hugo's wall and CPU (0.61–0.63 and 0.65–0.66 in the
+  last session's three runs); of 1,000 sheets 0.67/0.68, 0.99/0.98 and
+  0.68/0.65 (0.76–0.96 and 0.76–0.91). The rebuilds at 10,000 sheets:
+  after an edit 1.05, 1.44 (the slow disk: the first rebuild after a
+  clean build makes a new folder) and 1.00 s (0.90–1.08 s); edited again
+  1.04 s, 874 and 953 ms (893–979 ms); a target changed 1.07 s, 837 and
+  978 ms (0.90–1.03 s); nothing changed 153, 126 and 140 ms. Against
+  Hugo's rebuild in the same run, piao's is a tenth of it (0.10–0.17;
+  0.12 in the last session's docs). 50,000 sheets took 39.21, 36.76 and
+  31.82 s, 8.32, 5.99 and 7.00 times the time of 10,000 (7.82–8.86), peak
+  665, 661 and 665 MB. piao check 1.21, 1.00 and 1.09 s; piao serve's
+  second start 342, 328 and 348 ms; the example site 110, 161 and 110 ms.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
