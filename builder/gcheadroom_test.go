@@ -148,8 +148,10 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 	debug.FreeOSMemory()
 	// Well above the heap, and above what the process holds (the limit
 	// counts it all): nothing collects while the governor waits.
-	budgetBytes, headroomBytes = heldBytes(t)+256<<20, 64<<20
+	held := heldBytes(t)
+	budgetBytes, headroomBytes = held+512<<20, held+128<<20
 	release := boundHeadroom(true)
+	defer release() // also when a check fails: the governor stops
 	if p, on := readGC(); on {
 		t.Errorf("GOGC %d before the first collection, want the collector off", p)
 	}
@@ -162,9 +164,9 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 	}
 	runtime.GC()
 	deadline := time.Now().Add(5 * time.Second)
-	for p, on := readGC(); !on || p != 160; p, on = readGC() { // a small heap: twice the program's percent
+	for p, on := readGC(); !on || p != gcPercentFor(liveHeap(), 80, true); p, on = readGC() { // as the governor sets it
 		if time.Now().After(deadline) {
-			t.Fatalf("GOGC %d (on: %v) after a collection with %d MB live, want 160", p, on, liveHeap()>>20)
+			t.Fatalf("GOGC %d (on: %v) after a collection with %d MB live, want %d", p, on, liveHeap()>>20, gcPercentFor(liveHeap(), 80, true))
 		}
 		time.Sleep(governorTick)
 	}
@@ -182,18 +184,20 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 		t.Errorf("memory limit %d after the build, want the program's %d", l, 3<<30)
 	}
 
-	release = boundHeadroom(false) // a check: the headroom, not the budget
+	check := boundHeadroom(false) // a check: the headroom, not the budget
+	defer check()
 	if l, want := debug.SetMemoryLimit(-1), int64(headroomBytes+limitSlack); l != want {
 		t.Errorf("memory limit %d MB before a check's first collection, want %d MB", l>>20, want>>20)
 	}
-	release()
+	check()
 
 	budgetBytes, headroomBytes = 1<<20, 1<<20 // a heap larger than the budget: governed from the start
-	release = boundHeadroom(true)
+	large := boundHeadroom(true)
+	defer large()
 	if p, on := readGC(); !on || p != 80 {
 		t.Errorf("GOGC %d (on: %v) on a heap past the budget, want the program's 80 until the governor's tick", p, on)
 	}
-	release()
+	large()
 }
 
 // heldBytes is the memory the runtime holds from the system.
