@@ -213,38 +213,27 @@ func headroomFor(live uint64, build bool) uint64 {
 
 // readGC reads the collector's percent; false when it is off.
 func readGC() (int, bool) {
-	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 || s[0].Value.Uint64() > 1<<20 || s[0].Value.Uint64() == 0 {
+	p := runtimeMetric("/gc/gogc:percent")
+	if p > 1<<20 || p == 0 {
 		return 0, false
 	}
-	return int(s[0].Value.Uint64()), true
+	return int(p), true
 }
 
 // liveHeap is the heap the last collection found live, in bytes.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
-}
+func liveHeap() uint64 { return runtimeMetric("/gc/heap/live:bytes") }
 
 // gcCycles is how many cycles of the collector have ended.
-func gcCycles() uint64 {
-	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
-}
+func gcCycles() uint64 { return runtimeMetric("/gc/cycles/total:gc-cycles") }
 
 // heapObjects is what the heap's objects take now, live or not yet
 // collected, in bytes.
-func heapObjects() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+func heapObjects() uint64 { return runtimeMetric("/memory/classes/heap/objects:bytes") }
+
+// runtimeMetric reads the runtime's metric name, a count; 0 where the
+// runtime does not give it.
+func runtimeMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0
