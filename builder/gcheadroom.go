@@ -87,12 +87,14 @@ func boundHeadroom(build bool) (release func()) {
 			return func() {}
 		}
 		governor.original, governor.limit, governor.stop = original, debug.SetMemoryLimit(-1), make(chan struct{})
-		start := governorStart{percent: original, limit: governor.limit, cycles: gcCycles()}
-		if first := firstHeap(build); heapObjects() < first {
+		start := governorStart{percent: original, limit: governor.limit}
+		if first, heap := firstHeap(build), heapObjects(); heap < first {
 			start.percent, start.limit = -1, min(governor.limit, int64(first+limitSlack))
 			debug.SetGCPercent(-1)
 			debug.SetMemoryLimit(start.limit)
+			start.allocs, start.grow = heapAllocs(), (first-heap)/2
 		}
+		start.cycles = gcCycles()
 		go govern(original, governor.limit, start, governor.stop)
 	}
 	governor.users++
@@ -130,11 +132,23 @@ func firstHeap(build bool) uint64 {
 
 // governorStart is how the governor found the collector: the percent
 // and memory limit it set (the collector off until the first collection,
-// or the program's own), and how many cycles had ended.
+// or the program's own), and how many cycles had ended. With the
+// collector off, allocs is what the heap had allocated, and grow how much
+// more it must allocate before a cycle can be the first collection of
+// the build's heap, the one the memory limit makes (half of what parts
+// the heap from firstHeap): a cycle that was under way as the collector
+// was turned off (the process's first, at 4 MB, often ends as a build
+// starts), or that an allocation had already begun, ends after the
+// governor started, yet is not that collection. Taken for it, the
+// governor collected a heap of tens of megabytes again and again (at
+// 10,000 sheets a rebuild under PIAO_CPUPROFILE, whose start allocates,
+// collected five times instead of once; a full build eighteen instead
+// of twelve).
 type governorStart struct {
-	percent int
-	limit   int64
-	cycles  uint64
+	percent      int
+	limit        int64
+	cycles       uint64
+	allocs, grow uint64
 }
 
 // govern sets the collector's percent, every tick, from the live heap of
@@ -158,7 +172,7 @@ func govern(original int, limit int64, start governorStart, stop chan struct{}) 
 			return
 		default:
 		}
-		if current < 0 && gcCycles() == start.cycles { // off, and nothing collected since
+		if current < 0 && !firstCollected(&start) {
 			governor.Unlock()
 			continue
 		}
@@ -173,6 +187,22 @@ func govern(original int, limit int64, start governorStart, stop chan struct{}) 
 		}
 		governor.Unlock()
 	}
+}
+
+// firstCollected reports whether the first collection of the build's
+// heap has ended, the collector being off from start: a cycle that ends
+// once the heap has allocated start.grow more. Until then, start.cycles
+// follows the cycles that end.
+func firstCollected(start *governorStart) bool {
+	cycles := gcCycles()
+	if cycles == start.cycles {
+		return false
+	}
+	if heapAllocs()-start.allocs < start.grow {
+		start.cycles = cycles // ended too soon to be it
+		return false
+	}
+	return true
 }
 
 // memoryLimitFor is the memory limit for a live heap of live bytes
@@ -219,6 +249,10 @@ func readGC() (int, bool) {
 	}
 	return int(p), true
 }
+
+// heapAllocs is what the heap has allocated since the program started,
+// in bytes.
+func heapAllocs() uint64 { return runtimeMetric("/gc/heap/allocs:bytes") }
 
 // liveHeap is the heap the last collection found live, in bytes.
 func liveHeap() uint64 { return runtimeMetric("/gc/heap/live:bytes") }

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -162,7 +163,12 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 	if p, on := readGC(); on {
 		t.Errorf("GOGC %d with nothing collected, want the collector off", p)
 	}
-	runtime.GC()
+	runtime.GC() // a collection of a heap that did not grow: not the first of the build's
+	time.Sleep(3 * governorTick)
+	if p, on := readGC(); on {
+		t.Errorf("GOGC %d after a collection of a heap that did not grow, want the collector off", p)
+	}
+	collectedByLimit(t) // the build's heap reaches the limit
 	deadline := time.Now().Add(5 * time.Second)
 	for p, on := readGC(); !on || p != gcPercentFor(liveHeap(), 80, true); p, on = readGC() { // as the governor sets it
 		if time.Now().After(deadline) {
@@ -200,6 +206,19 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 	large()
 }
 
+// collectedByLimit makes garbage until the runtime collects it (the
+// memory limit, the collector being off).
+func collectedByLimit(t *testing.T) {
+	var sink atomic.Pointer[[]byte]
+	for before, made := gcCycles(), 0; gcCycles() == before; made++ {
+		if made > 1<<16 {
+			t.Fatalf("%d GB of garbage and no collection", made>>10)
+		}
+		b := make([]byte, 1<<20)
+		sink.Store(&b)
+	}
+}
+
 // heldBytes is the memory the runtime holds from the system.
 func heldBytes(t *testing.T) uint64 {
 	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
@@ -208,4 +227,49 @@ func heldBytes(t *testing.T) uint64 {
 		t.Fatal("the runtime does not tell the memory it holds")
 	}
 	return s[0].Value.Uint64() - s[1].Value.Uint64()
+}
+
+// TestHeadroomCycleUnderWay: a collection under way when a build starts
+// (the process's first, at a few megabytes, often is) is not taken for
+// the first collection of the build's heap: the collector stays off until
+// the heap reaches what it may hold. Garbage made on another goroutine at
+// a low percent keeps a cycle under way most of the time; each of the
+// trials starts the governor in the middle of that.
+func TestHeadroomCycleUnderWay(t *testing.T) {
+	prev, prevLimit := debug.SetGCPercent(5), debug.SetMemoryLimit(3<<30)
+	defer debug.SetGCPercent(prev)
+	defer debug.SetMemoryLimit(prevLimit)
+	defer func(h, b uint64) { headroomBytes, budgetBytes = h, b }(headroomBytes, budgetBytes)
+	debug.FreeOSMemory()
+	held := heldBytes(t)
+	budgetBytes, headroomBytes = held+512<<20, held+128<<20
+	var sink atomic.Pointer[[]byte]
+	for trial := range 20 {
+		stop, stopped := make(chan struct{}), make(chan struct{})
+		go func() { // garbage, collected at 5%: a cycle every few hundred kilobytes
+			defer close(stopped)
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					b := make([]byte, 32<<10)
+					sink.Store(&b)
+				}
+			}
+		}()
+		for before := gcCycles(); gcCycles() < before+2; { // cycles are under way
+			runtime.Gosched()
+		}
+		release := boundHeadroom(true)
+		close(stop)
+		<-stopped
+		time.Sleep(3 * governorTick)
+		p, on := readGC()
+		release()
+		if on {
+			t.Fatalf("trial %d: GOGC %d after a cycle under way as the build started, want the collector off until the heap reaches %d MB",
+				trial, p, firstHeap(true)>>20)
+		}
+	}
 }
