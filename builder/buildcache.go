@@ -58,7 +58,7 @@ import (
 // the summary.
 
 // cacheFormat names the layout of the cache file.
-const cacheFormat = "piao-build-cache 5"
+const cacheFormat = "piao-build-cache 6"
 
 // CachePath is where the build cache of the output dest lives: a hidden
 // file beside it.
@@ -76,6 +76,7 @@ type cacheData struct {
 	Parts                   map[string]fileParts     // the files made of a part per sheet, by name (dataparts.go)
 	Agg                     string                   // the sources' light aggregate (buildCache.light), which Indexes are of
 	Indexes                 map[string][]listingStub // the stubs of each plan's indexes in each language (indexPages)
+	Rules                   *rulesKept               // what the rules found of each sheet (checker.sheetRules), nil for none
 }
 
 // buildCache is one build's view of the cache.
@@ -94,6 +95,21 @@ type buildCache struct {
 	builtin bool   // the theme is the built-in one: pages have keys
 
 	programFile programStamp // the program's file when program was digested
+	rules       *rulesKept   // what the rules found of this build's sheets, once they are judged
+}
+
+// ruleMemo gives the load what the rules found of the last build's
+// sheets, when the aggregate of its sources was this one's
+// (checker.sheetRules); nil without a cache.
+func (c *buildCache) ruleMemo() *ruleMemo {
+	if c.src == nil {
+		return nil
+	}
+	m := &ruleMemo{ctx: c.agg}
+	if c.prev != nil && c.prev.Rules != nil && c.prev.Rules.Ctx == c.agg {
+		m.prev = c.prev.Rules.Sheets
+	}
+	return m
 }
 
 // openBuildCache digests the sources and reads the cache of dest.
@@ -472,6 +488,7 @@ func (c *buildCache) save(dest string, names []string, known, folders map[string
 	if stubs != nil {
 		data.Agg, data.Indexes = c.light, stubs.next
 	}
+	data.Rules = c.rules
 	data.Written.Note, data.Written.Unchanged = "", false
 	return writeCache(c.path, &data)
 }

@@ -32,6 +32,9 @@ type Cache struct {
 	// cache digested them (sources) just before the load: a sheet whose
 	// entry has it is taken without reading the file again.
 	known func(file string) ([sha256.Size]byte, bool)
+	// rules, if not nil, keeps what the rules of each sheet found from one
+	// build to the next (checker.sheetRules).
+	rules *ruleMemo
 }
 
 type cachedSheet struct {
@@ -49,6 +52,10 @@ type cachedSheet struct {
 	// build works it out for the build cache (buildCache.setLight).
 	light   [sha256.Size]byte
 	lightOK bool
+	// rules holds what the rules of the sheet found (checker.sheetRules)
+	// in the load rulesLoad: the check of a load writes them.
+	rules     Diagnostics
+	rulesLoad int
 }
 
 // NewCache returns an empty cache.

@@ -64,7 +64,11 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	if c.src != nil {
 		sheets.known = c.src.sum // digested a moment ago: an unchanged sheet is not read again
 	}
+	sheets.rules = c.ruleMemo()
 	model, ds := sheets.LoadAndCheck(listedSite(in.Site, c.listed)) // the folders as digested, not listed again
+	if !ds.HasErrors() {
+		c.rules = sheets.keptRules(model, c.agg)
+	}
 	// The listing, an entry for each file, is not held while the site renders.
 	c.listed = nil
 	stages.Mark("sheets loaded")
