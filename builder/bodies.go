@@ -88,10 +88,9 @@ func bodyProblem(p markup.Problem) (msg, hint string) {
 }
 
 // fieldTexts checks the inline Markdown of every text of the plan and its
-// sheets against the parser's bounds.
+// sections against the parser's bounds (those of its sheets: sheetTexts).
 func (c *checker) fieldTexts(in *markup.Inliner) {
 	c.textsOf(reflect.ValueOf(c.p).Elem(), in)
-	c.eachSheet(c.p.Sheets(), func(w *checker, s *plan.Sheet) { w.sheetTexts(s) })
 	for _, s := range c.p.Sezioni {
 		c.textsOf(reflect.ValueOf(s).Elem(), in)
 	}

@@ -107,7 +107,7 @@ func (c *buildCache) ruleMemo() *ruleMemo {
 	}
 	m := &ruleMemo{ctx: c.agg}
 	if c.prev != nil && c.prev.Rules != nil && c.prev.Rules.Ctx == c.agg {
-		m.prev = c.prev.Rules.Sheets
+		m.prev = c.prev.Rules
 	}
 	return m
 }

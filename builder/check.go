@@ -19,49 +19,75 @@ import (
 // of a revision — are skipped for a plan some of whose files did not load
 // (broken), since they would report the consequences of that error.
 func check(site *plan.Site, broken map[string]bool, cache *Cache) Diagnostics {
-	// The pages' addresses are judged beside the plans' rules, which
-	// leave a core idle between their parts run on every core (at 10,000
-	// sheets 45 ms of the 135 the rules take); neither changes the model.
+	var rest func() Diagnostics
+	if m, kept := cache.ruleMemo(site, broken); kept {
+		rest = func() Diagnostics { return m.prev.Site }
+	} else {
+		rest = checkSite(site, broken)
+	}
+	var ds Diagnostics
+	at := 0
+	for _, p := range site.Plans { // each sheet, alone (through the cache, once for its bytes)
+		c := &checker{p: p, ds: &ds, broken: broken, cache: cache}
+		sheets := p.Sheets()
+		c.eachSheet(sheets, func(w *checker, i int, s *plan.Sheet) {
+			w.sheetTexts(s)
+			w.sheetRules(at+i, s)
+		})
+		at += len(sheets)
+	}
+	r := rest()
+	cache.keepSiteRuling(broken, r)
+	return append(ds, r...)
+}
+
+// checkSite starts the rules of the site but each sheet's own (sheetTexts,
+// sheetRules): config.yaml, the plans' files and texts, the rules over
+// all of a plan's sheets, the pages' addresses. The function it returns
+// waits for what they found. The pages' addresses are judged on a
+// goroutine of their own, beside the sheets' rules, which leave a core
+// idle between their parts run on every core; neither changes the model.
+func checkSite(site *plan.Site, broken map[string]bool) func() Diagnostics {
 	pages := make(chan Diagnostics, 1)
 	go func() { pages <- checkPages(site) }()
-	var ds Diagnostics
-	(&checker{ds: &ds}).config(&site.Config)
-	ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
-	ds = append(ds, configExplained(&site.Config)...)
-	inline := markup.NewInliner()
-	for _, p := range site.Plans {
-		c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken, cache: cache}
-		c.fieldTexts(inline)
-		c.plan()
-		c.explainPlan()
-		sheets := p.Sheets()
-		c.eachSheet(sheets, (*checker).sheetRules)
-		for _, s := range sheets {
-			for i := range s.Indicatori {
-				c.indicatorID(s, &s.Indicatori[i])
+	return func() Diagnostics {
+		var ds Diagnostics
+		(&checker{ds: &ds}).config(&site.Config)
+		ds = append(ds, openDataWarnings(&site.Config)...) // with the content's errors too: all at once
+		ds = append(ds, configExplained(&site.Config)...)
+		inline := markup.NewInliner()
+		for _, p := range site.Plans {
+			c := &checker{p: p, ds: &ds, ids: map[string]plan.Pos{}, broken: broken}
+			c.fieldTexts(inline)
+			c.plan()
+			c.explainPlan()
+			for _, s := range p.Sheets() {
+				for i := range s.Indicatori {
+					c.indicatorID(s, &s.Indicatori[i])
+				}
 			}
+			c.sections()
+			if !planBroken(p, broken) {
+				c.unitWeights()
+				c.revisionsUsed()
+			}
+			c.privacy()
 		}
-		c.sections()
-		if !planBroken(p, broken) {
-			c.unitWeights()
-			c.revisionsUsed()
-		}
-		c.privacy()
+		return append(ds, <-pages...)
 	}
-	return append(ds, <-pages...)
 }
 
 // eachSheet calls fn for each sheet on every core, each goroutine with a
 // checker of its own over a run of consecutive sheets, and appends their
 // diagnostics in the order of the sheets: the same as calling fn for each
 // sheet in turn.
-func (c *checker) eachSheet(sheets []*plan.Sheet, fn func(w *checker, s *plan.Sheet)) {
+func (c *checker) eachSheet(sheets []*plan.Sheet, fn func(w *checker, i int, s *plan.Sheet)) {
 	n := max(1, min(runtime.GOMAXPROCS(0), len(sheets)))
 	parts := make([]Diagnostics, n)
 	parallelFor(n, func(k int) {
 		w := &checker{p: c.p, ds: &parts[k], broken: c.broken, cache: c.cache}
-		for _, s := range sheets[k*len(sheets)/n : (k+1)*len(sheets)/n] {
-			fn(w, s)
+		for i := k * len(sheets) / n; i < (k+1)*len(sheets)/n; i++ {
+			fn(w, i, sheets[i])
 		}
 	})
 	for _, part := range parts {
@@ -261,42 +287,89 @@ func (c *checker) years(vs []plan.Value) {
 // on that sheet alone (at 10,000 sheets some 70 ms of CPU less, half of a
 // rebuild's check). An edit of a front, a plan's file or config.yaml
 // changes the aggregate: every sheet is judged again, and the rulings kept
-// (750 KB more in the cache at 10,000 sheets) are written anew. A load
-// that found errors keeps nothing and takes nothing (the rules read what
-// it could not load). piao check and piao serve judge every sheet.
+// (750 KB more in the cache at 10,000 sheets) are written anew. The other
+// rules (checkSite) read no operational sheet's body but in other
+// languages: under the same aggregate, what they found is taken whole. A
+// load that found errors keeps nothing and takes nothing (the rules read
+// what it could not load). piao check and piao serve judge every sheet.
 
 // ruleMemo is what a build knows of the rules of its sheets before it
 // judges them.
 type ruleMemo struct {
-	ctx  string                 // the aggregate of this build's sources
-	prev map[string]sheetRuling // the last build's, by sheet file, when its aggregate is ctx
+	ctx  string     // the aggregate of this build's sources
+	prev *rulesKept // the last build's, when its aggregate is ctx
+	// What this load's check found and ruled on, for the next build: the
+	// files of its sheets in order, and what the rules but each sheet's
+	// found, once siteLoad is the load's.
+	files    [sha256.Size]byte
+	site     Diagnostics
+	siteLoad int
+	// The last build's rulings of the sheets, by their place in the
+	// model, when its sheets are this load's (check sets them).
+	sums  string
+	found map[int32]Diagnostics
 }
 
-// sheetRuling is what the rules of a sheet found, for its bytes.
-type sheetRuling struct {
-	Sum   [sha256.Size]byte
-	Diags Diagnostics
-}
-
-// rulesKept is the rulings a build keeps in its cache.
+// rulesKept is what a build keeps in its cache of what the rules found:
+// each sheet's, by its place among the model's sheets (the plans', each
+// plan's in order, which the same aggregate makes the same: Files says
+// which files they were), and the rest's (checkSite: config.yaml, the
+// plans' files, the rules over all of a plan's sheets, the pages'
+// addresses, which read no operational sheet's body but in other
+// languages, digested whole by the aggregate).
 type rulesKept struct {
-	Ctx    string
-	Sheets map[string]sheetRuling
+	Ctx   string
+	Files [sha256.Size]byte // the SHA-256 of the sheets' files, in order
+	Sums  string            // the SHA-256 of each sheet's bytes the rules judged, in order
+	With  []int32           // the sheets whose rules found something
+	Found []Diagnostics     // what, for each of With
+	Site  Diagnostics
 }
 
-// sheetRules runs the rules of the sheet s, or takes what they found from
-// the last build (ruleMemo).
-func (c *checker) sheetRules(s *plan.Sheet) {
+// sheetFiles is the SHA-256 of the files of the model's sheets, in order.
+func sheetFiles(site *plan.Site) [sha256.Size]byte {
+	h := sha256.New()
+	for _, p := range site.Plans {
+		for _, s := range p.Sheets() {
+			h.Write([]byte(s.Pos.File() + "\x00"))
+		}
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// ruleMemo readies the memo of this load's check: the last build's
+// rulings, if its sheets are the site's, in order; false when there is
+// no memo, or it cannot be used (a load with errors, whose rules over a
+// plan are skipped for one whose files did not all load).
+func (c *Cache) ruleMemo(site *plan.Site, broken map[string]bool) (*ruleMemo, bool) {
+	if c == nil || c.rules == nil || len(broken) > 0 {
+		return nil, false
+	}
+	m := c.rules
+	m.files = sheetFiles(site)
+	if p := m.prev; p != nil && p.Files == m.files && len(p.With) == len(p.Found) {
+		m.sums, m.found = p.Sums, make(map[int32]Diagnostics, len(p.With))
+		for k, i := range p.With {
+			m.found[i] = p.Found[k]
+		}
+	}
+	return m, m.found != nil
+}
+
+// sheetRules runs the rules of the sheet s, the i-th of the model's, or
+// takes what they found from the last build (ruleMemo).
+func (c *checker) sheetRules(i int, s *plan.Sheet) {
 	var e *cachedSheet
 	if c.cache != nil && c.cache.rules != nil && len(c.broken) == 0 {
 		e = c.cache.handed[s]
 	}
-	if e != nil {
-		if r, ok := c.cache.rules.prev[s.Pos.File()]; ok && r.Sum == e.sum {
-			e.rules, e.rulesLoad = r.Diags, c.cache.loads
-			*c.ds = append(*c.ds, r.Diags...)
-			return
-		}
+	if e != nil && c.cache.rules.kept(i, e.sum) {
+		found := c.cache.rules.found[int32(i)]
+		e.rules, e.rulesLoad = found, c.cache.loads
+		*c.ds = append(*c.ds, found...)
+		return
 	}
 	var ds Diagnostics
 	own := *c // its buffers, made once a goroutine
@@ -310,23 +383,44 @@ func (c *checker) sheetRules(s *plan.Sheet) {
 	*c.ds = append(*c.ds, ds...)
 }
 
-// keptRules is what the rules found of each sheet the last load handed
+// kept reports whether the last build's rules judged the i-th sheet of
+// the model with the bytes whose SHA-256 is sum.
+func (m *ruleMemo) kept(i int, sum [sha256.Size]byte) bool {
+	return m.found != nil && (i+1)*sha256.Size <= len(m.sums) && m.sums[i*sha256.Size:(i+1)*sha256.Size] == string(sum[:])
+}
+
+// keepSiteRuling keeps what the rules but each sheet's found in this
+// load, for the next build.
+func (c *Cache) keepSiteRuling(broken map[string]bool, ds Diagnostics) {
+	if c != nil && c.rules != nil && len(broken) == 0 {
+		c.rules.site, c.rules.siteLoad = ds, c.loads
+	}
+}
+
+// keptRules is what the rules found of the sheets the last load handed
 // out, under ctx, for the next build; nil when the load found errors or
-// kept none.
+// a sheet was judged without its entry.
 func (c *Cache) keptRules(model *plan.Site, ctx string) *rulesKept {
-	if c.rules == nil {
+	if c.rules == nil || c.rules.siteLoad != c.loads {
 		return nil
 	}
-	out := &rulesKept{Ctx: ctx, Sheets: map[string]sheetRuling{}}
+	out := &rulesKept{Ctx: ctx, Files: c.rules.files, Site: c.rules.site}
+	var sums []byte
+	i := int32(0)
 	for _, p := range model.Plans {
 		for _, s := range p.Sheets() {
 			e := c.handed[s]
 			if e == nil || e.rulesLoad != c.loads {
-				return nil // a sheet judged without its entry: keep none rather than some
+				return nil // keep none rather than some
 			}
-			out.Sheets[s.Pos.File()] = sheetRuling{Sum: e.sum, Diags: e.rules}
+			sums = append(sums, e.sum[:]...)
+			if len(e.rules) > 0 {
+				out.With, out.Found = append(out.With, i), append(out.Found, e.rules)
+			}
+			i++
 		}
 	}
+	out.Sums = string(sums)
 	return out
 }
 

@@ -1,8 +1,10 @@
 package builder
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,11 +15,13 @@ import (
 // TestSheetRulesKept: a build takes what the rules found of a sheet from
 // the last build's cache when the sheet's bytes and the aggregate of the
 // sources (everything but the operational sheets' bodies) are as they
-// were, and judges the sheet again otherwise. A warning planted in a
-// sheet's kept ruling is what shows it: it is among the build's
-// diagnostics when the ruling is taken, and not when the sheet changed,
-// its front or config.yaml changed another sheet's context, or the ruling
-// is of other bytes or another aggregate.
+// were, and judges the sheet again otherwise; what the other rules found
+// (checkSite), when the aggregate is. A warning planted in a sheet's kept
+// ruling, and another in the site's, is what shows it: each is among the
+// build's diagnostics when its ruling is taken, and not when the sheet
+// changed (the sheet's), another sheet's front or config.yaml changed
+// (both), or the ruling is of other bytes (the sheet's), of other files
+// or of another aggregate (both).
 func TestSheetRulesKept(t *testing.T) {
 	site := t.TempDir()
 	files, err := synth.GenerateWith(site, synth.Options{Sheets: 30, Seed: 5, Plans: 1})
@@ -44,35 +48,54 @@ func TestSheetRulesKept(t *testing.T) {
 		return ds
 	}
 	build("first")
-	const planted = "zzpiantato"
+	// The place of ops[0] among the model's sheets, as the rulings are kept.
+	model, _ := LoadAndCheck(in.Site)
+	at, sheets := -1, 0
+	for _, p := range model.Plans {
+		for _, s := range p.Sheets() {
+			if s.Pos.File() == ops[0] {
+				at = sheets
+			}
+			sheets++
+		}
+	}
+	if at < 0 {
+		t.Fatalf("%s not among the model's sheets", ops[0])
+	}
+	const planted, plantedSite = "zzpiantato", "zzpiantato nel sito"
 	for _, c := range []struct {
-		name  string
-		edit  func()             // before the build, after the plant
-		spoil func(r *rulesKept) // the kept rulings, after the plant
-		found bool
+		name        string
+		edit        func()             // before the build, after the plant
+		spoil       func(r *rulesKept) // the kept rulings, after the plant
+		found, site bool               // the planted warnings seen: the sheet's, the site's
 	}{
-		{name: "another sheet's body edited", edit: func() { appendFile(t, filepath.Join(site, ops[1]), "\nUn'altra frase.\n") }, found: true},
-		{name: "the sheet's body edited", edit: func() { appendFile(t, filepath.Join(site, ops[0]), "\nUna frase nuova.\n") }},
+		{name: "another sheet's body edited", edit: func() { appendFile(t, filepath.Join(site, ops[1]), "\nUn'altra frase.\n") }, found: true, site: true},
+		{name: "the sheet's body edited", edit: func() { appendFile(t, filepath.Join(site, ops[0]), "\nUna frase nuova.\n") }, site: true},
 		{name: "another sheet's front edited", edit: func() {
 			editFile(t, filepath.Join(site, ops[1]), `(?m)^descrizione: "`, `descrizione: "Nuova: `)
 		}},
 		{name: "config.yaml edited", edit: func() { appendFile(t, filepath.Join(site, "config.yaml"), "\n# una nota\n") }},
 		{name: "a ruling of other bytes", edit: func() { appendFile(t, filepath.Join(site, ops[1]), "\nAncora.\n") },
-			spoil: func(r *rulesKept) { s := r.Sheets[ops[0]]; s.Sum[0] ^= 1; r.Sheets[ops[0]] = s }},
+			spoil: func(r *rulesKept) { b := []byte(r.Sums); b[at*sha256.Size] ^= 1; r.Sums = string(b) }, site: true},
+		{name: "rulings of other files", edit: func() { appendFile(t, filepath.Join(site, ops[1]), "\nPoi.\n") },
+			spoil: func(r *rulesKept) { r.Files[0] ^= 1 }},
 		{name: "rulings of another aggregate", edit: func() { appendFile(t, filepath.Join(site, ops[1]), "\nE ancora.\n") },
 			spoil: func(r *rulesKept) { r.Ctx += "x" }},
-		{name: "kept again", edit: func() { appendFile(t, filepath.Join(site, ops[1]), "\nDi nuovo.\n") }, found: true},
+		{name: "kept again", edit: func() { appendFile(t, filepath.Join(site, ops[1]), "\nDi nuovo.\n") }, found: true, site: true},
 	} {
 		data, err := readCacheFile(CachePath(dest))
 		if err != nil || data.Rules == nil {
 			t.Fatalf("%s: the cache keeps no rulings (%v)", c.name, err)
 		}
-		r, ok := data.Rules.Sheets[ops[0]]
-		if !ok || len(data.Rules.Sheets) < len(ops) {
-			t.Fatalf("%s: %d rulings kept, none of %s", c.name, len(data.Rules.Sheets), ops[0])
+		if len(data.Rules.Sums) != sheets*sha256.Size {
+			t.Fatalf("%s: %d bytes of rulings kept, want those of %d sheets", c.name, len(data.Rules.Sums), sheets)
 		}
-		r.Diags = append(r.Diags, Diagnostic{Severity: Warning, Msg: planted})
-		data.Rules.Sheets[ops[0]] = r
+		if k := slices.Index(data.Rules.With, int32(at)); k >= 0 {
+			data.Rules.Found[k] = append(data.Rules.Found[k], Diagnostic{Severity: Warning, Msg: planted})
+		} else {
+			data.Rules.With, data.Rules.Found = append(data.Rules.With, int32(at)), append(data.Rules.Found, Diagnostics{{Severity: Warning, Msg: planted}})
+		}
+		data.Rules.Site = append(data.Rules.Site, Diagnostic{Severity: Warning, Msg: plantedSite})
 		if c.spoil != nil {
 			c.spoil(data.Rules)
 		}
@@ -80,9 +103,14 @@ func TestSheetRulesKept(t *testing.T) {
 			t.Fatal(err)
 		}
 		c.edit()
-		got := strings.Contains(build(c.name).Error(), planted)
-		if got != c.found {
-			t.Errorf("%s: the planted warning among the diagnostics: %v, want %v", c.name, got, c.found)
+		ds := build(c.name)
+		var found, site bool
+		for _, d := range ds {
+			found = found || d.Msg == planted
+			site = site || d.Msg == plantedSite
+		}
+		if found != c.found || site != c.site {
+			t.Errorf("%s: the planted warnings among the diagnostics: the sheet's %v, the site's %v; want %v, %v", c.name, found, site, c.found, c.site)
 		}
 	}
 }
