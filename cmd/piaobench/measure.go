@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -23,7 +25,22 @@ type usage struct {
 
 // runProcess runs a command to its end and returns its usage and output.
 func runProcess(env []string, name string, args ...string) (usage, string, error) {
-	cmd := exec.Command(name, args...)
+	return runProcessWithin(0, env, name, args...)
+}
+
+// errHung is a process killed for running past its time.
+var errHung = errors.New("hung: killed")
+
+// runProcessWithin is runProcess, killing the process once it has run for
+// limit (errHung); 0 is no limit.
+func runProcessWithin(limit time.Duration, env []string, name string, args ...string) (usage, string, error) {
+	ctx, cancel := context.Background(), context.CancelFunc(func() {})
+	if limit > 0 {
+		ctx, cancel = context.WithTimeout(ctx, limit)
+	}
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.WaitDelay = time.Second // a child killed or not, its output is not waited for past that
 	cmd.Env = append(os.Environ(), env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -34,6 +51,9 @@ func runProcess(env []string, name string, args ...string) (usage, string, error
 		if cpu, rss, ok := processUsage(cmd.ProcessState); ok {
 			u.CPU, u.RSS = cpu, rss
 		}
+	}
+	if err != nil && ctx.Err() != nil {
+		err = fmt.Errorf("%w after %v", errHung, limit)
 	}
 	if err != nil {
 		return u, out.String(), fmt.Errorf("%s %s: %w\n%.2000s", filepath.Base(name), strings.Join(args, " "), err, out.String())
@@ -317,7 +337,7 @@ func measureRebuilds(o options, site, hsite, out, hout string, r *row) error {
 	if err := editSheet(hsite, true); err != nil {
 		return err
 	}
-	r.Hugo.Edit, _, err = runProcess(nil, o.hugo, "--quiet", "--minify", "-s", hsite, "-d", hout)
+	r.Hugo.Edit, err = runHugo(o.hugo, hsite, hout, nil)
 	return err
 }
 
