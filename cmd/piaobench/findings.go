@@ -1310,6 +1310,29 @@ sheets in 106.89 s. Since then:
   folders made and 27,432 links, system time 0.76–1.01 s against 0.4 s
   with a spare (0.98–1.14 s wall on this disk, against 0.79–0.96 s for
   the next rebuilds).
+- **This run against the last (twenty-fourth session).** make bench ran
+  four times: on a clean clone of 9e3a5d9 (the sheets' rulings kept, not
+  yet the rest's), twice on 6f89aab (all of this session's code) and on
+  5364891 (its findings); the figures above are the last run's. A fifth,
+  begun two minutes after the first ended, hung on Hugo (killed; hence
+  6f89aab). The second run on 6f89aab began three and a half minutes
+  after the first ended and its disk was five times slower (the output
+  of 10,000 sheets written alone in 2.98 s, against 0.62 s). piao's full
+  build of 10,000 sheets: 0.62/0.65, 0.51/0.54, 0.80/0.82 (the slow disk)
+  and 0.59/0.63 times Hugo's wall and CPU (0.54–0.78 / 0.57–0.76 in the
+  last session's three runs); of 1,000 sheets 0.92/0.80, 0.77/0.72,
+  0.89/0.89 and 0.69/0.68 (0.67–0.99 / 0.65–0.98). The rebuilds at 10,000
+  sheets: after an edit 878, 795 ms, 1.18 s (the slow disk: the first
+  rebuild after a clean build has no spare, and makes 13,357 folders and
+  27,432 links) and 800 ms (1.00–1.44 s in the last session's); edited
+  again 814, 767, 793 and 788 ms (874 ms–1.04 s); a target changed 876,
+  882, 933 and 877 ms (837 ms–1.07 s); nothing changed 128, 126, 129 and
+  132 ms. Hugo's rebuild after the same edit 7.99, 8.33, 8.78 and 8.49 s.
+  50,000 sheets took 35.15, 33.10, 38.21 and 32.76 s: 8.64, 9.65, 5.98 and
+  7.96 times the time of 10,000 (the ratio follows the luck of the
+  10,000-sheet runs as much as its own), peak 651, 650, 672 and 666 MB.
+  piao check 1.02 s, 994 ms, 1.13 and 1.02 s; piao serve's second start
+  343, 329, 369 and 334 ms; the example site 130, 103, 112 and 95 ms.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
