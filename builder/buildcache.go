@@ -76,7 +76,7 @@ type cacheData struct {
 	Parts                   map[string]fileParts     // the files made of a part per sheet, by name (dataparts.go)
 	Agg                     string                   // the sources' light aggregate (buildCache.light), which Indexes are of
 	Indexes                 map[string][]listingStub // the stubs of each plan's indexes in each language (indexPages)
-	Rules                   *rulesKept               // what the rules found of each sheet (checker.sheetRules), nil for none
+	Rules                   *rulesKept               // what the rules found (checker.sheetRules, checkSite), nil for none
 }
 
 // buildCache is one build's view of the cache.

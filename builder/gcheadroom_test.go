@@ -142,15 +142,7 @@ func TestBoundHeadroom(t *testing.T) {
 // governor sets the percent from the live heap, and at the end the
 // program's own percent and limit come back.
 func TestHeadroomBeforeFirstCollection(t *testing.T) {
-	prev, prevLimit := debug.SetGCPercent(80), debug.SetMemoryLimit(3<<30)
-	defer debug.SetGCPercent(prev)
-	defer debug.SetMemoryLimit(prevLimit)
-	defer func(h, b uint64) { headroomBytes, budgetBytes = h, b }(headroomBytes, budgetBytes)
-	debug.FreeOSMemory()
-	// Well above the heap, and above what the process holds (the limit
-	// counts it all): nothing collects while the governor waits.
-	held := heldBytes(t)
-	budgetBytes, headroomBytes = held+512<<20, held+128<<20
+	withGovernorRoom(t, 80)
 	release := boundHeadroom(true)
 	defer release() // also when a check fails: the governor stops
 	if p, on := readGC(); on {
@@ -206,6 +198,23 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 	large()
 }
 
+// withGovernorRoom sets the program's percent and a memory limit of 3 GB,
+// and a budget and headroom well above the heap and above what the
+// process holds (the limit counts it all: nothing collects while the
+// governor waits); all are given back when the test ends.
+func withGovernorRoom(t *testing.T, percent int) {
+	prev, prevLimit := debug.SetGCPercent(percent), debug.SetMemoryLimit(3<<30)
+	h, b := headroomBytes, budgetBytes
+	t.Cleanup(func() {
+		debug.SetGCPercent(prev)
+		debug.SetMemoryLimit(prevLimit)
+		headroomBytes, budgetBytes = h, b
+	})
+	debug.FreeOSMemory()
+	held := heldBytes(t)
+	budgetBytes, headroomBytes = held+512<<20, held+128<<20
+}
+
 // collectedByLimit makes garbage until the runtime collects it (the
 // memory limit, the collector being off).
 func collectedByLimit(t *testing.T) {
@@ -236,13 +245,7 @@ func heldBytes(t *testing.T) uint64 {
 // a low percent keeps a cycle under way most of the time; each of the
 // trials starts the governor in the middle of that.
 func TestHeadroomCycleUnderWay(t *testing.T) {
-	prev, prevLimit := debug.SetGCPercent(5), debug.SetMemoryLimit(3<<30)
-	defer debug.SetGCPercent(prev)
-	defer debug.SetMemoryLimit(prevLimit)
-	defer func(h, b uint64) { headroomBytes, budgetBytes = h, b }(headroomBytes, budgetBytes)
-	debug.FreeOSMemory()
-	held := heldBytes(t)
-	budgetBytes, headroomBytes = held+512<<20, held+128<<20
+	withGovernorRoom(t, 5)
 	var sink atomic.Pointer[[]byte]
 	for trial := range 20 {
 		stop, stopped := make(chan struct{}), make(chan struct{})
