@@ -495,6 +495,28 @@ func sheetWith(t *testing.T, site string, re *regexp.Regexp) string {
 	return ""
 }
 
+// synthOperational writes a synthetic site of 30 sheets in one plan (seed
+// seed) and gives its folder and its operational sheets (Markdown: a body
+// to append to), slash-separated; at least two.
+func synthOperational(t *testing.T, seed uint64) (string, []string) {
+	t.Helper()
+	site := t.TempDir()
+	files, err := synth.GenerateWith(site, synth.Options{Sheets: 30, Seed: seed, Plans: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for _, f := range files {
+		if f = filepath.ToSlash(f); strings.HasSuffix(f, ".md") && strings.Contains(f, "/operativi/") {
+			ops = append(ops, f)
+		}
+	}
+	if len(ops) < 2 {
+		t.Fatalf("%d operational sheets, want two", len(ops))
+	}
+	return site, ops
+}
+
 // moveSheet gives the sheet file the unit of the sheet other, and the
 // unit's area (written no more: the unit's); each weighs half the unit.
 func moveSheet(t *testing.T, file, other string) {

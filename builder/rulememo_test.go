@@ -5,11 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/piao-pa/piao"
-	"github.com/piao-pa/piao/internal/synth"
 )
 
 // TestSheetRulesKept: a build takes what the rules found of a sheet from
@@ -23,20 +21,7 @@ import (
 // (both), or the ruling is of other bytes (the sheet's), of other files
 // or of another aggregate (both).
 func TestSheetRulesKept(t *testing.T) {
-	site := t.TempDir()
-	files, err := synth.GenerateWith(site, synth.Options{Sheets: 30, Seed: 5, Plans: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ops []string // the operational sheets: Markdown, a body to append to
-	for _, f := range files {
-		if strings.HasSuffix(f, ".md") && strings.Contains(f, "/operativi/") {
-			ops = append(ops, filepath.ToSlash(f))
-		}
-	}
-	if len(ops) < 2 {
-		t.Fatalf("%d operational sheets, want two", len(ops))
-	}
+	site, ops := synthOperational(t, 5)
 	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
 	dest := filepath.Join(t.TempDir(), "public")
 	build := func(step string) Diagnostics {

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/piao-pa/piao"
-	"github.com/piao-pa/piao/internal/synth"
 )
 
 // TestSearchDocsKept: a rebuild takes a sheet's search documents from the
@@ -20,11 +19,7 @@ import (
 // is used, and not when its key is wrong, the file is corrupt or of
 // another program, or the sheet changed.
 func TestSearchDocsKept(t *testing.T) {
-	site := t.TempDir()
-	sheets, err := synth.GenerateWith(site, synth.Options{Sheets: 30, Seed: 3, Plans: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, sheets := synthOperational(t, 3)
 	in := Input{Site: os.DirFS(site), Themes: piao.Themes, Minify: true}
 	dest := filepath.Join(t.TempDir(), "public")
 	build := func(step string) {
@@ -34,13 +29,6 @@ func TestSearchDocsKept(t *testing.T) {
 			t.Fatalf("%s: %v %s", step, err, ds.Error())
 		}
 	}
-	var ops []string // the operational sheets: Markdown, a body to append to
-	for _, f := range sheets {
-		if strings.HasSuffix(f, ".md") {
-			ops = append(ops, f)
-		}
-	}
-	sheets = ops
 	build("first")
 	const planted = "zzpiantato"
 	for _, c := range []struct {
