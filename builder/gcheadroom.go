@@ -224,12 +224,22 @@ func memoryLimitFor(live uint64, percent, original int, limit int64, build bool)
 
 // gcPercentFor is the percent that gives a live heap of live bytes the
 // headroom of headroomBytes (with build, within budgetBytes), between
-// minGCPercent and twice original.
+// minGCPercent and twice original; and, for a live heap below firstHeap,
+// at least the percent that lets the heap grow back to firstHeap, which
+// the first collection already let it reach: the peak of memory is the
+// same, and a build collects less often (at 10,000 sheets, six times
+// instead of nine, for 4% less CPU and a peak some 45 MB higher; from 1,000
+// sheets down, the heap never reaches firstHeap, and from 50,000 up, the
+// live heap leaves less than the budget's headroom).
 func gcPercentFor(live uint64, original int, build bool) int {
 	if live == 0 {
 		return original
 	}
-	return int(min(2*uint64(original), max(minGCPercent, headroomFor(live, build)*100/live)))
+	p := min(2*uint64(original), max(minGCPercent, headroomFor(live, build)*100/live))
+	if first := firstHeap(build); live < first {
+		p = max(p, (first-live)*100/live)
+	}
+	return int(p)
 }
 
 // headroomFor is the headroom of a live heap of live bytes: headroomBytes,

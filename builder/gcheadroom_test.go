@@ -19,20 +19,23 @@ func TestGCPercentFor(t *testing.T) {
 		build          bool
 	}{
 		{0, 100, 100, true},
-		{100 << 20, 100, 200, true},     // a site of a few thousand sheets: twice the program's percent
-		{200 << 20, 100, 128, true},     // 256 MB of headroom
+		{100 << 20, 100, 348, true},     // a site of a few thousand sheets: back to firstHeap (448 MB)
+		{200 << 20, 100, 128, true},     // 256 MB of headroom, more than firstHeap leaves
+		{224 << 20, 100, 114, true},     // 256 MB of headroom
 		{320 << 20, 100, 80, true},      // 256 MB of headroom, within the budget
 		{400 << 20, 100, 44, true},      // past it: what the budget leaves (176 MB)
 		{512 << 20, 100, 25, true},      // never below minGCPercent
 		{2 << 30, 100, 25, true},        // never below minGCPercent
-		{100 << 20, 50, 100, true},      // never above twice the program's own
+		{224 << 20, 50, 100, true},      // never above twice the program's own
+		{100 << 20, 50, 348, true},      // but the heap may grow back to firstHeap
 		{1 << 30, 10, 20, true},         // nor raised past it to minGCPercent
 		{300 << 20, 200, 85, true},      // GOGC=200: lowered too
-		{128 << 20, 1000, 200, true},    // a large GOGC, a small heap
+		{128 << 20, 1000, 250, true},    // a large GOGC, a small heap: back to firstHeap
+		{400 << 20, 1000, 44, true},     // a large GOGC, a large heap: what the budget leaves
 		{1 << 40, 100, 25, true},        // a huge heap
 		{headroomBytes, 100, 100, true}, // exactly the headroom
 		{128 << 20, 100, 200, false},    // check: 256 MB of headroom on a small heap
-		{32 << 20, 100, 200, false},     // but at most twice the program's percent
+		{96 << 20, 50, 166, false},      // back to its firstHeap (256 MB), above twice the program's percent
 		{512 << 20, 100, 50, false},     // and a large heap 256 MB: the budget bounds builds only
 		{0, 100, 100, false},
 	} {
