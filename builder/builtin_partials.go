@@ -6,7 +6,6 @@ import (
 	"iter"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/worddiff"
@@ -507,18 +506,20 @@ func writeAttrHTML(b *htmlBuf, s template.HTML) {
 	writeReplaced(b, string(s), &escapeNormTable)
 }
 
+// writeReplaced writes s with the bytes table names replaced. It goes
+// byte by byte: every byte the table replaces is ASCII, and no
+// byte of a longer UTF-8 sequence, nor an invalid byte (which
+// html/template writes as it is), is below 0x80.
 func writeReplaced(b *htmlBuf, s string, table *[len(escapeTable)]string) {
 	written := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if int(r) < len(table) {
-			if repl := table[r]; repl != "" {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; int(c) < len(table) {
+			if repl := table[c]; repl != "" {
 				b.WriteString(s[written:i])
 				b.WriteString(repl)
-				written = i + n
+				written = i + 1
 			}
 		}
-		i += n
 	}
 	b.WriteString(s[written:])
 }

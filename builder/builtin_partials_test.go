@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -552,6 +553,27 @@ func TestRevgroupsEscaping(t *testing.T) {
 		got.WriteString(`">`)
 		if got.String() != want.String() {
 			t.Errorf("%q:\n got %s\nwant %s", s, got.String(), want.String())
+		}
+	}
+	// Strings of bytes that matter to the escapers, valid UTF-8 or not,
+	// in their thousands: writeEscaped goes byte by byte.
+	pieces := []string{"a", " ", "<", ">", "&", `"`, "'", "+", "\x00", "\xff", "\xc3", "\xa8", "è", "€", "\ufffd", "\U0001F600", "\xe2\x82", "=", "`"}
+	r := rand.New(rand.NewPCG(1, 2))
+	text := template.Must(template.New("").Parse(`{{.}}`))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		var want bytes.Buffer
+		if err := text.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var got htmlBuf
+		writeEscaped(&got, s)
+		if got.String() != want.String() {
+			t.Fatalf("%q:\n got %q\nwant %q", s, got.String(), want.String())
 		}
 	}
 }
