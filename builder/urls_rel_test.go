@@ -64,4 +64,10 @@ func TestRelURLSameAsSplit(t *testing.T) {
 			t.Errorf("relURL(%q, %q) = %q, want %q", c[0], c[1], got, want)
 		}
 	}
+	// dirOf is path.Dir, on clean paths and on those that are not.
+	for _, p := range []string{"", "a", "/a", "a/", "a/b", "a//b", "./a/b", "a/./b", "a/../b", "../a/b", "a/b/..", "a/b/.", "/", "//a", "a/b/c/index.html", ".", "..", "a..b/c", ".a/b"} {
+		if got, want := dirOf(p), path.Dir(p); got != want {
+			t.Errorf("dirOf(%q) = %q, path.Dir gives %q", p, got, want)
+		}
+	}
 }
