@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -619,6 +621,62 @@ func fieldsData(w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Val
 	return out
 }
 
+// appendFieldJSON appends a field's value as encoding/json writes it
+// (HTML left unescaped): null, a value, or its years in their order;
+// false, with b as it was, for a value of another type. Every field of
+// every sheet is one: through the encoder, each was reflected on, and
+// each a new encoder's.
+func appendFieldJSON(b []byte, v any) ([]byte, bool) {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "null"...), true
+	case valueJSON:
+		return appendValueJSON(b, v), true
+	case yearValues:
+		if v == nil {
+			return append(b, "null"...), true
+		}
+		b = append(b, '{')
+		for i, year := range slices.Sorted(maps.Keys(v)) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, year)
+			b = append(b, ':')
+			b = appendValueJSON(b, v[year])
+		}
+		return append(b, '}'), true
+	}
+	return b, false
+}
+
+// appendValueJSON appends v as encoding/json writes it.
+func appendValueJSON(b []byte, v valueJSON) []byte {
+	b = append(b, `{"attuale":`...)
+	b = appendJSONString(b, v.Attuale)
+	b = append(b, `,"iniziale":`...)
+	b = appendJSONString(b, v.Iniziale)
+	if v.Data != "" {
+		b = append(b, `,"data":`...)
+		b = appendJSONString(b, v.Data)
+	}
+	if len(v.Storia) > 0 {
+		b = append(b, `,"storia":[`...)
+		for i, p := range v.Storia {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"valore":`...)
+			b = appendJSONString(b, p.Valore)
+			b = append(b, `,"sostituito_da":`...)
+			b = appendJSONString(b, p.SostituitoDa)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
 // spliceObject writes a JSON object with the members of head, then the
 // fields, then the members of tail, as if one struct held them all.
 func spliceObject(head any, fields fieldsJSON, tail any) ([]byte, error) {
@@ -642,10 +700,13 @@ func spliceObject(head any, fields fieldsJSON, tail any) ([]byte, error) {
 					buf.WriteByte(',')
 				}
 				n++
-				if err := appendCompact(m.Key); err != nil {
-					return nil, err
+				b := appendJSONString(buf.AvailableBuffer(), m.Key)
+				b = append(b, ':')
+				if b, ok := appendFieldJSON(b, m.Value); ok {
+					buf.Write(b)
+					continue
 				}
-				buf.WriteByte(':')
+				buf.Write(b)
 				if err := appendCompact(m.Value); err != nil {
 					return nil, err
 				}

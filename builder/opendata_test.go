@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"slices"
@@ -340,4 +341,57 @@ func hostileSheet(s *plan.Sheet, text string) *plan.Sheet {
 		c.Indicatori[i].Fonte.S = text
 	}
 	return &c
+}
+
+// TestFieldJSONSameAsEncoder: appendFieldJSON writes every value a field
+// may hold as encoding/json does, hostile texts included, and leaves any
+// other type to it.
+func TestFieldJSONSameAsEncoder(t *testing.T) {
+	pieces := []string{"", "a", "≥ 90%", `"`, `\`, "<b>&amp;</b>", "\n", "\t", "\x00", "\x1f", "\x7f", "\xff", "\xc3", "è", "\u2028", "\u2029", "\U0001F600", "\b", "\f"}
+	r := rand.New(rand.NewPCG(3, 4))
+	text := func() string {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	value := func() valueJSON {
+		v := valueJSON{Attuale: text(), Iniziale: text()}
+		if r.IntN(3) == 0 {
+			v.Data = text()
+		}
+		switch r.IntN(3) {
+		case 0:
+			v.Storia = []priorJSON{}
+		case 1:
+			for range 1 + r.IntN(3) {
+				v.Storia = append(v.Storia, priorJSON{Valore: text(), SostituitoDa: text()})
+			}
+		}
+		return v
+	}
+	values := []any{nil, yearValues(nil), yearValues{}, valueJSON{}}
+	for range 2000 {
+		years := yearValues{}
+		for range r.IntN(4) {
+			years[[]string{"2024", "2025", "2026", "2030", "10", text()}[r.IntN(6)]] = value()
+		}
+		values = append(values, value(), years)
+	}
+	for _, v := range values {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := appendFieldJSON([]byte("x"), v)
+		if !ok || string(got) != "x"+strings.TrimSuffix(want.String(), "\n") {
+			t.Fatalf("%#v:\n got %q (%v)\nwant %q", v, got, ok, want.String())
+		}
+	}
+	if got, ok := appendFieldJSON([]byte("x"), []string{"a"}); ok || string(got) != "x" {
+		t.Errorf("a list: %q, %v; want it left to the encoder", got, ok)
+	}
 }
