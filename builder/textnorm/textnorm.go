@@ -24,6 +24,7 @@ package textnorm
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Terms returns the Italian terms that index s: see Lang.Terms.
@@ -58,6 +59,13 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r < utf8.RuneSelf { // no ASCII letter is in the tables (TestFoldTablesNotASCII)
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		r = unicode.ToLower(r)
 		if f, ok := foldTable[r]; ok {
 			r = f

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 type wordCase struct {
@@ -96,6 +97,28 @@ func TestFold(t *testing.T) {
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFoldTablesNotASCII: Fold writes an ASCII rune lowered without
+// looking it up, so neither table may hold one.
+func TestFoldTablesNotASCII(t *testing.T) {
+	for r := range foldTable {
+		if r < 0x80 {
+			t.Errorf("foldTable folds ASCII %q", r)
+		}
+	}
+	for r := range foldMulti {
+		if r < 0x80 {
+			t.Errorf("foldMulti folds ASCII %q", r)
+		}
+	}
+	// And every ASCII rune, in a text that is not ASCII, as the tables
+	// and unicode.ToLower would fold it.
+	for r := rune(0); r < 0x80; r++ {
+		if got, want := Fold("è"+string(r)), "e"+string(unicode.ToLower(r)); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", "è"+string(r), got, want)
 		}
 	}
 }
