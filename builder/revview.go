@@ -127,7 +127,7 @@ const maxName = 90
 // like "di" or a sign left hanging at the end and without an unclosed
 // bracket or quote, marked with "…". cut reports whether it shortened.
 func shortName(s string) (name string, cut bool) {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= maxName {
 		return s, false
 	}
@@ -153,6 +153,28 @@ func shortName(s string) (name string, cut bool) {
 	}
 	out = strings.TrimRightFunc(out, func(r rune) bool { return !isWordRune(r) && r != ')' && r != '"' && r != '»' }) + "…"
 	return out + closers(out), true
+}
+
+// oneLine is strings.Join(strings.Fields(s), " "): s with its spaces
+// trimmed and each run of them made one space; s itself, not a copy,
+// when it is so already, as nearly every title and description is (two
+// copies of each, on every page).
+func oneLine(s string) string {
+	space := true // a space here would be leading
+	for _, r := range s {
+		switch {
+		case r == ' ' && !space:
+			space = true
+		case unicode.IsSpace(r):
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			space = false
+		}
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // closers closes, in order, the brackets and quotes that s leaves open.

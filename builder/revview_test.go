@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -230,6 +231,23 @@ func TestSelectionSaid(t *testing.T) {
 	for p, b := range a.Files {
 		if strings.Contains(string(b), "notice selection") {
 			t.Errorf("a-piao publishes all its sheets, but %s says it publishes some", p)
+		}
+	}
+}
+
+// TestOneLine: oneLine is strings.Join(strings.Fields(s), " "), for every
+// kind of space, leading, trailing and doubled.
+func TestOneLine(t *testing.T) {
+	pieces := []string{"a", "è", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u2028", "\u3000", "\xff", "x y"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

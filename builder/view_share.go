@@ -27,7 +27,7 @@ type shareView struct {
 func (pg *page) Share() shareView {
 	w, cfg := pg.r.words, &pg.Site.Config
 	v := shareView{Title: pg.Title, SiteName: cfg.Ente.Nome.S, Locale: w.T("meta.locale"), Type: "website",
-		Description: clip(strings.Join(strings.Fields(pg.description()), " "), maxDescription)}
+		Description: clip(oneLine(pg.description()), maxDescription)}
 	if pg.Sheet != nil || pg.Section != nil {
 		v.Type = "article"
 	}
