@@ -54,24 +54,6 @@ type renderer struct {
 	// fieldListings are, by plan and folder, the indexes of the values of
 	// the fields in fieldIndexes, which every indicator's page links.
 	fieldListings map[*plan.Plan]map[string]string
-
-	// badges keeps each sheet's badges (*plan.Sheet → []plan.Badge): a
-	// sheet is listed on many pages, and its badges walk every change of
-	// every revision (a tenth of a second of CPU at 10,000 sheets).
-	badges *sync.Map
-}
-
-// sheetBadges is s.Badges(), worked out once for the renderer's model.
-func (r *renderer) sheetBadges(s *plan.Sheet) []plan.Badge {
-	if r.badges == nil {
-		return s.Badges()
-	}
-	if b, ok := r.badges.Load(s); ok {
-		return b.([]plan.Badge)
-	}
-	b := s.Badges()
-	r.badges.Store(s, b)
-	return b
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -81,7 +63,7 @@ func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []s
 	r := &renderer{md: markup.New(), site: site, theme: theme, words: th.words,
 		downloads: downloads, snapshots: snapshots, search: search,
 		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{},
-		fieldListings: map[*plan.Plan]map[string]string{}, badges: new(sync.Map)}
+		fieldListings: map[*plan.Plan]map[string]string{}}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
 		r.glossaries[p] = glossaryOf(site, p, th.words)
 		r.abbr[p] = newAbbreviator(r.glossaries[p])

@@ -732,9 +732,7 @@ func (pg *page) Indicators(s *plan.Sheet) []*plan.Indicator {
 // Badges says what the revisions did to sheet s: "target ridotto",
 // "indicatore stralciato" (each with .Key and .Label; .State for a sheet
 // added or removed).
-func (pg *page) Badges(s *plan.Sheet) []badgeView {
-	return badgeList(pg.r.words, pg.r.sheetBadges(s), false)
-}
+func (pg *page) Badges(s *plan.Sheet) []badgeView { return badgeList(pg.r.words, s.Badges(), false) }
 
 // IndicatorBadges says what the revisions did to indicator ind of sheet s.
 func (pg *page) IndicatorBadges(s *plan.Sheet, ind *plan.Indicator) []badgeView {

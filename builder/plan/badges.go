@@ -56,18 +56,45 @@ func Badges() []Badge {
 
 // Badges says what the plan's revisions did to the sheet and its
 // indicators, in order. A sheet added or removed says only that.
+// A sheet of an indexed plan works them out once (a sheet is listed on
+// many pages, an indicator in many indexes: 0.2 s of CPU at 10,000
+// sheets); the slice returned is shared, and must not be changed.
 func (s *Sheet) Badges() []Badge {
-	switch {
-	case s.Added():
-		return []Badge{BadgeSheetAdded}
-	case s.Removed():
-		return []Badge{BadgeSheetRemoved}
-	}
-	return s.Plan.badges(s.allChanges(nil))
+	return s.memoBadges(s, func() []Badge {
+		switch {
+		case s.Added():
+			return []Badge{BadgeSheetAdded}
+		case s.Removed():
+			return []Badge{BadgeSheetRemoved}
+		}
+		return s.Plan.badges(s.allChanges(nil))
+	})
 }
 
-// Badges says what the plan's revisions did to indicator ind of sheet s.
-func (ind *Indicator) Badges(s *Sheet) []Badge { return s.Plan.badges(s.allChanges(ind)) }
+// Badges says what the plan's revisions did to indicator ind of sheet s,
+// worked out once as the sheet's are.
+func (ind *Indicator) Badges(s *Sheet) []Badge {
+	return s.memoBadges(ind, func() []Badge { return s.Plan.badges(s.allChanges(ind)) })
+}
+
+// memoBadges gives the badges of key (the sheet or one of its
+// indicators) from the plan's memo, making them once.
+func (s *Sheet) memoBadges(key any, work func() []Badge) []Badge {
+	if s.Plan == nil || s.Plan.changes == nil {
+		return work()
+	}
+	m := s.Plan.changes
+	m.mu.Lock()
+	b, ok := m.badges[key]
+	m.mu.Unlock()
+	if !ok {
+		b = work()
+		m.mu.Lock()
+		m.badges[key] = b
+		m.mu.Unlock()
+	}
+	return b[:len(b):len(b)]
+}
 
 // allChanges is every change of every revision to the sheet, or only to
 // one of its indicators.
