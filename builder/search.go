@@ -170,6 +170,12 @@ type docTerms struct {
 	memo   *termMemo // or nil
 }
 
+// docTermsHint is how many terms a sheet's or an indicator's document is
+// made for: at 10,000 sheets of the bench, 38 a sheet and 30 an indicator
+// on average, few past 64; grown from nothing, the map was made again
+// three or four times (80 ms of CPU).
+const docTermsHint = 48
+
 // add adds the terms of texts, as a reader sees them: without their
 // Markdown.
 func (d *docTerms) add(w int, texts ...string) {
@@ -219,7 +225,7 @@ func (d *docTerms) show(w int, label, text string) {
 
 func prepareSheet(w *words, pi int, s *plan.Sheet, memo *termMemo) preparedDoc {
 	p := s.Plan
-	d := &docTerms{weight: map[string]int{}, words: w, plan: p, memo: memo}
+	d := &docTerms{weight: make(map[string]int, docTermsHint), words: w, plan: p, memo: memo}
 	name := w.SheetName(s)
 	d.add(weightTitle, name)
 	doc := searchDoc{URL: sheetPath(s), Title: name, Kind: docStrategic, Where: sheetWhere(w, s), Plan: pi}
@@ -281,7 +287,7 @@ func sheetDocFacets(s *plan.Sheet) []string {
 }
 
 func prepareIndicator(w *words, pi int, s *plan.Sheet, ind *plan.Indicator, memo *termMemo) preparedDoc {
-	d := &docTerms{weight: map[string]int{}, words: w, plan: s.Plan, memo: memo}
+	d := &docTerms{weight: make(map[string]int, docTermsHint), words: w, plan: s.Plan, memo: memo}
 	d.fields(ind.Fields())
 	d.cycle(ind.Risultati, ind.Monitoraggio)
 	name := w.SheetName(s)
