@@ -94,7 +94,7 @@ func (s *Sheet) Changes(id string) []Change {
 type changeMemo struct {
 	mu      sync.Mutex
 	bySheet map[*Sheet]map[string][]Change
-	badges  map[any][]Badge // by *Sheet and *Indicator (badges.go)
+	badges  map[*Sheet]*sheetBadges // badges.go
 }
 
 // changesByID is changesOf for every revision the sheet names; any other

@@ -39,7 +39,7 @@ func (p *Plan) Index() {
 	}
 	p.sheets = newSheetIndex(p)
 	p.used = fieldsUsed(p)
-	p.changes = &changeMemo{bySheet: map[*Sheet]map[string][]Change{}, badges: map[any][]Badge{}}
+	p.changes = &changeMemo{bySheet: map[*Sheet]map[string][]Change{}, badges: map[*Sheet]*sheetBadges{}}
 	p.anyYears = fieldYears(p)
 	p.cycle = newCycleIndex(p)
 }
