@@ -544,10 +544,15 @@ func (p *Pages) minify(name, mt string, w io.Writer, page *bytes.Buffer) error {
 // needs; keep it true when editing themes/default/layouts (the serve tests
 // compare their result with a clean build).
 func (p *Pages) SheetFile(name string) string {
-	if pg := p.pages[name]; pg != nil && pg.Kind == "sheet" && (pg.Original || !pg.Sheet.Kind.IsStrategic()) {
+	if pg := p.pages[name]; pg != nil && pg.sheetOwn() {
 		return pg.Sheet.Pos.File()
 	}
 	return ""
+}
+
+// sheetOwn reports whether pg is a page of its sheet's own (SheetFile).
+func (pg *page) sheetOwn() bool {
+	return pg.Kind == "sheet" && (pg.Original || !pg.Sheet.Kind.IsStrategic())
 }
 
 // SiteFacts is what the frame of every page says of the whole site: the
