@@ -279,13 +279,15 @@ func TestSpliceObject(t *testing.T) {
 	}
 	for range 3 {
 		for _, c := range cases {
-			got, err := spliceObject(c.head, c.fields, c.tail)
-			if err != nil || string(got) != c.want {
+			// Appended after what the buffer holds, which stays.
+			buf := bytes.NewBufferString(`[{"a":1},`)
+			err := spliceObject(buf, c.head, c.fields, c.tail)
+			if got := buf.String(); err != nil || got != `[{"a":1},`+c.want {
 				t.Errorf("%+v %+v %+v: %s, %v; want %s", c.head, c.fields, c.tail, got, err, c.want)
 			}
 		}
 	}
-	if _, err := spliceObject([]int{1}, nil, none{}); err == nil {
+	if err := spliceObject(new(bytes.Buffer), []int{1}, nil, none{}); err == nil {
 		t.Error("a part that is not an object spliced")
 	}
 }
