@@ -3,10 +3,8 @@ package builder
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -34,22 +32,17 @@ import (
 // integer in binary or octal. TestFastYAMLSameAsYAML compares the two on
 // every YAML file and front matter of the repository, on generated
 // sheets and on texts at the subset's edges, FuzzFastYAML on any text.
-func fastYAML(text []byte) *yaml.Node { return fastYAMLIn(text, nil) }
-
-// fastYAMLIn is fastYAML, its nodes made in the slabs of arena a (or
-// allocated, if a is nil): the tree lives until a is reset.
-func fastYAMLIn(text []byte, a *yamlArena) *yaml.Node {
+func fastYAML(text []byte) *yaml.Node {
 	if !fastYAMLText(text) {
 		return nil
 	}
-	p := fastParser{lines: make([]string, 0, bytes.Count(text, []byte("\n"))+1), arena: a}
-	defer p.lend()
+	p := fastParser{lines: make([]string, 0, bytes.Count(text, []byte("\n"))+1)}
 	for rest := string(text); rest != ""; {
 		line, after, _ := strings.Cut(rest, "\n")
 		p.lines = append(p.lines, line)
 		rest = after
 	}
-	p.slab = a.slab(2*len(p.lines) + 2) // a key and its value a line, mostly
+	p.slab = make([]yaml.Node, 0, 2*len(p.lines)+2) // a key and its value a line, mostly
 	p.next = p.skipBlank(0)
 	if p.next == len(p.lines) || indentOf(p.lines[p.next]) != 0 {
 		return nil
@@ -127,21 +120,13 @@ type fastParser struct {
 	// holds): full lists them, the last one being filled.
 	slab   []yaml.Node
 	full   [][]yaml.Node
-	arena  *yamlArena // where the slabs come from, or nil
-	next   int        // the line the parser is at
+	next   int // the line the parser is at
 	failed bool
-}
-
-// lend records the slabs the parse used as lent out by its arena.
-func (p *fastParser) lend() {
-	if p.arena != nil {
-		p.arena.used = append(p.arena.used, p.full...)
-	}
 }
 
 func (p *fastParser) node() *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = p.arena.slab(32)
+		p.slab = make([]yaml.Node, 0, 32)
 	}
 	if len(p.slab) == 0 {
 		p.full = append(p.full, nil)
@@ -632,51 +617,4 @@ func runeColumn(line string, at int) int {
 		}
 	}
 	return at + 1
-}
-
-// yamlArena lends fastYAMLIn the slabs of its nodes, parse after parse:
-// a sheet's tree of nodes (152 bytes each, two a line) is garbage once the
-// sheet is decoded, and made anew for each it was a tenth of what a build
-// of 10,000 sheets allocated. Reset clears the slabs lent, for the next
-// parse: no tree made in them may be used after it.
-type yamlArena struct {
-	free [][]yaml.Node // cleared, of length 0
-	used [][]yaml.Node // lent since the last reset, at the length used
-}
-
-// yamlArenas are the arenas of the loader's workers.
-var yamlArenas = sync.Pool{New: func() any { return new(yamlArena) }}
-
-// maxFreeSlabs is how many cleared slabs an arena keeps.
-const maxFreeSlabs = 8
-
-// slab gives a slab of capacity n at least: a cleared one if a has one,
-// else a new one.
-func (a *yamlArena) slab(n int) []yaml.Node {
-	if a != nil {
-		for i, s := range a.free {
-			if cap(s) >= n {
-				a.free[i] = a.free[len(a.free)-1]
-				a.free = a.free[:len(a.free)-1]
-				return s
-			}
-		}
-	}
-	return make([]yaml.Node, 0, n)
-}
-
-// reset clears the slabs lent and keeps them, the largest first, for
-// the next parses.
-func (a *yamlArena) reset() {
-	for _, s := range a.used {
-		clear(s)
-		a.free = append(a.free, s[:0])
-	}
-	clear(a.used)
-	a.used = a.used[:0]
-	if len(a.free) > maxFreeSlabs {
-		slices.SortFunc(a.free, func(x, y []yaml.Node) int { return cap(y) - cap(x) })
-		clear(a.free[maxFreeSlabs:])
-		a.free = a.free[:maxFreeSlabs]
-	}
 }

@@ -79,19 +79,8 @@ func sameAsYAML(t *testing.T, name string, text []byte) bool {
 	if !reflect.DeepEqual(fast, want) {
 		t.Errorf("%s: fastYAML's tree differs from yaml.v3's: %s\n%s", name, firstNodeDiff(fast, want), text)
 	}
-	// And made in the slabs of the trees of the texts before, as the
-	// loader's workers make them.
-	inArena := fastYAMLIn(text, sharedArena)
-	if !reflect.DeepEqual(inArena, want) {
-		t.Errorf("%s: fastYAML's tree in an arena differs from yaml.v3's: %s\n%s", name, firstNodeDiff(inArena, want), text)
-	}
-	sharedArena.reset()
 	return true
 }
-
-// sharedArena is the arena sameAsYAML makes its trees in, one after the
-// other.
-var sharedArena = new(yamlArena)
 
 // firstNodeDiff describes the first node where a and b differ.
 func firstNodeDiff(a, b *yaml.Node) string {

@@ -267,15 +267,11 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 	if err != nil {
 		return nil
 	}
-	// The tree of nodes is made in an arena of the worker's, garbage once
-	// the sheet is decoded.
-	a := yamlArenas.Get().(*yamlArena)
-	defer func() { a.reset(); yamlArenas.Put(a) }()
 	var n *yaml.Node
 	if path.Ext(file) == ".md" {
-		n = l.parseSource(file, src, s, a)
+		n = l.parseSource(file, src, s)
 	} else {
-		n = l.parseSource(file, src, nil, a)
+		n = l.parseSource(file, src, nil)
 	}
 	if n == nil {
 		return nil
@@ -313,24 +309,23 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 	if err != nil {
 		return nil
 	}
-	return l.parseSource(file, src, sheet, nil)
+	return l.parseSource(file, src, sheet)
 }
 
-// parseSource is parse, for a file already read; the tree is made in
-// arena a, if not nil (fastYAMLIn).
-func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet, a *yamlArena) *yaml.Node {
+// parseSource is parse, for a file already read.
+func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet) *yaml.Node {
 	if sheet != nil {
-		n, body, at := l.parseMarkdown(file, src, a)
+		n, body, at := l.parseMarkdown(file, src)
 		sheet.Body, sheet.BodyAt = body, at
 		return n
 	}
-	return l.parseYAML(file, src, 0, a)
+	return l.parseYAML(file, src, 0)
 }
 
 // parseMarkdown reads the front matter of a Markdown file into a node tree
 // whose line numbers are those of the file, and returns its body and the
 // line the body starts on.
-func (l *loader) parseMarkdown(file string, src []byte, a *yamlArena) (*yaml.Node, string, int) {
+func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil, "", 0
@@ -340,17 +335,16 @@ func (l *loader) parseMarkdown(file string, src []byte, a *yamlArena) (*yaml.Nod
 		l.diags.errorf(plan.At(file, 1, 1), hintFrontMatter, msgFrontMatter)
 		return nil, "", 0
 	}
-	return l.parseYAML(file, fm, 1, a), string(body), bodyLine
+	return l.parseYAML(file, fm, 1), string(body), bodyLine
 }
 
-// parseYAML parses YAML text that starts offset lines into file, in
-// arena a if not nil.
-func (l *loader) parseYAML(file string, text []byte, offset int, a *yamlArena) *yaml.Node {
+// parseYAML parses YAML text that starts offset lines into file.
+func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
 	if len(bytes.TrimSpace(text)) == 0 && offset == 0 {
 		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil
 	}
-	if doc := fastYAMLIn(text, a); doc != nil { // the tree yaml.v3 gives, without its comments
+	if doc := fastYAML(text); doc != nil { // the tree yaml.v3 gives, without its comments
 		if offset > 0 {
 			shiftLines(doc, offset)
 		}
