@@ -47,6 +47,12 @@ type words struct {
 	// doc renders the bodies of sections and sheets; made once the words
 	// its footnotes speak with are read.
 	doc *markup.Doc
+
+	// html is text escaped for a page (escapeMarkup), of the words without
+	// an argument: what HTML gives them, worked out once when the words
+	// are read (the Go partials ask for them some three million times at
+	// 10,000 sheets). nil in words made otherwise: HTML escapes then.
+	html map[string]string
 }
 
 // loadWords reads i18n/LANG.yaml from every layer of the theme, the
@@ -72,6 +78,12 @@ func loadWords(layers []fs.FS, lang string) (*words, error) {
 	}
 	if !found {
 		return nil, errUnknownLang
+	}
+	w.html = make(map[string]string, len(w.text))
+	for k, v := range w.text {
+		if !strings.Contains(v, "{") {
+			w.html[k] = escapeMarkup(v)
+		}
 	}
 	w.doc = markup.NewDoc(markup.DocWords{FootnoteLink: w.T("footnote.link"), FootnoteBack: w.T("footnote.back")})
 	w.months = strings.Fields(w.text["date.months"])
@@ -131,6 +143,11 @@ func (w *words) T(key string, args ...any) string { return w.format(key, noEscap
 // template's, and keep their apostrophes; the arguments are data, and are
 // escaped.
 func (w *words) HTML(key string, args ...any) template.HTML {
+	if w != nil && len(args) == 0 {
+		if h, ok := w.html[key]; ok {
+			return template.HTML(h)
+		}
+	}
 	return template.HTML(w.format(key, escapeMarkup, template.HTMLEscapeString, args))
 }
 
