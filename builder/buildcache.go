@@ -117,16 +117,28 @@ func openBuildCache(in Input, dest string) *buildCache {
 	c := &buildCache{path: CachePath(dest)}
 	listed := make(chan sourceList, 1) // the sources listed while the cache is read
 	go func() { listed <- listSources(in.Site) }()
-	c.prev, c.note, c.program, c.programFile = readCacheOfProgram(c.path)
-	list := <-listed
+	var list sourceList
+	var src *sources
+	var err error
+	digested := false
+	c.prev, c.note, c.program, c.programFile = readCacheOfProgram(c.path, func() {
+		// The program's file is read (clean builds, a new piao): its digest
+		// and the sources' on the cores at once.
+		list = <-listed
+		src, err = list.digest(in.Site, nil)
+		digested = true
+	})
 	if c.program == "" {
 		return c
 	}
-	var stamps *sourceStamps // what the last build digested, if its cache can be used
-	if c.prev != nil {
-		stamps = &c.prev.Sources
+	if !digested {
+		list = <-listed
+		var stamps *sourceStamps // what the last build digested, if its cache can be used
+		if c.prev != nil {
+			stamps = &c.prev.Sources
+		}
+		src, err = list.digest(in.Site, stamps)
 	}
-	src, err := list.digest(in.Site, stamps)
 	if c.prev != nil {
 		c.prev.Sources = sourceStamps{} // used: not held while the site builds
 	}
@@ -741,11 +753,17 @@ func programTrusted(st programStamp) bool {
 // readCacheOfProgram reads the cache file as readCache does, and gives
 // the program's digest: the cache's when its stamp of the program's file
 // is trusted (programTrusted), else read (programDigestStamped), with
-// the stamp to keep.
-func readCacheOfProgram(file string) (prev *cacheData, note, program string, st programStamp) {
+// the stamp to keep; meanwhile, if not nil, runs while the file is read
+// (and not at all when it is not).
+func readCacheOfProgram(file string, meanwhile func()) (prev *cacheData, note, program string, st programStamp) {
 	data, err := readCacheFile(file)
 	if err == nil && data.Format == cacheFormat && data.Program != "" && programTrusted(data.ProgramFile) {
 		return data, "", data.Program, data.ProgramFile
+	}
+	if meanwhile != nil {
+		done := make(chan struct{})
+		go func() { meanwhile(); close(done) }()
+		defer func() { <-done }()
 	}
 	program, st = programDigestStamped()
 	if program == "" {

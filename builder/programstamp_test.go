@@ -50,7 +50,7 @@ func TestProgramTrustedByStamp(t *testing.T) {
 		if err := writeCache(file, &cacheData{Format: cacheFormat, Program: planted, ProgramFile: c.stamp}); err != nil {
 			t.Fatal(err)
 		}
-		prev, note, program, _ := readCacheOfProgram(file)
+		prev, note, program, _ := readCacheOfProgram(file, nil)
 		switch {
 		case c.trusted && (program != planted || prev == nil || note != ""):
 			t.Errorf("%s: program %.8s…, cache %v, note %q; want the cache's digest and the cache", c.name, program, prev != nil, note)
@@ -62,7 +62,7 @@ func TestProgramTrustedByStamp(t *testing.T) {
 	if err := writeCache(file, &cacheData{Format: cacheFormat, Program: real, ProgramFile: st}); err != nil {
 		t.Fatal(err)
 	}
-	if prev, note, program, got := readCacheOfProgram(file); prev == nil || note != "" || program != real || got != st {
+	if prev, note, program, got := readCacheOfProgram(file, nil); prev == nil || note != "" || program != real || got != st {
 		t.Errorf("the program's own digest: cache %v, note %q, program %.8s…, stamp %+v (want %+v)", prev != nil, note, program, got, st)
 	}
 }
