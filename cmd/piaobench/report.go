@@ -73,8 +73,8 @@ figures and the chart.
   made for minutes after thousands are removed cost up to five times as
   much (cmd/piaobench/trash.go), and each build would pay for the removals
   of the runs before it. Builds and checks
-  of up to 10,000 sheets are timed three times and the median run is shown;
-  those of 50,000 sheets once. *Again* is the same build over its own output
+  of up to 10,000 sheets are timed three times (five where Hugo builds
+  the same sheets) and the median run is shown; those of 50,000 sheets once. *Again* is the same build over its own output
   (nothing changed; not run at 50,000 sheets, to keep
   `+"`make bench`"+` under ten minutes), *check* is `+"`piao check`"+`. A clean build
   starts without piao's build cache (`+"`.OUT.piao-cache`"+` beside the output).
@@ -85,7 +85,7 @@ figures and the chart.
 - **piao serve.** `+"`go test -bench EditToReload ./builder/serve`"+`: the time from saving a
   sheet to the reload event sent to the open pages, and to the sheet's page
   served with the new text.
-- **Profile.** The build of %s sheets runs with `+"`PIAO_CPUPROFILE=FILE`"+`, which makes
+- **Profile.** The build of %s sheets runs once more, not timed, with `+"`PIAO_CPUPROFILE=FILE`"+`, which makes
   piao write a CPU profile of its whole run; each stage's share is the
   cumulative share of its function. The rebuilds after an edit and the
   cold check run with `+"`PIAO_STAGES=FILE`"+`: how long each stage kept the
