@@ -1333,6 +1333,75 @@ sheets in 106.89 s. Since then:
   10,000-sheet runs as much as its own), peak 651, 650, 672 and 666 MB.
   piao check 1.02 s, 994 ms, 1.13 and 1.02 s; piao serve's second start
   343, 329, 369 and 334 ms; the example site 130, 103, 112 and 95 ms.
+- **Less CPU in a clean build (twenty-fifth session).** A clean build of
+  10,000 sheets on tmpfs, with the CPU time taken at each stage's mark
+  and a CPU profile of each stage's window: load 0.52 s, check 0.41 s,
+  search index 1.25 s, open data and index pages 0.9 s, pages written
+  2.2 s of 5.6 s. What was done for nothing, and is no longer: after the
+  collector's first collection (at 448 MB, 82 MB live) the governor let
+  the heap grow to three times the live heap, nine collections in all;
+  a build's heap may now grow back to the 448 MB the first collection
+  already let it reach (six collections, 4% less CPU, the peak at 10,000
+  sheets 527 → 575 MB, at 50,000 unchanged: the twenty-third session
+  tried this floor and left it for its 40 MB; the full build's target is
+  its CPU, and the only peak with a target, at 50,000 sheets, does not
+  move). Every text of every page was escaped rune by rune (byte by byte
+  now: every byte replaced is ASCII); each link took its page's folder
+  with ` + "`path.Dir`" + `, which copies it; a sheet's and its indicators' badges
+  were worked out for each page and index listing them (now once, in the
+  plan's memo beside its changes); each field of the open data went
+  through encoding/json's reflection with an encoder of its own, and each
+  sheet's JSON was copied out of three buffers (now written as the
+  encoder writes it, into one); ` + "`textnorm.Fold`" + ` looked every rune of an
+  accented text up in two maps; titles already on one line were split
+  and joined twice on every page; a search document's terms map grew
+  three or four times (made for 48 terms now: 38 a sheet and 30 an
+  indicator on average); the theme's words were escaped at each of some
+  three million uses (once now, when read); the program's file was
+  digested before the sources were (now at once). Every file of the
+  output at 10,000 sheets is byte for byte the last session's. On tmpfs,
+  alternating with the session's first binary: 10,000 sheets 3.05 → 2.76
+  s wall, 5.64 → 5.08 s CPU (medians of five); 1,000 sheets 0.37 → 0.35
+  s, 0.61 → 0.58 s (of eight). At 50,000 sheets every sheet's page was
+  marked volatile as its body rendered (a ` + "`sync.Map`" + ` of 19 MB), though the
+  cache keeps a sheet's own page's key whatever the mark: no longer.
+  Tried and not kept: the YAML parser's nodes (152 bytes, two a line, a
+  tenth of what a build of 10,000 sheets allocates) made in an arena per
+  worker and lent again: within the noise at 10,000 sheets, at 50,000
+  slower (27.9–30.2 → 30.6–32.2 s, three alternating pairs) and a peak
+  of 703–716 MB against 670–680; a first collection at 32, 64 or 128 MB
+  instead of 448 MB (at 1,000 sheets the heap faults in 64,000 pages, 0.2
+  s of system time): CPU 0.66, 0.64 and 0.62 against 0.60 s. make bench
+  now times five paired runs where Hugo builds the same sheets (three
+  let two runs of a slow spell decide a ratio: one run of this session
+  had its builds of 10,000 sheets take from 2.98 to 6.60 s, ratio
+  0.82/0.71), and profiles a build of its own instead of one of those
+  timed.
+- **This run against the last (twenty-fifth session).** make bench ran
+  four times on clean clones: on dd18536 (the session's code but its last
+  three commits), on 511e554 (all of its code, three paired runs) and
+  twice on 2a39594 (five paired runs); the figures above are the last
+  run's. In the second run the builds of 10,000 sheets took from 2.98 to
+  6.60 s (a slow spell of the machine, two of the three paired runs in
+  it); the third began a minute after the second had removed what it
+  left, and its disk was slow (a folder and a file 156 µs to create, the
+  output of 10,000 sheets written alone in 2.10 s, against 71 µs and 0.64
+  s in the last run). piao's full build of 10,000 sheets: 0.49/0.51,
+  0.82/0.71, 0.69/0.68 and 0.47/0.49 times Hugo's wall and CPU (0.51–0.80
+  / 0.54–0.82 in the last session's four runs); of 1,000 sheets
+  0.61/0.60, 0.94/0.99, 0.84/0.82 and 0.61/0.62 (0.69–0.92 / 0.68–0.89).
+  The rebuilds at 10,000 sheets: after an edit 770, 806 ms, 1.51 s (the
+  slow disk: the first rebuild after a clean build has no spare) and 900
+  ms (795 ms–1.18 s); edited again 732, 739, 725 and 800 ms (767–814 ms);
+  a target changed 840, 815, 803 and 860 ms (876–933 ms); nothing changed
+  119, 113, 115 and 157 ms. Hugo's rebuild after the same edit 8.59,
+  8.22, 8.07 and 8.93 s. 50,000 sheets took 35.00, 31.88, 35.57 and 35.23
+  s: 10.56, 6.35, 7.02 and 10.58 times the time of 10,000 (the ratio
+  follows the 10,000-sheet runs' luck; the builds of 50,000 sheets
+  themselves 31.9–35.6 s against 32.8–38.2 s), peak 678, 671, 650 and 663
+  MB. piao check 972 ms, 1.00 s, 963 ms and 1.02 s; piao serve's second
+  start 340, 320, 306 and 343 ms; the example site 95, 109, 122 and 108
+  ms.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
