@@ -15,7 +15,8 @@ import (
 // the same rule collects again and again for a heap far below what a
 // large site may use. While piao builds or checks a site, a governor gives
 // the heap a headroom of headroomBytes (at least minGCPercent of what is
-// live, at most twice the program's percent), and for a build less once
+// live, at most twice the program's percent but never less than lets the
+// heap grow back to firstHeap: see gcPercentFor), and for a build less once
 // the live heap and its headroom would pass budgetBytes; a program that
 // turned the collector off is left as it is. Twice the program's percent
 // lets a build of 10,000 sheets collect half as often (33 times instead
