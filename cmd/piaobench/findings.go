@@ -1360,9 +1360,10 @@ sheets in 106.89 s. Since then:
   three million uses (once now, when read); the program's file was
   digested before the sources were (now at once). Every file of the
   output at 10,000 sheets is byte for byte the last session's. On tmpfs,
-  alternating with the session's first binary: 10,000 sheets 3.05 → 2.76
-  s wall, 5.64 → 5.08 s CPU (medians of five); 1,000 sheets 0.37 → 0.35
-  s, 0.61 → 0.58 s (of eight). At 50,000 sheets every sheet's page was
+  alternating with the session's first binary: 10,000 sheets 3.66 → 3.24
+  s wall, 6.77 → 5.84 s CPU (medians of five, the machine slower than
+  earlier that day); 1,000 sheets 0.43 → 0.40 s, 0.71 → 0.68 s (of
+  eight). At 50,000 sheets every sheet's page was
   marked volatile as its body rendered (a ` + "`sync.Map`" + ` of 19 MB), though the
   cache keeps a sheet's own page's key whatever the mark: no longer.
   Tried and not kept: the YAML parser's nodes (152 bytes, two a line, a
