@@ -48,8 +48,27 @@ func NewInliner() *Inliner {
 // Markdown, nor anything HTML would have to escape differently.
 const markdownChars = "*_`[]<>!\\&~"
 
-// plainText reports whether s certainly holds no Markdown.
-func plainText(s string) bool { return !strings.ContainsAny(s, markdownChars) }
+// plainText reports whether s certainly holds no Markdown. It is asked
+// of every text a page shows (at 10,000 sheets, 140 ms of CPU through
+// strings.ContainsAny, which makes its set of characters at each call):
+// a byte at a time against a table, every character of the set being
+// ASCII.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if markdownByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// markdownByte marks the bytes of markdownChars.
+var markdownByte = func() (t [256]bool) {
+	for i := 0; i < len(markdownChars); i++ {
+		t[markdownChars[i]] = true
+	}
+	return t
+}()
 
 // literalStars escapes every single "*": the sheets write footnote
 // markers as "(*)", and two of them in a text are no emphasis. Emphasis is
