@@ -236,11 +236,16 @@ func (l *langDocs) put(pi int, s *plan.Sheet, docs []preparedDoc) string {
 // encodeKeptTerms writes terms and their weights as keptTerms reads them;
 // false if a term holds the separator.
 func encodeKeptTerms(weight map[string]int) (string, bool) {
-	var b strings.Builder
-	for term, w := range weight {
+	size := 0
+	for term := range weight {
 		if strings.IndexByte(term, 0) >= 0 {
 			return "", false
 		}
+		size += 1 + len(term) + 1
+	}
+	var b strings.Builder
+	b.Grow(size) // at its size: grown by doubling, a document's terms were copied five or six times
+	for term, w := range weight {
 		b.WriteByte(byte('0' + w))
 		b.WriteString(term)
 		b.WriteByte(0)

@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -173,4 +174,34 @@ func writeSearchDocs(file string, d *searchDocsData) error {
 	}
 	w.str("")
 	return w.close()
+}
+
+// TestKeptTermsRoundTrip: the terms of a document and their weights, as
+// encodeKeptTerms writes them, come back whole from keptWeights, the
+// string exactly the size of what it holds; a term with the separator
+// is refused.
+func TestKeptTermsRoundTrip(t *testing.T) {
+	weight := map[string]int{}
+	for i := range 200 {
+		weight[fmt.Sprintf("termine%d", i)] = 1 + i%levels
+	}
+	weight["è"] = 2
+	s, ok := encodeKeptTerms(weight)
+	if !ok {
+		t.Fatal("refused terms without the separator")
+	}
+	size := 0
+	for term := range weight {
+		size += len(term) + 2
+	}
+	if len(s) != size {
+		t.Errorf("encoded in %d bytes, want %d", len(s), size)
+	}
+	if got := keptWeights(s); !maps.Equal(got, weight) {
+		t.Errorf("decoded %d terms, want %d: %v", len(got), len(weight), got)
+	}
+	weight["a\x00b"] = 1
+	if _, ok := encodeKeptTerms(weight); ok {
+		t.Error("a term with the separator was encoded")
+	}
 }
