@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/piao-pa/piao/builder/plan"
@@ -716,7 +717,7 @@ func hostileWords(t *testing.T, r *renderer) [2]*renderer {
 	var out [2]*renderer
 	for i, builtin := range []bool{true, false} {
 		cp := *r
-		cp.words = &ws
+		cp.words, cp.diffs = &ws, &sync.Map{} // other words: differences of their own
 		if err := cp.parseLayouts(&theme{fs: r.theme, words: &ws, builtin: builtin}); err != nil {
 			t.Fatal(err)
 		}

@@ -32,6 +32,7 @@ type renderer struct {
 	snapshots []snapshotCopy // the published snapshots, for the Archivio page
 	search    *searchOutput  // the search index files, for the search page
 	volatile  *sync.Map      // the pages that show what the build cache's keys leave out (buildcache.go)
+	diffs     *sync.Map      // the word-level differences worked out: diffKey → []worddiff.Span (page.diff); nil: none kept
 
 	// In a site of several languages, the language of the pages this
 	// renderer renders and the site's languages; nil in a site of one.
@@ -61,7 +62,7 @@ type renderer struct {
 func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) (*renderer, error) {
 	theme := th.fs
 	r := &renderer{md: markup.New(), site: site, theme: theme, words: th.words,
-		downloads: downloads, snapshots: snapshots, search: search,
+		downloads: downloads, snapshots: snapshots, search: search, diffs: &sync.Map{},
 		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{},
 		fieldListings: map[*plan.Plan]map[string]string{}}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
