@@ -198,7 +198,32 @@ func (w *partialWriter) text(s string) { writeEscaped(&w.b, s) }
 
 // url writes s as html/template writes a string in a URL attribute:
 // filtered, normalised, escaped.
-func (w *partialWriter) url(s string) { writeEscaped(&w.b, normalizeURL(filterURL(s))) }
+func (w *partialWriter) url(s string) { writeURL(&w.b, s) }
+
+// writeURL writes s filtered, normalised and escaped for a URL attribute.
+// Nearly every link of a page is a relative path of slugs ("../../
+// operativi/00042/index.html#ind-1"), none of whose bytes the three
+// change: those are written as they are, in one pass (the three passes
+// were 90 ms of CPU at 10,000 sheets).
+func writeURL(b *htmlBuf, s string) {
+	for i := 0; i < len(s); i++ {
+		if !plainURLByte[s[i]] {
+			writeEscaped(b, normalizeURL(filterURL(s)))
+			return
+		}
+	}
+	b.WriteString(s)
+}
+
+// plainURLByte marks the bytes a URL attribute holds as they are, whatever
+// the bytes around them: letters, digits, "-", ".", "_", "~", "/" and
+// "#". Without ":" there is no scheme for filterURL to refuse.
+var plainURLByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/#", byte(c)) >= 0
+	}
+	return t
+}()
 
 func (w *partialWriter) inline(s string) { w.b.WriteString(string(w.w.inline.HTML(s))) }
 

@@ -881,3 +881,40 @@ func TestHTMLBuf(t *testing.T) {
 		t.Error("a released buffer is not empty")
 	}
 }
+
+// TestWriteURLSameAsFiltered: writeURL, which writes a link of plain
+// bytes as it is, writes every string as the filter, the normaliser and
+// the escaper do one after the other: typical links, hostile ones, and
+// 5,000 random strings mixing the plain bytes with those that matter.
+func TestWriteURLSameAsFiltered(t *testing.T) {
+	cases := []string{"", "../../operativi/00042/index.html#ind-1", "index.html", "#", "../a_b.c~d/", "javascript:alert(1)",
+		"JavaScript:x", "mailto:a@b.it", "https://x.it/a b?c=d&e=f#g", "%zz %41", "àè", "a\"b", "a'b", "a+b", "a<b>", "\x00", "\xff"}
+	pieces := []string{"a", "Z", "0", "-", ".", "_", "~", "/", "#", ":", "%", "%4", "%41", " ", "?", "&", "=", "\"", "'", "+", "<", ">", "è", "\xff", "\x00", "javascript:", "http:", "@"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			if r.IntN(2) == 0 {
+				b.WriteString(pieces[r.IntN(9)]) // plain bytes, often a string of them alone
+			} else {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		cases = append(cases, b.String())
+	}
+	plain := 0
+	for _, s := range cases {
+		var want, got htmlBuf
+		writeEscaped(&want, normalizeURL(filterURL(s)))
+		writeURL(&got, s)
+		if got.String() != want.String() {
+			t.Fatalf("%q: writeURL wrote %q, the filter, normaliser and escaper %q", s, got.String(), want.String())
+		}
+		if want.String() == s {
+			plain++
+		}
+	}
+	if plain == 0 || plain == len(cases) {
+		t.Fatalf("%d of %d cases come out as they went in: the cases test too little", plain, len(cases))
+	}
+}
