@@ -53,6 +53,12 @@ type words struct {
 	// are read (the Go partials ask for them some three million times at
 	// 10,000 sheets). nil in words made otherwise: HTML escapes then.
 	html map[string]string
+
+	// levels are the default names of the levels (level.KEY and
+	// level.KEY.many), by KEY, of the words without an argument: every
+	// page names levels many times (Level), each time joining the keys
+	// and looking them up. nil in words made otherwise.
+	levels map[string][2]string
 }
 
 // loadWords reads i18n/LANG.yaml from every layer of the theme, the
@@ -83,6 +89,14 @@ func loadWords(layers []fs.FS, lang string) (*words, error) {
 	for k, v := range w.text {
 		if !strings.Contains(v, "{") {
 			w.html[k] = escapeMarkup(v)
+		}
+	}
+	w.levels = map[string][2]string{}
+	for k, one := range w.text {
+		if key, ok := strings.CutPrefix(k, "level."); ok && !strings.Contains(one, "{") {
+			if many, ok := w.text[k+".many"]; ok && !strings.Contains(many, "{") {
+				w.levels[key] = [2]string{one, many}
+			}
 		}
 	}
 	w.doc = markup.NewDoc(markup.DocWords{FootnoteLink: w.T("footnote.link"), FootnoteBack: w.T("footnote.back")})
@@ -271,6 +285,9 @@ func (w *words) Level(p *plan.Plan, key string) levelName {
 	}
 	// A level the plan lacks counts as renamed: the phrases that would
 	// name it take their neutral twin.
+	if names, ok := w.levels[key]; ok {
+		return levelName{One: names[0], Many: names[1], Renamed: lacks(p, key)}
+	}
 	return levelName{One: w.T("level." + key), Many: w.T("level." + key + ".many"), Renamed: lacks(p, key)}
 }
 

@@ -189,3 +189,47 @@ func TestSiteWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelNamesKept: the names of the levels that the words give
+// (level.KEY and level.KEY.many), kept when the words are read, are
+// those the words say, in every language of the built-in theme and for
+// every level; a level the words have no name for is asked for as
+// before (and panics naming the missing word).
+func TestLevelNamesKept(t *testing.T) {
+	sub, err := fs.Sub(piao.Themes, "themes/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob("../themes/default/i18n/*.yaml")
+	kept := 0
+	for _, name := range names {
+		lang := strings.TrimSuffix(filepath.Base(name), ".yaml")
+		w, err := loadWords([]fs.FS{sub}, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range w.text {
+			key, ok := strings.CutPrefix(k, "level.")
+			if !ok || strings.HasSuffix(key, ".many") || key == "case" {
+				continue
+			}
+			got := w.Level(nil, key)
+			want := levelName{One: w.T("level." + key), Many: w.T("level." + key + ".many")}
+			if got != want {
+				t.Errorf("%s: level %q: %+v, the words say %+v", lang, key, got, want)
+			}
+			if _, ok := w.levels[key]; ok {
+				kept++
+			}
+		}
+	}
+	if kept < 10 {
+		t.Fatalf("%d level names kept in all: the words are not read as they are", kept)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a level without words gave a name")
+		}
+	}()
+	italian(t).Level(nil, "livello-che-non-esiste")
+}
