@@ -285,10 +285,21 @@ func (w *words) Level(p *plan.Plan, key string) levelName {
 	}
 	// A level the plan lacks counts as renamed: the phrases that would
 	// name it take their neutral twin.
-	if names, ok := w.levels[key]; ok {
+	if names, ok := w.levelNames(key); ok {
 		return levelName{One: names[0], Many: names[1], Renamed: lacks(p, key)}
 	}
 	return levelName{One: w.T("level." + key), Many: w.T("level." + key + ".many"), Renamed: lacks(p, key)}
+}
+
+// levelNames are the default names of level key kept when the words were
+// read; false if none were (words made otherwise, or none: nil words name
+// nothing, as T says nothing).
+func (w *words) levelNames(key string) ([2]string, bool) {
+	if w == nil {
+		return [2]string{}, false
+	}
+	names, ok := w.levels[key]
+	return names, ok
 }
 
 // lacks reports whether plan p has no such level at all.

@@ -223,6 +223,9 @@ func TestLevelNamesKept(t *testing.T) {
 			}
 		}
 	}
+	if got := (*words)(nil).Level(nil, "area"); got != (levelName{}) { // a check lists pages without words
+		t.Errorf("no words named a level: %+v", got)
+	}
 	if kept < 10 {
 		t.Fatalf("%d level names kept in all: the words are not read as they are", kept)
 	}
