@@ -33,12 +33,13 @@ func (r *renderer) frame(name string, pg *page) (template.HTML, error) {
 	if c == nil {
 		return r.renderFrame(name, pg)
 	}
-	key, err := frameKey(name, pg)
+	var buf [1024]byte // the key (some 700 bytes), on the stack: looked up without a copy, copied only when kept
+	key, err := frameKey(buf[:0], name, pg)
 	if err != nil {
 		return "", err
 	}
 	c.mu.Lock()
-	html, ok := c.byID[key]
+	html, ok := c.byID[string(key)]
 	c.mu.Unlock()
 	if ok {
 		return html, nil
@@ -51,7 +52,7 @@ func (r *renderer) frame(name string, pg *page) (template.HTML, error) {
 		c.byID = map[string]template.HTML{}
 	}
 	if len(c.byID) < frameCacheSize {
-		c.byID[key] = html
+		c.byID[string(key)] = html
 	}
 	c.mu.Unlock()
 	return html, nil
@@ -66,18 +67,16 @@ func (r *renderer) renderFrame(name string, pg *page) (template.HTML, error) {
 	return template.HTML(buf.String()), nil // the template's own escaped output
 }
 
-// frameKey is everything the built-in header and footer read: the frame
-// (every field, so that one added later is in the key too), the kind of
-// page and its level. It is written by appendKey rather than as JSON:
+// frameKey appends to b everything the built-in header and footer read:
+// the frame (every field, so that one added later is in the key too), the
+// kind of page and its level. It is written by appendKey rather than as JSON:
 // encoding/json keeps its buffers in a pool with no bound, and this,
 // called twice for every page, kept the buffer of the largest open data
 // file (tens of megabytes on a large site) alive for the whole render.
-func frameKey(name string, pg *page) (string, error) {
-	b := make([]byte, 0, 512)
+func frameKey(b []byte, name string, pg *page) ([]byte, error) {
 	b = append(append(append(b, name...), 0), pg.Kind...)
 	b = strconv.AppendInt(append(b, 0), int64(pg.Level), 10)
-	b, err := appendKey(append(b, 0), reflect.ValueOf(pg.Chrome()))
-	return string(b), err
+	return appendKey(append(b, 0), reflect.ValueOf(pg.Chrome()))
 }
 
 // appendKey appends to b an encoding of v that no other value of its type
