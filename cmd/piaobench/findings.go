@@ -1414,11 +1414,11 @@ sheets in 106.89 s. Since then:
   (writes 40 ms, opens 26, reads 15, folders made 13: CPU profiles of
   twelve builds). Neither has a cheap way out: the heap marked for huge
   pages (` + "`madvise(MADV_HUGEPAGE)`" + `, this kernel's transparent huge pages
-  being "madvise") faulted 256 MB in 31 ms of system time once and in 720–795 ms twice
-  (the kernel compacting memory to find huge pages: not a thing to
-  leave a build to); ` + "`MADV_POPULATE_WRITE`" + ` saves a third of the
-  faults' cost (69–89 ms of wall time against 97–187 ms), and the Go heap does not
-  tell where it will grow; a collection before 448 MB costs more than
+  being "madvise") faulted 256 MB in 31 ms of system time once and in
+  720–795 ms twice (the kernel compacting memory to find huge pages: not
+  a thing to leave a build to); ` + "`MADV_POPULATE_WRITE`" + ` saves a third of the
+  faults' cost (69–89 ms of wall time against 97–187 ms), and the Go heap
+  does not tell where it will grow; a collection before 448 MB costs more than
   the faults it saves (twenty-fifth session). What a build of 1,000
   sheets can still give is less memory touched (250 MB allocated, no
   allocator above 5% of it) and fewer, smaller files. A rebuild after an
@@ -1428,14 +1428,25 @@ sheets in 106.89 s. Since then:
   (0.57 s of CPU in 0.31 s): making the index while the pages are
   written instead, tried, gave 0.895 s against 0.905 s (medians of ten
   alternating rebuilds: within the noise), the open data being as long
-  and the cores as busy. Three costs that CPU profiles of three clean builds of
-  10,000 sheets named, cut (their CPU in the three builds): ` + "`markup.plainText`" + ` (asked of every text a
-  page shows) through ` + "`strings.ContainsAny`" + `, which makes its set at
-  each call, 0.42 → 0.25 s; a document's kept terms grown by doubling,
-  0.24 → 0.19 s; a sheet's address made as its folder and then the
-  address, two strings, 0.47 → 0.41 s. Outputs identical; the whole
-  build within the noise (CPU medians of six alternating pairs 6.29 →
-  6.19 s at 10,000 sheets, of eight 0.79 → 0.78 s at 1,000).
+  and the cores as busy. What CPU profiles of the pages' window (three clean
+  builds of 10,000 sheets) named, cut: a change's word-level difference
+  was worked out for each page showing it (21,546 for 1,836 changes: the
+  sheet's page, the whole plan, the act's page, the revisions…), now
+  once per language (0.39 → 0.13 s of CPU in the three builds); every
+  link went through html/template's filter, normaliser and escaper,
+  three passes, though nearly every one is a relative path of slugs that
+  none of them changes (written as it is now: 0.26 s before);
+  ` + "`markup.plainText`" + ` (asked of every text a page shows) went through
+  ` + "`strings.ContainsAny`" + `, which makes its set at each call (0.42 →
+  0.25 s); the levels' names were joined and looked up at each ask (kept
+  when the words are read now); a document's kept terms grew by
+  doubling (0.24 → 0.19 s); a sheet's address was made as two strings;
+  the header's and footer's keys (some 700 bytes, two a page) were made
+  on the heap and copied to be looked up. Outputs identical. On tmpfs,
+  the session's last binary alternating with its first: 10,000 sheets
+  2.75 → 2.58 s wall, 5.05 → 4.76 s CPU (medians of six); 1,000 sheets
+  0.35 → 0.32 s, 0.59 → 0.54 s (of eight); a rebuild after an edit at
+  10,000 sheets 785 → 765 ms (of eight: it renders few pages).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
