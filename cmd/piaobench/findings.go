@@ -1447,6 +1447,24 @@ sheets in 106.89 s. Since then:
   2.75 → 2.58 s wall, 5.05 → 4.76 s CPU (medians of six); 1,000 sheets
   0.35 → 0.32 s, 0.59 → 0.54 s (of eight); a rebuild after an edit at
   10,000 sheets 785 → 765 ms (of eight: it renders few pages).
+- **This run against the last (twenty-sixth session).** make bench ran
+  twice on clean clones of 0036bed (all of the session's code), the
+  second begun eight minutes after the first ended; the figures above
+  are the second's. The disk was fast in the first (a folder and a file
+  20 µs to create), less in the second (83 µs); in both, the five builds
+  of 10,000 sheets took from some 2.7 s to 5.7–5.9 s (the side-by-side
+  ratios are medians of the paired runs). piao's full build of 10,000
+  sheets: 0.44/0.46 times Hugo's wall and CPU in both runs (0.47–0.82 /
+  0.49–0.71 in the last session's four); of 1,000 sheets 0.57/0.56 in
+  both (0.61–0.94 / 0.60–0.99). The rebuilds at 10,000 sheets: after an
+  edit 762 and 812 ms (770 ms–1.51 s); edited again 683 and 741 ms
+  (725–800 ms); a target changed 797 and 828 ms (803–860 ms); nothing
+  changed 103 and 136 ms. Hugo's rebuild after the same edit 7.19 and
+  8.01 s. 50,000 sheets took 29.23 and 27.59 s (31.9–35.6 s): 10.92 and
+  9.63 times the time of 10,000 (which is faster too), peak 654 and 657
+  MB. piao check 881 and 941 ms; piao serve's second start 270 and 310
+  ms; the example site 85 and 88 ms (its target of 100 ms met, 95–122
+  ms before).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
