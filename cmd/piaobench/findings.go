@@ -1449,7 +1449,7 @@ sheets in 106.89 s. Since then:
   10,000 sheets 785 → 765 ms (of eight: it renders few pages).
 - **This run against the last (twenty-sixth session).** make bench ran
   twice on clean clones of 0036bed (all of the session's code), the
-  second begun eight minutes after the first ended; the figures above
+  second begun seven minutes after the first ended; the figures above
   are the second's. The disk was fast in the first (a folder and a file
   20 µs to create), less in the second (83 µs); in both, the five builds
   of 10,000 sheets took from some 2.7 s to 5.7–5.9 s (the side-by-side
