@@ -1445,8 +1445,9 @@ sheets in 106.89 s. Since then:
   on the heap and copied to be looked up. Outputs identical. On tmpfs,
   the session's last binary alternating with its first: 10,000 sheets
   2.75 → 2.58 s wall, 5.05 → 4.76 s CPU (medians of six); 1,000 sheets
-  0.35 → 0.32 s, 0.59 → 0.54 s (of eight); a rebuild after an edit at
-  10,000 sheets 785 → 765 ms (of eight: it renders few pages).
+  0.35 → 0.32 s, 0.59 → 0.54 s (of eight); a rebuild after a target
+  changed at 10,000 sheets 785 → 765 ms (of eight: it renders few
+  pages).
 - **This run against the last (twenty-sixth session).** make bench ran
   twice on clean clones of 0036bed (all of the session's code), the
   second begun seven minutes after the first ended; the figures above
