@@ -1421,8 +1421,8 @@ sheets in 106.89 s. Since then:
   does not tell where it will grow; a collection before 448 MB costs more than
   the faults it saves (twenty-fifth session). What a build of 1,000
   sheets can still give is less memory touched (250 MB allocated, no
-  allocator above 5% of it) and fewer, smaller files. A rebuild after an
-  edit at 10,000 sheets, stage by stage with its CPU: the window where
+  allocator above 5% of it) and fewer, smaller files. A rebuild after a
+  target changed at 10,000 sheets, stage by stage with its CPU: the window where
   the search index and the open data are made (each some 330 ms of wall
   time, beside the index pages' list) keeps 1.85 of the 2 cores busy
   (0.57 s of CPU in 0.31 s): making the index while the pages are
