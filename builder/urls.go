@@ -27,7 +27,7 @@ func sheetFolder(s *plan.Sheet) string { return sheetFolderThen(s, "") }
 // sheetFolderThen is the folder of sheet s followed by tail, made as one
 // string, not the folder and then the address: every page that lists or
 // links sheets asks for their addresses (some 150 ms of CPU at 10,000
-// sheets, the two slugs most of it). A slug is never empty and has no
+// sheets, the slugs and the strings). A slug is never empty and has no
 // slash and no "..": the segments are joined as they are (path.Join would
 // clean them: a rebuild names each sheet's folder a few times, 50 ms of
 // CPU at 10,000 sheets).
