@@ -305,7 +305,7 @@ func encodeKept(k keptSheet) string {
 			w.str(f)
 		}
 	}
-	return string(w)
+	return unsafe.String(unsafe.SliceData(w), len(w)) // w is not written again: not copied
 }
 
 // decodeKept reads what encodeKept wrote; false if it is not that.
