@@ -79,8 +79,18 @@ func sameAsYAML(t *testing.T, name string, text []byte) bool {
 	if !reflect.DeepEqual(fast, want) {
 		t.Errorf("%s: fastYAML's tree differs from yaml.v3's: %s\n%s", name, firstNodeDiff(fast, want), text)
 	}
+	// Made in an arena that made every text before it (as a sheet's
+	// tree is, in one that made others): the same tree.
+	lent := fastYAMLIn(text, &testArena)
+	if !reflect.DeepEqual(lent, want) {
+		t.Errorf("%s: fastYAML's tree in a lent arena differs from yaml.v3's: %s\n%s", name, firstNodeDiff(lent, want), text)
+	}
+	testArena.reset()
 	return true
 }
+
+// testArena is lent again to every text sameAsYAML compares.
+var testArena nodeArena
 
 // firstNodeDiff describes the first node where a and b differ.
 func firstNodeDiff(a, b *yaml.Node) string {

@@ -158,6 +158,9 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 	if p, on := readGC(); on {
 		t.Errorf("GOGC %d with nothing collected, want the collector off", p)
 	}
+	if !uncollected.Load() {
+		t.Error("uncollected false with the collector off: the sheets' node arenas would not be lent")
+	}
 	runtime.GC() // a collection of a heap that did not grow: not the first of the build's
 	time.Sleep(3 * governorTick)
 	if p, on := readGC(); on {
@@ -176,6 +179,9 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 			t.Fatalf("memory limit %d MB after a collection, want the program's", l>>20)
 		}
 		time.Sleep(governorTick)
+	}
+	if uncollected.Load() {
+		t.Error("uncollected true once the build's heap is collected: the arenas would be lent under the write barrier")
 	}
 	release()
 	if p, _ := readGC(); p != 80 {
@@ -198,6 +204,9 @@ func TestHeadroomBeforeFirstCollection(t *testing.T) {
 	budgetBytes, headroomBytes = 1<<20, 1<<20 // a heap larger than the budget: governed from the start
 	large := boundHeadroom(true)
 	defer large()
+	if uncollected.Load() {
+		t.Error("uncollected true on a heap past the budget, the collector on")
+	}
 	if p, on := readGC(); !on || p != 80 {
 		t.Errorf("GOGC %d (on: %v) on a heap past the budget, want the program's 80 until the governor's tick", p, on)
 	}
