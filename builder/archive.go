@@ -220,7 +220,7 @@ func snapshotSearch(th *theme, ls *langSite, l *siteLang, files map[string][]byt
 	for name, b := range search.Files {
 		files[l.prefix+name] = b
 	}
-	r, err := newRenderer(&theme{fs: th.fs, words: l.words, langs: th.langs, builtin: th.builtin}, l.model, nil, nil, search)
+	r, err := newRenderer(l.theme(th), l.model, nil, nil, search)
 	if err != nil {
 		return nil, err
 	}

@@ -115,6 +115,10 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 	p.out = newOutputs(p.min, to)
 	p.out.parts = parts
 	ls := newLangSite(model, th)
+	layouts := make([]func() (*renderer, error), len(ls.langs)) // parsed while the index and the open data are made
+	for i, l := range ls.langs {
+		layouts[i] = startLayouts(l.theme(th))
+	}
 	searches := make([]*searchOutput, len(ls.langs))
 	search := func() error {
 		for i, l := range ls.langs {
@@ -153,7 +157,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 		return nil, err
 	}
 	stages.Mark("open data and index pages")
-	all, err := p.addLangPages(th, ls, pages, downloads, feeds, snaps, searches)
+	all, err := p.addLangPages(th, layouts, ls, pages, downloads, feeds, snaps, searches)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +181,7 @@ func newPages(th *theme, model *plan.Site, min bool, snaps []snapshotCopy, to *p
 // addLangPages makes the renderer of each language and takes its pages,
 // in its folder; and, when every language has its folder, the page at
 // the root that chooses one. It returns every page.
-func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads []download, feeds []int,
+func (p *Pages) addLangPages(th *theme, layouts []func() (*renderer, error), ls *langSite, pages [][]*page, downloads []download, feeds []int,
 	snaps []snapshotCopy, searches []*searchOutput) ([]*page, error) {
 	var all []*page
 	ls.pages = map[string]bool{}
@@ -186,10 +190,11 @@ func (p *Pages) addLangPages(th *theme, ls *langSite, pages [][]*page, downloads
 		if i > 0 {
 			list = l.localDownloads(downloads, feeds[i])
 		}
-		r, err := newRenderer(&theme{fs: th.fs, words: l.words, langs: th.langs, builtin: th.builtin}, l.model, list, snaps, searches[i])
+		r, err := layouts[i]()
 		if err != nil {
 			return nil, err
 		}
+		r.attach(l.theme(th), l.model, list, snaps, searches[i])
 		if ls.multi() {
 			r.lang, r.langs = l, ls
 		}

@@ -175,3 +175,26 @@ func TestCheckRefusesWhatBuildWould(t *testing.T) {
 		})
 	}
 }
+
+// TestThemeSyntaxErrorNamesFile: a theme whose layout does not parse
+// stops the build with an error naming the layout, though the layouts are
+// parsed while the search index is made (startLayouts); and nothing is
+// written.
+func TestThemeSyntaxErrorNamesFile(t *testing.T) {
+	fsys := testSite(nil)
+	fsys["themes/default/layouts/sheet.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{if}}{{end}}`)}
+	site, ds := Build(Input{Site: fsys, Themes: piao.Themes})
+	if site != nil || !ds.HasErrors() {
+		t.Fatalf("a layout that does not parse built a site; diagnostics:\n%s", ds.Error())
+	}
+	if !strings.Contains(ds.Error(), "tema: template: sheet.html:1: missing value for if") {
+		t.Errorf("the error does not name the layout and what is wrong in it:\n%s", ds.Error())
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, ds, err := BuildTo(Input{Site: fsys, Themes: piao.Themes}, out, PublishOptions{}); err == nil && !ds.HasErrors() {
+		t.Fatal("BuildTo published a site whose layout does not parse")
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a layout that does not parse: an output was written")
+	}
+}

@@ -60,11 +60,52 @@ type renderer struct {
 // newRenderer parses the theme's layouts, for pages that list the open
 // data files, the published snapshots and link the search index given.
 func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) (*renderer, error) {
-	theme := th.fs
-	r := &renderer{md: markup.New(), site: site, theme: theme, words: th.words,
-		downloads: downloads, snapshots: snapshots, search: search, diffs: &sync.Map{},
-		abbr: map[*plan.Plan]*abbreviator{}, glossaries: map[*plan.Plan][]glossaryEntry{},
-		fieldListings: map[*plan.Plan]map[string]string{}}
+	r, err := layoutRenderer(th)
+	if err != nil {
+		return nil, err
+	}
+	r.attach(th, site, downloads, snapshots, search)
+	return r, nil
+}
+
+// layoutRenderer is a renderer with the theme's layouts parsed, before
+// it knows the site it renders (attach): the layouts need only the theme
+// and its words, so a build parses them while the search index is made
+// (startLayouts), not alone on one core once the pages are listed.
+func layoutRenderer(th *theme) (*renderer, error) {
+	r := &renderer{md: markup.New(), theme: th.fs, words: th.words}
+	if th.builtin {
+		r.frames = &frameCache{}
+	}
+	if err := r.parseLayouts(th); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// startLayouts makes layoutRenderer(th) on a goroutine of its own; the
+// function it returns waits for it.
+func startLayouts(th *theme) func() (*renderer, error) {
+	var r *renderer
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r, err = layoutRenderer(th)
+	}()
+	return func() (*renderer, error) {
+		<-done
+		return r, err
+	}
+}
+
+// attach gives a renderer made by layoutRenderer the site it renders,
+// the open data files its pages list, the published snapshots and the
+// search index they link.
+func (r *renderer) attach(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) {
+	r.site, r.downloads, r.snapshots, r.search, r.diffs = site, downloads, snapshots, search, &sync.Map{}
+	r.abbr, r.glossaries = map[*plan.Plan]*abbreviator{}, map[*plan.Plan][]glossaryEntry{}
+	r.fieldListings = map[*plan.Plan]map[string]string{}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
 		r.glossaries[p] = glossaryOf(site, p, th.words)
 		r.abbr[p] = newAbbreviator(r.glossaries[p])
@@ -76,13 +117,6 @@ func newRenderer(th *theme, site *plan.Site, downloads []download, snapshots []s
 		}
 	}
 	r.hasFeed = slices.ContainsFunc(downloads, func(d download) bool { return d.Path == feedPath() })
-	if th.builtin {
-		r.frames = &frameCache{}
-	}
-	if err := r.parseLayouts(th); err != nil {
-		return nil, err
-	}
-	return r, nil
 }
 
 // parseLayouts parses the theme's layouts, one template set per kind of

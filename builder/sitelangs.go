@@ -30,6 +30,11 @@ type siteLang struct {
 	sheets map[string]*plan.Sheet // this language's sheet of a page path
 }
 
+// theme is th with this language's words.
+func (l *siteLang) theme(th *theme) *theme {
+	return &theme{fs: th.fs, words: l.words, langs: th.langs, builtin: th.builtin}
+}
+
 // langSite are the languages of a site, the main one first.
 type langSite struct {
 	langs []*siteLang
