@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -42,7 +43,10 @@ func fastYAMLIn(text []byte, a *nodeArena) *yaml.Node {
 		return nil
 	}
 	p := fastParser{lines: make([]string, 0, bytes.Count(text, []byte("\n"))+1), arena: a}
-	for rest := string(text); rest != ""; {
+	// The lines are parts of text itself, not of a copy: compact makes
+	// every value the tree keeps a part of a string of its own, so that
+	// nothing of the tree refers to text once it is made.
+	for rest := unsafe.String(unsafe.SliceData(text), len(text)); rest != ""; {
 		line, after, _ := strings.Cut(rest, "\n")
 		p.lines = append(p.lines, line)
 		rest = after
