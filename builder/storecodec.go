@@ -1,7 +1,6 @@
 package builder
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -669,10 +668,13 @@ func decodeInto(s string, v any) (err error) {
 }
 
 // encodeStored is the encoding of a chunk's list.
-func encodeStored(list []storedSheet) ([]byte, error) {
-	var b bytes.Buffer
-	err := encodeTo(&b, &list, true)
-	return b.Bytes(), err
+func encodeStored(list []storedSheet) ([]byte, error) { return appendStored(nil, list) }
+
+// appendStored appends what encodeStored writes to dst.
+func appendStored(dst []byte, list []storedSheet) ([]byte, error) {
+	e := &storeEncoder{b: dst, ordered: true, seen: map[string]uint64{}} // no writer: never spilled
+	codecOf(reflect.TypeOf(list)).enc(e, unsafe.Pointer(&list))
+	return e.b, e.err
 }
 
 // decodeStored decodes what encodeStored wrote.
