@@ -61,3 +61,37 @@ func TestDiffMemo(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestNameMemo: page.shortName gives shortName of the description's plain
+// text, works each description out once per renderer, and tells apart
+// descriptions that differ only past the cut.
+func TestNameMemo(t *testing.T) {
+	r := &renderer{words: &words{}, names: &sync.Map{}}
+	pg, other := &page{r: r}, &page{r: r}
+	long := "Numero di pratiche del registro delle imprese evase entro i termini di legge rispetto al totale delle pratiche pervenute nell'anno"
+	for _, desc := range []string{
+		"Percentuale di riscossione del diritto annuale",
+		long,
+		long + " solare", // cut at the same place: the same name, from a description of its own
+		"Numero  di   pratiche\tevase",
+	} {
+		wantName, wantCut := shortName(r.words.Plain(desc))
+		name, cut := pg.shortName(desc)
+		if name != wantName || cut != wantCut {
+			t.Errorf("%q: %q %v, want %q %v", desc, name, cut, wantName, wantCut)
+		}
+		if _, ok := r.names.Load(desc); !ok {
+			t.Errorf("%q: not kept", desc)
+		}
+		if again, againCut := other.shortName(desc); again != name || againCut != cut {
+			t.Errorf("%q: another page got %q %v", desc, again, againCut)
+		}
+	}
+	if n, cut := pg.shortName(long); !cut || n == long {
+		t.Fatalf("%q is not cut: the case tests too little", long)
+	}
+	none := &page{r: &renderer{words: &words{}}} // a renderer without a memo works them out each time
+	if n, _ := none.shortName(long); n != func() string { s, _ := shortName(long); return s }() {
+		t.Errorf("without a memo: %q", n)
+	}
+}

@@ -33,6 +33,7 @@ type renderer struct {
 	search    *searchOutput  // the search index files, for the search page
 	volatile  *sync.Map      // the pages that show what the build cache's keys leave out (buildcache.go)
 	diffs     *sync.Map      // the word-level differences worked out: diffKey → []worddiff.Span (page.diff); nil: none kept
+	names     *sync.Map      // the indicators' names shortened: description → shortened (page.shortName); nil: none kept
 
 	// In a site of several languages, the language of the pages this
 	// renderer renders and the site's languages; nil in a site of one.
@@ -103,7 +104,7 @@ func startLayouts(th *theme) func() (*renderer, error) {
 // the open data files its pages list, the published snapshots and the
 // search index they link.
 func (r *renderer) attach(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) {
-	r.site, r.downloads, r.snapshots, r.search, r.diffs = site, downloads, snapshots, search, &sync.Map{}
+	r.site, r.downloads, r.snapshots, r.search, r.diffs, r.names = site, downloads, snapshots, search, &sync.Map{}, &sync.Map{}
 	r.abbr, r.glossaries = map[*plan.Plan]*abbreviator{}, map[*plan.Plan][]glossaryEntry{}
 	r.fieldListings = map[*plan.Plan]map[string]string{}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {

@@ -97,7 +97,7 @@ func (pg *page) part(s *plan.Sheet, ind *plan.Indicator) partView {
 		return partView{Sheet: true, URL: pg.SheetURL(s)}
 	}
 	n := pg.IndicatorNumber(s, ind)
-	short, _ := shortName(pg.r.words.Plain(ind.Descrizione.S))
+	short, _ := pg.shortName(ind.Descrizione.S)
 	return partView{Number: n, Short: short, Name: pg.r.words.T("indicator.number", "n", n),
 		URL: pg.IndicatorURL(s, ind), Removed: ind.Removed(), Added: ind.Added()}
 }
@@ -136,6 +136,31 @@ func (pg *page) diff(before, after string) []worddiff.Span {
 // diffKey is a change's texts, before and after: the key of a renderer's
 // memo of differences.
 type diffKey struct{ before, after string }
+
+// shortName is shortName of the plain text of an indicator's description,
+// kept by the renderer (names): a description is shortened on its sheet's
+// page, on the whole plan's, on the "as approved" page and where a
+// revision lists it, and many indicators share one.
+func (pg *page) shortName(desc string) (string, bool) {
+	memo := pg.r.names
+	if memo != nil {
+		if v, ok := memo.Load(desc); ok {
+			n := v.(shortened)
+			return n.name, n.cut
+		}
+	}
+	name, cut := shortName(pg.r.words.Plain(desc))
+	if memo != nil {
+		memo.Store(desc, shortened{name, cut})
+	}
+	return name, cut
+}
+
+// shortened is what shortName gives, as the renderer keeps it.
+type shortened struct {
+	name string
+	cut  bool
+}
 
 // maxName is the longest indicator name a heading shows, in characters.
 const maxName = 90

@@ -577,7 +577,7 @@ func (pg *page) IndicatorView(s *plan.Sheet, ind *plan.Indicator) *indicatorView
 	// result.
 	plain := ind.RisultatoAtteso.S != "" || s.RisultatoAtteso.S != "" || pg.r.words.Level(pg.Plan, "obiettivo_operativo").Renamed
 	desc := pg.Val(ind.Descrizione).Current
-	name, cut := shortName(pg.r.words.Plain(desc))
+	name, cut := pg.shortName(desc)
 	v.Name, v.Caption = name, desc
 	for f := range ind.Fields() {
 		if !pg.Plan.Has(f.Spec) || f.Value.S == "" && !f.Value.Revised() {
