@@ -160,8 +160,8 @@ func (p *fastParser) node() *yaml.Node {
 // allocates (at 10,000 sheets of the bench, 150 of the 400 MB: memory
 // that a build of a thousand sheets, which the collector leaves alone,
 // faulted in page by page). The arenas are pooled, one for each sheet
-// being loaded: a collection empties the pool, so that a large site's
-// heap does not keep them.
+// being loaded, and used only while the collector is off (uncollected):
+// once it runs, it recycles the nodes' memory itself.
 type nodeArena struct {
 	slabs [][]yaml.Node
 	used  int // slabs lent since the last release
