@@ -1525,6 +1525,25 @@ sheets in 106.89 s. Since then:
   runtime's, mostly marking; the unused slots of the heap's spans
   (90–160 MB, ` + "`/memory/classes/heap/unused`" + `) count against the memory
   limit, so that each cycle has some 70 MB over a live heap of 431 MB.
+- **This run against the last (twenty-seventh session).** make bench ran
+  four times on clean clones: on 69bfae1 (the arenas, the kept
+  documents' copy and the stripped binary) and three times on 59248f6
+  (all of the session's code); the figures above are the second's. The
+  third and the fourth, begun one and six minutes after the run before
+  ended, met a slow spell of the machine (its system time 1m25s → 2m14s
+  for the same work): piao's builds of 1,000 sheets 663 and 667 ms
+  against 320, Hugo's 699 and 913 ms against 584, ratios 0.87/0.92 and
+  0.73/0.74; they are not compared here. piao's full build of 1,000
+  sheets: 0.58/0.55 and 0.55/0.54 times Hugo's wall and CPU (0.57/0.56
+  in both of the last session's runs); of 10,000 sheets 0.44/0.44 and
+  0.44/0.45 (0.44/0.46). The rebuilds at 10,000 sheets: after an edit
+  792 and 746 ms (762 and 812 ms); edited again 750 and 666 ms (683 and
+  741 ms); a target changed 776 and 774 ms (797 and 828 ms); nothing
+  changed 117 and 114 ms (103 and 136 ms). Hugo's rebuild after the same
+  edit 7.71 and 7.39 s. 50,000 sheets took 25.97 and 26.16 s (29.23 and
+  27.59 s): 9.50 and 10.21 times the time of 10,000, peak 650 and 654
+  MB. piao check 853 and 793 ms; piao serve's second start 276 and 264
+  ms; the example site 74 and 69 ms.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
