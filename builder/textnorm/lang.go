@@ -62,8 +62,8 @@ func For(code string) *Lang {
 }
 
 // runes are the folded runes of a text, in a buffer lent again once its
-// words are made (they are strings of their own): a text's runes were a
-// third of what indexing a site allocated.
+// words are made (they are strings of their own): made anew for each
+// text, they were 26 of the 507 MB that indexing 10,000 sheets allocated.
 type runes struct{ r []rune }
 
 var runeBufs = sync.Pool{New: func() any { return new(runes) }}
