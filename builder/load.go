@@ -274,9 +274,9 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 		defer a.release() // the tree is decoded into s: its nodes are lent again
 	}
 	if path.Ext(file) == ".md" {
-		n = l.parseSourceIn(file, src, s, a)
+		n = l.parseSource(file, src, s, a)
 	} else {
-		n = l.parseSourceIn(file, src, nil, a)
+		n = l.parseSource(file, src, nil, a)
 	}
 	if n == nil {
 		return nil
@@ -314,34 +314,24 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 	if err != nil {
 		return nil
 	}
-	return l.parseSource(file, src, sheet)
+	return l.parseSource(file, src, sheet, nil)
 }
 
-// parseSource is parse, for a file already read.
-func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet) *yaml.Node {
-	return l.parseSourceIn(file, src, sheet, nil)
-}
-
-// parseSourceIn is parseSource, its tree made in a when a is not nil
-// (fastYAMLIn).
-func (l *loader) parseSourceIn(file string, src []byte, sheet *plan.Sheet, a *nodeArena) *yaml.Node {
+// parseSource is parse, for a file already read, its tree made in a when
+// a is not nil (fastYAMLIn).
+func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet, a *nodeArena) *yaml.Node {
 	if sheet != nil {
-		n, body, at := l.parseMarkdownIn(file, src, a)
+		n, body, at := l.parseMarkdown(file, src, a)
 		sheet.Body, sheet.BodyAt = body, at
 		return n
 	}
-	return l.parseYAMLIn(file, src, 0, a)
+	return l.parseYAML(file, src, 0, a)
 }
 
 // parseMarkdown reads the front matter of a Markdown file into a node tree
 // whose line numbers are those of the file, and returns its body and the
-// line the body starts on.
-func (l *loader) parseMarkdown(file string, src []byte) (*yaml.Node, string, int) {
-	return l.parseMarkdownIn(file, src, nil)
-}
-
-// parseMarkdownIn is parseMarkdown, its tree made in a when a is not nil.
-func (l *loader) parseMarkdownIn(file string, src []byte, a *nodeArena) (*yaml.Node, string, int) {
+// line the body starts on; the tree is made in a when a is not nil.
+func (l *loader) parseMarkdown(file string, src []byte, a *nodeArena) (*yaml.Node, string, int) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil, "", 0
@@ -351,17 +341,12 @@ func (l *loader) parseMarkdownIn(file string, src []byte, a *nodeArena) (*yaml.N
 		l.diags.errorf(plan.At(file, 1, 1), hintFrontMatter, msgFrontMatter)
 		return nil, "", 0
 	}
-	return l.parseYAMLIn(file, fm, 1, a), string(body), bodyLine
+	return l.parseYAML(file, fm, 1, a), string(body), bodyLine
 }
 
-// parseYAML parses YAML text that starts offset lines into file.
-func (l *loader) parseYAML(file string, text []byte, offset int) *yaml.Node {
-	return l.parseYAMLIn(file, text, offset, nil)
-}
-
-// parseYAMLIn is parseYAML, its tree made in a when a is not nil and the
-// text is in fastYAML's subset.
-func (l *loader) parseYAMLIn(file string, text []byte, offset int, a *nodeArena) *yaml.Node {
+// parseYAML parses YAML text that starts offset lines into file, its
+// tree made in a when a is not nil and the text is in fastYAML's subset.
+func (l *loader) parseYAML(file string, text []byte, offset int, a *nodeArena) *yaml.Node {
 	if len(bytes.TrimSpace(text)) == 0 && offset == 0 {
 		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
 		return nil

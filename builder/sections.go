@@ -118,7 +118,7 @@ func (l *loader) loadSection(file string, regular bool) *plan.Section {
 	if err != nil {
 		return nil
 	}
-	n, body, at := l.parseMarkdown(file, src)
+	n, body, at := l.parseMarkdown(file, src, nil)
 	if n == nil {
 		return nil
 	}
