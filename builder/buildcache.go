@@ -681,8 +681,10 @@ var (
 	programSt   programStamp
 )
 
-// programDigest is the SHA-256 of the running program's file: the
-// version a cache belongs to, to the byte. "" if it cannot be read.
+// programDigest is the running program's identity: the version a cache
+// belongs to, to the byte. It is the Go build ID of its file where the go
+// command made one (programid.go), else the SHA-256 of the file. "" if
+// it cannot be read.
 func programDigest() string {
 	sum, _ := programDigestStamped()
 	return sum
@@ -692,7 +694,9 @@ func programDigest() string {
 // Unix nanoseconds), as sourceStamps keep the sources': a build cache
 // whose program's file has the stat it records, settled racyMargin
 // before At, belongs to this very program without reading it again (60
-// ms at every build). OK is false where the system's stat cannot tell.
+// ms at every build when the whole file was read; its build ID now, but
+// the whole file still where it has none). OK is false where the
+// system's stat cannot tell.
 type programStamp struct {
 	Stat sourceStat
 	At   int64
@@ -717,14 +721,20 @@ func programDigestStamped() (string, programStamp) {
 		if err != nil {
 			return
 		}
-		h := sha256.New()
-		if _, err := io.Copy(h, f); err != nil {
-			return
+		sum, ok := programBuildID(f)
+		if ok {
+			sum = "go-build-id:" + sum
+		} else {
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err != nil {
+				return
+			}
+			sum = hex.EncodeToString(h.Sum(nil))
 		}
 		if now, err := f.Stat(); err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime()) {
 			return // written while read
 		}
-		programSum = hex.EncodeToString(h.Sum(nil))
+		programSum = sum
 		programSt.Stat, programSt.OK = statOf(info)
 		programSt.At = at
 	})
