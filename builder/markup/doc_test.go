@@ -119,3 +119,57 @@ func TestLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestDocPlainMemo: rendered one after the other with any options by the
+// same Doc, every body comes out as a Doc of its own renders it with
+// those options: the HTML kept of a body that no option changes is the
+// same, and a body with a heading, a link, a footnote, raw HTML or marks
+// is rendered anew. Only the first are kept, and none once the bound is
+// reached.
+func TestDocPlainMemo(t *testing.T) {
+	bodies := []struct {
+		src  string
+		kept bool
+	}{
+		{"Un testo semplice, su due\nrighe, con *enfasi*, `codice` e ~~barrato~~.", true},
+		{"- uno\n- due\n\n1. primo\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> citazione", true},
+		{"# Titolo\n\nTesto.", false},
+		{"Titolo\n======\n\nTesto.", false},
+		{"Sottotitolo\n---\n\nTesto.", false},
+		{"Vedi [la sezione](sezione:premesse) e [](scheda:suap#i1).", false},
+		{"Testo[^1].\n\n[^1]: La nota.", false},
+		{"<b>grassetto</b> e <https://example.it>", false},
+	}
+	options := []DocOptions{
+		{Level: 2},
+		{Level: 4, Prefix: "s1-", Resolve: resolveTest},
+		{Level: 3, Resolve: resolveTest},
+		{Level: 2, Prefix: "s2-"},
+	}
+	d := NewDoc(testWords)
+	for _, opt := range options {
+		for _, b := range bodies {
+			want := NewDoc(testWords).Render(b.src, opt)
+			if got := d.Render(b.src, opt); got != want {
+				t.Errorf("Render(%q, level %d, prefix %q) after other options =\n%s\nwant\n%s", b.src, opt.Level, opt.Prefix, got, want)
+			}
+		}
+	}
+	for _, b := range bodies {
+		if _, kept := d.plain.Load(b.src); kept != b.kept {
+			t.Errorf("%q kept: %v, want %v", b.src, kept, b.kept)
+		}
+	}
+	m := Mark{Start: 3, End: 8, Label: template.HTML("<span>ora</span>")}
+	plain := bodies[0].src
+	if got, want := d.Render(plain, DocOptions{Marks: []Mark{m}}), NewDoc(testWords).Render(plain, DocOptions{Marks: []Mark{m}}); got != want || !strings.Contains(string(got), "<ins>") {
+		t.Errorf("a kept body rendered with marks =\n%s\nwant\n%s", got, want)
+	}
+
+	full := NewDoc(testWords)
+	full.plainSize.Store(plainBytes - 10)
+	full.Render(plain, DocOptions{})
+	if _, kept := full.plain.Load(plain); kept {
+		t.Error("a body kept past the bound")
+	}
+}
