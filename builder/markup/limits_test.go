@@ -171,3 +171,27 @@ func TestInlinerBounds(t *testing.T) {
 		t.Errorf("Plain of a text past the bounds gave %d bytes", len(got))
 	}
 }
+
+// TestExternalImagesUnparsed: a text without "![" is not parsed by Check,
+// and has no image the parse would find, however close it comes.
+func TestExternalImagesUnparsed(t *testing.T) {
+	r := New()
+	for _, src := range []string{
+		"Testo semplice.",
+		"! [spazio](https://example.org/a.png)",
+		"\\![escaped](https://example.org/a.png)",
+		"&#33;[entità](https://example.org/a.png)",
+		"!\n[a capo](https://example.org/a.png)",
+		"[link](https://example.org/a.png) <img src=\"https://x.org/y.png\">",
+		"![immagine](https://example.org/a.png)",
+		"`![codice](https://example.org/a.png)`",
+	} {
+		got, want := r.Check(src), r.images(src)
+		if len(got) != len(want) {
+			t.Errorf("Check(%q) = %+v, the parse finds %+v", src, got, want)
+		}
+	}
+	if len(r.Check("![immagine](https://example.org/a.png)")) != 1 {
+		t.Error("an image of another site not found")
+	}
+}
