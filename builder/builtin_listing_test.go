@@ -130,7 +130,9 @@ func TestChunkedParts(t *testing.T) {
 	}
 	var parts []string
 	for part := range r.chunked(write(200)) {
-		parts = append(parts, string(part))
+		// A part is the writer's buffer, valid until the next is asked
+		// for: kept, it is copied, as the template copies it into the page.
+		parts = append(parts, strings.Clone(string(part)))
 	}
 	var want strings.Builder
 	for i := range 200 {

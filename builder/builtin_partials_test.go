@@ -245,7 +245,7 @@ var builtinKindCalls = map[string]map[string]string{
 	"unit":      {"unitrows": "{{range unitrowsHTML ."},
 	"revision":  {"changerows": "{{range changerowsHTML ."},
 	"revisions": {"revchanges": "{{range revchangesHTML ."},
-	"fullplan":  {"fullsheet": "{{fullsheetHTML .", "fullindicator": "{{fullindicatorHTML ."},
+	"fullplan":  {"fullsheet": "{{range fullsheetHTML .", "fullindicator": "{{fullindicatorHTML ."},
 	"area":      {"areaunits": "{{areaunitsHTML ."},
 	"line":      {"linesheets": "{{linesheetsHTML ."},
 	"opendata":  {"downloadrows": "{{range downloadrowsHTML ."},
