@@ -135,7 +135,11 @@ func (w *partialWriter) fullSheet(p *page, s *plan.Sheet) {
 
 // fullIndicator writes an indicator of a sheet within the whole plan.
 func (w *partialWriter) fullIndicator(p *page, s *plan.Sheet, ind *plan.Indicator) {
-	v := p.IndicatorView(s, ind)
+	p.withIndicatorView(s, ind, func(v *indicatorView) { w.fullIndicatorOf(p, s, ind, v) })
+}
+
+// fullIndicatorOf writes fullIndicator, given the indicator's view.
+func (w *partialWriter) fullIndicatorOf(p *page, s *plan.Sheet, ind *plan.Indicator, v *indicatorView) {
 	a := p.FullIndicatorAnchor(s, ind)
 	w.raw("\n<div class=\"indicator")
 	if v.Removed {

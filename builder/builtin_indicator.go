@@ -57,7 +57,7 @@ func (r *renderer) indicatorHTML(args map[string]any) (template.HTML, error) {
 		return "", errPartialArgs("indicator")
 	}
 	w := partialWriter{w: r.words}
-	w.indicator(p, s, ind, p.IndicatorView(s, ind))
+	p.withIndicatorView(s, ind, func(v *indicatorView) { w.indicator(p, s, ind, v) })
 	return w.done(), nil
 }
 

@@ -127,7 +127,7 @@ func (w *partialWriter) sheetMain(r *renderer, p *page, s *plan.Sheet) error {
 		w.t("sheet.indicators")
 		w.raw("</h2>\n")
 		for _, ind := range p.Indicators(s) {
-			w.indicator(p, s, ind, p.IndicatorView(s, ind))
+			p.withIndicatorView(s, ind, func(v *indicatorView) { w.indicator(p, s, ind, v) })
 		}
 	}
 	w.raw("\n")
