@@ -68,6 +68,24 @@ func TestParallelSameBytes(t *testing.T) {
 	}
 }
 
+// TestSearchBesideSameBytes: the site is the same, byte for byte, whether
+// its search index is made before the open data or beside it.
+func TestSearchBesideSameBytes(t *testing.T) {
+	defer func(n int) { searchBesideSheets = n }(searchBesideSheets)
+	var outs []map[string][]byte
+	for _, n := range []int{0, 1 << 30} {
+		searchBesideSheets = n
+		got, err := preparedSynth(t, 400).All()
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, got.Files)
+	}
+	if diff := diffFiles(outs[0], outs[1]); diff != "" {
+		t.Errorf("the index made beside the open data: %s", diff)
+	}
+}
+
 // TestParallelFirstError: when pages fail to render, the error is the one
 // of the first failing page in path order, however many goroutines render,
 // and a publish that fails leaves nothing behind.
