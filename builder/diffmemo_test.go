@@ -2,9 +2,11 @@ package builder
 
 import (
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/worddiff"
 )
 
@@ -93,5 +95,36 @@ func TestNameMemo(t *testing.T) {
 	none := &page{r: &renderer{words: &words{}}} // a renderer without a memo works them out each time
 	if n, _ := none.shortName(long); n != func() string { s, _ := shortName(long); return s }() {
 		t.Errorf("without a memo: %q", n)
+	}
+}
+
+// TestFieldEntryMemo: page.fieldIndexURL links a value's entry in a
+// field's index as worked out anew, from pages of any depth, keeping each
+// entry once per renderer, and tells apart the plans and the fields that
+// share a value.
+func TestFieldEntryMemo(t *testing.T) {
+	a, b := &plan.Plan{Slug: "piao-2024-2026"}, &plan.Plan{Slug: "piao-2025-2027"}
+	r := &renderer{words: &words{}, fieldEntries: &sync.Map{}}
+	none := &renderer{words: &words{}} // a renderer without a memo works them out each time
+	for _, p := range []*plan.Plan{a, b} {
+		for _, path := range []string{"index.html", "piao-2024-2026/operativi/00042/index.html", "piao-2024-2026/operativi/00042/originale/index.html"} {
+			for _, folder := range []string{"fonti", "tipologie"} {
+				for _, value := range []string{"Interna", " Realizzazione fisica ", "Unità di misura è già", "interna"} {
+					got := (&page{r: r, Plan: p, Path: path}).fieldIndexURL(folder, value)
+					want := (&page{r: none, Plan: p, Path: path}).Rel(listingPath(p, folder) + "#" + slug(strings.TrimSpace(value)))
+					if got != want {
+						t.Errorf("%s, %s, %q from %s: %q, want %q", p.Slug, folder, value, path, got, want)
+					}
+					if again := (&page{r: none, Plan: p, Path: path}).fieldIndexURL(folder, value); again != want {
+						t.Errorf("without a memo: %q, want %q", again, want)
+					}
+				}
+			}
+		}
+	}
+	n := 0
+	r.fieldEntries.Range(func(_, _ any) bool { n++; return true })
+	if n != 2*2*4 {
+		t.Errorf("%d entries kept, want one for each plan, field and value (16)", n)
 	}
 }

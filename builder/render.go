@@ -54,8 +54,11 @@ type renderer struct {
 	builtin bool
 
 	// fieldListings are, by plan and folder, the indexes of the values of
-	// the fields in fieldIndexes, which every indicator's page links.
+	// the fields in fieldIndexes, which every indicator's page links;
+	// fieldEntries, the entries of those indexes worked out
+	// (page.fieldIndexURL): fieldEntry → the entry's path and anchor.
 	fieldListings map[*plan.Plan]map[string]string
+	fieldEntries  *sync.Map
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -106,7 +109,7 @@ func startLayouts(th *theme) func() (*renderer, error) {
 func (r *renderer) attach(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) {
 	r.site, r.downloads, r.snapshots, r.search, r.diffs, r.names = site, downloads, snapshots, search, &sync.Map{}, &sync.Map{}
 	r.abbr, r.glossaries = map[*plan.Plan]*abbreviator{}, map[*plan.Plan][]glossaryEntry{}
-	r.fieldListings = map[*plan.Plan]map[string]string{}
+	r.fieldListings, r.fieldEntries = map[*plan.Plan]map[string]string{}, &sync.Map{}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
 		r.glossaries[p] = glossaryOf(site, p, th.words)
 		r.abbr[p] = newAbbreviator(r.glossaries[p])
