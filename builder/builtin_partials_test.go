@@ -717,7 +717,7 @@ func hostileWords(t *testing.T, r *renderer) [2]*renderer {
 	var out [2]*renderer
 	for i, builtin := range []bool{true, false} {
 		cp := *r
-		cp.words, cp.diffs, cp.names = &ws, &sync.Map{}, &sync.Map{} // other words: differences and names of their own
+		cp.words, cp.diffs, cp.names, cp.bodies = &ws, &sync.Map{}, &sync.Map{}, &bodyMemo{} // other words: differences, names and bodies of their own
 		if err := cp.parseLayouts(&theme{fs: r.theme, words: &ws, builtin: builtin}); err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/piao-pa/piao/builder/markup"
 	"github.com/piao-pa/piao/builder/plan"
 	"github.com/piao-pa/piao/builder/worddiff"
 )
@@ -126,5 +127,48 @@ func TestFieldEntryMemo(t *testing.T) {
 	r.fieldEntries.Range(func(_, _ any) bool { n++; return true })
 	if n != 2*2*4 {
 		t.Errorf("%d entries kept, want one for each plan, field and value (16)", n)
+	}
+}
+
+// TestBodyMemo: renderer.body renders a body as the words' Doc does with
+// the options given, keeps the HTML of a body that renders the same with
+// any options (and only that, within bodyMemoBytes), and a renderer made
+// for another build starts with none kept: piao serve, which renders
+// again after every save, never keeps the bodies saved before.
+func TestBodyMemo(t *testing.T) {
+	pages := preparedSynth(t, 20)
+	r := pages.r
+	doc := r.words.doc
+	plainBody := "Un testo *semplice*, su\ndue righe."
+	heading := "## Titolo\n\nTesto."
+	a, b := markup.DocOptions{Level: 2}, markup.DocOptions{Level: 4, Prefix: "s1-"}
+	for _, src := range []string{plainBody, heading} {
+		for _, opt := range []markup.DocOptions{a, b, a} {
+			if got, want := r.body(src, opt), doc.Render(src, opt); got != want {
+				t.Errorf("%q, level %d: %q, want %q", src, opt.Level, got, want)
+			}
+		}
+	}
+	if _, ok := r.bodies.html.Load(plainBody); !ok {
+		t.Error("a body the same on every page not kept")
+	}
+	if _, ok := r.bodies.html.Load(heading); ok {
+		t.Error("a body with a heading kept")
+	}
+	m := markup.Mark{Start: 3, End: 8, Label: "<span>ora</span>"}
+	marked := "Un altro testo semplice."
+	if got, want := r.body(marked, markup.DocOptions{Marks: []markup.Mark{m}}), doc.Render(marked, markup.DocOptions{Marks: []markup.Mark{m}}); got != want {
+		t.Errorf("with marks: %q, want %q", got, want)
+	}
+	if _, ok := r.bodies.html.Load(marked); ok {
+		t.Error("a body rendered with marks kept")
+	}
+	r.bodies.size.Store(bodyMemoBytes - 10)
+	if r.body(marked, a); func() bool { _, ok := r.bodies.html.Load(marked); return ok }() {
+		t.Error("a body kept past the bound")
+	}
+	r.attach(&theme{words: r.words}, r.site, nil, nil, nil) // the next build's
+	if _, ok := r.bodies.html.Load(plainBody); ok {
+		t.Error("a body kept from one build to the next")
 	}
 }

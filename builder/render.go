@@ -59,6 +59,10 @@ type renderer struct {
 	// (page.fieldIndexURL): fieldEntry → the entry's path and anchor.
 	fieldListings map[*plan.Plan]map[string]string
 	fieldEntries  *sync.Map
+
+	// bodies keeps the HTML of the sheets' bodies that render the same on
+	// every page (renderer.body); nil: none kept.
+	bodies *bodyMemo
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -109,7 +113,7 @@ func startLayouts(th *theme) func() (*renderer, error) {
 func (r *renderer) attach(th *theme, site *plan.Site, downloads []download, snapshots []snapshotCopy, search *searchOutput) {
 	r.site, r.downloads, r.snapshots, r.search, r.diffs, r.names = site, downloads, snapshots, search, &sync.Map{}, &sync.Map{}
 	r.abbr, r.glossaries = map[*plan.Plan]*abbreviator{}, map[*plan.Plan][]glossaryEntry{}
-	r.fieldListings, r.fieldEntries = map[*plan.Plan]map[string]string{}, &sync.Map{}
+	r.fieldListings, r.fieldEntries, r.bodies = map[*plan.Plan]map[string]string{}, &sync.Map{}, &bodyMemo{}
 	for _, p := range append([]*plan.Plan{nil}, site.Plans...) {
 		r.glossaries[p] = glossaryOf(site, p, th.words)
 		r.abbr[p] = newAbbreviator(r.glossaries[p])

@@ -3,8 +3,6 @@ package markup
 import (
 	"html/template"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -23,17 +21,7 @@ import (
 // Doc renders bodies. It is safe for concurrent use.
 type Doc struct {
 	md goldmark.Markdown
-	// plain keeps the HTML of the bodies no option changes (plainBody),
-	// by body, up to plainBytes of bodies and HTML together: a sheet's
-	// body is shown on its page, on its page as approved and in the
-	// whole plan, and parsing it was four fifths of rendering it (at
-	// 1,000 sheets, 2,306 bodies rendered: 23 ms of CPU, 4% of a build).
-	plain     sync.Map // string → template.HTML
-	plainSize atomic.Int64
 }
-
-// plainBytes bounds what Doc.plain keeps.
-const plainBytes = 8 << 20
 
 // DocWords are the words a body's footnotes need: the title of a link to
 // a footnote and of the link back to the text.
@@ -78,17 +66,28 @@ var optionsKey = parser.NewContextKey()
 // piao refuses to publish) is shown escaped instead, as Renderer.Render
 // does.
 func (d *Doc) Render(src string, opt DocOptions) template.HTML {
+	html, _ := d.RenderAny(src, opt)
+	return html
+}
+
+// RenderAny is Render, and reports whether src renders the same with any
+// options without marks (OptionFree): a caller that shows a body on
+// several pages may keep its HTML for all of them.
+//
+// A body's HTML depends on the options it is rendered with only through
+// its headings (Level), its links, images and autolinks (Resolve, and the
+// filter that judges their addresses), its footnotes (Prefix) and the
+// amended passages (Marks): a body without "[" or "<" (without which
+// there is no link, image, footnote or raw HTML) and without a heading
+// renders the same with any options but marks. The options are applied
+// by the transformers to the parsed document, so the headings are
+// looked for there (hasHeading).
+func (d *Doc) RenderAny(src string, opt DocOptions) (template.HTML, bool) {
 	if strings.TrimSpace(src) == "" {
-		return ""
+		return "", len(opt.Marks) == 0
 	}
 	if len(limits(src)) > 0 { // refused by check; shown as text, in time linear in its length
-		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
-	}
-	plain := len(opt.Marks) == 0 && !strings.ContainsAny(src, "[<")
-	if plain {
-		if html, ok := d.plain.Load(src); ok {
-			return html.(template.HTML)
-		}
+		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>"), len(opt.Marks) == 0
 	}
 	pc := parser.NewContext()
 	pc.Set(optionsKey, &opt)
@@ -96,23 +95,14 @@ func (d *Doc) Render(src string, opt DocOptions) template.HTML {
 	doc := d.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 	var buf bufWriter
 	if err := d.md.Renderer().Render(&buf, source, doc); err != nil {
-		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
+		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>"), false
 	}
-	html := template.HTML(buf.String())
-	if plain && !hasHeading(doc) && d.plainSize.Add(int64(len(src)+len(html))) <= plainBytes {
-		d.plain.Store(src, html)
-	}
-	return html
+	return template.HTML(buf.String()), len(opt.Marks) == 0 && OptionFree(src) && !hasHeading(doc)
 }
 
-// A body's HTML depends on the options it is rendered with only through
-// its headings (Level), its links, images and autolinks (Resolve, and the
-// filter that judges their addresses), its footnotes (Prefix) and the
-// amended passages (Marks): a body without marks, without "[" or "<"
-// (without which there is no link, image, footnote or raw HTML) and
-// without a heading renders the same with any options. The amended
-// passages aside, the options are applied by the transformers to the
-// parsed document, so the headings are looked for there (hasHeading).
+// OptionFree reports whether src may render the same with any options
+// but marks: it has no "[" or "<". RenderAny tells whether it does.
+func OptionFree(src string) bool { return !strings.ContainsAny(src, "[<") }
 
 // hasHeading reports whether the document has a heading.
 func hasHeading(doc ast.Node) bool {

@@ -120,19 +120,18 @@ func TestLinks(t *testing.T) {
 	}
 }
 
-// TestDocPlainMemo: rendered one after the other with any options by the
-// same Doc, every body comes out as a Doc of its own renders it with
-// those options: the HTML kept of a body that no option changes is the
-// same, and a body with a heading, a link, a footnote, raw HTML or marks
-// is rendered anew. Only the first are kept, and none once the bound is
-// reached.
-func TestDocPlainMemo(t *testing.T) {
+// TestDocRenderAny: a body said to render the same with any options
+// does, with every option set tried; the bodies with a heading, a link,
+// a footnote or raw HTML, and any body rendered with marks, are not said
+// to.
+func TestDocRenderAny(t *testing.T) {
 	bodies := []struct {
-		src  string
-		kept bool
+		src string
+		any bool
 	}{
 		{"Un testo semplice, su due\nrighe, con *enfasi*, `codice` e ~~barrato~~.", true},
 		{"- uno\n- due\n\n1. primo\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> citazione", true},
+		{"", true},
 		{"# Titolo\n\nTesto.", false},
 		{"Titolo\n======\n\nTesto.", false},
 		{"Sottotitolo\n---\n\nTesto.", false},
@@ -147,29 +146,28 @@ func TestDocPlainMemo(t *testing.T) {
 		{Level: 2, Prefix: "s2-"},
 	}
 	d := NewDoc(testWords)
-	for _, opt := range options {
-		for _, b := range bodies {
-			want := NewDoc(testWords).Render(b.src, opt)
-			if got := d.Render(b.src, opt); got != want {
-				t.Errorf("Render(%q, level %d, prefix %q) after other options =\n%s\nwant\n%s", b.src, opt.Level, opt.Prefix, got, want)
-			}
-		}
-	}
 	for _, b := range bodies {
-		if _, kept := d.plain.Load(b.src); kept != b.kept {
-			t.Errorf("%q kept: %v, want %v", b.src, kept, b.kept)
+		first, _ := d.RenderAny(b.src, options[0])
+		differs := false
+		for _, opt := range options {
+			html, any := d.RenderAny(b.src, opt)
+			if any != b.any {
+				t.Errorf("%q with level %d, prefix %q: the same with any options %v, want %v", b.src, opt.Level, opt.Prefix, any, b.any)
+			}
+			if html != d.Render(b.src, opt) {
+				t.Errorf("%q: RenderAny and Render differ", b.src)
+			}
+			differs = differs || html != first
+		}
+		if b.any && differs {
+			t.Errorf("%q renders differently with other options", b.src)
+		}
+		if !b.any && b.src != "" && !differs && OptionFree(b.src) {
+			t.Errorf("%q: the case tests nothing: it renders the same with every option tried", b.src)
 		}
 	}
 	m := Mark{Start: 3, End: 8, Label: template.HTML("<span>ora</span>")}
-	plain := bodies[0].src
-	if got, want := d.Render(plain, DocOptions{Marks: []Mark{m}}), NewDoc(testWords).Render(plain, DocOptions{Marks: []Mark{m}}); got != want || !strings.Contains(string(got), "<ins>") {
-		t.Errorf("a kept body rendered with marks =\n%s\nwant\n%s", got, want)
-	}
-
-	full := NewDoc(testWords)
-	full.plainSize.Store(plainBytes - 10)
-	full.Render(plain, DocOptions{})
-	if _, kept := full.plain.Load(plain); kept {
-		t.Error("a body kept past the bound")
+	if html, any := d.RenderAny(bodies[0].src, DocOptions{Marks: []Mark{m}}); any || !strings.Contains(string(html), "<ins>") {
+		t.Errorf("a body rendered with marks: the same with any options %v, %s", any, html)
 	}
 }
