@@ -1544,6 +1544,71 @@ sheets in 106.89 s. Since then:
   27.59 s): 9.50 and 10.21 times the time of 10,000, peak 650 and 654
   MB. piao check 853 and 793 ms; piao serve's second start 276 and 264
   ms; the example site 74 and 69 ms.
+- **Half of Hugo's time at 1,000 sheets (twenty-eighth session).** The
+  build of 1,000 sheets, a tenth from its target, cut by what it did
+  twice or needlessly, and by the cores it left waiting. 20ddbf2, the
+  program's identity (what a build cache belongs to) is its Go build ID,
+  read from the file's first 32 KB, instead of the SHA-256 of the whole
+  17.7 MB file (11 ms of CPU at every clean build); an ID set by hand or
+  none, the SHA-256 as before. d8174e8, a sheet's body (shown on its
+  page, on its page as approved and in the whole plan; its parse four
+  fifths of its rendering, 23 ms at 1,000 sheets) is rendered once per
+  build when no option changes its HTML (no "[", no "<", no heading:
+  ` + "`markup.Doc.RenderAny`" + `), kept by the build's renderer. a809840, the
+  check for images another site would serve parses only a body with
+  "![". f0211ee and 9369077, less memory faulted in: the chunks of the Go
+  partials given to the template as the writer's buffer, not copies, and
+  the indicators' views lent from a pool (page faults 47.8k → 42.8k).
+  ec0f0cc, the search index's term shards encoded beside its documents'
+  chunks (the stage at 10,000 sheets 622 → 582 ms). f16fea2, up to 5,000
+  sheets the search index made beside the open data, each taking the
+  core the other leaves as it ends (the two stages 99.7 → 92.5 ms at
+  1,000 sheets; at 50,000 sheets beside each other they took 15% longer
+  and peaked at 765 MB: larger sites keep the index alone). c44c88a, the
+  theme's assets written during the open data ("pages listed" 5.1 →
+  2.8 ms). 8c32c48, the entries each indicator links in the indexes of
+  its source, unit and typology kept by the renderer (` + "`slug`" + ` 2.7% → 0.65%
+  of the CPU). Every output byte-identical. On tmpfs against the
+  session's first code: 1,000 sheets CPU 517 → 463 ms (` + "`perf stat`" + `, medians
+  of sixteen), the stages 289 → 257 ms, page faults 49.6k → 42.8k; 10,000
+  sheets 2.48 → 2.38 s, CPU 4.49 → 4.30 s; 50,000 sheets 26.4 → 24.7 s.
+  Tried and not kept: huge pages for the heap (on this virtual machine a
+  huge-page fault took 30 to 746 ms for 256 MB against 97 ms in small
+  pages), the collector without Go 1.26's green tea marking (50,000
+  sheets no faster), an earlier first collection at 1,000 sheets (fewer
+  faults, 7–15% more CPU), every goroutine on the long pages (10% more
+  CPU for the same time). At 50,000 sheets the collector marks 45% of
+  the CPU (assists 12.1 s, background 10.4 s of 49.5 s) on a live heap of
+  420–460 MB; given 100 or 200 MB more heap the build took 21.7 and 21.0
+  s, still 8.6 times 10,000 sheets, because the rest of the CPU is itself
+  6.0 times 10,000's: linearity needs a smaller live model and that rest
+  linear, not tuning.
+- **This run against the last (twenty-eighth session).** make bench ran
+  five times on clean clones: on 9369077 and 8c32c48 (part of the
+  session's code) and three times on 328fa7a (all of it); the figures
+  above are the third's, on a calm machine (Hugo's build of 1,000 sheets
+  618 ms, 584 in the last session's). piao's full build of 1,000 sheets
+  303 ms and 505 ms of CPU: 0.48 and 0.48 times Hugo's (0.55/0.54 in the
+  last session), its target met; of 10,000 sheets 0.44/0.43 (0.44/0.45).
+  On 9369077 the build of 1,000 sheets was 0.54/0.50, and on 8c32c48
+  0.55/0.58, begun minutes after removals of thousands of files (the
+  run before's, and by hand). The fourth run began three minutes after
+  the third removed what it left, on this disk's file system without a
+  journal (trash.go): piao's 1,000 sheets 595 ms against Hugo's 742,
+  0.80/0.82, its 10,000 sheets 4.45 s. The fifth met a slow spell of the
+  machine (Hugo's 1,000 sheets 773 ms and 10,000 sheets 8.24 s, a
+  quarter above its calm figures): 0.62/0.64 at 1,000 sheets, 0.44/0.45
+  at 10,000, the rebuild after an edit at 10,000 sheets 1.23 s. piao,
+  whose output is six times Hugo's in bytes with 1,400 folders, loses
+  more than Hugo when the disk is slow: half of Hugo's time at 1,000
+  sheets holds on a calm machine only. The rebuilds at 10,000 sheets in
+  the third run: after an edit 943 ms (746 in the last session's),
+  edited again 802 ms (666), a target changed 891 ms (774), nothing
+  changed 141 ms (114); by hand on tmpfs, the session's first and last
+  code rebuild in the same time (751 and 753 ms, medians of ten).
+  50,000 sheets 27.07 s, 9.62 times 10,000 (10.21), peak 659 MB (654).
+  piao check 859 ms (793); piao serve's second start 302 ms (264); the
+  example site 62 ms (69).
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
