@@ -107,8 +107,8 @@ func newPagesTo(in Input, model *plan.Site, to *publish.Target, parts *dataParts
 
 // searchBesideSheets is the number of sheets up to which a clean build
 // makes the search index while it makes the open data, rather than
-// before: at 1,000 sheets the two stages took 102 ms, side by side 92
-// (medians of twelve builds on tmpfs), the cores each leaves waiting as
+// before: at 1,000 sheets the two stages took 99.7 ms, side by side 92.5
+// (medians of twenty builds on tmpfs), the cores each leaves waiting as
 // it ends (its last batch of postings, its largest file) taken by the
 // other; at 10,000 sheets the same time either way, and at 50,000, the
 // index and the open data held at once, 15% longer and 765 MB at the
