@@ -72,12 +72,14 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 		sizes := make([]int64, len(part))
 		spliced := make([]bool, len(part)) // its part is the last build's, in prior
 		errs := make([]error, len(part))
+		bufs := make([]*bytes.Buffer, len(part)) // those encoded[i] may be in, given back after the batch
 		parallelFor(len(part), func(i int) {
 			var ok bool
 			if encoded[i], sizes[i], spliced[i], ok = out.prior(sheetDataPath(part[i]), part[i], prior); ok { // unchanged since the last build
 				return
 			}
-			encoded[i], errs[i] = ds.marshal(func(l dataLang) any { return sheetData(l.model, l.words, l.sheet(part[i])) })
+			bufs[i] = jsonBufs.Get().(*bytes.Buffer)
+			encoded[i], errs[i] = ds.marshalIn(bufs[i], func(l dataLang) any { return sheetData(l.model, l.words, l.sheet(part[i])) })
 			sizes[i] = int64(len(encoded[i]))
 			if errs[i] == nil { // each sheet's own file, written on every core too
 				errs[i] = out.put(sheetDataPath(part[i]), encoded[i])
@@ -85,6 +87,7 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 		})
 		for i, b := range encoded {
 			if err := errors.Join(errs[i], pw.err); err != nil {
+				putJSONBufs(bufs)
 				return nil, err
 			}
 			s := part[i]
@@ -97,9 +100,11 @@ func writePlanJSONIn(to io.Writer, out *outputs, ds dataLangs, p *plan.Plan) ([]
 			case !spliced[i]:
 				pw.part(data, bytes.TrimSuffix(b, []byte("\n")))
 			case !pw.prior(data, prior) && pw.err == nil: // its span was there a moment ago
+				putJSONBufs(bufs)
 				return nil, fmt.Errorf("%s: the part of %s is gone", name, data)
 			}
 		}
+		putJSONBufs(bufs)
 	}
 	if kept {
 		pw.copied(prior, tail, prior.size-tail)

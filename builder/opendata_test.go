@@ -373,24 +373,36 @@ func TestFieldJSONSameAsEncoder(t *testing.T) {
 		}
 		return v
 	}
-	values := []any{nil, yearValues(nil), yearValues{}, valueJSON{}}
+	// Each value, and what encoding/json is given for it: years as a map
+	// of years, the years set in the same order (a year set twice, its
+	// last value).
+	type pair struct{ v, encoded any }
+	values := []pair{{nil, nil}, {yearValues(nil), map[string]valueJSON(nil)}, {yearValues{}, map[string]valueJSON{}}, {valueJSON{}, valueJSON{}}}
 	for range 2000 {
-		years := yearValues{}
-		for range r.IntN(4) {
-			years[[]string{"2024", "2025", "2026", "2030", "10", text()}[r.IntN(6)]] = value()
+		years, asMap := yearValues{}, map[string]valueJSON{}
+		for range r.IntN(5) {
+			year, v := []string{"2024", "2025", "2026", "2030", "10", text()}[r.IntN(6)], value()
+			years, asMap[year] = years.set(year, v), v
 		}
-		values = append(values, value(), years)
+		v := value()
+		values = append(values, pair{v, v}, pair{years, asMap})
 	}
-	for _, v := range values {
+	for _, p := range values {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
+		if err := enc.Encode(p.encoded); err != nil {
 			t.Fatal(err)
 		}
-		got, ok := appendFieldJSON([]byte("x"), v)
+		got, ok := appendFieldJSON([]byte("x"), p.v)
 		if !ok || string(got) != "x"+strings.TrimSuffix(want.String(), "\n") {
-			t.Fatalf("%#v:\n got %q (%v)\nwant %q", v, got, ok, want.String())
+			t.Fatalf("%#v:\n got %q (%v)\nwant %q", p.v, got, ok, want.String())
+		}
+		if ys, isYears := p.v.(yearValues); isYears && ys != nil {
+			b, err := json.Marshal(ys)
+			if err != nil || string(b) != strings.TrimSuffix(want.String(), "\n") && !strings.ContainsAny(want.String(), "<>&") {
+				t.Fatalf("%#v: encoding/json gives %q (%v), want %q", ys, b, err, want.String())
+			}
 		}
 	}
 	if got, ok := appendFieldJSON([]byte("x"), []string{"a"}); ok || string(got) != "x" {
