@@ -168,6 +168,7 @@ type docTerms struct {
 	words  *words
 	plan   *plan.Plan
 	memo   *termMemo // or nil
+	terms  []string  // the terms of the last long text added, its room lent to the next
 }
 
 // docTermsHint is how many terms a sheet's or an indicator's document is
@@ -180,7 +181,7 @@ const docTermsHint = 48
 // Markdown.
 func (d *docTerms) add(w int, texts ...string) {
 	for _, t := range texts {
-		for _, term := range d.memo.terms(d.words, t) {
+		for _, term := range d.memo.terms(d.words, t, &d.terms) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}
@@ -197,10 +198,13 @@ type termMemo struct{ m sync.Map }
 // memoLen is the length up to which a text's terms are kept.
 const memoLen = 80
 
-// terms are the terms of text t as w's reader sees it.
-func (m *termMemo) terms(w *words, t string) []string {
+// terms are the terms of text t as w's reader sees it; those of a text
+// not kept are in *room, until the next such text (its own list of terms
+// was 80 MB allocated at 50,000 sheets).
+func (m *termMemo) terms(w *words, t string, room *[]string) []string {
 	if m == nil || len(t) > memoLen {
-		return w.search.Terms(w.Plain(t))
+		*room = w.search.AppendTerms((*room)[:0], w.Plain(t))
+		return *room
 	}
 	if v, ok := m.m.Load(t); ok {
 		return v.([]string)

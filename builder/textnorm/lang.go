@@ -64,7 +64,10 @@ func For(code string) *Lang {
 // runes are the folded runes of a text, in a buffer lent again once its
 // words are made (they are strings of their own): made anew for each
 // text, they were 26 of the 507 MB that indexing 10,000 sheets allocated.
-type runes struct{ r []rune }
+type runes struct {
+	r      []rune
+	tokens []token // scan's, for the words of r
+}
 
 var runeBufs = sync.Pool{New: func() any { return new(runes) }}
 
@@ -84,6 +87,8 @@ func folded(s string) *runes {
 // release gives the buffer back.
 func (b *runes) release() {
 	if cap(b.r) <= maxRunes {
+		clear(b.tokens) // their strings let go
+		b.tokens = b.tokens[:0]
 		runeBufs.Put(b)
 	}
 }
@@ -106,18 +111,28 @@ func Languages() []string {
 // ("zahlungsfristen" also gives "zahlung" and "frist"). A query is the
 // stems of its words alone.
 func (l *Lang) Terms(s string) []string {
+	out := l.AppendTerms(nil, s)
+	if len(out) == 0 {
+		return nil // as ever: nil for no term
+	}
+	return out
+}
+
+// AppendTerms appends the terms of s (Terms) to dst, and returns the
+// extended slice.
+func (l *Lang) AppendTerms(dst []string, s string) []string {
 	rs := folded(s)
 	defer rs.release()
-	tokens := l.scan(rs.r)
-	out := make([]string, 0, len(tokens))
+	tokens := rs.scan(l)
+	out := dst
+	if out == nil {
+		out = make([]string, 0, len(tokens))
+	}
 	for _, t := range tokens {
 		if l.keep(t.word) {
 			out = append(out, l.Stem(t.word))
 			out = append(out, t.extra...)
 		}
-	}
-	if len(out) == 0 {
-		return nil // as ever: nil for no term
 	}
 	return out
 }
@@ -134,7 +149,7 @@ func (l *Lang) Terms(s string) []string {
 func (l *Lang) Words(s string) []string {
 	rs := folded(s)
 	defer rs.release()
-	tokens := l.scan(rs.r)
+	tokens := rs.scan(l)
 	out := make([]string, 0, len(tokens))
 	for _, t := range tokens {
 		if l.keep(t.word) {

@@ -87,28 +87,42 @@ func TestActs(t *testing.T) {
 	}
 }
 
-// TestScanMadeAtSize: scan's list is made as long as the words that
-// begin in the text, and no token is beyond it (it is never grown):
-// dates, acts, numbers and compounds included. Terms and Words give nil
-// for a text without a term, as ever.
-func TestScanMadeAtSize(t *testing.T) {
+// TestScanReusesItsList: the tokens of a pooled buffer's runes are
+// scanned into the buffer's own list, the same array from one text to the
+// next once it is large enough, and they are the tokens scan gives; the
+// buffer given back keeps no word. AppendTerms appends what Terms gives,
+// into the room it is lent. Terms and Words give nil for a text without
+// a term, as ever.
+func TestScanReusesItsList(t *testing.T) {
 	texts := []string{
 		"", "di il la", "Entro il 30/06/2024 e il 1° luglio 2024, la delibera G/59 (n. 4.2): € 1.105.500,00.",
 		"Zahlungsfristen 30. Juni 2024 – Beschluss Nr. 12/2024", "a.b,c 1.2.3 ,,, 12,5% 2024-07-01T10:00",
 		"l'ufficio dell'ente: SG3/B, SUAP; «più» — fine",
 	}
 	for _, lang := range []*Lang{Italian, German, English} {
+		b := &runes{tokens: make([]token, 0, 64)}
+		array := &b.tokens[:1][0]
 		for _, s := range texts {
-			toks := lang.scan([]rune(Fold(s)))
-			starts := 0
-			rs := []rune(Fold(s))
-			for i, r := range rs {
-				if isWordRune(r) && (i == 0 || !isWordRune(rs[i-1])) {
-					starts++
-				}
+			b.r = []rune(Fold(s))
+			got := b.scan(lang)
+			if want := lang.scan([]rune(Fold(s))); !slices.EqualFunc(got, want, func(a, b token) bool {
+				return a.word == b.word && a.end == b.end && slices.Equal(a.extra, b.extra)
+			}) {
+				t.Errorf("%q: the buffer's tokens %v, scan's %v", s, got, want)
 			}
-			if cap(toks) != starts { // a list grown by append has another size
-				t.Errorf("%q: %d tokens in a list of %d, for %d words", s, len(toks), cap(toks), starts)
+			if cap(b.tokens) == 0 || &b.tokens[:1][0] != array {
+				t.Errorf("%q: scanned into a new list", s)
+			}
+		}
+		b.release()
+		if w := b.tokens[:cap(b.tokens)][0].word; w != "" || len(b.tokens) != 0 {
+			t.Errorf("a buffer given back keeps its words (%q, %d tokens)", w, len(b.tokens))
+		}
+		room := make([]string, 0, 64)
+		for _, s := range texts {
+			got := lang.AppendTerms(append(room[:0], "x"), s)
+			if want := append([]string{"x"}, lang.Terms(s)...); !slices.Equal(got, want) || &got[0] != &room[:1][0] {
+				t.Errorf("%q: AppendTerms gives %q (in its room: %v), want %q", s, got, &got[0] == &room[:1][0], want)
 			}
 		}
 		if lang.Terms("") != nil || lang.Words("") != nil || lang.Terms(". , ;") != nil {
