@@ -1630,7 +1630,7 @@ sheets in 106.89 s. Since then:
   the search's tokens scanned into the pooled buffer's list (236 MB) and
   a long text's terms into its document's room (80 MB). 50,000 sheets,
   alternating pairs: 32.45 and 30.60 → 30.80 and 29.10 s, then 32.66 and
-  26.85 → 29.52 and 25.75 s; 10,000 sheets 3.09 → 2.96 s (medians of
+  26.85 → 29.52 and 25.75 s; 10,000 sheets 3.10 → 2.96 s (medians of
   three); every output byte-identical. What allocates most now: the
   YAML nodes of the sheets (0.45 GB; lent again only while the collector
   is off, since lending them while it marks made a build slower), the
