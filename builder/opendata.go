@@ -197,9 +197,10 @@ func marshalJSON(v any) ([]byte, error) {
 }
 
 // jsonBufs are the buffers JSON is encoded into before it is copied out
-// at its size: a buffer of its own for each value, grown by doubling,
-// allocated twice the bytes of every sheet's data (at 10,000 sheets,
-// 135 MB). A buffer larger than maxPooledBuf is let go.
+// at its size (a sheet's JSON is written from its buffer instead:
+// dataLangs.marshalIn): a buffer of its own for each value, grown by
+// doubling, allocated twice the bytes of every sheet's data (at 10,000
+// sheets, 135 MB). A buffer larger than maxPooledBuf is let go.
 var jsonBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func putJSONBuf(b *bytes.Buffer) {
