@@ -132,12 +132,11 @@ func (c *checker) sheetTexts(s *plan.Sheet) {
 
 // textsOf checks the inline Markdown of every field text of v.
 func (c *checker) textsOf(v reflect.Value, in *markup.Inliner) {
-	eachText(v, func(text plan.Text) {
-		for t := range everyLang(text) {
-			if ps := in.Check(t.S); len(ps) > 0 {
-				msg, hint := bodyProblem(ps[0])
-				c.ds.errorf(t.Pos, hint, "%s", msg)
-			}
+	check := func(t plan.Text) {
+		if ps := in.Check(t.S); len(ps) > 0 {
+			msg, hint := bodyProblem(ps[0])
+			c.ds.errorf(t.Pos, hint, "%s", msg)
 		}
-	})
+	}
+	eachText(v, func(text plan.Text) { forEachLang(text, check) })
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,6 +17,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/piao-pa/piao"
+	"github.com/piao-pa/piao/builder/markup"
+	"github.com/piao-pa/piao/builder/plan"
 )
 
 // The site in several languages, on the bilingual example
@@ -439,4 +442,48 @@ func builtinWords(t *testing.T, lang string) *words {
 		t.Fatal(err)
 	}
 	return w
+}
+
+// TestForEachLang: forEachLang gives what everyLang yields, in its order
+// (the main language's text, then each other one the content gives,
+// those equal to the main one left out), and for a text in one language
+// allocates nothing.
+func TestForEachLang(t *testing.T) {
+	main := plan.Text{S: "Obiettivo", Pos: plan.At("a.md", 3, 4)}
+	multi := plan.Text{S: "Obiettivo", Pos: main.Pos, Langs: &plan.Langs{Main: main, In: map[string]plan.Text{
+		"it": main,
+		"sl": {S: "Cilj", Pos: plan.At("a.md", 5, 6)},
+		"de": {S: "Ziel", Pos: plan.At("a.md", 4, 6)},
+	}}}
+	for _, text := range []plan.Text{main, multi, {}} {
+		var want, got []plan.Text
+		for l := range everyLang(text) {
+			want = append(want, l)
+		}
+		forEachLang(text, func(l plan.Text) { got = append(got, l) })
+		if !slices.Equal(got, want) || len(want) != 1+2*btoi(text.Langs != nil) {
+			t.Errorf("%q: forEachLang gives %v, everyLang %v", text.S, got, want)
+		}
+	}
+	n := 0
+	count := func(plan.Text) { n++ }
+	if a := testing.AllocsPerRun(100, func() { forEachLang(main, count) }); a != 0 || n != 101 {
+		t.Errorf("a text in one language: %v allocations, %d calls", a, n)
+	}
+	// The checks of every text of a sheet, as the build runs them: their
+	// allocations do not grow with the sheet's texts in one language.
+	in := markup.NewInliner()
+	allocs := func(texts int) float64 {
+		s := &plan.Sheet{Obiettivo: plan.Value{Text: plan.Text{S: "Un obiettivo"}}}
+		for range texts {
+			s.Indicatori = append(s.Indicatori, plan.Indicator{Descrizione: plan.Value{Text: plan.Text{S: "Un indicatore"}},
+				Fonte: plan.Value{Text: plan.Text{S: "Interna"}}})
+		}
+		c := &checker{ds: &Diagnostics{}}
+		v := reflect.ValueOf(s).Elem()
+		return testing.AllocsPerRun(20, func() { c.textsOf(v, in); c.personal(s.Obiettivo.Text) })
+	}
+	if one, many := allocs(1), allocs(200); many > one {
+		t.Errorf("checking the texts of a sheet allocates %v times with 2 indicators' texts, %v times with 400", one, many)
+	}
 }

@@ -113,12 +113,12 @@ func (c *checker) privacy() {
 }
 
 func (c *checker) personal(text plan.Text) {
-	for t := range everyLang(text) {
+	forEachLang(text, func(t plan.Text) {
 		_, kinds := personalData(t.S)
 		for _, k := range kinds {
 			c.ds.warnf(t.Pos, hintPersonal, msgPersonal, k)
 		}
-	}
+	})
 }
 
 // personalBody searches a Markdown body (a sheet's or a narrative
