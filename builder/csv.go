@@ -176,17 +176,16 @@ func fieldColumns(p *plan.Plan, specs []*plan.Spec) []string {
 	return out
 }
 
-// fieldCells are the cells of fieldColumns for one sheet or indicator:
-// values(spec) gives its values of a field; with original unset, the
-// "_iniziale" cells are empty (an indicator that a revision added had no
-// approved values).
-func fieldCells(p *plan.Plan, w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Value, original bool) []string {
-	var out []string
+// appendFieldCells appends to out the cells of fieldColumns for one
+// sheet or indicator: values(spec) gives its values of a field; with
+// original unset, the "_iniziale" cells are empty (an indicator that a
+// revision added had no approved values).
+func appendFieldCells(out []string, p *plan.Plan, w *words, specs []*plan.Spec, values func(*plan.Spec) []plan.Value, original bool) []string {
 	for _, s := range specs {
 		vs := values(s)
 		switch {
 		case s.PerYear:
-			out = append(out, yearCells(w, p.FieldYears(s), vs, original)...)
+			out = appendYearCells(out, w, p.FieldYears(s), vs, original)
 		case len(vs) == 0:
 			out = append(out, "", "")
 		case original:
@@ -205,11 +204,10 @@ func fieldCells(p *plan.Plan, w *words, specs []*plan.Spec, values func(*plan.Sp
 	return out
 }
 
-// yearCells gives, for each of the years, the value in force and,
-// when original is set, the one first approved; empty where the value has
-// no such year.
-func yearCells(w *words, years []string, values []plan.Value, original bool) []string {
-	var out []string
+// appendYearCells appends to out, for each of the years, the value in
+// force and, when original is set, the one first approved; empty where
+// the value has no such year.
+func appendYearCells(out []string, w *words, years []string, values []plan.Value, original bool) []string {
 	for _, y := range years {
 		cur, orig := "", ""
 		for _, v := range values {
@@ -318,12 +316,12 @@ func sheetRow(model *plan.Site, w *words, p *plan.Plan) func(s *plan.Sheet) []st
 		for _, c := range place {
 			row = append(row, c.cell(s))
 		}
-		row = append(row, fieldCells(p, w, p.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
+		row = appendFieldCells(row, p, w, p.Specs(plan.SheetSpecs()), func(f *plan.Spec) []plan.Value {
 			if !s.Has(f) {
 				return nil
 			}
 			return s.FieldValues(f)
-		}, true)...)
+		}, true)
 		row = append(row, strconv.Itoa(inForce), yesNo(s.Revised()))
 		if addedOrRemoved {
 			row = append(row, yesNo(s.InForce(n, order)), yesNo(s.InForce(0, order)), s.Inserito.S, s.Stralcio.S)
@@ -345,12 +343,18 @@ func indicatorTable(model *plan.Site, w *words, p *plan.Plan) table {
 }
 
 // indicatorRows yields the rows of the indicators of the sheet s of p.
+//
+// A row is yielded in the same slice as the one before it, which it
+// overwrites: its reader (writeRows, joinRows) is done with a row once it
+// asks for the next. Each indicator's row, grown as its cells were
+// appended, was 0.17 GB allocated at 50,000 sheets.
 func indicatorRows(model *plan.Site, w *words, p *plan.Plan, s *plan.Sheet, yield func([]string) bool) {
 	order, n := p.RevisionOrder(), len(p.Revisioni)
+	var row []string
 	for i, ind := range s.Indicators() {
-		row := []string{p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i + 1), yesNo(ind.InForce(n, order)),
-			yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S}
-		row = append(row, fieldCells(p, w, p.Specs(plan.IndicatorSpecs()), ind.FieldValues, !ind.Added())...)
+		row = append(row[:0], p.Slug, s.Slug, sheetKind(s), ind.ID.S, strconv.Itoa(i+1), yesNo(ind.InForce(n, order)),
+			yesNo(ind.InForce(0, order)), ind.Inserito.S, ind.Stralcio.S)
+		row = appendFieldCells(row, p, w, p.Specs(plan.IndicatorSpecs()), ind.FieldValues, !ind.Added())
 		row = append(row, siteURL(model, sheetPath(s)+"#"+IndicatorAnchor(ind)))
 		if !yield(row) {
 			return
