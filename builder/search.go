@@ -168,7 +168,6 @@ type docTerms struct {
 	words  *words
 	plan   *plan.Plan
 	memo   *termMemo // or nil
-	terms  []string  // the terms of the last long text added, its room lent to the next
 }
 
 // docTermsHint is how many terms a sheet's or an indicator's document is
@@ -180,14 +179,23 @@ const docTermsHint = 48
 // add adds the terms of texts, as a reader sees them: without their
 // Markdown.
 func (d *docTerms) add(w int, texts ...string) {
+	room := termRooms.Get().(*[]string)
 	for _, t := range texts {
-		for _, term := range d.memo.terms(d.words, t, &d.terms) {
+		for _, term := range d.memo.terms(d.words, t, room) {
 			if d.weight[term] < w {
 				d.weight[term] = w
 			}
 		}
 	}
+	*room = (*room)[:0]
+	termRooms.Put(room)
 }
+
+// termRooms hold the terms of a long text while a document adds them:
+// a list of its own for each was 80 MB allocated at 50,000 sheets, and
+// one kept by each document, until the index is made, held more memory
+// through the search index than the lists cost.
+var termRooms = sync.Pool{New: func() any { return new([]string) }}
 
 // termMemo keeps the terms of the short texts that many documents share
 // (the names of units, areas and lines, the labels of fields), worked out
@@ -199,8 +207,7 @@ type termMemo struct{ m sync.Map }
 const memoLen = 80
 
 // terms are the terms of text t as w's reader sees it; those of a text
-// not kept are in *room, until the next such text (its own list of terms
-// was 80 MB allocated at 50,000 sheets).
+// not kept are in *room (termRooms), until the next such text.
 func (m *termMemo) terms(w *words, t string, room *[]string) []string {
 	if m == nil || len(t) > memoLen {
 		*room = w.search.AppendTerms((*room)[:0], w.Plain(t))
