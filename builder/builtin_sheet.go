@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"html/template"
+	"io"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -513,7 +514,7 @@ const sheetKindPartials = `{{define "main"}}{{sheetMainHTML .}}{{end}}`
 // reference (TestBuiltinPartialsSameAsTemplates).
 
 // basePage writes the page pg into buf as base.html does.
-func (r *renderer) basePage(pg *page, buf *bytes.Buffer) error {
+func (r *renderer) basePage(pg *page, buf io.Writer) error {
 	w := partialWriter{w: r.words}
 	defer w.b.release()
 	c := pg.Chrome()

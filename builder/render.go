@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"slices"
 	"sort"
@@ -201,6 +202,37 @@ func (r *renderer) render(pg *page) ([]byte, error) {
 
 // renderTo writes the page into buf.
 func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
+	if err := r.renderInto(pg, buf); err != nil {
+		return err
+	}
+	if r.marks(pg) {
+		r.markPage(pg, buf)
+	}
+	return nil
+}
+
+// marks reports whether the page, rendered, is marked again as a whole:
+// its abbreviations (the first use of each in the page) and the texts
+// shown in the main language (a site of several languages).
+func (r *renderer) marks(pg *page) bool {
+	return r.abbr[pg.Plan] != nil && pg.Kind != "glossary" || r.langs != nil
+}
+
+// markPage marks the page rendered into buf (marks).
+func (r *renderer) markPage(pg *page, buf *bytes.Buffer) {
+	if a := r.abbr[pg.Plan]; a != nil && pg.Kind != "glossary" {
+		marked := a.mark(buf.Bytes())
+		buf.Reset()
+		buf.Write(marked)
+	}
+	if r.langs != nil {
+		r.markFallbacks(buf, pg.fallbacks)
+	}
+}
+
+// renderInto writes the page as the theme writes it into w, without the
+// marks of markPage.
+func (r *renderer) renderInto(pg *page, w io.Writer) error {
 	pg.r = r
 	pg.Site = r.site
 	pg.chrome, pg.crumbs = nil, nil // prepared anew, by this renderer
@@ -216,20 +248,12 @@ func (r *renderer) renderTo(pg *page, buf *bytes.Buffer) error {
 			}
 		}()
 		if r.builtin {
-			return r.basePage(pg, buf)
+			return r.basePage(pg, w)
 		}
-		return r.tmpl[pg.Kind].ExecuteTemplate(buf, "base", pg)
+		return r.tmpl[pg.Kind].ExecuteTemplate(w, "base", pg)
 	}()
 	if err != nil {
 		return fmt.Errorf("%s: %w", pg.Path, err)
-	}
-	if a := r.abbr[pg.Plan]; a != nil && pg.Kind != "glossary" {
-		marked := a.mark(buf.Bytes())
-		buf.Reset()
-		buf.Write(marked)
-	}
-	if r.langs != nil {
-		r.markFallbacks(buf, pg.fallbacks)
 	}
 	return nil
 }

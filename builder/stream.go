@@ -1,10 +1,12 @@
 package builder
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"sync"
 	"sync/atomic"
 	"weak"
@@ -265,6 +267,9 @@ var streamPage = keptBuffer
 
 // writeFile renders the file name into to, and gives its size.
 func (p *Pages) writeFile(name string, buf *buffers, to *publish.Target) (int64, error) {
+	if pg := p.pages[name]; pg != nil && p.spills(name, pg) {
+		return p.writeSpilled(name, pg, buf, to)
+	}
 	b, mt, err := p.renderRaw(name, buf)
 	switch {
 	case err != nil:
@@ -277,6 +282,91 @@ func (p *Pages) writeFile(name string, buf *buffers, to *publish.Target) (int64,
 		}
 	}
 	return int64(len(b)), to.Write(name, b)
+}
+
+// spills reports whether the page name goes to its file while it
+// renders, once it passes streamPage bytes: an HTML page of the built-in
+// theme (never minified, see renderRaw) other than a sheet's, and not
+// marked again as a whole (renderer.marks: a site with a glossary, or in
+// several languages, keeps its long pages whole).
+func (p *Pages) spills(name string, pg *page) bool {
+	return pg.Kind != "sheet" && pg.r.builtin && path.Ext(name) == ".html" && !pg.r.marks(pg)
+}
+
+// writeSpilled writes the page name into to as writeFile does, its
+// bytes going to the file each time the buffer passes streamPage: at
+// 50,000 sheets an index of the indicators is 19 MB and the revisions of
+// the plan 28 MB, each grown in memory by doubling (some 0.6 GB
+// allocated for the long pages, and up to 64 MB held while the last of
+// them rendered, the build's peak of memory). A page that stays shorter
+// is written as any other.
+func (p *Pages) writeSpilled(name string, pg *page, buf *buffers, to *publish.Target) (int64, error) {
+	cp := *pg // render writes to the page it renders
+	buf.page.Reset()
+	sw := &spillWriter{buf: &buf.page, name: name, to: to}
+	err := cp.r.renderInto(&cp, sw)
+	var n int64
+	if sw.file != nil {
+		if err == nil {
+			sw.spill() // the rest
+		}
+		var cerr error
+		if n, cerr = sw.file.Close(err == nil && sw.err == nil); sw.err == nil {
+			sw.err = cerr
+		}
+	}
+	switch {
+	case sw.err != nil: // the file could not be written
+		return 0, sw.err
+	case err != nil:
+		return 0, &pageError{pg, errors.Unwrap(err)}
+	case sw.file == nil:
+		return int64(buf.page.Len()), to.Write(name, buf.page.Bytes())
+	}
+	if spilledPage != nil {
+		spilledPage(name)
+	}
+	return n, nil
+}
+
+// spilledPage, when set (by a test), is told of each page writeSpilled
+// wrote in pieces.
+var spilledPage func(name string)
+
+// spillWriter is the buffer of a page that writeSpilled renders, which
+// goes to the page's file, made when first needed, each time it holds
+// streamPage bytes. An error of writing stops the page.
+type spillWriter struct {
+	buf  *bytes.Buffer
+	name string
+	to   *publish.Target
+	file *publish.File // nil until the page first passes streamPage
+	err  error
+}
+
+func (s *spillWriter) Write(b []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	s.buf.Write(b)
+	if s.buf.Len() >= streamPage {
+		s.spill()
+	}
+	return len(b), s.err
+}
+
+// spill writes what the buffer holds to the file.
+func (s *spillWriter) spill() {
+	if s.err != nil {
+		return
+	}
+	if s.file == nil {
+		if s.file, s.err = s.to.Create(s.name); s.err != nil {
+			return
+		}
+	}
+	_, s.err = s.file.Write(s.buf.Bytes())
+	s.buf.Reset()
 }
 
 // write renders the files of p.paths into the new output.

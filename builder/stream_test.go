@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/piao-pa/piao"
@@ -349,6 +351,62 @@ func TestDataChangesOnce(t *testing.T) {
 		}
 		if &first[0] != &again[0] || cap(first) != len(first) {
 			t.Errorf("%s: the changes made again, or open to an append that would change them", p.Slug)
+		}
+	}
+}
+
+// TestLongPagesSpilled: a page of the built-in theme other than a
+// sheet's goes to its file in pieces once it passes streamPage, the very
+// bytes Build makes; a site whose pages are marked again as a whole (a
+// glossary's abbreviations, as the example's) keeps them whole but its
+// glossary's, the same bytes too.
+func TestLongPagesSpilled(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := synth.GenerateWith(dir, synth.Options{Sheets: 200, Seed: 4, Plans: 2}); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { streamPage = n }(streamPage)
+	defer func() { spilledPage = nil }()
+	streamPage = 4 << 10
+	for _, c := range []struct {
+		site   string
+		spills bool
+	}{{dir, true}, {"..", false}} {
+		var mu sync.Mutex
+		var spilled []string
+		spilledPage = func(name string) {
+			mu.Lock()
+			spilled = append(spilled, name)
+			mu.Unlock()
+		}
+		in := Input{Site: os.DirFS(c.site), Themes: piao.Themes, Minify: true}
+		want, ds := Build(in)
+		if want == nil {
+			t.Fatal(ds.Error())
+		}
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, bds, err := BuildTo(in, dest, PublishOptions{}); err != nil || bds.HasErrors() {
+			t.Fatalf("%s: %v\n%s", c.site, err, bds.Error())
+		}
+		if diff := diffFiles(want.Files, readTree(t, dest)); diff != "" {
+			t.Errorf("%s: %s", c.site, diff)
+		}
+		long := 0
+		for name, b := range want.Files {
+			if len(b) >= streamPage && strings.HasSuffix(name, ".html") && !strings.Contains(name, "/operativi/") && !strings.Contains(name, "/strategici/") {
+				long++
+			}
+		}
+		switch {
+		case c.spills && (len(spilled) == 0 || len(spilled) < long/2):
+			t.Errorf("%s: %d pages spilled, of %d long pages that are not a sheet's", c.site, len(spilled), long)
+		case !c.spills && slices.ContainsFunc(spilled, func(name string) bool { return !strings.Contains(name, "/glossario/") }):
+			t.Errorf("%s: a site with a glossary spilled %v (its glossary alone is not marked)", c.site, spilled)
+		}
+		for _, name := range spilled {
+			if len(want.Files[name]) < streamPage || strings.Contains(name, "/operativi/") {
+				t.Errorf("%s: %s spilled, %d bytes", c.site, name, len(want.Files[name]))
+			}
 		}
 	}
 }

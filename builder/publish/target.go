@@ -130,42 +130,81 @@ func createNew(full string, occupied bool) (*os.File, error) {
 // is never whole in memory, and returns its size. An error of writing is
 // an *Error; any other error fill returns comes back as it is.
 func (t *Target) Stream(name string, fill func(w io.Writer) error) (int64, error) {
+	f, err := t.Create(name)
+	if err != nil {
+		return 0, err
+	}
+	ferr := fill(f.c)
+	n, werr := f.Close(ferr == nil)
+	switch {
+	case f.c.f == nil: // written nowhere
+		return f.c.n, ferr
+	case werr != nil:
+		return 0, werr
+	case ferr != nil:
+		return 0, ferr
+	}
+	return n, nil
+}
+
+// A File is a file of the new folder written in pieces (Create): Write
+// as many times as needed, then Close.
+type File struct {
+	t    *Target
+	name string
+	c    *countingWriter
+}
+
+// Create makes the file name of the new folder, to be written in pieces
+// and closed. A Target that writes nothing gives a File that counts what
+// it is given.
+func (t *Target) Create(name string) (*File, error) {
 	if t.root == "" {
-		c := &countingWriter{w: io.Discard}
-		err := fill(c)
-		return c.n, err
+		if !ValidPath(name) {
+			return nil, badName(t.dest, name)
+		}
+		return &File{c: &countingWriter{w: io.Discard}}, nil
 	}
 	full, err := t.file(name)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	t.wrote(name)
 	occupied := t.spareAt(full).occupied
 	t.touch(full)
 	f, err := createNew(full, occupied)
 	if err != nil {
-		return 0, failed(t.dest, err)
+		return nil, failed(t.dest, err)
 	}
 	buf := bufio.NewWriterSize(f, 64<<10)
-	c := &countingWriter{w: buf, buf: buf, f: f}
-	ferr := fill(c)
-	werr := c.err
-	if ferr == nil && werr == nil {
-		werr = buf.Flush()
+	return &File{t: t, name: name, c: &countingWriter{w: buf, buf: buf, f: f}}, nil
+}
+
+// Write writes p at the end of the file. An error of writing is kept:
+// every later Write and Close give it too.
+func (f *File) Write(p []byte) (int, error) { return f.c.Write(p) }
+
+// Close ends the file and gives its size. With done false (what was to
+// fill it failed), the file is closed as it is and not recorded: the
+// publish fails anyway. An error of writing is an *Error.
+func (f *File) Close(done bool) (int64, error) {
+	if f.c.f == nil {
+		return f.c.n, nil
 	}
-	if ferr == nil && werr == nil {
-		t.stampOpen(name, f)
+	werr := f.c.err
+	if done && werr == nil {
+		werr = f.c.buf.Flush()
 	}
-	if cerr := f.Close(); werr == nil {
+	if done && werr == nil {
+		f.t.stampOpen(f.name, f.c.f)
+	}
+	if cerr := f.c.f.Close(); werr == nil {
 		werr = cerr
 	}
-	switch {
-	case werr != nil:
-		return 0, failed(t.dest, werr)
-	case ferr != nil:
-		return 0, ferr
+	if werr != nil {
+		return 0, failed(f.t.dest, werr)
 	}
-	return c.n, nil
+	return f.c.n, nil
 }
 
 // file returns where the file name goes, its folder made.
