@@ -1611,44 +1611,68 @@ sheets in 106.89 s. Since then:
   example site 62 ms (69).
 - **The collector at 50,000 sheets (twenty-ninth session).** By hand on
   tmpfs, a build of 50,000 sheets with the collector off (` + "`GOGC=off`" + `,
-  7.5 GB at its peak) took 15.5 s, its stages 4.6 to 5.1 times those of
+  7.5 GB at its peak) took 15.5 s, its stages 3.6 to 5.1 times those of
   10,000 sheets (the sheets loaded 4.7, the search index 3.6, the open
   data 4.6, the pages 5.1): without collections the build is linear, and
   the whole of what makes 50,000 sheets nine times 10,000 is the
   collector. With it (28.7 to 32.5 s on this day's slower machine) the
-  build collects 59 times, each time marking 430 to 500 MB; the heap's
+  build collected 59 times, each time marking 430 to 500 MB; the heap's
   objects reach 470 to 519 MB and the spans hold 80 to 110 MB more that no
   object fills, so that under the memory limit (live heap, headroom and
-  64 MB) a collection comes every 60 to 80 MB allocated. Without the
-  limit (the percent alone) the build took 23.8 s against 28.7, for a
-  peak of 893 MB, past the 700 MB allowed. Within that peak, what is left
-  is to allocate less and hold less: every 100 MB not allocated saves
-  some 0.3 to 0.4 s at 50,000 sheets and nothing at 10,000, where the
-  heap is collected three times. d4f8909, each sheet's JSON written to
-  its file and into piano.json from its pooled buffer (208 MB of copies),
-  and a field's values by year a sorted list, not a map (195 MB); ad2b407,
-  the search's tokens scanned into the pooled buffer's list (236 MB) and
-  a long text's terms into its document's room (80 MB). 50,000 sheets,
-  alternating pairs: 32.45 and 30.60 → 30.80 and 29.10 s, then 32.66 and
-  26.85 → 29.52 and 25.75 s; 10,000 sheets 3.10 → 2.96 s (medians of
-  three); every output byte-identical. What allocates most now: the
-  YAML nodes of the sheets (0.45 GB; lent again only while the collector
-  is off, since lending them while it marks made a build slower), the
-  relative links of the pages as strings (141 MB), the search's kept
-  documents (167 MB, the cache of the next rebuild), the rows of the
-  CSV files (0.29 GB); and what is held through the pages, besides the
-  model's 200 MB, is spread over tens of structures of 5 to 40 MB.
-- **This run against the last (twenty-ninth session).** make bench on
-  ad2b407 met a slow spell of the machine: Hugo's 1,000 sheets took 787
-  ms (618 in the last session's calm run) and piao's five builds of
-  10,000 sheets 3.51 to 7.44 s. piao's full build of 1,000 sheets 391 ms
-  and 688 ms of CPU: 0.51 and 0.51 times Hugo's (0.48/0.48), its target
-  not met in this run; of 10,000 sheets 0.45/0.46 (0.44/0.43). The
-  rebuilds at 10,000 sheets: after an edit 1.17 s (943 ms), edited again
-  937 ms (802), a target changed 968 ms (891), nothing changed 159 ms
-  (141). 50,000 sheets 36.60 s, 9.47 times 10,000 (9.62), peak 663 MB
-  (659). piao check 1.11 s (859 ms); piao serve's second start 430 ms
-  (302); the example site 82 ms (62).
+  64 MB) a collection comes every 60 to 80 MB allocated, and the
+  collector marks during 60% of the pages' stage. Without the limit (the
+  percent alone) the build took 23.8 s against 28.7, for a peak of 893
+  MB, past the 700 MB allowed. Within that peak, what is left is to
+  allocate less and hold less. d4f8909, each sheet's JSON written to its
+  file and into piano.json from its pooled buffer (208 MB of copies), and
+  a field's values by year a sorted list, not a map (195 MB); ad2b407 and
+  1166d1f, the search's tokens scanned into the pooled buffer's list (236
+  MB) and a long text's terms into a pooled room (80 MB); b914e36, the
+  checks of every text walked without an iterator that escaped (93 MB);
+  dd86097, an indicator's CSV row appended into the slice of the row
+  before (0.27 GB); 7146d80, a long page of the built-in theme written to
+  its file in pieces once past 1 MB instead of grown whole by doubling
+  (a site with a glossary or in several languages, whose pages are marked
+  again as a whole, keeps them whole). Against the session's first code,
+  alternating on tmpfs (` + "`runtime/metrics`" + ` at the end of the build): 6.83–6.88
+  → 5.92–5.96 GB allocated, 56–59 → 49–50 collections; the stages
+  at 50,000 sheets, with their collections (` + "`GODEBUG=gctrace=1`" + `): the
+  search index 6.2 s and 14 → 5.9 s and 13, the open data 7.85 s and 19
+  → 6.5 s and 14, the pages 10.8 s and 17 → 9.5 s and 13. The wall time
+  followed the machine more than the code this day (the first code 27.6
+  to 37.7 s, the last 29.9 to 39.5 s in the same hours); every output at
+  10,000 sheets and of the example byte-identical. Tried and not kept: the
+  search's maps of terms lent from a pool (360 MB less allocated, the same
+  49–50 collections and the same time). What allocates most now: the
+  sheets' YAML nodes (0.45 GB; lent again only while the collector is
+  off, since lending them while it marks made a build slower), the pages'
+  relative links as strings (141 MB), the search's kept documents (167
+  MB, the cache of the next rebuild); and what is held through the pages,
+  besides the model's 200 MB, is spread over tens of structures of 5 to
+  40 MB. The peak of memory comes at the end of the pages, where the live
+  heap rose to 590 MB in one run of the first code and the collector's
+  floor (25% of it) let the process reach 719 MB (by hand, the first code
+  peaked at 668 to 738 MB, the last at 668 to 686 MB): under 700 MB in
+  every run asks for a smaller live heap, as the time does.
+- **This run against the last (twenty-ninth session).** make bench ran
+  three times on clean clones in a slow spell of the machine: on ad2b407
+  (part of the session's code; Hugo's 1,000 sheets 787 ms, 618 in the
+  last session's calm run) and twice on 7146d80 (all of it; Hugo's 1,000
+  sheets 878 ms and 1.12 s); the figures above are the third run's, the
+  last. piao's full build of 1,000 sheets 0.51/0.51, 0.50/0.49 and
+  0.66/0.72 times Hugo's wall and CPU in the three runs (0.48/0.48 in
+  the last session's), its target met in none; of 10,000 sheets
+  0.45/0.46, 0.40/0.42 and 0.41/0.42 (0.44/0.43). The rebuild after an
+  edit at 10,000 sheets 1.17, 1.14 and 1.32 s (943 ms); edited again 937
+  ms, 1.05 and 1.18 s (802 ms); a target changed 968 ms, 1.18 and 1.37 s
+  (891 ms); nothing changed 159, 201 and 199 ms (141). 50,000 sheets 36.60,
+  38.46 and 33.59 s: 9.47, 10.99 and 8.34 times 10,000 (9.62), peak 663,
+  666 and 670 MB (659). piao check 1.11, 1.14 and 1.24 s (859 ms); piao
+  serve's second start 430, 496 and 486 ms (302); the example site 82, 91
+  and 112 ms (62), its target of 100 ms not met in the third. The second
+  run's report was written whole; its removal of its files was then cut
+  short by hand, and the third began five minutes after they were
+  removed.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
