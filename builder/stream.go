@@ -296,10 +296,10 @@ func (p *Pages) spills(name string, pg *page) bool {
 // writeSpilled writes the page name into to as writeFile does, its
 // bytes going to the file each time the buffer passes streamPage: at
 // 50,000 sheets an index of the indicators is 19 MB and the revisions of
-// the plan 28 MB, each grown in memory by doubling (some 0.6 GB
-// allocated for the long pages, and up to 64 MB held while the last of
-// them rendered, the build's peak of memory). A page that stays shorter
-// is written as any other.
+// the plan 28 MB, each grown whole in memory by doubling, held while the
+// collector marked. Written in pieces, that build collected 49 or 50
+// times instead of 52 to 54 (by hand on tmpfs, three builds each; 70 MB
+// less allocated). A page that stays shorter is written as any other.
 func (p *Pages) writeSpilled(name string, pg *page, buf *buffers, to *publish.Target) (int64, error) {
 	cp := *pg // render writes to the page it renders
 	buf.page.Reset()
@@ -311,8 +311,8 @@ func (p *Pages) writeSpilled(name string, pg *page, buf *buffers, to *publish.Ta
 			sw.spill() // the rest
 		}
 		var cerr error
-		if n, cerr = sw.file.Close(err == nil && sw.err == nil); sw.err == nil {
-			sw.err = cerr
+		if n, cerr = sw.file.Close(err == nil && sw.err == nil); cerr != nil {
+			sw.err = cerr // an error of writing, as the publish reports it
 		}
 	}
 	switch {
