@@ -29,12 +29,9 @@ type token struct {
 	end   int // where the word ends in the folded runes
 }
 
-// scan splits folded runes into tokens.
-func (l *Lang) scan(rs []rune) []token { return l.appendTokens(nil, rs) }
-
-// scan is l.scan of b's runes, into b's list of tokens: one list for each
-// text the search indexes was 236 MB allocated at 50,000 sheets (once
-// grown by appends, 0.6 GB).
+// scan splits b's runes into tokens, in b's list of tokens: one list for
+// each text the search indexes was 236 MB allocated at 50,000 sheets
+// (once grown by appends, 0.6 GB).
 func (b *runes) scan(l *Lang) []token {
 	b.tokens = l.appendTokens(b.tokens[:0], b.r)
 	return b.tokens
