@@ -114,18 +114,19 @@ func firstNodeDiff(a, b *yaml.Node) string {
 // TestFastYAMLSameAsYAML compares fastYAML with yaml.v3 on the YAML of
 // every sheet, plan and configuration of the repository (the example
 // site, the plans of testdata, the fixtures of piao importa, the docs'
-// examples), on generated sheets (internal/synth) and on hand-written
-// texts at the edges of the subset: where fastYAML reads a text, its tree
-// is yaml.v3's, node for node, positions and styles included. It must
-// read every file of the example and every generated one: else nothing
-// would be faster.
+// examples, the built-in theme's words), on generated sheets
+// (internal/synth) and on hand-written texts at the edges of the subset:
+// where fastYAML reads a text, its tree is yaml.v3's, node for node,
+// positions and styles included. It must read every file of the example,
+// every generated one and every words file of the built-in theme (which
+// every build reads: words.parse): else nothing would be faster.
 func TestFastYAMLSameAsYAML(t *testing.T) {
-	read, sheets := 0, 0
+	read, sheets, words := 0, 0, 0
 	generated := t.TempDir() // the sheets of the benchmarks and of the cache's tests
 	if _, err := synth.GenerateWith(generated, synth.Options{Sheets: 60, Seed: 7, Plans: 2}); err != nil {
 		t.Fatal(err)
 	}
-	for _, root := range []string{"../content", generated, "testdata", "importa/testdata", "../cmd", "../docs"} {
+	for _, root := range []string{"../content", generated, "testdata", "importa/testdata", "../cmd", "../docs", "../themes"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -150,10 +151,14 @@ func TestFastYAMLSameAsYAML(t *testing.T) {
 			if isSheet {
 				sheets++
 			}
+			isWords := strings.HasPrefix(path, "../themes/") && filepath.Base(filepath.Dir(path)) == "i18n"
+			if isWords {
+				words++
+			}
 			if sameAsYAML(t, path, text) {
 				read++
-			} else if isSheet {
-				t.Errorf("%s: fastYAML does not read a file of the example", path)
+			} else if isSheet || isWords {
+				t.Errorf("%s: fastYAML does not read a file of the example or a words file of the built-in theme", path)
 			} else {
 				t.Logf("left to yaml.v3: %s", path)
 			}
@@ -163,8 +168,8 @@ func TestFastYAMLSameAsYAML(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if sheets < 75 || read < sheets+40 {
-		t.Errorf("fastYAML read %d files, of them %d of the example", read, sheets)
+	if sheets < 75 || words < 5 || read < sheets+words+40 {
+		t.Errorf("fastYAML read %d files, of them %d of the example and %d words files", read, sheets, words)
 	}
 	edges := fastYAMLEdges
 	for _, w := range []string{"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~", "<<", ".nan", ".inf", "-.Inf", "+.INF", "1.0", "1e3", "-1", "0b1", "0o7", "0x1f", "2024-01-02", "2024-1-2 10:00:00"} {

@@ -117,9 +117,12 @@ var errUnknownLang = fmt.Errorf("lingua sconosciuta")
 
 // parse adds the texts of a words file.
 func (w *words) parse(b []byte) error {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return err
+	doc := fastYAML(b) // the built-in files are in its subset: 6 ms of every build's start, with yaml.v3
+	if doc == nil {
+		doc = new(yaml.Node)
+		if err := yaml.Unmarshal(b, doc); err != nil {
+			return err
+		}
 	}
 	if len(doc.Content) == 0 {
 		return nil
