@@ -584,7 +584,7 @@ func (r *renderer) basePage(pg *page, buf io.Writer) error {
 	} else {
 		buf.Write(w.b.Bytes())
 		w.b.Reset()
-		if err := r.tmpl[pg.Kind].ExecuteTemplate(buf, "main", pg); err != nil {
+		if err := r.tmpl[pg.Kind].ExecuteTemplate(buf, mainOf(pg.Kind), pg); err != nil {
 			return err
 		}
 	}

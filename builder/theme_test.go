@@ -2,12 +2,14 @@ package builder
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"text/template/parse"
 
 	"github.com/piao-pa/piao"
 )
@@ -193,5 +195,75 @@ func TestHeaderSearchSaysWhat(t *testing.T) {
 	}
 	if search := string(example.Files[searchPagePath]); !strings.Contains(search, `role="search" aria-label="Ricerca con filtri"`) {
 		t.Error("the search page's form has no name of its own")
+	}
+}
+
+// TestBuiltinOneSet: the built-in theme's layouts of every kind are
+// parsed into one set (renderer.oneSet), each kind's "main" kept under
+// mainOf(kind); that is right only while no kind's layout, with the Go
+// partials that replace its own (builtinKindPartials), defines a name
+// but "main" that the shared layouts or another kind define too: it
+// would then render the other's. The pages' bytes are compared with the
+// templates' cloned set for each kind by TestBuiltinPartialsSameAsTemplates.
+func TestBuiltinOneSet(t *testing.T) {
+	defined := func(name, text string) []string {
+		tr := parse.New(name)
+		tr.Mode = parse.SkipFuncCheck
+		set := map[string]*parse.Tree{}
+		if _, err := tr.Parse(text, "", "", set); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var names []string
+		for n := range set {
+			if n != name {
+				names = append(names, n)
+			}
+		}
+		return names
+	}
+	read := func(file string) string {
+		b, err := piao.Themes.ReadFile("themes/default/layouts/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	owner := map[string]string{} // a name defined → where
+	shared, err := fs.Glob(piao.Themes, "themes/default/layouts/_*.html")
+	if err != nil || len(shared) == 0 {
+		t.Fatal("no shared layouts", err)
+	}
+	texts := map[string]string{"base.html": read("base.html"),
+		"builtin partials": builtinPartials + builtinIndicatorPartials + builtinCyclePartials + builtinSharedListingPartials}
+	for _, f := range shared {
+		texts[path.Base(f)] = read(path.Base(f))
+	}
+	for from, text := range texts {
+		for _, n := range defined(from, text) {
+			owner[n] = "shared"
+		}
+	}
+	mains := 0
+	for _, kind := range pageKinds {
+		seen := map[string]bool{}
+		for _, n := range append(defined(kind, read(kind+".html")), defined(kind+" (Go)", builtinKindPartials[kind])...) {
+			switch {
+			case n == "main":
+				if !seen[n] {
+					mains++
+				}
+			case owner[n] != "" && owner[n] != kind:
+				t.Errorf("%s.html defines %q, as %s does: the built-in theme's kinds cannot share one set", kind, n, owner[n])
+			default:
+				owner[n] = kind
+			}
+			seen[n] = true
+		}
+	}
+	if mains != len(pageKinds) {
+		t.Errorf("%d kinds of %d define their main", mains, len(pageKinds))
+	}
+	if len(owner) < 30 {
+		t.Errorf("only %d names defined: the layouts were not read", len(owner))
 	}
 }
