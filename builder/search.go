@@ -424,9 +424,11 @@ func (ix *searchIndex) addWeights(doc searchDoc, p *plan.Plan, weight map[string
 func (ix *searchIndex) addDoc(doc searchDoc, facets []string) int {
 	id := len(ix.docs)
 	ix.docs = append(ix.docs, doc)
-	for _, f := range append(facets, kindFacet(doc.Kind)) {
+	for _, f := range facets { // then the kind's: appended to facets, a list made again for most documents
 		ix.facets[f] = append(ix.facets[f], docID(id))
 	}
+	k := kindFacet(doc.Kind)
+	ix.facets[k] = append(ix.facets[k], docID(id))
 	return id
 }
 

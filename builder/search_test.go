@@ -661,3 +661,17 @@ func TestBadgeOptions(t *testing.T) {
 		t.Errorf("%d sites with badges: the test shows little", badged)
 	}
 }
+
+// TestKindFacet: the facet of a kind of document, made once for the kinds
+// 0 to 9, is the one the search script asks for ("k_" and the kind's
+// digit), for those and for any other.
+func TestKindFacet(t *testing.T) {
+	for k := -1; k < 13; k++ {
+		if got, want := kindFacet(k), "k_"+string(rune('0'+k)); got != want {
+			t.Errorf("kindFacet(%d) = %q, want %q", k, got, want)
+		}
+	}
+	if kindFacet(docIndicator) != "k_"+strconv.Itoa(docIndicator) {
+		t.Errorf("the indicators' facet is %q", kindFacet(docIndicator))
+	}
+}

@@ -40,7 +40,20 @@ func prepareSection(w *words, pi int, s *plan.Section) preparedDoc {
 
 // kindFacet is the facet of the documents of a kind: "k_0" … "k_4", the
 // numbers of the documents' kinds (search.js names them with its words).
-func kindFacet(kind int) string { return "k_" + string(rune('0'+kind)) }
+func kindFacet(kind int) string {
+	if kind >= 0 && kind < len(kindFacets) {
+		return kindFacets[kind] // made once: every document of the index asks
+	}
+	return "k_" + string(rune('0'+kind))
+}
+
+// kindFacets are the facets of the kinds 0 to 9.
+var kindFacets = func() (f [10]string) {
+	for k := range f {
+		f[k] = "k_" + string(rune('0'+k))
+	}
+	return f
+}()
 
 // searchKinds lists the kinds of document the index holds, for the search
 // page's filter: only those some plan has.
