@@ -410,6 +410,7 @@ const (
 	hintRenderPage     = "l'errore è nel tema: controlla i file in themes/ o torna al tema predefinito"
 	msgStaleIndexes    = "impossibile generare la pagina %s: gli indici ripresi dalla generazione precedente non corrispondono ai contenuti"
 	hintStaleIndexes   = "la cache della generazione è stata tolta: genera di nuovo il sito, che rifà tutti gli indici"
+	msgLayoutNoMain    = "layouts/%s.html: manca {{define \"main\"}}"
 )
 
 // Allegati, addresses, the selection of sheets, glossaries, footnotes and

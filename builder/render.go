@@ -188,7 +188,7 @@ func (r *renderer) oneSet(base *template.Template, theme fs.FS) error {
 		if main := base.Lookup("main"); err == nil && main != nil {
 			_, err = base.AddParseTree(mainOf(kind), main.Tree.Copy())
 		} else if err == nil {
-			err = fmt.Errorf("layouts/%s.html: manca {{define \"main\"}}", kind)
+			err = fmt.Errorf(msgLayoutNoMain, kind)
 		}
 		if err != nil {
 			return fmt.Errorf("tema: %w", err)
