@@ -1673,6 +1673,53 @@ sheets in 106.89 s. Since then:
   run's report was written whole; its removal of its files was then cut
   short by hand, and the third began five minutes after they were
   removed.
+- **What 50,000 sheets hold, and the start of every build (thirtieth
+  session).** By hand on tmpfs. A heap profile taken after a forced
+  collection in the middle of the open data's stage at 50,000 sheets finds
+  421 MB live: the model 183 MB, the open data's files being written 70 MB
+  (piano.json 44, the CSV tables 26), the index pages' lists 87 MB; the
+  collector found 360 to 457 MB live at each cycle of the stage
+  (` + "`/gc/heap/live`" + `). What it marks again and again is what the build
+  holds, not its garbage. With the budget of the heap 100 MB larger (an
+  experiment: a peak of 776 MB, past the 700 allowed) the build collected
+  35 times instead of 50 and took 25.2 s against 27.7; 200 MB larger
+  (968 MB), 31 times and 25.0 s: a live heap even 200 MB smaller would
+  leave 50,000 sheets far from five and a half times 10,000 (16.5 s
+  against 3.0 at 10,000 by hand). In a CPU profile of that build the
+  collector's marking is 36% of the CPU (its workers 19.5%, the
+  allocations' assists 16.6%), most of it per pointer it follows
+  (` + "`scanObject`" + ` and what it calls 25.6% of the samples): the way to the
+  target is a model and lists with a
+  fraction of their pointers (a text as offsets into one string per
+  sheet, not a string of its own), a change of every part of piao that
+  reads the model. Tried and not kept: the open data made alone before
+  the index pages' lists, so that less is held at once: 45 collections
+  against 48 and 49, the time within the machine's noise. At the other end,
+  the example site's build spent 7 ms reading the built-in words with
+  yaml.v3 before anything else, and 20 ms parsing the layouts, two
+  thirds of them copying the shared templates into a set for each of the
+  21 kinds of page: b628e21 reads the words with fastYAML (loading the
+  theme 6.97 → 2.42 ms, ` + "`go test -bench`" + `), f4f0e09 parses the built-in
+  kinds into one set, each kind's main under a name of its own (20.0 →
+  7.0 ms; the example's build 0.22 → 0.19 s of CPU, medians of fifteen
+  alternated); c984791 adds a document's kind facet to the search index
+  without a list and a name made again for each (12 ms of a rebuild's
+  CPU at 10,000 sheets). The output of 10,000 sheets and of the example
+  byte-identical (SHA-256 of every file). Every start of piao also runs
+  its packages' initialisation: some 7 ms in a calm moment (the Excel
+  reader of piao importa 2 ms of it), 66 to 95 ms when the machine's
+  memory is cold (` + "`GODEBUG=inittrace=1`" + `).
+- **This run against the last (thirtieth session).** make bench ran once,
+  on a clean clone of c984791, the machine calmer than in the last
+  session's runs (Hugo's 1,000 sheets 855 ms against 1.12 s). piao's
+  full build of 1,000 sheets 0.47/0.48 times Hugo's wall and CPU
+  (0.66/0.72), its target met again; of 10,000 sheets 0.38/0.41
+  (0.41/0.42). The rebuild after an edit at 10,000 sheets 983 ms (1.32
+  s), met again; edited again 936 ms (1.18 s), a target changed 945 ms
+  (1.37 s), nothing changed 152 ms (199). 50,000 sheets 29.68 s, 9.11
+  times 10,000's 3.26 s (8.34), peak 660 MB (670). piao check 1.05 s
+  (1.24); piao serve's second start 435 ms (486); the example site 78 ms
+  (112), met again.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
@@ -1891,4 +1938,12 @@ renderer is done, for most pages.
   numbers would halve an indicator; index pages that stream their rows
   rather than build them, and a page list that does not keep every
   listing's items, would take most of the rest.
+- **Fewer pointers for the collector to follow (thirtieth session).** At
+  50,000 sheets the collector marks 360 to 457 MB at each of some fifty
+  cycles, and spends most of its time on each pointer it follows: the
+  strings of the model (a string of its own for each text of each
+  sheet) and of the lists made from it. A model whose texts are
+  offsets into one string per sheet, and lists of fixed-size records
+  rather than of strings, would be marked at a fraction of the cost; it
+  changes how every part of piao reads a text.
 `
