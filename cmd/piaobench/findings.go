@@ -1709,17 +1709,20 @@ sheets in 106.89 s. Since then:
   its packages' initialisation: some 7 ms in a calm moment (the Excel
   reader of piao importa 2 ms of it), 66 to 95 ms when the machine's
   memory is cold (` + "`GODEBUG=inittrace=1`" + `).
-- **This run against the last (thirtieth session).** make bench ran once,
-  on a clean clone of c984791, the machine calmer than in the last
-  session's runs (Hugo's 1,000 sheets 855 ms against 1.12 s). piao's
-  full build of 1,000 sheets 0.47/0.48 times Hugo's wall and CPU
-  (0.66/0.72), its target met again; of 10,000 sheets 0.38/0.41
-  (0.41/0.42). The rebuild after an edit at 10,000 sheets 983 ms (1.32
-  s), met again; edited again 936 ms (1.18 s), a target changed 945 ms
-  (1.37 s), nothing changed 152 ms (199). 50,000 sheets 29.68 s, 9.11
-  times 10,000's 3.26 s (8.34), peak 660 MB (670). piao check 1.05 s
-  (1.24); piao serve's second start 435 ms (486); the example site 78 ms
-  (112), met again.
+- **This run against the last (thirtieth session).** make bench ran
+  twice on clean clones, the machine calmer than in the last session's
+  runs (Hugo's 1,000 sheets 855 and 754 ms against 1.12 s): on c984791
+  (all of the session's code) and on 2f40983 (its docs besides); the
+  figures above are the second run's. piao's full build of 1,000 sheets
+  0.47/0.48 and 0.44/0.46 times Hugo's wall and CPU (0.66/0.72), its
+  target met again; of 10,000 sheets 0.38/0.41 and 0.36/0.38
+  (0.41/0.42). The rebuild after an edit at 10,000 sheets 983 ms in both
+  (1.32 s), met again by 17 ms; edited again 936 and 844 ms (1.18 s), a
+  target changed 945 and 920 ms (1.37 s), nothing changed 152 and 142 ms
+  (199). 50,000 sheets 29.68 and 25.37 s: 9.11 and 8.77 times 10,000's
+  3.26 and 2.89 s (8.34), peak 660 and 661 MB (670). piao check 1.05 s
+  and 983 ms (1.24 s); piao serve's second start 435 and 384 ms (486);
+  the example site 78 and 56 ms (112), met again.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
