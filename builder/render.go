@@ -149,17 +149,12 @@ func (r *renderer) parseLayouts(th *theme) error {
 		if _, err := base.Parse(builtinPartials + builtinIndicatorPartials + builtinCyclePartials + builtinSharedListingPartials); err != nil {
 			return err
 		}
-	}
-	if th.builtin {
 		return r.oneSet(base, theme)
 	}
-	for _, kind := range pageKinds {
+	for _, kind := range pageKinds { // a theme of the site's own: a set per kind
 		t, err := base.Clone()
 		if err == nil {
 			_, err = t.ParseFS(theme, "layouts/"+kind+".html")
-		}
-		if own := builtinKindPartials[kind]; err == nil && th.builtin && own != "" {
-			_, err = t.Parse(own)
 		}
 		if err != nil {
 			return fmt.Errorf("tema: %w", err)
