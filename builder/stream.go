@@ -104,6 +104,7 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 	}
 	err := publishTree(dest, opt, func(to *publish.Target) error {
 		target = to
+		to.Expect(c.prevFiles())
 		defer store.saving(sheets)() // once dest is known to be piao's and locked; while the site renders
 		data := c.dataParts(&dataKeys, to)
 		p, pds, err := newPagesTo(in, model, to, data, docs, stubs)

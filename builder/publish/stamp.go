@@ -42,7 +42,7 @@ func StampsKnown(root string, names []string, known map[string]Stamp, n int) map
 			look = append(look, name)
 		}
 	}
-	m := stamps(root, look, n)
+	m := stamps(root, look, n, len(names))
 	for _, name := range names {
 		if st, ok := known[name]; ok {
 			m[name] = st
@@ -51,7 +51,8 @@ func StampsKnown(root string, names []string, known map[string]Stamp, n int) map
 	return m
 }
 
-func stamps(root string, names []string, n int) map[string]Stamp {
+// stamps reads the stamps of names into a map made for size entries.
+func stamps(root string, names []string, n, size int) map[string]Stamp {
 	out := make([]Stamp, len(names))
 	ok := make([]bool, len(names))
 	var wg sync.WaitGroup
@@ -66,7 +67,7 @@ func stamps(root string, names []string, n int) map[string]Stamp {
 		})
 	}
 	wg.Wait()
-	m := make(map[string]Stamp, len(names))
+	m := make(map[string]Stamp, max(size, len(names)))
 	for i, name := range names {
 		if ok[i] {
 			m[name] = out[i]
