@@ -442,7 +442,17 @@ type Sheet struct {
 	BodyIn map[string]Text `yaml:"-"`
 	Pos    Pos             `yaml:"-"`
 	Plan   *Plan           `yaml:"-"`
+
+	folder string // SetFolder's
 }
+
+// SetFolder records the sheet's folder in the output, as the builder
+// makes it from what is fixed once the sheet is loaded (its kind, its
+// slug, its plan's slug), before any other goroutine reads the sheet.
+func (s *Sheet) SetFolder(f string) { s.folder = f }
+
+// Folder is the folder SetFolder recorded, "" if none.
+func (s *Sheet) Folder() string { return s.folder }
 
 // Code is a coded item: a mission or a programme.
 type Code struct {
