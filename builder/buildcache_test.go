@@ -74,10 +74,18 @@ func TestBuildCacheSameAsClean(t *testing.T) {
 func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) {
 	t.Helper()
 	spare, _ := os.Lstat(publish.Beside(dest, "spare")) // the output before the last, where folders are exchanged
+	changes := changesFiles(t, dest)
 	c.edit(t, site, dest)
 	w, ds, err := BuildTo(in, dest, PublishOptions{})
 	if err != nil || ds.HasErrors() {
 		t.Fatalf("%s: %v\n%s", c.name, err, ds.Error())
+	}
+	if c.wholes && !w.Unchanged { // the plans' changes, in JSON and in CSV: the last build's files, linked
+		for name, before := range changes {
+			if after, err := os.Stat(filepath.Join(dest, name)); err != nil || !os.SameFile(before, after) {
+				t.Errorf("%s: %s made again, not taken from the last build (%v)", c.name, name, err)
+			}
+		}
 	}
 	stampsTrue(t, c.name, dest)
 	clean := filepath.Join(t.TempDir(), "public")
@@ -128,6 +136,28 @@ func rebuildSameAsClean(t *testing.T, in Input, site, dest string, c cacheEdit) 
 	if !strings.Contains(w.Note, c.note) || (c.note == "") != (w.Note == "") {
 		t.Errorf("%s: note %q, want %q", c.name, w.Note, c.note)
 	}
+}
+
+// changesFiles are the files of the plans' changes in dest's open data
+// (revisioni.json, revisioni.csv), by name.
+func changesFiles(t *testing.T, dest string) map[string]os.FileInfo {
+	t.Helper()
+	out := map[string]os.FileInfo{}
+	err := filepath.WalkDir(dest, func(full string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (d.Name() != "revisioni.json" && d.Name() != "revisioni.csv") {
+			return err
+		}
+		info, err := os.Stat(full)
+		if err == nil {
+			rel, _ := filepath.Rel(dest, full)
+			out[rel] = info
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // stampsTrue: the stamp the cache of dest records for each file and

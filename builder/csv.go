@@ -30,6 +30,10 @@ type table struct {
 	// other; its file is made of a part per sheet (writeParts).
 	sheets []*plan.Sheet
 	of     func(i int) iter.Seq[[]string]
+	// changes: the table is the plan's changes (revisioni.csv), made of
+	// the very rows revisioni.json holds, and taken from the last build
+	// as that file is (outputs.kept).
+	changes bool
 }
 
 // bySheet makes t a table of the rows of each of the sheets.
@@ -405,7 +409,7 @@ func changeTable(changes func() []changeJSON) table {
 			}
 		}
 	}
-	return table{file: "revisioni.csv", title: "data.changes.title", header: changeColumns, rows: rows}
+	return table{file: "revisioni.csv", title: "data.changes.title", header: changeColumns, rows: rows, changes: true}
 }
 
 var changeKinds = map[plan.ChangeKind]string{plan.Modified: "modificato", plan.Added: "inserito", plan.Removed: "stralciato"}

@@ -320,7 +320,7 @@ func (ds dataLangs) tables(p *plan.Plan) []table {
 		for i := range ds {
 			langRows[i] = per[i][k].rows
 		}
-		out[k] = table{file: t.file, title: t.title, header: header, rows: joinRows(langRows, texts)}
+		out[k] = table{file: t.file, title: t.title, header: header, rows: joinRows(langRows, texts), changes: t.changes}
 		if t.of != nil { // a sheet's rows in each language, side by side
 			out[k].bySheet(t.sheets, func(s int) iter.Seq[[]string] {
 				of := make([]iter.Seq[[]string], len(ds))
