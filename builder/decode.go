@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/piao-pa/piao/builder/plan"
 	"go.yaml.in/yaml/v3"
@@ -26,6 +27,9 @@ type decoder struct {
 	diags *Diagnostics
 	langs []string  // the site's languages, the main one first
 	texts *interner // or nil
+	// blocks: the lists of a sheet are parts of larger blocks, or nil
+	// (each made alone)
+	blocks *modelBlocks
 }
 
 // interner holds one copy of each text of a load: a large plan writes
@@ -34,14 +38,25 @@ type decoder struct {
 // the model keeps each text for as long as the site builds; at 50,000
 // generated sheets, some 60 MB of copies. It is safe for concurrent use,
 // and lives only while the site loads.
+//
+// The copy it holds is its own, made in a block of texts (textBlock):
+// a text the parser gives is a part of the whole file's text, which the
+// model then kept whole (its keys, its spaces, its comments), among the
+// garbage of the load; the blocks hold the model's texts only, side by
+// side (modelBlocks tells why that matters).
 type interner struct {
-	mu sync.Mutex
-	m  map[string]string
+	mu    sync.Mutex
+	m     map[string]string
+	block []byte // what is left of the block the texts are copied into
 }
+
+// textBlock is the size of a block of texts; a text longer than an
+// eighth of it is copied alone.
+const textBlock = 32 << 10
 
 func newInterner() *interner { return &interner{m: map[string]string{}} }
 
-// of returns the copy of s the interner holds, first holding s.
+// of returns the copy of s the interner holds, first making it.
 func (in *interner) of(s string) string {
 	if in == nil || s == "" {
 		return s
@@ -51,8 +66,24 @@ func (in *interner) of(s string) string {
 	if t, ok := in.m[s]; ok {
 		return t
 	}
-	in.m[s] = s
-	return s
+	t := in.copyOf(s)
+	in.m[t] = t
+	return t
+}
+
+// copyOf copies s into the block (into a new one when it has no room
+// left): its bytes are never written again.
+func (in *interner) copyOf(s string) string {
+	if len(s) > textBlock/8 {
+		return strings.Clone(s)
+	}
+	if len(in.block) < len(s) {
+		in.block = make([]byte, textBlock)
+	}
+	n := copy(in.block, s)
+	t := unsafe.String(&in.block[0], n)
+	in.block = in.block[n:]
+	return t
 }
 
 var (
@@ -217,7 +248,7 @@ func (d *decoder) slice(n *yaml.Node, v reflect.Value) {
 		d.diags.errorf(d.pos(n), hintWantList, msgWantList, kindName(n))
 		return
 	}
-	s := reflect.MakeSlice(v.Type(), len(elems), len(elems))
+	s := d.blocks.makeSlice(v.Type(), len(elems))
 	for i, e := range elems {
 		d.decode(e, s.Index(i))
 	}
@@ -233,7 +264,7 @@ func (d *decoder) years(n *yaml.Node, v reflect.Value, lang bool) {
 		d.diags.errorf(d.pos(n), hintWantYears, msgWantYears, kindName(n))
 		return
 	}
-	out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
+	out := d.blocks.makeSlice(v.Type(), len(n.Content)/2).Slice(0, 0)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]

@@ -263,11 +263,14 @@ var kindDir = map[plan.Kind]string{plan.Strategic: "strategici", plan.Operationa
 
 func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 	file, kind := job.file, job.kind
-	s := &plan.Sheet{Kind: kind, Slug: strings.TrimSuffix(path.Base(file), path.Ext(file)), Pos: plan.At(file, 1, 1)}
 	src, err := l.readListed(file, job.regular)
 	if err != nil {
 		return nil
 	}
+	blocks := modelBlocksMade.Get().(*modelBlocks)
+	defer modelBlocksMade.Put(blocks)
+	s := blocks.sheet()
+	s.Kind, s.Slug, s.Pos = kind, strings.TrimSuffix(path.Base(file), path.Ext(file)), plan.At(file, 1, 1)
 	var n *yaml.Node
 	var a *nodeArena
 	if uncollected.Load() {
@@ -286,7 +289,8 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 	if kind == plan.Operational {
 		k = "o"
 	}
-	l.decodeInto(n, file, k, s)
+	d := &decoder{file: file, kind: k, diags: &l.diags, langs: l.langs, texts: l.strs, blocks: blocks}
+	d.decode(n, reflect.ValueOf(s).Elem())
 	defaultIDs(s)
 	return s
 }
