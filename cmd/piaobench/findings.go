@@ -1773,6 +1773,28 @@ sheets in 106.89 s. Since then:
   revisioni.json is (the same rows; made again at every rebuild, 37 ms
   of CPU and 1.8 MB written). The output of 10,000 sheets, of a rebuild
   and of the example byte-identical after each (SHA-256 of every file).
+- **This run against the last (thirty-first session).** make bench ran
+  three times on clean clones, the disk far slower than in the last
+  session's runs (a folder and its file 81, 461 and 708 µs to create,
+  against 24): on 638fc10 (before the model's blocks, the machine slow
+  too: Hugo's 10,000 sheets 12.16 s against 7.20 and 7.50 in the other
+  two) and twice on 9d7494c (all of the session's code); the figures
+  above are the third run's. 50,000 sheets 33.95, 21.35 and 20.60 s
+  (25.37), 6.57, 8.05 and 6.17 times 10,000's 5.17, 2.65 and 3.34 s
+  (8.77), peak 660, 650 and 654 MB (661). piao's full build of 1,000
+  sheets 0.53/0.56, 0.57/0.58 and 0.46/0.49 times Hugo's wall and CPU
+  (0.44/0.46), its target missed in the two runs whose disk was the
+  slowest as the run began; of 10,000 sheets 0.45/0.46, 0.35/0.36 and
+  0.43/0.44 (0.36/0.38). The rebuild after an edit at 10,000 sheets
+  1.49 s, 812 and 896 ms (983 ms); edited again 1.27 s, 781 and 819 ms
+  (844), a target changed 1.30 s, 778 and 918 ms (920); nothing changed
+  255, 136 and 141 ms (142). piao check 1.22 s, 771 and 872 ms (983);
+  piao serve's second start 427, 320 and 386 ms (384). The example site
+  95, 110 and 126 ms (56), its target of 100 ms missed in the last two:
+  its first build, cold, writes 172 files in some 80 folders on a disk
+  that took 0.5 to 0.7 ms for each; by hand on the same disk right
+  after, 60 to 70 ms for this session's binary as for the last
+  session's first.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
