@@ -26,7 +26,7 @@ type modelBlocks struct {
 }
 
 type modelBlock struct {
-	v    reflect.Value // a slice of blockBytes of elements
+	v    reflect.Value // a slice of as many elements as fill blockBytes
 	used int
 }
 
