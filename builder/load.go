@@ -46,7 +46,7 @@ func loadWith(fsys fs.FS, cache *Cache) (*plan.Site, Diagnostics) {
 	site := &plan.Site{}
 	if n := l.parse("config.yaml", nil); n != nil {
 		l.langs = configLangs(n)
-		l.decodeInto(n, "config.yaml", "", &site.Config)
+		l.decodeInto(n, "config.yaml", "", &site.Config, nil)
 		site.Config.Pos = plan.At("config.yaml", 1, 1)
 	}
 	var entries []fs.DirEntry
@@ -166,7 +166,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	}
 	p := &plan.Plan{Slug: path.Base(dir), Pos: plan.At(file, 1, 1)}
 	if n := l.parse(file, nil); n != nil {
-		l.decodeInto(n, file, "", p)
+		l.decodeInto(n, file, "", p, nil)
 	}
 	p.FirstYear, p.LastYear = parsePeriod(p.Periodo.S)
 	l.attachments(p)
@@ -289,8 +289,7 @@ func (l *loader) loadSheet(job sheetJob) *plan.Sheet {
 	if kind == plan.Operational {
 		k = "o"
 	}
-	d := &decoder{file: file, kind: k, diags: &l.diags, langs: l.langs, texts: l.strs, blocks: blocks}
-	d.decode(n, reflect.ValueOf(s).Elem())
+	l.decodeInto(n, file, k, s, blocks)
 	defaultIDs(s)
 	return s
 }
@@ -306,8 +305,10 @@ func defaultIDs(s *plan.Sheet) {
 	}
 }
 
-func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any) {
-	d := &decoder{file: file, kind: kind, diags: &l.diags, langs: l.langs, texts: l.strs}
+// decodeInto decodes the tree n of file into v, a sheet's lists taken
+// from blocks (nil: each made alone).
+func (l *loader) decodeInto(n *yaml.Node, file, kind string, v any, blocks *modelBlocks) {
+	d := &decoder{file: file, kind: kind, diags: &l.diags, langs: l.langs, texts: l.strs, blocks: blocks}
 	d.decode(n, reflect.ValueOf(v).Elem())
 }
 

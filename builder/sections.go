@@ -128,7 +128,7 @@ func (l *loader) loadSection(file string, regular bool) *plan.Section {
 	if num > 0 {
 		s.Order = num
 	}
-	l.decodeInto(n, file, "", s)
+	l.decodeInto(n, file, "", s, nil)
 	if o, err := strconv.Atoi(strings.TrimSpace(s.Ordine.S)); err == nil && s.Ordine.S != "" {
 		s.Order = o
 	}

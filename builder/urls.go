@@ -27,16 +27,10 @@ func sheetFolder(s *plan.Sheet) string { return sheetFolderThen(s, "") }
 // sheetFolderThen is the folder of sheet s followed by tail, made as one
 // string, not the folder and then the address: every page that lists or
 // links sheets asks for their addresses (some 150 ms of CPU at 10,000
-// sheets, the slugs and the strings). A slug is never empty and has no
-// slash and no "..": the segments are joined as they are (path.Join would
-// clean them: a rebuild names each sheet's folder a few times, 50 ms of
-// CPU at 10,000 sheets).
-//
-// The loader records each sheet's folder as it gives the sheet its plan
-// (plan.Sheet.SetFolder): every page that lists or links sheets asks for
-// their addresses, and the slugs checked each time were 50 ms of CPU of
-// a rebuild at 10,000 sheets. A sheet made otherwise (a test's) has its
-// folder made each time.
+// sheets, the slugs and the strings). The loader records each sheet's
+// folder as it gives the sheet its plan (plan.Sheet.SetFolder): the
+// slugs checked at each address were 50 ms of CPU of a rebuild at 10,000
+// sheets. A sheet made otherwise (a test's) has its folder made each time.
 func sheetFolderThen(s *plan.Sheet, tail string) string {
 	if f := s.Folder(); f != "" {
 		return f + tail
@@ -45,7 +39,10 @@ func sheetFolderThen(s *plan.Sheet, tail string) string {
 }
 
 // sheetFolderOf makes the folder of sheet s from its plan's slug, its
-// kind and its slug.
+// kind and its slug. A slug is never empty and has no slash and no "..":
+// the segments are joined as they are (path.Join would clean them: a
+// rebuild names each sheet's folder a few times, 50 ms of CPU at 10,000
+// sheets).
 func sheetFolderOf(s *plan.Sheet) string {
 	dir := sheetDir[s.Kind]
 	if dir == "" {
