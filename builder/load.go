@@ -194,7 +194,7 @@ func (l *loader) loadPlan(dir string) *plan.Plan {
 	for i, s := range l.sheets(jobs) {
 		if s != nil {
 			s.Plan = p
-			s.SetFolder(sheetFolderOf(s))
+			s.SetPage(sheetFolderOf(s) + sheetPage)
 			if jobs[i].kind == plan.Strategic {
 				p.Strategic = append(p.Strategic, s)
 			} else {

@@ -8,8 +8,9 @@ import (
 	"github.com/piao-pa/piao/builder/plan"
 )
 
-// TestSheetFolderRecorded: the loader records each sheet's folder as it
-// gives the sheet its plan, the very folder made from the slugs (file
+// TestSheetFolderRecorded: the loader records the path of each sheet's
+// page as it gives the sheet its plan, the very path made from the slugs
+// and the sheet's folder a part of it (file
 // names that are not slugs included), and a load through a serve's cache
 // after the plan's folder is renamed records the new one, not the folder
 // of the copy it was handed.
@@ -24,11 +25,11 @@ func TestSheetFolderRecorded(t *testing.T) {
 		got := map[string]string{}
 		for _, p := range model.Plans {
 			for _, s := range p.Sheets() {
-				if s.Folder() == "" {
-					t.Errorf("%s: no folder recorded", s.Slug)
+				if s.Page() == "" {
+					t.Errorf("%s: no page recorded", s.Slug)
 				}
-				if f := sheetFolderOf(s); s.Folder() != f {
-					t.Errorf("%s: folder %q recorded, %q made", s.Slug, s.Folder(), f)
+				if f := sheetFolderOf(s); s.Page() != f+"/index.html" || sheetFolder(s) != f {
+					t.Errorf("%s: page %q recorded, folder %q given, %q made", s.Slug, s.Page(), sheetFolder(s), f)
 				}
 				got[s.Slug] = sheetPath(s)
 			}
@@ -54,7 +55,7 @@ func TestSheetFolderRecorded(t *testing.T) {
 
 	// Through a cache that serves several loads (piao serve's): the
 	// second load's sheets are copies of the first's, which had their
-	// folders recorded; then the plan's folder is renamed.
+	// pages recorded; then the plan's folder is renamed.
 	c := NewCache()
 	for range 2 {
 		model, ds = c.LoadAndCheck(site)
@@ -76,10 +77,11 @@ func TestSheetFolderRecorded(t *testing.T) {
 	}
 	check(t, model, want("nuovo"))
 
-	// A sheet made otherwise has no folder recorded: its folder is made
+	// A sheet made otherwise has no page recorded: its path is made
 	// each time it is asked for.
 	s := &plan.Sheet{Kind: plan.Strategic, Slug: "SG3 B", Plan: &plan.Plan{Slug: "piano"}}
-	if s.Folder() != "" || sheetPath(s) != "piano/strategici/sg3-b/index.html" {
-		t.Errorf("a sheet made by hand: folder %q, page %q", s.Folder(), sheetPath(s))
+	if s.Page() != "" || sheetPath(s) != "piano/strategici/sg3-b/index.html" || sheetFolder(s) != "piano/strategici/sg3-b" ||
+		sheetDataPath(s) != "piano/strategici/sg3-b/scheda.json" {
+		t.Errorf("a sheet made by hand: page %q recorded, page %q, folder %q, data %q", s.Page(), sheetPath(s), sheetFolder(s), sheetDataPath(s))
 	}
 }

@@ -19,24 +19,32 @@ func homePath() string { return indexFile }
 
 func planPath(p *plan.Plan) string { return path.Join(slug(p.Slug), indexFile) }
 
-func sheetPath(s *plan.Sheet) string { return sheetFolderThen(s, "/"+indexFile) }
+// sheetPage is what follows a sheet's folder in the path of its page.
+const sheetPage = "/" + indexFile
+
+// sheetPath is the path of a sheet's page. The loader records it as it
+// gives the sheet its plan (plan.Sheet.SetPage), and the sheet's folder
+// is a part of it: every page that lists or links sheets asks for their
+// addresses, and made at each ask they were some 150 ms of CPU at 10,000
+// sheets (the slugs checked, 50 ms of a rebuild) and, at 50,000 sheets,
+// 110 MB allocated while the heap is largest. A sheet made otherwise (a
+// test's) has its path made each time.
+func sheetPath(s *plan.Sheet) string {
+	if p := s.Page(); p != "" {
+		return p
+	}
+	return sheetFolderOf(s) + sheetPage
+}
 
 // sheetFolder is the folder of a sheet's pages and data.
-func sheetFolder(s *plan.Sheet) string { return sheetFolderThen(s, "") }
+func sheetFolder(s *plan.Sheet) string {
+	p := sheetPath(s)
+	return p[:len(p)-len(sheetPage)]
+}
 
 // sheetFolderThen is the folder of sheet s followed by tail, made as one
-// string, not the folder and then the address: every page that lists or
-// links sheets asks for their addresses (some 150 ms of CPU at 10,000
-// sheets, the slugs and the strings). The loader records each sheet's
-// folder as it gives the sheet its plan (plan.Sheet.SetFolder): the
-// slugs checked at each address were 50 ms of CPU of a rebuild at 10,000
-// sheets. A sheet made otherwise (a test's) has its folder made each time.
-func sheetFolderThen(s *plan.Sheet, tail string) string {
-	if f := s.Folder(); f != "" {
-		return f + tail
-	}
-	return sheetFolderOf(s) + tail
-}
+// string.
+func sheetFolderThen(s *plan.Sheet, tail string) string { return sheetFolder(s) + tail }
 
 // sheetFolderOf makes the folder of sheet s from its plan's slug, its
 // kind and its slug. A slug is never empty and has no slash and no "..":

@@ -443,16 +443,16 @@ type Sheet struct {
 	Pos    Pos             `yaml:"-"`
 	Plan   *Plan           `yaml:"-"`
 
-	folder string // SetFolder's
+	page string // SetPage's
 }
 
-// SetFolder records the sheet's folder in the output, as the builder
+// SetPage records the output path of the sheet's page, as the builder
 // makes it from what is fixed once the sheet is loaded (its kind, its
 // slug, its plan's slug), before any other goroutine reads the sheet.
-func (s *Sheet) SetFolder(f string) { s.folder = f }
+func (s *Sheet) SetPage(p string) { s.page = p }
 
-// Folder is the folder SetFolder recorded, "" if none.
-func (s *Sheet) Folder() string { return s.folder }
+// Page is the path SetPage recorded, "" if none.
+func (s *Sheet) Page() string { return s.page }
 
 // Code is a coded item: a mission or a programme.
 type Code struct {
