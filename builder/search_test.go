@@ -504,6 +504,52 @@ func TestSearchIndexBatches(t *testing.T) {
 	}
 }
 
+// TestSettle: a document settled holds its terms encoded, their weights
+// those of its map, and its Text cut; and an index made of settled
+// documents is the one made of their maps.
+func TestSettle(t *testing.T) {
+	model, ds := LoadAndCheck(os.DirFS(synthDir(t, 300)))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	w := italian(t)
+	s := model.Plans[0].Sheets()[0]
+	docs := []preparedDoc{prepareSheet(w, 0, s, nil)}
+	for _, ind := range s.Indicators() {
+		docs = append(docs, prepareIndicator(w, 0, s, ind, nil))
+	}
+	type want struct {
+		weight map[string]int
+		text   string
+	}
+	var wants []want
+	for _, d := range docs {
+		wants = append(wants, want{maps.Clone(d.terms.weight), snippetText(d.terms)})
+	}
+	settle(docs)
+	for i, d := range docs {
+		if d.terms != nil {
+			t.Fatalf("document %d not settled", i)
+		}
+		if got := keptWeights(d.kept); len(got) == 0 || !maps.Equal(got, wants[i].weight) {
+			t.Errorf("document %d: terms %v settled, %v made", i, got, wants[i].weight)
+		}
+		if d.doc.Text != wants[i].text {
+			t.Errorf("document %d: text %q settled, %q made", i, d.doc.Text, wants[i].text)
+		}
+	}
+
+	defer func() { settleDocs = true }()
+	var outs [2]*searchOutput
+	for i, on := range []bool{false, true} {
+		settleDocs = on
+		outs[i] = buildSearchIndex(model, w).encode()
+	}
+	if outs[0].Dir != outs[1].Dir || !maps.EqualFunc(outs[0].Files, outs[1].Files, bytes.Equal) {
+		t.Errorf("settled documents: another index (%s, %d files) than their maps (%s, %d files)", outs[1].Dir, len(outs[1].Files), outs[0].Dir, len(outs[0].Files))
+	}
+}
+
 // TestClipSnippet: clip and snippetText give what cutting the whole text
 // as runes gives (how they were written before: the text joined whole,
 // made a slice of runes), for texts of every length around the cut, of

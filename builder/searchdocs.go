@@ -222,6 +222,10 @@ func (l *langDocs) put(pi int, s *plan.Sheet, docs []preparedDoc) string {
 	}
 	k := keptSheet{Key: key, Docs: make([]keptDoc, len(docs))}
 	for i, d := range docs {
+		if d.terms == nil { // settled
+			k.Docs[i] = keptDoc{Doc: d.doc, Terms: d.kept, Facets: d.facets}
+			continue
+		}
 		terms, ok := encodeKeptTerms(d.terms.weight)
 		if !ok {
 			return ""
