@@ -331,3 +331,23 @@ indicatori:
 		t.Error("a sheet with no plain target was changed")
 	}
 }
+
+// TestLinearRatio: a large size is measured against the builds of
+// 10,000 sheets made just before and after it, when there are any, and
+// otherwise against the median of 10,000's own runs.
+func TestLinearRatio(t *testing.T) {
+	ten := &row{Sheets: 10000, Build: usage{Wall: 4 * time.Second}}
+	large := &row{Sheets: 50000, Build: usage{Wall: 22 * time.Second}}
+	if got, text := linearRatio(ten, large); got != 5.5 || text != "5.50 times" {
+		t.Errorf("without paired builds: %v, %q; want 5.5 (22 s against the median's 4 s)", got, text)
+	}
+	large.Paired = []usage{{Wall: 3 * time.Second}, {Wall: 5 * time.Second}}
+	got, text := linearRatio(ten, large)
+	if got != 5.5 {
+		t.Errorf("paired builds of 3 and 5 s: %v, want 5.5", got)
+	}
+	large.Paired = []usage{{Wall: 5 * time.Second}, {Wall: 5 * time.Second}}
+	if got, text = linearRatio(ten, large); got != 4.4 || !strings.Contains(text, "4.40 times") || !strings.Contains(text, "5.50 times the median") {
+		t.Errorf("paired builds of 5 s: %v, %q; want 4.4 and the median's 5.5 named", got, text)
+	}
+}

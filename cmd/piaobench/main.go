@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -116,8 +117,15 @@ func run() error {
 	if r.Example, r.ExampleAgain, err = measureExample(o); err != nil {
 		return err
 	}
+	pair := "" // the site of pairedSize sheets, kept while a larger size is measured
+	defer func() { discard(pair) }()
 	for _, n := range o.sizes {
-		row, err := measureSize(o, n)
+		row, site, err := measureSize(o, n, pair)
+		if n == pairedSize && slices.Max(o.sizes) > pairedSize {
+			pair = site
+		} else {
+			discard(site)
+		}
 		if err != nil {
 			return fmt.Errorf("%d sheets: %w", n, err)
 		}
