@@ -184,7 +184,10 @@ func (l *loader) loadOne(job sheetJob, folders *folders) sheetLoad {
 	r := res(sub.loadSheet(job))
 	r.diags, r.parsed = sub.diags, true
 	if r.sheet != nil {
-		r.store = &cachedSheet{kind: job.kind, langs: l.langs, sum: sub.sums[job.file], sheet: r.sheet, load: c.loads,
+		blocks := modelBlocksMade.Get().(*modelBlocks) // beside the entries of the sheets decoded before
+		r.store = blocks.entry()
+		modelBlocksMade.Put(blocks)
+		*r.store = cachedSheet{kind: job.kind, langs: l.langs, sum: sub.sums[job.file], sheet: r.sheet, load: c.loads,
 			diags: slices.Clone(sub.diags)}
 		r.sheet, r.entry = c.handOut(r.sheet), r.store
 	}

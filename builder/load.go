@@ -328,7 +328,7 @@ func (l *loader) parse(file string, sheet *plan.Sheet) *yaml.Node {
 func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet, a *nodeArena) *yaml.Node {
 	if sheet != nil {
 		n, body, at := l.parseMarkdown(file, src, a)
-		sheet.Body, sheet.BodyAt = body, at
+		sheet.Body, sheet.BodyAt = l.strs.copyBytes(body), at
 		return n
 	}
 	return l.parseYAML(file, src, 0, a)
@@ -336,18 +336,19 @@ func (l *loader) parseSource(file string, src []byte, sheet *plan.Sheet, a *node
 
 // parseMarkdown reads the front matter of a Markdown file into a node tree
 // whose line numbers are those of the file, and returns its body and the
-// line the body starts on; the tree is made in a when a is not nil.
-func (l *loader) parseMarkdown(file string, src []byte, a *nodeArena) (*yaml.Node, string, int) {
+// line the body starts on (a part of src); the tree is made in a when a
+// is not nil.
+func (l *loader) parseMarkdown(file string, src []byte, a *nodeArena) (*yaml.Node, []byte, int) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		l.diags.errorf(plan.At(file, 1, 1), hintEmptyFile, msgEmptyFile)
-		return nil, "", 0
+		return nil, nil, 0
 	}
 	fm, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
 		l.diags.errorf(plan.At(file, 1, 1), hintFrontMatter, msgFrontMatter)
-		return nil, "", 0
+		return nil, nil, 0
 	}
-	return l.parseYAML(file, fm, 1, a), string(body), bodyLine
+	return l.parseYAML(file, fm, 1, a), body, bodyLine
 }
 
 // parseYAML parses YAML text that starts offset lines into file, its

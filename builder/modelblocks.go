@@ -3,6 +3,7 @@ package builder
 import (
 	"reflect"
 	"sync"
+	"unsafe"
 
 	"github.com/piao-pa/piao/builder/plan"
 )
@@ -21,8 +22,9 @@ import (
 // piao serve does for an edited file, leaves its old parts in their
 // block: bounded by the edits).
 type modelBlocks struct {
-	sheets []plan.Sheet
-	lists  map[reflect.Type]*modelBlock
+	sheets  []plan.Sheet
+	entries []cachedSheet // a Cache's entry for each sheet decoded
+	lists   map[reflect.Type]*modelBlock
 }
 
 type modelBlock struct {
@@ -50,6 +52,27 @@ func (b *modelBlocks) sheet() *plan.Sheet {
 }
 
 var sheetSize = reflect.TypeOf(plan.Sheet{}).Size()
+
+// entry is a new, empty entry of a Cache, for a sheet just decoded (on a
+// nil modelBlocks, made alone): it lives as long as the sheet.
+func (b *modelBlocks) entry() *cachedSheet {
+	if b == nil {
+		return new(cachedSheet)
+	}
+	if len(b.entries) == 0 {
+		b.entries = make([]cachedSheet, max(1, blockBytes/int(entrySize)))
+	}
+	e := &b.entries[0]
+	b.entries = b.entries[1:len(b.entries):len(b.entries)]
+	return e
+}
+
+var entrySize = reflect.TypeOf(cachedSheet{}).Size()
+
+// blockPart is a new list of n T, made as makeSlice makes it.
+func blockPart[T any](b *modelBlocks, n int) []T {
+	return unsafe.Slice((*T)(b.makeSlice(reflect.TypeFor[[]T](), n).UnsafePointer()), n)
+}
 
 // makeSlice is reflect.MakeSlice(t, n, n) (on a nil modelBlocks, or for a
 // list that is large, made alone).

@@ -61,8 +61,22 @@ func TestModelBlocks(t *testing.T) {
 		s.Slug = "usata"
 		seen[s] = true
 	}
+	first, second := blockPart[plan.Prior](b, 2), blockPart[plan.Prior](b, 1)
+	first[0].Valore.S, first[1].Valore.S, second[0].Valore.S = "a", "b", "c"
+	if len(first) != 2 || cap(first) != 2 || len(second) != 1 || first[1].Valore.S != "b" || &first[1] == &second[0] {
+		t.Errorf("typed parts: %d/%d and %d, %q", len(first), cap(first), len(second), first[1].Valore.S)
+	}
+	entries := map[*cachedSheet]bool{}
+	for range 3 * blockBytes / int(entrySize) {
+		e := b.entry()
+		if entries[e] || e.load != 0 || e.sheet != nil {
+			t.Fatal("an entry handed out twice, or not empty")
+		}
+		e.load = 1
+		entries[e] = true
+	}
 	var none *modelBlocks
-	if s := none.sheet(); s == nil || none.makeSlice(valuesType, 3).Len() != 3 {
+	if s := none.sheet(); s == nil || none.entry() == nil || none.makeSlice(valuesType, 3).Len() != 3 {
 		t.Error("a nil modelBlocks hands out nothing")
 	}
 }
@@ -100,5 +114,22 @@ func TestInternerCopies(t *testing.T) {
 	}
 	if got := in.of("Tempo medio di evasione delle pratiche"); got != first {
 		t.Errorf("after many texts, %q", got)
+	}
+
+	// A body: its bytes copied, not kept for the next; the file's bytes
+	// written again change nothing of it.
+	src := []byte("---\nperi: 1\n---\nIl testo della scheda, *in Markdown*.\n")
+	body := src[16:]
+	got := in.copyBytes(body)
+	again = in.copyBytes(body)
+	copy(src[16:], "XXXXXXXX")
+	if got != "Il testo della scheda, *in Markdown*.\n" || again != got {
+		t.Errorf("a body copied: %q, %q", got, again)
+	}
+	if unsafe.StringData(again) == unsafe.StringData(got) {
+		t.Error("a body kept for the next")
+	}
+	if in.copyBytes(nil) != "" || (*interner)(nil).copyBytes(body) != string(body) {
+		t.Error("an empty body, or a nil interner's")
 	}
 }

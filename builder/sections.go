@@ -118,10 +118,11 @@ func (l *loader) loadSection(file string, regular bool) *plan.Section {
 	if err != nil {
 		return nil
 	}
-	n, body, at := l.parseMarkdown(file, src, nil)
+	n, bodyBytes, at := l.parseMarkdown(file, src, nil)
 	if n == nil {
 		return nil
 	}
+	body := string(bodyBytes)
 	num, name := plan.SectionName(strings.TrimSuffix(path.Base(file), ".md"))
 	s := &plan.Section{Slug: slug(name), Body: body, BodyAt: at, Order: lastOrder,
 		Pos: plan.At(file, 1, 1)}
