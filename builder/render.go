@@ -64,6 +64,10 @@ type renderer struct {
 	// bodies keeps the HTML of the sheets' bodies that render the same on
 	// every page (renderer.body); nil: none kept.
 	bodies *bodyMemo
+
+	// configURLs tells of each URL of the config whether it is safe
+	// (safeConfigURLs).
+	configURLs map[string]bool
 }
 
 // newRenderer parses the theme's layouts, for pages that list the open
@@ -126,6 +130,31 @@ func (r *renderer) attach(th *theme, site *plan.Site, downloads []download, snap
 		}
 	}
 	r.hasFeed = slices.ContainsFunc(downloads, func(d download) bool { return d.Path == feedPath() })
+	r.configURLs = safeConfigURLs(&site.Config)
+}
+
+// safeConfigURLs judges, once, the URLs of the config that the frame of
+// every page links (the body's site, the breadcrumb's levels, the
+// footer's links, the licence): judged for each page, their parsing was
+// 40 MB allocated at 50,000 sheets, while the heap was largest.
+func safeConfigURLs(cfg *plan.Config) map[string]bool {
+	out := map[string]bool{}
+	judge := func(u string) {
+		if _, ok := out[u]; !ok {
+			out[u] = markup.SafeURL(u)
+		}
+	}
+	judge(cfg.Ente.Sito.S)
+	judge(cfg.Accessibilita.S)
+	judge(cfg.Privacy.S)
+	judge(cfg.Licenza.URL.S)
+	for _, l := range cfg.Collegamenti {
+		judge(l.URL.S)
+	}
+	for _, l := range cfg.Percorso {
+		judge(l.URL.S)
+	}
+	return out
 }
 
 // parseLayouts parses the theme's layouts, one template set per kind of

@@ -239,7 +239,7 @@ func (pg *page) Root() string { return strings.TrimSuffix(pg.Home(), indexFile) 
 // config gives for it.
 func (pg *page) SectionURL(i int) string {
 	levels := pg.Site.Config.Percorso
-	if u := levels[i].URL.S; u != "" && markup.SafeURL(u) {
+	if u := levels[i].URL.S; u != "" && pg.SafeURL(u) != "" {
 		return u
 	}
 	return pg.Rel(sectionPath(levels, i))
@@ -423,9 +423,17 @@ func (pg *page) Markdown(s string) template.HTML {
 	return pg.r.md.Render(s)
 }
 
-// SafeURL returns u when it is an allowed link target, else "".
+// SafeURL returns u when it is an allowed link target, else "": for a
+// URL of the config, as the renderer judged it once.
 func (pg *page) SafeURL(u string) string {
-	if markup.SafeURL(u) {
+	safe, judged := false, false
+	if pg.r != nil {
+		safe, judged = pg.r.configURLs[u]
+	}
+	if !judged {
+		safe = markup.SafeURL(u)
+	}
+	if safe {
 		return u
 	}
 	return ""
