@@ -1795,6 +1795,74 @@ sheets in 106.89 s. Since then:
   that took 0.5 to 0.7 ms for each; by hand on the same disk right
   after, 60 to 70 ms for this session's binary as for the last
   session's first.
+- **The limit, not the percent, in the late stages (thirty-second
+  session).** By hand on tmpfs, on another machine (an AMD EPYC of 2
+  cores; the last sessions' an Intel Xeon), about twice as slow (the
+  same binary built 10,000 sheets in 4.9 to 6.2 s and 50,000 in 27 to
+  44 s within half an hour), with
+  ` + "`GODEBUG=gctrace=1`" + `, two alternated builds each. The memory limit the
+  governor sets is the live heap, its headroom and 64 MB; in the late
+  stages the spans' unused room (` + "`/memory/classes/heap/unused`" + `, 80 to
+  100 MB), the free memory not yet given back and the runtime's own pass
+  those 64 MB, so the limit, not the percent, starts each collection:
+  with 96 MB instead, 30 collections against 33 to 35, 10% fewer bytes
+  marked, and a peak of 681 and 682 MB against 649 to 662 (not kept:
+  the target of 700 MB is too near). The room the heap keeps half empty
+  is then worth as much as the heap's objects. The late cycles mark some
+  450 MB where a collection forced at the same stage finds 350 to 380 MB
+  of objects: what is allocated while a cycle marks (0.5 to 1 s of it)
+  is marked too. What was done, each measured by the bytes allocated,
+  the collections and the bytes they marked (deterministic where the
+  wall time is not): 732a173 records each sheet's page path as the loader
+  gives it its plan, its folder a part of it (no string made at each
+  address asked for: 110 MB allocated at 50,000 sheets); 9b6d2b1 settles
+  each search document as soon as it is made (its terms encoded and its
+  text cut, once, as a document kept from the last build is) and gives
+  its map of terms back for the next document: the search's stage 1.64
+  → 1.30 GB, the build 5.94 → 5.51 GB. The last session pooled the same
+  maps and kept none of it (the maps then lived until their batch was
+  added, in a pool the collector empties); settled, the map lives only
+  while its document is made. 978982b copies each sheet's body into the
+  blocks of texts and makes the cache's entries and the values' extras
+  in blocks: the room left unused by the model after the load 61 → 40
+  MB, at "pages listed" 81 → 72, at "pages written" 100 → 92. 9cde530
+  judges the config's URLs once per renderer (parsed again for the frame
+  of every page: 40 MB), fc40cbe makes the rows of the changes at their
+  size. Together: 33 and 34 collections marking 11.93 and 11.98 GB,
+  against 35 and 36 marking 12.76 and 13.20 GB; the peak 663 and 668 MB
+  against 654 and 659. Tried and not kept: the open data made before the
+  search index at 50,000 sheets, while the heap holds the model alone
+  (34 collections marking 12.3 to 12.5 GB either way). The rebuild after
+  an edit at 10,000 sheets unchanged (medians of sixteen alternated:
+  1.620 and 1.615 s, CPU 2.56 and 2.57 s); the output of 10,000 sheets
+  (27,443 files), of a rebuild after an edit and of the example (172
+  files) byte-identical to the session's first binary's after each
+  commit. And a build into an output whose cache files are still beside
+  it (` + "`.OUT.piao-*`" + `) is a warm build even with the folder removed: its
+  sheets come from the sheet store (a by-hand measure of 50,000 sheets
+  found 24 collections and 4.16 GB allocated that way).
+- **This run against the last (thirty-second session).** make bench on
+  a clean clone of fc40cbe, on another machine (an AMD EPYC; the last
+  run's an Intel Xeon), slower (Hugo's 10,000 sheets 15.49 s against
+  7.50), its disk as slow (a folder and its file 551 µs to create,
+  against 708): every time about twice the last run's, ratios to Hugo
+  as they were. 50,000 sheets 45.47 s, 5.90 times the 7.71 s of
+  the two builds of 10,000 sheets made just before and after it (8.30
+  and 7.13 s), 6.77 times the median of 10,000's own five (6.71 s; last
+  run 6.17 times, 20.60 against 3.34 s): piaobench now measures the
+  large size against builds of 10,000 made beside it (dd703c0), as
+  Hugo's ratios pair runs made side by side. Peak 653 MB (654). 1,000
+  sheets 0.49/0.52 of Hugo's wall and CPU (0.46/0.49), its CPU target
+  missed; 10,000 sheets 0.42/0.44 (0.43/0.44). The rebuild after an edit
+  at 10,000 sheets 2.68 s (896 ms), edited again 1.94 s (819), a target
+  changed 1.99 s (918), nothing changed 320 ms (141); by hand on tmpfs
+  right after, the same edit 1.62 s with this session's binary as with
+  its first: the machine, and a disk on which the first rebuild's 13,000
+  folders cost most (its open data and index pages 553 ms against 25,
+  its pages written 542 against 168). piao check 1.90 s (872 ms), serve's
+  second start 768 ms (386), the example 130 ms (126). make bench took
+  15m11s, its report 9m08s (last run 5m51s and 4m17s): past the ten
+  minutes its issue allows, on this machine.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
