@@ -71,8 +71,9 @@ func (in *interner) of(s string) string {
 	return t
 }
 
-// copyBytes is a string of b's bytes, copied into the block as of copies
-// a text but not kept for the next: a sheet's body, its own. Made alone
+// copyBytes is a string of b's bytes, copied into the blocks of texts as
+// of copies a text, but not kept for the next: a sheet's body, its own,
+// is never asked for twice. Made alone
 // among the load's garbage, the bodies of 50,000 sheets (10 MB) left
 // spans part empty that the heap kept to the end of the build.
 func (in *interner) copyBytes(b []byte) string {

@@ -156,12 +156,12 @@ func buildSearchIndexFrom(site *plan.Site, w *words, memo *termMemo, kept *langD
 
 // settle turns each document of docs into what a document kept from the
 // last build is: its terms encoded, its Text cut; and gives its map of
-// terms back to termWeightsPool. A map per document, kept until the
-// batch's postings were added, was 210 MB of the 1.6 GB the search
-// allocates at 50,000 sheets, where every 150 MB allocated is one more
-// collection of a heap of 450 MB. A plan with a glossary reads a map for
-// each document (addWeights) and keeps its documents as they are; so does
-// a document with a term that cannot be encoded.
+// terms back to termWeightsPool. A map made for each document and kept
+// until its batch's postings were added was 210 MB of the 1.6 GB the
+// search allocated at 50,000 sheets (settled, the stage allocates 1.3
+// GB). A plan with a glossary reads a map for each document (addWeights)
+// and keeps its documents as they are; so does a document with a term
+// that cannot be encoded.
 func settle(docs []preparedDoc) {
 	for i := range docs {
 		d := &docs[i]
@@ -173,11 +173,18 @@ func settle(docs []preparedDoc) {
 			continue
 		}
 		d.doc.Text, d.kept = snippetText(d.terms), terms
-		clear(d.terms.weight)
-		termWeightsPool.Put(d.terms.weight)
+		if len(d.terms.weight) <= maxPooledTerms {
+			clear(d.terms.weight)
+			termWeightsPool.Put(d.terms.weight)
+		}
 		d.terms = nil
 	}
 }
+
+// maxPooledTerms is the most terms of a map given back to
+// termWeightsPool: a map keeps the room it grew to, and one grown for a
+// very long text is let go.
+const maxPooledTerms = 16 * docTermsHint
 
 // settleDocs is false only for the test that compares an index made of
 // settled documents with one made of their maps.

@@ -37,10 +37,7 @@ func sheetPath(s *plan.Sheet) string {
 }
 
 // sheetFolder is the folder of a sheet's pages and data.
-func sheetFolder(s *plan.Sheet) string {
-	p := sheetPath(s)
-	return p[:len(p)-len(sheetPage)]
-}
+func sheetFolder(s *plan.Sheet) string { return strings.TrimSuffix(sheetPath(s), sheetPage) }
 
 // sheetFolderThen is the folder of sheet s followed by tail, made as one
 // string.
