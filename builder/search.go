@@ -168,11 +168,11 @@ func settle(docs []preparedDoc) {
 		if d.terms == nil {
 			continue
 		}
-		terms, ok := encodeKeptTerms(d.terms.weight)
+		k, ok := keptDocOf(*d)
 		if !ok {
 			continue
 		}
-		d.doc.Text, d.kept = snippetText(d.terms), terms
+		d.doc, d.kept = k.Doc, k.Terms
 		if len(d.terms.weight) <= maxPooledTerms {
 			clear(d.terms.weight)
 			termWeightsPool.Put(d.terms.weight)

@@ -222,19 +222,28 @@ func (l *langDocs) put(pi int, s *plan.Sheet, docs []preparedDoc) string {
 	}
 	k := keptSheet{Key: key, Docs: make([]keptDoc, len(docs))}
 	for i, d := range docs {
-		if d.terms == nil { // settled
-			k.Docs[i] = keptDoc{Doc: d.doc, Terms: d.kept, Facets: d.facets}
-			continue
-		}
-		terms, ok := encodeKeptTerms(d.terms.weight)
-		if !ok {
+		var ok bool
+		if k.Docs[i], ok = keptDocOf(d); !ok {
 			return ""
 		}
-		doc := d.doc
-		doc.Text = snippetText(d.terms)
-		k.Docs[i] = keptDoc{Doc: doc, Terms: terms, Facets: d.facets}
 	}
 	return encodeKept(k)
+}
+
+// keptDocOf is document d as the file of kept documents holds it: its
+// terms encoded and its Text cut (already so when settled); false if a
+// term cannot be encoded.
+func keptDocOf(d preparedDoc) (keptDoc, bool) {
+	if d.terms == nil {
+		return keptDoc{Doc: d.doc, Terms: d.kept, Facets: d.facets}, true
+	}
+	terms, ok := encodeKeptTerms(d.terms.weight)
+	if !ok {
+		return keptDoc{}, false
+	}
+	doc := d.doc
+	doc.Text = snippetText(d.terms)
+	return keptDoc{Doc: doc, Terms: terms, Facets: d.facets}, true
 }
 
 // encodeKeptTerms writes terms and their weights as keptTerms reads them;
