@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -298,6 +300,50 @@ func TestTrash(t *testing.T) {
 	}
 	if _, err := os.Lstat(out); !os.IsNotExist(err) {
 		t.Fatalf("discarded without a trash, %s is still there: %v", out, err)
+	}
+}
+
+// TestTrashLater: the trash emptied by a process of its own, which the
+// bench does not wait for; what it leaves, the next run's emptyTrash
+// removes.
+func TestTrashLater(t *testing.T) {
+	work := t.TempDir()
+	if err := openTrash(work); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		out := filepath.Join(work, "out", strconv.Itoa(i))
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := discard(filepath.Join(work, "out")); err != nil {
+		t.Fatal(err)
+	}
+	detached, err := emptyTrashLater(work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if trash.dir != "" {
+		t.Errorf("the trash is still open after it was emptied: %s", trash.dir)
+	}
+	if !detached && runtime.GOOS != "windows" {
+		t.Errorf("the trash was not emptied by a process of its own")
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		left, _ := filepath.Glob(filepath.Join(work, "*"))
+		if len(left) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("left 30 s after the trash was emptied: %v", left)
+		}
+	}
+	if detached, err := emptyTrashLater(work); detached || err != nil {
+		t.Errorf("an empty trash: detached %v, %v", detached, err)
 	}
 }
 

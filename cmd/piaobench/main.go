@@ -102,15 +102,25 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	start := time.Now()
+	if old, _ := trashFolders(o.work); len(old) > 0 { // a run before's, killed or still being removed
+		if err := emptyTrash(o.work); err != nil {
+			return err
+		}
+		logf("removed what the runs before left, in %v; on a file system without a journal, files made in the next five minutes cost more", time.Since(start).Round(time.Second))
+		start = time.Now()
+	}
 	if err := openTrash(o.work); err != nil {
 		return err
 	}
 	defer func() { // once every figure is taken (trash.go)
-		if emptyTrash(o.work) == nil {
+		switch detached, err := emptyTrashLater(o.work); {
+		case detached:
+			logf("what the runs left in %s is being removed by a process of its own (some minutes on a slow disk; the next run waits for it); on a file system without a journal, files made in the next five minutes cost more: wait as long before timing anything else", o.work)
+		case err == nil:
 			logf("removed what the runs left; on a file system without a journal, files made in the next five minutes cost more: wait as long before timing anything else")
 		}
 	}()
-	start := time.Now()
 	r := &report{Machine: probeMachine(o.work), Started: start}
 	logf("machine: %s, %d cores, %s; a folder and a file cost %.0f µs to create",
 		r.Machine.CPU, r.Machine.Cores, r.Machine.Memory, r.Machine.CreateMicros)
@@ -147,6 +157,16 @@ func run() error {
 	return nil
 }
 
+// began is when the bench started: each line of its log says how long
+// it had run (make bench must end within ten minutes).
+var began = time.Now()
+
 func logf(format string, args ...any) {
-	fmt.Fprintf(os.Stderr, "piaobench: "+format+"\n", args...)
+	fmt.Fprintf(os.Stderr, "piaobench: %s: "+format+"\n", append([]any{elapsed(time.Since(began))}, args...)...)
+}
+
+// elapsed is a run's time so far as the log gives it: 9m08s.
+func elapsed(d time.Duration) string {
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
 }

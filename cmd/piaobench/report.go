@@ -72,7 +72,9 @@ figures and the chart.
   the virtual machine these figures come from has none), files and folders
   made for minutes after thousands are removed cost up to five times as
   much (cmd/piaobench/trash.go), and each build would pay for the removals
-  of the runs before it. Builds and checks
+  of the runs before it; once the report is written, a process of its own
+  removes them (some minutes on such a disk), and the next run removes
+  what it left before measuring. Builds and checks
   of up to 10,000 sheets are timed three times (five where Hugo builds
   the same sheets) and the median run is shown; those of 50,000 sheets once,
   between two clean builds of 10,000 sheets, which its ratio to 10,000 is

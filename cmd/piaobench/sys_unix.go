@@ -4,9 +4,23 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"syscall"
 	"time"
 )
+
+// startDetached starts a command that outlives this process: in a session
+// of its own (no signal of the terminal's reaches it), its input and
+// output /dev/null (make, or a pipe the bench's log goes into, does not
+// wait for it). It is not waited for.
+func startDetached(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	return cmd.Process.Release()
+}
 
 // syncDisks writes what the system holds of every file to its disk, so
 // that one run's writing is not timed in the next.
