@@ -120,6 +120,66 @@ func TestSpread(t *testing.T) {
 	}
 }
 
+// TestPagefindRuns: Pagefind runs after Hugo's first pagefindRuns runs
+// only; Hugo with Pagefind is paired with piao's first builds, and the
+// output counted is one with Pagefind's index. Hugo and Pagefind are
+// scripts here that write what each would (the bench runs the real ones).
+func TestPagefindRuns(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Fatal("make bench runs on Linux and macOS")
+	}
+	dir := t.TempDir()
+	hugo, pagefind := filepath.Join(dir, "hugo"), filepath.Join(dir, "pagefind")
+	// hugo --quiet --minify -s SITE -d OUT; pagefind --site OUT
+	scripts := map[string]string{
+		hugo:     "#!/bin/sh\nmkdir -p \"$6\" && echo page > \"$6/index.html\" && echo run >> " + filepath.Join(dir, "hugo.log") + "\n",
+		pagefind: "#!/bin/sh\nmkdir -p \"$2/pagefind/index\" && echo ix > \"$2/pagefind/index/x.pf_index\" && echo run >> " + filepath.Join(dir, "pagefind.log") + "\n",
+	}
+	for name, body := range scripts {
+		if err := os.WriteFile(name, []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := options{hugo: hugo, pagefind: pagefind}
+	h := &hugoSide{Pagefind: true}
+	out := filepath.Join(dir, "out")
+	for range 5 {
+		if err := h.run(o, dir, out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(log string) int {
+		b, _ := os.ReadFile(filepath.Join(dir, log))
+		return strings.Count(string(b), "run")
+	}
+	if count("hugo.log") != 5 || count("pagefind.log") != pagefindRuns {
+		t.Fatalf("Hugo ran %d times, Pagefind %d; want 5 and %d", count("hugo.log"), count("pagefind.log"), pagefindRuns)
+	}
+	for i, r := range h.Runs {
+		if r.WithPagefind != (i < pagefindRuns) {
+			t.Errorf("run %d: with Pagefind %v", i, r.WithPagefind)
+		}
+	}
+	if got := len(h.Boths()); got != pagefindRuns {
+		t.Errorf("%d runs of Hugo with Pagefind, want %d", got, pagefindRuns)
+	}
+	if h.Files != 2 {
+		t.Errorf("Hugo's output counted with %d files, want 2 (its page and Pagefind's index)", h.Files)
+	}
+	// Paired: piao's first builds with the runs that had Pagefind.
+	h = &hugoSide{Runs: []hugoRun{
+		{Hugo: usage{Wall: time.Second}, Pagefind: usage{Wall: time.Second}, WithPagefind: true},
+		{Hugo: usage{Wall: time.Second}, Pagefind: usage{Wall: 3 * time.Second}, WithPagefind: true},
+		{Hugo: usage{Wall: time.Second}, Pagefind: usage{Wall: 5 * time.Second}, WithPagefind: true},
+		{Hugo: usage{Wall: time.Second}},
+		{Hugo: usage{Wall: time.Second}},
+	}}
+	piao := []usage{{Wall: time.Second}, {Wall: 2 * time.Second}, {Wall: 3 * time.Second}, {Wall: time.Hour}, {Wall: time.Hour}}
+	if got := pairRatio(piao, h.Boths(), wallOf); got != 0.5 {
+		t.Errorf("piao / (Hugo + Pagefind) = %v, want 0.5 (ratios 0.5, 0.5, 0.5 of the first three runs)", got)
+	}
+}
+
 // TestPairRatio: the ratio is the median of the ratios of runs paired in
 // time, not the ratio of the medians.
 func TestPairRatio(t *testing.T) {

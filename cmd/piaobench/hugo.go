@@ -49,8 +49,20 @@ func makeSites(o options, n int, hugo bool) (piaoSite, hugoSite string, err erro
 	return piaoSite, hugoSite, py(gen, "--n", fmt.Sprint(n), "--seed", "1", "--out", hugoSite)
 }
 
-// hugoRun is one build of the Hugo site and its Pagefind index.
-type hugoRun struct{ Hugo, Pagefind usage }
+// hugoRun is one build of the Hugo site and, if WithPagefind, its
+// Pagefind index.
+type hugoRun struct {
+	Hugo, Pagefind usage
+	WithPagefind   bool
+}
+
+// pagefindRuns is how many of Hugo's runs at a size Pagefind runs after:
+// the first ones, paired with piao's builds as Hugo's are. Pagefind
+// after each of the five runs of 10,000 sheets took some 75 s of the
+// fifteen minutes make bench took on a slow machine, for figures that
+// are no target (piao against Hugo alone is); the median of three is
+// still one of runs made side by side.
+const pagefindRuns = 3
 
 // Both is Hugo followed by Pagefind, as one job: walls and CPU add up,
 // the peak memory is the larger.
@@ -59,8 +71,8 @@ func (h hugoRun) Both() usage {
 }
 
 // buildHugo runs hugo --minify on site into an empty out, then Pagefind
-// over it when o.pagefind is set.
-func buildHugo(o options, site, out string) (hugoRun, error) {
+// over it when o.pagefind is set and pagefind is true.
+func buildHugo(o options, site, out string, pagefind bool) (hugoRun, error) {
 	var h hugoRun
 	if err := discard(out); err != nil {
 		return h, err
@@ -70,8 +82,9 @@ func buildHugo(o options, site, out string) (hugoRun, error) {
 	if h.Hugo, err = runHugo(o.hugo, site, out, func() error { return discard(out) }); err != nil {
 		return h, err
 	}
-	if o.pagefind != "" {
+	if o.pagefind != "" && pagefind {
 		h.Pagefind, _, err = runProcess(nil, o.pagefind, "--site", out)
+		h.WithPagefind = err == nil
 	}
 	return h, err
 }

@@ -151,9 +151,16 @@ func (h *hugoSide) Median() hugoRun {
 	return s[len(s)/2]
 }
 
-// Hugos and Boths are the runs of Hugo alone and of Hugo with Pagefind.
+// Hugos and Boths are the runs of Hugo alone and of Hugo with Pagefind
+// (the first pagefindRuns: paired with piao's first builds).
 func (h *hugoSide) Hugos() []usage { return mapRuns(h.Runs, func(r hugoRun) usage { return r.Hugo }) }
-func (h *hugoSide) Boths() []usage { return mapRuns(h.Runs, hugoRun.Both) }
+func (h *hugoSide) Boths() []usage {
+	n := 0
+	for n < len(h.Runs) && h.Runs[n].WithPagefind {
+		n++
+	}
+	return mapRuns(h.Runs[:n], hugoRun.Both)
+}
 
 func mapRuns(runs []hugoRun, f func(hugoRun) usage) []usage {
 	out := make([]usage, len(runs))
@@ -325,15 +332,20 @@ func buildClean(o options, n int, site, out string, profiled bool) (usage, error
 	return u, err
 }
 
-// run builds the Hugo site once more, with Pagefind.
+// run builds the Hugo site once more, with Pagefind if it is one of the
+// first pagefindRuns; the output is counted after the last run with
+// Pagefind (or the first, without it).
 func (h *hugoSide) run(o options, site, out string) error {
-	hr, err := buildHugo(o, site, out)
+	withPagefind := h.Pagefind && len(h.Runs) < pagefindRuns
+	hr, err := buildHugo(o, site, out, withPagefind)
 	if err != nil {
 		return err
 	}
 	h.Runs = append(h.Runs, hr)
-	h.Files, h.Bytes = tree(out)
-	h.Kinds = kinds(out, hugoKind)
+	if len(h.Runs) == 1 || withPagefind {
+		h.Files, h.Bytes = tree(out)
+		h.Kinds = kinds(out, hugoKind)
+	}
 	return nil
 }
 

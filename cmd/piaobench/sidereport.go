@@ -27,7 +27,7 @@ and to_piao.py, copies of ../shared/bench), each built into an empty folder,
 piao and ` + "`hugo --minify`" + ` (Debian's package) one after the other, the one that
 goes first alternating from run to run. Hugo's site has no search: Pagefind,
 the search a Hugo site would add, runs over its output after it (*Hugo +
-Pagefind*). A ratio is the median of the ratios of the runs paired in time:
+Pagefind*) in the first ` + fmt.Sprint(pagefindRuns) + ` runs. A ratio is the median of the ratios of the runs paired in time:
 on a shared machine, the only figure that means something.
 
 | Sheets | Runs | piao: wall | CPU | Peak memory | Hugo: wall | CPU | Peak memory | piao / Hugo: wall | CPU |`)
