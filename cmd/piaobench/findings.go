@@ -1863,6 +1863,85 @@ sheets in 106.89 s. Since then:
   second start 768 ms (386), the example 130 ms (126). make bench took
   15m11s, its report 9m08s (last run 5m51s and 4m17s): past the ten
   minutes its issue allows, on this machine.
+- **Where 50,000 sheets lose their linearity (thirty-third session).**
+  By hand on tmpfs, ` + "`PIAO_STAGES`" + ` and ` + "`GODEBUG=gctrace=1`" + ` in the same
+  run, the collections counted in each stage. Against 10,000 sheets,
+  most stages take five times as long (sources digested 4.8 times,
+  sheets loaded 4.9, the search index 5.3, the cache 5.6); the open data
+  and index pages 8.3 times (1.09 → 9.07 s), the pages listed 12 times
+  (0.07 → 0.90 s) and the pages written 7.1 times (1.94 → 13.68 s). A
+  build of 10,000 sheets collects 4 times (0.09 s of its 8.85 s of CPU
+  in the collector's workers); one of 50,000 sheets 33 times (8.5 of 60.5
+  s, and more in the allocations' assists): the load 6 (live after each
+  145 to 336 MB), the search index 8 (280 to 417), the open data 9 (383
+  to 456), the pages written 8 or 9 (415 to 429). In those late stages
+  the heap (a heap profile after a forced collection at 20, 27 and 33 s)
+  is some 430 MB: the model 180 (its slices made by the decoder 104, its
+  sheets' blocks 47), the pages and the indexes' listings 60 (the pages
+  of sheets 40, the listings' entries of sheets 19, the groups by unit,
+  line and revision 30), what the build records of the 135,000 files it
+  writes for its cache some 100 (their names 15, keys as hexadecimal
+  strings 14, the map of keys 10, stamps 10, folders made 9, the files'
+  records and parts 30), the memos of the changes 25; in the open data, 110 MB more in flight (the plan's JSON 56
+  at once in its batches and head, the tables 37, the feed 10). Every
+  one of these is 5 to 20 MB: there is no one part to cut. Tried and not
+  kept: the three parts of the open data made one after the other, not
+  side by side (32 collections against 33, the bytes marked 3.5% fewer,
+  10,000 sheets' wall the same, the 50,000 within the machine's noise);
+  a budget of 600 MB instead of 576 (29 collections against 33, 9% fewer
+  bytes marked, but a peak of 676 and 685 MB against 650: too near the
+  700 MB target); at 1,000 sheets the collector started at 64 MB
+  instead of kept off (the pages faulted in 34,000 → 30,000, the CPU
+  the same). On this virtual machine a page of memory touched for the
+  first time costs 4.4 µs (150 MB: 170 ms, 38,000 faults; with huge
+  pages asked for, 327 ms): at 1,000 sheets the 34,000 pages a build
+  faults in are some 150 ms of its 1.2 to 1.3 s of CPU, collected or
+  not. The next step stays the one the last sessions named: fewer and
+  smaller objects in the model and in what the build records of its
+  files (keys as bytes, not hexadecimal text; the listings' entries and
+  the pages of sheets in blocks), each measured by the collections and
+  the bytes they mark.
+- **A rebuild's CPU, part by part (thirty-third session).** Six
+  profiles of a rebuild after the bench's edit at 10,000 sheets, edited
+  again, on tmpfs (1.36 to 1.65 s wall, 2.28 s of CPU each on average):
+  publishing is the largest part and grows with the site, not with the
+  edit. For each of the 27,000 files that did not change, ` + "`Target.Keep`" + `
+  reads the stamp of the published file (an ` + "`lstat`" + `: 0.12 s) and
+  makes sure the spare holds the same file (lookups of names, folders
+  and inodes: 0.28 s), and the spare's 13,000 folders are read to know
+  what it holds (` + "`open`" + `, ` + "`getdents`" + `, ` + "`close`" + `: 0.24 s): 0.64 s, 28% of
+  the CPU. Then the open data (the plan's JSON and the tables, most of
+  them copied from the last build's parts: 0.35 s), the search index
+  (the kept documents merged and encoded again: 0.35 s), the sheet
+  store decoded (0.15 s), the pages' keys (0.10 s), the cache saved
+  (0.10 s), the sources digested (0.06 s). System calls are 0.5 s of the
+  2.28. Every part is work over the whole site; a rebuild under one
+  second on this machine needs publishing that does not look at every
+  unchanged file (for example the published folder's state trusted from
+  its folders' own stamps, each folder's entries read again only where
+  its stamp moved), and an index and open data patched rather than
+  merged: a design of its own, not a saving in the present one.
+- **This run against the last (thirty-third session).** make bench on
+  a clean clone of c59cf59, on the same machine as the last run (an AMD
+  EPYC), its disk slower this time (a folder and its file 948 µs to
+  create, against 551), piao's code the last run's. 50,000 sheets 40.29
+  s, 5.66 times the 7.13 s of the two builds of 10,000 sheets made just
+  before and after it (last run 5.90), 6.97 times the median of 10,000's
+  own five (5.78 s; one of them took 15.40 s, a slow spell of the
+  machine); peak 650 MB (653). 1,000 sheets 0.46/0.49 of Hugo's wall
+  and CPU (0.49/0.52): both met again; 10,000 sheets 0.39/0.42
+  (0.42/0.44). The rebuild after an edit at 10,000 sheets 2.32 s (2.68),
+  edited again 1.85 s (1.94), a target changed 2.05 s (1.99), nothing
+  changed 309 ms (320); piao check 1.81 s (1.90); serve's second start
+  643 ms (768); the example 191 ms (130), on the slower disk. make bench
+  took 8m27s on the clean clone, its report 8m15s (15m11s and 9m08s):
+  Pagefind now runs after three of Hugo's five runs at each size (its
+  figures are no target; c59cf59), and the 700,000 files
+  the runs leave are removed by a process of its own once the report is
+  written (582be5c), some four minutes on this disk that make bench no
+  longer waits for; a run started meanwhile removes what is left before
+  it measures. Each line of the bench's log now says how long it had
+  run.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
