@@ -116,7 +116,7 @@ func run() error {
 	defer func() { // once every figure is taken (trash.go)
 		switch detached, err := emptyTrashLater(o.work); {
 		case detached:
-			logf("what the runs left in %s is being removed by a process of its own (some minutes on a slow disk; the next run waits for it); on a file system without a journal, files made in the next five minutes cost more: wait as long before timing anything else", o.work)
+			logf("what the runs left in %s is being removed by a process of its own (some minutes on a slow disk; a run started meanwhile removes what is left before it measures); on a file system without a journal, files made in the next five minutes cost more: wait as long before timing anything else", o.work)
 		case err == nil:
 			logf("removed what the runs left; on a file system without a journal, files made in the next five minutes cost more: wait as long before timing anything else")
 		}
