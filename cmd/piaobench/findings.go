@@ -1871,7 +1871,7 @@ sheets in 106.89 s. Since then:
   and index pages 8.3 times (1.09 → 9.07 s), the pages listed 12 times
   (0.07 → 0.90 s) and the pages written 7.1 times (1.94 → 13.68 s). A
   build of 10,000 sheets collects 4 times (0.09 s of its 8.85 s of CPU
-  in the collector's workers); one of 50,000 sheets 33 times (8.5 of 60.5
+  in the collector's workers); one of 50,000 sheets 33 or 34 times (8.5 of 60.5
   s, and more in the allocations' assists): the load 6 (live after each
   145 to 336 MB), the search index 8 (280 to 417), the open data 9 (383
   to 456), the pages written 8 or 9 (415 to 429). In those late stages
@@ -1888,7 +1888,7 @@ sheets in 106.89 s. Since then:
   there is no one part to cut. What such a profile shows of the
   rendering (some 45 MB at 33 s, the pages' frames and links among it)
   is not kept by the pages, which render as copies: counted with weak
-  pointers at 10,000 sheets, 1,150 to 1,900 of the frames made so far
+  pointers at 10,000 sheets, 850 to 1,900 of the frames made so far
   were alive after a forced collection, those of the pages rendered
   while it marked: the late cycles' floating garbage the last session
   found, not a leak. Tried and not kept: the three parts of the open data made one after the other, not
