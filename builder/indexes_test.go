@@ -1,8 +1,10 @@
 package builder
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -223,6 +225,98 @@ func TestSheetEntriesShared(t *testing.T) {
 		}
 		if unsafe.StringData(a.Title) != unsafe.StringData(b.Title) || unsafe.StringData(a.ID) != unsafe.StringData(b.ID) {
 			t.Errorf("sheet %s: the entries' names and anchors are made for each", s.Slug)
+		}
+	}
+}
+
+// TestKeyedGroupsOrder: each group gets its items in the order of their
+// keys, stably (the order of the plan among equal keys), as sorting each
+// group's items by rank would give them; an item added twice, or one not
+// among the plan's keyed items, is kept and sorted in all the same.
+func TestKeyedGroupsOrder(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for round := range 50 {
+		n := 1 + rnd.IntN(300)
+		all := make([]keyedItem, n)
+		for i := range all {
+			all[i] = keyedItem{key: string(rune('a' + rnd.IntN(5))), ref: indicatorRef{Ind: &plan.Indicator{}}}
+		}
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(all[a].key, all[b].key) })
+		items := keyedItems{byInd: map[*plan.Indicator]keyedItem{}, byRank: make([]indicatorRef, n)}
+		for rank, i := range order {
+			all[i].rank = rank
+			items.byRank[rank] = all[i].ref
+		}
+		for _, it := range all {
+			items.byInd[it.ref.Ind] = it
+		}
+		groups := newKeyedGroups(items)
+		want := map[string][]keyedItem{}
+		add := func(id string, it keyedItem) {
+			groups.add(id, "title "+id, it)
+			want[id] = append(want[id], it)
+		}
+		for _, it := range all { // in the plan's order, as the indexes add them
+			add(string(rune('A'+rnd.IntN(4))), it)
+		}
+		if round%5 == 0 { // the same item twice, and one with no indicator
+			add("B", all[rnd.IntN(n)])
+			add("C", keyedItem{rank: rnd.IntN(n)})
+		}
+		for _, g := range groups.sorted(items) {
+			w := want[g.ID]
+			slices.SortStableFunc(w, func(a, b keyedItem) int { return a.rank - b.rank })
+			var got, exp []*plan.Indicator
+			for _, r := range g.extra().refs {
+				got = append(got, r.Ind)
+			}
+			for _, it := range w {
+				exp = append(exp, it.ref.Ind)
+			}
+			if !slices.Equal(got, exp) {
+				t.Fatalf("round %d, group %s: %d items in another order than their keys' (want %d)", round, g.ID, len(got), len(exp))
+			}
+			delete(want, g.ID)
+		}
+		if len(want) > 0 {
+			t.Fatalf("round %d: groups %v not given", round, want)
+		}
+	}
+}
+
+// TestFieldListingOrder: in the indexes of the example plan by field and
+// A–Z, each group lists its indicators by their descriptions' sort keys,
+// those with equal keys in the plan's order.
+func TestFieldListingOrder(t *testing.T) {
+	p, w := loadExample(t), italian(t)
+	items := indicatorItems(p)
+	field := func(ind *plan.Indicator) string { return ind.Tipologia.S }
+	for _, l := range []*listing{fieldListing(p, w, items, "tipologie", "typology", field), azListing(p, w, items)} {
+		total := 0
+		for _, g := range l.Groups {
+			refs := g.extra().refs
+			total += len(refs)
+			pos := map[*plan.Indicator]int{}
+			i := 0
+			for _, s := range p.Sheets() {
+				for _, ind := range s.Indicators() {
+					pos[ind] = i
+					i++
+				}
+			}
+			for k := 1; k < len(refs); k++ {
+				a, b := sortKey(refs[k-1].Ind.Descrizione.S), sortKey(refs[k].Ind.Descrizione.S)
+				if a > b || a == b && pos[refs[k-1].Ind] > pos[refs[k].Ind] {
+					t.Errorf("index %s, group %s: %q listed before %q", l.Key, g.ID, refs[k-1].Ind.Descrizione.S, refs[k].Ind.Descrizione.S)
+				}
+			}
+		}
+		if want := len(items.byRank); total != want {
+			t.Errorf("index %s lists %d indicators, want %d", l.Key, total, want)
 		}
 	}
 }
