@@ -415,7 +415,12 @@ func indicatorItems(p *plan.Plan) keyedItems {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(all[a].key, all[b].key) })
+	slices.SortFunc(order, func(a, b int) int { // stably: equal keys in the plan's order (SortStableFunc took 0.18 s at 50,000 sheets)
+		if c := strings.Compare(all[a].key, all[b].key); c != 0 {
+			return c
+		}
+		return a - b
+	})
 	out := keyedItems{byInd: make(map[*plan.Indicator]keyedItem, len(all)), byRank: make([]indicatorRef, len(all))}
 	for rank, i := range order {
 		all[i].rank = rank
