@@ -1948,6 +1948,90 @@ sheets in 106.89 s. Since then:
   longer waits for; a run started meanwhile removes what is left before
   it measures. Each line of the bench's log now says how long it had
   run.
+- **The collector's share at 50,000 sheets, measured by turning it off
+  (thirty-fourth session).** With ` + "`GOGC=off`" + ` (the governor then leaves
+  the collector off: no collection at all) 50,000 sheets built on tmpfs
+  in 33.3 and 33.6 s, against 31.0 to 34.3 s collected, faulting in 5.9
+  GB (19.5 to 22.7 s of system time); 10,000 sheets in 5.77 s against
+  4.49. Without the collector every byte the build allocates is fresh
+  memory, and the page faults (4.4 µs each on this machine) cost what
+  the collections cost: 50,000 sheets take 5.8 times 10,000 on tmpfs
+  either way. What a build allocates is linear (844 MB at 10,000 sheets,
+  5.3 GB at 50,000: some 106 KB a sheet, the YAML nodes alone growing
+  faster, as they are lent again only while the collector is off); the
+  time past linear is the cost of that memory, whoever pays it: the
+  lever is allocating less, not collecting otherwise. Tried and not
+  kept, alternated with the session's binary: the YAML nodes lent again
+  throughout the build (gcheadroom.go says that made a build 10% slower
+  in the twenty-ninth session, on the other machine): 30 collections
+  against 33, 11% fewer bytes marked (the load 3 collections and 1.4 GB
+  marked against 6 and 2.9), the wall the same within the noise (ten
+  pairs, 315.6 s against 313.1); Go's earlier collector
+  (` + "`GOEXPERIMENT=nogreenteagc`" + `: 35.27 and 32.34 s against 33.93 and 32.39);
+  ` + "`GOMAXPROCS=4`" + ` on the two cores (32.90 and 38.09 s against 34.01 and
+  31.03). The same binary's wall at 50,000 sheets ranged from 26.0 to
+  34.6 s within the hour on this virtual machine: make bench's one run
+  of 50,000 sheets cannot tell 5.66 from 5.5.
+- **The indexes by field and A–Z, no longer sorted group by group
+  (thirty-fourth session).** A CPU profile of a build with each of its
+  tasks labelled (pprof labels, a profiling build not committed) showed
+  the indexes' listing at 50,000 sheets taking 11.7 times its CPU at
+  10,000 (2.11 s against 0.18): 0.68 s of it gathering and sorting each
+  index's groups of indicators by rank, 0.18 s the stable sort that
+  ranks them (Go's stable sort, n log² n). Now each index takes every
+  indicator once, in the order of the keys, into its group (b28b63d),
+  and the ranking is a sort whose ties fall to the plan's order (228bada;
+  the same order, tested with 2,000 indicators of five descriptions).
+  With the first alone the listing took 1.20 s of CPU at 50,000
+  sheets, 0.13 at 10,000, 0.22 in piao check at 10,000 (0.40): one
+  profile each; piao check at 10,000 sheets on tmpfs, twelve pairs
+  alternated, a median of 1.66 s against 1.75 (its CPU 2.81 against
+  2.91), within the noise.
+- **A rebuild's wall, slice by slice (thirty-fourth session).** The CPU
+  of a rebuild after the bench's edit at 10,000 sheets, sampled every 4
+  ms from its threads' ` + "`schedstat`" + ` beside its stages: both cores busy
+  from the search index to the pages written, one core only in part of
+  the load (0.15 to 0.30 s), at the end (the spare pruned, the cache
+  saved: 0.15 s) and in the open data's tail: were every slice to fill
+  both cores, some 0.2 s shorter, not the 0.6 s the target needs. By a
+  labelled CPU profile (three rebuilds): the search index 0.45 s, the
+  spare's index 0.28, the plan's JSON 0.25, the tables 0.12, the rest
+  (load, keys, pages kept, cache) 1.18. Reading the spare is system
+  calls: its 13,400 folders opened, stamped, listed and closed take 180
+  ms on one core with nothing else (137 to 169 ms with each folder
+  opened from its parent's descriptor), 250 ms with the index's own
+  work. A rebuild faults in 100,000 pages (411 MB, the collector off
+  until 448 MB: some 0.44 s of its 0.7 to 0.9 s of system time);
+  started at 64 or 128 MB with 64 or 96 MB of headroom, the collector
+  runs 3 to 6 times and the faults fall to 59,000 to 65,000, but the
+  user CPU rises by what the system's falls, the wall the same (nine
+  runs). And the rebuild make bench times first, after a clean build
+  and a build that changed nothing, has no spare: on this disk it took
+  2.24 s, 2.1 s of it system time against 0.9 s for a rebuild with a
+  spare, making 13,000 folders and linking 27,000 files (its open data
+  0.45 s and its pages written 0.21 s longer than with a spare).
+- **This run against the last (thirty-fourth session).** Two runs of
+  make bench on clean clones of 228bada, the same AMD EPYC machine as
+  the last run, its disk faster this time (a folder and its file 157
+  and 233 µs to create, against 948). This page is the second's. The
+  50,000 sheets 6.45 and 6.54 times the two builds of 10,000 made beside
+  them (49.46 s against 7.36 and 7.99; 36.70 against 6.11 and 5.11),
+  against 5.66 the last run: with a faster disk the linear cost of
+  writing weighs less, and the ratio comes nearer the 7.6 it is on
+  tmpfs (see the collector's share, above); peak 650 and 651 MB. 10,000
+  sheets 0.47/0.43 and 0.43/0.46 of Hugo's wall and CPU (0.39/0.42);
+  1,000 sheets 0.47/0.51 in the first run, 0.66/0.68 in the second,
+  whose first minute (100 and 1,000 sheets: piao 1.03 s against 596 ms
+  in the first run, Hugo 1.58 s against 1.23) came within five minutes
+  of the removal of the first run's 700,000 files, which its log warns
+  makes new files cost more: the author's haste, not piao's code (the
+  CPU ratio was 0.46 to 0.52 in the runs before). The rebuild after an
+  edit at 10,000 sheets 2.46 and 1.68 s (2.32), edited again 1.81 and
+  1.35 s (1.85), a target changed 1.88 and 1.65 s (2.05), nothing
+  changed 392 and 254 ms (309); piao check 1.67 and 1.41 s (1.81);
+  serve's second start 716 and 582 ms (643); the example 122 and 129 ms
+  (191). make bench took 8m51s and 6m58s (8m27s); in the first, the
+  five builds of 10,000 sheets took from 6.23 to 13.41 s.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
