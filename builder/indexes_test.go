@@ -294,20 +294,18 @@ func TestKeyedGroupsOrder(t *testing.T) {
 func TestFieldListingOrder(t *testing.T) {
 	p, w := loadExample(t), italian(t)
 	items := indicatorItems(p)
+	pos := map[*plan.Indicator]int{} // each indicator's place in the plan
+	for _, s := range p.Sheets() {
+		for _, ind := range s.Indicators() {
+			pos[ind] = len(pos)
+		}
+	}
 	field := func(ind *plan.Indicator) string { return ind.Tipologia.S }
 	for _, l := range []*listing{fieldListing(p, w, items, "tipologie", "typology", field), azListing(p, w, items)} {
 		total := 0
 		for _, g := range l.Groups {
 			refs := g.extra().refs
 			total += len(refs)
-			pos := map[*plan.Indicator]int{}
-			i := 0
-			for _, s := range p.Sheets() {
-				for _, ind := range s.Indicators() {
-					pos[ind] = i
-					i++
-				}
-			}
 			for k := 1; k < len(refs); k++ {
 				a, b := sortKey(refs[k-1].Ind.Descrizione.S), sortKey(refs[k].Ind.Descrizione.S)
 				if a > b || a == b && pos[refs[k-1].Ind] > pos[refs[k].Ind] {
