@@ -38,13 +38,29 @@ func takeSpare(dest string) (tmp string, spare bool, err error) {
 		tmp = filepath.Join(filepath.Dir(dest), tempPrefix(dest)+"s"+strconv.Itoa(os.Getpid()))
 		_ = os.RemoveAll(tmp)
 		if rename(sp, tmp) == nil {
-			return tmp, true, nil
+			if info.Mode().Perm() == siteMode || os.Chmod(tmp, siteMode) == nil {
+				return tmp, true, nil
+			}
+			_ = os.RemoveAll(tmp) // a spare whose mode cannot be set: made anew
 		}
 	}
 	_ = os.RemoveAll(sp) // not a folder, or one that cannot be taken
-	tmp, err = os.MkdirTemp(filepath.Dir(dest), tempPrefix(dest))
-	return tmp, false, err
+	if tmp, err = os.MkdirTemp(filepath.Dir(dest), tempPrefix(dest)); err != nil {
+		return "", false, err
+	}
+	if err = os.Chmod(tmp, siteMode); err != nil {
+		os.Remove(tmp)
+		return "", false, err
+	}
+	return tmp, false, nil
 }
+
+// siteMode is the mode of the published folder: MkdirTemp makes it
+// private (0700), which a web server running as another user cannot
+// read, nor a copy that keeps modes (rsync -a); its folders are made
+// 0755, as the root is now. A spare written by a version of piao that
+// left the root private is given it when taken.
+const siteMode = 0o755
 
 // keepSpare, after a publish, keeps the previous output as the spare if
 // the swap left it in tmp; any other tmp (a publish that failed) goes.
