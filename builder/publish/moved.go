@@ -61,6 +61,7 @@ func (t *Target) Moved(dir, prev string) error {
 		return nil
 	}
 	t.moved.Store(dir, prev)
+	t.anyMoved.Store(true)
 	if !t.spare {
 		return nil
 	}
@@ -93,7 +94,10 @@ func (t *Target) Moved(dir, prev string) error {
 func (t *Target) PrevName(name string) string { return t.prevName(name) }
 
 func (t *Target) prevName(name string) string {
-	if prev, ok := t.moved.Load(path.Dir(name)); ok {
+	if !t.anyMoved.Load() {
+		return name
+	}
+	if prev, ok := t.moved.Load(slashDir(name)); ok {
 		return path.Join(prev.(string), path.Base(name))
 	}
 	return name

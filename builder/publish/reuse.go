@@ -57,10 +57,10 @@ func openReuse(dest, tmp string) *reuse {
 // the stamp of the file linked. The folder of full must exist. Where the name may be occupied (in a spare), a name that is
 // already that very file stays as it is.
 func (r *reuse) link(name string, b []byte, full string, at spareName, touch func(string)) (Stamp, bool) {
-	if r == nil || !r.realDir(path.Dir(name)) {
+	if r == nil || !r.realDir(slashDir(name)) {
 		return Stamp{}, false
 	}
-	old := filepath.Join(r.prev, filepath.FromSlash(name))
+	old := under(r.prev, name)
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(b)) {
 		return Stamp{}, false
@@ -138,9 +138,9 @@ func (r *reuse) realDir(dir string) bool {
 	if seen {
 		return ok
 	}
-	ok = r.realDir(path.Dir(dir))
+	ok = r.realDir(slashDir(dir))
 	if ok {
-		ok = r.realSubfolder(path.Dir(dir), path.Base(dir))
+		ok = r.realSubfolder(slashDir(dir), path.Base(dir))
 	}
 	r.mu.Lock()
 	r.dirs[dir] = ok

@@ -107,7 +107,7 @@ func (t *Target) occupied(full string) bool {
 	if !t.spare {
 		return false
 	}
-	_, fresh := t.state.fresh.Load(filepath.Dir(full))
+	_, fresh := t.state.fresh.Load(dirOf(full))
 	return !fresh
 }
 
@@ -128,7 +128,7 @@ func (t *Target) wrote(name string) {
 // holds full, a name of root.
 func (t *Target) touch(full string) {
 	if t.spare {
-		t.state.touched.Store(filepath.Dir(full), true)
+		t.state.touched.Store(dirOf(full), true)
 	}
 }
 
@@ -169,7 +169,7 @@ func (t *Target) realDirsLocked(dir string) error {
 	if t.state.dirs[dir] || dir == t.root {
 		return nil
 	}
-	if err := t.realDirsLocked(filepath.Dir(dir)); err != nil {
+	if err := t.realDirsLocked(dirOf(dir)); err != nil {
 		return err
 	}
 	create := false

@@ -4,8 +4,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
 	"sync"
 )
 
@@ -59,7 +57,7 @@ func stamps(root string, names []string, n, size int) map[string]Stamp {
 	for w := range max(1, n) {
 		wg.Go(func() {
 			for i := w; i < len(names); i += max(1, n) {
-				info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(names[i])))
+				info, err := os.Lstat(under(root, names[i]))
 				if err == nil && info.Mode()&fs.ModeSymlink == 0 {
 					out[i], ok[i] = StampOf(info), true
 				}
@@ -81,10 +79,10 @@ func stamps(root string, names []string, n, size int) map[string]Stamp {
 // and reports whether it did: for a file the caller knows unchanged.
 func (t *Target) Keep(name string, st Stamp) bool {
 	pn := t.prevName(name)
-	if t.root == "" || t.prev == nil || !ValidPath(name) || !ValidPath(pn) || !t.prev.realDir(path.Dir(pn)) {
+	if t.root == "" || t.prev == nil || !ValidPath(name) || (pn != name && !ValidPath(pn)) || !t.prev.realDir(slashDir(pn)) {
 		return false
 	}
-	old := filepath.Join(t.prev.prev, filepath.FromSlash(pn))
+	old := under(t.prev.prev, pn)
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
 		return false
@@ -134,10 +132,10 @@ func (t *Target) PriorFile(name string, st Stamp) (*os.File, bool) {
 
 // priorFile opens the previous folder's file name if its stamp is st.
 func (t *Target) priorFile(name string, st Stamp) (*os.File, os.FileInfo, bool) {
-	if t.root == "" || t.prev == nil || !ValidPath(name) || !t.prev.realDir(path.Dir(name)) {
+	if t.root == "" || t.prev == nil || !ValidPath(name) || !t.prev.realDir(slashDir(name)) {
 		return nil, nil, false
 	}
-	old := filepath.Join(t.prev.prev, filepath.FromSlash(name))
+	old := under(t.prev.prev, name)
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || StampOf(info) != st {
 		return nil, nil, false

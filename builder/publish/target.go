@@ -7,8 +7,8 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path/filepath"
 	"sync"
+	"sync/atomic"
 )
 
 // Target is where a publish writes: the new folder, and the previous one
@@ -16,11 +16,12 @@ import (
 // checks the names and measures what would be written. A Target is safe
 // for concurrent use.
 type Target struct {
-	root  string // the new folder; "" writes nothing
-	dest  string // the destination, named in errors
-	prev  *reuse
-	made  sync.Map // the folders made so far
-	moved sync.Map // folder of the new output → the previous output's it holds (Moved)
+	root     string // the new folder; "" writes nothing
+	dest     string // the destination, named in errors
+	prev     *reuse
+	made     sync.Map    // the folders made so far
+	moved    sync.Map    // folder of the new output → the previous output's it holds (Moved)
+	anyMoved atomic.Bool // whether moved holds any
 
 	spare bool       // root is a spare brought up to date (spare.go)
 	state spareState // what a spare's filling wrote
@@ -235,8 +236,8 @@ func (t *Target) file(name string) (string, error) {
 	if !ValidPath(name) {
 		return "", badName(t.dest, name)
 	}
-	full := filepath.Join(t.root, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
+	full := under(t.root, name)
+	dir := dirOf(full)
 	if _, ok := t.made.Load(dir); ok {
 		return full, nil
 	}
@@ -257,7 +258,7 @@ func (t *Target) file(name string) (string, error) {
 // 10,000 sheets, 27,000 calls of the 40,000 that make the output's
 // folders); every folder on the way is remembered as made.
 func (t *Target) mkdirs(dir string) error {
-	if _, ok := t.made.Load(filepath.Dir(dir)); ok {
+	if _, ok := t.made.Load(dirOf(dir)); ok {
 		if os.Mkdir(dir, 0o755) == nil {
 			return nil
 		}
@@ -265,7 +266,7 @@ func (t *Target) mkdirs(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for d := filepath.Dir(dir); len(d) > len(t.root); d = filepath.Dir(d) {
+	for d := dirOf(dir); len(d) > len(t.root); d = dirOf(d) {
 		if _, loaded := t.made.LoadOrStore(d, true); loaded {
 			break
 		}
