@@ -3,8 +3,10 @@ package builder
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -658,6 +660,41 @@ func TestDocsDigest(t *testing.T) {
 	}
 	if docsDigest("d1", docs) == base || docsDigest("d0", docs[:1]) == base || docsDigest("d0", []searchDoc{docs[1], docs[0]}) == base {
 		t.Error("another name, number or order of documents, the same digest")
+	}
+}
+
+// TestDocsDigestStreamed: the digest hashed through a buffer is that of
+// the chunk's bytes put together whole, whatever the length of the
+// fields (one far longer than the buffer, many that fill it).
+func TestDocsDigestStreamed(t *testing.T) {
+	whole := func(name string, docs []searchDoc) [sha256.Size]byte {
+		var b []byte
+		str := func(s string) { b = append(binary.AppendUvarint(b, uint64(len(s))), s...) }
+		str(name)
+		b = binary.AppendUvarint(b, uint64(len(docs)))
+		for _, d := range docs {
+			str(d.URL)
+			str(d.Title)
+			b = binary.AppendVarint(b, int64(d.Kind))
+			str(d.Sheet)
+			str(d.Where)
+			b = binary.AppendVarint(b, int64(d.Plan))
+			b = binary.AppendVarint(b, int64(d.Status))
+			str(d.Text)
+		}
+		return sha256.Sum256(b)
+	}
+	long := strings.Repeat("indicatore di efficacia ", 900) // 21,600 bytes
+	var docs []searchDoc
+	for i := range 300 {
+		docs = append(docs, searchDoc{URL: fmt.Sprintf("piano/operativi/%05d/", i), Title: strings.Repeat("T", i%97),
+			Kind: i % 5, Sheet: "s", Where: strings.Repeat("w", i*7%4100), Plan: i % 3, Status: -i, Text: long[:i*71%len(long)]})
+	}
+	docs = append(docs, searchDoc{Text: long}, searchDoc{})
+	for n := 0; n <= len(docs); n += 7 {
+		if got, want := docsDigest("d3", docs[:n]), whole("d3", docs[:n]); got != want {
+			t.Fatalf("%d documents: digest %x, the whole bytes' %x", n, got, want)
+		}
 	}
 }
 
