@@ -32,6 +32,23 @@ func indexOfExample(t *testing.T) *searchIndex {
 	return buildSearchIndex(site, italian(t))
 }
 
+// TestDocsCount: the index's documents are as many as docsCount says,
+// made that many at once: the example plan's, with revisions and
+// sections, and a plan of sheets only.
+func TestDocsCount(t *testing.T) {
+	site, ds := LoadAndCheck(os.DirFS(".."))
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	ix := buildSearchIndex(site, italian(t))
+	if n := docsCount(site); len(ix.docs) != n || cap(ix.docs) != n {
+		t.Errorf("%d documents (room for %d), docsCount %d", len(ix.docs), cap(ix.docs), n)
+	}
+	if len(site.Plans[0].Revisioni) == 0 || len(site.Plans[0].Sezioni) == 0 {
+		t.Error("the example plan has no revisions or no sections: the count is not tested on them")
+	}
+}
+
 // docsOf returns the URLs of the documents a term reaches, by weight.
 func docsOf(ix *searchIndex, term string) (byWeight [levels][]string) {
 	post := ix.terms[term]
