@@ -30,7 +30,8 @@ type PublishOptions struct {
 	// the same destination and this one waits for it.
 	OnWait func()
 
-	after func() error // called under the lock once the output is in place (the build cache)
+	after func() error        // called under the lock once the output is in place (the build cache)
+	early *publish.EarlySpare // the spare read while the site loads (publish.ReadSpareEarly)
 }
 
 // siteSources are the parts of a site folder an output may not lie in.
@@ -54,7 +55,7 @@ func PublishWith(s *Site, dest string, opt PublishOptions) error {
 // (see builder/publish). An error of fill comes back as it is; an error of
 // the publish, worded for the office.
 func publishTree(dest string, opt PublishOptions, fill func(to *publish.Target) error) error {
-	o := publish.Options{Site: opt.Site, Sources: siteSources, OnWait: opt.OnWait, After: opt.after}
+	o := publish.Options{Site: opt.Site, Sources: siteSources, OnWait: opt.OnWait, After: opt.after, Early: opt.early}
 	return publishMessage(publish.Tree(dest, o, fill))
 }
 

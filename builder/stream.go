@@ -57,7 +57,8 @@ func BuildTo(in Input, dest string, opt PublishOptions) (Written, Diagnostics, e
 		ds.Sort()
 		return w, ds, nil
 	}
-	counted := make(chan *OutputCount, 1) // what the output holds, read while the site loads
+	opt.early = publish.ReadSpareEarly(dest) // the spare's index, read while the site loads
+	counted := make(chan *OutputCount, 1)    // what the output holds, read while the site loads
 	go func() { counted <- countReplaced(c.prev, dest) }()
 	kept := make(chan *sheetDocs, 1) // the sheets' search documents, read while the site loads
 	go func() { kept <- c.openSheetDocs(dest) }()

@@ -37,6 +37,10 @@ type Options struct {
 	// OnWait is called, if not nil, when another publish to the same
 	// destination holds the lock and this one waits for it.
 	OnWait func()
+	// Early is, if not nil, the spare of dest read before the publish
+	// (ReadSpareEarly): its index is taken if the spare is still the
+	// folder it read, as it read it; if not, the spare is read again.
+	Early *EarlySpare
 	// After is called, if not nil, under the lock once the new folder has
 	// taken the place of dest (its error is returned, dest published all
 	// the same): files kept beside dest (a build cache) are updated there,
@@ -94,12 +98,19 @@ func hold(dest string, opt Options, fn func() error) error {
 
 // publishIn is Tree under the lock.
 func publishIn(dest string, opt Options, fill func(to *Target) error) error {
+	early := opt.Early.take(dest) // before the spare is taken: renamed, its folder has another stamp
 	tmp, spare, err := takeSpare(dest)
 	if err != nil {
 		return failed(dest, err)
 	}
 	to := &Target{root: tmp, dest: dest, prev: openReuse(dest, tmp), spare: spare}
-	if spare && indexSpare { // read while the fill begins (spareindex.go)
+	switch {
+	case !spare || !indexSpare:
+	case early != nil && tmp == spareTemp(dest):
+		to.state.indexed = make(chan struct{})
+		to.state.idx, to.state.early = early, true
+		close(to.state.indexed)
+	default: // read while the fill begins (spareindex.go)
 		to.state.indexed = make(chan struct{})
 		go func() { to.state.idx = readSpare(tmp); close(to.state.indexed) }()
 	}

@@ -35,7 +35,7 @@ func sparePath(dest string) string { return Beside(dest, "spare") }
 func takeSpare(dest string) (tmp string, spare bool, err error) {
 	sp := sparePath(dest)
 	if info, err := os.Lstat(sp); err == nil && info.IsDir() {
-		tmp = filepath.Join(filepath.Dir(dest), tempPrefix(dest)+"s"+strconv.Itoa(os.Getpid()))
+		tmp = spareTemp(dest)
 		_ = os.RemoveAll(tmp)
 		if rename(sp, tmp) == nil {
 			if info.Mode().Perm() == siteMode || os.Chmod(tmp, siteMode) == nil {
@@ -61,6 +61,12 @@ func takeSpare(dest string) (tmp string, spare bool, err error) {
 // 0755, as the root is now. A spare written by a version of piao that
 // left the root private is given it when taken.
 const siteMode = 0o755
+
+// spareTemp is the name the spare of dest takes while this process's
+// publish brings it up to date.
+func spareTemp(dest string) string {
+	return filepath.Join(filepath.Dir(dest), tempPrefix(dest)+"s"+strconv.Itoa(os.Getpid()))
+}
 
 // keepSpare, after a publish, keeps the previous output as the spare if
 // the swap left it in tmp; any other tmp (a publish that failed) goes.
@@ -96,6 +102,7 @@ type spareState struct {
 
 	indexed chan struct{} // closed once idx is read (spareindex.go); nil: no index to wait for
 	idx     *spareIndex
+	early   bool // idx was read before the publish (Options.Early)
 }
 
 // occupied reports whether the file at full may already have something

@@ -54,7 +54,11 @@ type spareIndex struct {
 
 // readSpare reads the spare at root, on every core a level of folders at a
 // time; nil where it cannot be read as an index (readDirents).
-func readSpare(root string) *spareIndex {
+func readSpare(root string) *spareIndex { return readSpareAs(root, root) }
+
+// readSpareAs is readSpare, its names given as they will be once the
+// folder root is renamed label.
+func readSpareAs(root, label string) *spareIndex {
 	info, err := os.Lstat(root)
 	if err != nil || !info.IsDir() {
 		return nil
@@ -81,7 +85,11 @@ func readSpare(root string) *spareIndex {
 		return nil
 	}
 	idx.first = make(map[string]int32, len(idx.all))
-	for i, e := range idx.all {
+	for i := range idx.all {
+		e := &idx.all[i]
+		if label != root {
+			e.full = label + e.full[len(root):]
+		}
 		idx.first[e.full] = int32(i)
 	}
 	return idx

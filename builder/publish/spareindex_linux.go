@@ -79,3 +79,21 @@ func readDirents(dir string, each func(name string, kind entryKind, ino uint64))
 		}
 	}
 }
+
+// folderID is what tells a folder from another and from itself changed:
+// its device and inode, its modification time (an entry made, removed or
+// renamed in it) and change time (it renamed, its mode changed).
+type folderID struct {
+	dev, ino     uint64
+	mtime, ctime int64
+}
+
+// folderIDOf is the folderID of dir, not followed if a symbolic link;
+// false if it is not a folder that can be looked at.
+func folderIDOf(dir string) (folderID, bool) {
+	var st syscall.Stat_t
+	if err := syscall.Lstat(dir, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFDIR {
+		return folderID{}, false
+	}
+	return folderID{dev: uint64(st.Dev), ino: uint64(st.Ino), mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano()}, true
+}
