@@ -2032,6 +2032,94 @@ sheets in 106.89 s. Since then:
   serve's second start 716 and 582 ms (643); the example 122 and 129 ms
   (191). make bench took 8m51s and 6m58s (8m27s); in the first, the
   five builds of 10,000 sheets took from 6.23 to 13.41 s.
+- **The floor of a rebuild under the atomic swap (thirty-fifth
+  session).** ` + "`BenchmarkPublishKept`" + ` (builder/publish) publishes again
+  an output shaped as that of 10,000 sheets (27,335 files in 13,000
+  folders) with every file kept, into its spare: what a rebuild costs
+  the publish alone when nothing changed, whatever it renders — each
+  name of the new output found in the spare (its index read: 13,000
+  folders opened, listed and closed), each file of the output it
+  replaces looked at (its stamp), the spare pruned, the two exchanged.
+  On tmpfs 335 to 421 ms an op (six runs of three, median 399; 0.55 to
+  0.63 s of CPU, half of it system calls at some 3 to 5 µs each on this
+  virtual machine), on this disk 0.35 to 0.49 s: a third of the 1 s
+  the target allows, before anything is read, loaded or rendered. The
+  first rebuild after a clean build has no spare and makes the 13,000
+  folders and 27,000 links anew: by hand on this disk (the output
+  copied, synced, left a minute) 1.08 and 2.48 s for the publish alone,
+  so that the rebuild make bench times first cannot come under 1 s
+  while the output is swapped whole and the clean build leaves no spare
+  (leaving one would cost the clean build that same second, and its
+  ratio to Hugo). The paths of the files kept, put together without
+  cleaning them again (a name is valid, the roots clean), took the
+  benchmark to 334 to 394 ms (median 350): 610 to 568 ms of CPU on a
+  tool publishing the bench's own output (25 publishes each).
+- **What the search index costs a rebuild (thirty-fifth session).**
+  A profiling build that made no search index at all (not committed)
+  rebuilt after the bench's edit at 10,000 sheets on tmpfs in 0.965 s
+  against 1.175 (medians of ten, alternated), 1.48 s of CPU against
+  1.87, 65,000 page faults against 100,000: the search index is 0.21 s
+  of a rebuild's wall, 0.39 s of its CPU and 140 MB of its memory,
+  though the documents of every unchanged sheet are kept from the last
+  build (searchdocs.go): decoding them and their keys (0.08 s of CPU),
+  merging their postings (0.08), the chunks' digests (0.04), the term
+  shards (0.04), the kept documents' file written again (30 MB, 0.03).
+  It is the largest part of a rebuild that grows with the site and not
+  with the edit, and its stage the longest of a rebuild on this disk
+  (560 ms in the last run): the next step is an index patched where
+  sheets changed, from the last build's postings, not merged again.
+  Two savings now: the chunks' digests hashed through a buffer, not
+  made whole first (16 MB allocated at every build), and the index's
+  documents made as many as they will be (17 MB of growing): a rebuild
+  faults 100,380 → 92,492 pages.
+- **The spare read while the site loads (thirty-fifth session).** A
+  rebuild read the spare's index once the publish had its lock, while
+  the search index and the open data kept both cores busy; 0.22 s of
+  CPU. The build now starts reading it as the site loads, when one core
+  is often idle, and the publish takes that index under the lock only
+  if the spare is still the very folder read, unchanged since before
+  it was read (its inode, modification and change time: another
+  publish takes the spare by renaming it, and leaves another), reading
+  it again otherwise. Rebuild after an edit at 10,000 sheets on tmpfs,
+  16 runs each alternated, twice: wall medians 1.435 → 1.340 and 1.435
+  → 1.275 s.
+- **Tried and not kept (thirty-fifth session).** The spare trusted by
+  its folders' stamps: a folder of the spare whose stamp is still the
+  one recorded when it was published taken to hold the names recorded
+  in it, and not listed (the stamps of the output it replaced kept in
+  the build cache for the next build). The system calls of a rebuild
+  fell from 128,738 to 67,009 (getdents64 26,814 → 88, openat 13,592 →
+  236, newfstatat 40,702 → 54,058), the spare's index from 0.22 to 0.16
+  s of CPU (a look at a folder is 4.9 µs here, the index's own work the
+  rest), but the cache that now held a second map of 40,000 stamps took
+  0.03 s more to read and 0.04 s more to save: the same wall and CPU
+  (eight alternated pairs, 1.381/2.171 s against 1.464/2.290).
+  Transparent huge pages for the heap (a pre-mapped region given
+  ` + "`MADV_HUGEPAGE`" + `, the system's setting being ` + "`madvise`" + `): a rebuild's
+  page faults 100,000 → 3,700, its system time the same (0.77 to 1.18
+  s against 0.82 to 1.10): on this virtual machine the cost is in
+  making the memory, not in the number of faults.
+- **This run against the last (thirty-fifth session).** make bench on a
+  clean clone of 3da10e2, the same AMD EPYC machine, its disk slow
+  again (a folder and its file 685 µs to create, against 157 and 233 in
+  the last run's, 948 in the one before). The 50,000 sheets 5.92 times
+  the two builds of 10,000 made beside them (39.31 s against 7.64 and
+  5.65; 6.57 times the median of 10,000 sheets' own runs), against 6.45
+  and 6.54 the last run and 5.66 the one before, on a slow disk too:
+  the ratio follows the disk, as the last session found; peak 651 MB.
+  10,000 sheets 0.44/0.47 of Hugo's wall and CPU (0.47/0.43 and
+  0.43/0.46). 1,000 sheets 0.78/0.80 (0.47/0.51 and 0.66/0.68): piao
+  1.19 s and 2.15 s of CPU against 0.60 to 1.03 s in the runs before,
+  Hugo 1.54 s; at 1,000 sheets piao makes 2,973 files in some 1,400
+  folders where Hugo makes 1,050, and on this disk each costs. The
+  rebuild after an edit at 10,000 sheets 1.96 s, with no spare (2.46
+  and 1.68), edited again 1.41 s (1.81 and 1.35), a target changed 1.50
+  s (1.88 and 1.65), nothing changed 300 ms (392 and 254); piao check
+  1.75 s (1.67 and 1.41); serve's second start 811 ms (716 and 582);
+  the example 171 ms (122 and 129). Edited again, the stage of the
+  search index took 487 ms against 560, the publish 68 ms to be ready
+  against 16 (it waits for the spare read early, which on this disk had
+  not ended as the site loaded). make bench took 7m54s.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
