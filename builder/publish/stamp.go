@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 )
 
@@ -57,7 +58,11 @@ func stamps(root string, names []string, n, size int) map[string]Stamp {
 	for w := range max(1, n) {
 		wg.Go(func() {
 			for i := w; i < len(names); i += max(1, n) {
-				info, err := os.Lstat(under(root, names[i]))
+				full := filepath.Join(root, filepath.FromSlash(names[i]))
+				if ValidPath(names[i]) {
+					full = under(root, names[i]) // the same, not cleaned again
+				}
+				info, err := os.Lstat(full)
 				if err == nil && info.Mode()&fs.ModeSymlink == 0 {
 					out[i], ok[i] = StampOf(info), true
 				}

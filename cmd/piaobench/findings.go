@@ -2100,7 +2100,7 @@ sheets in 106.89 s. Since then:
   s against 0.82 to 1.10): on this virtual machine the cost is in
   making the memory, not in the number of faults.
 - **This run against the last (thirty-fifth session).** make bench on a
-  clean clone of 3da10e2, the same AMD EPYC machine, its disk slow
+  clean clone of 7f95064, the same AMD EPYC machine, its disk slow
   again (a folder and its file 685 µs to create, against 157 and 233 in
   the last run's, 948 in the one before). The 50,000 sheets 5.92 times
   the two builds of 10,000 made beside them (39.31 s against 7.64 and
