@@ -73,15 +73,11 @@ func publishKept(b *testing.B, dest string, names []string, known map[string]Sta
 func BenchmarkPublishKept(b *testing.B) {
 	names := outputNames(10000)
 	dest := b.TempDir() + "/public"
-	err := Tree(dest, Options{}, func(to *Target) error {
-		for _, name := range names {
-			if err := to.Write(name, []byte(name)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	files := make(map[string]string, len(names))
+	for _, name := range names {
+		files[name] = name
+	}
+	if err := publishFiles(dest, files); err != nil {
 		b.Fatal(err)
 	}
 	known := Stamps(dest, names, runtime.GOMAXPROCS(0))
