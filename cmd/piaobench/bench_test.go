@@ -29,6 +29,31 @@ PASS`
 	}
 }
 
+// TestParseFloor reads the publish benchmark's lines, as go test prints
+// them: the median of the runs, and the files of the output; and the
+// report says it beside the rebuilds.
+func TestParseFloor(t *testing.T) {
+	out := `goos: linux
+BenchmarkPublishKept-2   	       3	 384399375 ns/op	     27335 files
+BenchmarkPublishKept-2   	       3	 363054837 ns/op	     27335 files
+BenchmarkPublishKept-2   	       3	 415845691 ns/op	     27335 files
+PASS`
+	f, ok := parseFloor(out)
+	if !ok || f.Runs != 3 || f.Took != 384399375*time.Nanosecond || f.Files != 27335 {
+		t.Fatalf("floor %+v, %v", f, ok)
+	}
+	if _, ok := parseFloor("PASS"); ok {
+		t.Error("a floor read from no benchmark line")
+	}
+	f.Where = "tmpfs"
+	r := &report{Rows: []row{{Sheets: 10000, Builds: []usage{{Wall: time.Second}}, Hugo: &hugoSide{Runs: []hugoRun{{WithPagefind: true}}}}}, Floor: &f}
+	var b strings.Builder
+	writeSideBySide(&b, r)
+	if !strings.Contains(b.String(), "an output of 27,335 files") || !strings.Contains(b.String(), "384 ms a publish (the median of 3 runs)") {
+		t.Errorf("the report does not say the floor:\n%s", b.String())
+	}
+}
+
 // TestParseStart reads the lines of the serve start benchmark, as go test
 // prints them.
 func TestParseStart(t *testing.T) {

@@ -54,7 +54,7 @@ func parseOptions() (options, error) {
 	flag.StringVar(&o.work, "work", filepath.Join(os.TempDir(), "piaobench-work"), "working folder for the sites and their output")
 	flag.StringVar(&o.docs, "docs", "docs", "where performance.md and performance.svg go")
 	flag.StringVar(&o.harness, "harness", "builder/testdata/searchjs/harness.js", "the search script harness")
-	flag.BoolVar(&o.serve, "serve", true, "run the piao serve benchmark (go test) too")
+	flag.BoolVar(&o.serve, "serve", true, "run the go test benchmarks too: piao serve's, and the publish floor")
 	flag.StringVar(&o.sheets, "sheets", sheetsDir, "the folder of gen.py and to_piao.py")
 	hugoSizes := flag.String("hugo-sizes", "1000,10000", "the sizes built by Hugo (and Pagefind) too, alternately with piao")
 	flag.Parse()
@@ -146,6 +146,9 @@ func run() error {
 	}
 	if o.serve {
 		if r.Serve, r.Start, err = serveLatency(); err != nil {
+			return err
+		}
+		if r.Floor, err = measurePublishFloor(o.work); err != nil {
 			return err
 		}
 	}

@@ -20,6 +20,7 @@ type report struct {
 	Profile      *profile
 	Serve        []serveRow
 	Start        []startRow
+	Floor        *publishFloor // the publish benchmark, nil if not run
 }
 
 func writeReport(docs string, r *report) error {
