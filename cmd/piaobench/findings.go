@@ -2099,27 +2099,31 @@ sheets in 106.89 s. Since then:
   page faults 100,000 → 3,700, its system time the same (0.77 to 1.18
   s against 0.82 to 1.10): on this virtual machine the cost is in
   making the memory, not in the number of faults.
-- **This run against the last (thirty-fifth session).** make bench on a
-  clean clone of 7f95064, the same AMD EPYC machine, its disk slow
-  again (a folder and its file 685 µs to create, against 157 and 233 in
-  the last run's, 948 in the one before). The 50,000 sheets 5.92 times
-  the two builds of 10,000 made beside them (39.31 s against 7.64 and
-  5.65; 6.57 times the median of 10,000 sheets' own runs), against 6.45
-  and 6.54 the last run and 5.66 the one before, on a slow disk too:
-  the ratio follows the disk, as the last session found; peak 651 MB.
-  10,000 sheets 0.44/0.47 of Hugo's wall and CPU (0.47/0.43 and
-  0.43/0.46). 1,000 sheets 0.78/0.80 (0.47/0.51 and 0.66/0.68): piao
-  1.19 s and 2.15 s of CPU against 0.60 to 1.03 s in the runs before,
-  Hugo 1.54 s; at 1,000 sheets piao makes 2,973 files in some 1,400
-  folders where Hugo makes 1,050, and on this disk each costs. The
-  rebuild after an edit at 10,000 sheets 1.96 s, with no spare (2.46
-  and 1.68), edited again 1.41 s (1.81 and 1.35), a target changed 1.50
-  s (1.88 and 1.65), nothing changed 300 ms (392 and 254); piao check
-  1.75 s (1.67 and 1.41); serve's second start 811 ms (716 and 582);
-  the example 171 ms (122 and 129). Edited again, the stage of the
-  search index took 487 ms against 560, the publish 68 ms to be ready
-  against 16 (it waits for the spare read early, which on this disk had
-  not ended as the site loaded). make bench took 7m54s.
+- **This run against the last (thirty-fifth session).** Two runs of
+  make bench, the same AMD EPYC machine: the first on a clean clone of
+  7f95064, its disk slow (a folder and its file 685 µs to create), the
+  second on one of c8cfc95 (the same piao, make bench measuring the
+  publish floor too), its disk fast (100 µs). This page is the
+  second's. The 50,000 sheets 5.92 and 6.30 times the two builds of
+  10,000 made beside them (39.31 s against 7.64 and 5.65; 34.96 against
+  6.28 and 4.82), against 6.45 and 6.54 the last session (fast disk) and
+  5.66 the one before (slow): the ratio follows the disk, as the last
+  session found; peak 651 MB both times. 10,000 sheets 0.44/0.47 and
+  0.36/0.38 of Hugo's wall and CPU (0.47/0.43 and 0.43/0.46). 1,000
+  sheets 0.78/0.80 in the first run (piao 1.19 s and 2.15 s of CPU,
+  Hugo 1.54 s: at 1,000 sheets piao makes 2,973 files in some 1,400
+  folders where Hugo makes 1,050, and on that disk each cost), 0.49/0.52
+  in the second (713 ms against 1.53 s; 0.47/0.51 and 0.66/0.68 last
+  session). The rebuild after an edit at 10,000 sheets, with no spare,
+  1.96 and 1.78 s (2.46 and 1.68), edited again 1.41 and 1.39 s (1.81
+  and 1.35), a target changed 1.50 and 1.61 s (1.88 and 1.65), nothing
+  changed 300 and 273 ms (392 and 254); the publish floor 355 ms on
+  tmpfs; piao check 1.75 and 1.45 s (1.67 and 1.41); serve's second
+  start 811 and 668 ms (716 and 582); the example 171 and 130 ms (122
+  and 129). Edited again, the search index's stage took 487 and 451 ms
+  against 560 last session, and the publish 68 and 77 ms to be ready
+  against 16: it waits for the end of the spare read early, which on
+  this disk lasts longer than the load. make bench took 7m54s and 7m29s.
 - **This run against the last (ninth session).** Rendering is 3.18 s of
   CPU at 10,000 sheets (16.1%), against 7.38 s (33%) in the last run;
   system calls are 7.46 s (37.7%), and writing the output alone took
