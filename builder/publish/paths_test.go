@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"os"
 	"path"
 	"path/filepath"
 	"testing"
@@ -33,6 +34,22 @@ func TestPathsAsCleaned(t *testing.T) {
 	for _, name := range names {
 		if got, want := slashDir(name), path.Dir(name); got != want {
 			t.Errorf("slashDir(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestNewTargetUncleanRoot: a Target made on a root written with "." or a
+// trailing separator writes where that root is, its folders made as for a
+// clean one.
+func TestNewTargetUncleanRoot(t *testing.T) {
+	dir := t.TempDir()
+	to := NewTarget(dir + string(filepath.Separator) + "." + string(filepath.Separator) + "sito" + string(filepath.Separator))
+	for _, name := range []string{"a/b/c.html", "a/b/d.html", "a/e.html", "f.html"} {
+		if err := to.Write(name, []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, "sito", filepath.FromSlash(name))); err != nil || string(b) != name {
+			t.Errorf("%s: %q, %v", name, b, err)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 )
@@ -55,7 +56,12 @@ func (t *Target) Expect(n int) {
 
 // NewTarget writes into the folder root as it is, without a swap or a
 // lock: for tests and tools that write a scratch folder.
-func NewTarget(root string) *Target { return &Target{root: root, dest: root} }
+func NewTarget(root string) *Target {
+	if root != "" {
+		root = filepath.Clean(root) // its files' paths are put together as they are (paths.go)
+	}
+	return &Target{root: root, dest: root}
+}
 
 // Nowhere reports whether t writes nothing (the zero Target).
 func (t *Target) Nowhere() bool { return t.root == "" }
