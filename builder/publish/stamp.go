@@ -58,9 +58,11 @@ func stamps(root string, names []string, n, size int) map[string]Stamp {
 	for w := range max(1, n) {
 		wg.Go(func() {
 			for i := w; i < len(names); i += max(1, n) {
-				full := filepath.Join(root, filepath.FromSlash(names[i]))
+				var full string
 				if ValidPath(names[i]) {
-					full = under(root, names[i]) // the same, not cleaned again
+					full = under(root, names[i]) // what filepath.Join gives, not cleaned again
+				} else {
+					full = filepath.Join(root, filepath.FromSlash(names[i]))
 				}
 				info, err := os.Lstat(full)
 				if err == nil && info.Mode()&fs.ModeSymlink == 0 {
